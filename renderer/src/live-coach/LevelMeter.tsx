@@ -1,0 +1,80 @@
+import { useEffect, useRef } from 'react';
+import { onFrame } from './frame-loop';
+import { METER_TICKS_LUFS, PeakHold, meterFraction } from './meter-scale';
+
+export interface MeterReading {
+  /** Fast level (≈50 ms) for the bar, LUFS; null in silence. */
+  level: number | null;
+  /** Momentary loudness shown as a number, LUFS; null in silence. */
+  momentary: number | null;
+}
+
+interface Props {
+  label: string;
+  /** Read on every animation frame; must not allocate. */
+  read: () => MeterReading;
+  /** The agent's target band (normal voice … normal + margin), LUFS. */
+  band?: () => { low: number; high: number } | null;
+  testId: string;
+}
+
+/**
+ * A horizontal loudness meter on canvas with a scale, peak hold and an optional target band.
+ * The canvas carries data-level (momentary, rounded) so tests and screen readers can read it.
+ */
+export function LevelMeter({ label, read, band, testId }: Props) {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const valueRef = useRef<HTMLSpanElement>(null);
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    const value = valueRef.current;
+    const ctx = canvas?.getContext('2d');
+    if (!canvas || !value || !ctx) return undefined;
+    const peak = new PeakHold();
+    const style = getComputedStyle(canvas);
+    const colour = (name: string) => style.getPropertyValue(name).trim() || '#888';
+    let lastText = '';
+    return onFrame((nowSec) => {
+      const { level, momentary } = read();
+      const width = canvas.width;
+      const height = canvas.height;
+      ctx.clearRect(0, 0, width, height);
+      ctx.fillStyle = colour('--meter-track');
+      ctx.fillRect(0, 0, width, height);
+      const b = band?.();
+      if (b) {
+        const x0 = meterFraction(b.low) * width;
+        const x1 = meterFraction(b.high) * width;
+        ctx.fillStyle = colour('--meter-band');
+        ctx.fillRect(x0, 0, Math.max(2, x1 - x0), height);
+      }
+      ctx.fillStyle = colour('--meter-fill');
+      ctx.fillRect(0, height * 0.25, meterFraction(level) * width, height * 0.5);
+      const held = peak.update(level, nowSec);
+      if (held !== null) {
+        ctx.fillStyle = colour('--meter-peak');
+        ctx.fillRect(Math.max(0, meterFraction(held) * width - 2), 0, 3, height);
+      }
+      ctx.fillStyle = colour('--meter-tick');
+      for (const t of METER_TICKS_LUFS) ctx.fillRect(Math.round(meterFraction(t) * width), height - 6, 1, 6);
+      const precise = momentary === null ? '' : momentary.toFixed(1);
+      if (precise !== lastText) {
+        value.textContent = momentary === null ? '—' : momentary.toFixed(0);
+        canvas.dataset.level = precise;
+        lastText = precise;
+      }
+    });
+  }, [read, band]);
+
+  return (
+    <div className="meter" data-testid={testId}>
+      <span className="meter-label">{label}</span>
+      <canvas ref={canvasRef} width={240} height={22} role="img" aria-label={`${label} loudness`} />
+      <span className="meter-value">
+        <span ref={valueRef}>—</span>
+        <small> LUFS</small>
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page, type ConsoleMessage } from '@playwright/test';
+import { startBrowserHost } from '../../../main/browser-host/browser-host.js';
+import { CHROMIUM_PATH, E2E_TMP, RENDERER_DIR } from './paths.js';
+
+export interface LaunchOptions {
+  /** WAV file Chromium's fake capture device plays into getUserMedia (once, no loop). */
+  captureWav?: string;
+  /** Leave out the flag that auto-accepts the media permission prompt, so the request is denied. */
+  denyMedia?: boolean;
+  /** Reuse a data folder (to test persistence across launches). */
+  dataDir?: string;
+}
+
+export interface LaunchedApp {
+  page: Page;
+  browser: Browser;
+  dataDir: string;
+  url: string;
+  consoleErrors: string[];
+  close(): Promise<void>;
+}
+
+/** Launch the real app: browser host with real services on a temp data folder, Debian Chromium, fake capture. */
+export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedApp> {
+  mkdirSync(E2E_TMP, { recursive: true });
+  const ownDataDir = !options.dataDir;
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(E2E_TMP, 'data-'));
+  const host = await startBrowserHost({ dataDir, rendererDir: RENDERER_DIR, port: 0 });
+  const args = [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--autoplay-policy=no-user-gesture-required',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--use-fake-device-for-media-stream',
+  ];
+  if (!options.denyMedia) args.push('--use-fake-ui-for-media-stream');
+  else args.push('--deny-permission-prompts');
+  if (options.captureWav) args.push(`--use-file-for-fake-audio-capture=${options.captureWav}%noloop`);
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args });
+  const page = await browser.newPage({ viewport: { width: 380, height: 720 } });
+  const consoleErrors: string[] = [];
+  page.on('console', (msg: ConsoleMessage) => {
+    if (msg.type() === 'error') consoleErrors.push(msg.text());
+  });
+  page.on('pageerror', (err) => consoleErrors.push(String(err)));
+  await page.goto(host.url);
+  return {
+    page,
+    browser,
+    dataDir,
+    url: host.url,
+    consoleErrors,
+    async close() {
+      await browser.close();
+      await host.close();
+      if (ownDataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
