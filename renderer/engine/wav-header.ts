@@ -1,0 +1,170 @@
+/**
+ * RIFF/WAVE header parsing: finds the format and the sample data of a WAV file held in memory, tolerating
+ * what real recorders write — unknown chunks, odd-sized chunks with or without their pad byte, a data size
+ * of 0 or 0xFFFFFFFF (streamed, never patched) and a data size larger than the file (cut short). Anything
+ * the decoder cannot read is a WavFormatError with one sentence a person can act on.
+ */
+
+export class WavFormatError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'WavFormatError';
+  }
+}
+
+export type WavEncoding = 'pcm' | 'float';
+
+export interface WavFormat {
+  /** 1 = PCM, 3 = IEEE float, 0xFFFE = WAVE_FORMAT_EXTENSIBLE (then `encoding` comes from the sub-format). */
+  readonly formatTag: number;
+  readonly encoding: WavEncoding;
+  readonly bitsPerSample: 16 | 24 | 32;
+  readonly channelCount: 1 | 2;
+  readonly sampleRate: number;
+  /** Bytes per frame (all channels of one sample instant). */
+  readonly blockAlign: number;
+}
+
+export interface WavHeader {
+  readonly format: WavFormat;
+  /** Byte offset of the first frame in the file. */
+  readonly dataOffset: number;
+  /** Bytes of sample data actually usable (whole frames only). */
+  readonly dataBytes: number;
+  readonly frameCount: number;
+  readonly durationSec: number;
+  /** What was repaired or guessed, one sentence each (empty for a clean file). */
+  readonly warnings: string[];
+}
+
+export const WAV_MIN_SAMPLE_RATE = 8000;
+export const WAV_MAX_SAMPLE_RATE = 96000;
+
+const FORMAT_PCM = 1;
+const FORMAT_FLOAT = 3;
+const FORMAT_EXTENSIBLE = 0xfffe;
+const STREAMED_SIZE = 0xffffffff;
+
+export function asBytes(input: Uint8Array | ArrayBuffer): Uint8Array {
+  return input instanceof Uint8Array ? input : new Uint8Array(input);
+}
+
+function fourCC(bytes: Uint8Array, at: number): string {
+  return String.fromCharCode(bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]);
+}
+
+/** A chunk id is four printable ASCII characters. */
+function looksLikeChunkId(bytes: Uint8Array, at: number): boolean {
+  if (at + 8 > bytes.length) return false;
+  for (let i = 0; i < 4; i++) {
+    const c = bytes[at + i];
+    if (c < 0x20 || c > 0x7e) return false;
+  }
+  return true;
+}
+
+function describeFormatTag(tag: number): string {
+  const names: Record<number, string> = { 2: 'Microsoft ADPCM', 6: 'A-law', 7: 'µ-law', 0x11: 'IMA ADPCM', 0x55: 'MP3' };
+  return names[tag] ? `${names[tag]} (format ${tag})` : `format code ${tag}`;
+}
+
+function parseFmt(view: DataView, at: number, size: number): WavFormat {
+  if (size < 16) throw new WavFormatError(`The WAV header is truncated: its fmt chunk has ${size} bytes, at least 16 are needed.`);
+  const formatTag = view.getUint16(at, true);
+  const channels = view.getUint16(at + 2, true);
+  const sampleRate = view.getUint32(at + 4, true);
+  const blockAlign = view.getUint16(at + 12, true);
+  const bits = view.getUint16(at + 14, true);
+
+  let encodingTag = formatTag;
+  if (formatTag === FORMAT_EXTENSIBLE) {
+    if (size < 40) throw new WavFormatError('The WAV header is truncated: its WAVE_FORMAT_EXTENSIBLE fmt chunk is shorter than 40 bytes.');
+    encodingTag = view.getUint16(at + 24, true); // first two bytes of the sub-format GUID
+  }
+  let encoding: WavEncoding;
+  if (encodingTag === FORMAT_PCM && (bits === 16 || bits === 24 || bits === 32)) encoding = 'pcm';
+  else if (encodingTag === FORMAT_FLOAT && bits === 32) encoding = 'float';
+  else if (encodingTag === FORMAT_PCM) throw new WavFormatError(`Unsupported encoding: ${bits}-bit PCM (supported: 16-, 24- and 32-bit PCM, 32-bit float).`);
+  else if (encodingTag === FORMAT_FLOAT) throw new WavFormatError(`Unsupported encoding: ${bits}-bit float (supported: 16-, 24- and 32-bit PCM, 32-bit float).`);
+  else throw new WavFormatError(`Unsupported encoding: ${describeFormatTag(encodingTag)}; only PCM and 32-bit float WAV files can be read.`);
+
+  if (channels !== 1 && channels !== 2) {
+    throw new WavFormatError(`The WAV file has ${channels} channels; only mono and stereo files are supported.`);
+  }
+  if (sampleRate < WAV_MIN_SAMPLE_RATE || sampleRate > WAV_MAX_SAMPLE_RATE) {
+    throw new WavFormatError(`Unsupported sample rate: ${sampleRate} Hz (supported: ${WAV_MIN_SAMPLE_RATE}–${WAV_MAX_SAMPLE_RATE} Hz).`);
+  }
+  const expectedAlign = (channels * bits) / 8;
+  if (blockAlign !== expectedAlign) {
+    throw new WavFormatError(`The WAV header is inconsistent: block align ${blockAlign} does not match ${channels} channel(s) of ${bits}-bit samples.`);
+  }
+  return { formatTag, encoding, bitsPerSample: bits as 16 | 24 | 32, channelCount: channels as 1 | 2, sampleRate, blockAlign };
+}
+
+/** Reads the header of a WAV file held in memory; the sample data is left where it is. */
+export function parseWavHeader(input: Uint8Array | ArrayBuffer): WavHeader {
+  const bytes = asBytes(input);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const warnings: string[] = [];
+  if (bytes.length < 12) {
+    if (bytes.length >= 4 && fourCC(bytes, 0) !== 'RIFF') throw notWav(bytes);
+    throw new WavFormatError(`The WAV header is truncated: the file has only ${bytes.length} bytes.`);
+  }
+  const riff = fourCC(bytes, 0);
+  if (riff !== 'RIFF' || fourCC(bytes, 8) !== 'WAVE') throw notWav(bytes);
+
+  let format: WavFormat | null = null;
+  let dataStart = -1;
+  let dataDeclared = 0;
+  let pos = 12;
+  while (pos + 8 <= bytes.length) {
+    const id = fourCC(bytes, pos);
+    const size = view.getUint32(pos + 4, true);
+    const body = pos + 8;
+    if (id === 'fmt ') {
+      if (body + 16 > bytes.length) {
+        throw new WavFormatError('The WAV header is truncated: the file ends inside its fmt chunk.');
+      }
+      format = parseFmt(view, body, Math.min(size, bytes.length - body));
+    } else if (id === 'data' && dataStart < 0) {
+      dataStart = body;
+      dataDeclared = size;
+      if (size === 0 || size === STREAMED_SIZE || body + size > bytes.length) break; // the data runs to the end
+    }
+    let next = body + size + (size & 1);
+    // Some writers omit the pad byte after an odd-sized chunk: accept the unpadded position if only it is valid.
+    if ((size & 1) === 1 && !looksLikeChunkId(bytes, next) && looksLikeChunkId(bytes, next - 1)) next -= 1;
+    if (next <= pos) break;
+    pos = next;
+  }
+
+  if (format === null) {
+    throw new WavFormatError(dataStart < 0 ? 'The WAV header is truncated: no fmt chunk was found.' : 'The WAV file has no fmt chunk before its sample data.');
+  }
+  if (dataStart < 0) throw new WavFormatError('The WAV file has no data chunk: it holds no audio.');
+
+  const available = bytes.length - dataStart;
+  let dataBytes = dataDeclared;
+  if (dataDeclared === 0 || dataDeclared === STREAMED_SIZE) {
+    dataBytes = available;
+    if (available > 0) warnings.push(`The data chunk size is ${dataDeclared === 0 ? '0' : '0xFFFFFFFF'} (a streamed recording); the audio up to the end of the file was used.`);
+  } else if (dataDeclared > available) {
+    dataBytes = available;
+    warnings.push(`The data chunk claims ${dataDeclared} bytes but only ${available} are in the file (cut short); the ${available} bytes present were used.`);
+  }
+  const frameCount = Math.floor(dataBytes / format.blockAlign);
+  if (frameCount === 0) throw new WavFormatError('The WAV file holds no audio: its data chunk is empty.');
+  const whole = frameCount * format.blockAlign;
+  if (whole !== dataBytes) {
+    warnings.push(`The data ends with ${dataBytes - whole} byte(s) of an incomplete frame, which were ignored.`);
+    dataBytes = whole;
+  }
+  return { format, dataOffset: dataStart, dataBytes, frameCount, durationSec: frameCount / format.sampleRate, warnings };
+}
+
+function notWav(bytes: Uint8Array): WavFormatError {
+  const head = bytes.length >= 4 ? fourCC(bytes, 0) : '';
+  if (head === 'RIFX') return new WavFormatError('This is a big-endian (RIFX) WAV file, which is not supported.');
+  if (head === 'RF64') return new WavFormatError('This is an RF64 (64-bit) WAV file, which is not supported.');
+  return new WavFormatError('This file is not a WAV file: it does not start with a RIFF/WAVE header.');
+}
