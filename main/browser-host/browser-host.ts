@@ -1,0 +1,134 @@
+/**
+ * The browser host: Calm Line served to a normal Chromium when Electron is not available, and what the
+ * end-to-end tests drive. A Node HTTP server on 127.0.0.1 (free port by default) serves the built
+ * renderer and carries the same IPC contract over a WebSocket, through the same handlers and services
+ * as Electron, with settings in conf under the data folder.
+ *
+ * Security: one random token per launch. `url` carries it once (`/?token=…`); the host swaps it for an
+ * HttpOnly SameSite=Strict cookie and moves the page to `/`. Every file and the WebSocket require that
+ * cookie, the exact Host `127.0.0.1:<port>` (DNS rebinding), a loopback peer, and the host's own Origin
+ * (always for the WebSocket, whenever sent for files). The token is never written to `log`.
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AppInfo } from '../../preload/ipc-contract';
+import { BROWSER_HOST_WS_PATH } from '../../preload/browser-host-protocol';
+import { createHandlers, type HostServices } from '../ipc/handlers';
+import { forwardServiceEvents } from '../ipc/host-events';
+import { buildContentSecurityPolicy } from '../security/content-security-policy';
+import { APP_VERSION } from '../services/app-version';
+import { openConfSettingsStore } from '../services/conf-settings-store';
+import { createSettingsService } from '../services/settings-service';
+import { createHttpHandler, authorizeSession } from './http-handler';
+import { attachIpcWebSocket } from './ipc-websocket';
+import { hostOrigin } from './request-guard';
+import { createSessionToken } from './session-token';
+
+export interface BrowserHostOptions {
+  /** Folder for settings (and later sessions). Created when missing. */
+  readonly dataDir: string;
+  /** Built renderer (index.html + assets). Default: `<project>/out/renderer`. */
+  readonly rendererDir?: string;
+  /** 0 (default) picks a free port. */
+  readonly port?: number;
+  /** Operational messages; never receives the token. */
+  readonly log?: (message: string) => void;
+}
+
+export interface BrowserHost {
+  /** First-load URL, `http://127.0.0.1:<port>/?token=…`. Treat it as a secret. */
+  readonly url: string;
+  /** `http://127.0.0.1:<port>` — where the app ends up after the first load. */
+  readonly origin: string;
+  readonly port: number;
+  readonly dataDir: string;
+  /** The settings JSON file (conf). */
+  readonly settingsPath: string;
+  readonly services: HostServices;
+  /** Stops accepting, drops every connection and the WebSocket clients; resolves when closed. */
+  close(): Promise<void>;
+}
+
+const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const DEFAULT_RENDERER_DIR = path.join(PROJECT_ROOT, 'out', 'renderer');
+
+export const BROWSER_APP_INFO_FEATURES = { globalHotkeys: false, tray: false, systemLoopback: false } as const;
+
+function listen(server: http.Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen({ host: '127.0.0.1', port, exclusive: true }, () => {
+      server.off('error', reject);
+      const address = server.address();
+      if (address === null || typeof address === 'string') reject(new Error('Browser host has no TCP address'));
+      else resolve(address.port);
+    });
+  });
+}
+
+export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
+  const dataDir = path.resolve(options.dataDir);
+  const rendererDir = path.resolve(options.rendererDir ?? DEFAULT_RENDERER_DIR);
+  const log = options.log;
+  fs.mkdirSync(dataDir, { recursive: true });
+
+  const { store, fileCheck } = openConfSettingsStore(dataDir);
+  if (fileCheck.status === 'repaired') {
+    log?.(`Settings file had invalid values (${fileCheck.replaced.join(', ') || 'all'}); kept a copy at ${fileCheck.backupPath}`);
+  }
+  const appInfo: AppInfo = {
+    version: APP_VERSION,
+    host: 'browser',
+    platform: process.platform,
+    features: BROWSER_APP_INFO_FEATURES,
+  };
+  const services: HostServices = { appInfo, settings: createSettingsService({ store, warn: log }) };
+  const handlers = createHandlers(services);
+  const token = createSessionToken();
+
+  const server = http.createServer();
+  server.on('clientError', (_error, socket) => socket.destroy());
+  const port = await listen(server, options.port ?? 0);
+  const origin = hostOrigin(port);
+  const csp = buildContentSecurityPolicy({ connectSources: [`ws://127.0.0.1:${port}${BROWSER_HOST_WS_PATH}`] });
+
+  const handleRequest = createHttpHandler({ rendererDir, port, token, csp, log });
+  server.on('request', (request, response) => {
+    handleRequest(request, response).catch((error: unknown) => {
+      log?.(`Request failed: ${(error as Error)?.message ?? error}`);
+      if (!response.headersSent) response.writeHead(500);
+      response.end();
+    });
+  });
+  const ipc = attachIpcWebSocket(server, {
+    handlers,
+    authorize: (request) => authorizeSession(request, port, token, true),
+    log,
+  });
+  const stopForwarding = forwardServiceEvents(services, ipc.emit);
+
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      stopForwarding();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      await ipc.close();
+      server.closeAllConnections();
+      await closed;
+    })();
+    return closing;
+  };
+
+  log?.(`Calm Line browser host listening on ${origin} (data: ${dataDir})`);
+  return {
+    url: `${origin}/?token=${token}`,
+    origin,
+    port,
+    dataDir,
+    settingsPath: store.path,
+    services,
+    close,
+  };
+}

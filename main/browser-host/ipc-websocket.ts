@@ -1,0 +1,90 @@
+/**
+ * The browser host's IPC transport: a WebSocket endpoint on the host's own HTTP server that runs each
+ * call frame through `dispatch` and broadcasts host events. Upgrades are authorized by the caller's
+ * `authorize` (token cookie, Origin, Host, loopback) before the WebSocket handshake completes.
+ */
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocket, WebSocketServer } from 'ws';
+import type { HostEventName, HostEvents } from '../../preload/ipc-contract';
+import {
+  BROWSER_HOST_MAX_MESSAGE_BYTES,
+  BROWSER_HOST_WS_PATH,
+  parseCallFrame,
+  type EventFrame,
+  type ResultFrame,
+} from '../../preload/browser-host-protocol';
+import { dispatch } from '../ipc/dispatch';
+import type { IpcHandlers } from '../ipc/handlers';
+import type { GuardDecision } from './request-guard';
+
+export interface IpcWebSocketOptions {
+  readonly handlers: IpcHandlers;
+  readonly authorize: (request: IncomingMessage) => GuardDecision;
+  readonly log?: (message: string) => void;
+}
+
+export interface IpcWebSocket {
+  emit<E extends HostEventName>(event: E, payload: HostEvents[E]): void;
+  close(): Promise<void>;
+}
+
+const STATUS_TEXT: Readonly<Record<number, string>> = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' };
+
+function refuseUpgrade(socket: Duplex, status: 401 | 403 | 404): void {
+  socket.end(`HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+export function attachIpcWebSocket(server: Server, options: IpcWebSocketOptions): IpcWebSocket {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: BROWSER_HOST_MAX_MESSAGE_BYTES });
+
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    const pathname = (request.url ?? '').split('?')[0];
+    if (pathname !== BROWSER_HOST_WS_PATH) {
+      refuseUpgrade(socket, 404);
+      return;
+    }
+    const decision = options.authorize(request);
+    if (!decision.ok) {
+      options.log?.(`Refused WebSocket connection: ${decision.reason}`);
+      refuseUpgrade(socket, decision.status);
+      return;
+    }
+    wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
+  });
+
+  wss.on('connection', (ws: WebSocket) => {
+    ws.on('error', () => ws.terminate());
+    ws.on('message', (data, isBinary) => {
+      if (isBinary) {
+        ws.close(1003, 'text frames only');
+        return;
+      }
+      const frame = parseCallFrame(data.toString());
+      if (frame === undefined) {
+        ws.close(1008, 'malformed call frame');
+        return;
+      }
+      void dispatch(options.handlers, frame.method, frame.payload, {
+        onHandlerError: (method, error) => options.log?.(`${method} failed: ${(error as Error)?.message ?? error}`),
+      }).then((result) => {
+        const reply: ResultFrame = { type: 'result', id: frame.id, result };
+        if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(reply));
+      });
+    });
+  });
+
+  return {
+    emit(event, payload) {
+      const text = JSON.stringify({ type: 'event', event, payload } satisfies EventFrame);
+      for (const client of wss.clients) {
+        if (client.readyState === WebSocket.OPEN) client.send(text);
+      }
+    },
+    close() {
+      for (const client of wss.clients) client.terminate();
+      return new Promise((resolve) => wss.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * The single entry for every host call: rejects unknown methods, oversized and invalid payloads, runs the
+ * handler, and turns anything thrown into a result. It never throws and never rejects.
+ */
+import { ipcMethods, isIpcMethodName, MAX_PAYLOAD_BYTES } from '../../preload/ipc-contract';
+import { fail, isIpcResult, type IpcResult } from '../../preload/ipc-result';
+import { describeIssues } from '../services/describe-issues';
+import type { IpcHandlers } from './handlers';
+
+export interface DispatchOptions {
+  readonly maxPayloadBytes?: number;
+  /** Told about handler failures (the caller only gets a generic message). */
+  readonly onHandlerError?: (method: string, error: unknown) => void;
+}
+
+/** Size of a payload as JSON (bytes); undefined when it cannot be represented as JSON at all. */
+export function payloadByteLength(payload: unknown): number | undefined {
+  if (payload === undefined) return 0;
+  try {
+    const json = JSON.stringify(payload);
+    return json === undefined ? undefined : Buffer.byteLength(json, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+export async function dispatch(
+  handlers: IpcHandlers,
+  method: string,
+  payload: unknown,
+  options: DispatchOptions = {},
+): Promise<IpcResult<unknown>> {
+  if (typeof method !== 'string' || !isIpcMethodName(method)) {
+    return fail('unknown-method', `Unknown method: ${String(method).slice(0, 100)}`);
+  }
+  const limit = options.maxPayloadBytes ?? MAX_PAYLOAD_BYTES;
+  const size = payloadByteLength(payload);
+  if (size === undefined) return fail('invalid-payload', `${method}: payload is not plain data`);
+  if (size > limit) return fail('payload-too-large', `${method}: payload is ${size} bytes, limit ${limit}`);
+
+  const parsed = ipcMethods[method].request.safeParse(payload);
+  if (!parsed.success) return fail('invalid-payload', `${method}: ${describeIssues(parsed.error)}`);
+
+  try {
+    const handler = handlers[method] as (payload: unknown) => unknown;
+    const result = await handler(parsed.data);
+    if (isIpcResult(result)) return result;
+    options.onHandlerError?.(method, new Error('handler returned a non-result'));
+    return fail('internal', `${method} failed`);
+  } catch (error) {
+    options.onHandlerError?.(method, error);
+    return fail('internal', `${method} failed on the host`);
+  }
+}

@@ -1,0 +1,27 @@
+/**
+ * One handler per contract method, over the host's services. Both hosts (Electron IPC and the browser
+ * host's WebSocket) run these through `dispatch`, so a method behaves the same everywhere.
+ */
+import type { AppInfo, IpcMethodName, RequestOf, ResponseOf } from '../../preload/ipc-contract';
+import { succeed, type IpcResult } from '../../preload/ipc-result';
+import type { SettingsService } from '../services/settings-service';
+
+export interface HostServices {
+  readonly appInfo: AppInfo;
+  readonly settings: SettingsService;
+}
+
+export type IpcHandlers = {
+  readonly [M in IpcMethodName]: (
+    payload: RequestOf<M>,
+  ) => IpcResult<ResponseOf<M>> | Promise<IpcResult<ResponseOf<M>>>;
+};
+
+export function createHandlers(services: HostServices): IpcHandlers {
+  return {
+    getAppInfo: () => succeed(services.appInfo),
+    getSettings: () => succeed(services.settings.get()),
+    updateSettings: (patch) => services.settings.update(patch),
+    resetSettings: () => succeed(services.settings.reset()),
+  };
+}

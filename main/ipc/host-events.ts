@@ -1,0 +1,13 @@
+/** Forwards service changes to the UI as contract events, whatever carries them (IPC or WebSocket). */
+import type { HostEventName, HostEvents } from '../../preload/ipc-contract';
+import type { HostServices } from './handlers';
+
+export type EmitHostEvent = <E extends HostEventName>(event: E, payload: HostEvents[E]) => void;
+
+/** Subscribes to every service that has events; returns one function that unsubscribes them all. */
+export function forwardServiceEvents(services: HostServices, emit: EmitHostEvent): () => void {
+  const unsubscribers = [services.settings.onChange((settings) => emit('settings-changed', settings))];
+  return () => {
+    for (const unsubscribe of unsubscribers) unsubscribe();
+  };
+}

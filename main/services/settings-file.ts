@@ -1,0 +1,46 @@
+/**
+ * Makes the settings file valid before a store opens it (conf refuses to open a file that breaks its
+ * schema, and would empty one that is not JSON). Values still valid are kept; the original file is kept
+ * beside it as `settings.json.bak-<time>` so nothing the user wrote is lost.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { repairSettings } from './settings-repair';
+
+export interface SettingsFileCheck {
+  /** 'missing': no file yet; 'valid': untouched; 'repaired': rewritten with defaults where needed. */
+  readonly status: 'missing' | 'valid' | 'repaired';
+  readonly replaced: readonly string[];
+  readonly backupPath?: string;
+}
+
+function writeAtomically(filePath: string, text: string): void {
+  const temporary = `${filePath}.${process.pid}.tmp`;
+  fs.writeFileSync(temporary, text, { mode: 0o600 });
+  fs.renameSync(temporary, filePath);
+}
+
+export function prepareSettingsFile(filePath: string, now: Date = new Date()): SettingsFileCheck {
+  let text: string;
+  try {
+    text = fs.readFileSync(filePath, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { status: 'missing', replaced: [] };
+    throw error;
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    raw = undefined;
+  }
+  const { settings, replaced } = repairSettings(raw);
+  if (replaced.length === 0 && isDeepStrictEqual(raw, settings)) return { status: 'valid', replaced };
+
+  const stamp = now.toISOString().replace(/[:.]/g, '-');
+  const backupPath = path.join(path.dirname(filePath), `${path.basename(filePath)}.bak-${stamp}`);
+  fs.copyFileSync(filePath, backupPath);
+  writeAtomically(filePath, JSON.stringify(settings, undefined, '\t'));
+  return { status: 'repaired', replaced, backupPath };
+}

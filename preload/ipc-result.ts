@@ -1,0 +1,60 @@
+/**
+ * What every host call resolves to. Only plain data crosses a process boundary (an Error's stack and
+ * class do not survive IPC), so failures are values with a stable `code` and a human `message`.
+ */
+export type IpcErrorCode =
+  /** The method name is not in the contract. */
+  | 'unknown-method'
+  /** The payload failed validation (wrong type, wrong shape, out of range). */
+  | 'invalid-payload'
+  /** The payload is larger than the host accepts. */
+  | 'payload-too-large'
+  /** The call came from a frame or page the host does not trust. */
+  | 'forbidden'
+  /** The host could not be reached, or the connection dropped before the answer came. */
+  | 'host-unavailable'
+  /** The host failed while handling a valid call. */
+  | 'internal';
+
+export interface IpcSuccess<T> {
+  readonly ok: true;
+  readonly value: T;
+}
+
+export interface IpcFailure {
+  readonly ok: false;
+  readonly code: IpcErrorCode;
+  readonly message: string;
+}
+
+export type IpcResult<T> = IpcSuccess<T> | IpcFailure;
+
+export function succeed<T>(value: T): IpcSuccess<T> {
+  return { ok: true, value };
+}
+
+export function fail(code: IpcErrorCode, message: string): IpcFailure {
+  return { ok: false, code, message };
+}
+
+const ERROR_CODES: ReadonlySet<string> = new Set<IpcErrorCode>([
+  'unknown-method',
+  'invalid-payload',
+  'payload-too-large',
+  'forbidden',
+  'host-unavailable',
+  'internal',
+]);
+
+/** True when `value` has the shape of an IpcResult (used by clients that receive results as JSON). */
+export function isIpcResult(value: unknown): value is IpcResult<unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate = value as Record<string, unknown>;
+  if (candidate.ok === true) return 'value' in candidate;
+  return (
+    candidate.ok === false &&
+    typeof candidate.code === 'string' &&
+    ERROR_CODES.has(candidate.code) &&
+    typeof candidate.message === 'string'
+  );
+}
