@@ -1,0 +1,218 @@
+/**
+ * The call engine: caller and agent audio in (any block size), cues, speech and overtalk out. The same
+ * code runs in the AudioWorklet (128-sample blocks, snapshot() posted to the UI), in the offline analyser
+ * and in the tests.
+ *
+ * Blocks are cut at the loudness meter's 10 ms sub-block boundaries; at the end of each sub-block (a
+ * "frame") both voice detectors decide, the cue rules step and the live statistics update. Results depend
+ * only on the samples, never on how they were blocked. Nothing is allocated per block; an object is made
+ * per speech segment, overtalk and cue change (events), and per 100 ms timeline point when recording one.
+ */
+import { CUE_KINDS, type CallAnalysis, type CueEvent, type CueInterval, type CueKind, type LiveSnapshot, type OvertalkSegment, type Party, type PartyLiveLevels, type SpeechSegment } from './call-types';
+import { CalmTracker, LiveTalkStats, computeCallMetrics } from './call-metrics';
+import { CallParty } from './call-party';
+import { TimelineRecorder } from './call-timeline';
+import { CueRules, type CueRulesSink } from './cue-rules';
+import type { CueSettings } from './cue-settings';
+import { mergeCueSettings } from './cue-settings-merge';
+
+export interface CallEngineOptions {
+  sampleRate: number;
+  settings?: Partial<CueSettings>;
+  /** The agent's calibrated normal voice (LUFS, from measureNormalVoice); else learned in the call. */
+  agentNormalLufs?: number | null;
+  /** Keep a 100 ms loudness timeline for finish() (offline analysis). */
+  recordTimeline?: boolean;
+}
+
+export class CallEngine {
+  readonly sampleRate: number;
+  /** Samples per frame (the meter's 10 ms sub-block). */
+  readonly frameSamples: number;
+  private settingsNow: CueSettings;
+  private readonly caller: CallParty;
+  private readonly agent: CallParty;
+  private readonly rules: CueRules;
+  private readonly calm = new CalmTracker();
+  private readonly live = new LiveTalkStats();
+  private readonly timeline: TimelineRecorder | null;
+  private readonly frameSec: number;
+  private readonly cues: CueInterval[] = [];
+  private readonly overtalk: OvertalkSegment[] = [];
+  private events: CueEvent[] = [];
+  private samplesDone = 0;
+  private frameFill = 0;
+  private finished: CallAnalysis | null = null;
+
+  constructor(options: CallEngineOptions) {
+    this.sampleRate = options.sampleRate;
+    this.settingsNow = mergeCueSettings(undefined, options.settings);
+    this.caller = new CallParty('caller', options.sampleRate);
+    this.agent = new CallParty('agent', options.sampleRate);
+    this.frameSamples = this.caller.meter.subBlockSamples;
+    this.frameSec = this.frameSamples / this.sampleRate;
+    this.rules = new CueRules(this.settingsNow, this.frameSec, this.sink, options.agentNormalLufs ?? null);
+    this.timeline = options.recordTimeline ? new TimelineRecorder(options.sampleRate) : null;
+  }
+
+  /** Feeds caller[start, end) and agent[start, end) — the same instants of both sides. */
+  process(caller: Float32Array, agent: Float32Array, start = 0, end = caller.length): void {
+    if (this.finished) throw new Error('CallEngine.process() after finish(): start a new engine for a new call.');
+    if (end > caller.length || end > agent.length || start < 0 || start > end) {
+      throw new RangeError(`Block [${start}, ${end}) is outside the caller (${caller.length}) or agent (${agent.length}) samples.`);
+    }
+    let pos = start;
+    while (pos < end) {
+      const room = this.frameSamples - this.frameFill;
+      const chunkEnd = end - pos < room ? end : pos + room;
+      this.caller.accumulate(caller, pos, chunkEnd);
+      this.agent.accumulate(agent, pos, chunkEnd);
+      this.samplesDone += chunkEnd - pos;
+      this.frameFill += chunkEnd - pos;
+      pos = chunkEnd;
+      if (this.frameFill === this.frameSamples) {
+        this.frameFill = 0;
+        this.endFrame();
+      }
+    }
+  }
+
+  get timeSec(): number {
+    return this.samplesDone / this.sampleRate;
+  }
+
+  get settings(): Readonly<CueSettings> {
+    return this.settingsNow;
+  }
+
+  updateSettings(settings: Partial<CueSettings>): void {
+    this.settingsNow = mergeCueSettings(this.settingsNow, settings);
+    this.rules.updateSettings(this.settingsNow);
+  }
+
+  setAgentNormalLufs(lufs: number | null): void {
+    this.rules.setAgentNormalLufs(lufs !== null && Number.isFinite(lufs) ? lufs : null);
+  }
+
+  isCueActive(cue: CueKind): boolean {
+    return this.rules.isActive(cue);
+  }
+
+  /** Everything the live view shows; fills `out` without allocating when given. */
+  snapshot(out: LiveSnapshot = createLiveSnapshot()): LiveSnapshot {
+    out.timeSec = this.timeSec;
+    this.fillParty(out.caller, this.caller, 'caller');
+    this.fillParty(out.agent, this.agent, 'agent');
+    const bits = this.rules.activeBits;
+    out.activeCueBits = bits;
+    for (let i = 0; i < CUE_KINDS.length; i++) out.cues[CUE_KINDS[i]] = (bits & (1 << i)) !== 0;
+    out.primaryCue = this.rules.primaryCue();
+    out.ventingSec = this.rules.callerTurnSec(this.timeSec);
+    out.talkRatio = this.live.talkRatio();
+    out.callerTalkSec = this.live.callerTalkSec;
+    out.agentTalkSec = this.live.agentTalkSec;
+    out.overtalkCount = this.overtalk.length;
+    out.agentNormalLufs = this.rules.agentNormalLufs();
+    out.callerBaselineLufs = this.rules.callerBaselineLufs();
+    return out;
+  }
+
+  /** Cue starts/ends, finished speech segments and overtalks since the last call. */
+  takeEvents(): CueEvent[] {
+    const taken = this.events;
+    this.events = [];
+    return taken;
+  }
+
+  /** Ends the call: closes open speech, overlaps and cues, and returns the whole analysis. Idempotent. */
+  finish(): CallAnalysis {
+    if (this.finished) return this.finished;
+    const t = this.timeSec;
+    this.recordSegment(this.caller.flush());
+    this.recordSegment(this.agent.flush());
+    this.rules.finish(t, this.caller.frame, this.agent.frame);
+    const s = this.settingsNow;
+    const speech = { caller: this.caller.segments, agent: this.agent.segments };
+    this.finished = {
+      sampleRate: this.sampleRate,
+      durationSec: t,
+      speech,
+      overtalk: this.overtalk,
+      cues: this.cues.sort((a, b) => a.start - b.start || CUE_KINDS.indexOf(a.cue) - CUE_KINDS.indexOf(b.cue)),
+      loudness: { caller: partyLoudness(this.caller), agent: partyLoudness(this.agent) },
+      metrics: computeCallMetrics({ ...speech, overtalk: this.overtalk, cues: this.cues, pauseSec: s.pauseSec, timeToCalmSec: this.calm.timeToCalmSec }),
+      timeline: this.timeline ? this.timeline.result() : null,
+      agentNormalLufs: this.rules.agentNormalLufs(),
+    };
+    return this.finished;
+  }
+
+  private endFrame(): void {
+    const t = this.samplesDone / this.sampleRate;
+    this.recordSegment(this.caller.endFrame(this.samplesDone));
+    this.recordSegment(this.agent.endFrame(this.samplesDone));
+    const cf = this.caller.frame;
+    const af = this.agent.frame;
+    this.rules.step(t, cf, af);
+    this.calm.step(t, this.rules.isActive('caller-heated'), cf.voiced, this.frameSec);
+    this.live.step(cf, af);
+    if (this.timeline) this.timeline.record(this.samplesDone, this.caller.meter, this.agent.meter);
+  }
+
+  private recordSegment(seg: SpeechSegment | null): void {
+    if (seg) this.events.push({ type: 'speech', party: seg.party, start: seg.start, end: seg.end });
+  }
+
+  private readonly sink: CueRulesSink = {
+    cueStarted: (cue, time) => {
+      this.events.push({ type: 'cue-start', cue, time });
+    },
+    cueEnded: (cue, start, time) => {
+      this.events.push({ type: 'cue-end', cue, start, time });
+      this.cues.push({ cue, start, end: time });
+    },
+    overtalk: (start, end, startedBy) => {
+      this.overtalk.push({ start, end, startedBy });
+      this.events.push({ type: 'overtalk', start, end, startedBy });
+    },
+  };
+
+  private fillParty(out: PartyLiveLevels, side: CallParty, party: Party): void {
+    const m = side.meter;
+    out.momentaryLufs = m.momentaryLufs();
+    out.shortTermLufs = m.shortTermLufs();
+    out.fastLevelDb = m.fastLevelDb();
+    out.peakDbfs = m.samplePeakDbfs();
+    out.speechLufs = this.rules.speechLevelLufs(party);
+    out.speaking = side.frame.speaking;
+  }
+}
+
+function partyLoudness(side: CallParty) {
+  const m = side.meter;
+  return { integratedLufs: m.integratedLufs(), maxMomentaryLufs: m.maxMomentaryLufs(), maxShortTermLufs: m.maxShortTermLufs(), peakDbfs: m.samplePeakDbfs() };
+}
+
+function createPartyLevels(): PartyLiveLevels {
+  return { momentaryLufs: null, shortTermLufs: null, fastLevelDb: null, peakDbfs: null, speechLufs: null, speaking: false };
+}
+
+export function createLiveSnapshot(): LiveSnapshot {
+  const cues = {} as Record<CueKind, boolean>;
+  for (const c of CUE_KINDS) cues[c] = false;
+  return {
+    timeSec: 0,
+    caller: createPartyLevels(),
+    agent: createPartyLevels(),
+    cues,
+    activeCueBits: 0,
+    primaryCue: null,
+    ventingSec: 0,
+    talkRatio: null,
+    callerTalkSec: 0,
+    agentTalkSec: 0,
+    overtalkCount: 0,
+    agentNormalLufs: null,
+    callerBaselineLufs: null,
+  };
+}

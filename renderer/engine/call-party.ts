@@ -1,0 +1,64 @@
+/**
+ * One side of the call inside the engine: its loudness meter, its voice detector, the per-frame result
+ * the cue rules read, and the speech segments found so far. Fed the same chunks as the other side, so
+ * frames line up with the meter's 10 ms sub-blocks. No allocation per block; one object per segment.
+ */
+import type { Party, SpeechSegment } from './call-types';
+import { createPartyFrame, type PartyFrame } from './cue-rules';
+import { LoudnessMeter } from './loudness-meter';
+import { VoiceActivityDetector, type VoiceActivityOptions } from './voice-activity';
+
+export class CallParty {
+  readonly party: Party;
+  readonly meter: LoudnessMeter;
+  readonly vad: VoiceActivityDetector;
+  readonly frame: PartyFrame = createPartyFrame();
+  readonly segments: SpeechSegment[] = [];
+  private readonly sampleRate: number;
+  private readonly wrap: Float32Array[] = [new Float32Array(0)];
+
+  constructor(party: Party, sampleRate: number, vadOptions?: VoiceActivityOptions) {
+    this.party = party;
+    this.sampleRate = sampleRate;
+    this.meter = new LoudnessMeter(sampleRate, 1);
+    this.vad = new VoiceActivityDetector(sampleRate, this.meter.subBlockSamples, vadOptions);
+  }
+
+  /** Samples [start, end) of this side; must not cross a frame boundary. */
+  accumulate(x: Float32Array, start: number, end: number): void {
+    this.wrap[0] = x;
+    this.meter.process(this.wrap, start, end);
+    this.vad.accumulate(x, start, end);
+  }
+
+  /** Closes the frame ending at stream sample `endSample`; returns the finished segment, if any. */
+  endFrame(endSample: number): SpeechSegment | null {
+    this.vad.endFrame(endSample);
+    this.frame.power = this.meter.lastSubBlockPower();
+    return this.readVad();
+  }
+
+  /** End of stream: closes a segment in progress. */
+  flush(): SpeechSegment | null {
+    this.vad.flush();
+    this.frame.power = 0;
+    this.frame.voiced = false;
+    return this.readVad();
+  }
+
+  private readVad(): SpeechSegment | null {
+    const v = this.vad;
+    const f = this.frame;
+    const sr = this.sampleRate;
+    f.voiced = v.voiced;
+    f.speaking = v.speaking;
+    f.segmentStarted = v.segmentStarted;
+    f.segmentEnded = v.segmentEnded;
+    f.segmentStartSec = v.segmentStartSample / sr;
+    f.lastVoicedEndSec = v.lastVoicedEndSample < 0 ? -1 : v.lastVoicedEndSample / sr;
+    if (!v.segmentEnded) return null;
+    const seg: SpeechSegment = { party: this.party, start: f.segmentStartSec, end: v.segmentEndSample / sr };
+    this.segments.push(seg);
+    return seg;
+  }
+}

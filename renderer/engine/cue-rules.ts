@@ -1,0 +1,255 @@
+/**
+ * The de-escalation cues: one state machine over both channels, stepped once per 10 ms frame with each
+ * party's voice-activity decision and K-weighted frame power. Every threshold comes from CueSettings.
+ *
+ *   wait-for-pause  the caller holds the floor: from the start of their speech until they have been silent
+ *                   for `pauseSec` (measured from the end of their last voiced frame) or the agent starts
+ *                   speaking in their pause. Breaths and gaps between sentences do not switch it off.
+ *   your-turn       the caller's turn ended with `pauseSec` of silence and the agent is not speaking: it
+ *                   follows wait-for-pause without a gap. Ends when either party starts speaking again.
+ *   talking-over    agent and caller speech overlap for more than `backchannelSec` (counted on voiced
+ *                   frames, from the later of the two true speech starts). `startedBy` is whoever started
+ *                   speaking second. A shorter overlap ("mm-hm") is a backchannel and shows nothing.
+ *   too-loud        the agent is speaking and their speech-gated level (speech-level.ts) is more than
+ *                   `tooLoudMarginLu` above their normal voice — or, while the caller is heated, more than
+ *                   half that margin: raising one's voice along with an angry caller is the escalation this
+ *                   cue exists to stop. Normal voice = the calibration when given, else the mean level of the
+ *                   agent's first 3 s of voiced speech in the call (nothing fires while it is being learned).
+ *                   The agent's level window restarts with each of their speech segments, so a loud sentence
+ *                   does not make the next, normal one look loud.
+ *   caller-heated   the caller's speech-gated level is more than `heatedMarginLu` above their baseline for
+ *                   this call: learned from their first 3 s of voiced speech, then following their voice with
+ *                   a 60 s time constant — never upwards while they are heated. It holds through the caller's
+ *                   silences (their state has not been shown to change) until they speak calmly again.
+ *
+ * Level cues switch off `hysteresisLu` below their switch-on threshold, and every cue stays on at least
+ * `minHoldSec` (cue-hold.ts) — together they keep the banner from flickering.
+ *
+ * Levels: speech-gated, K-weighted energy of the voiced frames in the last 1.5 s, valid once 0.25 s of voiced
+ * frames are in the window. 1.5 s is long enough to average over several syllables (single vowels vary by
+ * ±5 dB), short enough that a raised voice shows within half a second.
+ *
+ * Banner priority (PRIMARY_CUE_ORDER): talking-over (stop now) > too-loud (lower your voice) > your-turn
+ * (speak, softly) > caller-heated (context) > wait-for-pause (the default while the caller speaks).
+ *
+ * No allocation per frame; an event object per cue change or overtalk goes to the sink.
+ */
+import { CUE_KINDS, type CueKind, type Party } from './call-types';
+import { CueHold, type CueTransitionSink } from './cue-hold';
+import type { CueSettings } from './cue-settings';
+import { SpeechBaseline, SpeechLevelWindow } from './speech-level';
+
+export const LEVEL_WINDOW_SEC = 1.5;
+export const LEVEL_MIN_VOICED_SEC = 0.25;
+export const LEARN_VOICED_SEC = 3;
+export const BASELINE_ADAPT_SEC = 60;
+
+export const PRIMARY_CUE_ORDER: readonly CueKind[] = Object.freeze([
+  'talking-over',
+  'too-loud',
+  'your-turn',
+  'caller-heated',
+  'wait-for-pause',
+] as const);
+
+const WAIT = CUE_KINDS.indexOf('wait-for-pause');
+const TURN = CUE_KINDS.indexOf('your-turn');
+const OVER = CUE_KINDS.indexOf('talking-over');
+const LOUD = CUE_KINDS.indexOf('too-loud');
+const HEATED = CUE_KINDS.indexOf('caller-heated');
+const PRIMARY_INDEX = PRIMARY_CUE_ORDER.map((c) => CUE_KINDS.indexOf(c));
+
+/** One party's voice-activity result for the frame just ended (times in seconds). Reused every frame. */
+export interface PartyFrame {
+  voiced: boolean;
+  speaking: boolean;
+  segmentStarted: boolean;
+  segmentStartSec: number;
+  segmentEnded: boolean;
+  /** End of the last voiced frame of the current or latest segment; -1 before any speech. */
+  lastVoicedEndSec: number;
+  /** K-weighted mean square of the frame. */
+  power: number;
+}
+
+export function createPartyFrame(): PartyFrame {
+  return { voiced: false, speaking: false, segmentStarted: false, segmentStartSec: 0, segmentEnded: false, lastVoicedEndSec: -1, power: 0 };
+}
+
+export interface CueRulesSink extends CueTransitionSink {
+  overtalk(start: number, end: number, startedBy: Party): void;
+}
+
+export class CueRules {
+  private settings: CueSettings;
+  private readonly sink: CueRulesSink;
+  private readonly hold = new CueHold();
+  private readonly callerLevel: SpeechLevelWindow;
+  private readonly agentLevel: SpeechLevelWindow;
+  private readonly callerBaseline: SpeechBaseline;
+  private readonly agentNormal: SpeechBaseline;
+  private agentCalibrated = false;
+
+  private callerSegStart = 0;
+  private agentSegStart = 0;
+  private overlapOpen = false;
+  private overlapStart = 0;
+  private overlapBy: Party = 'agent';
+  private overlapQualified = false;
+
+  private turnOpen = false;
+  private turnStart = 0;
+  private yourTurn = false;
+  private loud = false;
+  private heated = false;
+
+  constructor(settings: CueSettings, frameSec: number, sink: CueRulesSink, agentNormalLufs: number | null = null) {
+    this.settings = { ...settings };
+    this.sink = sink;
+    const windowFrames = Math.round(LEVEL_WINDOW_SEC / frameSec);
+    const minVoiced = Math.round(LEVEL_MIN_VOICED_SEC / frameSec);
+    const learnFrames = Math.round(LEARN_VOICED_SEC / frameSec);
+    this.callerLevel = new SpeechLevelWindow(windowFrames, minVoiced);
+    this.agentLevel = new SpeechLevelWindow(windowFrames, minVoiced);
+    this.callerBaseline = new SpeechBaseline(learnFrames, frameSec, BASELINE_ADAPT_SEC);
+    this.agentNormal = new SpeechBaseline(learnFrames, frameSec, 0);
+    this.setAgentNormalLufs(agentNormalLufs);
+  }
+
+  updateSettings(settings: CueSettings): void {
+    this.settings = { ...settings };
+  }
+
+  /** A calibrated normal voice (LUFS), or null to learn it from the agent's first seconds of speech. */
+  setAgentNormalLufs(lufs: number | null): void {
+    this.agentCalibrated = lufs !== null;
+    this.agentNormal.set(lufs);
+  }
+
+  /** Advances one frame ending at `t` (s). */
+  step(t: number, caller: PartyFrame, agent: PartyFrame): void {
+    const s = this.settings;
+
+    // Levels and references.
+    this.callerLevel.push(caller.power, caller.voiced);
+    this.agentLevel.push(agent.power, agent.voiced);
+    if (caller.voiced) this.callerBaseline.push(caller.power, this.heated);
+    if (agent.voiced && !this.agentCalibrated) this.agentNormal.push(agent.power, false);
+    if (caller.segmentStarted) this.callerSegStart = caller.segmentStartSec;
+    if (agent.segmentStarted) this.agentSegStart = agent.segmentStartSec;
+
+    this.stepOverlap(caller, agent);
+    this.stepTurn(t, caller, agent);
+
+    // caller-heated: caller speech level against their own baseline, with hysteresis; held through silence.
+    const base = this.callerBaseline.lufs();
+    const callerLevel = this.callerLevel.levelLufs();
+    if (base !== null && callerLevel !== null) {
+      const on = base + s.heatedMarginLu;
+      this.heated = this.heated ? callerLevel > on - s.hysteresisLu : callerLevel > on;
+    }
+
+    // too-loud: agent speech level against their normal voice, only while they speak.
+    const normal = this.agentNormal.lufs();
+    const agentLevel = this.agentLevel.levelLufs();
+    if (!agent.speaking || normal === null) this.loud = false;
+    else if (agentLevel !== null) {
+      const margin = this.hold.isOn(HEATED) ? s.tooLoudMarginLu / 2 : s.tooLoudMarginLu;
+      const on = normal + margin;
+      this.loud = this.loud ? agentLevel > on - s.hysteresisLu : agentLevel > on;
+    }
+    if (agent.segmentEnded) this.agentLevel.clear();
+
+    const h = this.hold;
+    const hold = s.minHoldSec;
+    h.update(WAIT, this.turnOpen, t, hold, this.sink);
+    h.update(TURN, this.yourTurn, t, hold, this.sink);
+    h.update(OVER, this.overlapOpen && this.overlapQualified, t, hold, this.sink);
+    h.update(LOUD, this.loud, t, hold, this.sink);
+    h.update(HEATED, this.heated, t, hold, this.sink);
+  }
+
+  /** End of the call at `t`: closes an open overlap and ends every active cue. */
+  finish(t: number, caller: PartyFrame, agent: PartyFrame): void {
+    if (this.overlapOpen) this.closeOverlap(caller, agent);
+    this.hold.endAll(t, this.sink);
+    this.yourTurn = false;
+    this.turnOpen = false;
+    this.loud = false;
+  }
+
+  isActive(cue: CueKind): boolean {
+    return this.hold.isOn(CUE_KINDS.indexOf(cue));
+  }
+
+  /** Bit i set when CUE_KINDS[i] is on. */
+  get activeBits(): number {
+    return this.hold.activeBits;
+  }
+
+  primaryCue(): CueKind | null {
+    for (let i = 0; i < PRIMARY_INDEX.length; i++) if (this.hold.isOn(PRIMARY_INDEX[i])) return PRIMARY_CUE_ORDER[i];
+    return null;
+  }
+
+  /** Length of the caller's current turn at `t` (s); 0 when they are not holding the floor. */
+  callerTurnSec(t: number): number {
+    return this.turnOpen ? t - this.turnStart : 0;
+  }
+
+  speechLevelLufs(party: Party): number | null {
+    return party === 'caller' ? this.callerLevel.levelLufs() : this.agentLevel.levelLufs();
+  }
+
+  callerBaselineLufs(): number | null {
+    return this.callerBaseline.lufs();
+  }
+
+  agentNormalLufs(): number | null {
+    return this.agentNormal.lufs();
+  }
+
+  private stepOverlap(caller: PartyFrame, agent: PartyFrame): void {
+    if (caller.speaking && agent.speaking) {
+      if (!this.overlapOpen) {
+        this.overlapOpen = true;
+        this.overlapQualified = false;
+        const agentLater = this.agentSegStart >= this.callerSegStart;
+        this.overlapStart = agentLater ? this.agentSegStart : this.callerSegStart;
+        this.overlapBy = agentLater ? 'agent' : 'caller';
+      }
+      // Only voiced time counts: both parties' last voiced frames bound the overlap.
+      const end = Math.min(caller.lastVoicedEndSec, agent.lastVoicedEndSec);
+      if (end - this.overlapStart > this.settings.backchannelSec + 1e-9) this.overlapQualified = true;
+    } else if (this.overlapOpen) {
+      this.closeOverlap(caller, agent);
+    }
+  }
+
+  private closeOverlap(caller: PartyFrame, agent: PartyFrame): void {
+    this.overlapOpen = false;
+    const end = Math.min(caller.lastVoicedEndSec, agent.lastVoicedEndSec);
+    if (this.overlapQualified && end > this.overlapStart) this.sink.overtalk(this.overlapStart, end, this.overlapBy);
+    this.overlapQualified = false;
+  }
+
+  private stepTurn(t: number, caller: PartyFrame, agent: PartyFrame): void {
+    if (caller.segmentStarted) {
+      this.yourTurn = false;
+      if (!this.turnOpen) {
+        this.turnOpen = true;
+        this.turnStart = caller.segmentStartSec;
+      }
+    }
+    if (agent.segmentStarted) {
+      this.yourTurn = false;
+      // The agent took the floor after the caller stopped: the caller's turn is over, already answered.
+      if (this.turnOpen && agent.segmentStartSec >= caller.lastVoicedEndSec) this.turnOpen = false;
+    }
+    if (this.turnOpen && t - caller.lastVoicedEndSec >= this.settings.pauseSec - 1e-9) {
+      this.turnOpen = false;
+      // An agent still speaking from before the pause holds the floor: no prompt.
+      if (!agent.speaking) this.yourTurn = true;
+    }
+  }
+}
