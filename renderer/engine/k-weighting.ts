@@ -75,9 +75,16 @@ export function kWeightingCoefficients(sampleRate: number): KWeightingCoefficien
 /** States smaller than this are flushed to zero after each call, so long silences never reach denormals. */
 const DENORMAL_FLUSH = 1e-30;
 
+function flush(v: number): number {
+  return v < DENORMAL_FLUSH && v > -DENORMAL_FLUSH ? 0 : v;
+}
+
 /**
- * One channel of K-weighting: the two biquads in transposed direct form II, run in a single pass.
+ * One channel of K-weighting: the two biquads in direct form I (float64 state), run in a single pass.
+ * Direct form I keeps the loop-carried dependency to one multiply and one subtraction per stage, which is
+ * what bounds the speed of an IIR filter; it is also numerically the most robust form.
  * Feed consecutive samples in calls of any length; the output does not depend on how the signal is split.
+ * As a by-product it tracks the largest absolute input sample (the sample peak) since the last reset.
  */
 export class KWeightingFilter {
   readonly coefficients: KWeightingCoefficients;
@@ -89,11 +96,14 @@ export class KWeightingFilter {
   private readonly sa2: number;
   private readonly ha1: number;
   private readonly ha2: number;
-  // State: two delays per biquad.
-  private s1 = 0;
-  private s2 = 0;
-  private h1 = 0;
-  private h2 = 0;
+  // State: the last two inputs, shelf outputs (y) and high-pass outputs (z).
+  private x1 = 0;
+  private x2 = 0;
+  private y1 = 0;
+  private y2 = 0;
+  private z1 = 0;
+  private z2 = 0;
+  private peak = 0;
 
   constructor(sampleRate: number) {
     this.coefficients = kWeightingCoefficients(sampleRate);
@@ -119,22 +129,29 @@ export class KWeightingFilter {
     const a2 = this.sa2;
     const c1 = this.ha1;
     const c2 = this.ha2;
-    let s1 = this.s1;
-    let s2 = this.s2;
-    let h1 = this.h1;
-    let h2 = this.h2;
+    let x1 = this.x1;
+    let x2 = this.x2;
+    let y1 = this.y1;
+    let y2 = this.y2;
+    let z1 = this.z1;
+    let z2 = this.z2;
+    let peak = this.peak;
     let sum = acc;
     for (let i = start; i < end; i++) {
-      const x = input[i];
-      const y = b0 * x + s1;
-      s1 = b1 * x - a1 * y + s2;
-      s2 = b2 * x - a2 * y;
-      const z = y + h1;
-      h1 = -2 * y - c1 * z + h2;
-      h2 = y - c2 * z;
-      sum += z * z;
+      const x0 = input[i];
+      const y0 = b0 * x0 + b1 * x1 + b2 * x2 - a2 * y2 - a1 * y1;
+      const z0 = y0 - 2 * y1 + y2 - c2 * z2 - c1 * z1;
+      x2 = x1;
+      x1 = x0;
+      y2 = y1;
+      y1 = y0;
+      z2 = z1;
+      z1 = z0;
+      sum += z0 * z0;
+      const a = x0 < 0 ? -x0 : x0;
+      if (a > peak) peak = a;
     }
-    this.store(s1, s2, h1, h2);
+    this.store(x1, x2, y1, y2, z1, z2, peak);
     return sum;
   }
 
@@ -147,40 +164,59 @@ export class KWeightingFilter {
     const a2 = this.sa2;
     const c1 = this.ha1;
     const c2 = this.ha2;
-    let s1 = this.s1;
-    let s2 = this.s2;
-    let h1 = this.h1;
-    let h2 = this.h2;
+    let x1 = this.x1;
+    let x2 = this.x2;
+    let y1 = this.y1;
+    let y2 = this.y2;
+    let z1 = this.z1;
+    let z2 = this.z2;
+    let peak = this.peak;
     let o = outStart;
     for (let i = start; i < end; i++) {
-      const x = input[i];
-      const y = b0 * x + s1;
-      s1 = b1 * x - a1 * y + s2;
-      s2 = b2 * x - a2 * y;
-      const z = y + h1;
-      h1 = -2 * y - c1 * z + h2;
-      h2 = y - c2 * z;
-      output[o++] = z;
+      const x0 = input[i];
+      const y0 = b0 * x0 + b1 * x1 + b2 * x2 - a2 * y2 - a1 * y1;
+      const z0 = y0 - 2 * y1 + y2 - c2 * z2 - c1 * z1;
+      x2 = x1;
+      x1 = x0;
+      y2 = y1;
+      y1 = y0;
+      z2 = z1;
+      z1 = z0;
+      output[o++] = z0;
+      const a = x0 < 0 ? -x0 : x0;
+      if (a > peak) peak = a;
     }
-    this.store(s1, s2, h1, h2);
+    this.store(x1, x2, y1, y2, z1, z2, peak);
+  }
+
+  /** Largest absolute input sample since construction or the last reset (NaN samples are ignored). */
+  get inputPeak(): number {
+    return this.peak;
   }
 
   /** True when the state holds NaN or ±Infinity (a NaN sample poisons an IIR filter until reset). */
   isPoisoned(): boolean {
-    return !(Number.isFinite(this.s1) && Number.isFinite(this.s2) && Number.isFinite(this.h1) && Number.isFinite(this.h2));
+    return !(Number.isFinite(this.y1) && Number.isFinite(this.y2) && Number.isFinite(this.z1) && Number.isFinite(this.z2) && Number.isFinite(this.x1) && Number.isFinite(this.x2));
   }
 
-  reset(): void {
-    this.s1 = 0;
-    this.s2 = 0;
-    this.h1 = 0;
-    this.h2 = 0;
+  /** Clears the filter state (as after silence) and, unless keepPeak, the peak. */
+  reset(keepPeak = false): void {
+    this.x1 = 0;
+    this.x2 = 0;
+    this.y1 = 0;
+    this.y2 = 0;
+    this.z1 = 0;
+    this.z2 = 0;
+    if (!keepPeak) this.peak = 0;
   }
 
-  private store(s1: number, s2: number, h1: number, h2: number): void {
-    this.s1 = s1 < DENORMAL_FLUSH && s1 > -DENORMAL_FLUSH ? 0 : s1;
-    this.s2 = s2 < DENORMAL_FLUSH && s2 > -DENORMAL_FLUSH ? 0 : s2;
-    this.h1 = h1 < DENORMAL_FLUSH && h1 > -DENORMAL_FLUSH ? 0 : h1;
-    this.h2 = h2 < DENORMAL_FLUSH && h2 > -DENORMAL_FLUSH ? 0 : h2;
+  private store(x1: number, x2: number, y1: number, y2: number, z1: number, z2: number, peak: number): void {
+    this.x1 = x1;
+    this.x2 = x2;
+    this.y1 = flush(y1);
+    this.y2 = flush(y2);
+    this.z1 = flush(z1);
+    this.z2 = flush(z2);
+    this.peak = peak;
   }
 }

@@ -42,7 +42,6 @@ export class LoudnessMeter {
   private readonly filters: KWeightingFilter[];
   /** Per channel: running sum of squared K-weighted samples in the current sub-block. */
   private readonly acc: Float64Array;
-  private readonly peaks: Float64Array;
   /** Sub-block energies (channel-summed mean squares), the last `shortTermSubBlocks` of them. */
   private readonly ring: Float64Array;
   private readonly histogram = new LoudnessHistogram();
@@ -75,7 +74,6 @@ export class LoudnessMeter {
     this.filters = [];
     for (let c = 0; c < channelCount; c++) this.filters.push(new KWeightingFilter(sampleRate));
     this.acc = new Float64Array(channelCount);
-    this.peaks = new Float64Array(channelCount);
     this.ring = new Float64Array(this.shortTermSubBlocks);
   }
 
@@ -97,21 +95,12 @@ export class LoudnessMeter {
     const cc = this.channelCount;
     const filters = this.filters;
     const acc = this.acc;
-    const peaks = this.peaks;
     let pos = start;
     while (pos < end) {
       const room = this.subBlockSamples - this.filled;
       const chunkEnd = end - pos < room ? end : pos + room;
       for (let c = 0; c < cc; c++) {
-        const x = channels[c];
-        acc[c] = filters[c].accumulateSquares(x, pos, chunkEnd, acc[c]);
-        let p = peaks[c];
-        for (let i = pos; i < chunkEnd; i++) {
-          const v = x[i];
-          if (v > p) p = v;
-          else if (-v > p) p = -v;
-        }
-        peaks[c] = p;
+        acc[c] = filters[c].accumulateSquares(channels[c], pos, chunkEnd, acc[c]);
       }
       this.filled += chunkEnd - pos;
       pos = chunkEnd;
@@ -147,7 +136,7 @@ export class LoudnessMeter {
   /** Highest absolute sample value over all channels, in dBFS; null before any signal or for digital silence. */
   samplePeakDbfs(): number | null {
     let p = 0;
-    for (let c = 0; c < this.channelCount; c++) if (this.peaks[c] > p) p = this.peaks[c];
+    for (let c = 0; c < this.channelCount; c++) if (this.filters[c].inputPeak > p) p = this.filters[c].inputPeak;
     return p > 0 ? 20 * Math.log10(p) : null;
   }
 
@@ -174,7 +163,6 @@ export class LoudnessMeter {
   reset(): void {
     for (const f of this.filters) f.reset();
     this.acc.fill(0);
-    this.peaks.fill(0);
     this.ring.fill(0);
     this.histogram.reset();
     this.ringPos = 0;
@@ -198,7 +186,7 @@ export class LoudnessMeter {
     if (!Number.isFinite(power)) {
       // A NaN/Infinity sample: count the sub-block as silence and clear the poisoned filters.
       power = 0;
-      for (let c = 0; c < cc; c++) if (this.filters[c].isPoisoned()) this.filters[c].reset();
+      for (let c = 0; c < cc; c++) if (this.filters[c].isPoisoned()) this.filters[c].reset(true);
     }
     this.filled = 0;
     this.lastPower = power;
