@@ -5,9 +5,11 @@
  * How a frame is judged:
  *   1. band-limit to 250–3600 Hz (VoiceBandFilter): hum fundamentals, rumble and hiss are out;
  *   2. frame energy E (dB of the mean square of the band-limited samples);
- *   3. noise floor F by minimum tracking: the lowest frame energy over the last 3 s (12 windows of
- *      250 ms). Real speech always has low frames between syllables and words within 3 s, so F sits on
- *      the line noise (pink noise, residual hum harmonics, a quiet room) whatever the speech level;
+ *   3. noise floor F by minimum tracking: the lowest 50 ms mean energy (five frames) over the last 3 s
+ *      (12 windows of 250 ms). Real speech always has low stretches between words within 3 s, so F sits on
+ *      the line noise (pink noise, residual hum harmonics, a quiet room) whatever the speech level. The
+ *      50 ms mean matters for hum: 50/60 Hz harmonics repeat every 20/50 ms, so single 10 ms frames
+ *      alternate by a few dB and one lucky cancellation would drag a plain minimum below the hum;
  *   4. voiced when E > max(F + thresholdDb, minFrameDbfs). 9 dB above the minimum is about 5 standard
  *      deviations above the mean of 10 ms band-limited noise frames (≈67 degrees of freedom), so noise
  *      alone almost never passes, while speech at 10 dB SNR still has most of its frames above it.
@@ -48,6 +50,9 @@ export const DEFAULT_VOICE_ACTIVITY_OPTIONS: Readonly<Required<VoiceActivityOpti
 
 const FLOOR_SUB_WINDOW_SEC = 0.25;
 const SILENCE_DB = -120;
+const SMOOTH_FRAMES = 5;
+/** Frames skipped by the floor tracker at the start while the filters settle. */
+const SETTLE_FRAMES = 3;
 
 export class VoiceActivityDetector {
   private readonly filter: VoiceBandFilter;
@@ -62,6 +67,10 @@ export class VoiceActivityDetector {
   private minimaPos = 0;
   private subWindowCount = 0;
   private subWindowMin = Infinity;
+
+  // Last SMOOTH_FRAMES frame powers, for the 50 ms mean the minimum tracker follows.
+  private readonly recent = new Float64Array(SMOOTH_FRAMES);
+  private recentSum = 0;
 
   private sumSquares = 0;
   private count = 0;
@@ -130,9 +139,16 @@ export class VoiceActivityDetector {
     this.floorDb = floor === Infinity ? e : floor;
     const threshold = Math.max(this.floorDb + this.thresholdDb, this.minFrameDbfs);
     const voiced = floor !== Infinity && e > threshold;
-    this.trackMinimum(e);
-
     const f = this.frameIndex++;
+    const slot = f % SMOOTH_FRAMES;
+    this.recentSum += meanSquare - this.recent[slot];
+    this.recent[slot] = meanSquare;
+    if (slot === SMOOTH_FRAMES - 1) this.recentSum = sumOf(this.recent);
+    if (f >= SETTLE_FRAMES + SMOOTH_FRAMES - 1) {
+      const smooth = this.recentSum / SMOOTH_FRAMES;
+      this.trackMinimum(smooth > 1e-12 ? 10 * Math.log10(smooth) : SILENCE_DB);
+    }
+
     this.voiced = voiced;
     this.segmentStarted = false;
     this.segmentEnded = false;
@@ -189,6 +205,8 @@ export class VoiceActivityDetector {
     this.subWindowMin = Infinity;
     this.sumSquares = 0;
     this.count = 0;
+    this.recent.fill(0);
+    this.recentSum = 0;
     this.frameIndex = 0;
     this.candidateStart = -1;
     this.candidateVoiced = 0;
@@ -221,4 +239,10 @@ export class VoiceActivityDetector {
       this.subWindowCount = 0;
     }
   }
+}
+
+function sumOf(a: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i];
+  return s;
 }

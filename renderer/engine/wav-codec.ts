@@ -173,19 +173,32 @@ export function encodeWav(channels: ArrayLike<Float32Array>, sampleRate: number,
   view.setUint32(pos + 4, dataBytes, true);
   pos += 8;
 
-  for (let f = 0; f < frames; f++) {
-    for (let c = 0; c < cc; c++) {
-      const x = channels[c][f];
-      if (isFloat) view.setFloat32(pos, x, true);
-      else if (bits === 16) view.setInt16(pos, quantize(x, 32768), true);
-      else if (bits === 32) view.setInt32(pos, quantize(x, 2147483648), true);
-      else {
-        const v = quantize(x, 8388608);
+  if (bits === 24) {
+    for (let f = 0; f < frames; f++) {
+      for (let c = 0; c < cc; c++) {
+        const v = quantize(channels[c][f], 8388608);
         out[pos] = v & 0xff;
         out[pos + 1] = (v >> 8) & 0xff;
         out[pos + 2] = (v >> 16) & 0xff;
+        pos += 3;
       }
-      pos += bytesPerSample;
+    }
+  } else {
+    // Interleave into a typed array of the sample type, then copy its bytes (little-endian hosts; else DataView).
+    const samples = isFloat ? new Float32Array(frames * cc) : bits === 16 ? new Int16Array(frames * cc) : new Int32Array(frames * cc);
+    const full = bits === 16 ? 32768 : 2147483648;
+    for (let c = 0; c < cc; c++) {
+      const src = channels[c];
+      if (isFloat) for (let f = 0, i = c; f < frames; f++, i += cc) samples[i] = src[f];
+      else for (let f = 0, i = c; f < frames; f++, i += cc) samples[i] = quantize(src[f], full);
+    }
+    if (LITTLE_ENDIAN_HOST) out.set(new Uint8Array(samples.buffer), pos);
+    else {
+      for (let i = 0; i < samples.length; i++, pos += bytesPerSample) {
+        if (isFloat) view.setFloat32(pos, samples[i], true);
+        else if (bits === 16) view.setInt16(pos, samples[i], true);
+        else view.setInt32(pos, samples[i], true);
+      }
     }
   }
   return out;

@@ -1,0 +1,53 @@
+/**
+ * The renderer's only door to its host. In Electron the preload has put `window.calmLine` there; in a
+ * plain browser (the browser host, and the end-to-end tests) the same API runs over a WebSocket to the
+ * page's own origin. Nothing else in the renderer knows which host it runs in.
+ *
+ * Every method resolves to an IpcResult — `{ ok: true, value }` or `{ ok: false, code, message }` —
+ * and never rejects.
+ */
+import type { CalmLineApi } from '../../../preload/ipc-contract';
+import { BROWSER_HOST_WS_PATH } from '../../../preload/browser-host-protocol';
+import { connectWebSocket, createBrowserHostClient } from './browser-host-client';
+
+declare global {
+  interface Window {
+    /** Exposed by the Electron preload; absent in a plain browser. */
+    readonly calmLine?: CalmLineApi;
+  }
+}
+
+function browserHostSocketUrl(location: Location): string {
+  const url = new URL(BROWSER_HOST_WS_PATH, location.href);
+  url.protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
+  url.search = '';
+  url.hash = '';
+  return url.href;
+}
+
+function pickHostApi(): CalmLineApi {
+  if (window.calmLine !== undefined) return window.calmLine;
+  return createBrowserHostClient({ connect: connectWebSocket(browserHostSocketUrl(window.location)) });
+}
+
+export const hostApi: CalmLineApi = pickHostApi();
+
+export type {
+  AppInfo,
+  CalmLineApi,
+  HostEventName,
+  HostEvents,
+  HostFeatures,
+  HostKind,
+  Unsubscribe,
+} from '../../../preload/ipc-contract';
+export type { IpcErrorCode, IpcFailure, IpcResult, IpcSuccess } from '../../../preload/ipc-result';
+export type {
+  AudioSettings,
+  HotkeyAction,
+  HotkeySettings,
+  Settings,
+  SettingsPatch,
+} from '../../../preload/settings-schema';
+export { DEFAULT_SETTINGS, HOTKEY_ACTIONS } from '../../../preload/settings-schema';
+export { isValidHotkeyAccelerator } from '../../../preload/accelerator';

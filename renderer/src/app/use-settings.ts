@@ -1,0 +1,43 @@
+import { useCallback, useEffect, useState } from 'react';
+import { hostApi, type AppInfo, type Settings, type SettingsPatch } from '../api/host-api';
+import { useHostEvent } from './use-host-event';
+
+/** Settings and app info from the host, kept current by the host's `settings-changed` event. */
+export function useSettings() {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [appInfo, setAppInfo] = useState<AppInfo | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    void Promise.all([hostApi.getSettings(), hostApi.getAppInfo()]).then(([s, info]) => {
+      if (!live) return;
+      if (s.ok) setSettings(s.value);
+      else setError(s.message);
+      if (info.ok) setAppInfo(info.value);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  useHostEvent('settings-changed', setSettings);
+
+  /** Applies a change; resolves to an error message, or null when saved. */
+  const update = useCallback(async (patch: SettingsPatch): Promise<string | null> => {
+    const result = await hostApi.updateSettings(patch);
+    if (result.ok) {
+      setSettings(result.value);
+      return null;
+    }
+    return result.message;
+  }, []);
+
+  const reset = useCallback(async () => {
+    const result = await hostApi.resetSettings();
+    if (result.ok) setSettings(result.value);
+    return result.ok ? null : result.message;
+  }, []);
+
+  return { settings, appInfo, error, update, reset };
+}

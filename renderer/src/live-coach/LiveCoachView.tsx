@@ -1,0 +1,127 @@
+import { useCallback, useRef, useState } from 'react';
+import type { Settings } from '../../../preload/settings-schema';
+import type { AppInfo } from '../../../preload/ipc-contract';
+import { CueBanner } from './CueBanner';
+import { LevelMeter, type MeterReading } from './LevelMeter';
+import { LiveStats } from './LiveStats';
+import { PrioritiesPad } from './PrioritiesPad';
+import { CallSummary } from './CallSummary';
+import { METER_TICKS_LUFS } from './meter-scale';
+import { newId, type FinishedCall, type Priority } from './finished-call';
+import { CALIBRATION_SPEECH_SEC, useCoach } from './use-coach';
+import { useHostEvent } from '../app/use-host-event';
+
+interface Props {
+  settings: Settings | null;
+  appInfo: AppInfo | null;
+  onSaveCalibration(deviceKey: string, lufs: number): void;
+  onCallFinished(call: FinishedCall): void;
+  lastCall: FinishedCall | null;
+}
+
+export function LiveCoachView({ settings, appInfo, onSaveCalibration, onCallFinished, lastCall }: Props) {
+  const coach = useCoach(settings, onSaveCalibration);
+  const { sessionRef } = coach;
+  const [priorities, setPriorities] = useState<Priority[]>([]);
+  const startedAt = useRef<string>('');
+  const marks = useRef<number[]>([]);
+
+  const callerReading = useRef<MeterReading>({ level: null, momentary: null });
+  const agentReading = useRef<MeterReading>({ level: null, momentary: null });
+  const readCaller = useCallback((): MeterReading => {
+    const s = sessionRef.current?.latest;
+    callerReading.current.level = s ? s.caller.fastLevelDb : null;
+    callerReading.current.momentary = s ? s.caller.momentaryLufs : null;
+    return callerReading.current;
+  }, [sessionRef]);
+  const readAgent = useCallback((): MeterReading => {
+    const s = sessionRef.current?.latest;
+    agentReading.current.level = s ? s.agent.fastLevelDb : null;
+    agentReading.current.momentary = s ? s.agent.momentaryLufs : null;
+    return agentReading.current;
+  }, [sessionRef]);
+  const margin = settings?.cue.tooLoudMarginLu ?? 6;
+  const agentBand = useCallback(() => {
+    const normal = sessionRef.current?.latest.agentNormalLufs;
+    return normal === null || normal === undefined ? null : { low: normal - 3, high: normal + margin };
+  }, [sessionRef, margin]);
+
+  const start = useCallback(async () => {
+    startedAt.current = new Date().toISOString();
+    marks.current = [];
+    setPriorities([]);
+    await coach.startCall();
+  }, [coach.startCall]);
+
+  const end = useCallback(async () => {
+    const analysis = await coach.endCall();
+    if (!analysis) return;
+    onCallFinished({ id: newId(), startedAt: startedAt.current, endedAt: new Date().toISOString(), analysis, priorities, marks: marks.current });
+  }, [coach.endCall, onCallFinished, priorities]);
+
+  const mark = useCallback(() => {
+    const s = sessionRef.current;
+    if (s?.inCall) marks.current.push(Math.round(s.latest.timeSec * 10) / 10);
+  }, [sessionRef]);
+
+  useHostEvent('hotkey', ({ action }) => {
+    if (action === 'startCall') void start();
+    else if (action === 'endCall') void end();
+    else if (action === 'markMoment') mark();
+  });
+
+  const cal = coach.calibration;
+  return (
+    <main>
+      <CueBanner state={coach.banner} />
+      {coach.problem && (
+        <div className="notice" role="alert" data-testid="source-problem" data-kind={coach.problem.kind}>
+          {coach.problem.message}
+        </div>
+      )}
+      <section className="panel" aria-label="Loudness">
+        <LevelMeter label="Caller" read={readCaller} testId="meter-caller" />
+        <LevelMeter label="You" read={readAgent} band={agentBand} testId="meter-agent" />
+        <div className="meter-scale" aria-hidden="true">
+          <span />
+          <div>
+            {METER_TICKS_LUFS.map((t) => (
+              <span key={t}>{t}</span>
+            ))}
+          </div>
+          <span />
+        </div>
+        <LiveStats sessionRef={sessionRef} heated={coach.heated} />
+      </section>
+      <div className="actions">
+        {!coach.inCall ? (
+          <button className="primary" onClick={() => void start()} disabled={coach.phase === 'opening' || !settings} data-testid="start-call">
+            Start call {settings?.hotkeys.startCall && appInfo?.features.globalHotkeys ? <kbd>{settings.hotkeys.startCall}</kbd> : null}
+          </button>
+        ) : (
+          <>
+            <button className="primary" onClick={() => void end()} data-testid="end-call">
+              End call {settings?.hotkeys.endCall && appInfo?.features.globalHotkeys ? <kbd>{settings.hotkeys.endCall}</kbd> : null}
+            </button>
+            <button onClick={mark}>Mark moment</button>
+          </>
+        )}
+        {coach.phase === 'off' && !coach.inCall && (
+          <button onClick={() => void coach.open()} disabled={!settings}>
+            Listen without a call
+          </button>
+        )}
+        <button onClick={() => void coach.calibrate(!cal.running)} disabled={!settings || coach.inCall} data-testid="calibrate">
+          {cal.running ? 'Stop calibrating' : 'Calibrate my voice'}
+        </button>
+      </div>
+      {cal.running && (
+        <p className="notice info" data-testid="calibration">
+          Say a sentence in your normal voice… {cal.speechSec.toFixed(1)} / {CALIBRATION_SPEECH_SEC} s heard
+        </p>
+      )}
+      {coach.inCall && <PrioritiesPad priorities={priorities} onChange={setPriorities} />}
+      {!coach.inCall && lastCall && <CallSummary call={lastCall} />}
+    </main>
+  );
+}

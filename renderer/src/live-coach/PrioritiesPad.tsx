@@ -1,0 +1,69 @@
+import { useState, type FormEvent } from 'react';
+import { PRIORITY_KINDS, newId, type Priority, type PriorityKind } from './finished-call';
+
+interface Props {
+  priorities: Priority[];
+  onChange(next: Priority[]): void;
+}
+
+/**
+ * The scratchpad for restated priorities during the call: type, pick technical / administrative /
+ * emotional, Enter adds. Each row toggles "customer confirmed". Keyboard first: the text box keeps focus.
+ */
+export function PrioritiesPad({ priorities, onChange }: Props) {
+  const [text, setText] = useState('');
+  const [kind, setKind] = useState<PriorityKind>('technical');
+
+  function add(event: FormEvent) {
+    event.preventDefault();
+    const trimmed = text.trim();
+    if (!trimmed) return;
+    onChange([...priorities, { id: newId(), text: trimmed, kind, confirmed: false }]);
+    setText('');
+  }
+
+  return (
+    <section className="panel" aria-labelledby="priorities-title">
+      <h3 id="priorities-title" style={{ margin: '0 0 6px' }}>Restated priorities</h3>
+      <form onSubmit={add} style={{ display: 'flex', gap: 6 }}>
+        <input
+          aria-label="Priority the customer stated"
+          placeholder="What matters to them…"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          style={{ flex: 1, minWidth: 0 }}
+          maxLength={500}
+        />
+        <select aria-label="Priority type" value={kind} onChange={(e) => setKind(e.target.value as PriorityKind)}>
+          {PRIORITY_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {k}
+            </option>
+          ))}
+        </select>
+        <button type="submit">Add</button>
+      </form>
+      <ul className="plain" data-testid="priorities">
+        {priorities.map((p) => (
+          <li key={p.id}>
+            <label style={{ display: 'flex', gap: 6, alignItems: 'center', flex: 1 }}>
+              <input
+                type="checkbox"
+                checked={p.confirmed}
+                onChange={() => onChange(priorities.map((q) => (q.id === p.id ? { ...q, confirmed: !q.confirmed } : q)))}
+              />
+              <span>{p.text}</span>
+            </label>
+            <small className="muted">
+              {p.kind}
+              {p.confirmed ? ' · confirmed' : ''}
+            </small>
+            <button type="button" aria-label={`Remove ${p.text}`} onClick={() => onChange(priorities.filter((q) => q.id !== p.id))}>
+              ×
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,29 @@
+/** Messages between the live coach (main thread) and its AudioWorklet. Only plain, cloneable shapes. */
+import type { CueSettings } from '../../../engine/cue-settings';
+import type { CallAnalysis, CueEvent, LiveSnapshot } from '../../../engine/call-types';
+import type { ChannelVerdict } from './channel-identity';
+
+export const COACH_PROCESSOR_NAME = 'calm-line-coach';
+
+export interface CoachProcessorOptions {
+  settings: CueSettings;
+  agentNormalLufs: number | null;
+  /** Input channel carrying the agent (the other carries the caller). */
+  agentChannel: 0 | 1;
+  /** Whether the two input channels come from one device that should be a true stereo split. */
+  checkStereo: boolean;
+}
+
+export type ToWorklet =
+  | { type: 'start-call' }
+  | { type: 'end-call' }
+  | { type: 'settings'; settings: CueSettings; agentNormalLufs: number | null }
+  | { type: 'calibrate'; on: boolean };
+
+export type FromWorklet =
+  /** Posted about every 10 ms: the latest live state; `inCall` says whether cues apply. */
+  | { type: 'state'; snapshot: LiveSnapshot; inCall: boolean }
+  | { type: 'events'; events: CueEvent[] }
+  | { type: 'call-ended'; analysis: CallAnalysis }
+  | { type: 'calibration'; normalLufs: number | null; speechSec: number }
+  | { type: 'stereo'; verdict: ChannelVerdict };

@@ -1,0 +1,211 @@
+/**
+ * The live audio graph: capture sources → one AudioWorkletNode running the call engine. Holds the
+ * latest live state in a plain field that the meters read on each animation frame (no React per frame);
+ * everything else reaches the UI through the listener.
+ */
+import type { AudioSettings } from '../../../../preload/settings-schema';
+import type { CueSettings } from '../../../engine/cue-settings';
+import type { CallAnalysis, CueEvent, LiveSnapshot } from '../../../engine/call-types';
+import { createLiveSnapshot } from '../../../engine/call-engine';
+import type { ChannelVerdict } from './channel-identity';
+import { monoConstraints, stereoConstraints } from './capture-constraints';
+import { COACH_PROCESSOR_NAME, type CoachProcessorOptions, type FromWorklet, type ToWorklet } from './coach-protocol';
+import { describeCaptureError, type SourceProblem } from './source-problems';
+import workletUrl from './coach-worklet.ts?worker&url';
+
+export interface CoachListener {
+  onCallEvents?(events: CueEvent[]): void;
+  onCallEnded?(analysis: CallAnalysis): void;
+  onStereo?(verdict: ChannelVerdict): void;
+  onCalibration?(normalLufs: number | null, speechSec: number): void;
+  onProblem?(problem: SourceProblem | null): void;
+  /** Called when `inCall` or the banner's primary cue changes (rare), not per frame. */
+  onCueState?(inCall: boolean, primaryCue: LiveSnapshot['primaryCue'], callerHeated: boolean): void;
+}
+
+export interface CoachSessionConfig {
+  audio: AudioSettings;
+  cue: CueSettings;
+  agentNormalLufs: number | null;
+}
+
+export class CoachSession {
+  /** The newest live state, replaced about every 10 ms. Read it; don't keep it. */
+  latest: LiveSnapshot = createLiveSnapshot();
+  inCall = false;
+  private streams: MediaStream[] = [];
+  private sources: MediaStreamAudioSourceNode[] = [];
+  private merger: ChannelMergerNode | null = null;
+  private pendingEnd: ((analysis: CallAnalysis) => void) | null = null;
+  private lastCueKey = '';
+
+  private constructor(
+    private readonly context: AudioContext,
+    private readonly node: AudioWorkletNode,
+    private config: CoachSessionConfig,
+    private readonly listener: CoachListener,
+  ) {
+    node.port.onmessage = (event: MessageEvent<FromWorklet>) => this.receive(event.data);
+  }
+
+  /** Opens capture for the configured sources and starts metering. Throws a SourceProblem-bearing error. */
+  static async open(config: CoachSessionConfig, listener: CoachListener): Promise<CoachSession> {
+    const context = new AudioContext({ latencyHint: 'interactive' });
+    try {
+      await context.audioWorklet.addModule(workletUrl);
+      const processorOptions: CoachProcessorOptions = {
+        settings: config.cue,
+        agentNormalLufs: config.agentNormalLufs,
+        agentChannel: config.audio.mode === 'stereo-split' && config.audio.agentSide === 'right' ? 1 : 0,
+        checkStereo: config.audio.mode === 'stereo-split',
+      };
+      const node = new AudioWorkletNode(context, COACH_PROCESSOR_NAME, {
+        numberOfInputs: 1,
+        numberOfOutputs: 1,
+        outputChannelCount: [1],
+        channelCount: 2,
+        channelCountMode: 'explicit',
+        channelInterpretation: 'speakers',
+        processorOptions,
+      });
+      node.connect(context.destination); // pulls the graph; the processor writes silence
+      const session = new CoachSession(context, node, config, listener);
+      await session.connectSources();
+      if (context.state !== 'running') await context.resume();
+      return session;
+    } catch (error) {
+      await context.close().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** (Re)acquires the configured sources into the running engine; the call in progress keeps its data. */
+  async connectSources(): Promise<void> {
+    this.disconnectSources();
+    const { audio } = this.config;
+    if (audio.mode === 'stereo-split') {
+      const stream = await capture(stereoConstraints(audio.stereoDeviceId));
+      this.attach(stream, null);
+    } else if (audio.mode === 'two-devices') {
+      // Agent on input channel 0, caller on 1 (the processor's agentChannel is 0 in this mode).
+      const mic = await capture(monoConstraints(audio.micDeviceId));
+      const caller = await capture(monoConstraints(audio.callerDeviceId)).catch((error: unknown) => {
+        mic.getTracks().forEach((t) => t.stop());
+        throw error;
+      });
+      this.merger = this.context.createChannelMerger(2);
+      this.merger.connect(this.node);
+      this.attach(mic, 0);
+      this.attach(caller, 1);
+    } else {
+      const stream = await navigator.mediaDevices.getDisplayMedia({ audio: true, video: true }).catch((error: unknown) => {
+        throw describeCaptureError(error);
+      });
+      stream.getVideoTracks().forEach((t) => t.stop());
+      const mic = await capture(monoConstraints(audio.micDeviceId));
+      this.merger = this.context.createChannelMerger(2);
+      this.merger.connect(this.node);
+      this.attach(mic, 0);
+      this.attach(stream, 1);
+    }
+    this.listener.onProblem?.(null);
+  }
+
+  private attach(stream: MediaStream, mergerInput: number | null): void {
+    this.streams.push(stream);
+    const source = this.context.createMediaStreamSource(stream);
+    if (mergerInput === null) source.connect(this.node);
+    else if (this.merger) source.connect(this.merger, 0, mergerInput);
+    this.sources.push(source);
+    for (const track of stream.getAudioTracks()) {
+      track.addEventListener('ended', () => this.listener.onProblem?.({ kind: 'device-lost', message: 'The audio device stopped. The call keeps what it has; metering resumes when the device is back.' }));
+    }
+  }
+
+  private disconnectSources(): void {
+    for (const source of this.sources) source.disconnect();
+    this.merger?.disconnect();
+    for (const stream of this.streams) stream.getTracks().forEach((t) => t.stop());
+    this.sources = [];
+    this.streams = [];
+    this.merger = null;
+  }
+
+  /** Device ids currently captured (to tell whether a device-change brought a lost one back). */
+  liveTrackCount(): number {
+    return this.streams.flatMap((s) => s.getAudioTracks()).filter((t) => t.readyState === 'live').length;
+  }
+
+  private send(message: ToWorklet): void {
+    this.node.port.postMessage(message);
+  }
+
+  startCall(): void {
+    this.inCall = true;
+    this.send({ type: 'start-call' });
+  }
+
+  /** Ends the call; resolves with the engine's analysis of it. */
+  endCall(): Promise<CallAnalysis> {
+    this.inCall = false;
+    return new Promise((resolve) => {
+      this.pendingEnd = resolve;
+      this.send({ type: 'end-call' });
+    });
+  }
+
+  updateConfig(config: CoachSessionConfig): void {
+    this.config = config;
+    this.send({ type: 'settings', settings: config.cue, agentNormalLufs: config.agentNormalLufs });
+  }
+
+  calibrate(on: boolean): void {
+    this.send({ type: 'calibrate', on });
+  }
+
+  async close(): Promise<void> {
+    this.disconnectSources();
+    this.node.disconnect();
+    await this.context.close();
+  }
+
+  private receive(message: FromWorklet): void {
+    switch (message.type) {
+      case 'state': {
+        this.latest = message.snapshot;
+        const s = message.snapshot;
+        const key = `${message.inCall}|${s.primaryCue}|${s.cues['caller-heated']}`;
+        if (key !== this.lastCueKey) {
+          this.lastCueKey = key;
+          this.listener.onCueState?.(message.inCall, s.primaryCue, s.cues['caller-heated']);
+        }
+        break;
+      }
+      case 'events':
+        this.listener.onCallEvents?.(message.events);
+        break;
+      case 'call-ended':
+        this.pendingEnd?.(message.analysis);
+        this.pendingEnd = null;
+        this.listener.onCallEnded?.(message.analysis);
+        break;
+      case 'stereo':
+        this.listener.onStereo?.(message.verdict);
+        break;
+      case 'calibration':
+        this.listener.onCalibration?.(message.normalLufs, message.speechSec);
+        break;
+    }
+  }
+}
+
+async function capture(constraints: MediaStreamConstraints): Promise<MediaStream> {
+  if (!navigator.mediaDevices?.getUserMedia) {
+    throw describeCaptureError(new DOMException('getUserMedia is not available', 'NotSupportedError'));
+  }
+  try {
+    return await navigator.mediaDevices.getUserMedia(constraints);
+  } catch (error) {
+    throw describeCaptureError(error);
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * The live coach's AudioWorklet: runs the very same CallEngine as the offline analyser on the two
+ * input channels (agent and caller), 128 samples at a time on the audio thread, and posts a compact
+ * live state to the page about every 10 ms. Bundled by Vite as its own module, loaded from 'self'.
+ */
+import { CallEngine } from '../../../engine/call-engine';
+import { createLiveSnapshot } from '../../../engine/call-engine';
+import { ChannelIdentityCheck } from './channel-identity';
+import { COACH_PROCESSOR_NAME, type CoachProcessorOptions, type FromWorklet, type ToWorklet } from './coach-protocol';
+
+/** Post the live state every this many seconds (≈ 4 render quanta at 48 kHz). */
+const STATE_INTERVAL_SEC = 0.01;
+
+class CoachProcessor extends AudioWorkletProcessor {
+  private options: CoachProcessorOptions;
+  private engine: CallEngine;
+  private inCall = false;
+  private calibration: CallEngine | null = null;
+  private readonly snapshot = createLiveSnapshot();
+  private readonly stereo = new ChannelIdentityCheck(sampleRate);
+  private stereoReported: string = 'unknown';
+  private readonly silence = new Float32Array(128);
+  private samplesSinceState = 0;
+  private readonly stateInterval = Math.round(sampleRate * STATE_INTERVAL_SEC);
+
+  constructor(nodeOptions?: AudioWorkletNodeOptions) {
+    super(nodeOptions);
+    this.options = nodeOptions?.processorOptions as CoachProcessorOptions;
+    this.engine = this.newEngine();
+    this.port.onmessage = (event: MessageEvent<ToWorklet>) => this.command(event.data);
+  }
+
+  private newEngine(): CallEngine {
+    return new CallEngine({
+      sampleRate,
+      settings: this.options.settings,
+      agentNormalLufs: this.options.agentNormalLufs,
+      recordTimeline: true,
+    });
+  }
+
+  private post(message: FromWorklet): void {
+    this.port.postMessage(message);
+  }
+
+  private command(message: ToWorklet): void {
+    switch (message.type) {
+      case 'start-call':
+        this.engine = this.newEngine();
+        this.inCall = true;
+        break;
+      case 'end-call':
+        if (this.inCall) this.post({ type: 'call-ended', analysis: this.engine.finish() });
+        this.inCall = false;
+        this.engine = this.newEngine();
+        break;
+      case 'settings':
+        this.options = { ...this.options, settings: message.settings, agentNormalLufs: message.agentNormalLufs };
+        this.engine.updateSettings(message.settings);
+        this.engine.setAgentNormalLufs(message.agentNormalLufs);
+        break;
+      case 'calibrate':
+        // A separate engine with no normal voice learns it from the agent's speech alone.
+        this.calibration = message.on ? new CallEngine({ sampleRate, settings: this.options.settings, agentNormalLufs: null }) : null;
+        break;
+    }
+  }
+
+  process(inputs: Float32Array[][]): boolean {
+    const input = inputs[0];
+    if (!input || input.length === 0) return true; // no source connected (yet)
+    const agentIndex = this.options.agentChannel;
+    const agent = input[agentIndex] ?? input[0];
+    const caller = input[1 - agentIndex] ?? this.silence;
+    const n = agent.length;
+    this.engine.process(caller, agent, 0, n);
+
+    if (this.calibration) {
+      this.calibration.process(this.silence.length >= n ? this.silence : new Float32Array(n), agent, 0, n);
+      if (this.samplesSinceState + n >= this.stateInterval) {
+        const s = this.calibration.snapshot(this.snapshot);
+        this.post({ type: 'calibration', normalLufs: s.agentNormalLufs, speechSec: s.agentTalkSec });
+      }
+    }
+
+    if (this.options.checkStereo && input.length > 1) {
+      const verdict = this.stereo.update(input[0], input[1]);
+      if (verdict !== this.stereoReported) {
+        this.stereoReported = verdict;
+        this.post({ type: 'stereo', verdict });
+      }
+    }
+
+    const events = this.engine.takeEvents();
+    if (events.length > 0 && this.inCall) this.post({ type: 'events', events });
+
+    this.samplesSinceState += n;
+    if (this.samplesSinceState >= this.stateInterval) {
+      this.samplesSinceState -= this.stateInterval;
+      this.post({ type: 'state', snapshot: this.engine.snapshot(this.snapshot), inCall: this.inCall });
+    }
+    return true;
+  }
+}
+
+registerProcessor(COACH_PROCESSOR_NAME, CoachProcessor);

@@ -1,0 +1,134 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Settings } from '../../../preload/settings-schema';
+import type { CallAnalysis } from '../../engine/call-types';
+import { CoachSession, type CoachSessionConfig } from './audio/coach-session';
+import { MONO_SOURCE_PROBLEM, SourceProblemError, type SourceProblem } from './audio/source-problems';
+import type { BannerState } from './cue-copy';
+import { agentDeviceKey } from './device-key';
+
+export type CoachPhase = 'off' | 'opening' | 'listening';
+
+export interface Calibration {
+  running: boolean;
+  normalLufs: number | null;
+  speechSec: number;
+}
+
+/** Seconds of the agent's speech a calibration needs before it is saved. */
+export const CALIBRATION_SPEECH_SEC = 2;
+
+function sessionConfig(settings: Settings): CoachSessionConfig {
+  return { audio: settings.audio, cue: settings.cue, agentNormalLufs: settings.agentNormalLufs[agentDeviceKey(settings.audio)] ?? null };
+}
+
+/**
+ * The live coach's state machine for React: opens the audio session on demand, starts and ends calls,
+ * and turns the worklet's messages into the few state changes the UI renders. Per-frame values stay in
+ * `session.latest` for the canvas meters.
+ */
+export function useCoach(settings: Settings | null, onSaveCalibration: (deviceKey: string, lufs: number) => void) {
+  const sessionRef = useRef<CoachSession | null>(null);
+  const [phase, setPhase] = useState<CoachPhase>('off');
+  const [inCall, setInCall] = useState(false);
+  const [banner, setBanner] = useState<BannerState>('idle');
+  const [heated, setHeated] = useState(false);
+  const [problem, setProblem] = useState<SourceProblem | null>(null);
+  const [calibration, setCalibration] = useState<Calibration>({ running: false, normalLufs: null, speechSec: 0 });
+  const settingsRef = useRef(settings);
+  settingsRef.current = settings;
+  const saveRef = useRef(onSaveCalibration);
+  saveRef.current = onSaveCalibration;
+
+  const open = useCallback(async (): Promise<CoachSession | null> => {
+    if (sessionRef.current) return sessionRef.current;
+    const current = settingsRef.current;
+    if (!current) return null;
+    setPhase('opening');
+    try {
+      const session = await CoachSession.open(sessionConfig(current), {
+        onProblem: setProblem,
+        onStereo: (verdict) => setProblem(verdict === 'identical' ? MONO_SOURCE_PROBLEM : null),
+        onCueState: (nowInCall, primary, isHeated) => {
+          setBanner(nowInCall ? (primary ?? 'listening') : 'idle');
+          setHeated(nowInCall && isHeated);
+        },
+        onCalibration: (normalLufs, speechSec) => {
+          setCalibration((c) => (c.running ? { running: true, normalLufs, speechSec } : c));
+        },
+      });
+      sessionRef.current = session;
+      setPhase('listening');
+      setProblem(null);
+      return session;
+    } catch (error) {
+      setPhase('off');
+      setProblem(error instanceof SourceProblemError ? error.problem : { kind: 'other', message: String(error) });
+      return null;
+    }
+  }, []);
+
+  const startCall = useCallback(async () => {
+    const session = await open();
+    if (!session || session.inCall) return;
+    session.startCall();
+    setInCall(true);
+    setBanner('listening');
+  }, [open]);
+
+  const endCall = useCallback(async (): Promise<CallAnalysis | null> => {
+    const session = sessionRef.current;
+    if (!session?.inCall) return null;
+    const analysis = await session.endCall();
+    setInCall(false);
+    setBanner('idle');
+    setHeated(false);
+    return analysis;
+  }, []);
+
+  const calibrate = useCallback(
+    async (on: boolean) => {
+      const session = on ? await open() : sessionRef.current;
+      session?.calibrate(on);
+      setCalibration({ running: on && !!session, normalLufs: null, speechSec: 0 });
+    },
+    [open],
+  );
+
+  // A calibration saves itself once it has heard enough of the agent's voice.
+  useEffect(() => {
+    const current = settingsRef.current;
+    if (!calibration.running || calibration.normalLufs === null || calibration.speechSec < CALIBRATION_SPEECH_SEC || !current) return;
+    sessionRef.current?.calibrate(false);
+    setCalibration({ running: false, normalLufs: calibration.normalLufs, speechSec: calibration.speechSec });
+    saveRef.current(agentDeviceKey(current.audio), Math.round(calibration.normalLufs * 10) / 10);
+  }, [calibration]);
+
+  // Thresholds and calibration apply live; a change of source reconnects (the call keeps its data).
+  const audioKey = settings ? JSON.stringify(settings.audio) : '';
+  useEffect(() => {
+    if (settings) sessionRef.current?.updateConfig(sessionConfig(settings));
+  }, [settings]);
+  useEffect(() => {
+    const session = sessionRef.current;
+    if (!session || !audioKey) return;
+    session.connectSources().catch((error: unknown) => setProblem(error instanceof SourceProblemError ? error.problem : { kind: 'other', message: String(error) }));
+  }, [audioKey]);
+
+  // A device that comes back resumes metering.
+  useEffect(() => {
+    const devices = navigator.mediaDevices;
+    if (!devices) return undefined;
+    const onChange = () => {
+      const session = sessionRef.current;
+      if (session && session.liveTrackCount() === 0) {
+        session.connectSources().catch(() => undefined);
+      }
+    };
+    devices.addEventListener('devicechange', onChange);
+    return () => devices.removeEventListener('devicechange', onChange);
+  }, []);
+
+  useEffect(() => () => void sessionRef.current?.close(), []);
+
+  return { sessionRef, phase, inCall, banner, heated, problem, calibration, open, startCall, endCall, calibrate };
+}
