@@ -41,7 +41,7 @@ export function authorizeSession(
  */
 const BOOTSTRAP_PAGE =
   '<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="refresh" content="0; url=/">' +
-  '<title>Calm Line</title></head><body>Opening Calm Line…</body></html>';
+  '<link rel="icon" href="data:,"><title>Calm Line</title></head><body>Opening Calm Line…</body></html>';
 
 const UNAUTHORIZED_TEXT =
   'Calm Line: this page needs the link printed when the browser host started (it carries a one-launch token).\n';

@@ -1,0 +1,56 @@
+/**
+ * Electron composition root: wires services, security, protocol, IPC and the window. No logic here.
+ * Built to out/main/main.js; the preload and renderer are found beside it (out/preload, out/renderer).
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, session, type BrowserWindow } from 'electron';
+import { createHandlers, type HostServices } from './ipc/handlers';
+import { forwardServiceEvents } from './ipc/host-events';
+import { electronHostFeatures } from './services/host-features';
+import { createSettingsService } from './services/settings-service';
+import { registerAppScheme, serveRendererOverAppProtocol } from './shell/app-protocol';
+import { registerGlobalHotkeys } from './shell/global-hotkeys';
+import { emitToAppWindows, registerIpcHandlers } from './shell/ipc-registration';
+import { hardenSession, lockDownAllWebContents } from './shell/security';
+import { openElectronSettingsStore } from './shell/settings-store';
+import { createMainWindow, focusWindow, followWindowSettings } from './shell/window';
+
+const OUT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const RENDERER_DIR = path.join(OUT_DIR, 'renderer');
+const PRELOAD_PATH = path.join(OUT_DIR, 'preload', 'preload.cjs');
+const log = (message: string): void => console.log(`[calm-line] ${message}`);
+
+let mainWindow: BrowserWindow | undefined;
+
+function start(): void {
+  const { store, fileCheck } = openElectronSettingsStore(app.getPath('userData'));
+  if (fileCheck.status === 'repaired') log(`Settings repaired (${fileCheck.replaced.join(', ')}); copy at ${fileCheck.backupPath}`);
+  const settings = createSettingsService({ store, warn: log });
+  const features = electronHostFeatures(process.platform);
+  const services: HostServices = {
+    appInfo: { version: app.getVersion(), host: 'electron', platform: process.platform, features },
+    settings,
+  };
+
+  hardenSession(session.defaultSession, { systemLoopbackSupported: features.systemLoopback, log });
+  serveRendererOverAppProtocol(RENDERER_DIR);
+  registerIpcHandlers(createHandlers(services), log);
+  forwardServiceEvents(services, emitToAppWindows);
+  registerGlobalHotkeys(settings, emitToAppWindows, log);
+
+  mainWindow = createMainWindow({ preloadPath: PRELOAD_PATH, alwaysOnTop: settings.get().ui.alwaysOnTop });
+  followWindowSettings(mainWindow, settings);
+}
+
+app.enableSandbox();
+registerAppScheme();
+lockDownAllWebContents(log);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => focusWindow(mainWindow));
+  app.on('window-all-closed', () => app.quit());
+  void app.whenReady().then(start);
+}

@@ -1,0 +1,58 @@
+/** The main window: locked-down web preferences, UI from app://calm-line, always-on-top from settings. */
+import { BrowserWindow } from 'electron';
+import { APP_ENTRY_URL } from '../security/app-origin';
+import type { SettingsService } from '../services/settings-service';
+
+export interface MainWindowOptions {
+  readonly preloadPath: string;
+  readonly alwaysOnTop: boolean;
+}
+
+export function createMainWindow({ preloadPath, alwaysOnTop }: MainWindowOptions): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 480,
+    height: 720,
+    minWidth: 320,
+    minHeight: 400,
+    title: 'Calm Line',
+    show: false,
+    alwaysOnTop,
+    backgroundColor: '#f4f6f5',
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      spellcheck: false,
+      // The coach keeps metering while the softphone window is in front.
+      backgroundThrottling: false,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(APP_ENTRY_URL);
+  return window;
+}
+
+/** Keeps the window's always-on-top in step with the setting; returns an unsubscribe. */
+export function followWindowSettings(window: BrowserWindow, settings: SettingsService): () => void {
+  return settings.onChange((next) => {
+    if (!window.isDestroyed() && window.isAlwaysOnTop() !== next.ui.alwaysOnTop) {
+      window.setAlwaysOnTop(next.ui.alwaysOnTop);
+    }
+  });
+}
+
+export function focusWindow(window: BrowserWindow | undefined): void {
+  if (window === undefined || window.isDestroyed()) return;
+  if (window.isMinimized()) window.restore();
+  window.show();
+  window.focus();
+}
