@@ -28,6 +28,8 @@ const SHORT_TERM_SEC = 3;
 const GATING_HOP_SEC = 0.1;
 const FAST_SEC = 0.05;
 const ABSOLUTE_GATE_POWER = lufsToPower(ABSOLUTE_GATE_LUFS);
+/** fastLevelDb() reads null below this. */
+export const FAST_LEVEL_FLOOR_LUFS = -100;
 
 export class LoudnessMeter {
   readonly sampleRate: number;
@@ -141,8 +143,9 @@ export class LoudnessMeter {
   }
 
   /**
-   * K-weighted level of the last ~50 ms (5 sub-blocks) on the LUFS scale, for a live level bar. Unlike the
-   * meter readings it is not gated at -70; null only before any sub-block or for digital silence.
+   * K-weighted level of the last ~50 ms (5 sub-blocks) on the LUFS scale, for a live level bar. Not gated at
+   * -70 like the meter readings; null before any sub-block and below FAST_LEVEL_FLOOR_LUFS (-100), where only
+   * the decaying tail of the filters after digital silence is left.
    */
   fastLevelDb(): number | null {
     if (this.done === 0) return null;
@@ -151,7 +154,7 @@ export class LoudnessMeter {
     let sum = 0;
     for (let k = 1; k <= this.fastSubBlocks; k++) sum += ring[(this.ringPos - k + len) % len];
     const level = powerToLufs(sum / this.fastSubBlocks);
-    return level === -Infinity ? null : level;
+    return level >= FAST_LEVEL_FLOOR_LUFS ? level : null;
   }
 
   /** K-weighted, channel-summed mean square of the last completed sub-block (0 before any). */
