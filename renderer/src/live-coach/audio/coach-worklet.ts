@@ -3,8 +3,7 @@
  * input channels (agent and caller), 128 samples at a time on the audio thread, and posts a compact
  * live state to the page about every 10 ms. Bundled by Vite as its own module, loaded from 'self'.
  */
-import { CallEngine } from '../../../engine/call-engine';
-import { createLiveSnapshot } from '../../../engine/call-engine';
+import { CallEngine, createLiveSnapshot } from '../../../engine/call-engine';
 import { ChannelIdentityCheck } from './channel-identity';
 import { COACH_PROCESSOR_NAME, type CoachProcessorOptions, type FromWorklet, type ToWorklet } from './coach-protocol';
 
@@ -71,12 +70,13 @@ class CoachProcessor extends AudioWorkletProcessor {
     if (!input || input.length === 0) return true; // no source connected (yet)
     const agentIndex = this.options.agentChannel;
     const agent = input[agentIndex] ?? input[0];
-    const caller = input[1 - agentIndex] ?? this.silence;
     const n = agent.length;
+    const silence = this.silence.length >= n ? this.silence : new Float32Array(n);
+    const caller = input[1 - agentIndex] ?? silence;
     this.engine.process(caller, agent, 0, n);
 
     if (this.calibration) {
-      this.calibration.process(this.silence.length >= n ? this.silence : new Float32Array(n), agent, 0, n);
+      this.calibration.process(silence, agent, 0, n);
       if (this.samplesSinceState + n >= this.stateInterval) {
         const s = this.calibration.snapshot(this.snapshot);
         this.post({ type: 'calibration', normalLufs: s.agentNormalLufs, speechSec: s.agentTalkSec });
@@ -91,12 +91,17 @@ class CoachProcessor extends AudioWorkletProcessor {
       }
     }
 
+    // A cue that changed is posted at once, not at the next state interval.
     const events = this.engine.takeEvents();
-    if (events.length > 0 && this.inCall) this.post({ type: 'events', events });
+    let cueChanged = false;
+    if (events.length > 0 && this.inCall) {
+      this.post({ type: 'events', events });
+      cueChanged = events.some((e) => e.type === 'cue-start' || e.type === 'cue-end');
+    }
 
     this.samplesSinceState += n;
-    if (this.samplesSinceState >= this.stateInterval) {
-      this.samplesSinceState -= this.stateInterval;
+    if (this.samplesSinceState >= this.stateInterval || cueChanged) {
+      this.samplesSinceState = 0;
       this.post({ type: 'state', snapshot: this.engine.snapshot(this.snapshot), inCall: this.inCall });
     }
     return true;

@@ -1,0 +1,111 @@
+import { test, expect } from '@playwright/test';
+import { buildDialogue, truthOf, type Dialogue } from '../support/dialogues.js';
+import { openLiveRun, playCall, risingEdges, type LiveRun } from '../support/live-run.js';
+import { DEFAULT_CUE_SETTINGS } from '../../renderer/engine/cue-settings.js';
+
+/**
+ * A scripted angry call played through Chromium's fake capture into the built app. Truth comes from the
+ * generated file; page times are aligned on the caller meter's first onset, then every cue must show
+ * within 50 ms of the moment its rule's threshold is met.
+ */
+const TOLERANCE_MS = 50;
+const PAUSE_MS = DEFAULT_CUE_SETTINGS.pauseSec * 1000;
+
+function scriptedCall(): Dialogue {
+  return buildDialogue({
+    sampleRate: 48000,
+    callerLevelDbfs: -24,
+    agentLevelDbfs: -26,
+    utterances: [
+      { who: 'caller', at: 0.6, text: 'I have been waiting three weeks and nobody called me back.' },
+      { who: 'agent', at: 5.6, text: 'I am sorry. Let me look at that for you now.' },
+      { who: 'caller', at: 9.4, text: 'This is the third time I am calling about the same bill, and every time I get a different story.' },
+      { who: 'agent', at: 10.6, text: 'Yes, but our records show', cutSec: 1.2 },
+      { who: 'caller', at: 18.0, text: 'Fine. What happens now?' },
+      { who: 'agent', at: 21.2, text: 'I will correct the bill today and email you by Friday.' },
+    ],
+    tailSec: 2,
+  });
+}
+
+let run: LiveRun;
+let call: Dialogue;
+test.beforeAll(() => {
+  call = scriptedCall();
+});
+test.afterEach(async () => {
+  await run?.app.close();
+});
+
+test('meters and cue banner follow a real call at the right times, and the call hands off its metrics and priorities', async () => {
+  run = await openLiveRun(call.file);
+  const { page } = run.app;
+
+  // Priorities typed while the call runs flow into the hand-off.
+  const playing = playCall(run, call.durationSec + 0.5);
+  await page.getByLabel('Priority the customer stated').waitFor();
+  await page.getByLabel('Priority the customer stated').fill('Bill corrected');
+  await page.getByLabel('Priority type').selectOption('administrative');
+  await page.getByLabel('Priority the customer stated').press('Enter');
+  await page.getByLabel('Priority the customer stated').fill('Being called back');
+  await page.getByLabel('Priority type').selectOption('emotional');
+  await page.getByLabel('Priority the customer stated').press('Enter');
+  await page.getByRole('checkbox').first().check();
+  await playing;
+
+  const callerTruth = truthOf(call, 'caller');
+  const agentTruth = truthOf(call, 'agent');
+  // Align file time to page time on the caller meter's first onset.
+  const meterOnsets = risingEdges(run.changes, 'meter-caller', (v) => v !== '');
+  expect(meterOnsets.length).toBeGreaterThan(0);
+  const offset = meterOnsets[0] - callerTruth[0].start * 1000;
+  const pageAt = (fileSec: number) => offset + fileSec * 1000;
+
+  // The agent meter rises with the agent's first words, within 50 ms of the same alignment.
+  const agentOnsets = risingEdges(run.changes, 'meter-agent', (v) => v !== '');
+  expect(Math.abs(agentOnsets[0] - pageAt(agentTruth[0].start))).toBeLessThanOrEqual(TOLERANCE_MS);
+
+  // "Your turn" after each caller turn the agent answered after a real pause.
+  const yourTurn = risingEdges(run.changes, 'cue-banner', (v) => v === 'your-turn');
+  const pauses = callerTruth.filter((c) => {
+    const nextAgent = agentTruth.find((a) => a.start > c.end);
+    const nextCaller = callerTruth.find((o) => o.start > c.end);
+    const silenceUntil = Math.min(nextAgent?.start ?? Infinity, nextCaller?.start ?? Infinity);
+    return silenceUntil - c.end > DEFAULT_CUE_SETTINGS.pauseSec + 0.2;
+  });
+  expect(pauses.length).toBeGreaterThanOrEqual(2);
+  for (const c of pauses) {
+    const expected = pageAt(c.end) + PAUSE_MS;
+    const seen = yourTurn.find((t) => Math.abs(t - expected) < 500);
+    expect(seen, `your-turn after the caller's "${c.text}"`).toBeDefined();
+    console.log(`your-turn: ${(seen! - expected).toFixed(1)} ms from the threshold`);
+    expect(Math.abs(seen! - expected)).toBeLessThanOrEqual(TOLERANCE_MS);
+  }
+  // …and never while the caller talks.
+  for (const t of yourTurn) {
+    const during = callerTruth.find((c) => t > pageAt(c.start) + TOLERANCE_MS && t < pageAt(c.end));
+    expect(during, `your-turn at ${t.toFixed(0)} ms while the caller talks`).toBeUndefined();
+  }
+
+  // "Wait for the pause" as the caller starts venting.
+  const waits = risingEdges(run.changes, 'cue-banner', (v) => v === 'wait-for-pause');
+  expect(waits.some((t) => Math.abs(t - pageAt(callerTruth[0].start)) <= 150)).toBe(true);
+
+  // The interruption: the agent starts while the caller talks → "talking over" once the backchannel time is up.
+  const interruption = agentTruth[1];
+  const over = risingEdges(run.changes, 'cue-banner', (v) => v === 'talking-over');
+  const expectedOver = pageAt(interruption.start) + DEFAULT_CUE_SETTINGS.backchannelSec * 1000;
+  expect(over.length).toBeGreaterThan(0);
+  console.log(`talking-over: ${(over[0] - expectedOver).toFixed(1)} ms; agent meter: ${(agentOnsets[0] - pageAt(agentTruth[0].start)).toFixed(1)} ms; capture→first caller onset offset ${(offset - run.captureStartMs).toFixed(1)} ms`);
+  expect(Math.abs(over[0] - expectedOver)).toBeLessThanOrEqual(TOLERANCE_MS);
+
+  // Hand-off: metrics and priorities of this call.
+  await expect(page.getByTestId('summary-overtalk')).toHaveText('1');
+  const callerTalk = callerTruth.reduce((s, c) => s + c.end - c.start, 0);
+  const shownCallerTalk = parseFloat((await page.getByTestId('summary-caller-talk').textContent()) ?? 'NaN');
+  expect(Math.abs(shownCallerTalk - callerTalk)).toBeLessThan(1.0);
+  await expect(page.getByTestId('summary-priorities')).toContainText('Bill corrected');
+  await expect(page.getByTestId('summary-priorities')).toContainText('administrative · confirmed');
+  await expect(page.getByTestId('summary-priorities')).toContainText('Being called back');
+  expect(run.app.consoleErrors).toEqual([]);
+});
