@@ -15,6 +15,7 @@ import { TimelineRecorder } from './call-timeline';
 import { CueRules, type CueRulesSink } from './cue-rules';
 import type { CueSettings } from './cue-settings';
 import { mergeCueSettings } from './cue-settings-merge';
+import type { VoiceActivityOptions } from './voice-activity';
 
 export interface CallEngineOptions {
   sampleRate: number;
@@ -23,6 +24,8 @@ export interface CallEngineOptions {
   agentNormalLufs?: number | null;
   /** Keep a 100 ms loudness timeline for finish() (offline analysis). */
   recordTimeline?: boolean;
+  /** Voice detector tuning (defaults in voice-activity.ts); for experiments and measurements. */
+  voiceActivity?: VoiceActivityOptions;
 }
 
 export class CallEngine {
@@ -47,8 +50,8 @@ export class CallEngine {
   constructor(options: CallEngineOptions) {
     this.sampleRate = options.sampleRate;
     this.settingsNow = mergeCueSettings(undefined, options.settings);
-    this.caller = new CallParty('caller', options.sampleRate);
-    this.agent = new CallParty('agent', options.sampleRate);
+    this.caller = new CallParty('caller', options.sampleRate, options.voiceActivity);
+    this.agent = new CallParty('agent', options.sampleRate, options.voiceActivity);
     this.frameSamples = this.caller.meter.subBlockSamples;
     this.frameSec = this.frameSamples / this.sampleRate;
     this.rules = new CueRules(this.settingsNow, this.frameSec, this.sink, options.agentNormalLufs ?? null);

@@ -3,7 +3,7 @@
  *
  * Definitions (the README quotes these):
  *   talk time       sum of a party's speech segments (first to last voiced frame, gaps under the voice
- *                   detector's 250 ms hangover included).
+ *                   detector's 300 ms hangover included).
  *   talk ratio      agentTalkSec / (agentTalkSec + callerTalkSec): 0.5 = equal share, below 0.5 = the agent
  *                   listened more. null when nobody spoke.
  *   overtalk        overlaps longer than `backchannelSec` (the talking-over cue's overlaps); count and total.

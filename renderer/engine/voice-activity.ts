@@ -10,15 +10,17 @@
  *      the line noise (pink noise, residual hum harmonics, a quiet room) whatever the speech level. The
  *      50 ms mean matters for hum: 50/60 Hz harmonics repeat every 20/50 ms, so single 10 ms frames
  *      alternate by a few dB and one lucky cancellation would drag a plain minimum below the hum;
- *   4. voiced when E > max(F + thresholdDb, minFrameDbfs). 9 dB above the minimum is about 5 standard
- *      deviations above the mean of 10 ms band-limited noise frames (≈67 degrees of freedom), so noise
- *      alone almost never passes, while speech at 10 dB SNR still has most of its frames above it.
+ *   4. voiced when E > max(F + thresholdDb, minFrameDbfs). A 10 ms frame of band-limited noise has about
+ *      67 degrees of freedom (2 × 3.35 kHz × 10 ms), so its energy varies by about ±1 dB; 5 dB above the
+ *      lowest 50 ms mean is 4 or more standard deviations above the noise, while speech at 5–10 dB SNR
+ *      still has most of its frames above it. (Measured on generated calls: 3 dB starts letting noise
+ *      through — precision 0.87–0.98 — and 9 dB loses 5–15 % of the speech frames at 10 dB SNR.)
  *
  * Turning frames into speech segments:
  *   - onset: `onsetFrames` voiced frames (a gap of one unvoiced frame allowed) confirm speech — one
  *     click or pop does not;
- *   - hangover: speech ends after `hangoverSec` without a voiced frame, so the gaps between words do not
- *     split a sentence;
+ *   - hangover: speech ends after `hangoverSec` (300 ms) without a voiced frame, so the gaps between
+ *     words and the weak consonants lost in line noise do not split a sentence;
  *   - both are only delays in *deciding*: a segment's start is the first voiced frame of the onset run
  *     and its end is the end of the last voiced frame, so rules downstream measure from true times.
  *
@@ -28,11 +30,11 @@
 import { VoiceBandFilter } from './voice-band-filter';
 
 export interface VoiceActivityOptions {
-  /** Frame energy above the noise floor (dB) to count a frame as voiced. Default 9. */
+  /** Frame energy above the noise floor (dB) to count a frame as voiced. Default 5. */
   thresholdDb?: number;
   /** Voiced frames needed to confirm speech. Default 3 (30 ms). */
   onsetFrames?: number;
-  /** Time without voiced frames that ends speech (s). Default 0.25. */
+  /** Time without voiced frames that ends speech (s). Default 0.3. */
   hangoverSec?: number;
   /** Frames quieter than this (dBFS, band-limited mean square) are never voiced. Default -75. */
   minFrameDbfs?: number;
@@ -41,9 +43,9 @@ export interface VoiceActivityOptions {
 }
 
 export const DEFAULT_VOICE_ACTIVITY_OPTIONS: Readonly<Required<VoiceActivityOptions>> = Object.freeze({
-  thresholdDb: 9,
+  thresholdDb: 5,
   onsetFrames: 3,
-  hangoverSec: 0.25,
+  hangoverSec: 0.3,
   minFrameDbfs: -75,
   floorWindowSec: 3,
 });
@@ -113,12 +115,13 @@ export class VoiceActivityDetector {
 
   /** Adds samples [start, end) to the frame in progress. */
   accumulate(x: Float32Array, start: number, end: number): void {
-    let sum = 0;
+    // Summed in sample order from the frame's start whatever the chunks: results never depend on blocking.
+    let sum = this.sumSquares;
     for (let i = start; i < end; i++) {
       const y = this.filter.run(x[i]);
       sum += y * y;
     }
-    this.sumSquares += sum;
+    this.sumSquares = sum;
     this.count += end - start;
   }
 

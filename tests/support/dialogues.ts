@@ -15,9 +15,13 @@ export type Speaker = 'caller' | 'agent';
 
 export interface UtteranceSpec {
   who: Speaker;
-  /** Intended start of speech (s from the start of the call). */
-  at: number;
   text: string;
+  /** Start of speech (s from the start of the call) … */
+  at?: number;
+  /** … or this long after the end of the previous utterance in the list (a pause; negative overlaps) … */
+  afterPrevEnd?: number;
+  /** … or this long after the start of the previous utterance (an interruption into it). */
+  afterPrevStart?: number;
   /** Level relative to the speaker's usual level (dB): +10 = a raised voice. */
   gainDb?: number;
   /** Keep only the first `cutSec` of speech (a 0.2 s "mm" backchannel, an interruption that stops). */
@@ -73,7 +77,7 @@ const TRIM_DB = -45;
 
 /** Builds (or loads from the cache) the call described by `spec`. */
 export function buildDialogue(spec: DialogueSpec): Dialogue {
-  const recipe = { v: 3, ...spec };
+  const recipe = { v: 4, ...spec };
   const hash = createHash('sha256').update(JSON.stringify(recipe)).digest('hex').slice(0, 16);
   const wav = path.join(FIXTURE_DIR, `dialogue-${hash}.wav`);
   const json = path.join(FIXTURE_DIR, `dialogue-${hash}.truth.json`);
@@ -98,6 +102,8 @@ function generate(spec: DialogueSpec, wavPath: string, jsonPath: string): void {
   mkdirSync(tmp, { recursive: true });
   try {
     const placed: { who: Speaker; text: string; at: number; samples: Float32Array; levelDbfs: number }[] = [];
+    let prevStart = 0;
+    let prevEnd = 0;
     spec.utterances.forEach((u, i) => {
       const raw = speak(voices[u.who], u.text, sr, path.join(tmp, `u${i}`));
       let s = trimToSpeech(raw);
@@ -106,13 +112,22 @@ function generate(spec: DialogueSpec, wavPath: string, jsonPath: string): void {
       const level = base + (u.gainDb ?? 0);
       const gain = Math.pow(10, (level - speechLevelDbfs(s, sr)) / 20);
       for (let k = 0; k < s.length; k++) s[k] *= gain;
-      placed.push({ who: u.who, text: u.text, at: u.at, samples: s, levelDbfs: level });
+      const at = u.at ?? (u.afterPrevEnd !== undefined ? prevEnd + u.afterPrevEnd : u.afterPrevStart !== undefined ? prevStart + u.afterPrevStart : NaN);
+      if (!Number.isFinite(at) || at < 0) throw new Error(`utterance ${i} needs at, afterPrevEnd or afterPrevStart (got start ${at})`);
+      const start = Math.round(at * sr);
+      prevStart = start / sr;
+      prevEnd = (start + s.length) / sr;
+      placed.push({ who: u.who, text: u.text, at: start / sr, samples: s, levelDbfs: level });
     });
     const end = Math.max(...placed.map((p) => Math.round(p.at * sr) + p.samples.length));
     const length = end + Math.round((spec.tailSec ?? 1.5) * sr);
     const channel = (who: Speaker): Float32Array => {
       const out = new Float32Array(length);
-      for (const p of placed) if (p.who === who) out.set(p.samples, Math.round(p.at * sr));
+      for (const p of placed) {
+        if (p.who !== who) continue;
+        const at = Math.round(p.at * sr);
+        for (let k = 0; k < p.samples.length; k++) out[at + k] += p.samples[k];
+      }
       return out;
     };
     let caller = channel('caller');
