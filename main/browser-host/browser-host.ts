@@ -43,6 +43,8 @@ export interface BrowserHost {
   /** `http://127.0.0.1:<port>` — where the app ends up after the first load. */
   readonly origin: string;
   readonly port: number;
+  /** The address the server is bound to, as the OS reports it (always 127.0.0.1). */
+  readonly address: string;
   readonly dataDir: string;
   /** The settings JSON file (conf). */
   readonly settingsPath: string;
@@ -56,14 +58,14 @@ export const DEFAULT_RENDERER_DIR = path.join(PROJECT_ROOT, 'out', 'renderer');
 
 export const BROWSER_APP_INFO_FEATURES = { globalHotkeys: false, tray: false, systemLoopback: false } as const;
 
-function listen(server: http.Server, port: number): Promise<number> {
+function listen(server: http.Server, port: number): Promise<{ address: string; port: number }> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen({ host: '127.0.0.1', port, exclusive: true }, () => {
       server.off('error', reject);
       const address = server.address();
       if (address === null || typeof address === 'string') reject(new Error('Browser host has no TCP address'));
-      else resolve(address.port);
+      else resolve({ address: address.address, port: address.port });
     });
   });
 }
@@ -90,7 +92,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   const server = http.createServer();
   server.on('clientError', (_error, socket) => socket.destroy());
-  const port = await listen(server, options.port ?? 0);
+  const { address, port } = await listen(server, options.port ?? 0);
   const origin = hostOrigin(port);
   const csp = buildContentSecurityPolicy({ connectSources: [`ws://127.0.0.1:${port}${BROWSER_HOST_WS_PATH}`] });
 
@@ -126,6 +128,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     url: `${origin}/?token=${token}`,
     origin,
     port,
+    address,
     dataDir,
     settingsPath: store.path,
     services,

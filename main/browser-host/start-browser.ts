@@ -3,7 +3,8 @@
  * or stale, starts the browser host on a free port, and opens it in an installed Chromium/Chrome as an
  * app window (its own profile under the data folder). Without one, prints the link to open.
  * Environment: CALM_LINE_DATA_DIR (data folder), CALM_LINE_PORT, CALM_LINE_BROWSER (browser
- * executable), CALM_LINE_NO_BROWSER=1 (only print the link).
+ * executable), CALM_LINE_NO_BROWSER=1 (only print the link), CALM_LINE_RENDERER_DIR (serve this built
+ * renderer as is, no rebuild check).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,7 +19,10 @@ const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const log = (message: string): void => console.log(`[calm-line] ${message}`);
 
 async function main(): Promise<void> {
-  if (isRendererBuildStale(DEFAULT_RENDERER_DIR, rendererSourcePaths(PROJECT_ROOT))) {
+  const rendererDir = process.env.CALM_LINE_RENDERER_DIR
+    ? path.resolve(process.env.CALM_LINE_RENDERER_DIR)
+    : DEFAULT_RENDERER_DIR;
+  if (!process.env.CALM_LINE_RENDERER_DIR && isRendererBuildStale(rendererDir, rendererSourcePaths(PROJECT_ROOT))) {
     log('Building the renderer (vite build)…');
     if (!buildRenderer(PROJECT_ROOT)) {
       console.error('[calm-line] The renderer build failed; see the output above.');
@@ -28,7 +32,7 @@ async function main(): Promise<void> {
 
   const dataDir = process.env.CALM_LINE_DATA_DIR ? path.resolve(process.env.CALM_LINE_DATA_DIR) : defaultUserDataDir();
   const port = process.env.CALM_LINE_PORT ? Number(process.env.CALM_LINE_PORT) : 0;
-  const host = await startBrowserHost({ dataDir, port, log });
+  const host = await startBrowserHost({ dataDir, rendererDir, port, log });
 
   const launcherPage = path.join(dataDir, 'browser-launch.html');
   const steps: ShutdownStep[] = [

@@ -13,14 +13,24 @@ export interface DispatchOptions {
   readonly onHandlerError?: (method: string, error: unknown) => void;
 }
 
-/** Size of a payload as JSON (bytes); undefined when it cannot be represented as JSON at all. */
-export function payloadByteLength(payload: unknown): number | undefined {
-  if (payload === undefined) return 0;
+export interface PayloadShape {
+  /** Size as JSON (bytes); undefined when the payload cannot be represented as JSON at all. */
+  readonly bytes: number | undefined;
+  /** Whether any object in it has an own `__proto__` key (possible after JSON.parse; never legitimate). */
+  readonly hasProtoKey: boolean;
+}
+
+export function measurePayload(payload: unknown): PayloadShape {
+  if (payload === undefined) return { bytes: 0, hasProtoKey: false };
+  let hasProtoKey = false;
   try {
-    const json = JSON.stringify(payload);
-    return json === undefined ? undefined : Buffer.byteLength(json, 'utf8');
+    const json = JSON.stringify(payload, (key, value: unknown) => {
+      if (key === '__proto__') hasProtoKey = true;
+      return value;
+    });
+    return { bytes: json === undefined ? undefined : Buffer.byteLength(json, 'utf8'), hasProtoKey };
   } catch {
-    return undefined;
+    return { bytes: undefined, hasProtoKey };
   }
 }
 
@@ -34,8 +44,8 @@ export async function dispatch(
     return fail('unknown-method', `Unknown method: ${String(method).slice(0, 100)}`);
   }
   const limit = options.maxPayloadBytes ?? MAX_PAYLOAD_BYTES;
-  const size = payloadByteLength(payload);
-  if (size === undefined) return fail('invalid-payload', `${method}: payload is not plain data`);
+  const { bytes: size, hasProtoKey } = measurePayload(payload);
+  if (size === undefined || hasProtoKey) return fail('invalid-payload', `${method}: payload is not plain data`);
   if (size > limit) return fail('payload-too-large', `${method}: payload is ${size} bytes, limit ${limit}`);
 
   const parsed = ipcMethods[method].request.safeParse(payload);
