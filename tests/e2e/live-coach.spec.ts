@@ -107,5 +107,7 @@ test('meters and cue banner follow a real call at the right times, and the call 
   await expect(page.getByTestId('summary-priorities')).toContainText('Bill corrected');
   await expect(page.getByTestId('summary-priorities')).toContainText('administrative · confirmed');
   await expect(page.getByTestId('summary-priorities')).toContainText('Being called back');
+  // A true stereo split raises no source problem.
+  await expect(page.getByTestId('source-problem')).toHaveCount(0);
   expect(run.app.consoleErrors).toEqual([]);
 });
