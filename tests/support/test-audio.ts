@@ -190,6 +190,73 @@ export function toolVersion(command: 'sox' | 'espeak-ng' | 'ffmpeg'): string {
   return (stdout || stderr).split('\n')[0].trim();
 }
 
+// ---------------------------------------------------------------------------------------------- speech
+
+export interface Utterance {
+  /** 0 = left (caller), 1 = right (agent). */
+  channel: 0 | 1;
+  /** Start time in seconds. */
+  at: number;
+  text: string;
+  /** espeak-ng voice, e.g. 'en-us+m3', 'en-gb+f2'. */
+  voice: string;
+  /** espeak-ng amplitude 0–200 (default 100). */
+  amplitude?: number;
+  /** Words per minute (default 160). */
+  speed?: number;
+  /** Extra gain in dB after synthesis. */
+  gainDb?: number;
+}
+
+export interface ConversationSpec {
+  sampleRate: number;
+  durationSec: number;
+  utterances: Utterance[];
+  /** Per channel: band-limit to 300–3400 Hz like a phone line. */
+  telephoneBand?: [boolean, boolean];
+  /** Per channel: pink-noise floor in dBFS (sox `vol`), or null for digital silence between words. */
+  noiseDb?: [number | null, number | null];
+}
+
+/** One espeak-ng utterance resampled by sox to the given rate (mono 16-bit), cached. */
+export function speechClip(u: Omit<Utterance, 'channel' | 'at' | 'gainDb'>, sampleRate: number, telephoneBand = false): string {
+  const recipe = { kind: 'speech-clip', text: u.text, voice: u.voice, amplitude: u.amplitude ?? 100, speed: u.speed ?? 160, sampleRate, telephoneBand, v: 1 };
+  return cachedFixture(recipe, (out) => {
+    const raw = `${out}.espeak.wav`;
+    try {
+      espeakNg('-v', u.voice, '-a', String(recipe.amplitude), '-s', String(recipe.speed), '-w', raw, u.text);
+      sox(raw, '-r', String(sampleRate), '-b', '16', '-c', '1', out, ...(telephoneBand ? ['sinc', '300-3400'] : []));
+    } finally {
+      rmSync(raw, { force: true });
+    }
+  });
+}
+
+/** Renders a two-party call as a stereo 16-bit WAV (caller left, agent right), cached by its spec. */
+export function renderConversation(spec: ConversationSpec): string {
+  return cachedFixture({ kind: 'conversation', spec, v: 1 }, (out) => {
+    const n = Math.round(spec.durationSec * spec.sampleRate);
+    const tracks = [new Float32Array(n), new Float32Array(n)];
+    for (const ch of [0, 1] as const) {
+      const noiseDb = spec.noiseDb?.[ch];
+      if (noiseDb === null || noiseDb === undefined) continue;
+      const noiseFile = `${out}.noise${ch}.wav`;
+      try {
+        sox('-R', '-n', '-r', String(spec.sampleRate), '-b', '16', '-c', '1', noiseFile, 'synth', String(spec.durationSec), 'pinknoise', 'vol', `${noiseDb}dB`);
+        mixInto(tracks[ch], readWavFile(noiseFile).channels[0], 0);
+      } finally {
+        rmSync(noiseFile, { force: true });
+      }
+    }
+    for (const u of spec.utterances) {
+      const clip = readWavFile(speechClip(u, spec.sampleRate, spec.telephoneBand?.[u.channel] ?? false)).channels[0];
+      mixInto(tracks[u.channel], clip, Math.round(u.at * spec.sampleRate), dbToGain(u.gainDb ?? 0));
+    }
+    for (const t of tracks) for (let i = 0; i < n; i++) if (Math.abs(t[i]) >= 1) throw new Error(`renderConversation: clipping at ${(i / spec.sampleRate).toFixed(2)} s; lower a gain.`);
+    writeWavFile(out, tracks, spec.sampleRate, 16);
+  });
+}
+
 // ---------------------------------------------------------------------------------------------- ffmpeg ebur128
 
 export interface Ebur128Frame {
