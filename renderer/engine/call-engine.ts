@@ -157,7 +157,7 @@ export class CallEngine {
     const cf = this.caller.frame;
     const af = this.agent.frame;
     this.rules.step(t, cf, af);
-    this.calm.step(t, this.rules.isActive('caller-heated'), cf.voiced, this.frameSec);
+    this.calm.step(t, this.rules.isActive('caller-heated'), this.rules.callerCalmStartSec(), cf.voiced, this.frameSec);
     this.live.step(cf, af);
     if (this.timeline) this.timeline.record(this.samplesDone, this.caller.meter, this.agent.meter);
   }

@@ -11,9 +11,11 @@
  *                   and the agent does not start speaking in the gap.
  *   response gap    from the end of a caller turn to the start of the agent's next speech, when the agent
  *                   speaks before the caller's next turn; the metric is the median over the call.
- *   time to calm    from the first moment the caller-heated cue came on until the moment it went off for
- *                   good enough: the caller then spoke for CALM_CONFIRM_VOICED_SEC of voiced speech without
- *                   it coming back (silence proves nothing). null if never heated or never calmed.
+ *   time to calm    from the first moment the caller-heated cue came on until the caller's voice came back
+ *                   near their baseline (the rules' calm start: their 1.5 s speech level under the cue's
+ *                   switch-off point) for good enough: the cue went off and the caller then spoke for
+ *                   CALM_CONFIRM_VOICED_SEC of voiced speech without it coming back (silence proves nothing).
+ *                   null if never heated or never calmed.
  */
 import { CUE_KINDS, type CallMetrics, type CueCounts, type CueInterval, type OvertalkSegment, type SpeechSegment } from './call-types';
 import type { PartyFrame } from './cue-rules';
@@ -101,20 +103,21 @@ export function computeCallMetrics(input: CallMetricsInput): CallMetrics {
 /** Follows the caller-heated cue frame by frame to measure time to calm (definition above). */
 export class CalmTracker {
   private firstHeated = -1;
-  private lastOff = -1;
+  private calmAt = -1;
   private calmVoiced = 0;
   private result: number | null = null;
 
-  step(t: number, heated: boolean, callerVoiced: boolean, frameSec: number): void {
+  /** `heated`: the cue is on; `calmStart`: the rules' latest calm start (s, -1 for none). */
+  step(t: number, heated: boolean, calmStart: number, callerVoiced: boolean, frameSec: number): void {
     if (this.result !== null) return;
     if (heated) {
       if (this.firstHeated < 0) this.firstHeated = t;
-      this.lastOff = -1;
+      this.calmAt = -1;
       this.calmVoiced = 0;
     } else if (this.firstHeated >= 0) {
-      if (this.lastOff < 0) this.lastOff = t;
+      if (this.calmAt < 0) this.calmAt = calmStart >= this.firstHeated ? calmStart : t;
       if (callerVoiced) this.calmVoiced += frameSec;
-      if (this.calmVoiced >= CALM_CONFIRM_VOICED_SEC - 1e-9) this.result = this.lastOff - this.firstHeated;
+      if (this.calmVoiced >= CALM_CONFIRM_VOICED_SEC - 1e-9) this.result = this.calmAt - this.firstHeated;
     }
   }
 

@@ -9,18 +9,23 @@
  *                   follows wait-for-pause without a gap. Ends when either party starts speaking again.
  *   talking-over    agent and caller speech overlap for more than `backchannelSec` (counted on voiced
  *                   frames, from the later of the two true speech starts). `startedBy` is whoever started
- *                   speaking second. A shorter overlap ("mm-hm") is a backchannel and shows nothing.
- *   too-loud        the agent is speaking and their speech-gated level (speech-level.ts) is more than
+ *                   speaking second. A shorter overlap ("mm-hm") is a backchannel and shows nothing. A pause of
+ *                   either party shorter than FLOOR_BRIDGE_SEC (0.5 s: a breath, a comma) does not end it.
+ *   too-loud        the agent holds the floor (speaking, or paused for less than FLOOR_BRIDGE_SEC, e.g. between
+ *                   two sentences) and their speech-gated level (speech-level.ts) is more than
  *                   `tooLoudMarginLu` above their normal voice — or, while the caller is heated, more than
  *                   half that margin: raising one's voice along with an angry caller is the escalation this
  *                   cue exists to stop. Normal voice = the calibration when given, else the mean level of the
  *                   agent's first 3 s of voiced speech in the call (nothing fires while it is being learned).
- *                   The agent's level window restarts with each of their speech segments, so a loud sentence
- *                   does not make the next, normal one look loud.
+ *                   The agent's level window restarts after each such turn, so a loud answer does not make the
+ *                   next, normal one look loud.
  *   caller-heated   the caller's speech-gated level is more than `heatedMarginLu` above their baseline for
  *                   this call: learned from their first 3 s of voiced speech, then following their voice with
- *                   a 60 s time constant — never upwards while they are heated. It holds through the caller's
- *                   silences (their state has not been shown to change) until they speak calmly again.
+ *                   a 60 s time constant — never upwards while they are heated. It comes on from the 1.5 s
+ *                   level (a raised voice shows within a few hundred ms) and goes off only when both that and
+ *                   the level of the caller's last 2 s of voiced speech (whenever spoken) are `hysteresisLu`
+ *                   below the switch-on point: one softer sentence ending or a breath does not end it, and it
+ *                   holds through the caller's silences until they speak calmly again.
  *
  * Level cues switch off `hysteresisLu` below their switch-on threshold, and every cue stays on at least
  * `minHoldSec` (cue-hold.ts) — together they keep the banner from flickering.
@@ -42,6 +47,10 @@ import { SpeechBaseline, SpeechLevelWindow } from './speech-level';
 export const LEVEL_WINDOW_SEC = 1.5;
 export const LEVEL_MIN_VOICED_SEC = 0.25;
 export const LEARN_VOICED_SEC = 3;
+/** A pause shorter than this (a breath, a comma, between two sentences) does not end an overlap or a loud answer. */
+export const FLOOR_BRIDGE_SEC = 0.5;
+/** The caller's recent speech (voiced frames only, however far back) that must be calm to end caller-heated. */
+export const CALM_VOICED_SEC = 2;
 export const BASELINE_ADAPT_SEC = 60;
 
 export const PRIMARY_CUE_ORDER: readonly CueKind[] = Object.freeze([
@@ -85,6 +94,7 @@ export class CueRules {
   private readonly sink: CueRulesSink;
   private readonly hold = new CueHold();
   private readonly callerLevel: SpeechLevelWindow;
+  private readonly callerRecentSpeech: SpeechLevelWindow;
   private readonly agentLevel: SpeechLevelWindow;
   private readonly callerBaseline: SpeechBaseline;
   private readonly agentNormal: SpeechBaseline;
@@ -102,6 +112,8 @@ export class CueRules {
   private yourTurn = false;
   private loud = false;
   private heated = false;
+  private calmSince = -1;
+  private calmStart = -1;
 
   constructor(settings: CueSettings, frameSec: number, sink: CueRulesSink, agentNormalLufs: number | null = null) {
     this.settings = { ...settings };
@@ -110,6 +122,7 @@ export class CueRules {
     const minVoiced = Math.round(LEVEL_MIN_VOICED_SEC / frameSec);
     const learnFrames = Math.round(LEARN_VOICED_SEC / frameSec);
     this.callerLevel = new SpeechLevelWindow(windowFrames, minVoiced);
+    this.callerRecentSpeech = new SpeechLevelWindow(Math.round(CALM_VOICED_SEC / frameSec), minVoiced);
     this.agentLevel = new SpeechLevelWindow(windowFrames, minVoiced);
     this.callerBaseline = new SpeechBaseline(learnFrames, frameSec, BASELINE_ADAPT_SEC);
     this.agentNormal = new SpeechBaseline(learnFrames, frameSec, 0);
@@ -133,32 +146,50 @@ export class CueRules {
     // Levels and references.
     this.callerLevel.push(caller.power, caller.voiced);
     this.agentLevel.push(agent.power, agent.voiced);
-    if (caller.voiced) this.callerBaseline.push(caller.power, this.heated);
+    if (caller.voiced) {
+      this.callerRecentSpeech.push(caller.power, true);
+      this.callerBaseline.push(caller.power, this.heated);
+    }
     if (agent.voiced && !this.agentCalibrated) this.agentNormal.push(agent.power, false);
     if (caller.segmentStarted) this.callerSegStart = caller.segmentStartSec;
     if (agent.segmentStarted) this.agentSegStart = agent.segmentStartSec;
 
-    this.stepOverlap(caller, agent);
+    this.stepOverlap(t, caller, agent);
     this.stepTurn(t, caller, agent);
 
     // caller-heated: caller speech level against their own baseline, with hysteresis; held through silence.
     const base = this.callerBaseline.lufs();
     const callerLevel = this.callerLevel.levelLufs();
-    if (base !== null && callerLevel !== null) {
+    const recent = this.callerRecentSpeech.levelLufs();
+    if (base !== null) {
       const on = base + s.heatedMarginLu;
-      this.heated = this.heated ? callerLevel > on - s.hysteresisLu : callerLevel > on;
+      const off = on - s.hysteresisLu;
+      if (!this.heated) this.heated = callerLevel !== null && callerLevel > on;
+      else {
+        // Since when the caller's 1.5 s level has been back under the switch-off point (for time to calm).
+        if (callerLevel !== null && callerLevel > off) this.calmSince = -1;
+        else if (this.calmSince < 0 && callerLevel !== null) this.calmSince = t;
+        this.heated = (callerLevel !== null && callerLevel > off) || (recent !== null && recent > off);
+        if (!this.heated) {
+          this.calmStart = this.calmSince >= 0 ? this.calmSince : t;
+          this.calmSince = -1;
+        }
+      }
     }
 
     // too-loud: agent speech level against their normal voice, only while they speak.
     const normal = this.agentNormal.lufs();
     const agentLevel = this.agentLevel.levelLufs();
-    if (!agent.speaking || normal === null) this.loud = false;
+    const agentInTurn = agent.speaking || (agent.lastVoicedEndSec >= 0 && t - agent.lastVoicedEndSec < FLOOR_BRIDGE_SEC);
+    if (!agentInTurn) {
+      this.loud = false;
+      if (this.agentLevel.voicedFrames > 0) this.agentLevel.clear();
+    } else if (normal === null) this.loud = false;
     else if (agentLevel !== null) {
       const margin = this.hold.isOn(HEATED) ? s.tooLoudMarginLu / 2 : s.tooLoudMarginLu;
       const on = normal + margin;
       this.loud = this.loud ? agentLevel > on - s.hysteresisLu : agentLevel > on;
     }
-    if (agent.segmentEnded) this.agentLevel.clear();
 
     const h = this.hold;
     const hold = s.minHoldSec;
@@ -197,6 +228,15 @@ export class CueRules {
     return this.turnOpen ? t - this.turnStart : 0;
   }
 
+  /**
+   * When the caller last calmed down: at the latest switch-off of caller-heated, the moment their 1.5 s
+   * speech level had come back under the switch-off point (the switch-off itself waits for their last 2 s
+   * of speech to agree). -1 before any.
+   */
+  callerCalmStartSec(): number {
+    return this.calmStart;
+  }
+
   speechLevelLufs(party: Party): number | null {
     return party === 'caller' ? this.callerLevel.levelLufs() : this.agentLevel.levelLufs();
   }
@@ -209,8 +249,11 @@ export class CueRules {
     return this.agentNormal.lufs();
   }
 
-  private stepOverlap(caller: PartyFrame, agent: PartyFrame): void {
-    if (caller.speaking && agent.speaking) {
+  private stepOverlap(t: number, caller: PartyFrame, agent: PartyFrame): void {
+    const bridge = this.overlapOpen ? FLOOR_BRIDGE_SEC : 0;
+    const callerOn = caller.speaking || (bridge > 0 && t - caller.lastVoicedEndSec < bridge);
+    const agentOn = agent.speaking || (bridge > 0 && t - agent.lastVoicedEndSec < bridge);
+    if (callerOn && agentOn) {
       if (!this.overlapOpen) {
         this.overlapOpen = true;
         this.overlapQualified = false;

@@ -165,6 +165,12 @@ describe('talking-over', () => {
     expect(r.overtalk).toEqual([{ start: 3, end: expect.closeTo(4.5, 5), startedBy: 'caller' }]);
   });
 
+  it('keeps one overlap when the interrupting agent draws breath', () => {
+    const r = run([{ start: 1, end: 6, lufs: -25 }], [{ start: 2, end: 3, lufs: -24 }, { start: 3.4, end: 4.5, lufs: -24 }], 8);
+    expect(r.overtalk).toEqual([{ start: 2, end: expect.closeTo(4.5, 5), startedBy: 'agent' }]);
+    expect(of(r, 'talking-over')).toHaveLength(1);
+  });
+
   it('ignores a backchannel shorter than backchannelSec and honours the setting', () => {
     const caller = [{ start: 1, end: 5, lufs: -25 }];
     const agent = [{ start: 2, end: 2.25, lufs: -24 }];
@@ -200,12 +206,21 @@ describe('caller-heated', () => {
     const caller = [...calm, { start: 7, end: 9, lufs: -22 }, { start: 10, end: 12, lufs: -25 }, { start: 13, end: 15, lufs: -23 }];
     const r = run(caller, [], 17);
     expect(of(r, 'caller-heated')).toHaveLength(1);
-    const calmer = [...calm, { start: 7, end: 9, lufs: -22 }, { start: 10, end: 12, lufs: -28 }];
+    const calmer = [...calm, { start: 7, end: 9, lufs: -22 }, { start: 10, end: 12.5, lufs: -28 }];
     const r2 = run(calmer, [], 14);
     const heated = of(r2, 'caller-heated');
     expect(heated).toHaveLength(1);
-    expect(heated[0].end).toBeGreaterThan(10);
-    expect(heated[0].end).toBeLessThan(11);
+    // Off once the caller's last 2 s of speech averages under -26: 1.6 s into the calmer speech
+    // (2 s × (1 − 0.398) / (1 − 0.25) in power), while the calm itself started at 10 s.
+    expect(heated[0].end).toBeGreaterThan(11.55);
+    expect(heated[0].end).toBeLessThan(11.7);
+    expect(r2.rules.callerCalmStartSec()).toBeGreaterThanOrEqual(10);
+    expect(r2.rules.callerCalmStartSec()).toBeLessThan(10.5);
+  });
+
+  it('does not go off on one softer sentence ending when the last 2 s of speech are still loud', () => {
+    const caller = [...calm, { start: 7, end: 9, lufs: -22 }, { start: 9.2, end: 9.5, lufs: -29 }, { start: 11, end: 13, lufs: -22 }];
+    expect(of(run(caller, [], 15), 'caller-heated')).toHaveLength(1);
   });
 
   it('follows a calm caller slowly but never raises the baseline while heated', () => {
@@ -234,8 +249,13 @@ describe('too-loud', () => {
     expect(loud).toHaveLength(1);
     expect(loud[0].start).toBeGreaterThanOrEqual(6.25);
     expect(loud[0].start).toBeLessThan(6.4);
-    expect(loud[0].end).toBeGreaterThan(8);
-    expect(loud[0].end).toBeLessThan(8.5);
+    // Held through pauses shorter than FLOOR_BRIDGE_SEC (0.5 s) so two loud sentences make one cue.
+    expect(loud[0].end).toBeCloseTo(8.5, 5);
+  });
+
+  it('keeps one cue over two loud sentences with a short pause between them', () => {
+    const agent = [...normal, { start: 6, end: 7.5, lufs: -14 }, { start: 7.9, end: 9, lufs: -14 }];
+    expect(of(run(caller, agent, 11), 'too-loud')).toHaveLength(1);
   });
 
   it('uses a calibration from the first word and says nothing while learning without one', () => {
