@@ -17,6 +17,8 @@ import type { CueSettings } from './cue-settings';
 import { mergeCueSettings } from './cue-settings-merge';
 import type { VoiceActivityOptions } from './voice-activity';
 
+const NO_EVENTS: CueEvent[] = Object.freeze([]) as unknown as CueEvent[];
+
 export interface CallEngineOptions {
   sampleRate: number;
   settings?: Partial<CueSettings>;
@@ -120,8 +122,12 @@ export class CallEngine {
     return out;
   }
 
-  /** Cue starts/ends, finished speech segments and overtalks since the last call. */
+  /**
+   * Cue starts/ends, finished speech segments and overtalks since the last call. Allocates nothing when
+   * there is nothing new (the shared empty array is returned; do not push into it).
+   */
   takeEvents(): CueEvent[] {
+    if (this.events.length === 0) return NO_EVENTS;
     const taken = this.events;
     this.events = [];
     return taken;

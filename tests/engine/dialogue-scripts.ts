@@ -22,7 +22,7 @@ export function turnTakingCall(sampleRate = 16000): DialogueSpec {
       { who: 'agent', afterPrevEnd: 0.4, text: 'I will refund the charge today.' },
       { who: 'caller', afterPrevEnd: 0.6, text: 'Okay.' },
       { who: 'caller', afterPrevEnd: 0.5, text: 'And the fee for the late payment?' },
-      { who: 'agent', afterPrevEnd: 1.0, text: 'That one too.' },
+      { who: 'agent', afterPrevEnd: 1.3, text: 'That one too.' },
       { who: 'caller', afterPrevEnd: 1.0, text: 'Thank you.' },
     ],
   };
