@@ -40,10 +40,8 @@ test('a device lost mid-call shows a clear state, keeps the call, and metering r
       { who: 'caller', at: 9.0, text: 'Thank you. Please send me the confirmation by email, and call me if anything changes.' },
     ],
   });
-  app = await launchApp({ captureWav: call.file });
-  const { page } = app;
   // Keep the captured streams reachable so the test can pull the device out from under the app.
-  await page.addInitScript(() => {
+  app = await launchApp({ captureWav: call.file, initScript: () => {
     const streams: MediaStream[] = [];
     (window as unknown as { __streams: MediaStream[] }).__streams = streams;
     const devices = navigator.mediaDevices;
@@ -53,8 +51,8 @@ test('a device lost mid-call shows a clear state, keeps the call, and metering r
       streams.push(s);
       return s;
     };
-  });
-  await page.reload();
+  } });
+  const { page } = app;
   await page.getByTestId('start-call').click();
   await expect(page.getByTestId('meter-caller').locator('canvas')).not.toHaveAttribute('data-level', '', { timeout: 5000 });
   await page.waitForTimeout(1500);

@@ -111,3 +111,28 @@ test('meters and cue banner follow a real call at the right times, and the call 
   await expect(page.getByTestId('source-problem')).toHaveCount(0);
   expect(run.app.consoleErrors).toEqual([]);
 });
+
+test('with auto-start on, a listening coach starts the call when the caller speaks', async () => {
+  const greeting = buildDialogue({
+    sampleRate: 48000,
+    utterances: [
+      { who: 'caller', at: 2.0, text: 'Hello? I need to talk to someone about my broken router.' },
+      { who: 'agent', at: 6.5, text: 'Of course, I can help with that.' },
+    ],
+  });
+  run = await openLiveRun(greeting.file);
+  const { page } = run.app;
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByText('Start a call automatically when the caller speaks').click();
+  await expect(page.getByTestId('settings-message')).toHaveText('Saved.');
+  await page.getByRole('button', { name: 'Coach' }).click();
+  await page.getByRole('button', { name: 'Listen without a call' }).click();
+  await expect(page.getByTestId('cue-banner')).toHaveAttribute('data-cue', 'idle');
+  await expect(page.getByTestId('end-call')).toBeVisible({ timeout: 6000 });
+  await page.waitForTimeout((greeting.durationSec - 2) * 1000);
+  await page.getByTestId('end-call').click();
+  const callerTalk = parseFloat((await page.getByTestId('summary-caller-talk').textContent()) ?? '0');
+  const truthTalk = truthOf(greeting, 'caller').reduce((s, c) => s + c.end - c.start, 0);
+  console.log(`auto-start: caller talk ${callerTalk} s shown, ${truthTalk.toFixed(2)} s true`);
+  expect(Math.abs(callerTalk - truthTalk)).toBeLessThan(0.5);
+});

@@ -53,9 +53,7 @@ function installProbe(): void {
 
 /** Opens the app with `wav` as the capture device; the caller of this function drives the page. */
 export async function openLiveRun(wav: string): Promise<LiveRun> {
-  const app = await launchApp({ captureWav: wav });
-  await app.page.addInitScript(installProbe);
-  await app.page.reload();
+  const app = await launchApp({ captureWav: wav, initScript: installProbe });
   return { app, captureStartMs: NaN, changes: [] };
 }
 

@@ -11,6 +11,9 @@ import { newId, type FinishedCall, type Priority } from './finished-call';
 import { CALIBRATION_SPEECH_SEC, useCoach } from './use-coach';
 import { useHostEvent } from '../app/use-host-event';
 
+/** An auto-started call begins this far before the caller's voice was detected. */
+const AUTO_START_PRE_ROLL_SEC = 1;
+
 interface Props {
   settings: Settings | null;
   appInfo: AppInfo | null;
@@ -46,12 +49,18 @@ export function LiveCoachView({ settings, appInfo, onSaveCalibration, onCallFini
     return normal === null || normal === undefined ? null : { low: normal - 3, high: normal + margin };
   }, [sessionRef, margin]);
 
-  const start = useCallback(async () => {
-    startedAt.current = new Date().toISOString();
-    marks.current = [];
-    setPriorities([]);
-    await coach.startCall();
-  }, [coach.startCall]);
+  const start = useCallback(
+    async (preRollSec = 0) => {
+      startedAt.current = new Date(Date.now() - preRollSec * 1000).toISOString();
+      marks.current = [];
+      setPriorities([]);
+      await coach.startCall(preRollSec);
+    },
+    [coach.startCall],
+  );
+  coach.autoStartRef.current = () => {
+    if (settings?.autoStartOnCallerSpeech) void start(AUTO_START_PRE_ROLL_SEC);
+  };
 
   const end = useCallback(async () => {
     const analysis = await coach.endCall();

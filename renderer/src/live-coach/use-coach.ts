@@ -38,6 +38,8 @@ export function useCoach(settings: Settings | null, onSaveCalibration: (deviceKe
   settingsRef.current = settings;
   const saveRef = useRef(onSaveCalibration);
   saveRef.current = onSaveCalibration;
+  /** Set by the view: what to do when the caller speaks outside a call (auto-start, when enabled). */
+  const autoStartRef = useRef<() => void>(() => undefined);
 
   const open = useCallback(async (): Promise<CoachSession | null> => {
     if (sessionRef.current) return sessionRef.current;
@@ -52,6 +54,7 @@ export function useCoach(settings: Settings | null, onSaveCalibration: (deviceKe
           setBanner(nowInCall ? (primary ?? 'listening') : 'idle');
           setHeated(nowInCall && isHeated);
         },
+        onCallerSpeech: () => autoStartRef.current(),
         onCalibration: (normalLufs, speechSec) => {
           setCalibration((c) => (c.running ? { running: true, normalLufs, speechSec } : c));
         },
@@ -67,13 +70,16 @@ export function useCoach(settings: Settings | null, onSaveCalibration: (deviceKe
     }
   }, []);
 
-  const startCall = useCallback(async () => {
-    const session = await open();
-    if (!session || session.inCall) return;
-    session.startCall();
-    setInCall(true);
-    setBanner('listening');
-  }, [open]);
+  const startCall = useCallback(
+    async (preRollSec = 0) => {
+      const session = await open();
+      if (!session || session.inCall) return;
+      session.startCall(preRollSec);
+      setInCall(true);
+      setBanner('listening');
+    },
+    [open],
+  );
 
   const endCall = useCallback(async (): Promise<CallAnalysis | null> => {
     const session = sessionRef.current;
@@ -130,5 +136,5 @@ export function useCoach(settings: Settings | null, onSaveCalibration: (deviceKe
 
   useEffect(() => () => void sessionRef.current?.close(), []);
 
-  return { sessionRef, phase, inCall, banner, heated, problem, calibration, open, startCall, endCall, calibrate };
+  return { sessionRef, autoStartRef, phase, inCall, banner, heated, problem, calibration, open, startCall, endCall, calibrate };
 }

@@ -11,6 +11,8 @@ export interface LaunchOptions {
   denyMedia?: boolean;
   /** Reuse a data folder (to test persistence across launches). */
   dataDir?: string;
+  /** Test instrumentation run in the page before the app's own scripts. */
+  initScript?: () => void;
 }
 
 export interface LaunchedApp {
@@ -48,6 +50,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     if (msg.type() === 'error') consoleErrors.push(msg.text());
   });
   page.on('pageerror', (err) => consoleErrors.push(String(err)));
+  if (options.initScript) await page.addInitScript(options.initScript);
   await page.goto(host.url);
   return {
     page,

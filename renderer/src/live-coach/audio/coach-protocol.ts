@@ -15,7 +15,8 @@ export interface CoachProcessorOptions {
 }
 
 export type ToWorklet =
-  | { type: 'start-call' }
+  /** `preRollSec`: begin the call this far in the past (auto-start keeps the words that started it). */
+  | { type: 'start-call'; preRollSec: number }
   | { type: 'end-call' }
   | { type: 'settings'; settings: CueSettings; agentNormalLufs: number | null }
   | { type: 'calibrate'; on: boolean };
@@ -23,6 +24,8 @@ export type ToWorklet =
 export type FromWorklet =
   /** Posted about every 10 ms: the latest live state; `inCall` says whether cues apply. */
   | { type: 'state'; snapshot: LiveSnapshot; inCall: boolean }
+  /** Outside a call, the caller started speaking (for auto-start). */
+  | { type: 'caller-speech' }
   | { type: 'events'; events: CueEvent[] }
   | { type: 'call-ended'; analysis: CallAnalysis }
   | { type: 'calibration'; normalLufs: number | null; speechSec: number }

@@ -18,6 +18,8 @@ export interface CoachListener {
   onCallEnded?(analysis: CallAnalysis): void;
   onStereo?(verdict: ChannelVerdict): void;
   onCalibration?(normalLufs: number | null, speechSec: number): void;
+  /** Outside a call, the caller began to speak. */
+  onCallerSpeech?(): void;
   onProblem?(problem: SourceProblem | null): void;
   /** Called when `inCall` or the banner's primary cue changes (rare), not per frame. */
   onCueState?(inCall: boolean, primaryCue: LiveSnapshot['primaryCue'], callerHeated: boolean): void;
@@ -140,9 +142,10 @@ export class CoachSession {
     this.node.port.postMessage(message);
   }
 
-  startCall(): void {
+  /** Starts a call; `preRollSec` > 0 begins it that far back (auto-start keeps the first words). */
+  startCall(preRollSec = 0): void {
     this.inCall = true;
-    this.send({ type: 'start-call' });
+    this.send({ type: 'start-call', preRollSec });
   }
 
   /** Ends the call; resolves with the engine's analysis of it. */
@@ -188,6 +191,9 @@ export class CoachSession {
         this.pendingEnd?.(message.analysis);
         this.pendingEnd = null;
         this.listener.onCallEnded?.(message.analysis);
+        break;
+      case 'caller-speech':
+        if (!this.inCall) this.listener.onCallerSpeech?.();
         break;
       case 'stereo':
         this.listener.onStereo?.(message.verdict);

@@ -5,6 +5,7 @@
  */
 import { CallEngine, createLiveSnapshot } from '../../../engine/call-engine';
 import { ChannelIdentityCheck } from './channel-identity';
+import { PreRoll } from './pre-roll';
 import { COACH_PROCESSOR_NAME, type CoachProcessorOptions, type FromWorklet, type ToWorklet } from './coach-protocol';
 
 /** Post the live state every this many seconds (≈ 4 render quanta at 48 kHz). */
@@ -21,6 +22,8 @@ class CoachProcessor extends AudioWorkletProcessor {
   private readonly silence = new Float32Array(128);
   private samplesSinceState = 0;
   private readonly stateInterval = Math.round(sampleRate * STATE_INTERVAL_SEC);
+  private readonly preRoll = new PreRoll(Math.round(sampleRate * 2));
+  private callerWasSpeaking = false;
 
   constructor(nodeOptions?: AudioWorkletNodeOptions) {
     super(nodeOptions);
@@ -44,10 +47,13 @@ class CoachProcessor extends AudioWorkletProcessor {
 
   private command(message: ToWorklet): void {
     switch (message.type) {
-      case 'start-call':
-        this.engine = this.newEngine();
+      case 'start-call': {
+        const engine = this.newEngine();
+        this.preRoll.replay(Math.round(message.preRollSec * sampleRate), (c, a, start, end) => engine.process(c, a, start, end));
+        this.engine = engine;
         this.inCall = true;
         break;
+      }
       case 'end-call':
         if (this.inCall) this.post({ type: 'call-ended', analysis: this.engine.finish() });
         this.inCall = false;
@@ -74,6 +80,7 @@ class CoachProcessor extends AudioWorkletProcessor {
     const silence = this.silence.length >= n ? this.silence : new Float32Array(n);
     const caller = input[1 - agentIndex] ?? silence;
     this.engine.process(caller, agent, 0, n);
+    this.preRoll.write(caller, agent, n);
 
     if (this.calibration) {
       this.calibration.process(silence, agent, 0, n);
@@ -102,7 +109,10 @@ class CoachProcessor extends AudioWorkletProcessor {
     this.samplesSinceState += n;
     if (this.samplesSinceState >= this.stateInterval || cueChanged) {
       this.samplesSinceState = 0;
-      this.post({ type: 'state', snapshot: this.engine.snapshot(this.snapshot), inCall: this.inCall });
+      const snapshot = this.engine.snapshot(this.snapshot);
+      this.post({ type: 'state', snapshot, inCall: this.inCall });
+      if (!this.inCall && snapshot.caller.speaking && !this.callerWasSpeaking) this.post({ type: 'caller-speech' });
+      this.callerWasSpeaking = snapshot.caller.speaking;
     }
     return true;
   }

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { ChannelIdentityCheck } from '../../renderer/src/live-coach/audio/channel-identity';
+import { PreRoll } from '../../renderer/src/live-coach/audio/pre-roll';
+import { PeakHold, meterFraction } from '../../renderer/src/live-coach/meter-scale';
+import { seededRandom } from '../support/test-audio';
+
+function noise(n: number, seed: number, gain = 0.1): Float32Array {
+  const rnd = seededRandom(seed);
+  return Float32Array.from({ length: n }, () => (rnd() * 2 - 1) * gain);
+}
+
+describe('ChannelIdentityCheck (is the "stereo" source really split?)', () => {
+  it('calls a mono source dressed as stereo identical after about a second of sound', () => {
+    const check = new ChannelIdentityCheck(48000);
+    const verdicts: string[] = [];
+    for (let i = 0; i < 400; i++) {
+      const block = noise(128, i);
+      verdicts.push(check.update(block, block));
+    }
+    // 375 blocks of 128 = 1 s
+    expect(verdicts[370]).toBe('unknown');
+    expect(verdicts[380]).toBe('identical');
+  });
+
+  it('calls a real split distinct, and silence proves nothing', () => {
+    const check = new ChannelIdentityCheck(48000);
+    const zero = new Float32Array(128);
+    for (let i = 0; i < 1000; i++) expect(check.update(zero, zero)).toBe('unknown');
+    for (let i = 0; i < 40; i++) check.update(noise(128, i), zero); // the agent speaks, caller silent
+    expect(check.verdict).toBe('distinct');
+  });
+});
+
+describe('PreRoll (the words that started an auto-started call)', () => {
+  it('replays the newest samples oldest first, across the ring boundary', () => {
+    const roll = new PreRoll(10);
+    const caller = Float32Array.from({ length: 7 }, (_, i) => i);
+    const agent = Float32Array.from({ length: 7 }, (_, i) => -i);
+    roll.write(caller, agent, 7);
+    roll.write(caller.map((v) => v + 7), agent.map((v) => v - 7), 7); // 14 written into 10
+    const got: number[] = [];
+    const gotAgent: number[] = [];
+    roll.replay(8, (c, a, start, end) => {
+      got.push(...c.subarray(start, end));
+      gotAgent.push(...a.subarray(start, end));
+    });
+    expect(got).toEqual([6, 7, 8, 9, 10, 11, 12, 13]);
+    expect(gotAgent).toEqual([-6, -7, -8, -9, -10, -11, -12, -13]);
+  });
+
+  it('replays only what it has heard', () => {
+    const roll = new PreRoll(100);
+    roll.write(new Float32Array([1, 2, 3]), new Float32Array([4, 5, 6]), 3);
+    let total = 0;
+    roll.replay(50, (_c, _a, start, end) => (total += end - start));
+    expect(total).toBe(3);
+  });
+});
+
+describe('meter scale and peak hold', () => {
+  it('maps levels onto the bar and silence to empty', () => {
+    expect(meterFraction(null)).toBe(0);
+    expect(meterFraction(-Infinity)).toBe(0);
+    expect(meterFraction(-60)).toBe(0);
+    expect(meterFraction(-35)).toBeCloseTo(0.5);
+    expect(meterFraction(0)).toBe(1);
+  });
+
+  it('holds a peak, then lets it fall to the current level', () => {
+    const hold = new PeakHold(1.5, 12);
+    expect(hold.update(-20, 0)).toBe(-20);
+    expect(hold.update(-40, 1.0)).toBe(-20); // held
+    expect(hold.update(-40, 2.0)).toBeCloseTo(-26); // 0.5 s of falling at 12 LU/s
+    expect(hold.update(-40, 5.0)).toBe(-40); // fallen to the level
+  });
+});
