@@ -8,6 +8,7 @@ import { app, session, type BrowserWindow } from 'electron';
 import { createHandlers, type HostServices } from './ipc/handlers';
 import { forwardServiceEvents } from './ipc/host-events';
 import { electronHostFeatures } from './services/host-features';
+import { describeSettingsFileCheck } from './services/settings-file';
 import { createSettingsService } from './services/settings-service';
 import { registerAppScheme, serveRendererOverAppProtocol } from './shell/app-protocol';
 import { registerGlobalHotkeys } from './shell/global-hotkeys';
@@ -25,7 +26,8 @@ let mainWindow: BrowserWindow | undefined;
 
 function start(): void {
   const { store, fileCheck } = openElectronSettingsStore(app.getPath('userData'));
-  if (fileCheck.status === 'repaired') log(`Settings repaired (${fileCheck.replaced.join(', ')}); copy at ${fileCheck.backupPath}`);
+  const repairNote = describeSettingsFileCheck(fileCheck);
+  if (repairNote) log(repairNote);
   const settings = createSettingsService({ store, warn: log });
   const features = electronHostFeatures(process.platform);
   const services: HostServices = {

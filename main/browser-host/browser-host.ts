@@ -20,6 +20,7 @@ import { forwardServiceEvents } from '../ipc/host-events';
 import { buildContentSecurityPolicy } from '../security/content-security-policy';
 import { APP_VERSION } from '../services/app-version';
 import { openConfSettingsStore } from '../services/conf-settings-store';
+import { describeSettingsFileCheck } from '../services/settings-file';
 import { createSettingsService } from '../services/settings-service';
 import { createHttpHandler, authorizeSession } from './http-handler';
 import { attachIpcWebSocket } from './ipc-websocket';
@@ -77,9 +78,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   fs.mkdirSync(dataDir, { recursive: true });
 
   const { store, fileCheck } = openConfSettingsStore(dataDir);
-  if (fileCheck.status === 'repaired') {
-    log?.(`Settings file had invalid values (${fileCheck.replaced.join(', ') || 'all'}); kept a copy at ${fileCheck.backupPath}`);
-  }
+  const repairNote = describeSettingsFileCheck(fileCheck);
+  if (repairNote) log?.(repairNote);
   const appInfo: AppInfo = {
     version: APP_VERSION,
     host: 'browser',

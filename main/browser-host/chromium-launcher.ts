@@ -56,7 +56,8 @@ export function writeLauncherPage(dataDir: string, url: string): string {
   fs.rmSync(file, { force: true });
   fs.writeFileSync(
     file,
-    `<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0; url=${escaped}"><title>Calm Line</title>`,
+    '<!doctype html><meta charset="utf-8">' +
+      `<meta http-equiv="refresh" content="0; url=${escaped}"><title>Calm Line</title>`,
     { mode: 0o600 },
   );
   return file;

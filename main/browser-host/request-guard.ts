@@ -31,7 +31,9 @@ export function isExpectedOrigin(origin: string | undefined, port: number): bool
   return origin === hostOrigin(port);
 }
 
-export type GuardDecision = { readonly ok: true } | { readonly ok: false; readonly status: 401 | 403; readonly reason: string };
+export type GuardDecision =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly status: 401 | 403; readonly reason: string };
 
 export interface RequestFacts {
   readonly remoteAddress: string | undefined;

@@ -17,6 +17,7 @@ export function defaultUserDataDir(
     return path.win32.join(env.APPDATA ?? path.win32.join(home, 'AppData', 'Roaming'), APP_DATA_FOLDER_NAME);
   }
   if (platform === 'darwin') return path.posix.join(home, 'Library', 'Application Support', APP_DATA_FOLDER_NAME);
-  const configHome = env.XDG_CONFIG_HOME && path.isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : path.join(home, '.config');
+  const xdg = env.XDG_CONFIG_HOME;
+  const configHome = xdg && path.isAbsolute(xdg) ? xdg : path.join(home, '.config');
   return path.join(configHome, APP_DATA_FOLDER_NAME);
 }

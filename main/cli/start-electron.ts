@@ -1,9 +1,10 @@
 /**
  * `npm start`: runs the built app (out/) in Electron when the Electron binary is installed. Where it is
- * not (no download possible), explains the alternative in one paragraph and exits non-zero. Never
- * imports `electron`, whose index tries to download the binary.
+ * not (no download possible), explains the alternative in one paragraph and exits non-zero — before
+ * spending time on a build. With `--build`, runs `npm run build` once the binary is known to exist.
+ * Never imports `electron`, whose index tries to download the binary.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,6 +39,14 @@ function main(): void {
   if (electron === undefined) {
     console.error(ELECTRON_MISSING_MESSAGE);
     process.exit(1);
+  }
+  if (process.argv.includes('--build')) {
+    const build = spawnSync('npm', ['run', 'build'], {
+      cwd: PROJECT_ROOT,
+      stdio: 'inherit',
+      shell: process.platform === 'win32',
+    });
+    if (build.status !== 0) process.exit(build.status ?? 1);
   }
   if (!fs.existsSync(path.join(PROJECT_ROOT, 'out', 'main', 'main.js'))) {
     console.error('Calm Line is not built yet: run `npm run build` first.');

@@ -21,6 +21,13 @@ function writeAtomically(filePath: string, text: string): void {
   fs.renameSync(temporary, filePath);
 }
 
+/** A line for the log when the file had to be repaired; undefined otherwise. */
+export function describeSettingsFileCheck(check: SettingsFileCheck): string | undefined {
+  if (check.status !== 'repaired') return undefined;
+  const what = check.replaced.filter(Boolean).join(', ') || 'the whole file';
+  return `Settings file had invalid values (${what}); they are back to defaults, the original is at ${check.backupPath}`;
+}
+
 export function prepareSettingsFile(filePath: string, now: Date = new Date()): SettingsFileCheck {
   let text: string;
   try {

@@ -6,8 +6,15 @@ import { prepareSettingsFile, type SettingsFileCheck } from '../services/setting
 import type { SettingsStore } from '../services/settings-store';
 import { SETTINGS_FILE_BASENAME, settingsStoreOptions } from '../services/settings-store-options';
 
-export function openElectronSettingsStore(userDataDir: string): { store: SettingsStore; fileCheck: SettingsFileCheck } {
+export function openElectronSettingsStore(userDataDir: string): {
+  store: SettingsStore;
+  fileCheck: SettingsFileCheck;
+} {
   const fileCheck = prepareSettingsFile(path.join(userDataDir, `${SETTINGS_FILE_BASENAME}.json`));
-  const store = new ElectronStore<Settings>({ ...settingsStoreOptions(), cwd: userDataDir, name: SETTINGS_FILE_BASENAME });
+  const store = new ElectronStore<Settings>({
+    ...settingsStoreOptions(),
+    cwd: userDataDir,
+    name: SETTINGS_FILE_BASENAME,
+  });
   return { store, fileCheck };
 }

@@ -100,7 +100,8 @@ describe('default data folder', () => {
   it('is where Electron keeps userData for "Calm Line"', () => {
     expect(defaultUserDataDir({ XDG_CONFIG_HOME: '/xdg' }, 'linux', '/home/agent')).toBe('/xdg/Calm Line');
     expect(defaultUserDataDir({}, 'linux', '/home/agent')).toBe('/home/agent/.config/Calm Line');
-    expect(defaultUserDataDir({ XDG_CONFIG_HOME: 'relative' }, 'linux', '/home/agent')).toBe('/home/agent/.config/Calm Line');
+    const relativeXdg = defaultUserDataDir({ XDG_CONFIG_HOME: 'relative' }, 'linux', '/home/agent');
+    expect(relativeXdg).toBe('/home/agent/.config/Calm Line');
     expect(defaultUserDataDir({}, 'darwin', '/Users/agent')).toBe('/Users/agent/Library/Application Support/Calm Line');
     expect(defaultUserDataDir({ APPDATA: 'C:\\Users\\agent\\AppData\\Roaming' }, 'win32', 'C:\\Users\\agent')).toBe(
       'C:\\Users\\agent\\AppData\\Roaming\\Calm Line',

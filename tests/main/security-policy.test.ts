@@ -22,8 +22,8 @@ describe('IPC sender validation', () => {
     ['a destroyed frame', undefined, true],
     ['an empty URL', '', true],
     ['about:blank', 'about:blank', true],
-  ])('refuses %s', (_label, frameUrl, isTopFrame) => {
-    expect(isTrustedSender({ frameUrl: frameUrl as string | undefined, isTopFrame: isTopFrame as boolean })).toBe(false);
+  ] as const)('refuses %s', (_label, frameUrl, isTopFrame) => {
+    expect(isTrustedSender({ frameUrl, isTopFrame })).toBe(false);
   });
 });
 

@@ -32,7 +32,11 @@ describe('settings service over conf on a real folder', () => {
     const { service, file } = open(dataDir);
     const result = service.update({ ui: { compact: true }, cue: { pauseSec: 1.4 } });
     expect(result.ok).toBe(true);
-    const expected = { ...DEFAULT_SETTINGS, ui: { ...DEFAULT_SETTINGS.ui, compact: true }, cue: { ...DEFAULT_SETTINGS.cue, pauseSec: 1.4 } };
+    const expected = {
+      ...DEFAULT_SETTINGS,
+      ui: { ...DEFAULT_SETTINGS.ui, compact: true },
+      cue: { ...DEFAULT_SETTINGS.cue, pauseSec: 1.4 },
+    };
     expect(result.ok && result.value).toEqual(expected);
     expect(readFile(file)).toEqual(expected);
     expect(open(dataDir).service.get()).toEqual(expected);

@@ -22,7 +22,9 @@ export function request(
     const req = http.request({ host: '127.0.0.1', port, path: requestPath, method, headers, agent: false }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () => {
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') });
+      });
     });
     req.on('error', reject);
     req.end();
@@ -32,9 +34,12 @@ export function request(
 /** Makes a small built-renderer folder: the files a Vite build emits, one of each kind. */
 export function writeFakeRenderer(dir: string): void {
   const files: Record<string, string> = {
-    'index.html': '<!doctype html><html><head><script type="module" src="./assets/index.js"></script></head><body>Calm Line test build</body></html>',
+    'index.html':
+      '<!doctype html><html><head><script type="module" src="./assets/index.js"></script></head>' +
+      '<body>Calm Line test build</body></html>',
     'assets/index.js': 'export const app = "calm";\n',
-    'assets/coach-worklet.js': 'registerProcessor("coach", class extends AudioWorkletProcessor { process() { return true; } });\n',
+    'assets/coach-worklet.js':
+      'registerProcessor("coach", class extends AudioWorkletProcessor { process() { return true; } });\n',
     'assets/index.css': 'body { color: #234; }\n',
     'assets/engine.wasm': '\0asm\x01\0\0\0',
     'assets/inter.woff2': 'wOF2',
