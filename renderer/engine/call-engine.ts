@@ -112,7 +112,7 @@ export class CallEngine {
     out.activeCueBits = bits;
     for (let i = 0; i < CUE_KINDS.length; i++) out.cues[CUE_KINDS[i]] = (bits & (1 << i)) !== 0;
     out.primaryCue = this.rules.primaryCue();
-    out.ventingSec = this.rules.callerTurnSec(this.timeSec);
+    out.ventingSec = this.rules.callerTurnSec();
     out.talkRatio = this.live.talkRatio();
     out.callerTalkSec = this.live.callerTalkSec;
     out.agentTalkSec = this.live.agentTalkSec;

@@ -67,7 +67,7 @@ export interface LiveSnapshot {
   activeCueBits: number;
   /** The cue the banner shows, or null (nothing to say: "listening"). */
   primaryCue: CueKind | null;
-  /** Length of the caller's current turn (s), 0 when the caller is not holding the floor. */
+  /** Length of the caller's current turn so far (s, its start to their latest voiced frame), 0 when the caller does not hold the floor. */
   ventingSec: number;
   /** agentTalkSec / (agentTalkSec + callerTalkSec); null before anyone spoke. */
   talkRatio: number | null;

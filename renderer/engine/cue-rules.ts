@@ -109,6 +109,7 @@ export class CueRules {
 
   private turnOpen = false;
   private turnStart = 0;
+  private callerLastVoicedEnd = -1;
   private yourTurn = false;
   private loud = false;
   private heated = false;
@@ -152,6 +153,7 @@ export class CueRules {
     }
     if (agent.voiced && !this.agentCalibrated) this.agentNormal.push(agent.power, false);
     if (caller.segmentStarted) this.callerSegStart = caller.segmentStartSec;
+    this.callerLastVoicedEnd = caller.lastVoicedEndSec;
     if (agent.segmentStarted) this.agentSegStart = agent.segmentStartSec;
 
     this.stepOverlap(t, caller, agent);
@@ -223,9 +225,9 @@ export class CueRules {
     return null;
   }
 
-  /** Length of the caller's current turn at `t` (s); 0 when they are not holding the floor. */
-  callerTurnSec(t: number): number {
-    return this.turnOpen ? t - this.turnStart : 0;
+  /** Length of the caller's current turn (s, start to their latest voiced frame); 0 when they do not hold the floor. */
+  callerTurnSec(): number {
+    return this.turnOpen ? Math.max(0, this.callerLastVoicedEnd - this.turnStart) : 0;
   }
 
   /**
