@@ -65,7 +65,8 @@ export interface HostEvents {
   hotkey: { readonly action: HotkeyAction };
 }
 export type HostEventName = keyof HostEvents;
-export const HOST_EVENT_NAMES: readonly HostEventName[] = ['settings-changed', 'hotkey'];
+const hostEventNames: Record<HostEventName, true> = { 'settings-changed': true, hotkey: true };
+export const HOST_EVENT_NAMES = Object.keys(hostEventNames) as HostEventName[];
 
 export function isIpcMethodName(name: string): name is IpcMethodName {
   return Object.hasOwn(ipcMethods, name);

@@ -6,6 +6,7 @@
  * Every method resolves to an IpcResult — `{ ok: true, value }` or `{ ok: false, code, message }` —
  * and never rejects.
  */
+import { z } from 'zod';
 import type { CalmLineApi } from '../../../preload/ipc-contract';
 import { BROWSER_HOST_WS_PATH } from '../../../preload/browser-host-protocol';
 import { connectWebSocket, createBrowserHostClient } from './browser-host-client';
@@ -16,6 +17,10 @@ declare global {
     readonly calmLine?: CalmLineApi;
   }
 }
+
+// The page's CSP forbids eval; without this zod would probe `new Function` on its first object parse
+// and the browser would log a CSP violation.
+z.config({ jitless: true });
 
 function browserHostSocketUrl(location: Location): string {
   const url = new URL(BROWSER_HOST_WS_PATH, location.href);
