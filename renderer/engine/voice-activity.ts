@@ -36,7 +36,7 @@ export interface VoiceActivityOptions {
   onsetFrames?: number;
   /** Time without voiced frames that ends speech (s). Default 0.3. */
   hangoverSec?: number;
-  /** Frames quieter than this (dBFS, band-limited mean square) are never voiced. Default -75. */
+  /** Frames quieter than this (dBFS, band-limited mean square) are never voiced: only matters on digitally clean input (no line noise to track). Default -85. */
   minFrameDbfs?: number;
   /** Span of the minimum tracker (s). Default 3. */
   floorWindowSec?: number;
@@ -46,7 +46,7 @@ export const DEFAULT_VOICE_ACTIVITY_OPTIONS: Readonly<Required<VoiceActivityOpti
   thresholdDb: 5,
   onsetFrames: 3,
   hangoverSec: 0.3,
-  minFrameDbfs: -75,
+  minFrameDbfs: -85,
   floorWindowSec: 3,
 });
 
