@@ -4,12 +4,13 @@
  * Reads PCM 16/24/32-bit integer and 32-bit float, plain or WAVE_FORMAT_EXTENSIBLE, mono or stereo,
  * 8–96 kHz (header rules and repairs: wav-header.ts). Samples come out as Float32 in [-1, 1): integers are
  * divided by 2^(bits-1). For large files, walk the data block by block with parseWavHeader + decodeWavFrames
- * instead of decoding everything at once.
+ * instead of decoding everything at once; for files too large to load (an 8-hour stereo shift is 5.5 GB),
+ * parse the first kilobytes with { fileSize } and decode blocks read from disk with decodePcmFrames.
  */
 import { asBytes, parseWavHeader, type WavFormat, type WavHeader } from './wav-header';
 
 export { WavFormatError, parseWavHeader, WAV_MAX_SAMPLE_RATE, WAV_MIN_SAMPLE_RATE } from './wav-header';
-export type { WavEncoding, WavFormat, WavHeader } from './wav-header';
+export type { ParseWavHeaderOptions, WavEncoding, WavFormat, WavHeader } from './wav-header';
 
 export interface DecodedWav {
   readonly sampleRate: number;
@@ -37,17 +38,27 @@ export function decodeWavFrames(
   outOffset = 0,
 ): number {
   const bytes = asBytes(input);
-  const { format } = header;
   const frames = Math.max(0, Math.min(frameCount, header.frameCount - frameStart));
   if (frames === 0) return 0;
-  if (out.length < format.channelCount) throw new RangeError(`Need ${format.channelCount} output channel(s), got ${out.length}.`);
+  const start = header.dataOffset + frameStart * header.format.blockAlign;
+  return decodePcmFrames(bytes.subarray(start, start + frames * header.format.blockAlign), header.format, out, outOffset);
+}
+
+/**
+ * Decodes the whole frames in `chunk` (raw sample data that starts on a frame boundary, e.g. a block read
+ * from a file at dataOffset + n × blockAlign) into out[c][outOffset, ...). Returns the number of frames.
+ */
+export function decodePcmFrames(chunk: Uint8Array, format: WavFormat, out: ArrayLike<Float32Array>, outOffset = 0): number {
   const cc = format.channelCount;
-  const absolute = bytes.byteOffset + header.dataOffset + frameStart * format.blockAlign;
-  const view = new DataView(bytes.buffer, absolute, frames * format.blockAlign);
+  const frames = Math.floor(chunk.length / format.blockAlign);
+  if (frames === 0) return 0;
+  if (out.length < cc) throw new RangeError(`Need ${cc} output channel(s), got ${out.length}.`);
+  const absolute = chunk.byteOffset;
+  const view = new DataView(chunk.buffer, absolute, frames * format.blockAlign);
   const samples = frames * cc;
 
   if (format.encoding === 'float') {
-    const src = LITTLE_ENDIAN_HOST && absolute % 4 === 0 ? new Float32Array(bytes.buffer, absolute, samples) : null;
+    const src = LITTLE_ENDIAN_HOST && absolute % 4 === 0 ? new Float32Array(chunk.buffer, absolute, samples) : null;
     for (let c = 0; c < cc; c++) {
       const dst = out[c];
       let o = outOffset;
@@ -56,7 +67,17 @@ export function decodeWavFrames(
     }
   } else if (format.bitsPerSample === 16) {
     const scale = 1 / 32768;
-    const src = LITTLE_ENDIAN_HOST && absolute % 2 === 0 ? new Int16Array(bytes.buffer, absolute, samples) : null;
+    const src = LITTLE_ENDIAN_HOST && absolute % 2 === 0 ? new Int16Array(chunk.buffer, absolute, samples) : null;
+    if (src && cc === 2) {
+      // The common case (16-bit stereo) in one pass over the source.
+      const left = out[0];
+      const right = out[1];
+      for (let i = 0, o = outOffset; i < samples; i += 2, o++) {
+        left[o] = src[i] * scale;
+        right[o] = src[i + 1] * scale;
+      }
+      return frames;
+    }
     for (let c = 0; c < cc; c++) {
       const dst = out[c];
       let o = outOffset;
@@ -65,18 +86,17 @@ export function decodeWavFrames(
     }
   } else if (format.bitsPerSample === 24) {
     const scale = 1 / 8388608;
-    const base = header.dataOffset + frameStart * format.blockAlign;
     for (let c = 0; c < cc; c++) {
       const dst = out[c];
       let o = outOffset;
       for (let i = c; i < samples; i += cc) {
-        const b = base + i * 3;
-        dst[o++] = (((bytes[b] | (bytes[b + 1] << 8) | (bytes[b + 2] << 16)) << 8) >> 8) * scale;
+        const b = i * 3;
+        dst[o++] = (((chunk[b] | (chunk[b + 1] << 8) | (chunk[b + 2] << 16)) << 8) >> 8) * scale;
       }
     }
   } else {
     const scale = 1 / 2147483648;
-    const src = LITTLE_ENDIAN_HOST && absolute % 4 === 0 ? new Int32Array(bytes.buffer, absolute, samples) : null;
+    const src = LITTLE_ENDIAN_HOST && absolute % 4 === 0 ? new Int32Array(chunk.buffer, absolute, samples) : null;
     for (let c = 0; c < cc; c++) {
       const dst = out[c];
       let o = outOffset;

@@ -101,9 +101,19 @@ function parseFmt(view: DataView, at: number, size: number): WavFormat {
   return { formatTag, encoding, bitsPerSample: bits as 16 | 24 | 32, channelCount: channels as 1 | 2, sampleRate, blockAlign };
 }
 
-/** Reads the header of a WAV file held in memory; the sample data is left where it is. */
-export function parseWavHeader(input: Uint8Array | ArrayBuffer): WavHeader {
+export interface ParseWavHeaderOptions {
+  /**
+   * Size of the whole file when `input` holds only its beginning (streaming a file too large to load: read
+   * the first few kilobytes, parse, then read frames at dataOffset + frame × blockAlign). The prefix must
+   * reach the data chunk's header. Default: input is the whole file.
+   */
+  fileSize?: number;
+}
+
+/** Reads the header of a WAV file (whole, or its beginning with options.fileSize); sample data stays put. */
+export function parseWavHeader(input: Uint8Array | ArrayBuffer, options: ParseWavHeaderOptions = {}): WavHeader {
   const bytes = asBytes(input);
+  const fileSize = options.fileSize ?? bytes.length;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const warnings: string[] = [];
   if (bytes.length < 12) {
@@ -129,7 +139,7 @@ export function parseWavHeader(input: Uint8Array | ArrayBuffer): WavHeader {
     } else if (id === 'data' && dataStart < 0) {
       dataStart = body;
       dataDeclared = size;
-      if (size === 0 || size === STREAMED_SIZE || body + size > bytes.length) break; // the data runs to the end
+      if (size === 0 || size === STREAMED_SIZE || body + size > bytes.length) break; // to the end, or beyond the prefix
     }
     let next = body + size + (size & 1);
     // Some writers omit the pad byte after an odd-sized chunk: accept the unpadded position if only it is valid.
@@ -143,7 +153,7 @@ export function parseWavHeader(input: Uint8Array | ArrayBuffer): WavHeader {
   }
   if (dataStart < 0) throw new WavFormatError('The WAV file has no data chunk: it holds no audio.');
 
-  const available = bytes.length - dataStart;
+  const available = fileSize - dataStart;
   let dataBytes = dataDeclared;
   if (dataDeclared === 0 || dataDeclared === STREAMED_SIZE) {
     dataBytes = available;

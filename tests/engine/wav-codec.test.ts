@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   WavFormatError,
+  decodePcmFrames,
   decodeWav,
   decodeWavFrames,
   encodeWav,
@@ -142,6 +143,33 @@ describe('incremental decoding', () => {
       expect(out).toEqual(whole.channels);
     });
   }
+});
+
+describe('streaming a file too large to load', () => {
+  it('parses the header from the first bytes and decodes blocks read at dataOffset + n × blockAlign', () => {
+    const channels = [noise(5000, 7), noise(5000, 8)];
+    for (const bits of [16, 24, 'float'] as WavBits[]) {
+      const file = encodeWav(channels, 32000, bits);
+      const header = parseWavHeader(file.subarray(0, 200), { fileSize: file.length });
+      expect(header.frameCount).toBe(5000);
+      expect(header.warnings).toEqual([]);
+      const whole = decodeWav(file);
+      const got = [new Float32Array(5000), new Float32Array(5000)];
+      const blockBytes = 333 * header.format.blockAlign;
+      for (let at = header.dataOffset, frame = 0; at < header.dataOffset + header.dataBytes; at += blockBytes) {
+        const chunk = file.slice(at, Math.min(at + blockBytes, header.dataOffset + header.dataBytes)); // as read from disk
+        frame += decodePcmFrames(chunk, header.format, got, frame);
+      }
+      expect(got).toEqual(whole.channels);
+    }
+  });
+
+  it('still notices a data size larger than the file', () => {
+    const file = encodeWav([noise(1000, 9)], 8000, 16);
+    const header = parseWavHeader(file.subarray(0, 64), { fileSize: file.length - 200 });
+    expect(header.frameCount).toBe(900);
+    expect(header.warnings.join(' ')).toMatch(/cut short/);
+  });
 });
 
 describe('files from other tools', () => {

@@ -234,27 +234,32 @@ export function speechClip(u: Omit<Utterance, 'channel' | 'at' | 'gainDb'>, samp
 
 /** Renders a two-party call as a stereo 16-bit WAV (caller left, agent right), cached by its spec. */
 export function renderConversation(spec: ConversationSpec): string {
-  return cachedFixture({ kind: 'conversation', spec, v: 1 }, (out) => {
-    const n = Math.round(spec.durationSec * spec.sampleRate);
-    const tracks = [new Float32Array(n), new Float32Array(n)];
-    for (const ch of [0, 1] as const) {
-      const noiseDb = spec.noiseDb?.[ch];
-      if (noiseDb === null || noiseDb === undefined) continue;
-      const noiseFile = `${out}.noise${ch}.wav`;
-      try {
-        sox('-R', '-n', '-r', String(spec.sampleRate), '-b', '16', '-c', '1', noiseFile, 'synth', String(spec.durationSec), 'pinknoise', 'vol', `${noiseDb}dB`);
-        mixInto(tracks[ch], readWavFile(noiseFile).channels[0], 0);
-      } finally {
-        rmSync(noiseFile, { force: true });
-      }
+  return cachedFixture({ kind: 'conversation', spec, v: 1 }, (out) => renderConversationTo(spec, out));
+}
+
+/** Renders a two-party call to `out` (no caching; see renderConversation). Utterance clips are cached. */
+export function renderConversationTo(spec: ConversationSpec, out: string): void {
+  const n = Math.round(spec.durationSec * spec.sampleRate);
+  const tracks = [new Float32Array(n), new Float32Array(n)];
+  for (const ch of [0, 1] as const) {
+    const noiseDb = spec.noiseDb?.[ch];
+    if (noiseDb === null || noiseDb === undefined) continue;
+    const noiseFile = `${out}.noise${ch}.wav`;
+    try {
+      sox('-R', '-n', '-r', String(spec.sampleRate), '-b', '16', '-c', '1', noiseFile, 'synth', String(spec.durationSec), 'pinknoise', 'vol', `${noiseDb}dB`);
+      mixInto(tracks[ch], readWavFile(noiseFile).channels[0], 0);
+    } finally {
+      rmSync(noiseFile, { force: true });
     }
-    for (const u of spec.utterances) {
-      const clip = readWavFile(speechClip(u, spec.sampleRate, spec.telephoneBand?.[u.channel] ?? false)).channels[0];
-      mixInto(tracks[u.channel], clip, Math.round(u.at * spec.sampleRate), dbToGain(u.gainDb ?? 0));
-    }
-    for (const t of tracks) for (let i = 0; i < n; i++) if (Math.abs(t[i]) >= 1) throw new Error(`renderConversation: clipping at ${(i / spec.sampleRate).toFixed(2)} s; lower a gain.`);
-    writeWavFile(out, tracks, spec.sampleRate, 16);
-  });
+  }
+  const clips = new Map<string, Float32Array>();
+  for (const u of spec.utterances) {
+    const clipFile = speechClip(u, spec.sampleRate, spec.telephoneBand?.[u.channel] ?? false);
+    if (!clips.has(clipFile)) clips.set(clipFile, readWavFile(clipFile).channels[0]);
+    mixInto(tracks[u.channel], clips.get(clipFile)!, Math.round(u.at * spec.sampleRate), dbToGain(u.gainDb ?? 0));
+  }
+  for (const t of tracks) for (let i = 0; i < n; i++) if (Math.abs(t[i]) >= 1) throw new Error(`renderConversation: clipping at ${(i / spec.sampleRate).toFixed(2)} s; lower a gain.`);
+  writeWavFile(out, tracks, spec.sampleRate, 16);
 }
 
 // ---------------------------------------------------------------------------------------------- ffmpeg ebur128

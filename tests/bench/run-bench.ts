@@ -1,0 +1,29 @@
+/**
+ * `npm run bench`: runs every bench module in BENCH_MODULES, merges their figures and prints them as one
+ * JSON object on the LAST line of stdout (progress and notes go to stderr). Add a module to the list to add
+ * figures. BENCH_RUNS (default 3) sets how many timed runs each module takes the best of.
+ */
+import type { BenchFigures, BenchModule } from './bench-module';
+import { loudnessBench } from './loudness-bench';
+
+const BENCH_MODULES: BenchModule[] = [loudnessBench];
+
+async function main(): Promise<void> {
+  const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 3) || 3);
+  const log = (message: string): void => void process.stderr.write(`[bench] ${message}\n`);
+  const merged: BenchFigures = {};
+  for (const m of BENCH_MODULES) {
+    log(`${m.name}…`);
+    const figures = await m.run({ runs, log: (msg) => log(`${m.name}: ${msg}`) });
+    for (const key of Object.keys(figures)) {
+      if (key in merged) log(`warning: ${m.name} overwrites "${key}"`);
+    }
+    Object.assign(merged, figures);
+  }
+  process.stdout.write(`${JSON.stringify(merged)}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`[bench] failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.exit(1);
+});
