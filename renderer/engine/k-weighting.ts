@@ -103,6 +103,10 @@ export class KWeightingFilter {
   private y2 = 0;
   private z1 = 0;
   private z2 = 0;
+  // Running max and min of the input (branch-free Math.max/min; NaN-poisoned by a NaN sample until store()).
+  private hi = 0;
+  private lo = 0;
+  /** Largest |input| confirmed at the end of a call. */
   private peak = 0;
 
   constructor(sampleRate: number) {
@@ -135,7 +139,8 @@ export class KWeightingFilter {
     let y2 = this.y2;
     let z1 = this.z1;
     let z2 = this.z2;
-    let peak = this.peak;
+    let hi = this.hi;
+    let lo = this.lo;
     let sum = acc;
     for (let i = start; i < end; i++) {
       const x0 = input[i];
@@ -148,10 +153,10 @@ export class KWeightingFilter {
       z2 = z1;
       z1 = z0;
       sum += z0 * z0;
-      const a = x0 < 0 ? -x0 : x0;
-      if (a > peak) peak = a;
+      hi = Math.max(hi, x0);
+      lo = Math.min(lo, x0);
     }
-    this.store(x1, x2, y1, y2, z1, z2, peak);
+    this.store(x1, x2, y1, y2, z1, z2, hi, lo);
     return sum;
   }
 
@@ -170,7 +175,8 @@ export class KWeightingFilter {
     let y2 = this.y2;
     let z1 = this.z1;
     let z2 = this.z2;
-    let peak = this.peak;
+    let hi = this.hi;
+    let lo = this.lo;
     let o = outStart;
     for (let i = start; i < end; i++) {
       const x0 = input[i];
@@ -183,13 +189,16 @@ export class KWeightingFilter {
       z2 = z1;
       z1 = z0;
       output[o++] = z0;
-      const a = x0 < 0 ? -x0 : x0;
-      if (a > peak) peak = a;
+      hi = Math.max(hi, x0);
+      lo = Math.min(lo, x0);
     }
-    this.store(x1, x2, y1, y2, z1, z2, peak);
+    this.store(x1, x2, y1, y2, z1, z2, hi, lo);
   }
 
-  /** Largest absolute input sample since construction or the last reset (NaN samples are ignored). */
+  /**
+   * Largest absolute input sample since construction or the last reset. A call that contained a NaN sample
+   * contributes nothing to it (its other samples included).
+   */
   get inputPeak(): number {
     return this.peak;
   }
@@ -208,15 +217,25 @@ export class KWeightingFilter {
     this.z1 = 0;
     this.z2 = 0;
     if (!keepPeak) this.peak = 0;
+    this.hi = this.peak;
+    this.lo = -this.peak;
   }
 
-  private store(x1: number, x2: number, y1: number, y2: number, z1: number, z2: number, peak: number): void {
+  private store(x1: number, x2: number, y1: number, y2: number, z1: number, z2: number, hi: number, lo: number): void {
     this.x1 = x1;
     this.x2 = x2;
     this.y1 = flush(y1);
     this.y2 = flush(y2);
     this.z1 = flush(z1);
     this.z2 = flush(z2);
-    this.peak = peak;
+    const p = Math.max(hi, -lo);
+    if (p > this.peak) this.peak = p;
+    if (p === p) {
+      this.hi = hi;
+      this.lo = lo;
+    } else {
+      this.hi = this.peak;
+      this.lo = -this.peak;
+    }
   }
 }

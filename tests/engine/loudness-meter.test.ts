@@ -240,6 +240,7 @@ describe('long runs and bad input', () => {
     expect(Number.isFinite(meter.momentaryLufs()!)).toBe(true);
     expect(meter.momentaryLufs()).toBeCloseTo(-23, 0);
     expect(meter.integratedLufs()).toBeCloseTo(-23, 0);
+    expect(meter.samplePeakDbfs()).toBeCloseTo(-20, 2);
   });
 
   it('reset() gives the readings of a new meter', () => {
