@@ -1,0 +1,155 @@
+/**
+ * A recorded call → the analysis document (the analyser CLI prints it; the renderer's "Open a recorded
+ * call…" shows it). Pure: decoded channels in, plain JSON-ready object out. Feed the file's channels block
+ * by block (CallAnalyser.push) so an 8-hour recording never has to be held as floats.
+ *
+ * Document (times in seconds from the start of the file, rounded to 1 ms; levels in LUFS/dBFS rounded to
+ * 0.01; null wherever a level is below the absolute gate or there is no signal, never -Infinity):
+ *   file, sampleRate, durationSec, agentChannel ('left' | 'right', null for a mono file), note (only when
+ *   something needs saying: a mono file, a repaired file), speech {caller, agent: [[start, end], …]},
+ *   overtalk [{start, end, startedBy}], cues [{cue, start, end}], loudness {caller, agent: {integratedLufs,
+ *   maxMomentaryLufs, maxShortTermLufs, peakDbfs}}, metrics {callerTalkSec, agentTalkSec, talkRatio,
+ *   overtalkCount, overtalkSec, longestCallerTurnSec, medianResponseGapSec, timeToCalmSec, cueCounts},
+ *   series (only when asked) {stepSec, caller, agent: {momentary, shortTerm}} — value i at i × stepSec.
+ */
+import { CallEngine } from './call-engine';
+import type { CallAnalysis, CallMetrics, CueKind, Party, PartyLoudness } from './call-types';
+import type { CueSettings } from './cue-settings';
+
+export type AgentChannel = 'left' | 'right';
+
+export const MONO_NOTE = 'mono file: analysed as the caller alone';
+
+export interface AnalysisReport {
+  file: string;
+  sampleRate: number;
+  durationSec: number;
+  agentChannel: AgentChannel | null;
+  note?: string;
+  speech: { caller: [number, number][]; agent: [number, number][] };
+  overtalk: { start: number; end: number; startedBy: Party }[];
+  cues: { cue: CueKind; start: number; end: number }[];
+  loudness: { caller: PartyLoudness; agent: PartyLoudness };
+  metrics: CallMetrics;
+  series?: {
+    stepSec: number;
+    caller: { momentary: (number | null)[]; shortTerm: (number | null)[] };
+    agent: { momentary: (number | null)[]; shortTerm: (number | null)[] };
+  };
+}
+
+export interface CallAnalyserOptions {
+  sampleRate: number;
+  /** Channels in the file: 1 (the caller alone) or 2. */
+  channelCount: 1 | 2;
+  /** Which stereo channel is the agent (default left). Ignored for mono. */
+  agentChannel?: AgentChannel;
+  agentNormalLufs?: number | null;
+  settings?: Partial<CueSettings>;
+  /** Include the 100 ms loudness series. */
+  series?: boolean;
+}
+
+export class CallAnalyser {
+  private readonly engine: CallEngine;
+  private readonly options: CallAnalyserOptions;
+  private readonly agentIndex: number;
+  private silence = new Float32Array(0);
+
+  constructor(options: CallAnalyserOptions) {
+    if (options.channelCount !== 1 && options.channelCount !== 2) throw new RangeError(`A call has 1 or 2 channels, not ${options.channelCount}.`);
+    this.options = options;
+    this.agentIndex = (options.agentChannel ?? 'left') === 'left' ? 0 : 1;
+    this.engine = new CallEngine({
+      sampleRate: options.sampleRate,
+      settings: options.settings,
+      agentNormalLufs: options.agentNormalLufs ?? null,
+      recordTimeline: options.series === true,
+    });
+  }
+
+  /** Feeds frames [start, end) of the file's channels (as decoded: left first). */
+  push(channels: ArrayLike<Float32Array>, start: number, end: number): void {
+    if (this.options.channelCount === 2) {
+      this.engine.process(channels[1 - this.agentIndex], channels[this.agentIndex], start, end);
+      return;
+    }
+    if (this.silence.length < end) this.silence = new Float32Array(Math.max(end, 2 * this.silence.length));
+    this.engine.process(channels[0], this.silence, start, end);
+  }
+
+  /** Ends the analysis; `notes` (repairs made while reading, say) join the document's note. */
+  finish(file: string, notes: readonly string[] = []): AnalysisReport {
+    const mono = this.options.channelCount === 1;
+    const note = [...(mono ? [MONO_NOTE] : []), ...notes].join(' ');
+    return buildAnalysisReport(this.engine.finish(), {
+      file,
+      agentChannel: mono ? null : (this.options.agentChannel ?? 'left'),
+      note: note || undefined,
+      series: this.options.series === true,
+    });
+  }
+}
+
+/** Analyses a call already decoded in memory (the renderer's "Open a recorded call…"). */
+export function analyseDecodedCall(file: string, channels: Float32Array[], options: Omit<CallAnalyserOptions, 'channelCount'>, notes: readonly string[] = []): AnalysisReport {
+  const analyser = new CallAnalyser({ ...options, channelCount: channels.length === 1 ? 1 : 2 });
+  const length = channels[0].length;
+  const block = 1 << 16;
+  for (let p = 0; p < length; p += block) analyser.push(channels, p, Math.min(length, p + block));
+  return analyser.finish(file, notes);
+}
+
+export interface ReportMeta {
+  file: string;
+  agentChannel: AgentChannel | null;
+  note?: string;
+  series: boolean;
+}
+
+export function buildAnalysisReport(a: CallAnalysis, meta: ReportMeta): AnalysisReport {
+  const m = a.metrics;
+  const report: AnalysisReport = {
+    file: meta.file,
+    sampleRate: a.sampleRate,
+    durationSec: t(a.durationSec),
+    agentChannel: meta.agentChannel,
+    ...(meta.note ? { note: meta.note } : {}),
+    speech: { caller: a.speech.caller.map((s) => [t(s.start), t(s.end)]), agent: a.speech.agent.map((s) => [t(s.start), t(s.end)]) },
+    overtalk: a.overtalk.map((o) => ({ start: t(o.start), end: t(o.end), startedBy: o.startedBy })),
+    cues: a.cues.map((c) => ({ cue: c.cue, start: t(c.start), end: t(c.end) })),
+    loudness: { caller: loudness(a.loudness.caller), agent: loudness(a.loudness.agent) },
+    metrics: {
+      callerTalkSec: t(m.callerTalkSec),
+      agentTalkSec: t(m.agentTalkSec),
+      talkRatio: m.talkRatio === null ? null : Math.round(m.talkRatio * 1000) / 1000,
+      overtalkCount: m.overtalkCount,
+      overtalkSec: t(m.overtalkSec),
+      longestCallerTurnSec: t(m.longestCallerTurnSec),
+      medianResponseGapSec: m.medianResponseGapSec === null ? null : t(m.medianResponseGapSec),
+      timeToCalmSec: m.timeToCalmSec === null ? null : t(m.timeToCalmSec),
+      cueCounts: { ...m.cueCounts },
+    },
+  };
+  if (meta.series && a.timeline) {
+    const tl = a.timeline;
+    report.series = {
+      stepSec: tl.stepSec,
+      caller: { momentary: tl.caller.momentary.map(lu), shortTerm: tl.caller.shortTerm.map(lu) },
+      agent: { momentary: tl.agent.momentary.map(lu), shortTerm: tl.agent.shortTerm.map(lu) },
+    };
+  }
+  return report;
+}
+
+function t(sec: number): number {
+  return Math.round(sec * 1000) / 1000;
+}
+
+function lu(v: number | null): number | null {
+  return v === null || !Number.isFinite(v) ? null : Math.round(v * 100) / 100;
+}
+
+function loudness(p: PartyLoudness): PartyLoudness {
+  return { integratedLufs: lu(p.integratedLufs), maxMomentaryLufs: lu(p.maxMomentaryLufs), maxShortTermLufs: lu(p.maxShortTermLufs), peakDbfs: lu(p.peakDbfs) };
+}
