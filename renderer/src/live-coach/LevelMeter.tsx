@@ -33,37 +33,49 @@ export function LevelMeter({ label, read, band, testId }: Props) {
     if (!canvas || !value || !ctx) return undefined;
     const peak = new PeakHold();
     const style = getComputedStyle(canvas);
-    const colour = (name: string) => style.getPropertyValue(name).trim() || '#888';
+    const colours = new Map<string, string>();
+    const colour = (name: string) => {
+      let c = colours.get(name);
+      if (c === undefined) colours.set(name, (c = style.getPropertyValue(name).trim() || '#888'));
+      return c;
+    };
     let lastText = '';
+    let lastKey = '';
     return onFrame((nowSec) => {
       const { level, momentary } = read();
       const width = canvas.width;
       const height = canvas.height;
-      ctx.clearRect(0, 0, width, height);
-      ctx.fillStyle = colour('--meter-track');
-      ctx.fillRect(0, 0, width, height);
       const b = band?.();
-      if (b) {
-        const x0 = meterFraction(b.low) * width;
-        const x1 = meterFraction(b.high) * width;
-        ctx.fillStyle = colour('--meter-band');
-        ctx.fillRect(x0, 0, Math.max(2, x1 - x0), height);
-      }
-      ctx.fillStyle = colour('--meter-fill');
-      ctx.fillRect(0, height * 0.25, meterFraction(level) * width, height * 0.5);
       const held = peak.update(level, nowSec);
-      if (held !== null) {
-        ctx.fillStyle = colour('--meter-peak');
-        ctx.fillRect(Math.max(0, meterFraction(held) * width - 2), 0, 3, height);
+      // Redraw only when a pixel would change: in silence and steady speech the canvas is left alone.
+      const px = (lufs: number | null) => Math.round(meterFraction(lufs) * width);
+      const key = `${px(level)}|${held === null ? -1 : px(held)}|${b ? `${px(b.low)}-${px(b.high)}` : ''}`;
+      if (key !== lastKey) {
+        lastKey = key;
+        ctx.clearRect(0, 0, width, height);
+        ctx.fillStyle = colour('--meter-track');
+        ctx.fillRect(0, 0, width, height);
+        if (b) {
+          const x0 = px(b.low);
+          ctx.fillStyle = colour('--meter-band');
+          ctx.fillRect(x0, 0, Math.max(2, px(b.high) - x0), height);
+        }
+        ctx.fillStyle = colour('--meter-fill');
+        ctx.fillRect(0, height * 0.25, px(level), height * 0.5);
+        if (held !== null) {
+          ctx.fillStyle = colour('--meter-peak');
+          ctx.fillRect(Math.max(0, px(held) - 2), 0, 3, height);
+        }
+        ctx.fillStyle = colour('--meter-tick');
+        for (const t of METER_TICKS_LUFS) ctx.fillRect(px(t), height - 6, 1, 6);
       }
-      ctx.fillStyle = colour('--meter-tick');
-      for (const t of METER_TICKS_LUFS) ctx.fillRect(Math.round(meterFraction(t) * width), height - 6, 1, 6);
       const precise = momentary === null ? '' : momentary.toFixed(1);
       if (precise !== lastText) {
         value.textContent = momentary === null ? '—' : momentary.toFixed(0);
         canvas.dataset.level = precise;
         lastText = precise;
       }
+      return held !== level; // the peak hold is still falling
     });
   }, [read, band]);
 

@@ -24,6 +24,7 @@ export function LiveStats({ sessionRef, heated }: { sessionRef: MutableRefObject
       write(1, venting.current, s && s.ventingSec > 0 ? formatClock(s.ventingSec) : '—');
       write(2, ratio.current, s && s.talkRatio !== null ? `${Math.round(s.talkRatio * 100)}%` : '—');
       write(3, overtalk.current, s ? String(s.overtalkCount) : '—');
+      return false;
     });
   }, [sessionRef]);
 

@@ -12,6 +12,7 @@ import { monoConstraints, stereoConstraints } from './capture-constraints';
 import { COACH_PROCESSOR_NAME, type CoachProcessorOptions, type FromWorklet, type ToWorklet } from './coach-protocol';
 import { describeCaptureError, type SourceProblem } from './source-problems';
 import workletUrl from './coach-worklet.ts?worker&url';
+import { requestFrame } from '../frame-loop';
 
 export interface CoachListener {
   onCallEvents?(events: CueEvent[]): void;
@@ -176,6 +177,7 @@ export class CoachSession {
     switch (message.type) {
       case 'state': {
         this.latest = message.snapshot;
+        requestFrame();
         const s = message.snapshot;
         const key = `${message.inCall}|${s.primaryCue}|${s.cues['caller-heated']}`;
         if (key !== this.lastCueKey) {

@@ -6,9 +6,10 @@
 import { CallEngine, createLiveSnapshot } from '../../../engine/call-engine';
 import { ChannelIdentityCheck } from './channel-identity';
 import { PreRoll } from './pre-roll';
+import { DisplayChange } from './display-change';
 import { COACH_PROCESSOR_NAME, type CoachProcessorOptions, type FromWorklet, type ToWorklet } from './coach-protocol';
 
-/** Post the live state every this many seconds (≈ 4 render quanta at 48 kHz). */
+/** Look at the live state every this many seconds (≈ 4 render quanta at 48 kHz); post it when it shows. */
 const STATE_INTERVAL_SEC = 0.01;
 
 class CoachProcessor extends AudioWorkletProcessor {
@@ -24,6 +25,7 @@ class CoachProcessor extends AudioWorkletProcessor {
   private readonly stateInterval = Math.round(sampleRate * STATE_INTERVAL_SEC);
   private readonly preRoll = new PreRoll(Math.round(sampleRate * 2));
   private callerWasSpeaking = false;
+  private readonly display = new DisplayChange();
 
   constructor(nodeOptions?: AudioWorkletNodeOptions) {
     super(nodeOptions);
@@ -110,7 +112,7 @@ class CoachProcessor extends AudioWorkletProcessor {
     if (this.samplesSinceState >= this.stateInterval || cueChanged) {
       this.samplesSinceState = 0;
       const snapshot = this.engine.snapshot(this.snapshot);
-      this.post({ type: 'state', snapshot, inCall: this.inCall });
+      if (this.display.changed(snapshot, this.inCall)) this.post({ type: 'state', snapshot, inCall: this.inCall });
       if (!this.inCall && snapshot.caller.speaking && !this.callerWasSpeaking) this.post({ type: 'caller-speech' });
       this.callerWasSpeaking = snapshot.caller.speaking;
     }
