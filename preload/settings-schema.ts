@@ -76,6 +76,30 @@ export type HotkeySettings = z.infer<typeof hotkeysObject>;
 
 const recordingObject = z.object({ storeAudio: z.boolean() });
 
+/** The guided wrap-up's steps, in order. A team may mark some required; the rest can be skipped. */
+export const WRAP_UP_STEPS = [
+  'priorities',
+  'catalyst',
+  'ownership',
+  'resolution',
+  'next-steps',
+  'escalation',
+  'goodwill',
+  'root-cause',
+  'follow-up',
+  'reference',
+] as const;
+export type WrapUpStep = (typeof WRAP_UP_STEPS)[number];
+const wrapUpObject = z.object({
+  requiredSteps: z.array(z.enum(WRAP_UP_STEPS)).max(WRAP_UP_STEPS.length),
+  /** Days from the call to the default follow-up date (the playbook says about 30). */
+  followUpDays: z.number().int().min(1).max(365),
+});
+const profileObject = z.object({
+  /** The agent's name or id, written into every session so team leads can tell agents apart. */
+  agentName: z.string().max(200),
+});
+
 /** The stored settings. Unknown keys are dropped when reading (a newer version may have written them). */
 export const settingsSchema = z.object({
   cue: cueSettingsSchema,
@@ -85,6 +109,8 @@ export const settingsSchema = z.object({
   hotkeys: hotkeysSchema,
   recording: recordingObject,
   autoStartOnCallerSpeech: z.boolean(),
+  wrapUp: wrapUpObject,
+  profile: profileObject,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export type SettingsSection = keyof Settings;
@@ -108,6 +134,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = deepFreeze({
   },
   recording: { storeAudio: false },
   autoStartOnCallerSpeech: false,
+  wrapUp: { requiredSteps: ['priorities', 'resolution'], followUpDays: 30 },
+  profile: { agentName: '' },
 });
 
 /**
@@ -123,6 +151,8 @@ export const settingsPatchSchema = z.strictObject({
   hotkeys: hotkeysObject.partial().strict().optional(),
   recording: recordingObject.partial().strict().optional(),
   autoStartOnCallerSpeech: z.boolean().optional(),
+  wrapUp: wrapUpObject.partial().strict().optional(),
+  profile: profileObject.partial().strict().optional(),
 });
 export type SettingsPatch = z.input<typeof settingsPatchSchema>;
 
