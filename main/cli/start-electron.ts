@@ -34,8 +34,25 @@ export const ELECTRON_MISSING_MESSAGE =
   'to your installed Chromium or Chrome, with the same settings folder; global hotkeys, the tray icon ' +
   'and system-audio capture need the desktop app.';
 
+/**
+ * Electron ≥ 42 fetches its binary on first run rather than at install. Try that once (it fails within a
+ * second where GitHub cannot be reached) so `npm start` works on any normal machine.
+ */
+function tryDownloadElectron(): void {
+  const installer = path.join(PROJECT_ROOT, 'node_modules', 'electron', 'install.js');
+  if (!fs.existsSync(installer)) return;
+  console.error('Fetching the Electron binary (first run)…');
+  const env = { ...process.env };
+  delete env.ELECTRON_SKIP_BINARY_DOWNLOAD;
+  spawnSync(process.execPath, [installer], { cwd: PROJECT_ROOT, stdio: ['ignore', 'ignore', 'ignore'], env, timeout: 10 * 60_000 });
+}
+
 function main(): void {
-  const electron = findElectronBinary();
+  let electron = findElectronBinary();
+  if (electron === undefined) {
+    tryDownloadElectron();
+    electron = findElectronBinary();
+  }
   if (electron === undefined) {
     console.error(ELECTRON_MISSING_MESSAGE);
     process.exit(1);
