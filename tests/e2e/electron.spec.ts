@@ -3,18 +3,14 @@ import path from 'node:path';
 import { test, expect, _electron as electron } from '@playwright/test';
 import { findElectronBinary } from '../../main/cli/start-electron.js';
 import { buildDialogue } from '../support/dialogues.js';
-import { E2E_TMP, REPO_ROOT } from './support/paths.js';
+import { E2E_TMP, ELECTRON_SKIP_REASON, REPO_ROOT } from './support/paths.js';
 
 /**
  * The desktop app itself under Playwright's `_electron`: the same flows the Chromium specs cover through
  * the browser host. Electron's binary comes from GitHub; where it cannot be had, these specs skip and say so.
  */
 const binary = findElectronBinary();
-const SKIP_REASON =
-  'Electron binary not installed (node_modules/electron/dist is missing and cannot be downloaded on this machine); ' +
-  'the same flows run in Debian Chromium through the browser host (app-loads, live-coach, capture-problems specs).';
-if (binary === undefined) console.log(`[electron specs skipped] ${SKIP_REASON}`);
-test.skip(binary === undefined, SKIP_REASON);
+test.skip(binary === undefined, ELECTRON_SKIP_REASON);
 
 test('the desktop app opens hardened, meters a call and hands it off', async () => {
   const call = buildDialogue({
