@@ -1,0 +1,78 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { test, expect, chromium } from '@playwright/test';
+import { buildDialogue } from '../support/dialogues.js';
+import { CHROMIUM_PATH, E2E_TMP, REPO_ROOT } from './support/paths.js';
+
+/**
+ * `npm run start:browser` as a newcomer runs it on a machine without Electron: the command prints the
+ * app's link (no browser window is opened here: CALM_LINE_NO_BROWSER), a browser opens that link, a call
+ * runs with fake capture audio, and Ctrl+C stops the host cleanly.
+ */
+function waitForLink(child: ChildProcess, output: { text: string }): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no link printed; output so far:\n${output.text}`)), 60_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output.text += chunk.toString();
+      const out = output.text;
+      const match = /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/.exec(out);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[0]);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`start:browser exited early (${code}):\n${output.text}`)));
+  });
+}
+
+test('npm run start:browser serves the app; a call runs end to end; Ctrl+C stops it cleanly', async () => {
+  const call = buildDialogue({
+    sampleRate: 48000,
+    utterances: [
+      { who: 'caller', at: 0.5, text: 'Why was my card charged twice this month?' },
+      { who: 'agent', at: 4.0, text: 'I am sorry, I can see both charges. I will refund one today.' },
+    ],
+  });
+  mkdirSync(E2E_TMP, { recursive: true });
+  const dataDir = mkdtempSync(path.join(E2E_TMP, 'start-browser-'));
+  const host = spawn('npm', ['run', '--silent', 'start:browser'], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, CALM_LINE_NO_BROWSER: '1', CALM_LINE_DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: ['--no-sandbox', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${call.file}%noloop`],
+  });
+  try {
+    const output = { text: '' };
+    const link = await waitForLink(host, output);
+    const page = await browser.newPage();
+    await page.goto(link);
+    await expect(page.getByTestId('app')).toHaveAttribute('data-host', 'browser');
+    await page.getByTestId('start-call').click();
+    await expect(page.getByTestId('cue-banner')).toHaveAttribute('data-cue', 'wait-for-pause', { timeout: 5000 });
+    await page.waitForTimeout((call.durationSec - 0.5) * 1000);
+    await page.getByTestId('end-call').click();
+    await expect(page.getByTestId('app')).toBeVisible();
+
+    // Ctrl+C reaches the whole foreground group, as in a terminal: the host closes and stops listening.
+    const exited = new Promise<void>((resolve) => host.on('exit', () => resolve()));
+    process.kill(-host.pid!, 'SIGINT');
+    await exited;
+    expect(output.text).toContain('SIGINT: closing Calm Line');
+    expect(output.text).not.toContain('Shutdown step failed');
+    await expect(fetch(new URL(link).origin)).rejects.toThrow();
+    expect(output.text.split(new URL(link).searchParams.get('token')!).length - 1).toBe(1); // the link, printed once
+  } finally {
+    await browser.close();
+    try {
+      process.kill(-host.pid!, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
