@@ -1,0 +1,117 @@
+/**
+ * The wrap-up draft — everything needed to restore a wrap-up exactly after a crash (autosaved on every
+ * change) — and the two ends of its life: made from a call that just ended, turned into a session when
+ * the agent saves it. Pure functions; the clock is passed in.
+ */
+import { SESSION_SCHEMA_VERSION, emptyWrapUp, type CallRecord, type Priority, type Session, type WrapUp } from '../../../preload/session-schema';
+import type { WrapUpStep } from '../../../preload/settings-schema';
+
+/** As in the IPC contract (`saveDraft` / `getDraft`). */
+export interface WrapUpDraft {
+  /** uuid; becomes Session.id. */
+  callId: string;
+  startedAt: string;
+  endedAt: string;
+  call: CallRecord;
+  wrapUp: WrapUp;
+  step: WrapUpStep;
+  updatedAt: string;
+  agent: string;
+}
+
+/** A priority as the live coach's scratchpad hands it over (its order is its rank). */
+export interface ScratchpadPriority {
+  id: string;
+  text: string;
+  kind: Priority['kind'];
+  confirmed: boolean;
+}
+
+export interface CallForWrapUp {
+  id: string;
+  startedAt: string;
+  endedAt: string;
+  call: CallRecord;
+  priorities: readonly ScratchpadPriority[];
+}
+
+export interface WrapUpDefaults {
+  agentName: string;
+  followUpDays: number;
+}
+
+/** The calendar day (local time) `days` after `from`, as YYYY-MM-DD. */
+export function addDays(from: Date, days: number): string {
+  const d = new Date(from.getFullYear(), from.getMonth(), from.getDate() + days);
+  return localDay(d);
+}
+
+/** A date's local calendar day, YYYY-MM-DD. */
+export function localDay(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** A fresh draft for a call that just ended: priorities from the scratchpad, follow-up date prefilled. */
+export function draftFromCall(call: CallForWrapUp, defaults: WrapUpDefaults, now: Date): WrapUpDraft {
+  const wrapUp = emptyWrapUp();
+  wrapUp.priorities = call.priorities
+    .filter((p) => p.text.trim() !== '')
+    .map((p, i) => ({ id: p.id, text: p.text.trim(), kind: p.kind, confirmed: p.confirmed, rank: i + 1 }));
+  wrapUp.followUp.date = addDays(new Date(call.endedAt), defaults.followUpDays);
+  return {
+    callId: call.id,
+    startedAt: call.startedAt,
+    endedAt: call.endedAt,
+    call: call.call,
+    wrapUp,
+    step: 'priorities',
+    updatedAt: now.toISOString(),
+    agent: defaults.agentName.trim(),
+  };
+}
+
+/** Seconds of after-call work so far (from the end of the call), clamped to what a session stores. */
+export function afterCallWorkSec(endedAt: string, now: Date): number {
+  const elapsed = (now.getTime() - new Date(endedAt).getTime()) / 1000;
+  if (!Number.isFinite(elapsed)) return 0;
+  return Math.min(7 * 24 * 3600, Math.max(0, Math.round(elapsed)));
+}
+
+/**
+ * The wrap-up as stored: blank rows (the editor keeps one empty row to type into) dropped, priorities
+ * ranked 1…n in their order, texts trimmed.
+ */
+export function cleanWrapUp(w: WrapUp): WrapUp {
+  const priorities = w.priorities.filter((p) => p.text.trim() !== '').map((p, i) => ({ ...p, text: p.text.trim(), rank: i + 1 }));
+  const nextSteps = w.nextSteps
+    .filter((s) => s.what.trim() !== '' || s.who.trim() !== '' || s.byWhen !== null)
+    .map((s) => ({ ...s, what: s.what.trim(), who: s.who.trim() }));
+  return {
+    ...w,
+    priorities,
+    nextSteps,
+    emotionalCatalyst: w.emotionalCatalyst.trim(),
+    caseReference: w.caseReference.trim(),
+    escalation: { ...w.escalation, reason: w.escalation.reason.trim() },
+    goodwill: w.goodwill.kind === 'none' ? { kind: 'none', value: null, note: '' } : { ...w.goodwill, note: w.goodwill.note.trim() },
+    rootCause: { ...w.rootCause, note: w.rootCause.note.trim() },
+  };
+}
+
+/** The session the wrap-up saves as. */
+export function sessionFromDraft(draft: WrapUpDraft, options: { now: Date; hasTimeline: boolean }): Session {
+  return {
+    schemaVersion: SESSION_SCHEMA_VERSION,
+    id: draft.callId,
+    agent: draft.agent,
+    startedAt: draft.startedAt,
+    endedAt: draft.endedAt,
+    call: draft.call,
+    wrapUp: cleanWrapUp(draft.wrapUp),
+    afterCallWorkSec: afterCallWorkSec(draft.endedAt, options.now),
+    savedAt: options.now.toISOString(),
+    hasTimeline: options.hasTimeline,
+    recording: null,
+  };
+}
