@@ -1,0 +1,78 @@
+/**
+ * CSV export: RFC 4180 (comma, CRLF, fields with comma/quote/CR/LF quoted, quotes doubled), UTF-8 with a
+ * byte-order mark so Excel reads accents and emoji, one header row with EXPORT_COLUMNS' names, then one
+ * row per session.
+ *
+ * Formula injection: a text cell that a spreadsheet would evaluate — first character `=`, `+`, `-`, `@`,
+ * tab or carriage return, or `=`, `+`, `-`, `@` after leading whitespace — is written with a `'` in front.
+ * Numeric columns are never prefixed: a real negative number (−23.5 LUFS) stays a number.
+ */
+import type { Session } from '../../preload/session-schema';
+import { EXPORT_COLUMNS, type CellValue, type ExportColumn, type ExportContext } from './export-columns';
+import { countSessions, writeTextFile, type SessionSource, type WriteProgress } from './export-stream';
+
+export const UTF8_BOM = '\uFEFF';
+const CRLF = '\r\n';
+const NEEDS_QUOTES = /[",\r\n]/;
+const FORMULA_AFTER_SPACE = /^\s+[=+\-@]/;
+
+function startsFormula(text: string): boolean {
+  const c = text.charCodeAt(0);
+  // = + - @ TAB CR
+  if (c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13) return true;
+  return (c === 32 || c === 10 || c === 0xa0 || c === 0x3000) && FORMULA_AFTER_SPACE.test(text);
+}
+
+/** Prefixes `'` to text a spreadsheet would run as a formula. */
+export function neutralizeFormula(text: string): string {
+  return text.length > 0 && startsFormula(text) ? `'${text}` : text;
+}
+
+/** One RFC 4180 field. */
+export function csvField(text: string): string {
+  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+export function formatCsvCell(column: ExportColumn, value: CellValue): string {
+  if (value === null) return '';
+  switch (typeof value) {
+    case 'number':
+      return Number.isFinite(value) ? String(value) : '';
+    case 'boolean':
+      return value ? 'true' : 'false';
+    default:
+      return csvField(column.type === 'text' ? neutralizeFormula(value) : value);
+  }
+}
+
+export function csvHeader(columns: readonly ExportColumn[] = EXPORT_COLUMNS): string {
+  return columns.map((c) => csvField(c.name)).join(',') + CRLF;
+}
+
+export function csvRow(session: Session, context: ExportContext, columns: readonly ExportColumn[] = EXPORT_COLUMNS): string {
+  let line = '';
+  for (let i = 0; i < columns.length; i++) {
+    const column = columns[i];
+    if (i > 0) line += ',';
+    line += formatCsvCell(column, column.value(session, context));
+  }
+  return line + CRLF;
+}
+
+/** BOM + header, then rows, in chunks of about `chunkChars` characters. */
+export async function* csvChunks(sessions: SessionSource, context: ExportContext, chunkChars = 1 << 20): AsyncGenerator<string, void, undefined> {
+  let chunk = UTF8_BOM + csvHeader();
+  for await (const session of sessions) {
+    chunk += csvRow(session, context);
+    if (chunk.length >= chunkChars) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk.length > 0) yield chunk;
+}
+
+/** Writes the CSV to `filePath` (not atomically: see export-atomic-file); resolves to the bytes written. */
+export function writeCsvFile(sessions: SessionSource, filePath: string, context: ExportContext, progress?: WriteProgress): Promise<number> {
+  return writeTextFile(filePath, csvChunks(countSessions(sessions, progress), context));
+}
