@@ -1,0 +1,82 @@
+/**
+ * The review's regions: one per overtalk and per cue interval of the call, each with a lane (the caller's
+ * lane on top, the agent's below, overtalk across both), a colour from the colour-blind-safe palette and,
+ * because colour is never the only signal, a short label and a stripe pattern of its own.
+ */
+import type { CueKind } from '../../engine/call-types';
+
+export type RegionKind = 'overtalk' | CueKind;
+
+export interface RegionStyle {
+  /** The legend's and the list's name. */
+  name: string;
+  /** Shown inside the region (short: regions can be narrow at 360 px). */
+  short: string;
+  /** CSS colour variable from styles.css. */
+  tone: string;
+  /** Stripe angle (deg) of the region's pattern; null = solid. */
+  stripes: number | null;
+  /** 0 = caller lane, 1 = agent lane, -1 = both. */
+  lane: -1 | 0 | 1;
+}
+
+export const REGION_STYLES: Readonly<Record<RegionKind, RegionStyle>> = {
+  overtalk: { name: 'Overtalk', short: 'OT', tone: '--tone-over', stripes: 45, lane: -1 },
+  'wait-for-pause': { name: 'Wait for the pause', short: 'W', tone: '--tone-wait', stripes: null, lane: 0 },
+  'caller-heated': { name: 'Caller heated', short: 'H', tone: '--tone-heated', stripes: 135, lane: 0 },
+  'your-turn': { name: 'Your turn', short: 'T', tone: '--tone-turn', stripes: null, lane: 1 },
+  'talking-over': { name: 'Talking over', short: 'TO', tone: '--tone-over', stripes: 90, lane: 1 },
+  'too-loud': { name: 'Too loud', short: 'L', tone: '--tone-loud', stripes: 0, lane: 1 },
+};
+
+export const REGION_KINDS = Object.keys(REGION_STYLES) as RegionKind[];
+
+export interface ReviewRegion {
+  /** Stable and unique within the call: kind and order. */
+  id: string;
+  kind: RegionKind;
+  start: number;
+  end: number;
+  /** Overtalk only: who started it. */
+  startedBy?: 'caller' | 'agent';
+}
+
+export interface RegionSource {
+  overtalk: readonly { start: number; end: number; startedBy: 'caller' | 'agent' }[];
+  cues: readonly { cue: CueKind; start: number; end: number }[];
+}
+
+/** All regions of a call in time order (ties: overtalk first, then the cue order of the legend). */
+export function buildReviewRegions(call: RegionSource, durationSec: number): ReviewRegion[] {
+  const clamp = (t: number) => Math.min(durationSec, Math.max(0, t));
+  const counts = new Map<RegionKind, number>();
+  const id = (kind: RegionKind) => {
+    const n = (counts.get(kind) ?? 0) + 1;
+    counts.set(kind, n);
+    return `${kind}-${n}`;
+  };
+  const regions: ReviewRegion[] = [
+    ...call.overtalk.map((o) => ({ id: id('overtalk'), kind: 'overtalk' as const, start: clamp(o.start), end: clamp(o.end), startedBy: o.startedBy })),
+    ...call.cues.map((c) => ({ id: id(c.cue), kind: c.cue, start: clamp(c.start), end: clamp(c.end) })),
+  ];
+  const order = (k: RegionKind) => REGION_KINDS.indexOf(k);
+  return regions.filter((r) => r.end >= r.start).sort((a, b) => a.start - b.start || order(a.kind) - order(b.kind));
+}
+
+/** Inline style of a region's box (inside wavesurfer's shadow DOM: the palette variables inherit). */
+export function regionBackground(kind: RegionKind): { backgroundColor: string; backgroundImage: string; border: string } {
+  const s = REGION_STYLES[kind];
+  const tone = `var(${s.tone})`;
+  return {
+    backgroundColor: `color-mix(in srgb, ${tone} 22%, transparent)`,
+    backgroundImage: s.stripes === null ? 'none' : `repeating-linear-gradient(${s.stripes}deg, color-mix(in srgb, ${tone} 55%, transparent) 0 2px, transparent 2px 7px)`,
+    border: `1px solid ${tone}`,
+  };
+}
+
+/** "Overtalk 10.6–11.8 s, started by you" — the list's and the screen reader's description. */
+export function describeRegion(r: ReviewRegion): string {
+  const span = `${r.start.toFixed(1)}–${r.end.toFixed(1)} s`;
+  const by = r.startedBy ? `, started by ${r.startedBy === 'agent' ? 'you' : 'the caller'}` : '';
+  return `${REGION_STYLES[r.kind].name} ${span}${by}`;
+}
