@@ -7,7 +7,7 @@
  * did not fit is in `priorities_omitted` / `next_steps_omitted` (the JSON export keeps them all).
  */
 import { CUE_KIND_VALUES, type Session } from '../../preload/session-schema';
-import { followUpStatus } from './export-filter';
+import { followUpStatus, localDay } from './export-filter';
 
 /** How a column's cells are typed: CSV writes them as text, XLSX as typed cells. */
 export type ColumnType = 'text' | 'number' | 'integer' | 'boolean' | 'datetime' | 'date';
@@ -87,8 +87,8 @@ function nextStepSlotColumns(): ExportColumn[] {
 export const EXPORT_COLUMNS: readonly ExportColumn[] = [
   col('session_id', 'text', 'session id (UUID; the key the team view deduplicates on)', (s) => s.id),
   col('agent', 'text', 'who took the call', (s) => s.agent),
-  col('started_at', 'datetime', 'call start, ISO 8601 with the agent’s UTC offset', (s) => s.startedAt),
-  col('started_day', 'date', 'calendar day of the call at the agent’s offset', (s) => s.startedAt.slice(0, 10)),
+  col('started_at', 'datetime', 'call start, ISO 8601 as recorded (UTC or with offset)', (s) => s.startedAt),
+  col('started_day', 'date', 'calendar day of the call, local time of the exporting computer', (s) => localDay(new Date(s.startedAt))),
   col('ended_at', 'datetime', 'call end, ISO 8601', (s) => s.endedAt),
   col('duration_sec', 'number', 'call length (s)', (s) => s.call.durationSec),
   col('after_call_work_sec', 'number', 'from call end to wrap-up saved (s)', (s) => s.afterCallWorkSec),

@@ -1,10 +1,11 @@
 /**
  * XLSX export through exceljs's streaming writer (rows go to disk as they come): one sheet "Sessions"
  * with EXPORT_COLUMNS as typed cells — numbers as numbers, booleans as booleans, dates and times as
- * Excel dates. Times show the wall clock at the agent's recorded UTC offset (Excel dates have no time
- * zone; the ISO text with its offset is in the CSV and JSON exports). Text is never a formula in XLSX, so
+ * Excel dates. Excel dates have no time zone: times show the local time of the exporting computer (as
+ * the session log does; the CSV and JSON exports keep the exact ISO 8601 instants). Text is never a formula in XLSX, so
  * it is written as is, except: cells hold at most 32,767 characters (Excel's limit; longer notes are cut
- * and end with "…"), and characters XML cannot carry (control characters, lone surrogates) become U+FFFD.
+ * and end with "…"), line breaks are LF (XML reads CR as LF anyway), and characters XML cannot carry
+ * (other control characters, lone surrogates) become U+FFFD.
  */
 import ExcelJS from 'exceljs';
 import type { Session } from '../../preload/session-schema';
@@ -17,20 +18,25 @@ import { countSessions, type SessionSource, type WriteProgress } from './export-
 export const XLSX_MAX_CELL_CHARS = 32_767;
 const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/** XML turns CR into LF when it is read; Excel breaks lines in a cell at LF. */
+const CARRIAGE_RETURNS = /\r\n?/g;
+
 const NUMBER_FORMATS: Partial<Record<ColumnType, string>> = {
   datetime: 'yyyy-mm-dd hh:mm:ss',
   date: 'yyyy-mm-dd',
   integer: '0',
 };
 
-/** The wall-clock time of an ISO 8601 timestamp (its offset dropped), as a Date whose UTC fields show it. */
+/** A Date whose UTC fields show the local wall-clock time of an ISO instant, or midnight of a
+ * 'YYYY-MM-DD' day — what exceljs turns into an Excel serial date. */
 export function wallClockDate(iso: string): Date {
-  const local = iso.replace(/(Z|[+-]\d{2}:?\d{2})$/i, '');
-  return new Date(Date.parse(`${local.length === 10 ? `${local}T00:00:00` : local}Z`));
+  if (iso.length === 10) return new Date(Date.parse(`${iso}T00:00:00Z`));
+  const d = new Date(iso);
+  return new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds(), d.getMilliseconds()));
 }
 
 export function xlsxText(text: string): string {
-  const clean = text.replace(XML_INVALID, '\uFFFD');
+  const clean = text.replace(XML_INVALID, '\uFFFD').replace(CARRIAGE_RETURNS, '\n');
   return clean.length > XLSX_MAX_CELL_CHARS ? `${clean.slice(0, XLSX_MAX_CELL_CHARS - 1)}…` : clean;
 }
 
