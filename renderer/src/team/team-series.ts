@@ -1,0 +1,137 @@
+/**
+ * The team view's trends: one value per calendar day (the viewer's local time) per metric, for the team
+ * and for each agent. Pure, so tests check the numbers without a canvas.
+ *
+ * Per-call metrics are means over that day's calls (null on a day without calls, drawn as a gap); time to
+ * calm is the mean over calls that were heated and calmed down. "Confirmed priorities" is the share of
+ * calls (in %) with at least one priority the customer confirmed. Follow-ups are counted on their due
+ * day: "due" are open ones due today or later, "overdue" open ones due before today (as of `asOfDay`).
+ */
+import type { Session } from '../../../preload/session-schema';
+
+export const TEAM_METRICS = [
+  { id: 'calls', label: 'Calls per day', axis: 'calls' },
+  { id: 'overtalkPerCall', label: 'Talking-over per call', axis: 'episodes per call' },
+  { id: 'tooLoudPerCall', label: 'Too-loud cues per call', axis: 'cues per call' },
+  { id: 'timeToCalm', label: 'Time to calm', axis: 'seconds (mean)' },
+  { id: 'confirmedShare', label: 'Calls with confirmed priorities', axis: '% of calls' },
+  { id: 'escalations', label: 'Escalations', axis: 'calls escalated' },
+  { id: 'followUpsDue', label: 'Follow-ups due', axis: 'open, by due day' },
+  { id: 'followUpsOverdue', label: 'Follow-ups overdue', axis: 'open, by due day' },
+] as const;
+export type TeamMetricId = (typeof TEAM_METRICS)[number]['id'];
+
+export interface TrendSeries {
+  /** null: the whole team. */
+  readonly agent: string | null;
+  readonly values: Readonly<Record<TeamMetricId, readonly (number | null)[]>>;
+}
+
+export interface TeamTrends {
+  /** Every day from the first to the last with a call or a follow-up, as 'YYYY-MM-DD'. */
+  readonly days: readonly string[];
+  readonly team: TrendSeries;
+  readonly agents: readonly TrendSeries[];
+}
+
+export interface TrendInput {
+  readonly session: Session;
+  readonly agent: string;
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+export function localDayOf(date: Date): string {
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** Consecutive days from `first` to `last` inclusive (local calendar; DST-safe). At most `max` days. */
+export function daysBetween(first: string, last: string, max = 3660): string[] {
+  const [y, m, d] = first.split('-').map(Number);
+  const out: string[] = [];
+  for (let i = 0; i < max; i++) {
+    const day = localDayOf(new Date(y, m - 1, d + i));
+    out.push(day);
+    if (day >= last) break;
+  }
+  return out;
+}
+
+interface DayAcc {
+  calls: number;
+  overtalk: number;
+  tooLoud: number;
+  calmSum: number;
+  calmCalls: number;
+  confirmedCalls: number;
+  escalations: number;
+  due: number;
+  overdue: number;
+}
+const emptyAcc = (): DayAcc => ({ calls: 0, overtalk: 0, tooLoud: 0, calmSum: 0, calmCalls: 0, confirmedCalls: 0, escalations: 0, due: 0, overdue: 0 });
+
+function accumulate(byDay: Map<string, DayAcc>, day: string): DayAcc {
+  let acc = byDay.get(day);
+  if (!acc) byDay.set(day, (acc = emptyAcc()));
+  return acc;
+}
+
+function addSession(byDay: Map<string, DayAcc>, session: Session, callDay: string, asOfDay: string): void {
+  const acc = accumulate(byDay, callDay);
+  const m = session.call.metrics;
+  acc.calls++;
+  acc.overtalk += m.overtalkCount;
+  acc.tooLoud += m.cueCounts['too-loud'];
+  if (m.timeToCalmSec !== null) {
+    acc.calmSum += m.timeToCalmSec;
+    acc.calmCalls++;
+  }
+  if (session.wrapUp.priorities.some((p) => p.confirmed)) acc.confirmedCalls++;
+  if (session.wrapUp.escalation.kind !== 'none') acc.escalations++;
+  const { date, doneAt } = session.wrapUp.followUp;
+  if (date !== null && doneAt === null) {
+    const due = accumulate(byDay, date);
+    if (date < asOfDay) due.overdue++;
+    else due.due++;
+  }
+}
+
+function seriesOf(agent: string | null, byDay: Map<string, DayAcc>, days: readonly string[]): TrendSeries {
+  const values = Object.fromEntries(TEAM_METRICS.map((m) => [m.id, [] as (number | null)[]])) as Record<TeamMetricId, (number | null)[]>;
+  const round = (v: number): number => Math.round(v * 100) / 100;
+  for (const day of days) {
+    const a = byDay.get(day) ?? emptyAcc();
+    values.calls.push(a.calls);
+    values.overtalkPerCall.push(a.calls ? round(a.overtalk / a.calls) : null);
+    values.tooLoudPerCall.push(a.calls ? round(a.tooLoud / a.calls) : null);
+    values.timeToCalm.push(a.calmCalls ? round(a.calmSum / a.calmCalls) : null);
+    values.confirmedShare.push(a.calls ? round((100 * a.confirmedCalls) / a.calls) : null);
+    values.escalations.push(a.escalations);
+    values.followUpsDue.push(a.due);
+    values.followUpsOverdue.push(a.overdue);
+  }
+  return { agent, values };
+}
+
+export function computeTeamTrends(sessions: readonly TrendInput[], asOfDay: string): TeamTrends {
+  const team = new Map<string, DayAcc>();
+  const perAgent = new Map<string, Map<string, DayAcc>>();
+  let first: string | undefined;
+  let last: string | undefined;
+  const widen = (day: string): void => {
+    if (first === undefined || day < first) first = day;
+    if (last === undefined || day > last) last = day;
+  };
+  for (const { session, agent } of sessions) {
+    const day = localDayOf(new Date(session.startedAt));
+    widen(day);
+    const { date, doneAt } = session.wrapUp.followUp;
+    if (date !== null && doneAt === null) widen(date);
+    addSession(team, session, day, asOfDay);
+    let mine = perAgent.get(agent);
+    if (!mine) perAgent.set(agent, (mine = new Map()));
+    addSession(mine, session, day, asOfDay);
+  }
+  const days = first === undefined || last === undefined ? [] : daysBetween(first, last);
+  const agents = [...perAgent.keys()].sort((a, b) => a.localeCompare(b)).map((agent) => seriesOf(agent, perAgent.get(agent)!, days));
+  return { days, team: seriesOf(null, team, days), agents };
+}
