@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ChannelIdentityCheck } from '../../renderer/src/live-coach/audio/channel-identity';
 import { PreRoll } from '../../renderer/src/live-coach/audio/pre-roll';
+import { DisplayChange } from '../../renderer/src/live-coach/audio/display-change';
+import { createLiveSnapshot } from '../../renderer/engine/call-engine';
 import { PeakHold, meterFraction } from '../../renderer/src/live-coach/meter-scale';
 import { seededRandom } from '../support/test-audio';
 
@@ -72,5 +74,28 @@ describe('meter scale and peak hold', () => {
     expect(hold.update(-40, 1.0)).toBe(-20); // held
     expect(hold.update(-40, 2.0)).toBeCloseTo(-26); // 0.5 s of falling at 12 LU/s
     expect(hold.update(-40, 5.0)).toBe(-40); // fallen to the level
+  });
+});
+
+describe('DisplayChange (post only what the page would show)', () => {
+  it('is quiet when nothing visible changes, urgent for sound starting and cues, plain for movement', () => {
+    const change = new DisplayChange();
+    const s = createLiveSnapshot();
+    expect(change.changed(s, true)).toBe(2); // first look: everything is new
+    expect(change.changed(s, true)).toBe(0);
+    s.timeSec = 0.5; // same whole second
+    expect(change.changed(s, true)).toBe(0);
+    s.caller.momentaryLufs = -30; // sound starts
+    s.caller.fastLevelDb = -28;
+    expect(change.changed(s, true)).toBe(2);
+    s.caller.momentaryLufs = -29.5; // the bar moves
+    s.caller.fastLevelDb = -27;
+    expect(change.changed(s, true)).toBe(1);
+    s.caller.fastLevelDb = -27.05; // below a pixel
+    expect(change.changed(s, true)).toBe(0);
+    s.activeCueBits = 1; // a cue
+    s.primaryCue = 'wait-for-pause';
+    expect(change.changed(s, true)).toBe(2);
+    expect(change.changed(s, false)).toBe(2); // the call ended
   });
 });

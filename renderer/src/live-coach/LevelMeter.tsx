@@ -2,6 +2,9 @@ import { useEffect, useRef } from 'react';
 import { onFrame } from './frame-loop';
 import { METER_TICKS_LUFS, PeakHold, meterFraction } from './meter-scale';
 
+/** How often the numeric readout may change (s). */
+const READOUT_INTERVAL_SEC = 0.1;
+
 export interface MeterReading {
   /** Fast level (≈50 ms) for the bar, LUFS; null in silence. */
   level: number | null;
@@ -40,6 +43,7 @@ export function LevelMeter({ label, read, band, testId }: Props) {
       return c;
     };
     let lastText = '';
+    let lastTextAt = 0;
     let lastKey = '';
     return onFrame((nowSec) => {
       const { level, momentary } = read();
@@ -69,13 +73,17 @@ export function LevelMeter({ label, read, band, testId }: Props) {
         ctx.fillStyle = colour('--meter-tick');
         for (const t of METER_TICKS_LUFS) ctx.fillRect(px(t), height - 6, 1, 6);
       }
+      // The number is read, not watched: it changes at most 10 times a second, except that sound
+      // starting or stopping shows at once (the bar itself follows every frame).
       const precise = momentary === null ? '' : momentary.toFixed(1);
-      if (precise !== lastText) {
+      const soundChanged = (precise === '') !== (lastText === '');
+      if (precise !== lastText && (soundChanged || nowSec - lastTextAt >= READOUT_INTERVAL_SEC)) {
         value.textContent = momentary === null ? '—' : momentary.toFixed(0);
         canvas.dataset.level = precise;
         lastText = precise;
+        lastTextAt = nowSec;
       }
-      return held !== level; // the peak hold is still falling
+      return held !== level || precise !== lastText; // peak hold falling, or a readout still to show
     });
   }, [read, band]);
 

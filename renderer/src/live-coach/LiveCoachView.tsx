@@ -5,7 +5,6 @@ import { CueBanner } from './CueBanner';
 import { LevelMeter, type MeterReading } from './LevelMeter';
 import { LiveStats } from './LiveStats';
 import { PrioritiesPad } from './PrioritiesPad';
-import { CallSummary } from './CallSummary';
 import { METER_TICKS_LUFS } from './meter-scale';
 import { newId, type FinishedCall, type Priority } from './finished-call';
 import { CALIBRATION_SPEECH_SEC, useCoach } from './use-coach';
@@ -18,11 +17,11 @@ interface Props {
   settings: Settings | null;
   appInfo: AppInfo | null;
   onSaveCalibration(deviceKey: string, lufs: number): void;
+  /** The call's hand-off: the app opens its wrap-up (which shows the call's figures). */
   onCallFinished(call: FinishedCall): void;
-  lastCall: FinishedCall | null;
 }
 
-export function LiveCoachView({ settings, appInfo, onSaveCalibration, onCallFinished, lastCall }: Props) {
+export function LiveCoachView({ settings, appInfo, onSaveCalibration, onCallFinished }: Props) {
   const coach = useCoach(settings, onSaveCalibration);
   const { sessionRef } = coach;
   const [priorities, setPriorities] = useState<Priority[]>([]);
@@ -130,7 +129,6 @@ export function LiveCoachView({ settings, appInfo, onSaveCalibration, onCallFini
         </p>
       )}
       {coach.inCall && <PrioritiesPad priorities={priorities} onChange={setPriorities} />}
-      {!coach.inCall && lastCall && <CallSummary call={lastCall} />}
     </main>
   );
 }

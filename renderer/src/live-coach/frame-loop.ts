@@ -1,31 +1,49 @@
 /**
  * Display-rate drawing for everything that follows the audio (meters, timers), driven by new data: a
  * frame is requested when the worklet posts a change, and drawers that are still animating (a falling
- * peak hold) ask for the next one. In silence nothing runs. Drawers touch canvas or text nodes directly:
- * nothing here re-renders React.
+ * peak hold) ask for the next one. In silence nothing runs. Steady movement is drawn at most every
+ * MIN_FRAME_INTERVAL_MS (a loudness bar reads the same at 30 fps, and every frame costs the page);
+ * an urgent request (sound starting or stopping) is drawn on the very next frame. Drawers touch canvas
+ * or text nodes directly: nothing here re-renders React.
  */
 /** Draws one frame; returns true to be called again on the next frame (still animating). */
 type Drawer = (nowSec: number) => boolean;
 
+const MIN_FRAME_INTERVAL_MS = 33;
+
 const drawers = new Set<Drawer>();
-let handle = 0;
+let frame = 0;
+let timer: ReturnType<typeof setTimeout> | null = null;
+let lastDrawMs = -Infinity;
 
 function tick(now: number): void {
-  handle = 0;
+  frame = 0;
+  lastDrawMs = now;
   const nowSec = now / 1000;
   let again = false;
   for (const draw of drawers) if (draw(nowSec)) again = true;
   if (again) requestFrame();
 }
 
-/** Asks for one frame (coalesced: any number of requests before it give one frame). */
-export function requestFrame(): void {
-  if (handle === 0 && drawers.size > 0) handle = requestAnimationFrame(tick);
+function scheduleFrame(): void {
+  if (timer !== null) {
+    clearTimeout(timer);
+    timer = null;
+  }
+  if (frame === 0) frame = requestAnimationFrame(tick);
+}
+
+/** Asks for a frame (coalesced). `urgent` skips the steady-movement frame limit. */
+export function requestFrame(urgent = false): void {
+  if (drawers.size === 0 || frame !== 0) return;
+  const wait = lastDrawMs + MIN_FRAME_INTERVAL_MS - performance.now();
+  if (urgent || wait <= 0) scheduleFrame();
+  else if (timer === null) timer = setTimeout(scheduleFrame, wait);
 }
 
 export function onFrame(draw: Drawer): () => void {
   drawers.add(draw);
-  requestFrame();
+  requestFrame(true);
   return () => {
     drawers.delete(draw);
   };

@@ -176,9 +176,14 @@ export class CoachSession {
   private receive(message: FromWorklet): void {
     switch (message.type) {
       case 'state': {
-        this.latest = message.snapshot;
-        requestFrame();
         const s = message.snapshot;
+        const before = this.latest;
+        this.latest = s;
+        // Sound starting or stopping on either side is drawn at once; steady movement at the frame limit.
+        requestFrame(
+          (s.caller.momentaryLufs === null) !== (before.caller.momentaryLufs === null) ||
+            (s.agent.momentaryLufs === null) !== (before.agent.momentaryLufs === null),
+        );
         const key = `${message.inCall}|${s.primaryCue}|${s.cues['caller-heated']}`;
         if (key !== this.lastCueKey) {
           this.lastCueKey = key;

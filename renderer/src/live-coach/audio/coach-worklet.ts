@@ -9,6 +9,8 @@ import { PreRoll } from './pre-roll';
 import { DisplayChange } from './display-change';
 import { COACH_PROCESSOR_NAME, type CoachProcessorOptions, type FromWorklet, type ToWorklet } from './coach-protocol';
 
+/** Steady movement (bars, timers) is posted at most this often: the page draws it at 30 fps. */
+const MIN_POST_INTERVAL_SEC = 0.033;
 /** Look at the live state every this many seconds (≈ 4 render quanta at 48 kHz); post it when it shows. */
 const STATE_INTERVAL_SEC = 0.01;
 
@@ -26,6 +28,8 @@ class CoachProcessor extends AudioWorkletProcessor {
   private readonly preRoll = new PreRoll(Math.round(sampleRate * 2));
   private callerWasSpeaking = false;
   private readonly display = new DisplayChange();
+  private pendingMove = false;
+  private lastPostTime = -1;
 
   constructor(nodeOptions?: AudioWorkletNodeOptions) {
     super(nodeOptions);
@@ -112,7 +116,14 @@ class CoachProcessor extends AudioWorkletProcessor {
     if (this.samplesSinceState >= this.stateInterval || cueChanged) {
       this.samplesSinceState = 0;
       const snapshot = this.engine.snapshot(this.snapshot);
-      if (this.display.changed(snapshot, this.inCall)) this.post({ type: 'state', snapshot, inCall: this.inCall });
+      const change = this.display.changed(snapshot, this.inCall);
+      // Movement is posted at the page's frame limit; sound starting/stopping and cues at once.
+      this.pendingMove ||= change === 1;
+      if (change === 2 || (this.pendingMove && currentTime - this.lastPostTime >= MIN_POST_INTERVAL_SEC)) {
+        this.post({ type: 'state', snapshot, inCall: this.inCall });
+        this.pendingMove = false;
+        this.lastPostTime = currentTime;
+      }
       if (!this.inCall && snapshot.caller.speaking && !this.callerWasSpeaking) this.post({ type: 'caller-speech' });
       this.callerWasSpeaking = snapshot.caller.speaking;
     }

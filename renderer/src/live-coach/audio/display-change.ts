@@ -16,8 +16,12 @@ export class DisplayChange {
   private readonly last = new Float64Array(FIELDS).fill(NaN);
   private readonly next = new Float64Array(FIELDS);
 
-  /** True when `s` differs visibly from the last snapshot this returned true for. */
-  changed(s: LiveSnapshot, inCall: boolean): boolean {
+  /**
+   * 0: nothing visible changed; 1: something moved (a bar, a timer); 2: something appeared or went —
+   * sound starting or stopping, a cue, the call itself — which the page should show at once.
+   * Compared with the last snapshot this returned non-zero for.
+   */
+  changed(s: LiveSnapshot, inCall: boolean): 0 | 1 | 2 {
     const n = this.next;
     n[0] = inCall ? 1 : 0;
     n[1] = q(s.caller.fastLevelDb, 0.2);
@@ -40,7 +44,11 @@ export class DisplayChange {
         break;
       }
     }
-    if (differs) this.last.set(n);
-    return differs;
+    if (!differs) return 0;
+    const l = this.last;
+    const appeared = (i: number) => (n[i] === NONE) !== (l[i] === NONE);
+    const urgent = n[0] !== l[0] || appeared(3) || appeared(4) || n[5] !== l[5] || n[6] !== l[6] || n[12] !== l[12] || n[10] !== l[10];
+    this.last.set(n);
+    return urgent ? 2 : 1;
   }
 }
