@@ -5,8 +5,9 @@
  */
 import type { BenchFigures, BenchModule } from './bench-module';
 import { loudnessBench } from './loudness-bench';
+import { liveCoachBench } from './live-coach-bench';
 
-const BENCH_MODULES: BenchModule[] = [loudnessBench];
+const BENCH_MODULES: BenchModule[] = [loudnessBench, liveCoachBench];
 
 async function main(): Promise<void> {
   const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 3) || 3);
