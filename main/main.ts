@@ -8,9 +8,13 @@ import { app, session, type BrowserWindow } from 'electron';
 import { createHandlers, type HostServices } from './ipc/handlers';
 import { forwardServiceEvents } from './ipc/host-events';
 import { electronHostFeatures } from './services/host-features';
+import { localDay } from './services/session-dates';
+import { openSessionServices } from './services/session-services';
 import { describeSettingsFileCheck } from './services/settings-file';
 import { createSettingsService } from './services/settings-service';
 import { registerAppScheme, serveRendererOverAppProtocol } from './shell/app-protocol';
+import { openElectronJsonStore } from './shell/electron-json-store';
+import { showFollowUpNotifications } from './shell/follow-up-notification';
 import { registerGlobalHotkeys } from './shell/global-hotkeys';
 import { emitToAppWindows, registerIpcHandlers } from './shell/ipc-registration';
 import { hardenSession, lockDownAllWebContents } from './shell/security';
@@ -33,16 +37,19 @@ function start(): void {
   const services: HostServices = {
     appInfo: { version: app.getVersion(), host: 'electron', platform: process.platform, features },
     settings,
+    sessions: openSessionServices({ dataDir: app.getPath('userData'), openStore: openElectronJsonStore, warn: log }),
   };
 
   hardenSession(session.defaultSession, { systemLoopbackSupported: features.systemLoopback, log });
   serveRendererOverAppProtocol(RENDERER_DIR);
-  registerIpcHandlers(createHandlers(services), log);
+  registerIpcHandlers(createHandlers(services, log), log);
   forwardServiceEvents(services, emitToAppWindows);
+  showFollowUpNotifications(services.sessions.followUps, () => localDay(new Date()), () => focusWindow(mainWindow));
   registerGlobalHotkeys(settings, emitToAppWindows, log);
 
   mainWindow = createMainWindow({ preloadPath: PRELOAD_PATH, alwaysOnTop: settings.get().ui.alwaysOnTop });
   followWindowSettings(mainWindow, settings);
+  services.sessions.followUps.start();
 }
 
 app.enableSandbox();

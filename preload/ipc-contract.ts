@@ -8,6 +8,19 @@
 import { z } from 'zod';
 import type { IpcResult } from './ipc-result';
 import { settingsPatchSchema, type HotkeyAction, type Settings } from './settings-schema';
+import type { CallTimeline } from '../renderer/engine/call-types';
+import { sessionSchema, type Session } from './session-schema';
+import {
+  callTimelineSchema,
+  followUpsRequestSchema,
+  sessionIdRequestSchema,
+  sessionQuerySchema,
+  type FollowUpList,
+  type SessionList,
+  type SessionSummary,
+  type WrapUpDraft,
+  wrapUpDraftSchema,
+} from './session-ipc-schema';
 
 /** Phantom marker carrying a method's response type (no runtime content). */
 export interface Returns<T> {
@@ -16,6 +29,8 @@ export interface Returns<T> {
 function returns<T>(): Returns<T> {
   return {};
 }
+
+const MIB = 1024 * 1024;
 
 /** Methods that take no argument accept `undefined` (what `invoke(channel)` and JSON without payload give). */
 const noPayload = z.undefined();
@@ -45,7 +60,30 @@ export const ipcMethods = {
   /** Applies a partial update; the whole result is validated before anything is written. */
   updateSettings: { request: settingsPatchSchema, response: returns<Settings>() },
   resetSettings: { request: noPayload, response: returns<Settings>() },
-} as const satisfies Record<string, { request: z.ZodType; response: Returns<unknown> }>;
+  /** At call end, before the wrap-up: the loudness timeline goes to its own file. */
+  saveCallTimeline: {
+    request: z.strictObject({ id: z.uuid(), timeline: callTimelineSchema }),
+    response: returns<{ bytes: number }>(),
+    maxPayloadBytes: 16 * MIB,
+  },
+  /** Autosave of the open wrap-up (every change); replaced atomically. */
+  saveDraft: { request: wrapUpDraftSchema, response: returns<{ savedAt: string }>(), maxPayloadBytes: 8 * MIB },
+  getDraft: { request: noPayload, response: returns<WrapUpDraft | null>() },
+  discardDraft: { request: noPayload, response: returns<null>() },
+  /** Stores the session (hasTimeline set from the timeline file) and clears the draft with the same id. */
+  saveSession: {
+    request: z.strictObject({ session: sessionSchema }),
+    response: returns<Session>(),
+    maxPayloadBytes: 8 * MIB,
+  },
+  /** Newest first, paged, with the total count of matches. */
+  listSessions: { request: sessionQuerySchema, response: returns<SessionList>() },
+  getSession: { request: sessionIdRequestSchema, response: returns<Session | null>() },
+  getTimeline: { request: sessionIdRequestSchema, response: returns<CallTimeline | null>() },
+  listFollowUps: { request: followUpsRequestSchema, response: returns<FollowUpList>() },
+  /** Sets wrapUp.followUp.doneAt to now (kept as it was when already done). */
+  markFollowUpDone: { request: sessionIdRequestSchema, response: returns<Session>() },
+} as const satisfies Record<string, { request: z.ZodType; response: Returns<unknown>; maxPayloadBytes?: number }>;
 
 export type IpcMethodName = keyof typeof ipcMethods;
 export const IPC_METHOD_NAMES = Object.keys(ipcMethods) as IpcMethodName[];
@@ -63,9 +101,11 @@ export interface HostEvents {
   'settings-changed': Settings;
   /** A global hotkey fired (Electron only). */
   hotkey: { readonly action: HotkeyAction };
+  /** Follow-ups that fell due (or were overdue) since the last check; each session is announced once per run. */
+  'follow-up-due': { readonly sessions: SessionSummary[] };
 }
 export type HostEventName = keyof HostEvents;
-const hostEventNames: Record<HostEventName, true> = { 'settings-changed': true, hotkey: true };
+const hostEventNames: Record<HostEventName, true> = { 'settings-changed': true, hotkey: true, 'follow-up-due': true };
 export const HOST_EVENT_NAMES = Object.keys(hostEventNames) as HostEventName[];
 
 export function isIpcMethodName(name: string): name is IpcMethodName {
@@ -91,6 +131,12 @@ export type CalmLineApi = { readonly [M in IpcMethodName]: ApiMethod<M> } & {
 
 /** Largest accepted request payload, measured as JSON (bytes). Settings patches are well under 8 KiB. */
 export const MAX_PAYLOAD_BYTES = 64 * 1024;
+
+/** A method's own payload limit (`maxPayloadBytes` in its entry), else MAX_PAYLOAD_BYTES. */
+export function maxPayloadBytesOf(method: IpcMethodName): number {
+  const entry = ipcMethods[method];
+  return 'maxPayloadBytes' in entry ? entry.maxPayloadBytes : MAX_PAYLOAD_BYTES;
+}
 
 /** Electron IPC channel for a method or event (namespaced so nothing else on ipcMain collides). */
 export function ipcChannel(name: IpcMethodName | HostEventName): string {

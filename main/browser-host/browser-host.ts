@@ -20,6 +20,7 @@ import { forwardServiceEvents } from '../ipc/host-events';
 import { buildContentSecurityPolicy } from '../security/content-security-policy';
 import { APP_VERSION } from '../services/app-version';
 import { openConfSettingsStore } from '../services/conf-settings-store';
+import { openSessionServices } from '../services/session-services';
 import { describeSettingsFileCheck } from '../services/settings-file';
 import { createSettingsService } from '../services/settings-service';
 import { createHttpHandler, authorizeSession } from './http-handler';
@@ -36,6 +37,8 @@ export interface BrowserHostOptions {
   readonly port?: number;
   /** Operational messages; never receives the token. */
   readonly log?: (message: string) => void;
+  /** Clock for follow-ups and stored times (tests); default the system clock. */
+  readonly now?: () => Date;
 }
 
 export interface BrowserHost {
@@ -86,8 +89,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     platform: process.platform,
     features: BROWSER_APP_INFO_FEATURES,
   };
-  const services: HostServices = { appInfo, settings: createSettingsService({ store, warn: log }) };
-  const handlers = createHandlers(services);
+  const sessions = openSessionServices({ dataDir, now: options.now, warn: log });
+  const services: HostServices = { appInfo, settings: createSettingsService({ store, warn: log }), sessions };
+  const handlers = createHandlers(services, log);
   const token = createSessionToken();
 
   const server = http.createServer();
@@ -110,10 +114,12 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     log,
   });
   const stopForwarding = forwardServiceEvents(services, ipc.emit);
+  sessions.followUps.start();
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
     closing ??= (async () => {
+      sessions.followUps.stop();
       stopForwarding();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       await ipc.close();

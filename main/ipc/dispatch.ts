@@ -2,12 +2,13 @@
  * The single entry for every host call: rejects unknown methods, oversized and invalid payloads, runs the
  * handler, and turns anything thrown into a result. It never throws and never rejects.
  */
-import { ipcMethods, isIpcMethodName, MAX_PAYLOAD_BYTES } from '../../preload/ipc-contract';
+import { ipcMethods, isIpcMethodName, maxPayloadBytesOf } from '../../preload/ipc-contract';
 import { fail, isIpcResult, type IpcResult } from '../../preload/ipc-result';
 import { describeIssues } from '../services/describe-issues';
 import type { IpcHandlers } from './handlers';
 
 export interface DispatchOptions {
+  /** Overrides every method's own limit (default: `maxPayloadBytesOf(method)`, 64 KiB unless the contract says more). */
   readonly maxPayloadBytes?: number;
   /** Told about handler failures (the caller only gets a generic message). */
   readonly onHandlerError?: (method: string, error: unknown) => void;
@@ -43,7 +44,7 @@ export async function dispatch(
   if (typeof method !== 'string' || !isIpcMethodName(method)) {
     return fail('unknown-method', `Unknown method: ${String(method).slice(0, 100)}`);
   }
-  const limit = options.maxPayloadBytes ?? MAX_PAYLOAD_BYTES;
+  const limit = options.maxPayloadBytes ?? maxPayloadBytesOf(method);
   const { bytes: size, hasProtoKey } = measurePayload(payload);
   if (size === undefined || hasProtoKey) return fail('invalid-payload', `${method}: payload is not plain data`);
   if (size > limit) return fail('payload-too-large', `${method}: payload is ${size} bytes, limit ${limit}`);

@@ -4,11 +4,15 @@
  */
 import type { AppInfo, IpcMethodName, RequestOf, ResponseOf } from '../../preload/ipc-contract';
 import { succeed, type IpcResult } from '../../preload/ipc-result';
+import { createSessionHandlers } from '../services/session-handlers';
+import type { SessionServices } from '../services/session-services';
 import type { SettingsService } from '../services/settings-service';
 
 export interface HostServices {
   readonly appInfo: AppInfo;
   readonly settings: SettingsService;
+  /** Wrap-up drafts, the session log, timelines and follow-ups (openSessionServices). */
+  readonly sessions: SessionServices;
 }
 
 export type IpcHandlers = {
@@ -17,11 +21,13 @@ export type IpcHandlers = {
   ) => IpcResult<ResponseOf<M>> | Promise<IpcResult<ResponseOf<M>>>;
 };
 
-export function createHandlers(services: HostServices): IpcHandlers {
+/** `log` hears why a storage call failed (the caller gets a message without paths). */
+export function createHandlers(services: HostServices, log?: (message: string) => void): IpcHandlers {
   return {
     getAppInfo: () => succeed(services.appInfo),
     getSettings: () => succeed(services.settings.get()),
     updateSettings: (patch) => services.settings.update(patch),
     resetSettings: () => succeed(services.settings.reset()),
+    ...createSessionHandlers(services.sessions, log),
   };
 }

@@ -6,7 +6,10 @@ export type EmitHostEvent = <E extends HostEventName>(event: E, payload: HostEve
 
 /** Subscribes to every service that has events; returns one function that unsubscribes them all. */
 export function forwardServiceEvents(services: HostServices, emit: EmitHostEvent): () => void {
-  const unsubscribers = [services.settings.onChange((settings) => emit('settings-changed', settings))];
+  const unsubscribers = [
+    services.settings.onChange((settings) => emit('settings-changed', settings)),
+    services.sessions.followUps.onDue((sessions) => emit('follow-up-due', { sessions })),
+  ];
   return () => {
     for (const unsubscribe of unsubscribers) unsubscribe();
   };

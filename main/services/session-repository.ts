@@ -1,0 +1,164 @@
+/**
+ * The session repository: every saved call, kept in day partitions (see session-partitions.ts) with an
+ * in-memory index loaded on first use from the partitions' index files. Saves rewrite one partition;
+ * listing, search and follow-ups run on the index; whole sessions are read from their partition.
+ * Export and import build on `iterate`, `get` and `saveMany`.
+ */
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { Session } from '../../preload/session-schema';
+import type { FollowUpList, SessionList, SessionQuery } from '../../preload/session-ipc-schema';
+import { localDay } from './session-dates';
+import { createSessionIndex } from './session-index';
+import { fingerprintOf, readIndexFile, type IndexEntry } from './session-index-file';
+import { createPartitionStore } from './session-partition-store';
+import {
+  listPartitions,
+  partitionFile,
+  partitionIndexFile,
+  partitionKeyOf,
+  type PartitionGranularity,
+} from './session-partitions';
+import { followUpsOf, listEntries, matcherFor } from './session-query';
+import { removeStaleTempFiles } from './store-atomic-write';
+import { openConfJsonStore, type JsonStoreFactory } from './store-json-store';
+import { createProblemLog, type ProblemLog } from './store-problems';
+import path from 'node:path';
+
+export interface SessionRepositoryDeps {
+  /** Sessions live in `<dataDir>/sessions`. */
+  readonly dataDir: string;
+  /** conf (default) or electron-store. */
+  readonly openStore?: JsonStoreFactory;
+  readonly now?: () => Date;
+  /** Where moved-aside files are reported (shared with the other stores of the host). */
+  readonly problems?: ProblemLog;
+  /** Partition size (default 'day'; 'month' only for comparisons). */
+  readonly partitionBy?: PartitionGranularity;
+}
+
+export interface SessionRepository {
+  readonly sessionsDir: string;
+  readonly problems: ProblemLog;
+  /** Stores (or replaces, by id) one session. Throws when it could not be written; nothing stored before changes. */
+  save(session: Session): Session;
+  /** Stores many sessions with one write per partition (imports). Returns how many were stored. */
+  saveMany(sessions: readonly Session[]): number;
+  get(id: string): Session | null;
+  has(id: string): boolean;
+  /** One page of the log, newest first, with the total of matches. `today` defaults to the local date. */
+  list(query: SessionQuery, today?: string): SessionList;
+  /** Every session matching the query (offset and limit ignored), newest first, one partition in memory at a time. */
+  iterate(query?: SessionQuery, today?: string): AsyncGenerator<Session>;
+  followUps(asOf?: string): FollowUpList;
+  /** Marks a session's follow-up done at `at` (kept when already done); null when there is no such session. */
+  markFollowUpDone(id: string, at?: Date): Session | null;
+  /** Loads the index now (it loads on first use otherwise). Returns the number of sessions. */
+  warmUp(): number;
+}
+
+export function openSessionRepository(deps: SessionRepositoryDeps): SessionRepository {
+  const sessionsDir = path.join(deps.dataDir, 'sessions');
+  const now = deps.now ?? (() => new Date());
+  const problems = deps.problems ?? createProblemLog();
+  const granularity = deps.partitionBy ?? 'day';
+  const partitions = createPartitionStore({
+    sessionsDir,
+    openStore: deps.openStore ?? openConfJsonStore,
+    problems,
+    now,
+    // A partition found bad while running is moved aside: the log stops listing its sessions.
+    onMovedAside: (key) => index?.setPartition(key, []),
+  });
+  let index: ReturnType<typeof createSessionIndex> | undefined;
+
+  const loadIndex = (): ReturnType<typeof createSessionIndex> => {
+    const loaded = createSessionIndex();
+    const { keys, folders } = listPartitions(sessionsDir);
+    const nowMs = now().getTime();
+    for (const [folder, names] of folders) removeStaleTempFiles(folder, names, nowMs);
+    for (const key of keys) {
+      const source = fingerprintOf(partitionFile(sessionsDir, key));
+      const cached = source && readIndexFile(partitionIndexFile(sessionsDir, key), key, source);
+      loaded.setPartition(key, cached ?? partitions.rebuildIndex(key));
+    }
+    return loaded;
+  };
+  const ensureIndex = () => (index ??= loadIndex());
+  const today = () => localDay(now());
+
+  const writeSessions = (sessions: readonly Session[]): void => {
+    const current = ensureIndex();
+    const byPartition = new Map<string, Session[]>();
+    for (const session of sessions) {
+      const key = partitionKeyOf(session.startedAt, granularity);
+      byPartition.set(key, [...(byPartition.get(key) ?? []), session]);
+    }
+    const moved = new Map<string, Set<string>>();
+    for (const [key, incoming] of byPartition) {
+      const ids = new Set(incoming.map((session) => session.id));
+      for (const id of ids) {
+        const before = current.get(id)?.partition;
+        if (before !== undefined && before !== key) moved.set(before, (moved.get(before) ?? new Set()).add(id));
+      }
+      const entries = partitions.update(key, (stored) => [...stored.filter((s) => !ids.has(s.id)), ...incoming]);
+      current.setPartition(key, entries);
+    }
+    // Only after the new copies are safely written: drop the old ones (a session whose start moved to another day).
+    for (const [key, ids] of moved) {
+      current.setPartition(key, partitions.update(key, (stored) => stored.filter((s) => !ids.has(s.id))));
+    }
+  };
+
+  const readSession = (entry: IndexEntry): Session | null =>
+    partitions.read(entry.partition).find((session) => session.id === entry.summary.id) ?? null;
+
+  return {
+    sessionsDir,
+    problems,
+    save(session) {
+      writeSessions([session]);
+      return structuredClone(session);
+    },
+    saveMany(sessions) {
+      if (sessions.length > 0) writeSessions(sessions);
+      return sessions.length;
+    },
+    get(id) {
+      const entry = ensureIndex().get(id);
+      return entry ? readSession(entry) : null;
+    },
+    has: (id) => ensureIndex().get(id) !== undefined,
+    list: (query, day = today()) => listEntries(ensureIndex().all(), query, day),
+    async *iterate(query = {}, day = today()) {
+      const matches = matcherFor(query, day);
+      const wanted = ensureIndex().all().filter(matches);
+      for (let start = 0; start < wanted.length; ) {
+        const key = wanted[start].partition;
+        let end = start;
+        while (end < wanted.length && wanted[end].partition === key) end++;
+        const byId = new Map(partitions.read(key).map((session) => [session.id, session]));
+        for (let i = start; i < end; i++) {
+          const session = byId.get(wanted[i].summary.id);
+          if (session) yield session;
+        }
+        start = end;
+        await nextTurn();
+      }
+    },
+    followUps: (asOf = today()) => followUpsOf(ensureIndex().all(), asOf),
+    markFollowUpDone(id, at = now()) {
+      const entry = ensureIndex().get(id);
+      if (!entry) return null;
+      const session = readSession(entry);
+      if (!session) return null;
+      if (session.wrapUp.followUp.doneAt !== null) return session;
+      const done: Session = {
+        ...session,
+        wrapUp: { ...session.wrapUp, followUp: { ...session.wrapUp.followUp, doneAt: at.toISOString() } },
+      };
+      writeSessions([done]);
+      return done;
+    },
+    warmUp: () => ensureIndex().size,
+  };
+}
