@@ -57,22 +57,22 @@ describe('team import: one export file', () => {
         v.sessions[1] = { ...v.sessions[1], sneaky: 1 };
         return JSON.stringify(v);
       },
-      /session 2 \(id [0-9a-f-]+\) is not valid: \(root\): Unrecognized key/,
+      /has an invalid session \(number 2, id [0-9a-f-]+\): \(root\): Unrecognized key/,
     ],
     [
       'session with a __proto__ key',
       async () => (await exportText(base)).replace('{"schemaVersion":2,', '{"__proto__":{"polluted":true},"schemaVersion":2,'),
-      /session 1 .*is not valid: .*Unrecognized key.*__proto__/,
+      /has an invalid session \(number 1.*Unrecognized key.*__proto__/,
     ],
     [
       'session with a bad enum',
       async () => (await exportText(base)).replace(/"kind":"(technical|administrative|emotional)"/, '"kind":"angry"'),
-      /is not valid: wrapUp\.priorities\.\d+\.kind/,
+      /has an invalid session .*: wrapUp\.priorities\.\d+\.kind/,
     ],
     [
       'session from schema version 1',
       async () => (await exportText(base)).replace('"schemaVersion":2', '"schemaVersion":1'),
-      /session 1 .*schemaVersion/,
+      /has an invalid session \(number 1.*schemaVersion/,
     ],
     ['deep nesting', async () => `{"format":"calm-line-sessions","version":1,"x":${'['.repeat(100_000)}${']'.repeat(100_000)}}`, /nested more than 32 levels/],
     ['deep nesting, unclosed', async () => `{"a":${'{"a":'.repeat(500_000)}`, /nested more than 32 levels/],

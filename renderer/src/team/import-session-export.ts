@@ -76,7 +76,7 @@ function describeZodIssues(issues: readonly { path: readonly PropertyKey[]; mess
 }
 
 function shortId(value: unknown): string {
-  return typeof value === 'string' ? ` (id ${value.slice(0, 40)})` : '';
+  return typeof value === 'string' ? `, id ${value.slice(0, 40)}` : '';
 }
 
 /** Parses and validates one export. `onProgress(validated, total)` is called every 1,000 sessions. */
@@ -136,7 +136,7 @@ export function parseSessionExport(
       const result = sessionSchema.safeParse(sessionsValue[i]);
       if (!result.success) {
         const id = isPlainRecord(sessionsValue[i]) ? shortId(sessionsValue[i].id) : '';
-        return refuse(`session ${i + 1}${id} is not valid: ${describeZodIssues(result.error.issues)}`);
+        return refuse(`has an invalid session (number ${i + 1}${id}): ${describeZodIssues(result.error.issues)}`);
       }
       sessions[i] = result.data;
       if (onProgress && (i + 1) % 1000 === 0) onProgress(i + 1, sessionsValue.length);

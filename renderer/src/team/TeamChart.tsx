@@ -1,0 +1,97 @@
+import { useEffect, useRef } from 'react';
+import type { ChartDataset } from 'chart.js';
+import { downloadBlob } from '../export/download';
+import { Chart, agentStyle, paperBackground, teamStyle, type SeriesStyle } from './chart-style';
+import type { TeamMetricId, TeamTrends, TrendSeries } from './team-series';
+
+interface Props {
+  readonly metric: { readonly id: TeamMetricId; readonly label: string; readonly axis: string };
+  readonly trends: TeamTrends;
+  /** Agents whose lines are shown (the team line always is). */
+  readonly shownAgents: ReadonlySet<string>;
+  /** Index of each agent in the sorted list of all agents (keeps its style on every chart). */
+  readonly agentIndex: ReadonlyMap<string, number>;
+}
+
+function dataset(series: TrendSeries, metric: TeamMetricId, label: string, style: SeriesStyle): ChartDataset<'line', (number | null)[]> {
+  return {
+    label,
+    data: [...series.values[metric]],
+    borderColor: style.colour,
+    backgroundColor: style.colour,
+    borderWidth: style.width,
+    borderDash: style.dash,
+    pointStyle: style.pointStyle,
+    pointRadius: 3.5,
+    pointHoverRadius: 5,
+    spanGaps: false,
+    tension: 0,
+  };
+}
+
+/** One trend chart (chart.js on a canvas) with a "Save PNG" button. */
+export function TeamChart({ metric, trends, shownAgents, agentIndex }: Props) {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const chartRef = useRef<Chart<'line', (number | null)[], string> | null>(null);
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas) return undefined;
+    const chart = new Chart<'line', (number | null)[], string>(canvas, {
+      type: 'line',
+      data: { labels: [], datasets: [] },
+      options: {
+        animation: false,
+        responsive: true,
+        maintainAspectRatio: false,
+        interaction: { mode: 'index', intersect: false },
+        plugins: {
+          title: { display: true, text: metric.label, color: '#1d1f21', font: { size: 14 } },
+          legend: { labels: { usePointStyle: true, color: '#1d1f21' } },
+        },
+        scales: {
+          x: { ticks: { color: '#3d4247', maxRotation: 0, autoSkip: true } },
+          y: { beginAtZero: true, title: { display: true, text: metric.axis, color: '#3d4247' }, ticks: { color: '#3d4247' } },
+        },
+      },
+      plugins: [paperBackground],
+    });
+    chartRef.current = chart;
+    return () => {
+      chart.destroy();
+      chartRef.current = null;
+    };
+  }, [metric.label, metric.axis]);
+
+  useEffect(() => {
+    const chart = chartRef.current;
+    if (!chart) return;
+    chart.data.labels = [...trends.days];
+    chart.data.datasets = [
+      dataset(trends.team, metric.id, 'Team', teamStyle()),
+      ...trends.agents
+        .filter((a) => a.agent !== null && shownAgents.has(a.agent))
+        .map((a) => dataset(a, metric.id, a.agent ?? '', agentStyle(agentIndex.get(a.agent ?? '') ?? 0))),
+    ];
+    chart.update('none');
+  }, [trends, shownAgents, agentIndex, metric.id]);
+
+  const savePng = () => {
+    canvasRef.current?.toBlob((blob) => {
+      if (blob) downloadBlob(blob, `calm-line-team-${metric.id}.png`);
+    }, 'image/png');
+  };
+
+  return (
+    <figure className="team-chart" data-testid={`chart-${metric.id}`}>
+      <div className="team-chart-canvas">
+        <canvas ref={canvasRef} role="img" aria-label={`${metric.label}, per day, team and agents`} />
+      </div>
+      <figcaption>
+        <button type="button" onClick={savePng} data-testid={`save-png-${metric.id}`}>
+          Save PNG
+        </button>
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,138 @@
+import { useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
+import { agentStyle } from './chart-style';
+import { namedJsonFiles } from './import-files';
+import { TeamChart } from './TeamChart';
+import { TeamSessionsTable } from './TeamSessionsTable';
+import { TEAM_METRICS } from './team-series';
+import { useTeamWorkspace } from './use-team-workspace';
+import './team.css';
+
+const formatTime = (iso: string): string => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/**
+ * Team leads: import agents' JSON exports (files or a folder), see where each session came from, and the
+ * trends per agent and for the team. The workspace lives in memory for this run of the app.
+ */
+export function TeamView() {
+  const team = useTeamWorkspace();
+  const folderInput = useRef<HTMLInputElement>(null);
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
+
+  useEffect(() => {
+    if (folderInput.current) folderInput.current.webkitdirectory = true;
+  }, []);
+
+  const agents = useMemo(() => team.trends.agents.map((a) => a.agent ?? ''), [team.trends]);
+  const agentIndex = useMemo(() => new Map(agents.map((a, i) => [a, i])), [agents]);
+  const shown = useMemo(() => new Set(agents.filter((a) => !hidden.has(a))), [agents, hidden]);
+
+  const onPick = (fromFolder: boolean) => (event: ChangeEvent<HTMLInputElement>) => {
+    const { files } = namedJsonFiles(event.target.files, fromFolder);
+    event.target.value = '';
+    if (files.length > 0) void team.importFiles(files);
+  };
+
+  const toggle = (agent: string) =>
+    setHidden((prev) => {
+      const next = new Set(prev);
+      if (next.has(agent)) next.delete(agent);
+      else next.add(agent);
+      return next;
+    });
+
+  const busy = team.progress !== null;
+  return (
+    <main className="team-view" data-testid="team-view">
+      <section className="panel" aria-labelledby="team-import-title">
+        <h2 id="team-import-title">Team</h2>
+        <p className="muted">
+          Import the JSON exports your agents send you. Sessions in several exports count once. Imports stay until Calm Line closes; the files are not changed.
+        </p>
+        <div className="actions">
+          <label className={`file-button${busy ? ' disabled' : ''}`}>
+            Import export files…
+            <input type="file" accept=".json,application/json" multiple onChange={onPick(false)} disabled={busy} data-testid="team-import-files" />
+          </label>
+          <label className={`file-button${busy ? ' disabled' : ''}`}>
+            Import a folder…
+            <input ref={folderInput} type="file" onChange={onPick(true)} disabled={busy} data-testid="team-import-folder" />
+          </label>
+        </div>
+        {team.progress && (
+          <div className="team-progress" role="status" data-testid="team-import-progress">
+            Importing {team.progress.fileName} ({team.progress.fileIndex + 1} of {team.progress.fileCount})
+            <progress max={team.progress.total || 1} value={team.progress.validated} />
+          </div>
+        )}
+        {team.messages.length > 0 && (
+          <ul className="team-messages">
+            {team.messages.map((m) => (
+              <li key={m.key} className={m.ok ? 'notice info' : 'notice'} role={m.ok ? 'status' : 'alert'} data-testid="team-message" data-ok={m.ok}>
+                {m.text}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {team.workspace.sources.length > 0 && (
+        <section className="panel" aria-labelledby="team-sources-title">
+          <h3 id="team-sources-title">
+            Exports <span className="muted">— {team.merged.length} sessions from {agents.length} agent{agents.length === 1 ? '' : 's'}</span>
+          </h3>
+          <table className="team-table" data-testid="team-sources">
+            <thead>
+              <tr>
+                <th scope="col">File</th>
+                <th scope="col">Exported by</th>
+                <th scope="col">Exported</th>
+                <th scope="col">Sessions</th>
+                <th scope="col"><span className="visually-hidden">Remove</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              {team.workspace.sources.map((s) => (
+                <tr key={s.id}>
+                  <td>{s.fileName}</td>
+                  <td>{s.header.agent || '—'}</td>
+                  <td>{formatTime(s.header.exportedAt)}</td>
+                  <td className="num">{s.sessions.length}</td>
+                  <td>
+                    <button type="button" onClick={() => team.remove(s.id)} aria-label={`Remove ${s.fileName}`}>
+                      Remove
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+
+      {team.merged.length > 0 && (
+        <>
+          <section className="panel" aria-labelledby="team-agents-title">
+            <h3 id="team-agents-title">Agents on the charts</h3>
+            <div className="team-agents" data-testid="team-agents">
+              <span className="team-agent">
+                <span className="swatch team" aria-hidden="true" /> Team (always shown)
+              </span>
+              {agents.map((a, i) => (
+                <label key={a} className="team-agent">
+                  <input type="checkbox" checked={!hidden.has(a)} onChange={() => toggle(a)} />
+                  <span className="swatch" aria-hidden="true" style={{ borderColor: agentStyle(i).colour }} /> {a}
+                </label>
+              ))}
+            </div>
+          </section>
+          <section className="team-charts" aria-label="Trends per day">
+            {TEAM_METRICS.map((metric) => (
+              <TeamChart key={metric.id} metric={metric} trends={team.trends} shownAgents={shown} agentIndex={agentIndex} />
+            ))}
+          </section>
+          <TeamSessionsTable sessions={team.merged} />
+        </>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,18 @@
+/** Reads and validates one File (size first, before reading it). Shared by the worker and the fallback. */
+import { IMPORT_LIMITS, parseSessionExport, type ImportOutcome } from './import-session-export';
+
+const MB = 1024 * 1024;
+
+export async function importFile(file: File, name: string, onProgress?: (validated: number, total: number) => void): Promise<ImportOutcome> {
+  // JSON is mostly ASCII: bytes ≈ characters. Refuse before reading anything that cannot pass.
+  if (file.size > IMPORT_LIMITS.maxFileChars) {
+    return { ok: false, fileName: name, problem: `is ${Math.ceil(file.size / MB)} MB; the team view imports exports up to ${Math.floor(IMPORT_LIMITS.maxFileChars / MB)} MB (export a shorter date range)` };
+  }
+  let text: string;
+  try {
+    text = await file.text();
+  } catch (error) {
+    return { ok: false, fileName: name, problem: `could not be read: ${String((error as Error)?.message ?? error).slice(0, 200)}` };
+  }
+  return parseSessionExport(name, text, IMPORT_LIMITS, onProgress);
+}
