@@ -7,7 +7,8 @@ import { LiveStats } from './LiveStats';
 import { PrioritiesPad } from './PrioritiesPad';
 import { METER_TICKS_LUFS } from './meter-scale';
 import { newId, type FinishedCall, type Priority } from './finished-call';
-import { CALIBRATION_SPEECH_SEC, useCoach } from './use-coach';
+import { useCoach } from './use-coach';
+import { MIN_CALIBRATION_VOICED_SEC } from '../../engine/voice-calibration';
 import { useHostEvent } from '../app/use-host-event';
 
 /** An auto-started call begins this far before the caller's voice was detected. */
@@ -123,9 +124,14 @@ export function LiveCoachView({ settings, appInfo, onSaveCalibration, onCallFini
           {cal.running ? 'Stop calibrating' : 'Calibrate my voice'}
         </button>
       </div>
+      {!cal.running && cal.enough && cal.normalLufs !== null && (
+        <p className="notice info" data-testid="calibration-done">
+          Your normal voice: {cal.normalLufs.toFixed(1)} LUFS. “Speak softly” shows {settings?.cue.tooLoudMarginLu ?? 6} LU above it.
+        </p>
+      )}
       {cal.running && (
         <p className="notice info" data-testid="calibration">
-          Say a sentence in your normal voice… {cal.speechSec.toFixed(1)} / {CALIBRATION_SPEECH_SEC} s heard
+          Say a sentence in your normal voice… {cal.speechSec.toFixed(1)} / {MIN_CALIBRATION_VOICED_SEC} s heard
         </p>
       )}
       {coach.inCall && <PrioritiesPad priorities={priorities} onChange={setPriorities} />}

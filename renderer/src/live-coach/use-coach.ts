@@ -12,10 +12,10 @@ export interface Calibration {
   running: boolean;
   normalLufs: number | null;
   speechSec: number;
+  enough: boolean;
 }
 
-/** Seconds of the agent's speech a calibration needs before it is saved. */
-export const CALIBRATION_SPEECH_SEC = 2;
+const NO_CALIBRATION: Calibration = { running: false, normalLufs: null, speechSec: 0, enough: false };
 
 function sessionConfig(settings: Settings): CoachSessionConfig {
   return { audio: settings.audio, cue: settings.cue, agentNormalLufs: settings.agentNormalLufs[agentDeviceKey(settings.audio)] ?? null };
@@ -33,7 +33,7 @@ export function useCoach(settings: Settings | null, onSaveCalibration: (deviceKe
   const [banner, setBanner] = useState<BannerState>('idle');
   const [heated, setHeated] = useState(false);
   const [problem, setProblem] = useState<SourceProblem | null>(null);
-  const [calibration, setCalibration] = useState<Calibration>({ running: false, normalLufs: null, speechSec: 0 });
+  const [calibration, setCalibration] = useState<Calibration>(NO_CALIBRATION);
   const settingsRef = useRef(settings);
   settingsRef.current = settings;
   const saveRef = useRef(onSaveCalibration);
@@ -55,8 +55,8 @@ export function useCoach(settings: Settings | null, onSaveCalibration: (deviceKe
           setHeated(nowInCall && isHeated);
         },
         onCallerSpeech: () => autoStartRef.current(),
-        onCalibration: (normalLufs, speechSec) => {
-          setCalibration((c) => (c.running ? { running: true, normalLufs, speechSec } : c));
+        onCalibration: (normalLufs, speechSec, enough) => {
+          setCalibration((c) => (c.running ? { running: true, normalLufs, speechSec, enough } : c));
         },
       });
       sessionRef.current = session;
@@ -95,7 +95,7 @@ export function useCoach(settings: Settings | null, onSaveCalibration: (deviceKe
     async (on: boolean) => {
       const session = on ? await open() : sessionRef.current;
       session?.calibrate(on);
-      setCalibration({ running: on && !!session, normalLufs: null, speechSec: 0 });
+      setCalibration({ ...NO_CALIBRATION, running: on && !!session });
     },
     [open],
   );
@@ -103,9 +103,9 @@ export function useCoach(settings: Settings | null, onSaveCalibration: (deviceKe
   // A calibration saves itself once it has heard enough of the agent's voice.
   useEffect(() => {
     const current = settingsRef.current;
-    if (!calibration.running || calibration.normalLufs === null || calibration.speechSec < CALIBRATION_SPEECH_SEC || !current) return;
+    if (!calibration.running || !calibration.enough || calibration.normalLufs === null || !current) return;
     sessionRef.current?.calibrate(false);
-    setCalibration({ running: false, normalLufs: calibration.normalLufs, speechSec: calibration.speechSec });
+    setCalibration({ ...calibration, running: false });
     saveRef.current(agentDeviceKey(current.audio), Math.round(calibration.normalLufs * 10) / 10);
   }, [calibration]);
 

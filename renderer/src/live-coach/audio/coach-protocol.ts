@@ -28,5 +28,6 @@ export type FromWorklet =
   | { type: 'caller-speech' }
   | { type: 'events'; events: CueEvent[] }
   | { type: 'call-ended'; analysis: CallAnalysis }
-  | { type: 'calibration'; normalLufs: number | null; speechSec: number }
+  /** Calibration progress: `enough` once the agent's normal voice can be trusted. */
+  | { type: 'calibration'; normalLufs: number | null; speechSec: number; enough: boolean }
   | { type: 'stereo'; verdict: ChannelVerdict };

@@ -18,7 +18,7 @@ export interface CoachListener {
   onCallEvents?(events: CueEvent[]): void;
   onCallEnded?(analysis: CallAnalysis): void;
   onStereo?(verdict: ChannelVerdict): void;
-  onCalibration?(normalLufs: number | null, speechSec: number): void;
+  onCalibration?(normalLufs: number | null, speechSec: number, enough: boolean): void;
   /** Outside a call, the caller began to speak. */
   onCallerSpeech?(): void;
   onProblem?(problem: SourceProblem | null): void;
@@ -206,7 +206,7 @@ export class CoachSession {
         this.listener.onStereo?.(message.verdict);
         break;
       case 'calibration':
-        this.listener.onCalibration?.(message.normalLufs, message.speechSec);
+        this.listener.onCalibration?.(message.normalLufs, message.speechSec, message.enough);
         break;
     }
   }

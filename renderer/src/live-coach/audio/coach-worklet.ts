@@ -6,6 +6,7 @@
 import { CallEngine, createLiveSnapshot } from '../../../engine/call-engine';
 import { ChannelIdentityCheck } from './channel-identity';
 import { PreRoll } from './pre-roll';
+import { NormalVoiceMeter } from '../../../engine/voice-calibration';
 import { DisplayChange } from './display-change';
 import { COACH_PROCESSOR_NAME, type CoachProcessorOptions, type FromWorklet, type ToWorklet } from './coach-protocol';
 
@@ -18,7 +19,7 @@ class CoachProcessor extends AudioWorkletProcessor {
   private options: CoachProcessorOptions;
   private engine: CallEngine;
   private inCall = false;
-  private calibration: CallEngine | null = null;
+  private calibration: NormalVoiceMeter | null = null;
   private readonly snapshot = createLiveSnapshot();
   private readonly stereo = new ChannelIdentityCheck(sampleRate);
   private stereoReported: string = 'unknown';
@@ -71,8 +72,8 @@ class CoachProcessor extends AudioWorkletProcessor {
         this.engine.setAgentNormalLufs(message.agentNormalLufs);
         break;
       case 'calibrate':
-        // A separate engine with no normal voice learns it from the agent's speech alone.
-        this.calibration = message.on ? new CallEngine({ sampleRate, settings: this.options.settings, agentNormalLufs: null }) : null;
+        // Measured exactly as the call engine measures the agent, so "too loud" compares like with like.
+        this.calibration = message.on ? new NormalVoiceMeter(sampleRate) : null;
         break;
     }
   }
@@ -89,10 +90,10 @@ class CoachProcessor extends AudioWorkletProcessor {
     this.preRoll.write(caller, agent, n);
 
     if (this.calibration) {
-      this.calibration.process(silence, agent, 0, n);
+      this.calibration.process(agent, 0, n);
       if (this.samplesSinceState + n >= this.stateInterval) {
-        const s = this.calibration.snapshot(this.snapshot);
-        this.post({ type: 'calibration', normalLufs: s.agentNormalLufs, speechSec: s.agentTalkSec });
+        const r = this.calibration.reading();
+        this.post({ type: 'calibration', normalLufs: r.normalLufs, speechSec: r.voicedSec, enough: r.enough });
       }
     }
 
