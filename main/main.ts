@@ -14,6 +14,8 @@ import { describeSettingsFileCheck } from './services/settings-file';
 import { createSettingsService } from './services/settings-service';
 import { registerAppScheme, serveRendererOverAppProtocol } from './shell/app-protocol';
 import { openElectronJsonStore } from './shell/electron-json-store';
+import { electronExportTargets } from './shell/export-save-dialog';
+import { createRepositoryExportService } from './services/export-over-repository';
 import { showFollowUpNotifications } from './shell/follow-up-notification';
 import { registerGlobalHotkeys } from './shell/global-hotkeys';
 import { emitToAppWindows, registerIpcHandlers } from './shell/ipc-registration';
@@ -38,6 +40,12 @@ function start(): void {
     appInfo: { version: app.getVersion(), host: 'electron', platform: process.platform, features },
     settings,
     sessions: openSessionServices({ dataDir: app.getPath('userData'), openStore: openElectronJsonStore, warn: log }),
+    exports: createRepositoryExportService({
+      repository: () => services.sessions.repository,
+      targets: electronExportTargets(() => mainWindow),
+      agentName: () => settings.get().profile.agentName,
+      appVersion: app.getVersion(),
+    }),
   };
 
   hardenSession(session.defaultSession, { systemLoopbackSupported: features.systemLoopback, log });

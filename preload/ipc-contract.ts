@@ -21,6 +21,12 @@ import {
   type WrapUpDraft,
   wrapUpDraftSchema,
 } from './session-ipc-schema';
+import {
+  exportFilterSchema,
+  startExportRequestSchema,
+  type ExportProgress,
+  type ExportStarted,
+} from './session-export-schema';
 
 /** Phantom marker carrying a method's response type (no runtime content). */
 export interface Returns<T> {
@@ -83,6 +89,12 @@ export const ipcMethods = {
   listFollowUps: { request: followUpsRequestSchema, response: returns<FollowUpList>() },
   /** Sets wrapUp.followUp.doneAt to now (kept as it was when already done). */
   markFollowUpDone: { request: sessionIdRequestSchema, response: returns<Session>() },
+  /** How many sessions an export with this filter would hold (the log's query without paging). */
+  countExportSessions: { request: exportFilterSchema, response: returns<{ count: number }>() },
+  /** Asks where to save (Electron: save dialog; browser host: prepares a one-time download), then writes
+   * in the background; 'export-progress' events follow. null: the save dialog was cancelled. */
+  startExport: { request: startExportRequestSchema, response: returns<ExportStarted | null>() },
+  cancelExport: { request: z.strictObject({ exportId: z.uuid() }), response: returns<{ cancelled: boolean }>() },
 } as const satisfies Record<string, { request: z.ZodType; response: Returns<unknown>; maxPayloadBytes?: number }>;
 
 export type IpcMethodName = keyof typeof ipcMethods;
@@ -103,9 +115,11 @@ export interface HostEvents {
   hotkey: { readonly action: HotkeyAction };
   /** Follow-ups that fell due (or were overdue) since the last check; each session is announced once per run. */
   'follow-up-due': { readonly sessions: SessionSummary[] };
+  /** An export's progress (throttled), then exactly one final state: done (with where), cancelled or failed. */
+  'export-progress': ExportProgress;
 }
 export type HostEventName = keyof HostEvents;
-const hostEventNames: Record<HostEventName, true> = { 'settings-changed': true, hotkey: true, 'follow-up-due': true };
+const hostEventNames: Record<HostEventName, true> = { 'settings-changed': true, hotkey: true, 'follow-up-due': true, 'export-progress': true };
 export const HOST_EVENT_NAMES = Object.keys(hostEventNames) as HostEventName[];
 
 export function isIpcMethodName(name: string): name is IpcMethodName {

@@ -7,7 +7,7 @@
  *     "appVersion": "0.1.0", "filter": ExportFilter, "sessions": [Session (schemaVersion 2), …] }
  */
 import { z } from 'zod';
-import { ESCALATION_VALUES, RESOLUTION_VALUES } from './session-schema';
+import { sessionQuerySchema } from './session-ipc-schema';
 
 export const SESSION_EXPORT_FORMAT = 'calm-line-sessions';
 export const SESSION_EXPORT_VERSION = 1;
@@ -15,23 +15,9 @@ export const SESSION_EXPORT_VERSION = 1;
 export const EXPORT_FORMATS = ['csv', 'json', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-/** Follow-up status filter (as the session log's): due today, overdue, open (not done), done. */
-export const FOLLOW_UP_FILTER_VALUES = ['due', 'overdue', 'open', 'done'] as const;
-export type FollowUpFilter = (typeof FOLLOW_UP_FILTER_VALUES)[number];
-
-const isoDate = z.iso.date();
-
-/** Which sessions an export holds. Every field is optional; days are inclusive and compared with the
- * call's calendar day at the agent's recorded UTC offset. */
-export const exportFilterSchema = z.strictObject({
-  from: isoDate.optional(),
-  to: isoDate.optional(),
-  agent: z.string().max(200).optional(),
-  /** 'none': no resolution recorded. */
-  resolution: z.enum([...RESOLUTION_VALUES, 'none']).optional(),
-  escalation: z.enum(ESCALATION_VALUES).optional(),
-  followUp: z.enum(FOLLOW_UP_FILTER_VALUES).optional(),
-});
+/** Which sessions an export holds: the session log's query without paging (same fields, same meaning:
+ * days inclusive in the host's local time, follow-up due/overdue/open/done, text search). */
+export const exportFilterSchema = sessionQuerySchema.omit({ offset: true, limit: true });
 export type ExportFilter = z.infer<typeof exportFilterSchema>;
 
 /** The envelope without its sessions (those are validated one by one against `sessionSchema`). */

@@ -25,6 +25,8 @@ import { describeSettingsFileCheck } from '../services/settings-file';
 import { createSettingsService } from '../services/settings-service';
 import { createHttpHandler, authorizeSession } from './http-handler';
 import { attachIpcWebSocket } from './ipc-websocket';
+import { createExportDownloads } from './export-downloads';
+import { createRepositoryExportService } from '../services/export-over-repository';
 import { hostOrigin } from './request-guard';
 import { createSessionToken } from './session-token';
 
@@ -90,7 +92,17 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     features: BROWSER_APP_INFO_FEATURES,
   };
   const sessions = openSessionServices({ dataDir, now: options.now, warn: log });
-  const services: HostServices = { appInfo, settings: createSettingsService({ store, warn: log }), sessions };
+  const settings = createSettingsService({ store, warn: log });
+  // No native save dialog here: exports become one-time downloads (see export-downloads.ts).
+  const downloads = createExportDownloads(dataDir, { log });
+  const exports = createRepositoryExportService({
+    repository: () => sessions.repository,
+    targets: downloads.targets,
+    agentName: () => settings.get().profile.agentName,
+    appVersion: APP_VERSION,
+    now: options.now,
+  });
+  const services: HostServices = { appInfo, settings, sessions, exports };
   const handlers = createHandlers(services, log);
   const token = createSessionToken();
 
@@ -100,7 +112,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const origin = hostOrigin(port);
   const csp = buildContentSecurityPolicy({ connectSources: [`ws://127.0.0.1:${port}${BROWSER_HOST_WS_PATH}`] });
 
-  const handleRequest = createHttpHandler({ rendererDir, port, token, csp, log });
+  const handleRequest = createHttpHandler({ rendererDir, port, token, csp, log, downloads });
   server.on('request', (request, response) => {
     handleRequest(request, response).catch((error: unknown) => {
       log?.(`Request failed: ${(error as Error)?.message ?? error}`);
@@ -125,6 +137,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       await ipc.close();
       server.closeAllConnections();
       await closed;
+      downloads.close();
     })();
     return closing;
   };

@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readStaticFile, securityHeaders } from '../static/static-files';
 import { checkRequestSource, type GuardDecision } from './request-guard';
 import { readCookie, sessionCookieHeader, sessionCookieName, tokensMatch } from './session-token';
+import type { ExportDownloads } from './export-downloads';
 
 export interface HttpHandlerOptions {
   readonly rendererDir: string;
@@ -13,6 +14,8 @@ export interface HttpHandlerOptions {
   readonly token: string;
   readonly csp: string;
   readonly log?: (message: string) => void;
+  /** One-time export downloads (`/export-download/<token>`), served to holders of the session cookie. */
+  readonly downloads?: Pick<ExportDownloads, 'serve'>;
 }
 
 /** Source checks plus the session cookie: what every request after the bootstrap must pass. */
@@ -105,6 +108,8 @@ export function createHttpHandler(options: HttpHandlerOptions) {
       send(response, decision.status, text, 'text/plain; charset=utf-8', {}, headOnly);
       return;
     }
+
+    if (options.downloads?.serve(request, response, baseHeaders)) return;
 
     const file = await readStaticFile(options.rendererDir, url.pathname);
     if (file.status !== 200) {

@@ -6,6 +6,8 @@ import type { AppInfo, IpcMethodName, RequestOf, ResponseOf } from '../../preloa
 import { succeed, type IpcResult } from '../../preload/ipc-result';
 import { createSessionHandlers } from '../services/session-handlers';
 import type { SessionServices } from '../services/session-services';
+import { createExportHandlers } from '../services/export-handlers';
+import type { ExportService } from '../services/export-service';
 import type { SettingsService } from '../services/settings-service';
 
 export interface HostServices {
@@ -13,6 +15,8 @@ export interface HostServices {
   readonly settings: SettingsService;
   /** Wrap-up drafts, the session log, timelines and follow-ups (openSessionServices). */
   readonly sessions: SessionServices;
+  /** Exports from the UI (save dialog or download); absent: the export methods say it is not available. */
+  readonly exports?: ExportService;
 }
 
 export type IpcHandlers = {
@@ -29,5 +33,6 @@ export function createHandlers(services: HostServices, log?: (message: string) =
     updateSettings: (patch) => services.settings.update(patch),
     resetSettings: () => succeed(services.settings.reset()),
     ...createSessionHandlers(services.sessions, log),
+    ...createExportHandlers(services.exports, log),
   };
 }

@@ -9,6 +9,7 @@ export function forwardServiceEvents(services: HostServices, emit: EmitHostEvent
   const unsubscribers = [
     services.settings.onChange((settings) => emit('settings-changed', settings)),
     services.sessions.followUps.onDue((sessions) => emit('follow-up-due', { sessions })),
+    ...(services.exports ? [services.exports.onProgress((progress) => emit('export-progress', progress))] : []),
   ];
   return () => {
     for (const unsubscribe of unsubscribers) unsubscribe();
