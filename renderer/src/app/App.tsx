@@ -2,17 +2,21 @@ import { useCallback, useState } from 'react';
 import { LiveCoachView } from '../live-coach/LiveCoachView';
 import type { FinishedCall } from '../live-coach/finished-call';
 import { SettingsView } from '../settings/SettingsView';
+import { ExportDialog } from '../export/ExportDialog';
+import { TeamView } from '../team/TeamView';
 import { useSettings } from './use-settings';
 
-type Screen = 'coach' | 'settings';
+type Screen = 'coach' | 'team' | 'settings';
 const SCREENS: { id: Screen; label: string }[] = [
   { id: 'coach', label: 'Coach' },
+  { id: 'team', label: 'Team' },
   { id: 'settings', label: 'Settings' },
 ];
 
 export function App() {
   const { settings, appInfo, error, update, reset } = useSettings();
   const [screen, setScreen] = useState<Screen>('coach');
+  const [exportOpen, setExportOpen] = useState(false);
   const [lastCall, setLastCall] = useState<FinishedCall | null>(null);
 
   const saveCalibration = useCallback(
@@ -30,6 +34,9 @@ export function App() {
               {s.label}
             </button>
           ))}
+          <button type="button" onClick={() => setExportOpen(true)} aria-haspopup="dialog" data-testid="nav-export">
+            Export…
+          </button>
         </nav>
       </header>
       {error && (
@@ -42,6 +49,8 @@ export function App() {
         <LiveCoachView settings={settings} appInfo={appInfo} onSaveCalibration={saveCalibration} onCallFinished={setLastCall} lastCall={lastCall} />
       </div>
       {screen === 'settings' && settings && <SettingsView settings={settings} appInfo={appInfo} onUpdate={update} onReset={reset} />}
+      {screen === 'team' && <TeamView />}
+      {exportOpen && <ExportDialog open onClose={() => setExportOpen(false)} host={appInfo?.host} />}
     </div>
   );
 }

@@ -1,8 +1,9 @@
 /**
- * The team view's state: the workspace (in memory for this run of the app), the merged sessions and
- * their trends, one message per imported or refused file, and the import in progress.
+ * The team view's state: the workspace (in memory for this run of the app — it outlives the Team screen,
+ * not a restart), the merged sessions and their trends, one message per imported or refused file, and
+ * the import in progress. Kept in a small module store so leaving the screen loses nothing.
  */
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
 import { importOne, type NamedFile } from './import-files';
 import { computeTeamTrends, localDayOf } from './team-series';
 import { EMPTY_WORKSPACE, addExport, mergedSessions, removeExport, type TeamWorkspace } from './team-workspace';
@@ -22,50 +23,54 @@ export interface ImportProgress {
   readonly total: number;
 }
 
+interface TeamState {
+  readonly workspace: TeamWorkspace;
+  readonly messages: readonly ImportMessage[];
+  readonly progress: ImportProgress | null;
+}
+
+let state: TeamState = { workspace: EMPTY_WORKSPACE, messages: [], progress: null };
+const listeners = new Set<() => void>();
 let messageKey = 1;
 
-export function useTeamWorkspace() {
-  const [workspace, setWorkspace] = useState<TeamWorkspace>(EMPTY_WORKSPACE);
-  const [messages, setMessages] = useState<ImportMessage[]>([]);
-  const [progress, setProgress] = useState<ImportProgress | null>(null);
-  // The newest workspace, for imports that finish one after another within one pick.
-  const current = useRef(workspace);
+function update(patch: Partial<TeamState>): void {
+  state = { ...state, ...patch };
+  for (const listener of listeners) listener();
+}
 
-  const importFiles = useCallback(async (files: readonly NamedFile[]) => {
-    const batch: ImportMessage[] = [];
-    for (let i = 0; i < files.length; i++) {
-      const item = files[i];
-      setProgress({ fileName: item.name, fileIndex: i, fileCount: files.length, validated: 0, total: 0 });
-      const outcome = await importOne(item, (validated, total) =>
-        setProgress({ fileName: item.name, fileIndex: i, fileCount: files.length, validated, total }),
-      );
-      if (!outcome.ok) {
-        batch.push({ key: messageKey++, fileName: outcome.fileName, ok: false, text: `Not imported: ${outcome.fileName} ${outcome.problem}.` });
-        continue;
-      }
-      const added = addExport(current.current, outcome.file);
-      if (!added.ok) {
-        batch.push({ key: messageKey++, fileName: added.fileName, ok: false, text: `Not imported: ${added.fileName} ${added.problem}.` });
-        continue;
-      }
-      current.current = added.workspace;
-      setWorkspace(added.workspace);
-      const { added: fresh, duplicates } = added.summary;
-      const dupes = duplicates ? `, ${duplicates} already imported` : '';
-      batch.push({ key: messageKey++, fileName: item.name, ok: true, text: `${item.name}: ${fresh} new session${fresh === 1 ? '' : 's'}${dupes}.` });
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Imports the files one by one; each is added whole or refused whole with a message. */
+export async function importTeamFiles(files: readonly NamedFile[]): Promise<void> {
+  const batch: ImportMessage[] = [];
+  for (let i = 0; i < files.length; i++) {
+    const item = files[i];
+    const at = { fileName: item.name, fileIndex: i, fileCount: files.length };
+    update({ progress: { ...at, validated: 0, total: 0 } });
+    const outcome = await importOne(item, (validated, total) => update({ progress: { ...at, validated, total } }));
+    const added = outcome.ok ? addExport(state.workspace, outcome.file) : outcome;
+    if (!added.ok) {
+      batch.push({ key: messageKey++, fileName: added.fileName, ok: false, text: `Not imported: ${added.fileName} ${added.problem}.` });
+      continue;
     }
-    setProgress(null);
-    setMessages(batch);
-  }, []);
+    update({ workspace: added.workspace });
+    const { added: fresh, duplicates } = added.summary;
+    const dupes = duplicates ? `, ${duplicates} already imported` : '';
+    batch.push({ key: messageKey++, fileName: item.name, ok: true, text: `${item.name}: ${fresh} new session${fresh === 1 ? '' : 's'}${dupes}.` });
+  }
+  update({ progress: null, messages: batch });
+}
 
-  const remove = useCallback((sourceId: number) => {
-    current.current = removeExport(current.current, sourceId);
-    setWorkspace(current.current);
-    setMessages([]);
-  }, []);
+export function removeTeamExport(sourceId: number): void {
+  update({ workspace: removeExport(state.workspace, sourceId), messages: [] });
+}
 
-  const merged = useMemo(() => mergedSessions(workspace), [workspace]);
+export function useTeamWorkspace() {
+  const current = useSyncExternalStore(subscribe, () => state);
+  const merged = useMemo(() => mergedSessions(current.workspace), [current.workspace]);
   const trends = useMemo(() => computeTeamTrends(merged, localDayOf(new Date())), [merged]);
-
-  return { workspace, merged, trends, messages, progress, importFiles, remove, dismissMessages: () => setMessages([]) };
+  return { ...current, merged, trends, importFiles: importTeamFiles, remove: removeTeamExport };
 }
