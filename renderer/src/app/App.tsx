@@ -1,14 +1,26 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { LiveCoachView } from '../live-coach/LiveCoachView';
 import type { FinishedCall } from '../live-coach/finished-call';
+import type { CallTimeline } from '../../engine/call-types';
+import { FollowUpsView } from '../follow-ups/FollowUpsView';
+import { useFollowUps } from '../follow-ups/use-follow-ups';
+import { SessionLogView } from '../session-log/SessionLogView';
 import { SettingsView } from '../settings/SettingsView';
 import { ExportDialog } from '../export/ExportDialog';
 import { TeamView } from '../team/TeamView';
+import { WrapUpView } from '../wrap-up/WrapUpView';
+import { callForWrapUp } from '../wrap-up/call-hand-off';
+import type { CallForWrapUp } from '../wrap-up/wrap-up-draft';
+import { useWrapUp } from '../wrap-up/use-wrap-up';
+import { useHostEvent } from './use-host-event';
 import { useSettings } from './use-settings';
 
-type Screen = 'coach' | 'team' | 'settings';
+type Screen = 'coach' | 'wrap-up' | 'log' | 'follow-ups' | 'team' | 'settings';
 const SCREENS: { id: Screen; label: string }[] = [
   { id: 'coach', label: 'Coach' },
+  { id: 'wrap-up', label: 'Wrap-up' },
+  { id: 'log', label: 'Log' },
+  { id: 'follow-ups', label: 'Follow-ups' },
   { id: 'team', label: 'Team' },
   { id: 'settings', label: 'Settings' },
 ];
@@ -17,7 +29,43 @@ export function App() {
   const { settings, appInfo, error, update, reset } = useSettings();
   const [screen, setScreen] = useState<Screen>('coach');
   const [exportOpen, setExportOpen] = useState(false);
-  const [lastCall, setLastCall] = useState<FinishedCall | null>(null);
+  const wrapUp = useWrapUp(settings);
+  const { begin: beginWrapUp, restored: draftRestored } = wrapUp;
+
+  // A call's end opens its wrap-up; a wrap-up left open by a crash or a forced quit reopens at start.
+  const onCallFinished = useCallback(
+    (call: FinishedCall) => {
+      setScreen('wrap-up');
+      void beginWrapUp(callForWrapUp(call), call.analysis.timeline);
+    },
+    [beginWrapUp],
+  );
+  useEffect(() => {
+    if (draftRestored) setScreen('wrap-up');
+  }, [draftRestored]);
+  useHostEvent('hotkey', ({ action }) => {
+    if (action === 'openWrapUp') setScreen('wrap-up');
+  });
+
+  // Saved sessions change the log and the follow-ups; both reload when this changes.
+  const [sessionsVersion, setSessionsVersion] = useState(0);
+  const sessionsChanged = useCallback(() => setSessionsVersion((v) => v + 1), []);
+  useEffect(() => {
+    if (wrapUp.lastSaved) sessionsChanged();
+  }, [wrapUp.lastSaved, sessionsChanged]);
+  const followUps = useFollowUps(sessionsVersion);
+  const [openSessionId, setOpenSessionId] = useState<string | null>(null);
+  const openSession = useCallback((id: string) => {
+    setOpenSessionId(id);
+    setScreen('log');
+  }, []);
+  const saveRecordedCall = useCallback(
+    (call: CallForWrapUp, timeline: CallTimeline | null) => {
+      setScreen('wrap-up');
+      void beginWrapUp(call, timeline);
+    },
+    [beginWrapUp],
+  );
 
   const saveCalibration = useCallback(
     (deviceKey: string, lufs: number) => void update({ agentNormalLufs: { [deviceKey]: lufs } }),
@@ -30,8 +78,14 @@ export function App() {
         <h1>Calm Line</h1>
         <nav className="nav" aria-label="Screens">
           {SCREENS.map((s) => (
-            <button key={s.id} aria-current={screen === s.id ? 'page' : undefined} onClick={() => setScreen(s.id)}>
+            <button key={s.id} aria-current={screen === s.id ? 'page' : undefined} onClick={() => setScreen(s.id)} data-testid={`nav-${s.id}`}>
               {s.label}
+              {s.id === 'wrap-up' && wrapUp.draft && <span className="nav-badge" aria-label="(open)">•</span>}
+              {s.id === 'follow-ups' && followUps.count > 0 && (
+                <span className="nav-badge" data-testid="follow-ups-badge" aria-label={`(${followUps.count} due)`}>
+                  {followUps.count}
+                </span>
+              )}
             </button>
           ))}
           <button type="button" onClick={() => setExportOpen(true)} aria-haspopup="dialog" data-testid="nav-export">
@@ -46,8 +100,20 @@ export function App() {
       )}
       {/* The coach stays mounted while other screens show, so a call in progress keeps running. */}
       <div hidden={screen !== 'coach'}>
-        <LiveCoachView settings={settings} appInfo={appInfo} onSaveCalibration={saveCalibration} onCallFinished={setLastCall} lastCall={lastCall} />
+        <LiveCoachView settings={settings} appInfo={appInfo} onSaveCalibration={saveCalibration} onCallFinished={onCallFinished} />
       </div>
+      {screen === 'wrap-up' && <WrapUpView wrapUp={wrapUp} settings={settings} />}
+      {screen === 'log' && (
+        <SessionLogView
+          settings={settings}
+          selectedId={openSessionId}
+          onSelect={setOpenSessionId}
+          onSaveRecordedCall={saveRecordedCall}
+          refreshKey={sessionsVersion}
+          onSessionChanged={sessionsChanged}
+        />
+      )}
+      {screen === 'follow-ups' && <FollowUpsView followUps={followUps} onOpen={openSession} />}
       {screen === 'settings' && settings && <SettingsView settings={settings} appInfo={appInfo} onUpdate={update} onReset={reset} />}
       {screen === 'team' && <TeamView />}
       {exportOpen && <ExportDialog open onClose={() => setExportOpen(false)} host={appInfo?.host} />}

@@ -4,20 +4,10 @@
  * the agent saves it. Pure functions; the clock is passed in.
  */
 import { SESSION_SCHEMA_VERSION, emptyWrapUp, type CallRecord, type Priority, type Session, type WrapUp } from '../../../preload/session-schema';
-import type { WrapUpStep } from '../../../preload/settings-schema';
+import type { WrapUpDraft } from '../../../preload/session-ipc-schema';
 
 /** As in the IPC contract (`saveDraft` / `getDraft`). */
-export interface WrapUpDraft {
-  /** uuid; becomes Session.id. */
-  callId: string;
-  startedAt: string;
-  endedAt: string;
-  call: CallRecord;
-  wrapUp: WrapUp;
-  step: WrapUpStep;
-  updatedAt: string;
-  agent: string;
-}
+export type { WrapUpDraft };
 
 /** A priority as the live coach's scratchpad hands it over (its order is its rank). */
 export interface ScratchpadPriority {

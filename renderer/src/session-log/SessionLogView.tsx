@@ -1,0 +1,191 @@
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { ESCALATION_VALUES, RESOLUTION_VALUES } from '../../../preload/session-schema';
+import { FOLLOW_UP_FILTER_VALUES, type SessionSummary } from '../../../preload/session-ipc-schema';
+import type { CallTimeline } from '../../engine/call-types';
+import type { Settings } from '../api/host-api';
+import { formatClock } from '../live-coach/cue-copy';
+import { RecordedCallPanel } from '../review/RecordedCallPanel';
+import type { CallForWrapUp } from '../wrap-up/wrap-up-draft';
+import { ESCALATION_LABELS, RESOLUTION_LABELS } from '../wrap-up/wrap-up-steps';
+import { SessionDetail } from './SessionDetail';
+import { activeFilterCount } from './log-query';
+import { escalationText, followUpStatus, followUpText, formatWhen, resolutionText } from './session-format';
+import { useSessionLog } from './use-session-log';
+import './session-log.css';
+
+interface Props {
+  settings: Settings | null;
+  /** The session open in the log (from the log itself or the follow-ups list), null for the list. */
+  selectedId: string | null;
+  onSelect(id: string | null): void;
+  onSaveRecordedCall(call: CallForWrapUp, timeline: CallTimeline | null): void;
+  /** Changes when sessions may have changed (a wrap-up saved, a follow-up done): the list reloads. */
+  refreshKey: unknown;
+  onSessionChanged(): void;
+}
+
+const FOLLOW_UP_FILTER_LABELS = { due: 'Due today', overdue: 'Overdue', open: 'Open', done: 'Done' } as const;
+
+/** Every saved call, newest first: search, filters, pages, and each session's wrap-up and review. */
+export function SessionLogView({ settings, selectedId, onSelect, onSaveRecordedCall, refreshKey, onSessionChanged }: Props) {
+  const log = useSessionLog(refreshKey);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const listRef = useRef<HTMLUListElement>(null);
+  const { filters } = log;
+
+  // "/" jumps to the search box from anywhere in the log.
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      const t = e.target as HTMLElement | null;
+      if (e.key !== '/' || selectedId || t?.closest('input, textarea, select, [contenteditable]')) return;
+      e.preventDefault();
+      searchRef.current?.focus();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [selectedId]);
+
+  function onListKey(e: KeyboardEvent<HTMLUListElement>) {
+    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+    const buttons = [...(listRef.current?.querySelectorAll<HTMLButtonElement>('button.session-row') ?? [])];
+    const i = buttons.indexOf(document.activeElement as HTMLButtonElement);
+    const next = buttons[Math.min(buttons.length - 1, Math.max(0, i + (e.key === 'ArrowDown' ? 1 : -1)))];
+    if (next) {
+      e.preventDefault();
+      next.focus();
+    }
+  }
+
+  if (selectedId) {
+    return <SessionDetail id={selectedId} onBack={() => onSelect(null)} onChanged={onSessionChanged} />;
+  }
+
+  const first = log.total === 0 ? 0 : log.offset + 1;
+  const last = Math.min(log.total, log.offset + log.rows.length);
+  const filterCount = activeFilterCount(filters);
+  return (
+    <main className="session-log" data-testid="session-log">
+      <RecordedCallPanel settings={settings} onSaveAsSession={onSaveRecordedCall} />
+      <section className="panel" aria-label="Session log">
+        <div className="log-search">
+          <input
+            ref={searchRef}
+            type="search"
+            aria-label="Search sessions"
+            placeholder="Search priorities, notes, reference…  ( / )"
+            value={filters.text}
+            maxLength={500}
+            data-testid="log-search"
+            onChange={(e) => log.setFilters({ text: e.target.value })}
+            onKeyDown={(e) => {
+              if (e.key === 'ArrowDown') {
+                e.preventDefault();
+                listRef.current?.querySelector<HTMLButtonElement>('button.session-row')?.focus();
+              }
+            }}
+          />
+        </div>
+        <details className="log-filters" open={filterCount > 0 ? true : undefined}>
+          <summary>Filters{filterCount > 0 ? ` (${filterCount})` : ''}</summary>
+          <div className="filter-grid">
+            <label>
+              From
+              <input type="date" value={filters.from} onChange={(e) => log.setFilters({ from: e.target.value })} data-testid="log-from" />
+            </label>
+            <label>
+              To
+              <input type="date" value={filters.to} onChange={(e) => log.setFilters({ to: e.target.value })} data-testid="log-to" />
+            </label>
+            <label>
+              Resolution
+              <select value={filters.resolution} onChange={(e) => log.setFilters({ resolution: e.target.value as typeof filters.resolution })} data-testid="log-resolution">
+                <option value="">Any</option>
+                {RESOLUTION_VALUES.map((r) => (
+                  <option key={r} value={r}>
+                    {RESOLUTION_LABELS[r]}
+                  </option>
+                ))}
+                <option value="none">No resolution</option>
+              </select>
+            </label>
+            <label>
+              Escalation
+              <select value={filters.escalation} onChange={(e) => log.setFilters({ escalation: e.target.value as typeof filters.escalation })} data-testid="log-escalation">
+                <option value="">Any</option>
+                {ESCALATION_VALUES.map((v) => (
+                  <option key={v} value={v}>
+                    {ESCALATION_LABELS[v]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Follow-up
+              <select value={filters.followUp} onChange={(e) => log.setFilters({ followUp: e.target.value as typeof filters.followUp })} data-testid="log-follow-up">
+                <option value="">Any</option>
+                {FOLLOW_UP_FILTER_VALUES.map((v) => (
+                  <option key={v} value={v}>
+                    {FOLLOW_UP_FILTER_LABELS[v]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="button" onClick={log.reset}>
+              Clear
+            </button>
+          </div>
+        </details>
+        <p className="log-count muted" role="status" data-testid="log-count" data-total={log.total}>
+          {log.error ? `The log could not be read: ${log.error}` : log.loading && log.rows.length === 0 ? 'Loading…' : log.total === 0 ? 'No sessions match.' : `${first}–${last} of ${log.total}, newest first`}
+        </p>
+        <ul className="session-rows" ref={listRef} onKeyDown={onListKey} data-testid="log-rows">
+          {log.rows.map((row) => (
+            <SessionRow key={row.id} row={row} onOpen={() => onSelect(row.id)} />
+          ))}
+        </ul>
+        {log.total > log.pageSize && (
+          <div className="actions pager">
+            <button type="button" onClick={() => log.page(-1)} disabled={log.offset === 0}>
+              ← Newer
+            </button>
+            <button type="button" onClick={() => log.page(1)} disabled={log.offset + log.pageSize >= log.total}>
+              Older →
+            </button>
+          </div>
+        )}
+      </section>
+    </main>
+  );
+}
+
+function SessionRow({ row, onOpen }: { row: SessionSummary; onOpen(): void }) {
+  const esc = escalationText(row.escalation);
+  const status = followUpStatus(row);
+  return (
+    <li>
+      <button type="button" className="session-row" onClick={onOpen} data-testid="log-row" data-session-id={row.id}>
+        <span className="row-line">
+          <strong>{formatWhen(row.startedAt)}</strong>
+          <span className="muted"> · {formatClock(row.durationSec)}</span>
+          <span className="badge" data-resolution={row.resolution ?? 'none'}>
+            {resolutionText(row.resolution)}
+          </span>
+        </span>
+        <span className="row-line muted">
+          {row.caseReference ? `${row.caseReference} · ` : ''}
+          {row.priorityCount} priorit{row.priorityCount === 1 ? 'y' : 'ies'} ({row.confirmedPriorityCount} confirmed) · over {row.overtalkCount} · loud {row.tooLoudCount} · heated {row.heatedCount}
+        </span>
+        {(esc || status !== 'none') && (
+          <span className="row-line">
+            {esc && <span className="badge escalation">{esc}</span>}
+            {status !== 'none' && (
+              <span className="follow-up" data-status={status}>
+                {followUpText(row)}
+              </span>
+            )}
+          </span>
+        )}
+      </button>
+    </li>
+  );
+}

@@ -1,0 +1,39 @@
+/** Words and short dates for the log's rows and the session view. */
+import type { SessionSummary } from '../../../preload/session-ipc-schema';
+import { ESCALATION_LABELS, RESOLUTION_LABELS } from '../wrap-up/wrap-up-steps';
+import { localDay } from '../wrap-up/wrap-up-draft';
+
+export function formatWhen(iso: string): string {
+  const d = new Date(iso);
+  return d.toLocaleString(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+}
+
+export function formatDay(day: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(y, m - 1, d).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+}
+
+export function resolutionText(r: SessionSummary['resolution']): string {
+  return r === null ? 'No resolution' : RESOLUTION_LABELS[r];
+}
+
+export function escalationText(e: SessionSummary['escalation']): string {
+  return e === 'none' ? '' : ESCALATION_LABELS[e];
+}
+
+export type FollowUpStatus = 'none' | 'done' | 'overdue' | 'due' | 'open';
+
+export function followUpStatus(s: Pick<SessionSummary, 'followUpDate' | 'followUpDone'>, today = localDay(new Date())): FollowUpStatus {
+  if (s.followUpDate === null) return 'none';
+  if (s.followUpDone) return 'done';
+  if (s.followUpDate < today) return 'overdue';
+  if (s.followUpDate === today) return 'due';
+  return 'open';
+}
+
+export function followUpText(s: Pick<SessionSummary, 'followUpDate' | 'followUpDone'>, today?: string): string {
+  const status = followUpStatus(s, today);
+  if (status === 'none' || s.followUpDate === null) return 'No follow-up';
+  const when = formatDay(s.followUpDate);
+  return { done: `Follow-up done (${when})`, overdue: `Follow-up overdue since ${when}`, due: 'Follow-up due today', open: `Follow-up ${when}` }[status];
+}
