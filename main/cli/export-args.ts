@@ -1,0 +1,87 @@
+/**
+ * Arguments of `npm run --silent export -- --from DATE --to DATE --format csv|json|xlsx --out FILE
+ * [--data-dir DIR] [--agent NAME] [--resolution R] [--escalation E] [--follow-up due|overdue|open|done]`.
+ * Pure: argv in, options out, or a BadExportArgsError with one sentence saying what is wrong.
+ */
+import { parseArgs } from 'node:util';
+import { ESCALATION_VALUES, RESOLUTION_VALUES } from '../../preload/session-schema';
+import { FOLLOW_UP_FILTER_VALUES } from '../../preload/session-ipc-schema';
+import { EXPORT_FORMATS, type ExportFilter, type ExportFormat } from '../../preload/session-export-schema';
+
+export class BadExportArgsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BadExportArgsError';
+  }
+}
+
+export const EXPORT_USAGE =
+  'usage: npm run --silent export -- --from YYYY-MM-DD --to YYYY-MM-DD --format csv|json|xlsx --out FILE ' +
+  '[--data-dir DIR] [--agent NAME] [--resolution resolved|partly|pending|escalated|none] ' +
+  '[--escalation none|manager-requested|handed-off|abusive-conduct] [--follow-up due|overdue|open|done]';
+
+export interface ExportArgs {
+  readonly format: ExportFormat;
+  readonly out: string;
+  readonly dataDir: string | undefined;
+  readonly filter: ExportFilter & { from: string; to: string };
+}
+
+function isCalendarDay(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const [y, m, d] = value.split('-').map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+  if (value === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(value)) throw new BadExportArgsError(`${flag} must be one of ${allowed.join(', ')}, not "${value}".`);
+  return value as T;
+}
+
+export function parseExportArgs(argv: readonly string[]): ExportArgs {
+  let values: Record<string, string | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        from: { type: 'string' },
+        to: { type: 'string' },
+        format: { type: 'string' },
+        out: { type: 'string' },
+        'data-dir': { type: 'string' },
+        agent: { type: 'string' },
+        resolution: { type: 'string' },
+        escalation: { type: 'string' },
+        'follow-up': { type: 'string' },
+      },
+    }) as { values: Record<string, string | undefined> });
+  } catch (error) {
+    throw new BadExportArgsError(`${(error as Error).message.split('\n')[0]} ${EXPORT_USAGE}`);
+  }
+  for (const flag of ['from', 'to', 'format', 'out'] as const) {
+    if (!values[flag]) throw new BadExportArgsError(`--${flag} is required. ${EXPORT_USAGE}`);
+  }
+  const from = values.from!;
+  const to = values.to!;
+  for (const [flag, day] of [['--from', from], ['--to', to]] as const) {
+    if (!isCalendarDay(day)) throw new BadExportArgsError(`${flag} must be a calendar day like 2026-01-31, not "${day}".`);
+  }
+  if (from > to) throw new BadExportArgsError(`--from (${from}) is after --to (${to}).`);
+  const format = oneOf('--format', values.format, EXPORT_FORMATS)!;
+  const filter: ExportFilter & { from: string; to: string } = { from, to };
+  if (values.agent !== undefined) {
+    if (values.agent.length === 0 || values.agent.length > 200) throw new BadExportArgsError('--agent must be a name of 1 to 200 characters.');
+    filter.agent = values.agent;
+  }
+  const resolution = oneOf('--resolution', values.resolution, [...RESOLUTION_VALUES, 'none'] as const);
+  if (resolution) filter.resolution = resolution;
+  const escalation = oneOf('--escalation', values.escalation, ESCALATION_VALUES);
+  if (escalation) filter.escalation = escalation;
+  const followUp = oneOf('--follow-up', values['follow-up'], FOLLOW_UP_FILTER_VALUES);
+  if (followUp) filter.followUp = followUp;
+  return { format, out: values.out!, dataDir: values['data-dir'], filter };
+}

@@ -1,0 +1,84 @@
+/**
+ * `npm run --silent export -- --from DATE --to DATE --format csv|json|xlsx --out FILE [--data-dir DIR]`
+ * (plus optional --agent, --resolution, --escalation, --follow-up): the UI's export for scheduled jobs.
+ * Reads the sessions of the data folder (default: the app's, as Electron and the browser host use it),
+ * writes the file atomically (a cancelled run — Ctrl+C — or a failure leaves no file) and prints one line.
+ * Exit codes: 0 written; 1 the export failed (disk, data folder unreadable); 2 bad flags or paths.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { defaultUserDataDir } from '../browser-host/user-data-dir';
+import { BadExportArgsError, parseExportArgs } from './export-args';
+
+/** The agent named in the data folder's settings (for the JSON envelope); '' when unknown. */
+function agentNameIn(dataDir: string): string {
+  try {
+    const settings = JSON.parse(fs.readFileSync(path.join(dataDir, 'settings.json'), 'utf8')) as { profile?: { agentName?: unknown } };
+    const name = settings.profile?.agentName;
+    return typeof name === 'string' ? name.slice(0, 200) : '';
+  } catch {
+    return '';
+  }
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const args = parseExportArgs(argv);
+  // `npm run export` starts in the package root; relative paths mean the directory npm was run from.
+  const base = process.env.npm_lifecycle_event === 'export' && process.env.INIT_CWD ? process.env.INIT_CWD : process.cwd();
+  const out = path.resolve(base, args.out);
+  const dataDir = args.dataDir !== undefined ? path.resolve(base, args.dataDir) : defaultUserDataDir();
+  if (!fs.existsSync(dataDir) || !fs.statSync(dataDir).isDirectory()) {
+    throw new BadExportArgsError(`No Calm Line data folder at ${dataDir}${args.dataDir === undefined ? ' (the default; pass --data-dir)' : ''}.`);
+  }
+  const outDir = path.dirname(out);
+  if (!fs.existsSync(outDir) || !fs.statSync(outDir).isDirectory()) throw new BadExportArgsError(`--out: the folder ${outDir} does not exist.`);
+  if (fs.existsSync(out) && fs.statSync(out).isDirectory()) throw new BadExportArgsError(`--out: ${out} is a folder; give a file name.`);
+
+  // Loaded only once the flags are good: bad flags answer at once.
+  const [{ APP_VERSION }, { exportHeader, exportSessionsToFile }, { localDay }, { openSessionRepository }] = await Promise.all([
+    import('../services/app-version'),
+    import('../services/export-file'),
+    import('../services/export-filter'),
+    import('../services/session-repository'),
+  ]);
+  const repository = openSessionRepository({ dataDir });
+  const now = new Date();
+  const today = localDay(now);
+  const controller = new AbortController();
+  let written = 0;
+  const onSignal = (): void => controller.abort(new Error('Export cancelled'));
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    const bytes = await exportSessionsToFile(repository.iterate(args.filter, today), {
+      format: args.format,
+      filePath: out,
+      header: exportHeader(agentNameIn(dataDir), APP_VERSION, args.filter, now),
+      progress: { signal: controller.signal, onSession: (n) => (written = n) },
+    });
+    process.stdout.write(`Exported ${written} session${written === 1 ? '' : 's'} (${args.filter.from} to ${args.filter.to}) as ${args.format.toUpperCase()} to ${out} (${bytes} bytes).\n`);
+    return 0;
+  } catch (error) {
+    if (controller.signal.aborted) {
+      process.stderr.write('Export cancelled; no file was written.\n');
+      return 130;
+    }
+    process.stderr.write(`Export failed: ${(error as Error)?.message ?? error}. No file was written.\n`);
+    return 1;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof BadExportArgsError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
+    process.stderr.write(`Export failed: ${(error as Error)?.message ?? error}\n`);
+    process.exit(1);
+  },
+);
