@@ -17,7 +17,10 @@ import { openElectronJsonStore } from './shell/electron-json-store';
 import { electronExportTargets } from './shell/export-save-dialog';
 import { createRepositoryExportService } from './services/export-over-repository';
 import { showFollowUpNotifications } from './shell/follow-up-notification';
-import { registerGlobalHotkeys } from './shell/global-hotkeys';
+import { createDesktopStateService } from './desktop/desktop-state-service';
+import { setupDesktopShell } from './shell/desktop';
+import { electronLoginItem } from './shell/login-item';
+import { initialWindowPlacement } from './shell/window-state';
 import { emitToAppWindows, registerIpcHandlers } from './shell/ipc-registration';
 import { hardenSession, lockDownAllWebContents } from './shell/security';
 import { openElectronSettingsStore } from './shell/settings-store';
@@ -35,13 +38,16 @@ function start(): void {
   const repairNote = describeSettingsFileCheck(fileCheck);
   if (repairNote) log(repairNote);
   const settings = createSettingsService({ store, warn: log });
-  const features = electronHostFeatures(process.platform);
+  const features = electronHostFeatures(process.platform, app.isPackaged);
+  const desktop = createDesktopStateService({ loginItem: electronLoginItem(process.platform), warn: log });
+  const sessions = openSessionServices({ dataDir: app.getPath('userData'), openStore: openElectronJsonStore, warn: log });
   const services: HostServices = {
     appInfo: { version: app.getVersion(), host: 'electron', platform: process.platform, features },
     settings,
-    sessions: openSessionServices({ dataDir: app.getPath('userData'), openStore: openElectronJsonStore, warn: log }),
+    desktop,
+    sessions,
     exports: createRepositoryExportService({
-      repository: () => services.sessions.repository,
+      repository: () => sessions.repository,
       targets: electronExportTargets(() => mainWindow),
       agentName: () => settings.get().profile.agentName,
       appVersion: app.getVersion(),
@@ -52,12 +58,17 @@ function start(): void {
   serveRendererOverAppProtocol(RENDERER_DIR);
   registerIpcHandlers(createHandlers(services, log), log);
   forwardServiceEvents(services, emitToAppWindows);
-  showFollowUpNotifications(services.sessions.followUps, () => localDay(new Date()), () => focusWindow(mainWindow));
-  registerGlobalHotkeys(settings, emitToAppWindows, log);
+  showFollowUpNotifications(sessions.followUps, () => localDay(new Date()), () => focusWindow(mainWindow));
 
-  mainWindow = createMainWindow({ preloadPath: PRELOAD_PATH, alwaysOnTop: settings.get().ui.alwaysOnTop });
+  const userDataDir = app.getPath('userData');
+  mainWindow = createMainWindow({
+    preloadPath: PRELOAD_PATH,
+    alwaysOnTop: settings.get().ui.alwaysOnTop,
+    placement: initialWindowPlacement(userDataDir, settings.get().ui.compact),
+  });
   followWindowSettings(mainWindow, settings);
-  services.sessions.followUps.start();
+  setupDesktopShell({ window: mainWindow, settings, desktop, emit: emitToAppWindows, userDataDir, log });
+  sessions.followUps.start();
 }
 
 app.enableSandbox();

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import type { IpcResult } from './ipc-result';
 import { settingsPatchSchema, type HotkeyAction, type Settings } from './settings-schema';
+import { callStatusSchema, startAtLoginRequestSchema, type DesktopState } from './desktop-contract';
 import type { CallTimeline } from '../renderer/engine/call-types';
 import { sessionSchema, type Session } from './session-schema';
 import {
@@ -50,6 +51,10 @@ export interface HostFeatures {
   readonly tray: boolean;
   /** Capturing what the computer plays (the caller in a softphone) without a second device. */
   readonly systemLoopback: boolean;
+  /** Always-on-top and the compact (~360 px) window. */
+  readonly windowControls: boolean;
+  /** Opening the app when the user logs in (an installed desktop app only). */
+  readonly startAtLogin: boolean;
 }
 
 export interface AppInfo {
@@ -95,6 +100,11 @@ export const ipcMethods = {
    * in the background; 'export-progress' events follow. null: the save dialog was cancelled. */
   startExport: { request: startExportRequestSchema, response: returns<ExportStarted | null>() },
   cancelExport: { request: z.strictObject({ exportId: z.uuid() }), response: returns<{ cancelled: boolean }>() },
+  /** Tray and shortcut status: the call status last reported, each global shortcut's fate, start at login. */
+  getDesktopState: { request: noPayload, response: returns<DesktopState>() },
+  /** The UI tells the host where the call stands (tray icon, menu, notifications follow). */
+  reportCallStatus: { request: callStatusSchema, response: returns<DesktopState>() },
+  setStartAtLogin: { request: startAtLoginRequestSchema, response: returns<DesktopState>() },
 } as const satisfies Record<string, { request: z.ZodType; response: Returns<unknown>; maxPayloadBytes?: number }>;
 
 export type IpcMethodName = keyof typeof ipcMethods;
@@ -111,15 +121,23 @@ export type ResponseOf<M extends IpcMethodName> =
 export interface HostEvents {
   /** Settings changed (by this window, another window, or a reset). Carries the full new settings. */
   'settings-changed': Settings;
-  /** A global hotkey fired (Electron only). */
+  /** A global hotkey, or the same action from the tray or the application menu (Electron only). */
   hotkey: { readonly action: HotkeyAction };
+  /** The desktop state changed (call status reported, shortcuts re-registered, start at login). */
+  'desktop-state-changed': DesktopState;
   /** Follow-ups that fell due (or were overdue) since the last check; each session is announced once per run. */
   'follow-up-due': { readonly sessions: SessionSummary[] };
   /** An export's progress (throttled), then exactly one final state: done (with where), cancelled or failed. */
   'export-progress': ExportProgress;
 }
 export type HostEventName = keyof HostEvents;
-const hostEventNames: Record<HostEventName, true> = { 'settings-changed': true, hotkey: true, 'follow-up-due': true, 'export-progress': true };
+const hostEventNames: Record<HostEventName, true> = {
+  'settings-changed': true,
+  hotkey: true,
+  'follow-up-due': true,
+  'export-progress': true,
+  'desktop-state-changed': true,
+};
 export const HOST_EVENT_NAMES = Object.keys(hostEventNames) as HostEventName[];
 
 export function isIpcMethodName(name: string): name is IpcMethodName {

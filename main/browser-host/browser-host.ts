@@ -62,7 +62,13 @@ export interface BrowserHost {
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const DEFAULT_RENDERER_DIR = path.join(PROJECT_ROOT, 'out', 'renderer');
 
-export const BROWSER_APP_INFO_FEATURES = { globalHotkeys: false, tray: false, systemLoopback: false } as const;
+export const BROWSER_APP_INFO_FEATURES = {
+  globalHotkeys: false,
+  tray: false,
+  systemLoopback: false,
+  windowControls: false,
+  startAtLogin: false,
+} as const;
 
 function listen(server: http.Server, port: number): Promise<{ address: string; port: number }> {
   return new Promise((resolve, reject) => {

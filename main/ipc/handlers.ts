@@ -9,6 +9,8 @@ import type { SessionServices } from '../services/session-services';
 import { createExportHandlers } from '../services/export-handlers';
 import type { ExportService } from '../services/export-service';
 import type { SettingsService } from '../services/settings-service';
+import { createDesktopHandlers } from '../desktop/desktop-handlers';
+import { createDesktopStateService, type DesktopStateService } from '../desktop/desktop-state-service';
 
 export interface HostServices {
   readonly appInfo: AppInfo;
@@ -17,6 +19,8 @@ export interface HostServices {
   readonly sessions: SessionServices;
   /** Exports from the UI (save dialog or download); absent: the export methods say it is not available. */
   readonly exports?: ExportService;
+  /** Tray, shortcuts and start at login (Electron); a host without them gets an inert one. */
+  readonly desktop?: DesktopStateService;
 }
 
 export type IpcHandlers = {
@@ -34,5 +38,6 @@ export function createHandlers(services: HostServices, log?: (message: string) =
     resetSettings: () => succeed(services.settings.reset()),
     ...createSessionHandlers(services.sessions, log),
     ...createExportHandlers(services.exports, log),
+    ...createDesktopHandlers(services.desktop ?? createDesktopStateService()),
   };
 }

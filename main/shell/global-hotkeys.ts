@@ -1,34 +1,33 @@
 /**
  * Global hotkeys (they fire while the softphone has focus): registered from settings, re-registered
- * whenever the hotkey settings change, reported to the UI as `hotkey` events.
+ * whenever the hotkey settings change. What became of each (registered, or taken by another program)
+ * goes to `onRegistered`, so the UI can say which shortcut to change.
  */
 import { globalShortcut } from 'electron';
-import { HOTKEY_ACTIONS, type HotkeySettings } from '../../preload/settings-schema';
-import type { EmitHostEvent } from '../ipc/host-events';
+import type { HotkeyRegistration } from '../../preload/desktop-contract';
+import type { HotkeyAction } from '../../preload/settings-schema';
+import { describeTakenHotkeys, registerHotkeys } from '../desktop/hotkey-registration';
 import type { SettingsService } from '../services/settings-service';
-
-function registerAll(hotkeys: HotkeySettings, emit: EmitHostEvent, log?: (message: string) => void): void {
-  globalShortcut.unregisterAll();
-  for (const action of HOTKEY_ACTIONS) {
-    const accelerator = hotkeys[action];
-    if (accelerator === '') continue;
-    const registered = globalShortcut.register(accelerator, () => emit('hotkey', { action }));
-    if (!registered) log?.(`Hotkey ${accelerator} for ${action} is taken by another application`);
-  }
-}
 
 export function registerGlobalHotkeys(
   settings: SettingsService,
-  emit: EmitHostEvent,
+  onAction: (action: HotkeyAction) => void,
+  onRegistered: (registrations: HotkeyRegistration[]) => void,
   log?: (message: string) => void,
 ): () => void {
+  const apply = (hotkeys: ReturnType<SettingsService['get']>['hotkeys']): void => {
+    const registrations = registerHotkeys(hotkeys, globalShortcut, onAction);
+    const taken = describeTakenHotkeys(registrations);
+    if (taken) log?.(taken);
+    onRegistered(registrations);
+  };
   let current = JSON.stringify(settings.get().hotkeys);
-  registerAll(settings.get().hotkeys, emit, log);
+  apply(settings.get().hotkeys);
   const unsubscribe = settings.onChange((next) => {
     const serialized = JSON.stringify(next.hotkeys);
     if (serialized === current) return;
     current = serialized;
-    registerAll(next.hotkeys, emit, log);
+    apply(next.hotkeys);
   });
   return () => {
     unsubscribe();

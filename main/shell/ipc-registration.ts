@@ -3,34 +3,16 @@
  * only the app's own top frame (anything else gets a `forbidden` result), and host events sent to the
  * windows that show the app.
  */
-import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { BrowserWindow, ipcMain } from 'electron';
 import { IPC_METHOD_NAMES, ipcChannel } from '../../preload/ipc-contract';
-import { fail } from '../../preload/ipc-result';
-import { dispatch } from '../ipc/dispatch';
+import { answerInvoke } from '../desktop/ipc-invoke-guard';
 import type { IpcHandlers } from '../ipc/handlers';
 import type { EmitHostEvent } from '../ipc/host-events';
 import { isAppUrl } from '../security/app-origin';
-import { isTrustedSender } from '../security/sender-policy';
-
-function senderIsTrusted(event: IpcMainInvokeEvent): boolean {
-  const frame = event.senderFrame;
-  return isTrustedSender({
-    frameUrl: frame?.url,
-    isTopFrame: frame !== null && frame === event.sender.mainFrame,
-  });
-}
 
 export function registerIpcHandlers(handlers: IpcHandlers, log?: (message: string) => void): () => void {
   for (const method of IPC_METHOD_NAMES) {
-    ipcMain.handle(ipcChannel(method), (event, payload: unknown) => {
-      if (!senderIsTrusted(event)) {
-        log?.(`Refused ${method} from an untrusted sender`);
-        return fail('forbidden', 'This page may not use Calm Line.');
-      }
-      return dispatch(handlers, method, payload, {
-        onHandlerError: (name, error) => log?.(`${name} failed: ${(error as Error)?.message ?? error}`),
-      });
-    });
+    ipcMain.handle(ipcChannel(method), (event, payload: unknown) => answerInvoke(handlers, method, event, payload, log));
   }
   return () => {
     for (const method of IPC_METHOD_NAMES) ipcMain.removeHandler(ipcChannel(method));

@@ -1,9 +1,10 @@
 /**
  * Electron-side hardening: permissions (microphone, and display capture for system loopback, only for
  * the app's own top frame), system-audio capture, and no navigation, new windows or webviews anywhere.
- * The decisions themselves are pure functions in main/security/.
+ * The decisions themselves are pure functions in main/security/ and main/desktop/web-contents-lockdown.ts.
  */
-import { app, desktopCapturer, type Session, type WebContents } from 'electron';
+import { app, desktopCapturer, type Session } from 'electron';
+import { lockDownWebContents } from '../desktop/web-contents-lockdown';
 import { isAppUrl } from '../security/app-origin';
 import { decidePermission } from '../security/permission-policy';
 
@@ -58,16 +59,6 @@ export function hardenSession(session: Session, options: SessionHardeningOptions
       .then(([screen]) => callback(screen ? { video: screen, audio: 'loopback' } : null))
       .catch(() => callback(null));
   });
-}
-
-function lockDownWebContents(contents: WebContents, log?: (message: string) => void): void {
-  contents.on('will-frame-navigate', (event) => {
-    log?.('Blocked a navigation');
-    event.preventDefault();
-  });
-  contents.on('will-redirect', (event) => event.preventDefault());
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }
 
 /** Call once before any window exists: every web contents the app ever creates is locked down. */

@@ -2,18 +2,20 @@
 import { BrowserWindow } from 'electron';
 import { APP_ENTRY_URL } from '../security/app-origin';
 import type { SettingsService } from '../services/settings-service';
+import { WINDOW_SIZES, type Placement } from '../desktop/window-placement';
 
 export interface MainWindowOptions {
   readonly preloadPath: string;
   readonly alwaysOnTop: boolean;
+  /** Where to open (main/shell/window-state.ts remembers it per display); default size when absent. */
+  readonly placement?: Placement;
 }
 
-export function createMainWindow({ preloadPath, alwaysOnTop }: MainWindowOptions): BrowserWindow {
+export function createMainWindow({ preloadPath, alwaysOnTop, placement }: MainWindowOptions): BrowserWindow {
   const window = new BrowserWindow({
-    width: 480,
-    height: 720,
-    minWidth: 320,
-    minHeight: 400,
+    ...(placement ? placement.bounds : WINDOW_SIZES.normal),
+    minWidth: WINDOW_SIZES.minWidth,
+    minHeight: WINDOW_SIZES.minHeight,
     title: 'Calm Line',
     show: false,
     alwaysOnTop,
@@ -29,6 +31,8 @@ export function createMainWindow({ preloadPath, alwaysOnTop }: MainWindowOptions
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       webviewTag: false,
+      // Middle-click would ask for a new window (refused anyway); the app has no use for it.
+      disableBlinkFeatures: 'Auxclick',
       navigateOnDragDrop: false,
       safeDialogs: true,
       spellcheck: false,
@@ -36,6 +40,7 @@ export function createMainWindow({ preloadPath, alwaysOnTop }: MainWindowOptions
       backgroundThrottling: false,
     },
   });
+  if (placement?.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());
   void window.loadURL(APP_ENTRY_URL);
   return window;
