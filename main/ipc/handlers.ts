@@ -15,8 +15,8 @@ import { createDesktopStateService, type DesktopStateService } from '../desktop/
 export interface HostServices {
   readonly appInfo: AppInfo;
   readonly settings: SettingsService;
-  /** Wrap-up drafts, the session log, timelines and follow-ups (openSessionServices). */
-  readonly sessions: SessionServices;
+  /** Wrap-up drafts, the session log, timelines and follow-ups (openSessionServices); both hosts have them. */
+  readonly sessions?: SessionServices;
   /** Exports from the UI (save dialog or download); absent: the export methods say it is not available. */
   readonly exports?: ExportService;
   /** Tray, shortcuts and start at login (Electron); a host without them gets an inert one. */

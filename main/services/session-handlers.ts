@@ -4,7 +4,6 @@
  */
 import { fail, succeed, type IpcResult } from '../../preload/ipc-result';
 import type { IpcHandlers } from '../ipc/handlers';
-import { localDay } from './session-dates';
 import type { SessionServices } from './session-services';
 import { monthOf } from './timeline-store';
 
@@ -51,7 +50,27 @@ function readGuard<T>(what: string, run: () => T, onError?: (error: unknown) => 
   }
 }
 
-export function createSessionHandlers(services: SessionServices, log?: (message: string) => void): SessionHandlers {
+const SESSION_METHODS: readonly SessionMethod[] = [
+  'saveCallTimeline',
+  'saveDraft',
+  'getDraft',
+  'discardDraft',
+  'saveSession',
+  'listSessions',
+  'getSession',
+  'getTimeline',
+  'listFollowUps',
+  'markFollowUpDone',
+];
+
+/** For a host opened without a data folder for sessions: every session method says so. */
+function withoutSessions(): SessionHandlers {
+  const refuse = () => fail('internal', 'This host keeps no sessions.');
+  return Object.fromEntries(SESSION_METHODS.map((method) => [method, refuse])) as unknown as SessionHandlers;
+}
+
+export function createSessionHandlers(services: SessionServices | undefined, log?: (message: string) => void): SessionHandlers {
+  if (services === undefined) return withoutSessions();
   const { repository, drafts, timelines } = services;
   const note = (what: string) => (error: unknown) => log?.(`${what}: ${(error as Error)?.message ?? error}`);
   return {
@@ -81,7 +100,7 @@ export function createSessionHandlers(services: SessionServices, log?: (message:
     getSession: ({ id }) => readGuard('The session could not be read', () => repository.get(id), note('getSession')),
     getTimeline: ({ id }) => readGuard('The timeline could not be read', () => timelines.get(id), note('getTimeline')),
     listFollowUps: ({ asOf }) =>
-      readGuard('Follow-ups could not be read', () => repository.followUps(asOf ?? localDay(new Date())), note('listFollowUps')),
+      readGuard('Follow-ups could not be read', () => repository.followUps(asOf), note('listFollowUps')),
     markFollowUpDone: ({ id }) => {
       const current = readGuard('The session could not be read', () => repository.get(id), note('markFollowUpDone'));
       if (!current.ok) return current;
