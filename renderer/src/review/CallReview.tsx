@@ -168,14 +168,14 @@ export function CallReview({ input, testId = 'call-review' }: { input: ReviewInp
       {input.timeline === null && <p className="muted">No loudness timeline was kept for this call; the regions are shown without it.</p>}
       <ul className="review-legend" aria-label="Legend">
         <li>
-          <span className="swatch lane caller" aria-hidden="true" /> Caller loudness (top)
+          <span className="review-swatch lane caller" aria-hidden="true" /> Caller loudness (top)
         </li>
         <li>
-          <span className="swatch lane agent" aria-hidden="true" /> Your loudness (bottom)
+          <span className="review-swatch lane agent" aria-hidden="true" /> Your loudness (bottom)
         </li>
         {kindsPresent.map((k) => (
           <li key={k}>
-            <span className="swatch" aria-hidden="true" style={regionBackground(k)}>
+            <span className="review-swatch" aria-hidden="true" style={regionBackground(k)}>
               {REGION_STYLES[k].short}
             </span>{' '}
             {REGION_STYLES[k].name}
@@ -220,8 +220,8 @@ function RegionList({ regions, cursor, onJump }: { regions: ReviewRegion[]; curs
       <ul className="plain" data-testid="review-region-list">
         {regions.map((r) => (
           <li key={r.id} data-kind={r.kind} data-start={r.start.toFixed(3)} data-end={r.end.toFixed(3)}>
-            <button type="button" className="link" aria-current={cursor >= r.start && cursor <= r.end ? 'true' : undefined} onClick={() => onJump(r.start)}>
-              <span className="swatch" aria-hidden="true" style={regionBackground(r.kind)}>
+            <button type="button" className="review-jump" aria-current={cursor >= r.start && cursor <= r.end ? 'true' : undefined} onClick={() => onJump(r.start)}>
+              <span className="review-swatch" aria-hidden="true" style={regionBackground(r.kind)}>
                 {REGION_STYLES[r.kind].short}
               </span>{' '}
               {describeRegion(r)}

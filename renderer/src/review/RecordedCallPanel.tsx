@@ -31,7 +31,7 @@ export function RecordedCallPanel({ settings, onSaveAsSession }: Props) {
       <div className="recorded-head">
         <input
           id={inputId}
-          className="visually-hidden"
+          className="recorded-file-input"
           type="file"
           accept=".wav,audio/wav,audio/x-wav,audio/wave"
           data-testid="open-recorded-call"
@@ -41,7 +41,7 @@ export function RecordedCallPanel({ settings, onSaveAsSession }: Props) {
             if (file) open(file, agentChannel, settings?.cue);
           }}
         />
-        <label htmlFor={inputId} className="file-button">
+        <label htmlFor={inputId} className="recorded-file-button">
           Open a recorded call…
         </label>
         <label className="inline-field">
