@@ -3,8 +3,9 @@
  *
  * Reads PCM 16/24/32-bit integer and 32-bit float, plain or WAVE_FORMAT_EXTENSIBLE, mono or stereo,
  * 8–96 kHz (header rules and repairs: wav-header.ts). Samples come out as Float32 in [-1, 1): integers are
- * divided by 2^(bits-1). For large files, walk the data block by block with parseWavHeader + decodeWavFrames
- * instead of decoding everything at once; for files too large to load (an 8-hour stereo shift is 5.5 GB),
+ * divided by 2^(bits-1); float samples that are NaN or ±Infinity are read as 0. For large files, walk the
+ * data block by block with parseWavHeader + decodeWavFrames instead of decoding everything at once; for
+ * files too large to load (an 8-hour stereo shift is 5.5 GB),
  * parse the first kilobytes with { fileSize } and decode blocks read from disk with decodePcmFrames.
  */
 import { asBytes, parseWavHeader, type WavFormat, type WavHeader } from './wav-header';
@@ -59,11 +60,21 @@ export function decodePcmFrames(chunk: Uint8Array, format: WavFormat, out: Array
 
   if (format.encoding === 'float') {
     const src = LITTLE_ENDIAN_HOST && absolute % 4 === 0 ? new Float32Array(chunk.buffer, absolute, samples) : null;
+    // A NaN or ±Infinity sample (a broken writer) is read as silence: one would poison every meter after it.
     for (let c = 0; c < cc; c++) {
       const dst = out[c];
       let o = outOffset;
-      if (src) for (let i = c; i < samples; i += cc) dst[o++] = src[i];
-      else for (let i = c; i < samples; i += cc) dst[o++] = view.getFloat32(i * 4, true);
+      if (src) {
+        for (let i = c; i < samples; i += cc) {
+          const v = src[i];
+          dst[o++] = v - v === 0 ? v : 0;
+        }
+      } else {
+        for (let i = c; i < samples; i += cc) {
+          const v = view.getFloat32(i * 4, true);
+          dst[o++] = v - v === 0 ? v : 0;
+        }
+      }
     }
   } else if (format.bitsPerSample === 16) {
     const scale = 1 / 32768;
