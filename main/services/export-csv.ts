@@ -33,15 +33,26 @@ export function csvField(text: string): string {
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+/** A cell as CSV text: numbers and booleans as they are, text neutralised and quoted when needed. */
 export function formatCsvCell(column: ExportColumn, value: CellValue): string {
-  if (value === null) return '';
-  switch (typeof value) {
-    case 'number':
-      return Number.isFinite(value) ? String(value) : '';
+  return cellFormatter(column.type)(value);
+}
+
+type CellFormatter = (value: CellValue) => string;
+
+function cellFormatter(type: ExportColumn['type']): CellFormatter {
+  switch (type) {
+    case 'text':
+      return (v) => (v === null ? '' : csvField(neutralizeFormula(String(v))));
     case 'boolean':
-      return value ? 'true' : 'false';
-    default:
-      return csvField(column.type === 'text' ? neutralizeFormula(value) : value);
+      return (v) => (v === null ? '' : v ? 'true' : 'false');
+    case 'date':
+    case 'datetime':
+      // Validated ISO 8601: never quoted, never a formula.
+      return (v) => (v === null ? '' : String(v));
+    case 'number':
+    case 'integer':
+      return (v) => (typeof v === 'number' && Number.isFinite(v) ? String(v) : '');
   }
 }
 
@@ -49,21 +60,29 @@ export function csvHeader(columns: readonly ExportColumn[] = EXPORT_COLUMNS): st
   return columns.map((c) => csvField(c.name)).join(',') + CRLF;
 }
 
-export function csvRow(session: Session, context: ExportContext, columns: readonly ExportColumn[] = EXPORT_COLUMNS): string {
-  let line = '';
-  for (let i = 0; i < columns.length; i++) {
-    const column = columns[i];
-    if (i > 0) line += ',';
-    line += formatCsvCell(column, column.value(session, context));
-  }
-  return line + CRLF;
+/** One CSV record per session, for a fixed column list (formatters chosen once, not per cell). */
+export function csvRowWriter(columns: readonly ExportColumn[] = EXPORT_COLUMNS): (session: Session, context: ExportContext) => string {
+  const values = columns.map((c) => c.value);
+  const formats = columns.map((c) => cellFormatter(c.type));
+  const n = columns.length;
+  return (session, context) => {
+    let line = formats[0](values[0](session, context));
+    for (let i = 1; i < n; i++) line += `,${formats[i](values[i](session, context))}`;
+    return line + CRLF;
+  };
+}
+
+const defaultRow = csvRowWriter();
+
+export function csvRow(session: Session, context: ExportContext): string {
+  return defaultRow(session, context);
 }
 
 /** BOM + header, then rows, in chunks of about `chunkChars` characters. */
 export async function* csvChunks(sessions: SessionSource, context: ExportContext, chunkChars = 1 << 20): AsyncGenerator<string, void, undefined> {
   let chunk = UTF8_BOM + csvHeader();
   for await (const session of sessions) {
-    chunk += csvRow(session, context);
+    chunk += defaultRow(session, context);
     if (chunk.length >= chunkChars) {
       yield chunk;
       chunk = '';

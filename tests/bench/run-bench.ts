@@ -6,8 +6,9 @@
 import type { BenchFigures, BenchModule } from './bench-module';
 import { loudnessBench } from './loudness-bench';
 import { liveCoachBench } from './live-coach-bench';
+import { exportBench } from './export-bench';
 
-const BENCH_MODULES: BenchModule[] = [loudnessBench, liveCoachBench];
+const BENCH_MODULES: BenchModule[] = [loudnessBench, liveCoachBench, exportBench];
 
 async function main(): Promise<void> {
   const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 3) || 3);
