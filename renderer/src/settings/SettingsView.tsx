@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { AppInfo, AudioSettings, Settings, SettingsPatch } from '../api/host-api';
 import { CUE_SETTING_LIMITS, DEFAULT_CUE_SETTINGS, type CueSettings } from '../../engine/cue-settings';
 import { useAudioInputs } from './use-audio-inputs';
+import { DesktopSettings } from '../desktop/DesktopSettings';
 
 interface Props {
   settings: Settings;
@@ -118,20 +119,7 @@ export function SettingsView({ settings, appInfo, onUpdate, onReset }: Props) {
 
       <section className="panel" aria-labelledby="desktop-title">
         <h3 id="desktop-title">Desktop</h3>
-        {features?.globalHotkeys ? (
-          <ul className="plain">
-            {Object.entries(settings.hotkeys).map(([action, accelerator]) => (
-              <li key={action}>
-                <span style={{ flex: 1 }}>{action}</span>
-                <kbd>{accelerator}</kbd>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="muted" data-testid="desktop-only">
-            Global hotkeys, the tray icon and always-on-top need the desktop app. In the browser, use the buttons.
-          </p>
-        )}
+        <DesktopSettings settings={settings} appInfo={appInfo} apply={apply} say={setMessage} />
       </section>
 
       <div className="actions">

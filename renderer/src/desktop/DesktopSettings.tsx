@@ -1,0 +1,136 @@
+import { useState, type KeyboardEvent } from 'react';
+import type { HotkeyRegistration } from '../../../preload/desktop-contract';
+import { hostApi, HOTKEY_ACTIONS, type AppInfo, type HotkeyAction, type Settings, type SettingsPatch } from '../api/host-api';
+import { captureAccelerator, displayAccelerator } from './accelerator-from-key';
+import { useDesktopState } from './use-desktop-state';
+
+interface Props {
+  settings: Settings;
+  appInfo: AppInfo | null;
+  apply(patch: SettingsPatch): Promise<void>;
+  say(message: string): void;
+}
+
+const ACTION_LABELS: Record<HotkeyAction, string> = {
+  startCall: 'Start call',
+  endCall: 'End call',
+  markMoment: 'Mark a moment',
+  openWrapUp: 'Open wrap-up',
+};
+
+function HotkeyRow(props: {
+  action: HotkeyAction;
+  accelerator: string;
+  registration: HotkeyRegistration | undefined;
+  platform: string | undefined;
+  onChange(accelerator: string): void;
+}) {
+  const { action, accelerator, registration, platform, onChange } = props;
+  const [recording, setRecording] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const taken = registration?.status === 'taken' && registration.accelerator === accelerator;
+
+  const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
+    if (!recording) return;
+    event.preventDefault();
+    const capture = captureAccelerator(event, platform ?? '');
+    if (capture.kind === 'pending') return;
+    setRecording(false);
+    if (capture.kind === 'invalid') setProblem(capture.reason);
+    else setProblem(null);
+    if (capture.kind === 'accelerator' && capture.accelerator !== accelerator) onChange(capture.accelerator);
+    if (capture.kind === 'clear' && accelerator !== '') onChange('');
+  };
+
+  return (
+    <li data-testid={`hotkey-row-${action}`}>
+      <span style={{ flex: 1 }}>{ACTION_LABELS[action]}</span>
+      <button
+        type="button"
+        className={recording ? 'recording' : undefined}
+        aria-label={`Shortcut for ${ACTION_LABELS[action]}: ${recording ? 'press the new shortcut' : displayAccelerator(accelerator, platform)}`}
+        onClick={() => {
+          setProblem(null);
+          setRecording(!recording);
+        }}
+        onKeyDown={onKeyDown}
+        onBlur={() => setRecording(false)}
+        data-testid={`hotkey-${action}`}
+      >
+        {recording ? 'Press keys… (Esc cancels, Backspace removes)' : <kbd>{displayAccelerator(accelerator, platform)}</kbd>}
+      </button>
+      {taken && (
+        <p className="notice" role="alert" data-testid={`hotkey-taken-${action}`}>
+          {displayAccelerator(accelerator, platform)} is used by another program, so it does nothing here. Choose another shortcut.
+        </p>
+      )}
+      {problem && (
+        <p className="notice" role="alert" data-testid={`hotkey-problem-${action}`}>
+          {problem}
+        </p>
+      )}
+    </li>
+  );
+}
+
+/** The Desktop section of Settings: shortcuts, window modes and start at login, where the host has them. */
+export function DesktopSettings({ settings, appInfo, apply, say }: Props) {
+  const features = appInfo?.features;
+  const desktop = useDesktopState();
+  const platform = appInfo?.platform;
+
+  if (!features?.globalHotkeys && !features?.windowControls && !features?.startAtLogin) {
+    return (
+      <p className="muted" data-testid="desktop-only">
+        Global hotkeys, the tray icon and always-on-top need the desktop app. In the browser, use the buttons.
+      </p>
+    );
+  }
+
+  const setStartAtLogin = async (enabled: boolean) => {
+    const result = await hostApi.setStartAtLogin({ enabled });
+    say(result.ok ? (enabled ? 'Calm Line will start when you log in.' : 'Calm Line will not start at login.') : `Not changed: ${result.message}`);
+  };
+
+  return (
+    <>
+      {features.globalHotkeys && (
+        <ul className="plain" data-testid="hotkeys">
+          {HOTKEY_ACTIONS.map((action) => (
+            <HotkeyRow
+              key={action}
+              action={action}
+              accelerator={settings.hotkeys[action]}
+              registration={desktop?.hotkeys.find((h) => h.action === action)}
+              platform={platform}
+              onChange={(accelerator) => void apply({ hotkeys: { [action]: accelerator } })}
+            />
+          ))}
+        </ul>
+      )}
+      {features.windowControls && (
+        <>
+          <label style={{ display: 'flex', gap: 6, marginTop: 8 }}>
+            <input
+              type="checkbox"
+              checked={settings.ui.alwaysOnTop}
+              onChange={(e) => void apply({ ui: { alwaysOnTop: e.target.checked } })}
+              data-testid="always-on-top"
+            />
+            Keep Calm Line on top of other windows
+          </label>
+          <label style={{ display: 'flex', gap: 6 }}>
+            <input type="checkbox" checked={settings.ui.compact} onChange={(e) => void apply({ ui: { compact: e.target.checked } })} data-testid="compact" />
+            Compact window (a narrow strip beside the softphone)
+          </label>
+        </>
+      )}
+      {features.startAtLogin && desktop !== null && desktop.startAtLogin !== null && (
+        <label style={{ display: 'flex', gap: 6 }}>
+          <input type="checkbox" checked={desktop.startAtLogin} onChange={(e) => void setStartAtLogin(e.target.checked)} data-testid="start-at-login" />
+          Start Calm Line when I log in
+        </label>
+      )}
+    </>
+  );
+}
