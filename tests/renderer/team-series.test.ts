@@ -41,6 +41,8 @@ describe('team trends', () => {
     ];
     const trends = computeTeamTrends(input, '2026-01-10');
     expect(trends.days).toEqual(['2026-01-05', '2026-01-06', '2026-01-07', '2026-01-08', '2026-01-09', '2026-01-10', '2026-01-11', '2026-01-12']);
+    // Calls fall on 01-05..01-07; open follow-ups are due 01-08 and 01-12 (the done one does not count).
+    expect(trends.ranges).toEqual({ call: [0, 2], due: [3, 7] });
     const t = trends.team.values;
     expect(t.calls).toEqual([3, 0, 1, 0, 0, 0, 0, 0]);
     expect(t.overtalkPerCall.slice(0, 3)).toEqual([2, null, 1]);
@@ -77,7 +79,7 @@ describe('team trends', () => {
   });
 
   it('no sessions, no days; day ranges cross month ends', () => {
-    expect(computeTeamTrends([], '2026-01-01').days).toEqual([]);
+    expect(computeTeamTrends([], '2026-01-01')).toMatchObject({ days: [], ranges: { call: null, due: null } });
     expect(daysBetween('2026-02-27', '2026-03-02')).toEqual(['2026-02-27', '2026-02-28', '2026-03-01', '2026-03-02']);
     expect(localDayOf(new Date(2026, 11, 31, 23, 59))).toBe('2026-12-31');
   });

@@ -2,10 +2,10 @@ import { useEffect, useRef } from 'react';
 import type { ChartDataset } from 'chart.js';
 import { downloadBlob } from '../export/download';
 import { Chart, agentStyle, paperBackground, teamStyle, type SeriesStyle } from './chart-style';
-import type { TeamMetricId, TeamTrends, TrendSeries } from './team-series';
+import type { TeamMetricId, TeamTrends, TrendDays, TrendSeries } from './team-series';
 
 interface Props {
-  readonly metric: { readonly id: TeamMetricId; readonly label: string; readonly axis: string };
+  readonly metric: { readonly id: TeamMetricId; readonly label: string; readonly axis: string; readonly by: TrendDays };
   readonly trends: TeamTrends;
   /** Agents whose lines are shown (the team line always is). */
   readonly shownAgents: ReadonlySet<string>;
@@ -13,10 +13,10 @@ interface Props {
   readonly agentIndex: ReadonlyMap<string, number>;
 }
 
-function dataset(series: TrendSeries, metric: TeamMetricId, label: string, style: SeriesStyle): ChartDataset<'line', (number | null)[]> {
+function dataset(series: TrendSeries, metric: TeamMetricId, range: readonly [number, number], label: string, style: SeriesStyle): ChartDataset<'line', (number | null)[]> {
   return {
     label,
-    data: [...series.values[metric]],
+    data: series.values[metric].slice(range[0], range[1] + 1),
     borderColor: style.colour,
     backgroundColor: style.colour,
     borderWidth: style.width,
@@ -66,15 +66,17 @@ export function TeamChart({ metric, trends, shownAgents, agentIndex }: Props) {
   useEffect(() => {
     const chart = chartRef.current;
     if (!chart) return;
-    chart.data.labels = [...trends.days];
+    // Only this metric's days (calls, or follow-ups' due days); none at all gives an empty chart.
+    const range = trends.ranges[metric.by] ?? [0, -1];
+    chart.data.labels = trends.days.slice(range[0], range[1] + 1);
     chart.data.datasets = [
-      dataset(trends.team, metric.id, 'Team', teamStyle()),
+      dataset(trends.team, metric.id, range, 'Team', teamStyle()),
       ...trends.agents
         .filter((a) => a.agent !== null && shownAgents.has(a.agent))
-        .map((a) => dataset(a, metric.id, a.agent ?? '', agentStyle(agentIndex.get(a.agent ?? '') ?? 0))),
+        .map((a) => dataset(a, metric.id, range, a.agent ?? '', agentStyle(agentIndex.get(a.agent ?? '') ?? 0))),
     ];
     chart.update('none');
-  }, [trends, shownAgents, agentIndex, metric.id]);
+  }, [trends, shownAgents, agentIndex, metric.id, metric.by]);
 
   const savePng = () => {
     canvasRef.current?.toBlob((blob) => {

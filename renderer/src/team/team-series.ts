@@ -10,16 +10,18 @@
 import type { Session } from '../../../preload/session-schema';
 
 export const TEAM_METRICS = [
-  { id: 'calls', label: 'Calls per day', axis: 'calls' },
-  { id: 'overtalkPerCall', label: 'Talking-over per call', axis: 'episodes per call' },
-  { id: 'tooLoudPerCall', label: 'Too-loud cues per call', axis: 'cues per call' },
-  { id: 'timeToCalm', label: 'Time to calm', axis: 'seconds (mean)' },
-  { id: 'confirmedShare', label: 'Calls with confirmed priorities', axis: '% of calls' },
-  { id: 'escalations', label: 'Escalations', axis: 'calls escalated' },
-  { id: 'followUpsDue', label: 'Follow-ups due', axis: 'open, by due day' },
-  { id: 'followUpsOverdue', label: 'Follow-ups overdue', axis: 'open, by due day' },
+  { id: 'calls', label: 'Calls per day', axis: 'calls', by: 'call' },
+  { id: 'overtalkPerCall', label: 'Talking-over per call', axis: 'episodes per call', by: 'call' },
+  { id: 'tooLoudPerCall', label: 'Too-loud cues per call', axis: 'cues per call', by: 'call' },
+  { id: 'timeToCalm', label: 'Time to calm', axis: 'seconds (mean)', by: 'call' },
+  { id: 'confirmedShare', label: 'Calls with confirmed priorities', axis: '% of calls', by: 'call' },
+  { id: 'escalations', label: 'Escalations', axis: 'calls escalated', by: 'call' },
+  { id: 'followUpsDue', label: 'Follow-ups due', axis: 'open, by due day', by: 'due' },
+  { id: 'followUpsOverdue', label: 'Follow-ups overdue', axis: 'open, by due day', by: 'due' },
 ] as const;
 export type TeamMetricId = (typeof TEAM_METRICS)[number]['id'];
+/** Which days a metric is counted on: the call's day, or the follow-up's due day. */
+export type TrendDays = (typeof TEAM_METRICS)[number]['by'];
 
 export interface TrendSeries {
   /** null: the whole team. */
@@ -30,6 +32,9 @@ export interface TrendSeries {
 export interface TeamTrends {
   /** Every day from the first to the last with a call or a follow-up, as 'YYYY-MM-DD'. */
   readonly days: readonly string[];
+  /** Index range [first, last] within `days` of the days with calls, and of the open follow-ups' due days
+   * (null: none) — charts show only their metric's range, so no run of empty days looks like a trend. */
+  readonly ranges: Readonly<Record<TrendDays, readonly [number, number] | null>>;
   readonly team: TrendSeries;
   readonly agents: readonly TrendSeries[];
 }
@@ -115,23 +120,28 @@ function seriesOf(agent: string | null, byDay: Map<string, DayAcc>, days: readon
 export function computeTeamTrends(sessions: readonly TrendInput[], asOfDay: string): TeamTrends {
   const team = new Map<string, DayAcc>();
   const perAgent = new Map<string, Map<string, DayAcc>>();
-  let first: string | undefined;
-  let last: string | undefined;
-  const widen = (day: string): void => {
-    if (first === undefined || day < first) first = day;
-    if (last === undefined || day > last) last = day;
+  const span: Record<TrendDays, { first?: string; last?: string }> = { call: {}, due: {} };
+  const widen = (which: TrendDays, day: string): void => {
+    const r = span[which];
+    if (r.first === undefined || day < r.first) r.first = day;
+    if (r.last === undefined || day > r.last) r.last = day;
   };
   for (const { session, agent } of sessions) {
     const day = localDayOf(new Date(session.startedAt));
-    widen(day);
+    widen('call', day);
     const { date, doneAt } = session.wrapUp.followUp;
-    if (date !== null && doneAt === null) widen(date);
+    if (date !== null && doneAt === null) widen('due', date);
     addSession(team, session, day, asOfDay);
     let mine = perAgent.get(agent);
     if (!mine) perAgent.set(agent, (mine = new Map()));
     addSession(mine, session, day, asOfDay);
   }
-  const days = first === undefined || last === undefined ? [] : daysBetween(first, last);
+  const bounds = [span.call.first, span.call.last, span.due.first, span.due.last].filter((d): d is string => d !== undefined).sort();
+  const days = bounds.length === 0 ? [] : daysBetween(bounds[0], bounds[bounds.length - 1]);
+  const rangeOf = (which: TrendDays): readonly [number, number] | null => {
+    const { first, last } = span[which];
+    return first === undefined || last === undefined ? null : [days.indexOf(first), days.indexOf(last)];
+  };
   const agents = [...perAgent.keys()].sort((a, b) => a.localeCompare(b)).map((agent) => seriesOf(agent, perAgent.get(agent)!, days));
-  return { days, team: seriesOf(null, team, days), agents };
+  return { days, ranges: { call: rangeOf('call'), due: rangeOf('due') }, team: seriesOf(null, team, days), agents };
 }
