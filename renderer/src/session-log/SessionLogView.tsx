@@ -1,4 +1,4 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { ESCALATION_VALUES, RESOLUTION_VALUES } from '../../../preload/session-schema';
 import { FOLLOW_UP_FILTER_VALUES, type SessionSummary } from '../../../preload/session-ipc-schema';
 import type { CallTimeline } from '../../engine/call-types';
@@ -32,6 +32,7 @@ export function SessionLogView({ settings, selectedId, onSelect, onSaveRecordedC
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
   const { filters } = log;
+  const [filtersOpen, setFiltersOpen] = useState(false);
 
   // "/" jumps to the search box from anywhere in the log.
   useEffect(() => {
@@ -60,8 +61,8 @@ export function SessionLogView({ settings, selectedId, onSelect, onSaveRecordedC
     return <SessionDetail id={selectedId} onBack={() => onSelect(null)} onChanged={onSessionChanged} />;
   }
 
-  const first = log.total === 0 ? 0 : log.offset + 1;
-  const last = Math.min(log.total, log.offset + log.rows.length);
+  const first = log.total === 0 ? 0 : log.shownOffset + 1;
+  const last = Math.min(log.total, log.shownOffset + log.rows.length);
   const filterCount = activeFilterCount(filters);
   return (
     <main className="session-log" data-testid="session-log">
@@ -85,7 +86,7 @@ export function SessionLogView({ settings, selectedId, onSelect, onSaveRecordedC
             }}
           />
         </div>
-        <details className="log-filters" open={filterCount > 0 ? true : undefined}>
+        <details className="log-filters" open={filtersOpen} onToggle={(e) => setFiltersOpen(e.currentTarget.open)}>
           <summary>Filters{filterCount > 0 ? ` (${filterCount})` : ''}</summary>
           <div className="filter-grid">
             <label>
@@ -135,7 +136,7 @@ export function SessionLogView({ settings, selectedId, onSelect, onSaveRecordedC
             </button>
           </div>
         </details>
-        <p className="log-count muted" role="status" data-testid="log-count" data-total={log.total}>
+        <p className="log-count muted" role="status" data-testid="log-count" data-total={log.settled ? log.total : undefined} aria-busy={!log.settled}>
           {log.error ? `The log could not be read: ${log.error}` : log.loading && log.rows.length === 0 ? 'Loading…' : log.total === 0 ? 'No sessions match.' : `${first}–${last} of ${log.total}, newest first`}
         </p>
         <ul className="session-rows" ref={listRef} onKeyDown={onListKey} data-testid="log-rows">

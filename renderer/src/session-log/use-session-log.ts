@@ -22,6 +22,8 @@ export function useSessionLog(refreshKey: unknown) {
   const [error, setError] = useState<string | null>(null);
   const [query, setQuery] = useState({ filters: EMPTY_FILTERS, offset: 0 });
   const queriedText = useRef(EMPTY_FILTERS.text);
+  /** The query whose answer is on screen. */
+  const [answered, setAnswered] = useState<typeof query | null>(null);
   const seq = useRef(0);
 
   // The text box settles for 250 ms before it queries; everything else queries at once.
@@ -40,6 +42,7 @@ export function useSessionLog(refreshKey: unknown) {
     void hostApi.listSessions(sessionQueryOf(query.filters, query.offset)).then((r) => {
       if (mine !== seq.current) return;
       setLoading(false);
+      setAnswered(query);
       if (r.ok) {
         setRows(r.value.rows);
         setTotal(r.value.total);
@@ -58,5 +61,7 @@ export function useSessionLog(refreshKey: unknown) {
     setOffset(0);
   }, []);
 
-  return { filters, offset, rows, total, loading, error, setFilters, page, reset, pageSize: LOG_PAGE_SIZE };
+  /** The rows answer the filters and page as they are now (not an earlier query, none in flight). */
+  const settled = !loading && answered !== null && answered.filters === filters && answered.offset === offset;
+  return { filters, offset, shownOffset: answered?.offset ?? 0, rows, total, loading, settled, error, setFilters, page, reset, pageSize: LOG_PAGE_SIZE };
 }
