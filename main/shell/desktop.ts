@@ -6,6 +6,7 @@
 import { app, type BrowserWindow } from 'electron';
 import type { DesktopState } from '../../preload/desktop-contract';
 import type { Settings } from '../../preload/settings-schema';
+import { APP_ID } from '../desktop/app-identity';
 import type { DesktopStateService } from '../desktop/desktop-state-service';
 import type { DesktopAction, DesktopView } from '../desktop/menu-spec';
 import { hotkeyConflictNotice, wrapUpReminder, type DesktopNotification } from '../desktop/notification-rules';
@@ -39,6 +40,7 @@ function viewOf(state: DesktopState, settings: Settings): DesktopView {
 }
 
 export function setupDesktopShell({ window, settings, desktop, emit, userDataDir, log }: DesktopShellDeps): () => void {
+  if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
   const perform = (action: DesktopAction): void => {
     switch (action) {
       case 'showWindow':

@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import Ajv from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { APP_ID } from '../../main/desktop/app-identity';
 import { REPO_ROOT } from '../e2e/support/paths';
 
 const require = createRequire(import.meta.url);
@@ -71,6 +72,7 @@ describe('electron-builder configuration', () => {
 
   it('builds AppImage and deb for Linux, NSIS for Windows, dmg for macOS, under one app id', () => {
     expect(config.appId).toBe('com.calmline.app');
+    expect(APP_ID).toBe(config.appId); // Windows notifications need the installer's AppUserModelID
     expect(config.productName).toBe('Calm Line');
     expect(targetsOf(config.linux).sort()).toEqual(['AppImage', 'deb']);
     expect(targetsOf(config.win)).toEqual(['nsis']);
