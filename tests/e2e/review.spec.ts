@@ -151,10 +151,10 @@ function installCallStartProbe(): void {
     return stream;
   };
   const post = MessagePort.prototype.postMessage;
-  MessagePort.prototype.postMessage = function (this: MessagePort, message: unknown, ...rest: [Transferable[]?]) {
-    if ((message as { type?: string } | null)?.type === 'start-call') probe.callStartMs ??= performance.now();
-    return post.call(this, message, ...(rest as [Transferable[]]));
-  } as typeof MessagePort.prototype.postMessage;
+  MessagePort.prototype.postMessage = function (this: MessagePort, ...args: Parameters<MessagePort['postMessage']>) {
+    if ((args[0] as { type?: string } | null)?.type === 'start-call') probe.callStartMs ??= performance.now();
+    return post.apply(this, args as [unknown, StructuredSerializeOptions?]);
+  } as MessagePort['postMessage'];
 }
 
 test('the review of a live call shows its overtalk and cues at the right times, from the stored timeline', async () => {

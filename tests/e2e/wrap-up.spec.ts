@@ -252,3 +252,23 @@ test('the wrap-up reopens after the app and its host are closed and started agai
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
+
+test('a call that ends while the last wrap-up is still open keeps that wrap-up as a session, nothing lost', async () => {
+  run = await openLiveRun(call.file);
+  const { page } = run.app;
+  await playCall(run, 2);
+  await expectStep(page, 'priorities');
+  await page.keyboard.type('Refund the first call');
+  // The next call comes in before the wrap-up is saved.
+  await page.getByTestId('nav-coach').click();
+  await page.getByTestId('start-call').click();
+  await page.getByTestId('end-call').click();
+  await expectStep(page, 'priorities');
+  await expect(page.getByText('The previous call’s wrap-up')).toBeVisible();
+  await expect(page.getByLabel('Priority 1', { exact: true })).toHaveCount(0);
+  await page.getByTestId('nav-log').click();
+  await expect(page.getByTestId('log-row')).toHaveCount(1);
+  await page.getByTestId('log-search').fill('first call');
+  await expect(page.getByTestId('log-count')).toHaveAttribute('data-total', '1');
+  expect(run.app.consoleErrors).toEqual([]);
+});
