@@ -45,6 +45,8 @@ export function App() {
   }, [draftRestored]);
   useHostEvent('hotkey', ({ action }) => {
     if (action === 'openWrapUp') setScreen('wrap-up');
+    // A call started by hotkey from another screen brings the coach back (its wrap-up stays open).
+    else if (action === 'startCall') setScreen('coach');
   });
 
   // Saved sessions change the log and the follow-ups; both reload when this changes.
