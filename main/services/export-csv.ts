@@ -9,7 +9,7 @@
  */
 import type { Session } from '../../preload/session-schema';
 import { EXPORT_COLUMNS, type CellValue, type ExportColumn, type ExportContext } from './export-columns';
-import { countSessions, writeTextFile, type SessionSource, type WriteProgress } from './export-stream';
+import { forEachSession, writeText, type SessionSource, type WriteProgress } from './export-stream';
 
 export const UTF8_BOM = '\uFEFF';
 const CRLF = '\r\n';
@@ -65,10 +65,10 @@ export function csvRowWriter(columns: readonly ExportColumn[] = EXPORT_COLUMNS):
   const values = columns.map((c) => c.value);
   const formats = columns.map((c) => cellFormatter(c.type));
   const n = columns.length;
+  const cells = new Array<string>(n);
   return (session, context) => {
-    let line = formats[0](values[0](session, context));
-    for (let i = 1; i < n; i++) line += `,${formats[i](values[i](session, context))}`;
-    return line + CRLF;
+    for (let i = 0; i < n; i++) cells[i] = formats[i](values[i](session, context));
+    return cells.join(',') + CRLF;
   };
 }
 
@@ -78,20 +78,12 @@ export function csvRow(session: Session, context: ExportContext): string {
   return defaultRow(session, context);
 }
 
-/** BOM + header, then rows, in chunks of about `chunkChars` characters. */
-export async function* csvChunks(sessions: SessionSource, context: ExportContext, chunkChars = 1 << 20): AsyncGenerator<string, void, undefined> {
-  let chunk = UTF8_BOM + csvHeader();
-  for await (const session of sessions) {
-    chunk += defaultRow(session, context);
-    if (chunk.length >= chunkChars) {
-      yield chunk;
-      chunk = '';
-    }
-  }
-  if (chunk.length > 0) yield chunk;
-}
-
-/** Writes the CSV to `filePath` (not atomically: see export-atomic-file); resolves to the bytes written. */
+/** Writes BOM, header and one row per session to `filePath` (not atomically: see export-file.ts);
+ * resolves to the bytes written. */
 export function writeCsvFile(sessions: SessionSource, filePath: string, context: ExportContext, progress?: WriteProgress): Promise<number> {
-  return writeTextFile(filePath, csvChunks(countSessions(sessions, progress), context));
+  const row = csvRowWriter();
+  return writeText(filePath, async (sink) => {
+    sink.add(UTF8_BOM + csvHeader());
+    await forEachSession(sessions, progress, (session) => sink.add(row(session, context)));
+  });
 }

@@ -3,7 +3,7 @@
  * (schemaVersion 2, exactly as stored), one session per line, written as a stream.
  */
 import type { SessionExportHeader } from '../../preload/session-export-schema';
-import { countSessions, writeTextFile, type SessionSource, type WriteProgress } from './export-stream';
+import { forEachSession, writeText, type SessionSource, type WriteProgress } from './export-stream';
 
 /** The envelope as text chunks: header fields, then `"sessions":[` … `]}`. */
 export async function* jsonChunks(header: SessionExportHeader, sessions: SessionSource, chunkChars = 1 << 20): AsyncGenerator<string, void, undefined> {
@@ -22,5 +22,15 @@ export async function* jsonChunks(header: SessionExportHeader, sessions: Session
 }
 
 export function writeJsonFile(sessions: SessionSource, filePath: string, header: SessionExportHeader, progress?: WriteProgress): Promise<number> {
-  return writeTextFile(filePath, jsonChunks(header, countSessions(sessions, progress)));
+  return writeText(filePath, async (sink) => {
+    const head = JSON.stringify(header);
+    sink.add(`${head.slice(0, -1)},"sessions":[`);
+    let first = true;
+    await forEachSession(sessions, progress, (session) => {
+      const text = (first ? '\n' : ',\n') + JSON.stringify(session);
+      first = false;
+      return sink.add(text);
+    });
+    sink.add(`${first ? '' : '\n'}]}\n`);
+  });
 }

@@ -13,7 +13,7 @@ import { EXPORT_COLUMNS, type CellValue, type ColumnType, type ExportContext } f
 import { createWriteStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { countSessions, type SessionSource, type WriteProgress } from './export-stream';
+import { forEachSession, type SessionSource, type WriteProgress } from './export-stream';
 
 export const XLSX_MAX_CELL_CHARS = 32_767;
 const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -77,10 +77,10 @@ export async function writeXlsxFile(sessions: SessionSource, filePath: string, c
     sheet.getRow(1).font = { bold: true };
     sheet.getRow(1).commit();
     let rows = 0;
-    for await (const session of countSessions(sessions, progress)) {
+    await forEachSession(sessions, progress, (session) => {
       sheet.addRow(xlsxRow(session, context)).commit();
-      if (++rows % ROWS_PER_TURN === 0) await nextTurn();
-    }
+      return ++rows % ROWS_PER_TURN === 0 ? nextTurn() : undefined;
+    });
     sheet.commit();
     await workbook.commit();
     await closed;
