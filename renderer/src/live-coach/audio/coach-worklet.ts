@@ -35,16 +35,17 @@ class CoachProcessor extends AudioWorkletProcessor {
   constructor(nodeOptions?: AudioWorkletNodeOptions) {
     super(nodeOptions);
     this.options = nodeOptions?.processorOptions as CoachProcessorOptions;
-    this.engine = this.newEngine();
+    this.engine = this.newEngine(false);
     this.port.onmessage = (event: MessageEvent<ToWorklet>) => this.command(event.data);
   }
 
-  private newEngine(): CallEngine {
+  /** A call's engine records its timeline; the one metering between calls must not (it would grow all day). */
+  private newEngine(recordTimeline: boolean): CallEngine {
     return new CallEngine({
       sampleRate,
       settings: this.options.settings,
       agentNormalLufs: this.options.agentNormalLufs,
-      recordTimeline: true,
+      recordTimeline,
     });
   }
 
@@ -55,7 +56,7 @@ class CoachProcessor extends AudioWorkletProcessor {
   private command(message: ToWorklet): void {
     switch (message.type) {
       case 'start-call': {
-        const engine = this.newEngine();
+        const engine = this.newEngine(true);
         this.preRoll.replay(Math.round(message.preRollSec * sampleRate), (c, a, start, end) => engine.process(c, a, start, end));
         this.engine = engine;
         this.inCall = true;
@@ -64,7 +65,7 @@ class CoachProcessor extends AudioWorkletProcessor {
       case 'end-call':
         if (this.inCall) this.post({ type: 'call-ended', analysis: this.engine.finish() });
         this.inCall = false;
-        this.engine = this.newEngine();
+        this.engine = this.newEngine(false);
         break;
       case 'settings':
         this.options = { ...this.options, settings: message.settings, agentNormalLufs: message.agentNormalLufs };
