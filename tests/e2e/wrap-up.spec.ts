@@ -272,3 +272,39 @@ test('a call that ends while the last wrap-up is still open keeps that wrap-up a
   await expect(page.getByTestId('log-count')).toHaveAttribute('data-total', '1');
   expect(run.app.consoleErrors).toEqual([]);
 });
+
+test('steps the team requires block saving until answered; the agent’s name from settings goes into the session', async () => {
+  run = await openLiveRun(call.file);
+  const { page } = run.app;
+  await page.getByTestId('nav-settings').click();
+  const settings = page.getByTestId('wrap-up-settings');
+  await settings.getByTestId('settings-agent-name').fill('Sam Rivera');
+  await settings.getByTestId('settings-agent-name').blur();
+  await expect(settings.getByTestId('wrap-up-settings-message')).toHaveText('Saved.');
+  // The ticks show what the host stored.
+  await settings.getByLabel('Emotional catalyst').click();
+  await expect(settings.getByLabel('Emotional catalyst'), 'the host stores wrapUp.requiredSteps').toBeChecked();
+  await settings.getByLabel('Restated priorities').click();
+  await expect(settings.getByLabel('Restated priorities'), 'the host stores wrapUp.requiredSteps').not.toBeChecked();
+  await page.getByTestId('nav-coach').click();
+  await playCall(run, 2);
+
+  // Saving at once: the alert names what is missing and the wrap-up moves to the first missing step.
+  await expectStep(page, 'priorities');
+  await expect(page.locator('.step-nav button[data-state="required"]')).toHaveCount(2);
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('wrap-up-problem')).toContainText('what is really at stake for the customer (Emotional catalyst), a resolution (Resolution)');
+  await expectStep(page, 'catalyst');
+  await page.keyboard.type('Moving house next week');
+  await page.keyboard.press('Control+Enter');
+  await expectStep(page, 'resolution');
+  await page.keyboard.press('1');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('wrap-up-saved')).toBeVisible();
+
+  await page.getByTestId('nav-log').click();
+  await page.getByTestId('log-row').click();
+  await expect(page.getByTestId('session-detail')).toContainText('Sam Rivera');
+  await expect(page.getByTestId('session-wrap-up')).toContainText('Moving house next week');
+  expect(run.app.consoleErrors).toEqual([]);
+});

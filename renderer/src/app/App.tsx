@@ -8,6 +8,7 @@ import { SessionLogView } from '../session-log/SessionLogView';
 import { SettingsView } from '../settings/SettingsView';
 import { ExportDialog } from '../export/ExportDialog';
 import { TeamView } from '../team/TeamView';
+import { WrapUpSettingsPanel } from '../wrap-up/WrapUpSettingsPanel';
 import { WrapUpView } from '../wrap-up/WrapUpView';
 import { callForWrapUp } from '../wrap-up/call-hand-off';
 import type { CallForWrapUp } from '../wrap-up/wrap-up-draft';
@@ -116,7 +117,12 @@ export function App() {
         />
       )}
       {screen === 'follow-ups' && <FollowUpsView followUps={followUps} onOpen={openSession} />}
-      {screen === 'settings' && settings && <SettingsView settings={settings} appInfo={appInfo} onUpdate={update} onReset={reset} />}
+      {screen === 'settings' && settings && (
+        <>
+          <SettingsView settings={settings} appInfo={appInfo} onUpdate={update} onReset={reset} />
+          <WrapUpSettingsPanel settings={settings} onUpdate={update} />
+        </>
+      )}
       {screen === 'team' && <TeamView />}
       {exportOpen && <ExportDialog open onClose={() => setExportOpen(false)} host={appInfo?.host} />}
     </div>
