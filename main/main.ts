@@ -69,6 +69,7 @@ function start(): void {
   followWindowSettings(mainWindow, settings);
   setupDesktopShell({ window: mainWindow, settings, desktop, emit: emitToAppWindows, userDataDir, log });
   sessions.followUps.start();
+  app.on('will-quit', () => sessions.close());
 }
 
 app.enableSandbox();

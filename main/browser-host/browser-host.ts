@@ -137,7 +137,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
     closing ??= (async () => {
-      sessions.followUps.stop();
+      sessions.close();
       stopForwarding();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       await ipc.close();

@@ -36,7 +36,7 @@ async function main(): Promise<void> {
 
   const launcherPage = path.join(dataDir, 'browser-launch.html');
   const steps: ShutdownStep[] = [
-    // Later: save the draft of a call in progress here, before the host closes.
+    // Saves and drafts are on disk when acknowledged; closing writes the session index snapshot.
     () => host.close(),
     () => fs.rmSync(launcherPage, { force: true }),
   ];

@@ -1,7 +1,7 @@
 /**
- * A partition's index file: the log rows and search text of its sessions, so opening the log reads a few
- * small files instead of every session. It is a cache: it names the partition file it was built from
- * (size, mtime, inode), and a missing, stale or malformed one is rebuilt from the partition.
+ * A partition's index file: the log rows and search text of its sessions, so opening the log reads small
+ * files instead of every session. It is a cache: it names the partition file it was built from (size,
+ * mtime, inode), and a missing, stale or malformed one is rebuilt from the partition.
  */
 import fs from 'node:fs';
 import { ESCALATION_VALUES, RESOLUTION_VALUES, type Session } from '../../preload/session-schema';
@@ -14,8 +14,8 @@ export interface IndexEntry {
   readonly startedMs: number;
   /** Partition key of the file that holds the session. */
   readonly partition: string;
-  /** Folded search text (see searchTextOf). */
-  readonly text: string;
+  /** Folded search text (see searchTextOf); undefined until loaded (the log's first page needs none). */
+  text: string | undefined;
 }
 
 export interface FileFingerprint {
@@ -24,9 +24,10 @@ export interface FileFingerprint {
   readonly ino: number;
 }
 
-const INDEX_FORMAT = 1;
+export const INDEX_FORMAT = 2;
 
-type Row = [
+/** A summary as a compact row (the order of SessionSummary's fields). */
+export type IndexRow = [
   id: string,
   agent: string,
   startedAt: string,
@@ -42,7 +43,6 @@ type Row = [
   tooLoudCount: number,
   heatedCount: number,
   hasTimeline: 0 | 1,
-  text: string,
 ];
 
 export function fingerprintOf(file: string): FileFingerprint | undefined {
@@ -54,8 +54,8 @@ export function fingerprintOf(file: string): FileFingerprint | undefined {
   }
 }
 
-function sameFingerprint(a: unknown, b: FileFingerprint): boolean {
-  if (typeof a !== 'object' || a === null) return false;
+export function sameFingerprint(a: unknown, b: FileFingerprint | undefined): boolean {
+  if (typeof a !== 'object' || a === null || b === undefined) return false;
   const f = a as Record<string, unknown>;
   return f.size === b.size && f.mtimeMs === b.mtimeMs && f.ino === b.ino;
 }
@@ -64,11 +64,17 @@ export function entryOf(session: Session, partition: string): IndexEntry {
   return { summary: summarizeSession(session), startedMs: Date.parse(session.startedAt), partition, text: searchTextOf(session) };
 }
 
-function rowOf({ summary: s, text }: IndexEntry): Row {
+/** Newest first, ties by id (descending) — the log's order. */
+export function newestFirst(a: IndexEntry, b: IndexEntry): number {
+  if (a.startedMs !== b.startedMs) return b.startedMs - a.startedMs;
+  return a.summary.id < b.summary.id ? 1 : a.summary.id > b.summary.id ? -1 : 0;
+}
+
+export function rowOf({ summary: s }: IndexEntry): IndexRow {
   return [
     s.id, s.agent, s.startedAt, s.durationSec, s.resolution, s.escalation, s.followUpDate, s.followUpDone ? 1 : 0,
     s.caseReference, s.priorityCount, s.confirmedPriorityCount, s.overtalkCount, s.tooLoudCount, s.heatedCount,
-    s.hasTimeline ? 1 : 0, text,
+    s.hasTimeline ? 1 : 0,
   ];
 }
 
@@ -77,29 +83,42 @@ const ESCALATIONS: ReadonlySet<unknown> = new Set(ESCALATION_VALUES);
 const isString = (value: unknown): value is string => typeof value === 'string';
 const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
 
-function entryOfRow(row: unknown, partition: string): IndexEntry | undefined {
-  if (!Array.isArray(row) || row.length !== 16) return undefined;
+/** An entry from a row (checked: the file is a cache anyone could have edited); undefined when malformed. */
+export function entryOfRow(row: unknown, partition: string, text: unknown): IndexEntry | undefined {
+  if (!Array.isArray(row) || row.length !== 15 || (text !== undefined && !isString(text))) return undefined;
   const [id, agent, startedAt, durationSec, resolution, escalation, followUpDate, done, caseReference] = row;
-  const [priorityCount, confirmedCount, overtalkCount, tooLoudCount, heatedCount, hasTimeline, text] = row.slice(9);
+  const [priorityCount, confirmedCount, overtalkCount, tooLoudCount, heatedCount, hasTimeline] = row.slice(9);
   const startedMs = isString(startedAt) ? Date.parse(startedAt) : Number.NaN;
   const valid =
     isString(id) && isString(agent) && Number.isFinite(startedMs) && typeof durationSec === 'number' &&
     RESOLUTIONS.has(resolution) && ESCALATIONS.has(escalation) && (followUpDate === null || isString(followUpDate)) &&
     (done === 0 || done === 1) && isString(caseReference) && isCount(priorityCount) && isCount(confirmedCount) &&
-    isCount(overtalkCount) && isCount(tooLoudCount) && isCount(heatedCount) && (hasTimeline === 0 || hasTimeline === 1) &&
-    isString(text);
+    isCount(overtalkCount) && isCount(tooLoudCount) && isCount(heatedCount) && (hasTimeline === 0 || hasTimeline === 1);
   if (!valid) return undefined;
-  const summary: SessionSummary = {
-    id, agent, startedAt: startedAt as string, durationSec, resolution, escalation, followUpDate, followUpDone: done === 1,
-    caseReference, priorityCount, confirmedPriorityCount: confirmedCount, overtalkCount, tooLoudCount, heatedCount,
+  const summary = {
+    id, agent, startedAt, durationSec, resolution, escalation, followUpDate, followUpDone: done === 1, caseReference,
+    priorityCount, confirmedPriorityCount: confirmedCount, overtalkCount, tooLoudCount, heatedCount,
     hasTimeline: hasTimeline === 1,
   } as SessionSummary;
-  return { summary, startedMs, partition, text };
+  return { summary, startedMs, partition, text: text as string | undefined };
 }
 
-/** Writes the index of a partition just written (no fsync: it can always be rebuilt). */
+/** Entries from rows and (optional) texts; undefined when any row is malformed. */
+export function entriesOfRows(rows: unknown, texts: unknown, partition: string): IndexEntry[] | undefined {
+  if (!Array.isArray(rows) || (texts !== undefined && (!Array.isArray(texts) || texts.length !== rows.length))) return undefined;
+  const entries: IndexEntry[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const entry = entryOfRow(rows[i], partition, (texts as unknown[] | undefined)?.[i]);
+    if (!entry) return undefined;
+    entries.push(entry);
+  }
+  return entries;
+}
+
+/** Writes the index of a partition just written (no fsync: it can always be rebuilt). Entries newest first. */
 export function writeIndexFile(file: string, entries: readonly IndexEntry[], source: FileFingerprint): void {
-  const content = { format: INDEX_FORMAT, source, rows: entries.map(rowOf) };
+  const sorted = [...entries].sort(newestFirst);
+  const content = { format: INDEX_FORMAT, source, rows: sorted.map(rowOf), texts: sorted.map((entry) => entry.text ?? '') };
   writeFileAtomic(file, JSON.stringify(content), { fsync: false });
 }
 
@@ -112,13 +131,7 @@ export function readIndexFile(file: string, partition: string, source: FileFinge
     return undefined;
   }
   if (typeof parsed !== 'object' || parsed === null) return undefined;
-  const { format, source: built, rows } = parsed as Record<string, unknown>;
-  if (format !== INDEX_FORMAT || !sameFingerprint(built, source) || !Array.isArray(rows)) return undefined;
-  const entries: IndexEntry[] = [];
-  for (const row of rows) {
-    const entry = entryOfRow(row, partition);
-    if (!entry) return undefined;
-    entries.push(entry);
-  }
-  return entries;
+  const { format, source: built, rows, texts } = parsed as Record<string, unknown>;
+  if (format !== INDEX_FORMAT || !sameFingerprint(built, source) || texts === undefined) return undefined;
+  return entriesOfRows(rows, texts, partition);
 }

@@ -98,8 +98,12 @@ export type PartitionRead =
   | { readonly status: 'ok'; readonly sessions: Session[]; /** Held older records (now migrated). */ readonly migrated: boolean }
   | { readonly status: 'bad'; readonly kind: StoreProblemKind; readonly detail: string };
 
-/** Reads a partition of any known version: parsed, migrated, validated. Never changes the file. */
-export function readPartition(file: string): PartitionRead {
+/**
+ * Reads a partition of any known version: parsed, migrated, validated. Never changes the file.
+ * `trusted`: the file is one this app wrote or validated (same fingerprint), so current-version records
+ * skip the deep check (about 0.15 ms a session); anything else is still checked.
+ */
+export function readPartition(file: string, trusted = false): PartitionRead {
   const read = readJsonFile(file);
   if (read.status === 'missing') return read;
   if (read.status === 'bad') return { status: 'bad', kind: 'not-json', detail: read.detail };
@@ -112,6 +116,9 @@ export function readPartition(file: string): PartitionRead {
   const list = (raw as { sessions?: unknown } | null)?.sessions;
   if (version === undefined || !Array.isArray(list)) {
     return { status: 'bad', kind: 'invalid', detail: 'no schemaVersion or no sessions list' };
+  }
+  if (trusted && version === SESSION_SCHEMA_VERSION && list.every((record) => schemaVersionOf(record) === version)) {
+    return { status: 'ok', sessions: list as Session[], migrated: false };
   }
   const sessions: Session[] = [];
   let migrated = version < SESSION_SCHEMA_VERSION;

@@ -12,6 +12,9 @@ import { searchTerms } from './session-summary';
 
 export type EntryTest = (entry: IndexEntry) => boolean;
 
+/** Whether a query searches text (the search text must be loaded first). */
+export const needsText = (query: SessionQuery): boolean => searchTerms(query.text).length > 0;
+
 /** A predicate for every filter in the query (paging aside). `today` is the local 'YYYY-MM-DD'. */
 export function matcherFor(query: SessionQuery, today: string): EntryTest {
   const tests: EntryTest[] = [];
@@ -52,7 +55,10 @@ export function matcherFor(query: SessionQuery, today: string): EntryTest {
       break;
   }
   const terms = searchTerms(query.text);
-  if (terms.length > 0) tests.push((entry) => terms.every((term) => entry.text.includes(term)));
+  if (terms.length > 0) {
+    // The repository loads the search text before a text query; an entry without one cannot match.
+    tests.push(({ text }) => text !== undefined && terms.every((term) => text.includes(term)));
+  }
   if (tests.length === 0) return () => true;
   return (entry) => tests.every((test) => test(entry));
 }

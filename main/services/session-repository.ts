@@ -1,28 +1,23 @@
 /**
  * The session repository: every saved call, kept in day partitions (see session-partitions.ts) with an
- * in-memory index loaded on first use from the partitions' index files. Saves rewrite one partition;
- * listing, search and follow-ups run on the index; whole sessions are read from their partition.
+ * in-memory index loaded on first use (session-index-loader.ts). Saves rewrite one partition; listing,
+ * search and follow-ups run on the index; whole sessions are read from their partition.
  * Export and import build on `iterate`, `get` and `saveMany`.
  */
+import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Session } from '../../preload/session-schema';
 import type { FollowUpList, SessionList, SessionQuery } from '../../preload/session-ipc-schema';
 import { localDay } from './session-dates';
-import { createSessionIndex } from './session-index';
-import { fingerprintOf, readIndexFile, type IndexEntry } from './session-index-file';
+import type { SessionIndex } from './session-index';
+import type { IndexEntry } from './session-index-file';
+import { loadSearchTexts, loadSessionIndex } from './session-index-loader';
+import { writeRowSnapshot, writeTextSnapshot } from './session-index-snapshot';
 import { createPartitionStore } from './session-partition-store';
-import {
-  listPartitions,
-  partitionFile,
-  partitionIndexFile,
-  partitionKeyOf,
-  type PartitionGranularity,
-} from './session-partitions';
-import { followUpsOf, listEntries, matcherFor } from './session-query';
-import { removeStaleTempFiles } from './store-atomic-write';
+import { partitionKeyOf, type PartitionGranularity } from './session-partitions';
+import { followUpsOf, listEntries, matcherFor, needsText } from './session-query';
 import { openConfJsonStore, type JsonStoreFactory } from './store-json-store';
 import { createProblemLog, type ProblemLog } from './store-problems';
-import path from 'node:path';
 
 export interface SessionRepositoryDeps {
   /** Sessions live in `<dataDir>/sessions`. */
@@ -54,36 +49,58 @@ export interface SessionRepository {
   markFollowUpDone(id: string, at?: Date): Session | null;
   /** Loads the index now (it loads on first use otherwise). Returns the number of sessions. */
   warmUp(): number;
+  /** Writes the index snapshot when it is behind (call at shutdown: the next start reads two files, not one per day). */
+  flush(): void;
 }
+
+/** A start that finds this many partitions missing from the snapshot writes a new one right away. */
+const SNAPSHOT_BEHIND_LIMIT = 16;
 
 export function openSessionRepository(deps: SessionRepositoryDeps): SessionRepository {
   const sessionsDir = path.join(deps.dataDir, 'sessions');
   const now = deps.now ?? (() => new Date());
   const problems = deps.problems ?? createProblemLog();
   const granularity = deps.partitionBy ?? 'day';
+  let index: SessionIndex | undefined;
+  let rowsDirty = false;
+  let textsDirty = false;
   const partitions = createPartitionStore({
     sessionsDir,
     openStore: deps.openStore ?? openConfJsonStore,
     problems,
     now,
     // A partition found bad while running is moved aside: the log stops listing its sessions.
-    onMovedAside: (key) => index?.setPartition(key, []),
+    onMovedAside: (key) => index?.setPartition(key, [], undefined),
   });
-  let index: ReturnType<typeof createSessionIndex> | undefined;
 
-  const loadIndex = (): ReturnType<typeof createSessionIndex> => {
-    const loaded = createSessionIndex();
-    const { keys, folders } = listPartitions(sessionsDir);
-    const nowMs = now().getTime();
-    for (const [folder, names] of folders) removeStaleTempFiles(folder, names, nowMs);
-    for (const key of keys) {
-      const source = fingerprintOf(partitionFile(sessionsDir, key));
-      const cached = source && readIndexFile(partitionIndexFile(sessionsDir, key), key, source);
-      loaded.setPartition(key, cached ?? partitions.rebuildIndex(key));
+  const flush = (): void => {
+    if (!index) return;
+    try {
+      if (rowsDirty) writeRowSnapshot(sessionsDir, index.partitions());
+      rowsDirty = false;
+      if (textsDirty && index.withoutText().length === 0 && writeTextSnapshot(sessionsDir, index.partitions())) {
+        textsDirty = false;
+      }
+    } catch {
+      // Only a cache: the next start reads the partitions' own index files instead.
     }
-    return loaded;
   };
-  const ensureIndex = () => (index ??= loadIndex());
+  const ensureIndex = (): SessionIndex => {
+    if (index) return index;
+    const loaded = loadSessionIndex(sessionsDir, partitions, now().getTime());
+    index = loaded.index;
+    rowsDirty = textsDirty = loaded.behind > 0;
+    if (loaded.behind >= SNAPSHOT_BEHIND_LIMIT) flush();
+    return index;
+  };
+  const entriesFor = (query: SessionQuery): readonly IndexEntry[] => {
+    const current = ensureIndex();
+    if (needsText(query) && current.withoutText().length > 0) {
+      if (loadSearchTexts(sessionsDir, current, partitions) > 0) textsDirty = true;
+      if (textsDirty) flush();
+    }
+    return current.all();
+  };
   const today = () => localDay(now());
 
   const writeSessions = (sessions: readonly Session[]): void => {
@@ -100,27 +117,32 @@ export function openSessionRepository(deps: SessionRepositoryDeps): SessionRepos
         const before = current.get(id)?.partition;
         if (before !== undefined && before !== key) moved.set(before, (moved.get(before) ?? new Set()).add(id));
       }
-      const entries = partitions.update(key, (stored) => [...stored.filter((s) => !ids.has(s.id)), ...incoming]);
-      current.setPartition(key, entries);
+      const { entries, source } = partitions.update(key, (stored) => [...stored.filter((s) => !ids.has(s.id)), ...incoming]);
+      current.setPartition(key, entries, source);
     }
     // Only after the new copies are safely written: drop the old ones (a session whose start moved to another day).
     for (const [key, ids] of moved) {
-      current.setPartition(key, partitions.update(key, (stored) => stored.filter((s) => !ids.has(s.id))));
+      const { entries, source } = partitions.update(key, (stored) => stored.filter((s) => !ids.has(s.id)));
+      current.setPartition(key, entries, source);
     }
+    rowsDirty = textsDirty = true;
   };
 
-  const readSession = (entry: IndexEntry): Session | null =>
-    partitions.read(entry.partition).find((session) => session.id === entry.summary.id) ?? null;
+  const readSession = (entry: IndexEntry): Session | null => {
+    const found = partitions.read(entry.partition).find((session) => session.id === entry.summary.id);
+    return found ? structuredClone(found) : null;
+  };
 
   return {
     sessionsDir,
     problems,
     save(session) {
-      writeSessions([session]);
+      // A copy: the repository keeps recent partitions parsed, and the caller may change its object later.
+      writeSessions([structuredClone(session)]);
       return structuredClone(session);
     },
     saveMany(sessions) {
-      if (sessions.length > 0) writeSessions(sessions);
+      if (sessions.length > 0) writeSessions(sessions.map((session) => structuredClone(session)));
       return sessions.length;
     },
     get(id) {
@@ -128,15 +150,15 @@ export function openSessionRepository(deps: SessionRepositoryDeps): SessionRepos
       return entry ? readSession(entry) : null;
     },
     has: (id) => ensureIndex().get(id) !== undefined,
-    list: (query, day = today()) => listEntries(ensureIndex().all(), query, day),
+    list: (query, day = today()) => listEntries(entriesFor(query), query, day),
     async *iterate(query = {}, day = today()) {
-      const matches = matcherFor(query, day);
-      const wanted = ensureIndex().all().filter(matches);
+      const wanted = entriesFor(query).filter(matcherFor(query, day));
       for (let start = 0; start < wanted.length; ) {
         const key = wanted[start].partition;
         let end = start;
         while (end < wanted.length && wanted[end].partition === key) end++;
-        const byId = new Map(partitions.read(key).map((session) => [session.id, session]));
+        // Fresh objects (not the parsed cache): the consumer may keep or change them.
+        const byId = new Map(partitions.read(key, { bypassCache: true }).map((session) => [session.id, session]));
         for (let i = start; i < end; i++) {
           const session = byId.get(wanted[i].summary.id);
           if (session) yield session;
@@ -148,8 +170,7 @@ export function openSessionRepository(deps: SessionRepositoryDeps): SessionRepos
     followUps: (asOf = today()) => followUpsOf(ensureIndex().all(), asOf),
     markFollowUpDone(id, at = now()) {
       const entry = ensureIndex().get(id);
-      if (!entry) return null;
-      const session = readSession(entry);
+      const session = entry ? readSession(entry) : null;
       if (!session) return null;
       if (session.wrapUp.followUp.doneAt !== null) return session;
       const done: Session = {
@@ -160,5 +181,6 @@ export function openSessionRepository(deps: SessionRepositoryDeps): SessionRepos
       return done;
     },
     warmUp: () => ensureIndex().size,
+    flush,
   };
 }

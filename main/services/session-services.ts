@@ -16,6 +16,8 @@ export interface SessionServices {
   readonly followUps: FollowUpChecker;
   /** Store files moved aside (corrupt, invalid, newer version), since start. */
   readonly problems: ProblemLog;
+  /** At shutdown: stops the follow-up checks and writes the index snapshot (every save is already on disk). */
+  close(): void;
 }
 
 export interface SessionServicesDeps {
@@ -49,5 +51,9 @@ export function openSessionServices(deps: SessionServicesDeps): SessionServices 
     timelines: openTimelineStore(common),
     followUps,
     problems,
+    close() {
+      followUps.stop();
+      repository.flush();
+    },
   };
 }

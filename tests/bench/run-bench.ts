@@ -7,8 +7,9 @@ import type { BenchFigures, BenchModule } from './bench-module';
 import { loudnessBench } from './loudness-bench';
 import { liveCoachBench } from './live-coach-bench';
 import { exportBench } from './export-bench';
+import { sessionBench } from './session-bench';
 
-const BENCH_MODULES: BenchModule[] = [loudnessBench, liveCoachBench, exportBench];
+const BENCH_MODULES: BenchModule[] = [loudnessBench, liveCoachBench, exportBench, sessionBench];
 
 async function main(): Promise<void> {
   const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 3) || 3);

@@ -65,7 +65,8 @@ describe('session repository on a real folder with conf', () => {
     repo.save(late);
     const file = path.join(dataDir, 'sessions', '2025-03', '2025-03-15.json');
     const onDisk = JSON.parse(fs.readFileSync(file, 'utf8'));
-    expect(onDisk).toEqual({ schemaVersion: 2, sessions: [late] });
+    expect(onDisk.schemaVersion).toBe(2);
+    expect(onDisk.sessions).toEqual([late]);
     expect(fs.existsSync(path.join(dataDir, 'sessions', '2025-03', '2025-03-15.index.json'))).toBe(true);
   });
 
@@ -217,6 +218,36 @@ describe('session repository on a real folder with conf', () => {
     expect(cold.list({}).total).toBe(60);
     expect(cold.list({ text: 'changed behind' }).rows.map((r) => r.id)).toEqual([changed.id]);
     expect(fs.readdirSync(folder).filter((name) => name.endsWith('.index.json')).sort()).toEqual(indexFiles);
+  });
+
+  it('after a flush, starts from the index snapshot; changes made since come from their own index files', () => {
+    const dataDir = dirs.make();
+    const { repo, sessions } = seed(dataDir);
+    const sessionsDir = path.join(dataDir, 'sessions');
+    const folder = path.join(sessionsDir, '2025-03');
+    expect(repo.list({ text: 'routine' }).total).toBe(60);
+    repo.flush();
+    expect(fs.existsSync(path.join(sessionsDir, 'index-snapshot.json'))).toBe(true);
+    expect(fs.existsSync(path.join(sessionsDir, 'index-snapshot-text.json'))).toBe(true);
+    // Without any per-day index file, the snapshot alone gives the log and its search.
+    const dayIndexes = () => fs.readdirSync(folder).filter((name) => name.endsWith('.index.json'));
+    for (const name of dayIndexes()) fs.rmSync(path.join(folder, name));
+    const fromSnapshot = openSessionRepository({ dataDir, now: () => NOW });
+    expect(fromSnapshot.list({}).total).toBe(60);
+    expect(fromSnapshot.list({ text: 'routine call' }).total).toBe(60);
+    expect(dayIndexes()).toEqual([]);
+    // A save after the flush (and no flush at exit, as after a crash): its day is read from its own file.
+    const changed = fromSnapshot.save(withWrapUp(sessions[10], (w) => (w.notes = 'saved after the snapshot')));
+    const afterCrash = openSessionRepository({ dataDir, now: () => NOW });
+    expect(afterCrash.list({ text: 'after the snapshot' }).rows.map((r) => r.id)).toEqual([changed.id]);
+    expect(afterCrash.list({}).total).toBe(60);
+    // A damaged snapshot is only a cache: the days are rebuilt from their partitions.
+    fs.writeFileSync(path.join(sessionsDir, 'index-snapshot.json'), '{"format":1,"partitions":[["2025-03-1');
+    fs.writeFileSync(path.join(sessionsDir, 'index-snapshot-text.json'), 'null');
+    const rebuilt = openSessionRepository({ dataDir, now: () => NOW });
+    expect(rebuilt.list({ text: 'after the snapshot' }).rows.map((r) => r.id)).toEqual([changed.id]);
+    expect(rebuilt.list({}).total).toBe(60);
+    expect(rebuilt.problems.list()).toEqual([]);
   });
 
   it('streams every matching session newest first, one partition at a time', async () => {
