@@ -4,19 +4,20 @@ import type { RequestOf } from '../../preload/ipc-contract';
 
 export type ValidSettingsPatch = RequestOf<'updateSettings'>;
 
+/**
+ * Every section in the patch is merged field by field over the current one (so a section added to the
+ * schema later is applied without touching this function); a plain value replaces. The calibration table
+ * is the exception: a number sets one device, null removes it, other devices stay.
+ */
 export function applySettingsPatch(current: Settings, patch: ValidSettingsPatch): Settings {
-  const next = structuredClone(current);
-  if (patch.cue) next.cue = { ...next.cue, ...patch.cue };
-  if (patch.audio) next.audio = { ...next.audio, ...patch.audio };
-  if (patch.ui) next.ui = { ...next.ui, ...patch.ui };
-  if (patch.hotkeys) next.hotkeys = { ...next.hotkeys, ...patch.hotkeys };
-  if (patch.recording) next.recording = { ...next.recording, ...patch.recording };
-  if (patch.autoStartOnCallerSpeech !== undefined) next.autoStartOnCallerSpeech = patch.autoStartOnCallerSpeech;
-  if (patch.agentNormalLufs) {
-    for (const [deviceKey, lufs] of Object.entries(patch.agentNormalLufs)) {
-      if (lufs === null) delete next.agentNormalLufs[deviceKey];
-      else next.agentNormalLufs[deviceKey] = lufs;
-    }
+  const next = structuredClone(current) as Record<string, unknown> & Settings;
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined || key === 'agentNormalLufs') continue;
+    next[key] = typeof value === 'object' && value !== null && !Array.isArray(value) ? { ...(next[key] as object), ...value } : value;
+  }
+  for (const [deviceKey, lufs] of Object.entries(patch.agentNormalLufs ?? {})) {
+    if (lufs === null) delete next.agentNormalLufs[deviceKey];
+    else next.agentNormalLufs[deviceKey] = lufs;
   }
   return next;
 }

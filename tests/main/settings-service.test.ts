@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, type Settings } from '../../preload/settings-schema';
+import { DEFAULT_SETTINGS, settingsPatchSchema, type Settings } from '../../preload/settings-schema';
 import { CUE_SETTING_LIMITS } from '../../renderer/engine/cue-settings';
 import { openConfSettingsStore } from '../../main/services/conf-settings-store';
 import { createSettingsService } from '../../main/services/settings-service';
@@ -40,6 +40,25 @@ describe('settings service over conf on a real folder', () => {
     expect(result.ok && result.value).toEqual(expected);
     expect(readFile(file)).toEqual(expected);
     expect(open(dataDir).service.get()).toEqual(expected);
+  });
+
+  it('applies and stores an update to every section the patch schema accepts', () => {
+    const dataDir = dirs.make();
+    const { service, file } = open(dataDir);
+    const result = service.update({
+      wrapUp: { requiredSteps: ['priorities', 'follow-up'] },
+      profile: { agentName: 'Sam Okafor' },
+      recording: { storeAudio: true },
+      autoStartOnCallerSpeech: true,
+    });
+    expect(result.ok).toBe(true);
+    const stored = readFile(file);
+    expect(stored.wrapUp).toEqual({ ...DEFAULT_SETTINGS.wrapUp, requiredSteps: ['priorities', 'follow-up'] });
+    expect(stored.profile.agentName).toBe('Sam Okafor');
+    expect(stored.recording.storeAudio).toBe(true);
+    expect(stored.autoStartOnCallerSpeech).toBe(true);
+    // Every top-level key of the patch schema is a section the service stores.
+    for (const key of Object.keys(settingsPatchSchema.shape)) expect(Object.keys(stored)).toContain(key);
   });
 
   it('rejects a value outside the engine limits and leaves the file byte for byte unchanged', () => {
