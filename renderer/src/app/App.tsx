@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
 import { LiveCoachView } from '../live-coach/LiveCoachView';
 import type { FinishedCall } from '../live-coach/finished-call';
 import type { CallTimeline } from '../../engine/call-types';
@@ -7,7 +7,7 @@ import { useFollowUps } from '../follow-ups/use-follow-ups';
 import { SessionLogView } from '../session-log/SessionLogView';
 import { SettingsView } from '../settings/SettingsView';
 import { ExportDialog } from '../export/ExportDialog';
-import { TeamView } from '../team/TeamView';
+import { useReportCallStatus } from '../desktop/use-report-call-status';
 import { WrapUpSettingsPanel } from '../wrap-up/WrapUpSettingsPanel';
 import { WrapUpView } from '../wrap-up/WrapUpView';
 import { callForWrapUp } from '../wrap-up/call-hand-off';
@@ -15,6 +15,9 @@ import type { CallForWrapUp } from '../wrap-up/wrap-up-draft';
 import { useWrapUp } from '../wrap-up/use-wrap-up';
 import { useHostEvent } from './use-host-event';
 import { useSettings } from './use-settings';
+
+// The team screen carries chart.js: loaded when first opened, not with the coach.
+const TeamView = lazy(() => import('../team/TeamView').then((m) => ({ default: m.TeamView })));
 
 type Screen = 'coach' | 'wrap-up' | 'log' | 'follow-ups' | 'team' | 'settings';
 const SCREENS: { id: Screen; label: string }[] = [
@@ -57,6 +60,8 @@ export function App() {
     if (wrapUp.lastSaved) sessionsChanged();
   }, [wrapUp.lastSaved, sessionsChanged]);
   const followUps = useFollowUps(sessionsVersion);
+  const [inCall, setInCall] = useState(false);
+  useReportCallStatus({ inCall, wrapUpPending: wrapUp.draft !== null, followUpsDue: followUps.count });
   const [openSessionId, setOpenSessionId] = useState<string | null>(null);
   const openSession = useCallback((id: string) => {
     setOpenSessionId(id);
@@ -76,7 +81,7 @@ export function App() {
   );
 
   return (
-    <div className="app" data-testid="app" data-host={appInfo?.host ?? ''}>
+    <div className={settings?.ui.compact ? 'app compact' : 'app'} data-testid="app" data-host={appInfo?.host ?? ''}>
       <header className="app-header">
         <h1>Calm Line</h1>
         <nav className="nav" aria-label="Screens">
@@ -103,7 +108,7 @@ export function App() {
       )}
       {/* The coach stays mounted while other screens show, so a call in progress keeps running. */}
       <div hidden={screen !== 'coach'}>
-        <LiveCoachView settings={settings} appInfo={appInfo} onSaveCalibration={saveCalibration} onCallFinished={onCallFinished} />
+        <LiveCoachView settings={settings} appInfo={appInfo} onSaveCalibration={saveCalibration} onCallFinished={onCallFinished} onInCallChange={setInCall} />
       </div>
       {screen === 'wrap-up' && <WrapUpView wrapUp={wrapUp} settings={settings} />}
       {screen === 'log' && (
@@ -123,7 +128,11 @@ export function App() {
           <WrapUpSettingsPanel settings={settings} onUpdate={update} />
         </>
       )}
-      {screen === 'team' && <TeamView />}
+      {screen === 'team' && (
+        <Suspense fallback={<p className="muted">Loading the team view…</p>}>
+          <TeamView />
+        </Suspense>
+      )}
       {exportOpen && <ExportDialog open onClose={() => setExportOpen(false)} host={appInfo?.host} />}
     </div>
   );

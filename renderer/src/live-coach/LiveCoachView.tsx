@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Settings } from '../../../preload/settings-schema';
 import type { AppInfo } from '../../../preload/ipc-contract';
 import { CueBanner } from './CueBanner';
@@ -20,10 +20,13 @@ interface Props {
   onSaveCalibration(deviceKey: string, lufs: number): void;
   /** The call's hand-off: the app opens its wrap-up (which shows the call's figures). */
   onCallFinished(call: FinishedCall): void;
+  /** Told whenever a call starts or ends (the desktop tray shows it). */
+  onInCallChange?(inCall: boolean): void;
 }
 
-export function LiveCoachView({ settings, appInfo, onSaveCalibration, onCallFinished }: Props) {
+export function LiveCoachView({ settings, appInfo, onSaveCalibration, onCallFinished, onInCallChange }: Props) {
   const coach = useCoach(settings, onSaveCalibration);
+  useEffect(() => onInCallChange?.(coach.inCall), [coach.inCall, onInCallChange]);
   const { sessionRef } = coach;
   const [priorities, setPriorities] = useState<Priority[]>([]);
   const startedAt = useRef<string>('');

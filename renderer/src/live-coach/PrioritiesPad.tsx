@@ -23,7 +23,7 @@ export function PrioritiesPad({ priorities, onChange }: Props) {
   }
 
   return (
-    <section className="panel" aria-labelledby="priorities-title">
+    <section className="panel priorities-pad" aria-labelledby="priorities-title">
       <h3 id="priorities-title" style={{ margin: '0 0 6px' }}>Restated priorities</h3>
       <form onSubmit={add} style={{ display: 'flex', gap: 6 }}>
         <input
