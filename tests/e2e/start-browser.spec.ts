@@ -26,7 +26,7 @@ function waitForLink(child: ChildProcess, output: { text: string }): Promise<str
   });
 }
 
-test('npm run start:browser serves the app; a call runs end to end; Ctrl+C stops it cleanly', async () => {
+test('npm run start:browser serves the app; a call and its wrap-up run end to end; Ctrl+C stops it cleanly', async () => {
   const call = buildDialogue({
     sampleRate: 48000,
     utterances: [
@@ -56,7 +56,20 @@ test('npm run start:browser serves the app; a call runs end to end; Ctrl+C stops
     await expect(page.getByTestId('cue-banner')).toHaveAttribute('data-cue', 'wait-for-pause', { timeout: 5000 });
     await page.waitForTimeout((call.durationSec - 0.5) * 1000);
     await page.getByTestId('end-call').click();
-    await expect(page.getByTestId('app')).toBeVisible();
+
+    // The wrap-up opens on the call's end; the team's required steps (priorities, resolution) by keyboard.
+    await expect(page.getByTestId('wrap-up')).toHaveAttribute('data-step', 'priorities');
+    await page.keyboard.type('Refund the duplicate charge');
+    for (const step of ['catalyst', 'ownership', 'resolution']) {
+      await page.keyboard.press('Enter');
+      await expect(page.getByTestId('wrap-up')).toHaveAttribute('data-step', step);
+    }
+    await page.keyboard.press('1'); // resolved
+    await page.keyboard.press('Control+Enter');
+    await expect(page.getByTestId('wrap-up-saved')).toBeVisible();
+    await page.getByTestId('nav-log').click();
+    await expect(page.getByTestId('log-row')).toHaveCount(1);
+    await expect(page.getByTestId('log-row')).toContainText('Resolved');
 
     // Ctrl+C reaches the whole foreground group, as in a terminal: the host closes and stops listening.
     const exited = new Promise<void>((resolve) => host.on('exit', () => resolve()));
