@@ -25,6 +25,7 @@ import { emitToAppWindows, registerIpcHandlers } from './shell/ipc-registration'
 import { hardenSession, lockDownAllWebContents } from './shell/security';
 import { openElectronSettingsStore } from './shell/settings-store';
 import { createMainWindow, focusWindow, followWindowSettings } from './shell/window';
+import { announceQuitToPages } from './shell/quit-guard';
 
 const OUT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RENDERER_DIR = path.join(OUT_DIR, 'renderer');
@@ -69,6 +70,7 @@ function start(): void {
   followWindowSettings(mainWindow, settings);
   setupDesktopShell({ window: mainWindow, settings, desktop, emit: emitToAppWindows, userDataDir, log });
   sessions.followUps.start();
+  announceQuitToPages(emitToAppWindows);
   app.on('will-quit', () => sessions.close());
 }
 

@@ -129,6 +129,8 @@ export interface HostEvents {
   'follow-up-due': { readonly sessions: SessionSummary[] };
   /** An export's progress (throttled), then exactly one final state: done (with where), cancelled or failed. */
   'export-progress': ExportProgress;
+  /** The host is about to stop (Ctrl+C, quit): end a call in progress and save the wrap-up draft now. */
+  'host-closing': { readonly graceMs: number };
 }
 export type HostEventName = keyof HostEvents;
 const hostEventNames: Record<HostEventName, true> = {
@@ -137,6 +139,7 @@ const hostEventNames: Record<HostEventName, true> = {
   'follow-up-due': true,
   'export-progress': true,
   'desktop-state-changed': true,
+  'host-closing': true,
 };
 export const HOST_EVENT_NAMES = Object.keys(hostEventNames) as HostEventName[];
 

@@ -60,6 +60,10 @@ export interface BrowserHost {
 }
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** On close, pages get this long at most to save, and are done once quiet for CLOSING_QUIET_MS. */
+const CLOSING_MAX_MS = 3000;
+const CLOSING_QUIET_MS = 400;
+
 export const DEFAULT_RENDERER_DIR = path.join(PROJECT_ROOT, 'out', 'renderer');
 
 export const BROWSER_APP_INFO_FEATURES = {
@@ -137,6 +141,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
     closing ??= (async () => {
+      // Pages end a call in progress and save their wrap-up draft before the services close.
+      if (ipc.clientCount() > 0) {
+        ipc.emit('host-closing', { graceMs: CLOSING_MAX_MS });
+        await ipc.settle(CLOSING_QUIET_MS, CLOSING_MAX_MS);
+      }
       sessions.close();
       stopForwarding();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));

@@ -26,6 +26,13 @@ export interface IpcWebSocketOptions {
 
 export interface IpcWebSocket {
   emit<E extends HostEventName>(event: E, payload: HostEvents[E]): void;
+  /** Connected pages. */
+  clientCount(): number;
+  /**
+   * Resolves once no call is being handled and none has arrived for `quietMs`, or after `maxMs`: lets
+   * pages that were told the host is closing save what they hold.
+   */
+  settle(quietMs: number, maxMs: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -37,6 +44,8 @@ function refuseUpgrade(socket: Duplex, status: 401 | 403 | 404): void {
 
 export function attachIpcWebSocket(server: Server, options: IpcWebSocketOptions): IpcWebSocket {
   const wss = new WebSocketServer({ noServer: true, maxPayload: BROWSER_HOST_MAX_MESSAGE_BYTES });
+  let inFlight = 0;
+  let lastCallAt = Date.now();
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
@@ -66,9 +75,13 @@ export function attachIpcWebSocket(server: Server, options: IpcWebSocketOptions)
         ws.close(1008, 'malformed call frame');
         return;
       }
+      inFlight++;
+      lastCallAt = Date.now();
       void dispatch(options.handlers, frame.method, frame.payload, {
         onHandlerError: (method, error) => options.log?.(`${method} failed: ${(error as Error)?.message ?? error}`),
       }).then((result) => {
+        inFlight--;
+        lastCallAt = Date.now();
         const reply: ResultFrame = { type: 'result', id: frame.id, result };
         if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(reply));
       });
@@ -80,6 +93,16 @@ export function attachIpcWebSocket(server: Server, options: IpcWebSocketOptions)
       const text = JSON.stringify({ type: 'event', event, payload } satisfies EventFrame);
       for (const client of wss.clients) {
         if (client.readyState === WebSocket.OPEN) client.send(text);
+      }
+    },
+    clientCount() {
+      return [...wss.clients].filter((c) => c.readyState === WebSocket.OPEN).length;
+    },
+    async settle(quietMs, maxMs) {
+      const deadline = Date.now() + maxMs;
+      lastCallAt = Math.max(lastCallAt, Date.now());
+      while (Date.now() < deadline && (inFlight > 0 || Date.now() - lastCallAt < quietMs)) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
       }
     },
     close() {

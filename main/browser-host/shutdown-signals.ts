@@ -4,14 +4,21 @@
  */
 export type ShutdownStep = () => Promise<void> | void;
 
+/**
+ * A launcher in between (npm, tsx) relays the terminal's Ctrl+C, so one key press can arrive twice within
+ * milliseconds: only a signal this long after the first counts as "again".
+ */
+const SECOND_SIGNAL_AFTER_MS = 1000;
+
 export function onShutdownSignals(steps: readonly ShutdownStep[], log: (message: string) => void = console.log): void {
-  let shuttingDown = false;
+  let shutdownAt: number | null = null;
   const shutdown = async (signal: NodeJS.Signals): Promise<void> => {
-    if (shuttingDown) {
+    if (shutdownAt !== null) {
+      if (Date.now() - shutdownAt < SECOND_SIGNAL_AFTER_MS) return; // the same Ctrl+C, relayed
       log(`${signal} again: exiting now.`);
       process.exit(130);
     }
-    shuttingDown = true;
+    shutdownAt = Date.now();
     log(`${signal}: closing Calm Line…`);
     let failed = false;
     for (const step of steps) {

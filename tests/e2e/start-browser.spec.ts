@@ -89,3 +89,54 @@ test('npm run start:browser serves the app; a call and its wrap-up run end to en
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
+
+test('Ctrl+C in the middle of a call ends it and keeps its wrap-up draft for the next start', async () => {
+  const call = buildDialogue({
+    sampleRate: 48000,
+    utterances: [{ who: 'caller', at: 0.5, text: 'My internet has been down since Monday and I work from home.' }],
+    tailSec: 20,
+  });
+  mkdirSync(E2E_TMP, { recursive: true });
+  const dataDir = mkdtempSync(path.join(E2E_TMP, 'start-browser-'));
+  const start = () =>
+    spawn('npm', ['run', '--silent', 'start:browser'], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, CALM_LINE_NO_BROWSER: '1', CALM_LINE_DATA_DIR: dataDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: ['--no-sandbox', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${call.file}%noloop`],
+  });
+  let host = start();
+  try {
+    const page = await browser.newPage();
+    await page.goto(await waitForLink(host, { text: '' }));
+    await page.getByTestId('start-call').click();
+    await page.getByLabel('Priority the customer stated').fill('Internet back for work');
+    await page.getByLabel('Priority the customer stated').press('Enter');
+    await page.waitForTimeout(4000);
+
+    const exited = new Promise<void>((resolve) => host.on('exit', () => resolve()));
+    process.kill(-host.pid!, 'SIGINT'); // the call is still running
+    await exited;
+
+    host = start();
+    const again = await browser.newPage();
+    await again.goto(await waitForLink(host, { text: '' }));
+    await expect(again.getByTestId('wrap-up')).toHaveAttribute('data-step', 'priorities');
+    await expect(again.getByLabel('Priority 1', { exact: true })).toHaveValue('Internet back for work');
+    const callerTalk = parseFloat((await again.getByTestId('summary-caller-talk').textContent()) ?? '0');
+    expect(callerTalk).toBeGreaterThan(2);
+    process.kill(-host.pid!, 'SIGINT');
+  } finally {
+    await browser.close();
+    try {
+      process.kill(-host.pid!, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});

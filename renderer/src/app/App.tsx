@@ -47,6 +47,7 @@ export function App() {
   useEffect(() => {
     if (draftRestored) setScreen('wrap-up');
   }, [draftRestored]);
+  useHostEvent('host-closing', () => void wrapUp.flush());
   useHostEvent('hotkey', ({ action }) => {
     if (action === 'openWrapUp') setScreen('wrap-up');
     // A call started by hotkey from another screen brings the coach back (its wrap-up stays open).

@@ -76,6 +76,8 @@ export function LiveCoachView({ settings, appInfo, onSaveCalibration, onCallFini
     if (s?.inCall) marks.current.push(Math.round(s.latest.timeSec * 10) / 10);
   }, [sessionRef]);
 
+  // The host is stopping: a call in progress ends now, so its wrap-up draft is saved.
+  useHostEvent('host-closing', () => void end());
   useHostEvent('hotkey', ({ action }) => {
     if (action === 'startCall') void start();
     else if (action === 'endCall') void end();
