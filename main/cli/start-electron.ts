@@ -41,7 +41,7 @@ export const ELECTRON_MISSING_MESSAGE =
 function tryDownloadElectron(): void {
   const installer = path.join(PROJECT_ROOT, 'node_modules', 'electron', 'install.js');
   if (!fs.existsSync(installer)) return;
-  console.error('Fetching the Electron binary (first run)…');
+  console.log('Fetching the Electron binary (first run)…');
   const env = { ...process.env };
   delete env.ELECTRON_SKIP_BINARY_DOWNLOAD;
   spawnSync(process.execPath, [installer], { cwd: PROJECT_ROOT, stdio: ['ignore', 'ignore', 'ignore'], env, timeout: 10 * 60_000 });
