@@ -6,11 +6,16 @@
  *                  {type: 'event', event, payload}
  */
 import { isIpcResult, type IpcResult } from './ipc-result';
+import { IPC_METHOD_NAMES, maxPayloadBytesOf } from './ipc-contract';
 
 /** Path of the WebSocket endpoint on the browser host. */
 export const BROWSER_HOST_WS_PATH = '/ipc';
-/** Largest WebSocket message the host accepts (bytes); larger ones close the connection. */
-export const BROWSER_HOST_MAX_MESSAGE_BYTES = 256 * 1024;
+/**
+ * Largest WebSocket message the host accepts (bytes); larger ones close the connection. Derived from the
+ * contract — the largest payload any method takes (a long call's timeline), plus the frame around it — so
+ * each method's own limit, checked by dispatch, is what decides.
+ */
+export const BROWSER_HOST_MAX_MESSAGE_BYTES = Math.max(...IPC_METHOD_NAMES.map(maxPayloadBytesOf)) + 4096;
 
 export interface CallFrame {
   readonly type: 'call';

@@ -76,6 +76,21 @@ describe('browser host: the session methods over its WebSocket', () => {
     socket.close();
   });
 
+  it('carries the timeline of a 90-minute call and a wrap-up with 1 MB of notes', async () => {
+    const { socket, rpc } = await connect();
+    const random = seededRandom(7);
+    const draft = sampleDraft(random, NOW.getTime() - 600_000);
+    const timeline = sampleTimeline(random, 90 * 60);
+    expect(JSON.stringify(timeline).length).toBeGreaterThan(1024 * 1024);
+    expect(await rpc.call('saveCallTimeline', { id: draft.callId, timeline })).toMatchObject({ ok: true });
+    expect(await rpc.call('getTimeline', { id: draft.callId })).toEqual({ ok: true, value: timeline });
+    const notes = 'Caller read out the whole contract. '.repeat(28_000).slice(0, 1_000_000);
+    const big = { ...draft, wrapUp: { ...draft.wrapUp, notes } };
+    expect(await rpc.call('saveDraft', big)).toMatchObject({ ok: true });
+    expect(await rpc.call('getDraft')).toEqual({ ok: true, value: big });
+    socket.close();
+  });
+
   it('answers malformed session calls with results and keeps the connection', async () => {
     const { socket, rpc } = await connect();
     expect(await rpc.call('saveSession', { session: { id: 'x' } })).toMatchObject({ ok: false, code: 'invalid-payload' });
