@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { test, expect, chromium } from '@playwright/test';
+import { test, expect, chromium, type Browser } from '@playwright/test';
 import { buildDialogue } from '../support/dialogues.js';
 import { CHROMIUM_PATH, E2E_TMP, REPO_ROOT } from './support/paths.js';
 
@@ -26,6 +26,32 @@ function waitForLink(child: ChildProcess, output: { text: string }): Promise<str
   });
 }
 
+/** `npm run start:browser` as a user runs it, printing the link instead of opening a window. */
+function startBrowserHostCommand(dataDir: string): ChildProcess {
+  return spawn('npm', ['run', '--silent', 'start:browser'], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, CALM_LINE_NO_BROWSER: '1', CALM_LINE_DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true, // its own process group: Ctrl+C reaches npm and everything under it, as in a terminal
+  });
+}
+
+/** Debian Chromium whose fake capture device plays `wav` once. */
+function launchBrowser(wav: string): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: ['--no-sandbox', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${wav}%noloop`],
+  });
+}
+
+function killGroup(child: ChildProcess): void {
+  try {
+    process.kill(-child.pid!, 'SIGKILL');
+  } catch {
+    /* already gone */
+  }
+}
+
 test('npm run start:browser serves the app; a call and its wrap-up run end to end; Ctrl+C stops it cleanly', async () => {
   const call = buildDialogue({
     sampleRate: 48000,
@@ -36,16 +62,8 @@ test('npm run start:browser serves the app; a call and its wrap-up run end to en
   });
   mkdirSync(E2E_TMP, { recursive: true });
   const dataDir = mkdtempSync(path.join(E2E_TMP, 'start-browser-'));
-  const host = spawn('npm', ['run', '--silent', 'start:browser'], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, CALM_LINE_NO_BROWSER: '1', CALM_LINE_DATA_DIR: dataDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: ['--no-sandbox', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${call.file}%noloop`],
-  });
+  const host = startBrowserHostCommand(dataDir);
+  const browser = await launchBrowser(call.file);
   try {
     const output = { text: '' };
     const link = await waitForLink(host, output);
@@ -81,11 +99,7 @@ test('npm run start:browser serves the app; a call and its wrap-up run end to en
     expect(output.text.split(new URL(link).searchParams.get('token')!).length - 1).toBe(1); // the link, printed once
   } finally {
     await browser.close();
-    try {
-      process.kill(-host.pid!, 'SIGKILL');
-    } catch {
-      /* already gone */
-    }
+    killGroup(host);
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
@@ -98,18 +112,8 @@ test('Ctrl+C in the middle of a call ends it and keeps its wrap-up draft for the
   });
   mkdirSync(E2E_TMP, { recursive: true });
   const dataDir = mkdtempSync(path.join(E2E_TMP, 'start-browser-'));
-  const start = () =>
-    spawn('npm', ['run', '--silent', 'start:browser'], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, CALM_LINE_NO_BROWSER: '1', CALM_LINE_DATA_DIR: dataDir },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: ['--no-sandbox', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${call.file}%noloop`],
-  });
-  let host = start();
+  const browser = await launchBrowser(call.file);
+  let host = startBrowserHostCommand(dataDir);
   try {
     const page = await browser.newPage();
     await page.goto(await waitForLink(host, { text: '' }));
@@ -122,7 +126,7 @@ test('Ctrl+C in the middle of a call ends it and keeps its wrap-up draft for the
     process.kill(-host.pid!, 'SIGINT'); // the call is still running
     await exited;
 
-    host = start();
+    host = startBrowserHostCommand(dataDir);
     const again = await browser.newPage();
     await again.goto(await waitForLink(host, { text: '' }));
     await expect(again.getByTestId('wrap-up')).toHaveAttribute('data-step', 'priorities');
@@ -132,11 +136,7 @@ test('Ctrl+C in the middle of a call ends it and keeps its wrap-up draft for the
     process.kill(-host.pid!, 'SIGINT');
   } finally {
     await browser.close();
-    try {
-      process.kill(-host.pid!, 'SIGKILL');
-    } catch {
-      /* already gone */
-    }
+    killGroup(host);
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
