@@ -6,10 +6,11 @@
 import type { BenchFigures, BenchModule } from './bench-module';
 import { loudnessBench } from './loudness-bench';
 import { liveCoachBench } from './live-coach-bench';
+import { soakBench } from './soak-bench';
 import { exportBench } from './export-bench';
 import { sessionBench } from './session-bench';
 
-const BENCH_MODULES: BenchModule[] = [loudnessBench, liveCoachBench, exportBench, sessionBench];
+const BENCH_MODULES: BenchModule[] = [loudnessBench, liveCoachBench, exportBench, sessionBench, soakBench];
 
 async function main(): Promise<void> {
   const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 3) || 3);
