@@ -127,7 +127,8 @@ export function useCoach(settings: Settings | null, onSaveCalibration: (deviceKe
     const onChange = () => {
       const session = sessionRef.current;
       if (session && session.liveTrackCount() === 0) {
-        session.connectSources().catch(() => undefined);
+        // Still refused (a permission taken away, a device still missing): say why, not "device lost".
+        session.connectSources().catch((error: unknown) => setProblem(error instanceof SourceProblemError ? error.problem : { kind: 'other', message: String(error) }));
       }
     };
     devices.addEventListener('devicechange', onChange);
