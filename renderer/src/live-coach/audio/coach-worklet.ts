@@ -80,10 +80,10 @@ class CoachProcessor extends AudioWorkletProcessor {
   }
 
   process(inputs: Float32Array[][]): boolean {
-    const input = inputs[0];
-    if (!input || input.length === 0) return true; // no source connected (yet)
+    // No source connected (yet, or its device or permission went): silence, so a call's clock keeps running.
+    const input = inputs[0] ?? [];
     const agentIndex = this.options.agentChannel;
-    const agent = input[agentIndex] ?? input[0];
+    const agent = input[agentIndex] ?? input[0] ?? this.silence;
     const n = agent.length;
     const silence = this.silence.length >= n ? this.silence : new Float32Array(n);
     const caller = input[1 - agentIndex] ?? silence;
