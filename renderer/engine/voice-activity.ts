@@ -116,12 +116,7 @@ export class VoiceActivityDetector {
   /** Adds samples [start, end) to the frame in progress. */
   accumulate(x: Float32Array, start: number, end: number): void {
     // Summed in sample order from the frame's start whatever the chunks: results never depend on blocking.
-    let sum = this.sumSquares;
-    for (let i = start; i < end; i++) {
-      const y = this.filter.run(x[i]);
-      sum += y * y;
-    }
-    this.sumSquares = sum;
+    this.sumSquares = this.filter.accumulateSquares(x, start, end, this.sumSquares);
     this.count += end - start;
   }
 

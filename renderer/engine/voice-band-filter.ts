@@ -3,7 +3,7 @@
  * 2nd-order Butterworth low-pass at 3600 Hz. The high-pass takes mains hum (50/60 Hz −45 dB or more,
  * 100/120 Hz −25 dB), handling noise and breath pops off a headset; the low-pass drops hiss above the
  * telephone band. At sample rates where 3600 Hz is close to Nyquist (8 kHz telephone audio, already
- * band-limited) the low-pass is left out. Filters run sample by sample, so block size never matters.
+ * band-limited) the low-pass is left out. Filter state carries across blocks, so block size never matters.
  */
 
 /** Stages × 5 coefficients (b0, b1, b2, a1, a2), state × 2 per stage. Preallocated, no allocation in run(). */
@@ -23,20 +23,57 @@ export class VoiceBandFilter {
     this.state = new Float64Array(this.stages * 2);
   }
 
-  /** Filters one sample through every stage (transposed direct form II). */
-  run(x: number): number {
+  /**
+   * Filters x[start, end) and adds each output's square to `acc`, in sample order (so the total never
+   * depends on how the stream was cut into blocks). Each stage is a transposed direct form II biquad; its
+   * coefficients and state live in locals for the loop (the detector's hot path).
+   */
+  accumulateSquares(x: Float32Array, start: number, end: number, acc: number): number {
     const c = this.coeffs;
     const s = this.state;
-    let v = x;
-    for (let i = 0; i < this.stages; i++) {
-      const k = i * 5;
-      const j = i * 2;
-      const y = c[k] * v + s[j];
-      s[j] = c[k + 1] * v - c[k + 3] * y + s[j + 1];
-      s[j + 1] = c[k + 2] * v - c[k + 4] * y;
-      v = y;
+    const b00 = c[0], b01 = c[1], b02 = c[2], a01 = c[3], a02 = c[4];
+    const b10 = c[5], b11 = c[6], b12 = c[7], a11 = c[8], a12 = c[9];
+    let s00 = s[0];
+    let s01 = s[1];
+    let s10 = s[2];
+    let s11 = s[3];
+    let sum = acc;
+    if (this.stages === 3) {
+      const b20 = c[10], b21 = c[11], b22 = c[12], a21 = c[13], a22 = c[14];
+      let s20 = s[4];
+      let s21 = s[5];
+      for (let i = start; i < end; i++) {
+        const v = x[i];
+        const y0 = b00 * v + s00;
+        s00 = b01 * v - a01 * y0 + s01;
+        s01 = b02 * v - a02 * y0;
+        const y1 = b10 * y0 + s10;
+        s10 = b11 * y0 - a11 * y1 + s11;
+        s11 = b12 * y0 - a12 * y1;
+        const y2 = b20 * y1 + s20;
+        s20 = b21 * y1 - a21 * y2 + s21;
+        s21 = b22 * y1 - a22 * y2;
+        sum += y2 * y2;
+      }
+      s[4] = s20;
+      s[5] = s21;
+    } else {
+      for (let i = start; i < end; i++) {
+        const v = x[i];
+        const y0 = b00 * v + s00;
+        s00 = b01 * v - a01 * y0 + s01;
+        s01 = b02 * v - a02 * y0;
+        const y1 = b10 * y0 + s10;
+        s10 = b11 * y0 - a11 * y1 + s11;
+        s11 = b12 * y0 - a12 * y1;
+        sum += y1 * y1;
+      }
     }
-    return v;
+    s[0] = s00;
+    s[1] = s01;
+    s[2] = s10;
+    s[3] = s11;
+    return sum;
   }
 
   reset(): void {
