@@ -56,7 +56,7 @@ function start(): void {
   };
 
   hardenSession(session.defaultSession, { systemLoopbackSupported: features.systemLoopback, log });
-  serveRendererOverAppProtocol(RENDERER_DIR);
+  serveRendererOverAppProtocol(RENDERER_DIR, sessions.recordings);
   registerIpcHandlers(createHandlers(services, log), log);
   forwardServiceEvents(services, emitToAppWindows);
   showFollowUpNotifications(sessions.followUps, () => localDay(new Date()), () => focusWindow(mainWindow));

@@ -105,6 +105,24 @@ export const ipcMethods = {
   /** The UI tells the host where the call stands (tray icon, menu, notifications follow). */
   reportCallStatus: { request: callStatusSchema, response: returns<DesktopState>() },
   setStartAtLogin: { request: startAtLoginRequestSchema, response: returns<DesktopState>() },
+  /** Opted-in call audio, streamed during the call: interleaved stereo 16-bit PCM (caller left, agent
+   * right), chunks numbered 0, 1, 2, … (0 starts afresh). At most 1 s at 192 kHz per chunk. */
+  appendRecording: {
+    request: z.strictObject({
+      callId: z.uuid(),
+      seq: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+      pcm16Base64: z.base64().max(1_024_000),
+    }),
+    response: returns<{ bytes: number }>(),
+    maxPayloadBytes: 1_100_000,
+  },
+  /** Writes the WAV header and moves the file into place; `path` is relative to the data folder. */
+  finishRecording: {
+    request: z.strictObject({ callId: z.uuid(), sampleRate: z.number().int().min(8000).max(192_000) }),
+    response: returns<{ path: string }>(),
+  },
+  /** Drops the call's audio (in progress or finished). */
+  discardRecording: { request: z.strictObject({ callId: z.uuid() }), response: returns<null>() },
 } as const satisfies Record<string, { request: z.ZodType; response: Returns<unknown>; maxPayloadBytes?: number }>;
 
 export type IpcMethodName = keyof typeof ipcMethods;

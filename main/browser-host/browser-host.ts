@@ -122,7 +122,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const origin = hostOrigin(port);
   const csp = buildContentSecurityPolicy({ connectSources: [`ws://127.0.0.1:${port}${BROWSER_HOST_WS_PATH}`] });
 
-  const handleRequest = createHttpHandler({ rendererDir, port, token, csp, log, downloads });
+  const handleRequest = createHttpHandler({ rendererDir, port, token, csp, log, downloads, recordings: sessions.recordings });
   server.on('request', (request, response) => {
     handleRequest(request, response).catch((error: unknown) => {
       log?.(`Request failed: ${(error as Error)?.message ?? error}`);

@@ -7,6 +7,9 @@ import { readStaticFile, securityHeaders } from '../static/static-files';
 import { checkRequestSource, type GuardDecision } from './request-guard';
 import { readCookie, sessionCookieHeader, sessionCookieName, tokensMatch } from './session-token';
 import type { ExportDownloads } from './export-downloads';
+import fs from 'node:fs';
+import { answerRecordingRequest } from '../services/recording-files';
+import type { RecordingStore } from '../services/recording-store';
 
 export interface HttpHandlerOptions {
   readonly rendererDir: string;
@@ -16,6 +19,8 @@ export interface HttpHandlerOptions {
   readonly log?: (message: string) => void;
   /** One-time export downloads (`/export-download/<token>`), served to holders of the session cookie. */
   readonly downloads?: Pick<ExportDownloads, 'serve'>;
+  /** Opted-in call audio for the review (`/recording/<session id>`), to holders of the session cookie. */
+  readonly recordings?: Pick<RecordingStore, 'fileOf'>;
 }
 
 /** Source checks plus the session cookie: what every request after the bootstrap must pass. */
@@ -110,6 +115,19 @@ export function createHttpHandler(options: HttpHandlerOptions) {
     }
 
     if (options.downloads?.serve(request, response, baseHeaders)) return;
+
+    const recording = answerRecordingRequest(options.recordings, url.pathname, request.headers.range);
+    if (recording) {
+      response.writeHead(recording.status, { ...baseHeaders, ...recording.headers });
+      if (!recording.body || headOnly) {
+        response.end(recording.body ? undefined : `${recording.status === 400 ? 'Bad request' : 'Not found'}\n`);
+        return;
+      }
+      const stream = fs.createReadStream(recording.body.file, { start: recording.body.start, end: recording.body.end });
+      stream.on('error', () => response.destroy());
+      stream.pipe(response);
+      return;
+    }
 
     const file = await readStaticFile(options.rendererDir, url.pathname);
     if (file.status !== 200) {

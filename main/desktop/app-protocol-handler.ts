@@ -6,12 +6,23 @@
 import { isAppUrl } from '../security/app-origin';
 import { buildContentSecurityPolicy } from '../security/content-security-policy';
 import { readStaticFile, securityHeaders } from '../static/static-files';
+import { answerRecordingRequest, recordingBodyStream } from '../services/recording-files';
+import type { RecordingStore } from '../services/recording-store';
 
-export function createAppProtocolHandler(rendererDir: string): (request: Request) => Promise<Response> {
+/** `recordings`: opted-in call audio, served as app://calm-line/recording/<session id>. */
+export function createAppProtocolHandler(
+  rendererDir: string,
+  recordings?: Pick<RecordingStore, 'fileOf'>,
+): (request: Request) => Promise<Response> {
   const headers = securityHeaders(buildContentSecurityPolicy());
   return async (request) => {
     if (request.method !== 'GET' || !isAppUrl(request.url)) {
       return new Response(null, { status: 404, headers });
+    }
+    const recording = answerRecordingRequest(recordings, new URL(request.url).pathname, request.headers.get('range'));
+    if (recording) {
+      const body = recording.body ? recordingBodyStream(recording.body) : null;
+      return new Response(body, { status: recording.status, headers: { ...headers, ...recording.headers } });
     }
     const file = await readStaticFile(rendererDir, new URL(request.url).pathname);
     if (file.status !== 200) return new Response(null, { status: file.status, headers });

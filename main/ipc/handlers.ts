@@ -6,6 +6,7 @@ import type { AppInfo, IpcMethodName, RequestOf, ResponseOf } from '../../preloa
 import { succeed, type IpcResult } from '../../preload/ipc-result';
 import { createSessionHandlers } from '../services/session-handlers';
 import type { SessionServices } from '../services/session-services';
+import { createRecordingHandlers } from '../services/recording-handlers';
 import { createExportHandlers } from '../services/export-handlers';
 import type { ExportService } from '../services/export-service';
 import type { SettingsService } from '../services/settings-service';
@@ -38,6 +39,7 @@ export function createHandlers(services: HostServices, log?: (message: string) =
     resetSettings: () => succeed(services.settings.reset()),
     ...createSessionHandlers(services.sessions, log),
     ...createExportHandlers(services.exports, log),
+    ...createRecordingHandlers(services.sessions?.recordings, log),
     ...createDesktopHandlers(services.desktop ?? createDesktopStateService()),
   };
 }

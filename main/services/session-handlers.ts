@@ -71,7 +71,7 @@ function withoutSessions(): SessionHandlers {
 
 export function createSessionHandlers(services: SessionServices | undefined, log?: (message: string) => void): SessionHandlers {
   if (services === undefined) return withoutSessions();
-  const { repository, drafts, timelines } = services;
+  const { repository, drafts, timelines, recordings } = services;
   const note = (what: string) => (error: unknown) => log?.(`${what}: ${(error as Error)?.message ?? error}`);
   return {
     saveCallTimeline: ({ id, timeline }) =>
@@ -83,7 +83,13 @@ export function createSessionHandlers(services: SessionServices | undefined, log
       const hints = [monthOf(session.endedAt), monthOf(session.startedAt), monthOf(session.savedAt)];
       const saved = guard(
         'The session was not saved',
-        () => repository.save({ ...session, hasTimeline: timelines.has(session.id, hints) }),
+        // Both come from the files on disk, never from the page: a session points only at its own audio.
+        () =>
+          repository.save({
+            ...session,
+            hasTimeline: timelines.has(session.id, hints),
+            recording: recordings?.relativePathOf(session.id, hints) ?? null,
+          }),
         note('saveSession'),
       );
       if (saved.ok) {

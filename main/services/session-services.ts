@@ -8,11 +8,14 @@ import { openSessionRepository, type SessionRepository } from './session-reposit
 import type { JsonStoreFactory } from './store-json-store';
 import { createProblemLog, describeStoreProblem, type ProblemLog } from './store-problems';
 import { openTimelineStore, type TimelineStore } from './timeline-store';
+import { openRecordingStore, type RecordingStore } from './recording-store';
 
 export interface SessionServices {
   readonly repository: SessionRepository;
   readonly drafts: DraftStore;
   readonly timelines: TimelineStore;
+  /** Opted-in call audio (`recordings/YYYY-MM/<id>.wav`). */
+  readonly recordings: RecordingStore;
   readonly followUps: FollowUpChecker;
   /** Store files moved aside (corrupt, invalid, newer version), since start. */
   readonly problems: ProblemLog;
@@ -49,6 +52,7 @@ export function openSessionServices(deps: SessionServicesDeps): SessionServices 
     repository,
     drafts: openDraftStore(common),
     timelines: openTimelineStore(common),
+    recordings: openRecordingStore({ dataDir: deps.dataDir, now: deps.now }),
     followUps,
     problems,
     close() {

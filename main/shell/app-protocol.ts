@@ -5,6 +5,7 @@
 import { protocol } from 'electron';
 import { createAppProtocolHandler } from '../desktop/app-protocol-handler';
 import { APP_SCHEME } from '../security/app-origin';
+import type { RecordingStore } from '../services/recording-store';
 
 /** Call before app `ready`: makes app:// a standard, secure origin that can fetch and stream media. */
 export function registerAppScheme(): void {
@@ -16,7 +17,7 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** Call after `ready`: answers app://calm-line/<path> from `rendererDir`. */
-export function serveRendererOverAppProtocol(rendererDir: string): void {
-  protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir));
+/** Call after `ready`: answers app://calm-line/<path> from `rendererDir` (and /recording/<id> from `recordings`). */
+export function serveRendererOverAppProtocol(rendererDir: string, recordings?: Pick<RecordingStore, 'fileOf'>): void {
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir, recordings));
 }

@@ -68,8 +68,8 @@ export function LiveCoachView({ settings, appInfo, onSaveCalibration, onCallFini
   const end = useCallback(async () => {
     const analysis = await coach.endCall();
     if (!analysis) return;
-    onCallFinished({ id: newId(), startedAt: startedAt.current, endedAt: new Date().toISOString(), analysis, priorities, marks: marks.current });
-  }, [coach.endCall, onCallFinished, priorities]);
+    onCallFinished({ id: coach.callIdRef.current ?? newId(), startedAt: startedAt.current, endedAt: new Date().toISOString(), analysis, priorities, marks: marks.current });
+  }, [coach.endCall, coach.callIdRef, onCallFinished, priorities]);
 
   const mark = useCallback(() => {
     const s = sessionRef.current;

@@ -5,6 +5,9 @@ import { CoachSession, type CoachSessionConfig } from './audio/coach-session';
 import { MONO_SOURCE_PROBLEM, SourceProblemError, type SourceProblem } from './audio/source-problems';
 import type { BannerState } from './cue-copy';
 import { agentDeviceKey } from './device-key';
+import { newId } from './finished-call';
+import { hostApi } from '../api/host-api';
+import { RecordingUpload } from '../recording/recording-upload';
 
 export type CoachPhase = 'off' | 'opening' | 'listening';
 
@@ -40,6 +43,9 @@ export function useCoach(settings: Settings | null, onSaveCalibration: (deviceKe
   saveRef.current = onSaveCalibration;
   /** Set by the view: what to do when the caller speaks outside a call (auto-start, when enabled). */
   const autoStartRef = useRef<() => void>(() => undefined);
+  /** The id of the call in progress (or the last one), chosen at its start so its audio can be filed under it. */
+  const callIdRef = useRef<string | null>(null);
+  const recordingRef = useRef<RecordingUpload | null>(null);
 
   const open = useCallback(async (): Promise<CoachSession | null> => {
     if (sessionRef.current) return sessionRef.current;
@@ -55,6 +61,7 @@ export function useCoach(settings: Settings | null, onSaveCalibration: (deviceKe
           setHeated(nowInCall && isHeated);
         },
         onCallerSpeech: () => autoStartRef.current(),
+        onAudio: (caller, agent, frames) => recordingRef.current?.push(caller, agent, frames),
         onCalibration: (normalLufs, speechSec, enough) => {
           setCalibration((c) => (c.running ? { running: true, normalLufs, speechSec, enough } : c));
         },
@@ -74,7 +81,12 @@ export function useCoach(settings: Settings | null, onSaveCalibration: (deviceKe
     async (preRollSec = 0) => {
       const session = await open();
       if (!session || session.inCall) return;
-      session.startCall(preRollSec);
+      const callId = newId();
+      callIdRef.current = callId;
+      // Audio is kept only when the user opted in; otherwise the worklet forwards none.
+      const record = settingsRef.current?.recording.storeAudio === true;
+      recordingRef.current = record ? new RecordingUpload(hostApi, callId, session.sampleRate) : null;
+      session.startCall(preRollSec, record);
       setInCall(true);
       setBanner('listening');
     },
@@ -85,6 +97,10 @@ export function useCoach(settings: Settings | null, onSaveCalibration: (deviceKe
     const session = sessionRef.current;
     if (!session?.inCall) return null;
     const analysis = await session.endCall();
+    const recording = recordingRef.current;
+    recordingRef.current = null;
+    // Complete the file before the wrap-up saves the session (the host links the session to it).
+    if (recording) await recording.finish();
     setInCall(false);
     setBanner('idle');
     setHeated(false);
@@ -137,5 +153,5 @@ export function useCoach(settings: Settings | null, onSaveCalibration: (deviceKe
 
   useEffect(() => () => void sessionRef.current?.close(), []);
 
-  return { sessionRef, autoStartRef, phase, inCall, banner, heated, problem, calibration, open, startCall, endCall, calibrate };
+  return { sessionRef, autoStartRef, callIdRef, phase, inCall, banner, heated, problem, calibration, open, startCall, endCall, calibrate };
 }

@@ -3,6 +3,7 @@ import type { Session } from '../../../preload/session-schema';
 import type { CallTimeline } from '../../engine/call-types';
 import { hostApi } from '../api/host-api';
 import { CallReview, type ReviewInput } from '../review/CallReview';
+import { recordingUrlOf } from '../recording/recording-url';
 import { CallMetricsSummary } from '../wrap-up/CallMetricsSummary';
 import { formatClock } from '../live-coach/cue-copy';
 import {
@@ -44,7 +45,7 @@ export function SessionDetail({ id, onBack, onChanged }: Props) {
   const session = loaded && 'session' in loaded ? loaded.session : null;
   const timeline = loaded && 'session' in loaded ? loaded.timeline : null;
   const review = useMemo<ReviewInput | null>(
-    () => (session ? { durationSec: session.call.durationSec, timeline, overtalk: session.call.overtalk, cues: session.call.cues, audioUrl: null } : null),
+    () => (session ? { durationSec: session.call.durationSec, timeline, overtalk: session.call.overtalk, cues: session.call.cues, audioUrl: recordingUrlOf(session) } : null),
     [session, timeline],
   );
 

@@ -3,6 +3,7 @@ import type { AppInfo, AudioSettings, Settings, SettingsPatch } from '../api/hos
 import { CUE_SETTING_LIMITS, DEFAULT_CUE_SETTINGS, type CueSettings } from '../../engine/cue-settings';
 import { useAudioInputs } from './use-audio-inputs';
 import { DesktopSettings } from '../desktop/DesktopSettings';
+import { RecordingSettings } from '../recording/RecordingSettings';
 
 interface Props {
   settings: Settings;
@@ -115,6 +116,11 @@ export function SettingsView({ settings, appInfo, onUpdate, onReset }: Props) {
           <input type="checkbox" checked={settings.autoStartOnCallerSpeech} onChange={(e) => void apply({ autoStartOnCallerSpeech: e.target.checked })} />
           Start a call automatically when the caller speaks (while listening)
         </label>
+      </section>
+
+      <section className="panel" aria-labelledby="recording-title">
+        <h3 id="recording-title">Call audio</h3>
+        <RecordingSettings settings={settings} apply={apply} />
       </section>
 
       <section className="panel" aria-labelledby="desktop-title">

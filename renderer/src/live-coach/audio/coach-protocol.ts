@@ -16,7 +16,7 @@ export interface CoachProcessorOptions {
 
 export type ToWorklet =
   /** `preRollSec`: begin the call this far in the past (auto-start keeps the words that started it). */
-  | { type: 'start-call'; preRollSec: number }
+  | { type: 'start-call'; preRollSec: number; /** Also forward both channels (the opted-in recording). */ record?: boolean }
   | { type: 'end-call' }
   | { type: 'settings'; settings: CueSettings; agentNormalLufs: number | null }
   | { type: 'calibrate'; on: boolean };
@@ -30,4 +30,6 @@ export type FromWorklet =
   | { type: 'call-ended'; analysis: CallAnalysis }
   /** Calibration progress: `enough` once the agent's normal voice can be trusted. */
   | { type: 'calibration'; normalLufs: number | null; speechSec: number; enough: boolean }
-  | { type: 'stereo'; verdict: ChannelVerdict };
+  | { type: 'stereo'; verdict: ChannelVerdict }
+  /** A recorded call's audio, about every 0.5 s (buffers transferred); `frames` of them are filled. */
+  | { type: 'audio'; caller: Float32Array; agent: Float32Array; frames: number };

@@ -24,6 +24,8 @@ export interface CoachListener {
   onProblem?(problem: SourceProblem | null): void;
   /** Called when `inCall` or the banner's primary cue changes (rare), not per frame. */
   onCueState?(inCall: boolean, primaryCue: LiveSnapshot['primaryCue'], callerHeated: boolean): void;
+  /** A recorded call's audio (only for calls started with `record`), in order, about every 0.5 s. */
+  onAudio?(caller: Float32Array, agent: Float32Array, frames: number): void;
 }
 
 export interface CoachSessionConfig {
@@ -144,9 +146,13 @@ export class CoachSession {
   }
 
   /** Starts a call; `preRollSec` > 0 begins it that far back (auto-start keeps the first words). */
-  startCall(preRollSec = 0): void {
+  startCall(preRollSec = 0, record = false): void {
     this.inCall = true;
-    this.send({ type: 'start-call', preRollSec });
+    this.send({ type: 'start-call', preRollSec, record });
+  }
+
+  get sampleRate(): number {
+    return this.context.sampleRate;
   }
 
   /** Ends the call; resolves with the engine's analysis of it. */
@@ -204,6 +210,9 @@ export class CoachSession {
         break;
       case 'stereo':
         this.listener.onStereo?.(message.verdict);
+        break;
+      case 'audio':
+        this.listener.onAudio?.(message.caller, message.agent, message.frames);
         break;
       case 'calibration':
         this.listener.onCalibration?.(message.normalLufs, message.speechSec, message.enough);

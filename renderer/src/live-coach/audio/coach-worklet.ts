@@ -6,6 +6,7 @@
 import { CallEngine, createLiveSnapshot } from '../../../engine/call-engine';
 import { ChannelIdentityCheck } from './channel-identity';
 import { PreRoll } from './pre-roll';
+import { RecordingTap } from '../../recording/recording-tap';
 import { NormalVoiceMeter } from '../../../engine/voice-calibration';
 import { DisplayChange } from './display-change';
 import { COACH_PROCESSOR_NAME, type CoachProcessorOptions, type FromWorklet, type ToWorklet } from './coach-protocol';
@@ -14,6 +15,8 @@ import { COACH_PROCESSOR_NAME, type CoachProcessorOptions, type FromWorklet, typ
 const MIN_POST_INTERVAL_SEC = 0.033;
 /** Look at the live state every this many seconds (≈ 4 render quanta at 48 kHz); post it when it shows. */
 const STATE_INTERVAL_SEC = 0.01;
+/** A recorded call's audio reaches the page in chunks this long. */
+const RECORDING_CHUNK_SEC = 0.5;
 
 class CoachProcessor extends AudioWorkletProcessor {
   private options: CoachProcessorOptions;
@@ -31,6 +34,7 @@ class CoachProcessor extends AudioWorkletProcessor {
   private readonly display = new DisplayChange();
   private pendingMove = false;
   private lastPostTime = -1;
+  private recording: RecordingTap | null = null;
 
   constructor(nodeOptions?: AudioWorkletNodeOptions) {
     super(nodeOptions);
@@ -49,6 +53,13 @@ class CoachProcessor extends AudioWorkletProcessor {
     });
   }
 
+  private newRecording(): RecordingTap {
+    return new RecordingTap(Math.round(sampleRate * RECORDING_CHUNK_SEC), (caller, agent, frames) => {
+      const message: FromWorklet = { type: 'audio', caller, agent, frames };
+      this.port.postMessage(message, [caller.buffer, agent.buffer]);
+    });
+  }
+
   private post(message: FromWorklet): void {
     this.port.postMessage(message);
   }
@@ -57,12 +68,21 @@ class CoachProcessor extends AudioWorkletProcessor {
     switch (message.type) {
       case 'start-call': {
         const engine = this.newEngine(true);
-        this.preRoll.replay(Math.round(message.preRollSec * sampleRate), (c, a, start, end) => engine.process(c, a, start, end));
+        const preRollFrames = Math.round(message.preRollSec * sampleRate);
+        this.preRoll.replay(preRollFrames, (c, a, start, end) => engine.process(c, a, start, end));
+        this.recording = message.record ? this.newRecording() : null;
+        if (this.recording && preRollFrames > 0) {
+          const tap = this.recording;
+          this.preRoll.replay(preRollFrames, (c, a, start, end) => tap.write(c, a, start, end));
+        }
         this.engine = engine;
         this.inCall = true;
         break;
       }
       case 'end-call':
+        // The last audio goes before 'call-ended', so the page has all of it when the call is over.
+        this.recording?.flush();
+        this.recording = null;
         if (this.inCall) this.post({ type: 'call-ended', analysis: this.engine.finish() });
         this.inCall = false;
         this.engine = this.newEngine(false);
@@ -89,6 +109,7 @@ class CoachProcessor extends AudioWorkletProcessor {
     const caller = input[1 - agentIndex] ?? silence;
     this.engine.process(caller, agent, 0, n);
     this.preRoll.write(caller, agent, n);
+    this.recording?.write(caller, agent, 0, n);
 
     if (this.calibration) {
       this.calibration.process(agent, 0, n);
