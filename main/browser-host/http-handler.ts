@@ -120,7 +120,8 @@ export function createHttpHandler(options: HttpHandlerOptions) {
     if (recording) {
       response.writeHead(recording.status, { ...baseHeaders, ...recording.headers });
       if (!recording.body || headOnly) {
-        response.end(recording.body ? undefined : `${recording.status === 400 ? 'Bad request' : 'Not found'}\n`);
+        const text = { 400: 'Bad request', 404: 'No recording', 416: 'Range not satisfiable' } as Record<number, string>;
+        response.end(recording.body ? undefined : `${text[recording.status] ?? 'Not found'}\n`);
         return;
       }
       const stream = fs.createReadStream(recording.body.file, { start: recording.body.start, end: recording.body.end });

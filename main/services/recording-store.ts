@@ -23,6 +23,40 @@ export interface RecordingStoreDeps {
   readonly dataDir: string;
   readonly now?: () => Date;
   readonly maxDataBytes?: number;
+  /** A `.part` file untouched this long is left from a call that never finished (page closed, crash). */
+  readonly stalePartMs?: number;
+}
+
+/** Removes `.part` files not written to for `olderThanMs` (a call in progress appends every 0.5 s). */
+export function removeStaleRecordingParts(recordingsDir: string, nowMs: number, olderThanMs: number): number {
+  let removed = 0;
+  let months: string[];
+  try {
+    months = fs.readdirSync(recordingsDir).filter((name) => MONTH.test(name));
+  } catch {
+    return 0;
+  }
+  for (const month of months) {
+    let names: string[];
+    try {
+      names = fs.readdirSync(path.join(recordingsDir, month));
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      if (!name.endsWith('.wav.part')) continue;
+      const file = path.join(recordingsDir, month, name);
+      try {
+        if (nowMs - fs.statSync(file).mtimeMs > olderThanMs) {
+          fs.rmSync(file, { force: true });
+          removed++;
+        }
+      } catch {
+        // Finished or removed meanwhile.
+      }
+    }
+  }
+  return removed;
 }
 
 export interface RecordingStore {
@@ -72,6 +106,7 @@ export function openRecordingStore(deps: RecordingStoreDeps): RecordingStore {
   const maxDataBytes = deps.maxDataBytes ?? MAX_RECORDING_DATA_BYTES;
   const active = new Map<string, InProgress>();
   const fileIn = (month: string, id: string) => path.join(recordingsDir, month, `${id}.wav`);
+  removeStaleRecordingParts(recordingsDir, Date.now(), deps.stalePartMs ?? 600_000);
 
   const checkId = (id: string): void => {
     if (!ID.test(id)) throw new RecordingError('The call id is not valid.');
