@@ -24,6 +24,10 @@ function writeAtomically(filePath: string, text: string): void {
 /** A line for the log when the file had to be repaired; undefined otherwise. */
 export function describeSettingsFileCheck(check: SettingsFileCheck): string | undefined {
   if (check.status !== 'repaired') return undefined;
+  if (check.replaced.length === 0) {
+    // Only entries this version does not know (a newer Calm Line wrote them): every value was kept.
+    return `Settings file had entries this version of Calm Line does not know (written by a newer version?); they were left out, every other value was kept, the original is at ${check.backupPath}`;
+  }
   const what = check.replaced.filter(Boolean).join(', ') || 'the whole file';
   return `Settings file had invalid values (${what}); they are back to defaults, the original is at ${check.backupPath}`;
 }
