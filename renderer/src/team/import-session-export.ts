@@ -118,7 +118,7 @@ export function parseSessionExport(
       return refuse(
         newer
           ? `was written by a newer Calm Line (export version ${parsed.version}); this version reads version ${SESSION_EXPORT_VERSION}`
-          : `has an unknown export version (${String(parsed.version).slice(0, 20)})`,
+          : `has an unknown export version (${(JSON.stringify(parsed.version) ?? 'missing').slice(0, 20)})`,
       );
     }
     const sessionsValue = Object.hasOwn(parsed, 'sessions') ? parsed.sessions : undefined;
