@@ -33,7 +33,7 @@ async function exportText(sessions: Session[], agent: string, at: string): Promi
 
 /** What the Team screen does with one picked file: import it, add it, or show why not. */
 async function importInto(workspace: TeamWorkspace, name: string, bytes: Uint8Array) {
-  const outcome = await importOne({ file: new File([bytes], name), name }, () => undefined);
+  const outcome = await importOne({ file: new File([new Uint8Array(bytes)], name), name }, () => undefined);
   if (!outcome.ok) return { workspace, accepted: null, message: `Not imported: ${outcome.fileName} ${outcome.problem}.`, problem: outcome.problem, fileName: outcome.fileName };
   const added = addExport(workspace, outcome.file);
   if (!added.ok) return { workspace, accepted: outcome.file.sessions, message: `Not imported: ${added.fileName} ${added.problem}.`, problem: added.problem, fileName: added.fileName };
