@@ -16,7 +16,8 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { forEachSession, type SessionSource, type WriteProgress } from './export-stream';
 
 export const XLSX_MAX_CELL_CHARS = 32_767;
-const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// DEL (U+007F) too: XML could carry it, but exceljs drops it without a trace.
+const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** XML turns CR into LF when it is read; Excel breaks lines in a cell at LF. */
 const CARRIAGE_RETURNS = /\r\n?/g;
@@ -37,7 +38,12 @@ export function wallClockDate(iso: string): Date {
 
 export function xlsxText(text: string): string {
   const clean = text.replace(XML_INVALID, '\uFFFD').replace(CARRIAGE_RETURNS, '\n');
-  return clean.length > XLSX_MAX_CELL_CHARS ? `${clean.slice(0, XLSX_MAX_CELL_CHARS - 1)}…` : clean;
+  if (clean.length <= XLSX_MAX_CELL_CHARS) return clean;
+  // Cut before an emoji (a surrogate pair) rather than through it: half of one would be written as U+FFFD.
+  let end = XLSX_MAX_CELL_CHARS - 1;
+  const last = clean.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return `${clean.slice(0, end)}…`;
 }
 
 export function xlsxCell(type: ColumnType, value: CellValue): ExcelJS.CellValue {
