@@ -5,7 +5,8 @@
  * saved here: the repository keeps the day's parsed partitions in memory by design (≤ 4), which would show
  * as growth that is data, not a leak; tests/reliability/shift-soak.test.ts checks a shift with every session
  * and timeline saved for open files and handles. Figures, after a one-hour warm-up:
- * - soak_heap_growth_pct: the larger of the two heap growths (peak after GC over the value at warm-up end);
+ * - soak_heap_growth_pct: the larger of the two heap growths (peak after GC between calls over the first such
+ *   value after warm-up);
  * - soak_worklet_heap_growth_pct / soak_page_heap_growth_pct: each one, and the heaps in MB;
  * - soak_fd_growth / soak_handle_growth: open file descriptors and active handles beyond warm-up;
  * - soak_x_realtime: audio seconds per wall second of the Node soak; soak_calls: calls played.

@@ -1,8 +1,9 @@
 /**
  * An hour of a shift through the live coach's worklet code (calls of 2–8 minutes, pauses, a 20-minute break
  * with the app open), every call's session and timeline saved through the real stores: after a 15-minute
- * warm-up the heap after GC stays within 5 % and no file descriptor or handle is left open. The eight-hour
- * version with its figures is `npm run bench` (soak_heap_growth_pct); this one asserts bounds, not speed.
+ * warm-up the heap after GC between calls stays within 5 % and no file descriptor or handle is left open.
+ * The eight-hour version with its figures is `npm run bench` (soak_heap_growth_pct); this one asserts
+ * bounds, not speed.
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -266,12 +266,14 @@ export interface SoakGrowth {
   resourcesPeak: number;
 }
 
-/** Growth after warm-up: the first sample at or after `warmUpMin` is the baseline. */
+/**
+ * Growth after warm-up, between calls: the first sample at or after `warmUpMin` with no call in progress is
+ * the baseline, and only such samples count (a call in progress legitimately holds its own timeline).
+ */
 export function soakGrowth(samples: readonly SoakSample[], warmUpMin: number): SoakGrowth {
-  const index = samples.findIndex((s) => s.audioMin >= warmUpMin);
-  if (index < 0 || index === samples.length - 1) throw new Error(`No samples after ${warmUpMin} min of warm-up.`);
-  const base = samples[index];
-  const after = samples.slice(index);
+  const after = samples.filter((s) => s.audioMin >= warmUpMin && s.phase !== 'call');
+  if (after.length < 2) throw new Error(`Fewer than two samples between calls after ${warmUpMin} min of warm-up.`);
+  const base = after[0];
   const count = (s: SoakSample) => Object.values(s.resources).reduce((a, b) => a + b, 0);
   const peakHeap = Math.max(...after.map((s) => s.heapUsed));
   return {
