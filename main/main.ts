@@ -44,6 +44,7 @@ function start(): void {
   const sessions = openSessionServices({ dataDir: app.getPath('userData'), openStore: openElectronJsonStore, warn: log });
   const services: HostServices = {
     appInfo: { version: app.getVersion(), host: 'electron', platform: process.platform, features },
+    startupNotes: repairNote ? [repairNote] : [],
     settings,
     desktop,
     sessions,

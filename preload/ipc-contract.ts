@@ -67,6 +67,8 @@ export interface AppInfo {
 
 export const ipcMethods = {
   getAppInfo: { request: noPayload, response: returns<AppInfo>() },
+  /** What the host found wrong in its files at start (and since): each says what happened and where the file is now. */
+  getStorageNotices: { request: noPayload, response: returns<string[]>() },
   getSettings: { request: noPayload, response: returns<Settings>() },
   /** Applies a partial update; the whole result is validated before anything is written. */
   updateSettings: { request: settingsPatchSchema, response: returns<Settings>() },
@@ -147,6 +149,8 @@ export interface HostEvents {
   'follow-up-due': { readonly sessions: SessionSummary[] };
   /** An export's progress (throttled), then exactly one final state: done (with where), cancelled or failed. */
   'export-progress': ExportProgress;
+  /** A file the host could not read was moved aside (found after start): what happened and where it is. */
+  'storage-notice': { readonly message: string };
   /** The host is about to stop (Ctrl+C, quit): end a call in progress and save the wrap-up draft now. */
   'host-closing': { readonly graceMs: number };
 }
@@ -158,6 +162,7 @@ const hostEventNames: Record<HostEventName, true> = {
   'export-progress': true,
   'desktop-state-changed': true,
   'host-closing': true,
+  'storage-notice': true,
 };
 export const HOST_EVENT_NAMES = Object.keys(hostEventNames) as HostEventName[];
 

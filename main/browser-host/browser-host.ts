@@ -112,7 +112,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     appVersion: APP_VERSION,
     now: options.now,
   });
-  const services: HostServices = { appInfo, settings, sessions, exports };
+  const services: HostServices = { appInfo, settings, sessions, exports, startupNotes: repairNote ? [repairNote] : [] };
   const handlers = createHandlers(services, log);
   const token = createSessionToken();
 

@@ -3,6 +3,7 @@
  * host's WebSocket) run these through `dispatch`, so a method behaves the same everywhere.
  */
 import type { AppInfo, IpcMethodName, RequestOf, ResponseOf } from '../../preload/ipc-contract';
+import { describeStoreProblem } from '../services/store-problems';
 import { succeed, type IpcResult } from '../../preload/ipc-result';
 import { createSessionHandlers } from '../services/session-handlers';
 import type { SessionServices } from '../services/session-services';
@@ -22,6 +23,8 @@ export interface HostServices {
   readonly exports?: ExportService;
   /** Tray, shortcuts and start at login (Electron); a host without them gets an inert one. */
   readonly desktop?: DesktopStateService;
+  /** Notes from opening the settings file (a damaged file repaired, and where its copy was kept). */
+  readonly startupNotes?: readonly string[];
 }
 
 export type IpcHandlers = {
@@ -34,6 +37,8 @@ export type IpcHandlers = {
 export function createHandlers(services: HostServices, log?: (message: string) => void): IpcHandlers {
   return {
     getAppInfo: () => succeed(services.appInfo),
+    getStorageNotices: () =>
+      succeed([...(services.startupNotes ?? []), ...(services.sessions?.problems.list().map(describeStoreProblem) ?? [])]),
     getSettings: () => succeed(services.settings.get()),
     updateSettings: (patch) => services.settings.update(patch),
     resetSettings: () => succeed(services.settings.reset()),

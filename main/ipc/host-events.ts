@@ -1,6 +1,7 @@
 /** Forwards service changes to the UI as contract events, whatever carries them (IPC or WebSocket). */
 import type { HostEventName, HostEvents } from '../../preload/ipc-contract';
 import type { HostServices } from './handlers';
+import { describeStoreProblem } from '../services/store-problems';
 
 export type EmitHostEvent = <E extends HostEventName>(event: E, payload: HostEvents[E]) => void;
 
@@ -10,6 +11,9 @@ export function forwardServiceEvents(services: HostServices, emit: EmitHostEvent
     services.settings.onChange((settings) => emit('settings-changed', settings)),
     services.sessions?.followUps.onDue((sessions) => emit('follow-up-due', { sessions })) ?? (() => {}),
     ...(services.exports ? [services.exports.onProgress((progress) => emit('export-progress', progress))] : []),
+    ...(services.sessions
+      ? [services.sessions.problems.onProblem((problem) => emit('storage-notice', { message: describeStoreProblem(problem) }))]
+      : []),
   ];
   return () => {
     for (const unsubscribe of unsubscribers) unsubscribe();

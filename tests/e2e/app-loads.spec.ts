@@ -1,4 +1,7 @@
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { test, expect } from '@playwright/test';
+import { E2E_TMP } from './support/paths.js';
 import { launchApp, type LaunchedApp } from './support/app-fixture.js';
 
 let app: LaunchedApp;
@@ -37,4 +40,24 @@ test('settings persist through the real services and explain desktop-only featur
   await page.getByTestId('reset-settings').click();
   await expect(page.getByTestId('cue-pauseSec')).toHaveValue('0.8');
   expect(app.consoleErrors).toEqual([]);
+});
+
+test('files the host could not read are moved aside and the user is told what happened and where', async () => {
+  await app.close();
+  const dataDir = mkdtempSync(path.join(E2E_TMP, 'corrupt-'));
+  mkdirSync(path.join(dataDir, 'drafts'), { recursive: true });
+  writeFileSync(path.join(dataDir, 'drafts', 'wrap-up-draft.json'), '{"callId": "a1b2', 'utf8'); // cut off mid-write
+  writeFileSync(path.join(dataDir, 'settings.json'), 'not json at all', 'utf8');
+  app = await launchApp({ dataDir });
+  const notices = app.page.getByTestId('storage-notices');
+  await expect(notices).toContainText('could not read some of its files');
+  await expect(notices).toContainText('wrap-up-draft.json');
+  await expect(notices).toContainText(path.join(dataDir, 'drafts'));
+  await expect(notices).toContainText('settings');
+  // The app is usable and the moved files are where the notice says.
+  await expect(app.page.getByTestId('start-call')).toBeEnabled();
+  expect(readdirSync(path.join(dataDir, 'drafts')).some((f) => /^wrap-up-draft\.corrupt-.*\.json$/.test(f))).toBe(true);
+  await app.page.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(notices).toHaveCount(0);
+  rmSync(dataDir, { recursive: true, force: true });
 });

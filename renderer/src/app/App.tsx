@@ -15,6 +15,7 @@ import type { CallForWrapUp } from '../wrap-up/wrap-up-draft';
 import { useWrapUp } from '../wrap-up/use-wrap-up';
 import { useHostEvent } from './use-host-event';
 import { useSettings } from './use-settings';
+import { StorageNotices } from './StorageNotices';
 
 // The team screen carries chart.js: loaded when first opened, not with the coach.
 const TeamView = lazy(() => import('../team/TeamView').then((m) => ({ default: m.TeamView })));
@@ -107,6 +108,7 @@ export function App() {
           Settings could not be loaded: {error}
         </div>
       )}
+      <StorageNotices />
       {/* The coach stays mounted while other screens show, so a call in progress keeps running. */}
       <div hidden={screen !== 'coach'}>
         <LiveCoachView settings={settings} appInfo={appInfo} onSaveCalibration={saveCalibration} onCallFinished={onCallFinished} onInCallChange={setInCall} />

@@ -1,0 +1,36 @@
+import { useEffect, useState } from 'react';
+import { hostApi } from '../api/host-api';
+import { useHostEvent } from './use-host-event';
+
+/**
+ * Files the host could not read at start (truncated, not JSON, written by a newer version) were moved
+ * aside unchanged; this tells the user what happened and where each file is now, until dismissed.
+ */
+export function StorageNotices() {
+  const [notices, setNotices] = useState<string[]>([]);
+  useEffect(() => {
+    let live = true;
+    void hostApi.getStorageNotices().then((result) => {
+      if (live && result.ok) setNotices(result.value);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+  // Files read later (the draft, a day of the log) are reported as they are found.
+  useHostEvent('storage-notice', ({ message }) => setNotices((list) => (list.includes(message) ? list : [...list, message])));
+  if (notices.length === 0) return null;
+  return (
+    <div className="notice" role="alert" data-testid="storage-notices">
+      <strong>Calm Line could not read some of its files.</strong> Nothing else was lost.
+      <ul>
+        {notices.map((notice) => (
+          <li key={notice}>{notice}</li>
+        ))}
+      </ul>
+      <button type="button" onClick={() => setNotices([])}>
+        Dismiss
+      </button>
+    </div>
+  );
+}
