@@ -71,8 +71,8 @@ test('a device lost mid-call shows a clear state, keeps the call, and metering r
   await expect(page.getByTestId('end-call')).toBeVisible(); // the call goes on
   await expect(page.getByTestId('meter-caller').locator('canvas')).toHaveAttribute('data-level', '', { timeout: 3000 });
 
-  // The device comes back: metering resumes in the same call.
-  await page.evaluate(() => navigator.mediaDevices.dispatchEvent(new Event('devicechange')));
+  // The device is back; the agent presses "Try again": metering resumes in the same call.
+  await page.getByTestId('retry-source').click();
   await expect(notice).toHaveCount(0);
   await expect(page.getByTestId('meter-caller').locator('canvas')).not.toHaveAttribute('data-level', '', { timeout: 8000 });
   const timeBefore = await page.getByTestId('call-time').textContent();

@@ -90,7 +90,12 @@ export function LiveCoachView({ settings, appInfo, onSaveCalibration, onCallFini
       <CueBanner state={coach.banner} />
       {coach.problem && (
         <div className="notice" role="alert" data-testid="source-problem" data-kind={coach.problem.kind}>
-          {coach.problem.message}
+          {coach.problem.message}{' '}
+          {coach.problem.kind !== 'mono-source' && (
+            <button type="button" onClick={coach.retrySources} data-testid="retry-source">
+              Try again
+            </button>
+          )}
         </div>
       )}
       <section className="panel" aria-label="Loudness">

@@ -47,6 +47,13 @@ export function useCoach(settings: Settings | null, onSaveCalibration: (deviceKe
   const callIdRef = useRef<string | null>(null);
   const recordingRef = useRef<RecordingUpload | null>(null);
 
+  /** Reacquires the sources into a running session; a refusal becomes the notice that says why. */
+  const reconnect = useCallback((session: CoachSession) => {
+    session
+      .connectSources()
+      .catch((error: unknown) => setProblem(error instanceof SourceProblemError ? error.problem : { kind: 'other', message: String(error) }));
+  }, []);
+
   const open = useCallback(async (): Promise<CoachSession | null> => {
     if (sessionRef.current) return sessionRef.current;
     const current = settingsRef.current;
@@ -133,7 +140,7 @@ export function useCoach(settings: Settings | null, onSaveCalibration: (deviceKe
   useEffect(() => {
     const session = sessionRef.current;
     if (!session || !audioKey) return;
-    session.connectSources().catch((error: unknown) => setProblem(error instanceof SourceProblemError ? error.problem : { kind: 'other', message: String(error) }));
+    reconnect(session);
   }, [audioKey]);
 
   // A device that comes back resumes metering.
@@ -144,7 +151,7 @@ export function useCoach(settings: Settings | null, onSaveCalibration: (deviceKe
       const session = sessionRef.current;
       if (session && session.liveTrackCount() === 0) {
         // Still refused (a permission taken away, a device still missing): say why, not "device lost".
-        session.connectSources().catch((error: unknown) => setProblem(error instanceof SourceProblemError ? error.problem : { kind: 'other', message: String(error) }));
+        reconnect(session);
       }
     };
     devices.addEventListener('devicechange', onChange);
@@ -153,5 +160,12 @@ export function useCoach(settings: Settings | null, onSaveCalibration: (deviceKe
 
   useEffect(() => () => void sessionRef.current?.close(), []);
 
-  return { sessionRef, autoStartRef, callIdRef, phase, inCall, banner, heated, problem, calibration, open, startCall, endCall, calibrate };
+  /** "Try again" on a source problem: reconnect the running session, or start the call that failed to. */
+  const retrySources = useCallback(() => {
+    const session = sessionRef.current;
+    if (session) reconnect(session);
+    else void startCall();
+  }, [startCall, reconnect]);
+
+  return { retrySources, sessionRef, autoStartRef, callIdRef, phase, inCall, banner, heated, problem, calibration, open, startCall, endCall, calibrate };
 }

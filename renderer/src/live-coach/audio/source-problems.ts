@@ -21,7 +21,7 @@ export function describeCaptureError(error: unknown): SourceProblemError {
     case 'SecurityError':
       return new SourceProblemError({
         kind: 'permission-denied',
-        message: 'Calm Line may not use the microphone. Allow microphone access for Calm Line, then press Start call again.',
+        message: 'Calm Line may not use the microphone. Allow microphone access for Calm Line, then press Try again.',
       });
     case 'NotFoundError':
     case 'OverconstrainedError':
