@@ -6,21 +6,19 @@
  * band-limited) the low-pass is left out. Filter state carries across blocks, so block size never matters.
  */
 
-/** Stages × 5 coefficients (b0, b1, b2, a1, a2), state × 2 per stage. Preallocated, no allocation in run(). */
+/** Three biquad stages × 5 coefficients (b0, b1, b2, a1, a2), state × 2 per stage. Preallocated. */
 export class VoiceBandFilter {
   private readonly coeffs: Float64Array;
-  private readonly state: Float64Array;
-  private readonly stages: number;
+  private readonly state = new Float64Array(6);
 
   constructor(sampleRate: number, lowHz = 250, highHz = 3600) {
-    const sections: number[][] = [];
     // 4th-order Butterworth = two 2nd-order sections with Q = 1/(2 cos(pi/8)) and 1/(2 cos(3pi/8)).
-    sections.push(highPass(sampleRate, lowHz, 0.5411961));
-    sections.push(highPass(sampleRate, lowHz, 1.3065630));
-    if (highHz < 0.42 * sampleRate) sections.push(lowPass(sampleRate, highHz, Math.SQRT1_2));
-    this.stages = sections.length;
-    this.coeffs = new Float64Array(sections.flat());
-    this.state = new Float64Array(this.stages * 2);
+    // Without the low-pass its stage passes the signal through unchanged (b0 = 1, all else 0: exact).
+    this.coeffs = new Float64Array([
+      ...highPass(sampleRate, lowHz, 0.5411961),
+      ...highPass(sampleRate, lowHz, 1.3065630),
+      ...(highHz < 0.42 * sampleRate ? lowPass(sampleRate, highHz, Math.SQRT1_2) : PASS_THROUGH),
+    ]);
   }
 
   /**
@@ -33,46 +31,33 @@ export class VoiceBandFilter {
     const s = this.state;
     const b00 = c[0], b01 = c[1], b02 = c[2], a01 = c[3], a02 = c[4];
     const b10 = c[5], b11 = c[6], b12 = c[7], a11 = c[8], a12 = c[9];
+    const b20 = c[10], b21 = c[11], b22 = c[12], a21 = c[13], a22 = c[14];
     let s00 = s[0];
     let s01 = s[1];
     let s10 = s[2];
     let s11 = s[3];
+    let s20 = s[4];
+    let s21 = s[5];
     let sum = acc;
-    if (this.stages === 3) {
-      const b20 = c[10], b21 = c[11], b22 = c[12], a21 = c[13], a22 = c[14];
-      let s20 = s[4];
-      let s21 = s[5];
-      for (let i = start; i < end; i++) {
-        const v = x[i];
-        const y0 = b00 * v + s00;
-        s00 = b01 * v - a01 * y0 + s01;
-        s01 = b02 * v - a02 * y0;
-        const y1 = b10 * y0 + s10;
-        s10 = b11 * y0 - a11 * y1 + s11;
-        s11 = b12 * y0 - a12 * y1;
-        const y2 = b20 * y1 + s20;
-        s20 = b21 * y1 - a21 * y2 + s21;
-        s21 = b22 * y1 - a22 * y2;
-        sum += y2 * y2;
-      }
-      s[4] = s20;
-      s[5] = s21;
-    } else {
-      for (let i = start; i < end; i++) {
-        const v = x[i];
-        const y0 = b00 * v + s00;
-        s00 = b01 * v - a01 * y0 + s01;
-        s01 = b02 * v - a02 * y0;
-        const y1 = b10 * y0 + s10;
-        s10 = b11 * y0 - a11 * y1 + s11;
-        s11 = b12 * y0 - a12 * y1;
-        sum += y1 * y1;
-      }
+    for (let i = start; i < end; i++) {
+      const v = x[i];
+      const y0 = b00 * v + s00;
+      s00 = b01 * v - a01 * y0 + s01;
+      s01 = b02 * v - a02 * y0;
+      const y1 = b10 * y0 + s10;
+      s10 = b11 * y0 - a11 * y1 + s11;
+      s11 = b12 * y0 - a12 * y1;
+      const y2 = b20 * y1 + s20;
+      s20 = b21 * y1 - a21 * y2 + s21;
+      s21 = b22 * y1 - a22 * y2;
+      sum += y2 * y2;
     }
     s[0] = s00;
     s[1] = s01;
     s[2] = s10;
     s[3] = s11;
+    s[4] = s20;
+    s[5] = s21;
     return sum;
   }
 
@@ -80,6 +65,8 @@ export class VoiceBandFilter {
     this.state.fill(0);
   }
 }
+
+const PASS_THROUGH = [1, 0, 0, 0, 0];
 
 // RBJ audio-EQ-cookbook biquads, normalised so a0 = 1.
 function highPass(fs: number, f0: number, q: number): number[] {
