@@ -1,7 +1,9 @@
 /**
  * The live coach's AudioWorklet: runs the very same CallEngine as the offline analyser on the two
- * input channels (agent and caller), 128 samples at a time on the audio thread, and posts a compact
- * live state to the page about every 10 ms. Bundled by Vite as its own module, loaded from 'self'.
+ * input channels (agent and caller), 128 samples at a time on the audio thread. It looks at the live state
+ * every 10 ms and posts it only when something visible changed: at once for sound starting or stopping
+ * and for cues, at most 30 times a second for steady movement. Bundled by Vite as its own module, loaded
+ * from 'self'.
  */
 import { CallEngine, createLiveSnapshot } from '../../../engine/call-engine';
 import { ChannelIdentityCheck } from './channel-identity';
