@@ -11,7 +11,8 @@ export function StorageNotices() {
   useEffect(() => {
     let live = true;
     void hostApi.getStorageNotices().then((result) => {
-      if (live && result.ok) setNotices(result.value);
+      // Merged, not replaced: a notice event may have arrived before this answer.
+      if (live && result.ok) setNotices((list) => [...new Set([...result.value, ...list])]);
     });
     return () => {
       live = false;
