@@ -6,14 +6,23 @@
  * - cue_latency_ms_p95: each moment a "your turn" / "talking over" rule's threshold is met in the file →
  *   the banner showing it;
  * - live_cpu_pct: CPU time of Chromium's renderer process (page + AudioWorklet) over 60 s of metering,
- *   as % of one core (and, for reference, the audio service process that plays the fake device).
- * Reference: the ideal is 0 ms; the pipeline's own floor is one 10 ms engine frame + one display frame.
+ *   as % of one core; beside it the GPU process (which composites the page's frames) and the audio
+ *   service process (which plays the fake device), which the target does not count.
+ * References in the same run: for latency the ideal is 0 ms (the pipeline's own floor is one 10 ms engine
+ * frame + one display frame); for CPU, `live_cpu_floor_pct` is the same Chromium, flags and file with a
+ * bare page: the same capture into an AudioContext and an AudioWorklet that does nothing — what any
+ * AudioWorklet meter pays here before it computes or draws anything.
  */
 import { readFileSync, readdirSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { DEFAULT_CUE_SETTINGS } from '../../renderer/engine/cue-settings';
+import { DEFAULT_VOICE_ACTIVITY_OPTIONS } from '../../renderer/engine/voice-activity';
+import { stereoConstraints } from '../../renderer/src/live-coach/audio/capture-constraints';
+import { launchApp } from '../e2e/support/app-fixture';
 import { buildDialogue, truthOf, type UtteranceSpec } from '../support/dialogues';
 import { openLiveRun, percentile, playCall, risingEdges, type LiveRun } from '../support/live-run';
-import { round, type BenchModule } from './bench-module';
+import { round, type BenchFigures, type BenchModule } from './bench-module';
 
 const CALLER = ['I have been waiting three weeks and nobody called me back.', 'This is the third time I am calling about this.', 'No, that is not what I was told.', 'Fine. What happens next?'];
 const AGENT = ['I am sorry about that. Let me look right now.', 'I understand. I will fix it today.', 'You will get an email by Friday.'];
@@ -88,30 +97,83 @@ function cpuPct(a: CpuSample, b: CpuSample): number {
   return ((b.ticks - a.ticks) / CLOCK_TICKS_PER_SEC / ((b.at - a.at) / 1000)) * 100;
 }
 
+const CPU_WINDOW_SEC = 60;
+/** Metering settles (capture opened, worklet compiled) before CPU is sampled. */
+const CPU_SETTLE_MS = 1500;
+
+interface CpuUsage {
+  renderer: number;
+  gpu: number;
+  audio: number;
+}
+
+/** CPU of the Chromium playing `wav`, by process kind, over `seconds` starting now (null: not found). */
+async function sampleCpu(wav: string, seconds: number): Promise<CpuUsage | null> {
+  const pid = browserPid(wav);
+  if (!pid) return null;
+  const procs = chromiumProcesses(pid);
+  const pick = (test: (cmd: string) => boolean) => procs.filter((p) => test(p.cmdline)).map((p) => p.pid);
+  const kinds = {
+    renderer: pick((c) => c.includes('--type=renderer') && !c.includes('--extension-process')),
+    gpu: pick((c) => c.includes('--type=gpu-process')),
+    audio: pick((c) => c.includes('audio.mojom.AudioService')),
+  };
+  const before = { renderer: cpuTicks(kinds.renderer), gpu: cpuTicks(kinds.gpu), audio: cpuTicks(kinds.audio) };
+  await new Promise((r) => setTimeout(r, seconds * 1000));
+  return {
+    renderer: cpuPct(before.renderer, cpuTicks(kinds.renderer)),
+    gpu: cpuPct(before.gpu, cpuTicks(kinds.gpu)),
+    audio: cpuPct(before.audio, cpuTicks(kinds.audio)),
+  };
+}
+
+/** The reference page: the app's capture constraints → AudioContext → an AudioWorklet that does nothing. */
+const FLOOR_WORKLET = `registerProcessor('floor', class extends AudioWorkletProcessor { process() { return true; } });`;
+const FLOOR_PAGE = `<!doctype html><script type="module">
+window.startFloor = async (constraints) => {
+  const stream = await navigator.mediaDevices.getUserMedia(constraints);
+  const context = new AudioContext({ latencyHint: 'interactive' });
+  await context.audioWorklet.addModule('/floor-worklet.js');
+  const node = new AudioWorkletNode(context, 'floor', { numberOfInputs: 1, numberOfOutputs: 1, outputChannelCount: [1], channelCount: 2, channelCountMode: 'explicit' });
+  context.createMediaStreamSource(stream).connect(node);
+  node.connect(context.destination);
+  await context.resume();
+};
+</script>`;
+
+/** Renderer CPU of the reference page playing the same file in the same Chromium (see the header). */
+async function floorCpu(wav: string): Promise<CpuUsage | null> {
+  const server = createServer((req, res) => {
+    const worklet = req.url === '/floor-worklet.js';
+    res.writeHead(200, { 'content-type': worklet ? 'text/javascript' : 'text/html' });
+    res.end(worklet ? FLOOR_WORKLET : FLOOR_PAGE);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const app = await launchApp({ captureWav: wav });
+  try {
+    await app.page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+    await app.page.evaluate((c) => (window as unknown as { startFloor(c: MediaStreamConstraints): Promise<void> }).startFloor(c), stereoConstraints(null));
+    await new Promise((r) => setTimeout(r, CPU_SETTLE_MS));
+    return await sampleCpu(wav, CPU_WINDOW_SEC);
+  } finally {
+    await app.close();
+    server.close();
+  }
+}
+
 export const liveCoachBench: BenchModule = {
   name: 'live coach in Chromium',
   async run(ctx) {
     const call = buildDialogue({ sampleRate: 48000, utterances: benchDialogueSpec(), tailSec: 2 });
     ctx.log(`call of ${call.durationSec.toFixed(1)} s, ${call.truth.length} utterances`);
     const run: LiveRun = await openLiveRun(call.file);
+    let usage: CpuUsage | null;
+    let latency: BenchFigures;
     try {
-      const pid = browserPid(call.file);
       // playCall runs the whole file; CPU is sampled over 60 s of it from the side.
-      let renderer: number[] = [];
-      let audio: number[] = [];
-      const cpu = (async () => {
-        await new Promise((r) => setTimeout(r, 1500));
-        if (!pid) return null;
-        const procs = chromiumProcesses(pid);
-        renderer = procs.filter((p) => p.cmdline.includes('--type=renderer') && !p.cmdline.includes('--extension-process')).map((p) => p.pid);
-        audio = procs.filter((p) => p.cmdline.includes('audio.mojom.AudioService')).map((p) => p.pid);
-        const r0 = cpuTicks(renderer);
-        const a0 = cpuTicks(audio);
-        await new Promise((r) => setTimeout(r, 60_000));
-        return { renderer: cpuPct(r0, cpuTicks(renderer)), audio: cpuPct(a0, cpuTicks(audio)) };
-      })();
+      const cpu = new Promise((r) => setTimeout(r, CPU_SETTLE_MS)).then(() => sampleCpu(call.file, CPU_WINDOW_SEC));
       await playCall(run, call.durationSec + 0.5);
-      const usage = await cpu;
+      usage = await cpu;
 
       const t0 = run.captureStartMs;
       const meterLatency: number[] = [];
@@ -130,6 +192,18 @@ export const liveCoachBench: BenchModule = {
       const callerTurns = truthOf(call, 'caller');
       const agentTurns = truthOf(call, 'agent');
       const yourTurn = risingEdges(run.changes, 'cue-banner', (v) => v === 'your-turn');
+      const waits = risingEdges(run.changes, 'cue-banner', (v) => v === 'wait-for-pause');
+      // "Wait for the pause": the caller starts after a silence of both; the rule acts once voice activity
+      // has confirmed the speech (onsetFrames × 10 ms).
+      const onsetSec = DEFAULT_VOICE_ACTIVITY_OPTIONS.onsetFrames * 0.01;
+      for (const c of callerTurns) {
+        const quietBefore = [...agentTurns, ...callerTurns].every((u) => u === c || u.end < c.start - 0.6 || u.start > c.start);
+        if (!quietBefore) continue;
+        const expected = t0 + (c.start + onsetSec) * 1000;
+        const seen = waits.find((e) => e > expected - 200 && e < expected + 500);
+        if (seen !== undefined) cueLatency.push(seen - expected);
+        if (process.env.DEBUG_CUES) ctx.log(`wait-for-pause as the caller starts at ${c.start.toFixed(3)}: ${seen === undefined ? 'missed' : (seen - expected).toFixed(0)}`);
+      }
       const over = risingEdges(run.changes, 'cue-banner', (v) => v === 'talking-over');
       for (const c of callerTurns) {
         const next = Math.min(...[...agentTurns, ...callerTurns].filter((u) => u.start > c.end).map((u) => u.start), Infinity);
@@ -137,6 +211,7 @@ export const liveCoachBench: BenchModule = {
         const expected = t0 + (c.end + DEFAULT_CUE_SETTINGS.pauseSec) * 1000;
         const seen = yourTurn.find((e) => e > expected - 200 && e < expected + 500);
         if (seen !== undefined) cueLatency.push(seen - expected);
+        if (process.env.DEBUG_CUES) ctx.log(`your-turn after caller turn ending ${c.end.toFixed(3)}: ${seen === undefined ? 'missed' : (seen - expected).toFixed(0)}`);
       }
       for (const a of agentTurns) {
         const overlapped = callerTurns.find((c) => a.start > c.start && a.start < c.end);
@@ -144,20 +219,32 @@ export const liveCoachBench: BenchModule = {
         const expected = t0 + (a.start + DEFAULT_CUE_SETTINGS.backchannelSec) * 1000;
         const seen = over.find((e) => e > expected - 200 && e < expected + 500);
         if (seen !== undefined) cueLatency.push(seen - expected);
+        if (process.env.DEBUG_CUES) ctx.log(`talking-over from agent ${a.start.toFixed(3)}: ${seen === undefined ? 'missed' : (seen - expected).toFixed(0)}`);
       }
-      ctx.log(`meter onsets measured: ${meterLatency.length}, cue onsets measured: ${cueLatency.length}`);
-      return {
+      const list = (xs: number[]) => [...xs].sort((a, b) => a - b).map((x) => x.toFixed(0)).join(' ');
+      ctx.log(`meter latencies (ms): ${list(meterLatency)}`);
+      ctx.log(`cue latencies (ms): ${list(cueLatency)}`);
+      latency = {
         meter_latency_ms_p95: round(percentile(meterLatency, 95), 1),
         meter_latency_ms_median: round(percentile(meterLatency, 50), 1),
         meter_onsets_measured: meterLatency.length,
         cue_latency_ms_p95: round(percentile(cueLatency, 95), 1),
         cue_latency_ms_median: round(percentile(cueLatency, 50), 1),
         cue_onsets_measured: cueLatency.length,
-        live_cpu_pct: usage ? round(usage.renderer, 2) : null,
-        live_audio_service_cpu_pct: usage ? round(usage.audio, 2) : null,
       };
     } finally {
       await run.app.close();
     }
+    ctx.log('reference: the same capture into an AudioWorklet that does nothing');
+    const floor = await floorCpu(call.file);
+    const pct = (u: CpuUsage | null, k: keyof CpuUsage) => (u ? round(u[k], 2) : null);
+    return {
+      ...latency,
+      live_cpu_pct: pct(usage, 'renderer'),
+      live_cpu_floor_pct: pct(floor, 'renderer'),
+      live_cpu_over_floor_pct: usage && floor ? round(usage.renderer - floor.renderer, 2) : null,
+      live_gpu_process_cpu_pct: pct(usage, 'gpu'),
+      live_audio_service_cpu_pct: pct(usage, 'audio'),
+    };
   },
 };

@@ -86,12 +86,11 @@ describe('DisplayChange (post only what the page would show)', () => {
     s.timeSec = 0.5; // same whole second
     expect(change.changed(s, true)).toBe(0);
     s.caller.momentaryLufs = -30; // sound starts
-    s.caller.fastLevelDb = -28;
     expect(change.changed(s, true)).toBe(2);
     s.caller.momentaryLufs = -29.5; // the bar moves
-    s.caller.fastLevelDb = -27;
     expect(change.changed(s, true)).toBe(1);
-    s.caller.fastLevelDb = -27.05; // below a pixel
+    s.caller.momentaryLufs = -29.53; // below what the meter shows
+    s.caller.fastLevelDb = -12; // not shown
     expect(change.changed(s, true)).toBe(0);
     s.activeCueBits = 1; // a cue
     s.primaryCue = 'wait-for-pause';

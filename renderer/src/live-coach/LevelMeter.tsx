@@ -2,28 +2,21 @@ import { useEffect, useRef } from 'react';
 import { onFrame } from './frame-loop';
 import { METER_TICKS_LUFS, PeakHold, meterFraction } from './meter-scale';
 
-/** How often the numeric readout may change (s). */
-const READOUT_INTERVAL_SEC = 0.1;
-
-export interface MeterReading {
-  /** Fast level (≈50 ms) for the bar, LUFS; null in silence. */
-  level: number | null;
-  /** Momentary loudness shown as a number, LUFS; null in silence. */
-  momentary: number | null;
-}
-
 interface Props {
   label: string;
-  /** Read on every animation frame; must not allocate. */
-  read: () => MeterReading;
+  /** Momentary loudness (LUFS, 400 ms), null in silence; read on every frame drawn, must not allocate. */
+  read: () => number | null;
   /** The agent's target band (normal voice … normal + margin), LUFS. */
   band?: () => { low: number; high: number } | null;
   testId: string;
 }
 
 /**
- * A horizontal loudness meter on canvas with a scale, peak hold and an optional target band.
- * The canvas carries data-level (momentary, rounded) so tests and screen readers can read it.
+ * A horizontal loudness meter on canvas in EBU mode: the bar and the number are momentary loudness
+ * (BS.1770, 400 ms), the measure the "too loud" and "caller heated" rules use, with a scale, peak hold
+ * and an optional target band. Steady movement is drawn at 10 Hz (the frame loop's limit; a 400 ms
+ * measure moves little in 100 ms); sound starting or stopping is drawn on the next frame.
+ * The canvas carries data-level (momentary, one decimal) so tests can read it.
  */
 export function LevelMeter({ label, read, band, testId }: Props) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -43,17 +36,16 @@ export function LevelMeter({ label, read, band, testId }: Props) {
       return c;
     };
     let lastText = '';
-    let lastTextAt = 0;
     let lastKey = '';
     return onFrame((nowSec) => {
-      const { level, momentary } = read();
+      const momentary = read();
       const width = canvas.width;
       const height = canvas.height;
       const b = band?.();
-      const held = peak.update(level, nowSec);
+      const held = peak.update(momentary, nowSec);
       // Redraw only when a pixel would change: in silence and steady speech the canvas is left alone.
       const px = (lufs: number | null) => Math.round(meterFraction(lufs) * width);
-      const key = `${px(level)}|${held === null ? -1 : px(held)}|${b ? `${px(b.low)}-${px(b.high)}` : ''}`;
+      const key = `${px(momentary)}|${held === null ? -1 : px(held)}|${b ? `${px(b.low)}-${px(b.high)}` : ''}`;
       if (key !== lastKey) {
         lastKey = key;
         ctx.clearRect(0, 0, width, height);
@@ -65,7 +57,7 @@ export function LevelMeter({ label, read, band, testId }: Props) {
           ctx.fillRect(x0, 0, Math.max(2, px(b.high) - x0), height);
         }
         ctx.fillStyle = colour('--meter-fill');
-        ctx.fillRect(0, height * 0.25, px(level), height * 0.5);
+        ctx.fillRect(0, height * 0.25, px(momentary), height * 0.5);
         if (held !== null) {
           ctx.fillStyle = colour('--meter-peak');
           ctx.fillRect(Math.max(0, px(held) - 2), 0, 3, height);
@@ -73,17 +65,13 @@ export function LevelMeter({ label, read, band, testId }: Props) {
         ctx.fillStyle = colour('--meter-tick');
         for (const t of METER_TICKS_LUFS) ctx.fillRect(px(t), height - 6, 1, 6);
       }
-      // The number is read, not watched: it changes at most 10 times a second, except that sound
-      // starting or stopping shows at once (the bar itself follows every frame).
       const precise = momentary === null ? '' : momentary.toFixed(1);
-      const soundChanged = (precise === '') !== (lastText === '');
-      if (precise !== lastText && (soundChanged || nowSec - lastTextAt >= READOUT_INTERVAL_SEC)) {
+      if (precise !== lastText) {
         value.textContent = momentary === null ? '—' : momentary.toFixed(0);
         canvas.dataset.level = precise;
         lastText = precise;
-        lastTextAt = nowSec;
       }
-      return held !== level || precise !== lastText; // peak hold falling, or a readout still to show
+      return held !== momentary; // the peak hold is still falling
     });
   }, [read, band]);
 

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Settings } from '../../../preload/settings-schema';
 import type { AppInfo } from '../../../preload/ipc-contract';
 import { CueBanner } from './CueBanner';
-import { LevelMeter, type MeterReading } from './LevelMeter';
+import { LevelMeter } from './LevelMeter';
 import { LiveStats } from './LiveStats';
 import { PrioritiesPad } from './PrioritiesPad';
 import { METER_TICKS_LUFS } from './meter-scale';
@@ -32,20 +32,8 @@ export function LiveCoachView({ settings, appInfo, onSaveCalibration, onCallFini
   const startedAt = useRef<string>('');
   const marks = useRef<number[]>([]);
 
-  const callerReading = useRef<MeterReading>({ level: null, momentary: null });
-  const agentReading = useRef<MeterReading>({ level: null, momentary: null });
-  const readCaller = useCallback((): MeterReading => {
-    const s = sessionRef.current?.latest;
-    callerReading.current.level = s ? s.caller.fastLevelDb : null;
-    callerReading.current.momentary = s ? s.caller.momentaryLufs : null;
-    return callerReading.current;
-  }, [sessionRef]);
-  const readAgent = useCallback((): MeterReading => {
-    const s = sessionRef.current?.latest;
-    agentReading.current.level = s ? s.agent.fastLevelDb : null;
-    agentReading.current.momentary = s ? s.agent.momentaryLufs : null;
-    return agentReading.current;
-  }, [sessionRef]);
+  const readCaller = useCallback(() => sessionRef.current?.latest.caller.momentaryLufs ?? null, [sessionRef]);
+  const readAgent = useCallback(() => sessionRef.current?.latest.agent.momentaryLufs ?? null, [sessionRef]);
   const margin = settings?.cue.tooLoudMarginLu ?? 6;
   const agentBand = useCallback(() => {
     const normal = sessionRef.current?.latest.agentNormalLufs;

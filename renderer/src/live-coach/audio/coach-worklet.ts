@@ -2,7 +2,7 @@
  * The live coach's AudioWorklet: runs the very same CallEngine as the offline analyser on the two
  * input channels (agent and caller), 128 samples at a time on the audio thread. It looks at the live state
  * every 10 ms and posts it only when something visible changed: at once for sound starting or stopping
- * and for cues, at most 30 times a second for steady movement. Bundled by Vite as its own module, loaded
+ * and for cues, at most 10 times a second for steady movement (the meters' refresh). Bundled by Vite as its own module, loaded
  * from 'self'.
  */
 import { CallEngine, createLiveSnapshot } from '../../../engine/call-engine';
@@ -13,8 +13,8 @@ import { NormalVoiceMeter } from '../../../engine/voice-calibration';
 import { DisplayChange } from './display-change';
 import { COACH_PROCESSOR_NAME, type CoachProcessorOptions, type FromWorklet, type ToWorklet } from './coach-protocol';
 
-/** Steady movement (bars, timers) is posted at most this often: the page draws it at 30 fps. */
-const MIN_POST_INTERVAL_SEC = 0.033;
+/** Steady movement (bars, timers) is posted at most this often: the page draws it at 10 Hz. */
+const MIN_POST_INTERVAL_SEC = 0.1;
 /** Look at the live state every this many seconds (≈ 4 render quanta at 48 kHz); post it when it shows. */
 const STATE_INTERVAL_SEC = 0.01;
 /** A recorded call's audio reaches the page in chunks this long. */

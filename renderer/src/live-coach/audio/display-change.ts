@@ -2,10 +2,10 @@ import type { LiveSnapshot } from '../../../engine/call-types';
 
 /**
  * Decides whether a live snapshot would change anything on screen, at the screen's own precision (meter
- * pixels, tenths of a LUFS in the readout, whole seconds in the timers). The worklet posts only then,
+ * tenths of a LU in the meters, whole seconds in the timers). The worklet posts only then,
  * so silence costs the page nothing. No allocation: values live in one preallocated array.
  */
-const FIELDS = 14;
+const FIELDS = 12;
 const NONE = -1e9;
 
 function q(value: number | null, step: number): number {
@@ -24,19 +24,17 @@ export class DisplayChange {
   changed(s: LiveSnapshot, inCall: boolean): 0 | 1 | 2 {
     const n = this.next;
     n[0] = inCall ? 1 : 0;
-    n[1] = q(s.caller.fastLevelDb, 0.2);
-    n[2] = q(s.agent.fastLevelDb, 0.2);
-    n[3] = q(s.caller.momentaryLufs, 0.1);
-    n[4] = q(s.agent.momentaryLufs, 0.1);
-    n[5] = (s.caller.speaking ? 1 : 0) + (s.agent.speaking ? 2 : 0);
-    n[6] = s.activeCueBits;
-    n[7] = Math.floor(s.timeSec);
-    n[8] = Math.floor(s.ventingSec);
-    n[9] = q(s.talkRatio, 0.01);
-    n[10] = s.overtalkCount;
-    n[11] = q(s.agentNormalLufs, 0.1);
-    n[12] = s.primaryCue === null ? -1 : s.primaryCue.length; // cue bits cover identity; this catches null ↔ cue
-    n[13] = q(s.callerBaselineLufs, 0.5);
+    n[1] = q(s.caller.momentaryLufs, 0.1);
+    n[2] = q(s.agent.momentaryLufs, 0.1);
+    n[3] = (s.caller.speaking ? 1 : 0) + (s.agent.speaking ? 2 : 0);
+    n[4] = s.activeCueBits;
+    n[5] = Math.floor(s.timeSec);
+    n[6] = Math.floor(s.ventingSec);
+    n[7] = q(s.talkRatio, 0.01);
+    n[8] = s.overtalkCount;
+    n[9] = q(s.agentNormalLufs, 0.1);
+    n[10] = s.primaryCue === null ? -1 : s.primaryCue.length; // cue bits cover identity; this catches null ↔ cue
+    n[11] = q(s.callerBaselineLufs, 0.5);
     let differs = false;
     for (let i = 0; i < FIELDS; i++) {
       if (n[i] !== this.last[i]) {
@@ -47,7 +45,7 @@ export class DisplayChange {
     if (!differs) return 0;
     const l = this.last;
     const appeared = (i: number) => (n[i] === NONE) !== (l[i] === NONE);
-    const urgent = n[0] !== l[0] || appeared(3) || appeared(4) || n[5] !== l[5] || n[6] !== l[6] || n[12] !== l[12] || n[10] !== l[10];
+    const urgent = n[0] !== l[0] || appeared(1) || appeared(2) || n[3] !== l[3] || n[4] !== l[4] || n[10] !== l[10] || n[8] !== l[8];
     this.last.set(n);
     return urgent ? 2 : 1;
   }
