@@ -2,6 +2,10 @@ import { test, expect } from '@playwright/test';
 import { buildDialogue, truthOf, type Dialogue } from '../support/dialogues.js';
 import { openLiveRun, playCall, risingEdges, type LiveRun } from '../support/live-run.js';
 import { DEFAULT_CUE_SETTINGS } from '../../renderer/engine/cue-settings.js';
+import { meterFraction } from '../../renderer/src/live-coach/meters/meter-scale.js';
+import type { Locator, Page } from '@playwright/test';
+import path from 'node:path';
+import { concat, scratchDir, silence, sine, writeWavFile } from '../support/test-audio.js';
 
 /**
  * A scripted angry call played through Chromium's fake capture into the built app. Truth comes from the
@@ -135,4 +139,50 @@ test('with auto-start on, a listening coach starts the call when the caller spea
   const truthTalk = truthOf(greeting, 'caller').reduce((s, c) => s + c.end - c.start, 0);
   console.log(`auto-start: caller talk ${callerTalk} s shown, ${truthTalk.toFixed(2)} s true`);
   expect(Math.abs(callerTalk - truthTalk)).toBeLessThan(0.5);
+});
+
+/** Where the bar on a meter's canvas ends, as a fraction of its width (−1: no bar), read off a screenshot. */
+async function barEnd(page: Page, canvas: Locator): Promise<number> {
+  const png = (await canvas.screenshot()).toString('base64');
+  return page.evaluate(async (b64) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+    const ctx = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!;
+    ctx.drawImage(bitmap, 0, 0);
+    const y = Math.floor(bitmap.height / 2);
+    const row = ctx.getImageData(0, y, bitmap.width, 1).data;
+    const fill = [0x00, 0x72, 0xb2]; // --meter-fill (light theme)
+    let end = -1;
+    for (let x = 0; x < bitmap.width; x++) {
+      const i = x * 4;
+      if (Math.abs(row[i] - fill[0]) + Math.abs(row[i + 1] - fill[1]) + Math.abs(row[i + 2] - fill[2]) < 40) end = x + 1;
+    }
+    return end < 0 ? -1 : end / bitmap.width;
+  }, png);
+}
+
+test("each bar is drawn where its party's loudness is (a steady tone of known loudness), and empty in silence", async () => {
+  // Caller (right channel): a 1 kHz sine at -20 dBFS for 4 s, which is -23.0 LUFS by BS.1770; the agent is silent.
+  const sampleRate = 48000;
+  const tone = concat(silence(sampleRate, 0.3), sine({ sampleRate, seconds: 4, peakDbfs: -20 }), silence(sampleRate, 2));
+  const file = writeWavFile(path.join(scratchDir('live-coach-bars'), 'caller-tone.wav'), [new Float32Array(tone.length), tone], sampleRate);
+  const expected = meterFraction(-23.0);
+  run = await openLiveRun(file);
+  const { page } = run.app;
+  await page.getByTestId('start-call').click();
+  const callerCanvas = page.getByTestId('meter-caller').locator('canvas');
+  const agentCanvas = page.getByTestId('meter-agent').locator('canvas');
+  await page.waitForTimeout(1500); // 400 ms of tone fill the momentary window
+  for (let i = 0; i < 3; i++) {
+    await expect(callerCanvas).toHaveAttribute('data-level', /^-2[23]\.\d$/);
+    expect(Math.abs(Number(await callerCanvas.getAttribute('data-level')) + 23.0)).toBeLessThanOrEqual(0.2);
+    const end = await barEnd(page, callerCanvas);
+    console.log(`caller bar to ${(end * 100).toFixed(1)} % of the scale; -23.0 LUFS is at ${(expected * 100).toFixed(1)} %`);
+    expect(Math.abs(end - expected)).toBeLessThan(0.015);
+    await expect(agentCanvas).toHaveAttribute('data-level', '');
+    expect(await barEnd(page, agentCanvas)).toBe(-1);
+    await page.waitForTimeout(600);
+  }
+  await expect(callerCanvas).toHaveAttribute('data-level', '', { timeout: 4000 });
+  expect(await barEnd(page, callerCanvas)).toBe(-1);
 });

@@ -3,7 +3,7 @@ import { ChannelIdentityCheck } from '../../renderer/src/live-coach/audio/channe
 import { PreRoll } from '../../renderer/src/live-coach/audio/pre-roll';
 import { DisplayChange } from '../../renderer/src/live-coach/audio/display-change';
 import { createLiveSnapshot } from '../../renderer/engine/call-engine';
-import { PeakHold, meterFraction } from '../../renderer/src/live-coach/meter-scale';
+import { PeakHold, meterFraction } from '../../renderer/src/live-coach/meters/meter-scale';
 import { seededRandom } from '../support/test-audio';
 
 function noise(n: number, seed: number, gain = 0.1): Float32Array {

@@ -5,7 +5,8 @@ import { CueBanner } from './CueBanner';
 import { LevelMeter } from './LevelMeter';
 import { LiveStats } from './LiveStats';
 import { PrioritiesPad } from './PrioritiesPad';
-import { METER_TICKS_LUFS } from './meter-scale';
+import { METER_TICKS_LUFS } from './meters/meter-scale';
+import { setMeterBand } from './meters/meter-board';
 import { newId, type FinishedCall, type Priority } from './finished-call';
 import { useCoach } from './use-coach';
 import { MIN_CALIBRATION_VOICED_SEC } from '../../engine/voice-calibration';
@@ -34,11 +35,10 @@ export function LiveCoachView({ settings, appInfo, onSaveCalibration, onCallFini
 
   const readCaller = useCallback(() => sessionRef.current?.latest.caller.momentaryLufs ?? null, [sessionRef]);
   const readAgent = useCallback(() => sessionRef.current?.latest.agent.momentaryLufs ?? null, [sessionRef]);
-  const margin = settings?.cue.tooLoudMarginLu ?? 6;
-  const agentBand = useCallback(() => {
-    const normal = sessionRef.current?.latest.agentNormalLufs;
-    return normal === null || normal === undefined ? null : { low: normal - 3, high: normal + margin };
-  }, [sessionRef, margin]);
+  const margin = settings?.cue.tooLoudMarginLu;
+  useEffect(() => {
+    if (margin !== undefined) setMeterBand(margin);
+  }, [margin]);
 
   const start = useCallback(
     async (preRollSec = 0) => {
@@ -87,8 +87,8 @@ export function LiveCoachView({ settings, appInfo, onSaveCalibration, onCallFini
         </div>
       )}
       <section className="panel" aria-label="Loudness">
-        <LevelMeter label="Caller" read={readCaller} testId="meter-caller" />
-        <LevelMeter label="You" read={readAgent} band={agentBand} testId="meter-agent" />
+        <LevelMeter id="caller" label="Caller" read={readCaller} testId="meter-caller" />
+        <LevelMeter id="agent" label="You" read={readAgent} testId="meter-agent" />
         <div className="meter-scale" aria-hidden="true">
           <span />
           <div>

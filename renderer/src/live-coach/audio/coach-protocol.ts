@@ -19,10 +19,12 @@ export type ToWorklet =
   | { type: 'start-call'; preRollSec: number; /** Also forward both channels (the opted-in recording). */ record?: boolean }
   | { type: 'end-call' }
   | { type: 'settings'; settings: CueSettings; agentNormalLufs: number | null }
-  | { type: 'calibrate'; on: boolean };
+  | { type: 'calibrate'; on: boolean }
+  /** Where to post the meters' levels (the meter worker's feed; see meters/meter-protocol.ts). */
+  | { type: 'meter-feed'; port: MessagePort };
 
 export type FromWorklet =
-  /** Posted about every 10 ms: the latest live state; `inCall` says whether cues apply. */
+  /** The latest live state when something shown changed; `inCall` says whether cues apply. */
   | { type: 'state'; snapshot: LiveSnapshot; inCall: boolean }
   /** Outside a call, the caller started speaking (for auto-start). */
   | { type: 'caller-speech' }

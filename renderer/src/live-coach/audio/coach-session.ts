@@ -1,7 +1,8 @@
 /**
- * The live audio graph: capture sources → one AudioWorkletNode running the call engine. Holds the
- * latest live state in a plain field that the meters read on each animation frame (no React per frame);
- * everything else reaches the UI through the listener.
+ * The live audio graph: capture sources → one AudioWorkletNode running the call engine, which feeds the
+ * meter worker (the bars) directly. Holds the latest live state in a plain field that the readouts and
+ * timers read when a frame is drawn (no React per frame); everything else reaches the UI through the
+ * listener.
  */
 import type { AudioSettings } from '../../../../preload/settings-schema';
 import type { CueSettings } from '../../../engine/cue-settings';
@@ -13,6 +14,7 @@ import { COACH_PROCESSOR_NAME, type CoachProcessorOptions, type FromWorklet, typ
 import { describeCaptureError, type SourceProblem } from './source-problems';
 import workletUrl from './coach-worklet.ts?worker&url';
 import { requestFrame } from '../frame-loop';
+import { clearMeters, openMeterFeed } from '../meters/meter-board';
 
 export interface CoachListener {
   onCallEvents?(events: CueEvent[]): void;
@@ -35,7 +37,7 @@ export interface CoachSessionConfig {
 }
 
 export class CoachSession {
-  /** The newest live state, replaced about every 10 ms. Read it; don't keep it. */
+  /** The newest live state, replaced when something shown changed. Read it; don't keep it. */
   latest: LiveSnapshot = createLiveSnapshot();
   inCall = false;
   private streams: MediaStream[] = [];
@@ -75,10 +77,13 @@ export class CoachSession {
       });
       node.connect(context.destination); // pulls the graph; the processor writes silence
       const session = new CoachSession(context, node, config, listener);
+      const feed = openMeterFeed();
+      node.port.postMessage({ type: 'meter-feed', port: feed } satisfies ToWorklet, [feed]);
       await session.connectSources();
       if (context.state !== 'running') await context.resume();
       return session;
     } catch (error) {
+      clearMeters();
       await context.close().catch(() => undefined);
       throw error;
     }
@@ -174,6 +179,7 @@ export class CoachSession {
   }
 
   async close(): Promise<void> {
+    clearMeters();
     this.disconnectSources();
     this.node.disconnect();
     await this.context.close();
@@ -185,7 +191,7 @@ export class CoachSession {
         const s = message.snapshot;
         const before = this.latest;
         this.latest = s;
-        // Sound starting or stopping on either side is drawn at once; steady movement at the frame limit.
+        // Sound starting or stopping on either side is shown at once; steady movement at the frame limit.
         requestFrame(
           (s.caller.momentaryLufs === null) !== (before.caller.momentaryLufs === null) ||
             (s.agent.momentaryLufs === null) !== (before.agent.momentaryLufs === null),

@@ -2,19 +2,24 @@
  * The live coach's AudioWorklet: runs the very same CallEngine as the offline analyser on the two
  * input channels (agent and caller), 128 samples at a time on the audio thread. It looks at the live state
  * every 10 ms and posts it only when something visible changed: at once for sound starting or stopping
- * and for cues, at most 10 times a second for steady movement (the meters' refresh). Bundled by Vite as its own module, loaded
- * from 'self'.
+ * and for cues; steady movement at most 10 times a second to the meter worker (the bars' refresh, through
+ * a port of its own, so drawing never involves the page) and 4 times a second to the page (readouts,
+ * timers). Bundled by Vite as its own module, loaded from 'self'.
  */
 import { CallEngine, createLiveSnapshot } from '../../../engine/call-engine';
+import type { LiveSnapshot } from '../../../engine/call-types';
 import { ChannelIdentityCheck } from './channel-identity';
 import { PreRoll } from './pre-roll';
 import { RecordingTap } from '../../recording/recording-tap';
 import { NormalVoiceMeter } from '../../../engine/voice-calibration';
-import { DisplayChange } from './display-change';
+import { DisplayChange, MeterChange } from './display-change';
+import type { MeterLevels } from '../meters/meter-protocol';
 import { COACH_PROCESSOR_NAME, type CoachProcessorOptions, type FromWorklet, type ToWorklet } from './coach-protocol';
 
-/** Steady movement (bars, timers) is posted at most this often: the page draws it at 10 Hz. */
-const MIN_POST_INTERVAL_SEC = 0.1;
+/** Steady movement is posted to the page (readouts, timers) at most this often. */
+const MIN_POST_INTERVAL_SEC = 0.25;
+/** …and to the meter worker (the bars) at most this often: it draws at 10 Hz. */
+const MIN_METER_INTERVAL_SEC = 0.1;
 /** Look at the live state every this many seconds (≈ 4 render quanta at 48 kHz); post it when it shows. */
 const STATE_INTERVAL_SEC = 0.01;
 /** A recorded call's audio reaches the page in chunks this long. */
@@ -37,6 +42,11 @@ class CoachProcessor extends AudioWorkletProcessor {
   private pendingMove = false;
   private lastPostTime = -1;
   private recording: RecordingTap | null = null;
+  private meterFeed: MessagePort | null = null;
+  private readonly meterChange = new MeterChange();
+  private meterPending = false;
+  private lastMeterTime = -1;
+  private readonly levels: MeterLevels = { caller: NaN, agent: NaN, agentNormal: NaN, urgent: false };
 
   constructor(nodeOptions?: AudioWorkletNodeOptions) {
     super(nodeOptions);
@@ -94,6 +104,11 @@ class CoachProcessor extends AudioWorkletProcessor {
         this.engine.updateSettings(message.settings);
         this.engine.setAgentNormalLufs(message.agentNormalLufs);
         break;
+      case 'meter-feed':
+        this.meterFeed?.close();
+        this.meterFeed = message.port;
+        this.meterChange.reset();
+        break;
       case 'calibrate':
         // Measured exactly as the call engine measures the agent, so "too loud" compares like with like.
         this.calibration = message.on ? new NormalVoiceMeter(sampleRate) : null;
@@ -149,10 +164,26 @@ class CoachProcessor extends AudioWorkletProcessor {
         this.pendingMove = false;
         this.lastPostTime = currentTime;
       }
+      if (this.meterFeed) this.feedMeters(snapshot);
       if (!this.inCall && snapshot.caller.speaking && !this.callerWasSpeaking) this.post({ type: 'caller-speech' });
       this.callerWasSpeaking = snapshot.caller.speaking;
     }
     return true;
+  }
+
+  private feedMeters(snapshot: LiveSnapshot): void {
+    const change = this.meterChange.changed(snapshot);
+    this.meterPending ||= change === 1;
+    if (change === 2 || (this.meterPending && currentTime - this.lastMeterTime >= MIN_METER_INTERVAL_SEC)) {
+      const l = this.levels;
+      l.caller = snapshot.caller.momentaryLufs ?? NaN;
+      l.agent = snapshot.agent.momentaryLufs ?? NaN;
+      l.agentNormal = snapshot.agentNormalLufs ?? NaN;
+      l.urgent = change === 2;
+      this.meterFeed?.postMessage(l);
+      this.meterPending = false;
+      this.lastMeterTime = currentTime;
+    }
   }
 }
 

@@ -50,3 +50,30 @@ export class DisplayChange {
     return urgent ? 2 : 1;
   }
 }
+
+/**
+ * The same decision for the meter worker's feed: momentary loudness of each side (to a tenth of a LU,
+ * under a pixel) and the agent's normal voice (the band). 2 when sound starts or stops on a side.
+ */
+export class MeterChange {
+  private caller = NaN;
+  private agent = NaN;
+  private normal = NaN;
+
+  changed(s: LiveSnapshot): 0 | 1 | 2 {
+    const caller = q(s.caller.momentaryLufs, 0.1);
+    const agent = q(s.agent.momentaryLufs, 0.1);
+    const normal = q(s.agentNormalLufs, 0.1);
+    if (caller === this.caller && agent === this.agent && normal === this.normal) return 0;
+    const urgent = (caller === NONE) !== (this.caller === NONE) || (agent === NONE) !== (this.agent === NONE);
+    this.caller = caller;
+    this.agent = agent;
+    this.normal = normal;
+    return urgent ? 2 : 1;
+  }
+
+  /** Forget what was sent: the next snapshot counts as new (a new feed). */
+  reset(): void {
+    this.caller = this.agent = this.normal = NaN;
+  }
+}

@@ -1,0 +1,31 @@
+/**
+ * Messages of the meter worker, which draws both loudness bars on OffscreenCanvases off the page's main
+ * thread. The AudioWorklet feeds it directly through a MessagePort; the page only sets it up.
+ */
+export type MeterId = 'caller' | 'agent';
+
+export interface MeterColours {
+  track: string;
+  fill: string;
+  peak: string;
+  band: string;
+  tick: string;
+}
+
+/** From the AudioWorklet: momentary loudness (LUFS; NaN in silence) and the agent's normal voice (NaN: none). */
+export interface MeterLevels {
+  caller: number;
+  agent: number;
+  agentNormal: number;
+  /** Sound started or stopped on a side: drawn on the next frame, not at the steady-movement rate. */
+  urgent: boolean;
+}
+
+export type ToMeterWorker =
+  | { type: 'canvas'; id: MeterId; canvas: OffscreenCanvas; colours: MeterColours }
+  /** The worklet's end of the feed (a new one for each audio session). */
+  | { type: 'feed'; port: MessagePort }
+  /** The feed ended: bars go empty. */
+  | { type: 'clear' }
+  /** The agent's band reaches this far above their normal voice (the "too loud" margin). */
+  | { type: 'band'; marginLu: number };
