@@ -202,7 +202,6 @@ export const liveCoachBench: BenchModule = {
         const expected = t0 + (c.start + onsetSec) * 1000;
         const seen = waits.find((e) => e > expected - 200 && e < expected + 500);
         if (seen !== undefined) cueLatency.push(seen - expected);
-        if (process.env.DEBUG_CUES) ctx.log(`wait-for-pause as the caller starts at ${c.start.toFixed(3)}: ${seen === undefined ? 'missed' : (seen - expected).toFixed(0)}`);
       }
       const over = risingEdges(run.changes, 'cue-banner', (v) => v === 'talking-over');
       for (const c of callerTurns) {
@@ -211,7 +210,6 @@ export const liveCoachBench: BenchModule = {
         const expected = t0 + (c.end + DEFAULT_CUE_SETTINGS.pauseSec) * 1000;
         const seen = yourTurn.find((e) => e > expected - 200 && e < expected + 500);
         if (seen !== undefined) cueLatency.push(seen - expected);
-        if (process.env.DEBUG_CUES) ctx.log(`your-turn after caller turn ending ${c.end.toFixed(3)}: ${seen === undefined ? 'missed' : (seen - expected).toFixed(0)}`);
       }
       for (const a of agentTurns) {
         const overlapped = callerTurns.find((c) => a.start > c.start && a.start < c.end);
@@ -219,7 +217,6 @@ export const liveCoachBench: BenchModule = {
         const expected = t0 + (a.start + DEFAULT_CUE_SETTINGS.backchannelSec) * 1000;
         const seen = over.find((e) => e > expected - 200 && e < expected + 500);
         if (seen !== undefined) cueLatency.push(seen - expected);
-        if (process.env.DEBUG_CUES) ctx.log(`talking-over from agent ${a.start.toFixed(3)}: ${seen === undefined ? 'missed' : (seen - expected).toFixed(0)}`);
       }
       const list = (xs: number[]) => [...xs].sort((a, b) => a - b).map((x) => x.toFixed(0)).join(' ');
       ctx.log(`meter latencies (ms): ${list(meterLatency)}`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ChannelIdentityCheck } from '../../renderer/src/live-coach/audio/channel-identity';
 import { PreRoll } from '../../renderer/src/live-coach/audio/pre-roll';
-import { DisplayChange } from '../../renderer/src/live-coach/audio/display-change';
+import { DisplayChange, MeterChange } from '../../renderer/src/live-coach/audio/display-change';
 import { createLiveSnapshot } from '../../renderer/engine/call-engine';
 import { PeakHold, meterFraction } from '../../renderer/src/live-coach/meters/meter-scale';
 import { seededRandom } from '../support/test-audio';
@@ -96,5 +96,29 @@ describe('DisplayChange (post only what the page would show)', () => {
     s.primaryCue = 'wait-for-pause';
     expect(change.changed(s, true)).toBe(2);
     expect(change.changed(s, false)).toBe(2); // the call ended
+  });
+});
+
+describe('MeterChange (feed the meter worker only what the bars would show)', () => {
+  it('is urgent when sound starts or stops on a side, plain for movement, quiet otherwise', () => {
+    const change = new MeterChange();
+    const s = createLiveSnapshot();
+    expect(change.changed(s)).toBe(2); // a new feed: draw the empty bars
+    expect(change.changed(s)).toBe(0);
+    s.timeSec = 3; // timers are not the bars' business
+    s.overtalkCount = 1;
+    expect(change.changed(s)).toBe(0);
+    s.agent.momentaryLufs = -30; // the agent starts
+    expect(change.changed(s)).toBe(2);
+    s.agent.momentaryLufs = -28.4;
+    expect(change.changed(s)).toBe(1);
+    s.agent.momentaryLufs = -28.41; // under a tenth of a LU
+    expect(change.changed(s)).toBe(0);
+    s.agentNormalLufs = -27; // calibration moves the band
+    expect(change.changed(s)).toBe(1);
+    s.agent.momentaryLufs = null; // the agent stops
+    expect(change.changed(s)).toBe(2);
+    change.reset(); // a new feed starts from nothing
+    expect(change.changed(s)).toBe(2);
   });
 });

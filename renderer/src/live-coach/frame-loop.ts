@@ -1,12 +1,12 @@
 /**
- * Display-rate drawing for everything that follows the audio (meters, timers), driven by new data: a
- * frame is requested when the worklet posts a change, and drawers that are still animating (a falling
- * peak hold) ask for the next one. In silence nothing runs. Steady movement is drawn at most every
- * MIN_FRAME_INTERVAL_MS: 10 Hz, the rate ffmpeg's ebur128 and EBU-mode meters report momentary
- * loudness at (a 400 ms measure moves little in 100 ms, and every frame costs the page more than the
- * audio does);
- * an urgent request (sound starting or stopping, a cue) is drawn on the very next frame. Drawers touch canvas
- * or text nodes directly: nothing here re-renders React.
+ * Display-rate drawing for everything that follows the audio, driven by new data: a frame is requested
+ * when new levels arrive, and drawers that are still animating (a falling peak hold) ask for the next one.
+ * In silence nothing runs. The page uses it for the numbers and timers, the meter worker for the bars
+ * (requestAnimationFrame works in a worker that draws on an OffscreenCanvas). Steady movement is drawn at
+ * most every MIN_FRAME_INTERVAL_MS: 10 Hz, the rate ffmpeg's ebur128 and EBU-mode meters report momentary
+ * loudness at (a 400 ms measure moves little in 100 ms, and here every frame costs more than the audio);
+ * an urgent request (sound starting or stopping) is drawn on the very next frame. Drawers touch canvas or
+ * text nodes directly: nothing here re-renders React.
  */
 /** Draws one frame; returns true to be called again on the next frame (still animating). */
 type Drawer = (nowSec: number) => boolean;

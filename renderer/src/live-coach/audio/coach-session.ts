@@ -14,7 +14,7 @@ import { COACH_PROCESSOR_NAME, type CoachProcessorOptions, type FromWorklet, typ
 import { describeCaptureError, type SourceProblem } from './source-problems';
 import workletUrl from './coach-worklet.ts?worker&url';
 import { requestFrame } from '../frame-loop';
-import { clearMeters, openMeterFeed } from '../meters/meter-board';
+import { openMeterFeed } from '../meters/meter-board';
 
 export interface CoachListener {
   onCallEvents?(events: CueEvent[]): void;
@@ -51,13 +51,16 @@ export class CoachSession {
     private readonly node: AudioWorkletNode,
     private config: CoachSessionConfig,
     private readonly listener: CoachListener,
+    private readonly meterFeed: { port: MessagePort; close(): void },
   ) {
     node.port.onmessage = (event: MessageEvent<FromWorklet>) => this.receive(event.data);
+    node.port.postMessage({ type: 'meter-feed', port: meterFeed.port } satisfies ToWorklet, [meterFeed.port]);
   }
 
   /** Opens capture for the configured sources and starts metering. Throws a SourceProblem-bearing error. */
   static async open(config: CoachSessionConfig, listener: CoachListener): Promise<CoachSession> {
     const context = new AudioContext({ latencyHint: 'interactive' });
+    const feed = openMeterFeed();
     try {
       await context.audioWorklet.addModule(workletUrl);
       const processorOptions: CoachProcessorOptions = {
@@ -76,14 +79,12 @@ export class CoachSession {
         processorOptions,
       });
       node.connect(context.destination); // pulls the graph; the processor writes silence
-      const session = new CoachSession(context, node, config, listener);
-      const feed = openMeterFeed();
-      node.port.postMessage({ type: 'meter-feed', port: feed } satisfies ToWorklet, [feed]);
+      const session = new CoachSession(context, node, config, listener, feed);
       await session.connectSources();
       if (context.state !== 'running') await context.resume();
       return session;
     } catch (error) {
-      clearMeters();
+      feed.close();
       await context.close().catch(() => undefined);
       throw error;
     }
@@ -179,7 +180,7 @@ export class CoachSession {
   }
 
   async close(): Promise<void> {
-    clearMeters();
+    this.meterFeed.close();
     this.disconnectSources();
     this.node.disconnect();
     await this.context.close();

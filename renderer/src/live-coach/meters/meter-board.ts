@@ -27,15 +27,14 @@ export function attachMeterCanvas(id: MeterId, canvas: HTMLCanvasElement): void 
   send({ type: 'canvas', id, canvas: offscreen, colours: coloursOf(canvas) }, [offscreen]);
 }
 
-/** A new feed from an AudioWorklet: returns the end the worklet posts to. */
-export function openMeterFeed(): MessagePort {
-  const channel = new MessageChannel();
-  send({ type: 'feed', port: channel.port2 }, [channel.port2]);
-  return channel.port1;
-}
+let feeds = 0;
 
-export function clearMeters(): void {
-  if (worker) send({ type: 'clear' });
+/** A new feed from an AudioWorklet: `port` is the end the worklet posts to; `close()` empties the bars. */
+export function openMeterFeed(): { port: MessagePort; close(): void } {
+  const id = ++feeds;
+  const channel = new MessageChannel();
+  send({ type: 'feed', id, port: channel.port2 }, [channel.port2]);
+  return { port: channel.port1, close: () => send({ type: 'clear', id }) };
 }
 
 export function setMeterBand(marginLu: number): void {

@@ -24,8 +24,8 @@ export interface MeterLevels {
 export type ToMeterWorker =
   | { type: 'canvas'; id: MeterId; canvas: OffscreenCanvas; colours: MeterColours }
   /** The worklet's end of the feed (a new one for each audio session). */
-  | { type: 'feed'; port: MessagePort }
-  /** The feed ended: bars go empty. */
-  | { type: 'clear' }
+  | { type: 'feed'; id: number; port: MessagePort }
+  /** That feed ended (its session closed): bars go empty unless a newer feed has taken over. */
+  | { type: 'clear'; id: number }
   /** The agent's band reaches this far above their normal voice (the "too loud" margin). */
   | { type: 'band'; marginLu: number };

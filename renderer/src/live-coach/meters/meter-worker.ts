@@ -12,6 +12,7 @@ const silent: MeterLevels = { caller: NaN, agent: NaN, agentNormal: NaN, urgent:
 let levels = silent;
 let marginLu = 6;
 let feed: MessagePort | null = null;
+let feedId = -1;
 
 const value = (v: number) => (Number.isNaN(v) ? null : v);
 
@@ -40,9 +41,11 @@ self.onmessage = (event: MessageEvent<ToMeterWorker>) => {
     case 'feed':
       feed?.close();
       feed = message.port;
+      feedId = message.id;
       feed.onmessage = (e: MessageEvent<MeterLevels>) => show(e.data);
       break;
     case 'clear':
+      if (message.id !== feedId) break;
       feed?.close();
       feed = null;
       show(silent);
