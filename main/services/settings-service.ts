@@ -5,7 +5,7 @@
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../preload/settings-schema';
 import { fail, succeed, type IpcResult } from '../../preload/ipc-result';
 import { describeIssues } from './describe-issues';
-import { applySettingsPatch, type ValidSettingsPatch } from './settings-patch';
+import { applySettingsPatch, type ValidSettingsPatch } from '../../preload/settings-patch';
 import { repairSettings } from './settings-repair';
 import type { SettingsStore } from './settings-store';
 

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { hostApi, type AppInfo, type Settings, type SettingsPatch } from '../api/host-api';
 import { useHostEvent } from './use-host-event';
+import { applySettingsPatch } from '../../../preload/settings-patch';
 
 /** Settings and app info from the host, kept current by the host's `settings-changed` event. */
 export function useSettings() {
@@ -23,13 +24,19 @@ export function useSettings() {
 
   useHostEvent('settings-changed', setSettings);
 
-  /** Applies a change; resolves to an error message, or null when saved. */
+  /**
+   * Applies a change: shown at once (a checkbox must not flick back while the host saves), then replaced
+   * by what the host saved — or, if it refused, by what it has. Resolves to an error message, or null.
+   */
   const update = useCallback(async (patch: SettingsPatch): Promise<string | null> => {
+    setSettings((current) => (current ? applySettingsPatch(current, patch) : current));
     const result = await hostApi.updateSettings(patch);
     if (result.ok) {
       setSettings(result.value);
       return null;
     }
+    const saved = await hostApi.getSettings();
+    if (saved.ok) setSettings(saved.value);
     return result.message;
   }, []);
 
