@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ChannelIdentityCheck } from '../../renderer/src/live-coach/audio/channel-identity';
 import { PreRoll } from '../../renderer/src/live-coach/audio/pre-roll';
-import { DisplayChange, MeterChange } from '../../renderer/src/live-coach/audio/display-change';
+import { DisplayChange, MeterChange, PostPacer } from '../../renderer/src/live-coach/audio/display-change';
 import { createLiveSnapshot } from '../../renderer/engine/call-engine';
 import { PeakHold, meterFraction } from '../../renderer/src/live-coach/meters/meter-scale';
 import { seededRandom } from '../support/test-audio';
@@ -120,5 +120,20 @@ describe('MeterChange (feed the meter worker only what the bars would show)', ()
     expect(change.changed(s)).toBe(2);
     change.reset(); // a new feed starts from nothing
     expect(change.changed(s)).toBe(2);
+  });
+});
+
+describe('PostPacer (appearing at once, movement at a limited rate)', () => {
+  it('posts urgent changes at once, movement at most once per interval, and waiting movement after it', () => {
+    const pace = new PostPacer(0.25);
+    expect(pace.due(1, 0)).toBe(true); // first movement
+    expect(pace.due(1, 0.1)).toBe(false); // too soon: waits
+    expect(pace.due(0, 0.2)).toBe(false);
+    expect(pace.due(0, 0.26)).toBe(true); // the waiting movement goes at the first look after the interval
+    expect(pace.due(0, 0.6)).toBe(false); // nothing left to post
+    expect(pace.due(2, 0.61)).toBe(true); // sound started: at once
+    expect(pace.due(2, 0.62)).toBe(true);
+    expect(pace.due(1, 0.7)).toBe(false); // an urgent post restarts the interval
+    expect(pace.due(0, 0.87)).toBe(true);
   });
 });

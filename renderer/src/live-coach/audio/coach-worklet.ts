@@ -12,7 +12,7 @@ import { ChannelIdentityCheck } from './channel-identity';
 import { PreRoll } from './pre-roll';
 import { RecordingTap } from '../../recording/recording-tap';
 import { NormalVoiceMeter } from '../../../engine/voice-calibration';
-import { DisplayChange, MeterChange } from './display-change';
+import { DisplayChange, MeterChange, PostPacer } from './display-change';
 import type { MeterLevels } from '../meters/meter-protocol';
 import { COACH_PROCESSOR_NAME, type CoachProcessorOptions, type FromWorklet, type ToWorklet } from './coach-protocol';
 
@@ -39,13 +39,11 @@ class CoachProcessor extends AudioWorkletProcessor {
   private readonly preRoll = new PreRoll(Math.round(sampleRate * 2));
   private callerWasSpeaking = false;
   private readonly display = new DisplayChange();
-  private pendingMove = false;
-  private lastPostTime = -1;
+  private readonly statePace = new PostPacer(MIN_POST_INTERVAL_SEC);
   private recording: RecordingTap | null = null;
   private meterFeed: MessagePort | null = null;
   private readonly meterChange = new MeterChange();
-  private meterPending = false;
-  private lastMeterTime = -1;
+  private readonly meterPace = new PostPacer(MIN_METER_INTERVAL_SEC);
   private readonly levels: MeterLevels = { caller: NaN, agent: NaN, agentNormal: NaN, urgent: false };
 
   constructor(nodeOptions?: AudioWorkletNodeOptions) {
@@ -156,34 +154,26 @@ class CoachProcessor extends AudioWorkletProcessor {
     if (this.samplesSinceState >= this.stateInterval || cueChanged) {
       this.samplesSinceState = 0;
       const snapshot = this.engine.snapshot(this.snapshot);
-      const change = this.display.changed(snapshot, this.inCall);
-      // Movement is posted at the page's frame limit; sound starting/stopping and cues at once.
-      this.pendingMove ||= change === 1;
-      if (change === 2 || (this.pendingMove && currentTime - this.lastPostTime >= MIN_POST_INTERVAL_SEC)) {
+      // Movement is posted at the page's rate; sound starting/stopping and cues at once.
+      if (this.statePace.due(this.display.changed(snapshot, this.inCall), currentTime)) {
         this.post({ type: 'state', snapshot, inCall: this.inCall });
-        this.pendingMove = false;
-        this.lastPostTime = currentTime;
       }
-      if (this.meterFeed) this.feedMeters(snapshot);
+      if (this.meterFeed) this.feedMeters(this.meterFeed, snapshot);
       if (!this.inCall && snapshot.caller.speaking && !this.callerWasSpeaking) this.post({ type: 'caller-speech' });
       this.callerWasSpeaking = snapshot.caller.speaking;
     }
     return true;
   }
 
-  private feedMeters(snapshot: LiveSnapshot): void {
+  private feedMeters(feed: MessagePort, snapshot: LiveSnapshot): void {
     const change = this.meterChange.changed(snapshot);
-    this.meterPending ||= change === 1;
-    if (change === 2 || (this.meterPending && currentTime - this.lastMeterTime >= MIN_METER_INTERVAL_SEC)) {
-      const l = this.levels;
-      l.caller = snapshot.caller.momentaryLufs ?? NaN;
-      l.agent = snapshot.agent.momentaryLufs ?? NaN;
-      l.agentNormal = snapshot.agentNormalLufs ?? NaN;
-      l.urgent = change === 2;
-      this.meterFeed?.postMessage(l);
-      this.meterPending = false;
-      this.lastMeterTime = currentTime;
-    }
+    if (!this.meterPace.due(change, currentTime)) return;
+    const l = this.levels;
+    l.caller = snapshot.caller.momentaryLufs ?? NaN;
+    l.agent = snapshot.agent.momentaryLufs ?? NaN;
+    l.agentNormal = snapshot.agentNormalLufs ?? NaN;
+    l.urgent = change === 2;
+    feed.postMessage(l);
   }
 }
 

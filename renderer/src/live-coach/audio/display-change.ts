@@ -77,3 +77,23 @@ export class MeterChange {
     this.caller = this.agent = this.normal = NaN;
   }
 }
+
+/**
+ * When to post what DisplayChange or MeterChange reported: something that appeared or went (2) at once,
+ * movement (1) at most every `minIntervalSec` — movement that had to wait goes at the first look after.
+ */
+export class PostPacer {
+  private pending = false;
+  private lastPostSec = -Infinity;
+
+  constructor(private readonly minIntervalSec: number) {}
+
+  /** Whether to post now, given the change seen at `nowSec`. */
+  due(change: 0 | 1 | 2, nowSec: number): boolean {
+    this.pending ||= change === 1;
+    if (change !== 2 && !(this.pending && nowSec - this.lastPostSec >= this.minIntervalSec)) return false;
+    this.pending = false;
+    this.lastPostSec = nowSec;
+    return true;
+  }
+}
