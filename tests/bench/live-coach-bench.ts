@@ -3,8 +3,8 @@
  * the built app (browser host, real services). Figures:
  * - meter_latency_ms_p95: each speech onset in the file (after ≥ 0.6 s of that party's silence) → the
  *   meter's first non-silent reading on the page, from the moment getUserMedia resolved (file time 0);
- * - cue_latency_ms_p95: each moment a "your turn" / "talking over" rule's threshold is met in the file →
- *   the banner showing it;
+ * - cue_latency_ms_p95: each moment a "wait for the pause" / "your turn" / "talking over" rule's threshold
+ *   is met in the file → the banner showing it;
  * - live_cpu_pct: CPU time of Chromium's renderer process (page + AudioWorklet) over 60 s of metering,
  *   as % of one core; beside it the GPU process (which composites the page's frames) and the audio
  *   service process (which plays the fake device), which the target does not count.
