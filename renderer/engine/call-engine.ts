@@ -10,6 +10,7 @@
  */
 import { CUE_KINDS, type CallAnalysis, type CueEvent, type CueInterval, type CueKind, type LiveSnapshot, type OvertalkSegment, type Party, type PartyLiveLevels, type SpeechSegment } from './call-types';
 import { CalmTracker, LiveTalkStats, computeCallMetrics } from './call-metrics';
+import { AgentVoiceGate } from './agent-voice-gate';
 import { CallParty } from './call-party';
 import { TimelineRecorder } from './call-timeline';
 import { CueRules, type CueRulesSink } from './cue-rules';
@@ -37,6 +38,7 @@ export class CallEngine {
   private settingsNow: CueSettings;
   private readonly caller: CallParty;
   private readonly agent: CallParty;
+  private readonly agentGate: AgentVoiceGate;
   private readonly rules: CueRules;
   private readonly calm = new CalmTracker();
   private readonly live = new LiveTalkStats();
@@ -57,6 +59,8 @@ export class CallEngine {
     this.frameSamples = this.caller.meter.subBlockSamples;
     this.frameSec = this.frameSamples / this.sampleRate;
     this.rules = new CueRules(this.settingsNow, this.frameSec, this.sink, options.agentNormalLufs ?? null);
+    this.agentGate = new AgentVoiceGate(this.frameSec);
+    this.agentGate.setCalibration(options.agentNormalLufs ?? null);
     this.timeline = options.recordTimeline ? new TimelineRecorder(options.sampleRate) : null;
   }
 
@@ -96,7 +100,9 @@ export class CallEngine {
   }
 
   setAgentNormalLufs(lufs: number | null): void {
-    this.rules.setAgentNormalLufs(lufs !== null && Number.isFinite(lufs) ? lufs : null);
+    const normal = lufs !== null && Number.isFinite(lufs) ? lufs : null;
+    this.rules.setAgentNormalLufs(normal);
+    this.agentGate.setCalibration(normal);
   }
 
   isCueActive(cue: CueKind): boolean {
@@ -159,7 +165,9 @@ export class CallEngine {
   private endFrame(): void {
     const t = this.samplesDone / this.sampleRate;
     this.recordSegment(this.caller.endFrame(this.samplesDone));
-    this.recordSegment(this.agent.endFrame(this.samplesDone));
+    const gate = this.agentGate.beforeAgentFrame(this.caller.vad.frameDb);
+    this.recordSegment(this.agent.endFrame(this.samplesDone, gate));
+    this.agentGate.afterAgentFrame(this.agent.vad, this.caller.vad);
     const cf = this.caller.frame;
     const af = this.agent.frame;
     this.rules.step(t, cf, af);
@@ -194,6 +202,7 @@ export class CallEngine {
     out.peakDbfs = m.samplePeakDbfs();
     out.speechLufs = this.rules.speechLevelLufs(party);
     out.speaking = side.frame.speaking;
+    out.muted = side.frame.muted;
   }
 }
 
@@ -203,7 +212,7 @@ function partyLoudness(side: CallParty) {
 }
 
 function createPartyLevels(): PartyLiveLevels {
-  return { momentaryLufs: null, shortTermLufs: null, fastLevelDb: null, peakDbfs: null, speechLufs: null, speaking: false };
+  return { momentaryLufs: null, shortTermLufs: null, fastLevelDb: null, peakDbfs: null, speechLufs: null, speaking: false, muted: false };
 }
 
 export function createLiveSnapshot(): LiveSnapshot {

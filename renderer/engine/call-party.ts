@@ -31,9 +31,9 @@ export class CallParty {
     this.vad.accumulate(x, start, end);
   }
 
-  /** Closes the frame ending at stream sample `endSample`; returns the finished segment, if any. */
-  endFrame(endSample: number): SpeechSegment | null {
-    this.vad.endFrame(endSample);
+  /** Closes the frame ending at stream sample `endSample` (voiced only above `minDb`); returns the finished segment, if any. */
+  endFrame(endSample: number, minDb?: number): SpeechSegment | null {
+    this.vad.endFrame(endSample, minDb);
     this.frame.power = this.meter.lastSubBlockPower();
     return this.readVad();
   }
@@ -52,6 +52,7 @@ export class CallParty {
     const sr = this.sampleRate;
     f.voiced = v.voiced;
     f.speaking = v.speaking;
+    f.muted = v.muted;
     f.segmentStarted = v.segmentStarted;
     f.segmentEnded = v.segmentEnded;
     f.segmentStartSec = v.segmentStartSample / sr;

@@ -55,6 +55,8 @@ export interface PartyLiveLevels {
   /** Speech-gated level: K-weighted energy over this party's voiced frames in the last 1.5 s. */
   speechLufs: number | null;
   speaking: boolean;
+  /** Digital silence for a while: the mic is muted or silent (a state to show, never a cue). */
+  muted: boolean;
 }
 
 export interface LiveSnapshot {

@@ -22,7 +22,8 @@
  *   caller-heated   the caller's speech-gated level is more than `heatedMarginLu` above their baseline for
  *                   this call: learned from their first 3 s of voiced speech, then following their voice with
  *                   a 60 s time constant — never upwards while they are heated. It comes on from the 1.5 s
- *                   level (a raised voice shows within a few hundred ms) and goes off only when both that and
+ *                   level once that holds HEATED_MIN_VOICED_SEC of speech (a raised voice shows within
+ *                   a second; one stressed first syllable does not) and goes off only when both that and
  *                   the level of the caller's last 2 s of voiced speech (whenever spoken) are `hysteresisLu`
  *                   below the switch-on point: one softer sentence ending or a breath does not end it, and it
  *                   holds through the caller's silences until they speak calmly again.
@@ -46,6 +47,12 @@ import { SpeechBaseline, SpeechLevelWindow } from './speech-level';
 
 export const LEVEL_WINDOW_SEC = 1.5;
 export const LEVEL_MIN_VOICED_SEC = 0.25;
+/**
+ * Caller-heated waits for this much voiced speech in its 1.5 s window: the first stressed syllable of a
+ * sentence often stands 5–7 LU over the voice's average (measured on real recorded callers), a raised voice
+ * stays up for the whole phrase.
+ */
+export const HEATED_MIN_VOICED_SEC = 0.4;
 export const LEARN_VOICED_SEC = 3;
 /** A pause shorter than this (a breath, a comma, between two sentences) does not end an overlap or a loud answer. */
 export const FLOOR_BRIDGE_SEC = 0.5;
@@ -79,10 +86,12 @@ export interface PartyFrame {
   lastVoicedEndSec: number;
   /** K-weighted mean square of the frame. */
   power: number;
+  /** The channel has been digital silence for a while (a muted or silent mic, no capture yet). */
+  muted: boolean;
 }
 
 export function createPartyFrame(): PartyFrame {
-  return { voiced: false, speaking: false, segmentStarted: false, segmentStartSec: 0, segmentEnded: false, lastVoicedEndSec: -1, power: 0 };
+  return { voiced: false, speaking: false, segmentStarted: false, segmentStartSec: 0, segmentEnded: false, lastVoicedEndSec: -1, power: 0, muted: false };
 }
 
 export interface CueRulesSink extends CueTransitionSink {
@@ -99,6 +108,7 @@ export class CueRules {
   private readonly callerBaseline: SpeechBaseline;
   private readonly agentNormal: SpeechBaseline;
   private agentCalibrated = false;
+  private readonly heatedMinFrames: number;
 
   private callerSegStart = 0;
   private agentSegStart = 0;
@@ -123,6 +133,7 @@ export class CueRules {
     const minVoiced = Math.round(LEVEL_MIN_VOICED_SEC / frameSec);
     const learnFrames = Math.round(LEARN_VOICED_SEC / frameSec);
     this.callerLevel = new SpeechLevelWindow(windowFrames, minVoiced);
+    this.heatedMinFrames = Math.round(HEATED_MIN_VOICED_SEC / frameSec);
     this.callerRecentSpeech = new SpeechLevelWindow(Math.round(CALM_VOICED_SEC / frameSec), minVoiced);
     this.agentLevel = new SpeechLevelWindow(windowFrames, minVoiced);
     this.callerBaseline = new SpeechBaseline(learnFrames, frameSec, BASELINE_ADAPT_SEC);
@@ -166,7 +177,7 @@ export class CueRules {
     if (base !== null) {
       const on = base + s.heatedMarginLu;
       const off = on - s.hysteresisLu;
-      if (!this.heated) this.heated = callerLevel !== null && callerLevel > on;
+      if (!this.heated) this.heated = callerLevel !== null && this.callerLevel.voicedFrames >= this.heatedMinFrames && callerLevel > on;
       else {
         // Since when the caller's 1.5 s level has been back under the switch-off point (for time to calm).
         if (callerLevel !== null && callerLevel > off) this.calmSince = -1;
@@ -289,7 +300,9 @@ export class CueRules {
     if (agent.segmentStarted) {
       this.yourTurn = false;
       // The agent took the floor after the caller stopped: the caller's turn is over, already answered.
-      if (this.turnOpen && agent.segmentStartSec >= caller.lastVoicedEndSec) this.turnOpen = false;
+      // While the caller still speaks (a gap between their words is not a stop), it is a backchannel or
+      // an interruption, and the caller keeps the floor.
+      if (this.turnOpen && !caller.speaking) this.turnOpen = false;
     }
     if (this.turnOpen && t - caller.lastVoicedEndSec >= this.settings.pauseSec - 1e-9) {
       this.turnOpen = false;

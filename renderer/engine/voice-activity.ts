@@ -10,11 +10,31 @@
  *      the line noise (pink noise, residual hum harmonics, a quiet room) whatever the speech level. The
  *      50 ms mean matters for hum: 50/60 Hz harmonics repeat every 20/50 ms, so single 10 ms frames
  *      alternate by a few dB and one lucky cancellation would drag a plain minimum below the hum;
- *   4. voiced when E > max(F + thresholdDb, minFrameDbfs). A 10 ms frame of band-limited noise has about
+ *   4. voiced when E > max(F + thresholdDb, minFrameDbfs, the caller's gate). A 10 ms frame of band-limited noise has about
  *      67 degrees of freedom (2 × 3.35 kHz × 10 ms), so its energy varies by about ±1 dB; 5 dB above the
  *      lowest 50 ms mean is 4 or more standard deviations above the noise, while speech at 5–10 dB SNR
  *      still has most of its frames above it. (Measured on generated calls: 3 dB starts letting noise
  *      through — precision 0.87–0.98 — and 9 dB loses 5–15 % of the speech frames at 10 dB SNR.)
+ *      The caller of endFrame may raise the bar for a frame (the agent's close-talk and leak gates,
+ *      agent-voice-gate.ts): that only decides voicing, the floor is tracked the same way.
+ *
+ * No signal. A frame whose raw (unfiltered) mean square is under NO_SIGNAL_DBFS — digital silence: a muted
+ * mic, a capture not yet started, a lost device — is "no signal": never voiced, never fed to the floor
+ * tracker, never learned from. After MUTE_SEC of it the channel is `muted` and the floor is forgotten,
+ * so whatever comes back (the headset's own noise at unmute, another device) is learned afresh, not
+ * read as speech against the −120 dB of silence. Until the floor is known again — sound steady for 0.5 s
+ * (below), or 3 s of sound to track its minimum over — the floor is the tracked minimum since the sound
+ * came back but never above RETURN_FLOOR_DB, a floor no working line or headset is under (a headset's own noise, about −65 dBFS, is −69 dB in this
+ * band): speech right after digital silence (phone-network silence suppression, a clean recording) is
+ * found from its first syllable, while the noise that comes back at unmute is not speech. After any
+ * no-signal frame the tracker waits until the 50 ms smoothing holds signal frames only.
+ *
+ * Noise steps. Minimum tracking alone follows a rise in the noise only after its 3 s window: a fan, a bus
+ * passing the caller or a louder room would read as speech meanwhile. So the detector also watches the
+ * last 0.5 s of 50 ms energies: when they stay within STATIONARY_SPREAD_DB of each other the sound is
+ * steady — speech never is for half a second, its syllables rise and fall by 10 dB and more — and the
+ * floor is moved up to their minimum at once. A gradual rise (a bus approaching) is followed as it
+ * happens and never crosses the threshold; a sudden step is re-learned 0.5 s after it.
  *
  * Turning frames into speech segments:
  *   - onset: `onsetFrames` voiced frames (a gap of one unvoiced frame allowed) confirm speech — one
@@ -53,8 +73,20 @@ export const DEFAULT_VOICE_ACTIVITY_OPTIONS: Readonly<Required<VoiceActivityOpti
 const FLOOR_SUB_WINDOW_SEC = 0.25;
 const SILENCE_DB = -120;
 const SMOOTH_FRAMES = 5;
-/** Frames skipped by the floor tracker at the start while the filters settle. */
+/** Frames skipped by the floor tracker at the start, or when signal returns, while the filters settle. */
 const SETTLE_FRAMES = 3;
+/** Raw frame mean square under this (dBFS) is digital silence: under 1 LSB of 16-bit audio. */
+export const NO_SIGNAL_DBFS = -90;
+const NO_SIGNAL_POWER = Math.pow(10, NO_SIGNAL_DBFS / 10);
+/** No signal for this long makes the channel `muted` and the floor is learned afresh when sound returns. */
+export const MUTE_SEC = 0.1;
+/** Speech confirmed this soon after sound returns from digital silence is taken to start with the sound (s). */
+const RETURN_ONSET_SEC = 0.1;
+/** The floor assumed after digital silence until the real one is known again (dB, band-limited). */
+export const RETURN_FLOOR_DB = -67;
+/** Span over which steady sound moves the floor up at once, and how steady it must be (dB, max − min of 50 ms energies). */
+export const STATIONARY_SEC = 0.5;
+export const STATIONARY_SPREAD_DB = 4;
 
 export class VoiceActivityDetector {
   private readonly filter: VoiceBandFilter;
@@ -74,9 +106,24 @@ export class VoiceActivityDetector {
   private readonly recent = new Float64Array(SMOOTH_FRAMES);
   private recentSum = 0;
 
+  // The last STATIONARY_SEC of 50 ms energies (dB), for the steady-sound check.
+  private readonly steady: Float64Array;
+  private steadyPos = 0;
+
   private sumSquares = 0;
+  private rawSquares = 0;
   private count = 0;
   private frameIndex = 0;
+  /** Consecutive frames with signal (for settling after silence), and without. */
+  private signalRun = 0;
+  private silentRun = 0;
+  private readonly muteFrames: number;
+  /** False after a mute until the floor is learned again (steady sound, or a full tracker window of sound). */
+  private floorKnown = true;
+  /** Stream sample where sound came back after the latest mute; -1 before any. */
+  private returnSample = -1;
+  private readonly floorWindowFrames: number;
+  private readonly returnOnsetSamples: number;
 
   // Onset candidate.
   private candidateStart = -1;
@@ -90,6 +137,10 @@ export class VoiceActivityDetector {
   floorDb = SILENCE_DB;
   /** The last frame passed the threshold. */
   voiced = false;
+  /** The last frame was digital silence. */
+  noSignal = false;
+  /** Digital silence for MUTE_SEC or more (a muted or silent microphone); cleared by the first frame of sound. */
+  muted = false;
   /** Speech confirmed and not yet ended (includes the hangover). */
   speaking = false;
   /** The last frame confirmed a new segment, which began at `segmentStartSample`. */
@@ -111,40 +162,49 @@ export class VoiceActivityDetector {
     this.minFrameDbfs = o.minFrameDbfs;
     this.subWindowFrames = Math.max(1, Math.round(FLOOR_SUB_WINDOW_SEC / frameSec));
     this.minima = new Float64Array(Math.max(1, Math.round(o.floorWindowSec / FLOOR_SUB_WINDOW_SEC))).fill(Infinity);
+    this.steady = new Float64Array(Math.max(2, Math.round(STATIONARY_SEC / frameSec)));
+    this.muteFrames = Math.max(1, Math.round(MUTE_SEC / frameSec));
+    this.floorWindowFrames = Math.round(o.floorWindowSec / frameSec);
+    this.returnOnsetSamples = Math.round(RETURN_ONSET_SEC * sampleRate);
   }
 
   /** Adds samples [start, end) to the frame in progress. */
   accumulate(x: Float32Array, start: number, end: number): void {
     // Summed in sample order from the frame's start whatever the chunks: results never depend on blocking.
     this.sumSquares = this.filter.accumulateSquares(x, start, end, this.sumSquares);
+    let raw = this.rawSquares;
+    for (let i = start; i < end; i++) raw += x[i] * x[i];
+    this.rawSquares = raw;
     this.count += end - start;
   }
 
   /**
    * Closes the frame in progress, which ends at sample `frameEndSample` of the stream, and updates the
-   * decision fields. Frames must be of equal length except possibly the last one of a stream.
+   * decision fields. Frames must be of equal length except possibly the last one of a stream. `minDb`
+   * raises the bar for this frame's voicing (dB, band-limited mean square), e.g. the agent's gates.
    */
-  endFrame(frameEndSample: number): void {
+  endFrame(frameEndSample: number, minDb = -Infinity): void {
     const meanSquare = this.count > 0 ? this.sumSquares / this.count : 0;
+    const noSignal = this.count === 0 || this.rawSquares / this.count < NO_SIGNAL_POWER;
     const frameSamples = this.count;
     this.sumSquares = 0;
+    this.rawSquares = 0;
     this.count = 0;
     const e = meanSquare > 1e-12 ? 10 * Math.log10(meanSquare) : SILENCE_DB;
     this.frameDb = e;
+    this.noSignal = noSignal;
+    const f = this.frameIndex++;
 
     // Minimum tracking, decided against the floor known before this frame.
-    const floor = this.currentFloor();
+    const tracked = this.currentFloor();
+    const floor = this.floorKnown ? tracked : Math.min(tracked, RETURN_FLOOR_DB);
     this.floorDb = floor === Infinity ? e : floor;
-    const threshold = Math.max(this.floorDb + this.thresholdDb, this.minFrameDbfs);
-    const voiced = floor !== Infinity && e > threshold;
-    const f = this.frameIndex++;
-    const slot = f % SMOOTH_FRAMES;
-    this.recentSum += meanSquare - this.recent[slot];
-    this.recent[slot] = meanSquare;
-    if (slot === SMOOTH_FRAMES - 1) this.recentSum = sumOf(this.recent);
-    if (f >= SETTLE_FRAMES + SMOOTH_FRAMES - 1) {
-      const smooth = this.recentSum / SMOOTH_FRAMES;
-      this.trackMinimum(smooth > 1e-12 ? 10 * Math.log10(smooth) : SILENCE_DB);
+    const threshold = Math.max(this.floorDb + this.thresholdDb, this.minFrameDbfs, minDb);
+    const voiced = !noSignal && floor !== Infinity && e > threshold;
+    if (noSignal) this.noSignalFrame();
+    else {
+      if (this.muted) this.returnSample = frameEndSample - frameSamples;
+      this.signalFrame(meanSquare);
     }
 
     this.voiced = voiced;
@@ -174,7 +234,10 @@ export class VoiceActivityDetector {
       if (this.candidateVoiced >= this.onsetFrames) {
         this.speaking = true;
         this.segmentStarted = true;
-        this.segmentStartSample = this.candidateStart;
+        // Speech that opens the sound after digital silence (phone-network silence suppression) began
+        // when the sound did: its first syllable's rise is under any floor we can assume here.
+        const sinceReturn = this.candidateStart - this.returnSample;
+        this.segmentStartSample = this.returnSample >= 0 && sinceReturn >= 0 && sinceReturn <= this.returnOnsetSamples ? this.returnSample : this.candidateStart;
         this.lastVoicedFrame = f;
         this.lastVoicedEndSample = frameEndSample;
         this.candidateStart = -1;
@@ -197,15 +260,17 @@ export class VoiceActivityDetector {
 
   reset(): void {
     this.filter.reset();
-    this.minima.fill(Infinity);
-    this.minimaPos = 0;
-    this.subWindowCount = 0;
-    this.subWindowMin = Infinity;
+    this.forgetFloor();
     this.sumSquares = 0;
+    this.rawSquares = 0;
     this.count = 0;
-    this.recent.fill(0);
-    this.recentSum = 0;
     this.frameIndex = 0;
+    this.signalRun = 0;
+    this.silentRun = 0;
+    this.floorKnown = true;
+    this.returnSample = -1;
+    this.noSignal = false;
+    this.muted = false;
     this.candidateStart = -1;
     this.candidateVoiced = 0;
     this.candidateLast = -1;
@@ -219,6 +284,64 @@ export class VoiceActivityDetector {
     this.segmentStartSample = 0;
     this.segmentEndSample = 0;
     this.lastVoicedEndSample = -1;
+  }
+
+  /** Digital silence: nothing is learned; long enough, and the floor is forgotten. */
+  private noSignalFrame(): void {
+    this.signalRun = 0;
+    if (++this.silentRun === this.muteFrames) {
+      this.muted = true;
+      this.floorKnown = false;
+      this.forgetFloor();
+    }
+  }
+
+  /** Sound: the 50 ms smoothing, then (once it holds sound only, filters settled) the floor trackers. */
+  private signalFrame(meanSquare: number): void {
+    this.silentRun = 0;
+    this.muted = false;
+    const run = this.signalRun++;
+    const slot = run % SMOOTH_FRAMES;
+    this.recentSum += meanSquare - this.recent[slot];
+    this.recent[slot] = meanSquare;
+    if (slot === SMOOTH_FRAMES - 1) this.recentSum = sumOf(this.recent);
+    if (run < SETTLE_FRAMES + SMOOTH_FRAMES - 1) return;
+    const smooth = this.recentSum / SMOOTH_FRAMES;
+    const db = smooth > 1e-12 ? 10 * Math.log10(smooth) : SILENCE_DB;
+    this.trackMinimum(db);
+    this.trackSteady(db, run - (SETTLE_FRAMES + SMOOTH_FRAMES - 1));
+    if (!this.floorKnown && run >= this.floorWindowFrames) this.floorKnown = true;
+  }
+
+  /** Steady sound for STATIONARY_SEC moves the floor up to its minimum at once (a noise step, not speech). */
+  private trackSteady(db: number, filled: number): void {
+    const ring = this.steady;
+    ring[this.steadyPos] = db;
+    this.steadyPos = this.steadyPos + 1 === ring.length ? 0 : this.steadyPos + 1;
+    if (filled < ring.length - 1) return;
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let i = 0; i < ring.length; i++) {
+      const v = ring[i];
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+    if (hi - lo >= STATIONARY_SPREAD_DB) return;
+    if (lo > this.currentFloor() || !this.floorKnown) {
+      this.minima.fill(lo);
+      this.subWindowMin = lo;
+    }
+    this.floorKnown = true;
+  }
+
+  private forgetFloor(): void {
+    this.minima.fill(Infinity);
+    this.minimaPos = 0;
+    this.subWindowCount = 0;
+    this.subWindowMin = Infinity;
+    this.recent.fill(0);
+    this.recentSum = 0;
+    this.steadyPos = 0;
   }
 
   private currentFloor(): number {

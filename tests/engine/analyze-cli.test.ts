@@ -146,9 +146,14 @@ describe('analyser inputs', () => {
     expect(doc.agentChannel).toBe('right');
     expect(doc.speech).toEqual(reference.speech);
     expect(doc.cues).toEqual(reference.cues);
-    // Read the wrong way round, the parties swap.
+    // Read the wrong way round, the parties swap (each side then judged by the other's rules: the agent's
+    // close-talk and leak gates, so the boundaries may move by a few frames, never the segments).
     const wrong = analyzeJson([swapped.file]);
-    expect(wrong.speech.caller).toEqual(reference.speech.agent);
+    expect(wrong.speech.caller.length).toBe(reference.speech.agent.length);
+    wrong.speech.caller.forEach(([s, e]: [number, number], i: number) => {
+      expect(Math.abs(s - reference.speech.agent[i][0])).toBeLessThanOrEqual(0.05);
+      expect(Math.abs(e - reference.speech.agent[i][1])).toBeLessThanOrEqual(0.1);
+    });
   });
 
   it.each([

@@ -1,0 +1,115 @@
+/**
+ * What the agent's channel knows that a plain voice detector does not: it is a close microphone, and the
+ * caller's channel says what the earpiece is playing. Per frame it gives the agent's voice detector a
+ * minimum energy (dB, band-limited mean square, the detector's own scale) below which a frame is not the
+ * agent speaking:
+ *
+ * Close talk. The agent's own speech is by far the loudest voice in a boom mic: neighbours on an open floor
+ * arrive 25–45 dB below it. The gate is CLOSE_TALK_SPAN_DB under the agent's speech level, which is
+ *   - the calibration when there is one (it wins),
+ *   - else learned in the call: the mean power of the agent's first LEARN_SEC of voiced frames in
+ *     confirmed speech, then following it slowly (ADAPT_SEC, each frame clamped to ±6 dB so a shout or a
+ *     whisper moves it little);
+ *   - before anything is learned, PRIOR_SPEECH_DB: a headset mic at ordinary gain puts conversational
+ *     speech near −26 dBFS (ITU-T P.56 active level, the telephony norm), about −27 dB in the detector's
+ *     250–3600 Hz band. The prior gate (−42 dB) admits agents down to about −38 dBFS; quieter set-ups need
+ *     the calibration.
+ *   Babble peaks sit 6–8 dB over its average, so 15 dB keeps neighbours 25 dB down out while the agent's
+ *   own vowels, 0–10 dB under their level, pass; weak consonants in between are bridged by the hangover.
+ *
+ * Earpiece leak. A delayed, attenuated copy of the caller is leak, not the agent (an echo canceller's
+ * double-talk question, answered the Geigel way on frame energies): the gate is the loudest caller frame
+ * of the last LEAK_WINDOW_SEC (leak arrives 0–150 ms late) plus the measured coupling plus LEAK_MARGIN_DB,
+ * and never more than LEAK_MIN_DOWN_DB under that loudest frame. The coupling (agent energy minus that
+ * caller maximum while the caller speaks) is tracked as its 90th percentile over frames that are not
+ * double talk (under −12 dB): a leaking headset measures near its leak level, a tight one near the
+ * mic's noise. Until measured it is LEAK_PRIOR_DB, so any sound 15 dB or more under the caller is leak.
+ * The agent breaking in is louder than that by far and counts from their first word.
+ *
+ * Pure, allocation-free, stepped once per 10 ms frame.
+ */
+import { SpeechBaseline } from './speech-level';
+import type { VoiceActivityDetector } from './voice-activity';
+
+export const CLOSE_TALK_SPAN_DB = 15;
+export const PRIOR_SPEECH_DB = -27;
+export const LEARN_SEC = 1;
+export const ADAPT_SEC = 30;
+export const LEAK_WINDOW_SEC = 0.15;
+export const LEAK_MARGIN_DB = 8;
+export const LEAK_MIN_DOWN_DB = 15;
+export const LEAK_PRIOR_DB = -LEAK_MIN_DOWN_DB - LEAK_MARGIN_DB;
+/** Agent frames this close to the caller's loudest (or louder) may be double talk: not used for the coupling. */
+const DOUBLE_TALK_DB = -12;
+/** Step of the coupling's quantile tracker (dB per frame) and its quantile. */
+const COUPLING_STEP_DB = 1;
+const COUPLING_QUANTILE = 0.9;
+/** The caller counts as speaking for the coupling only this far over their floor. */
+const CALLER_OVER_FLOOR_DB = 10;
+/** K-weighted LUFS of a calibration vs the band-limited dB scale: LUFS = −0.691 + 10 log10(power). */
+const LUFS_OFFSET_DB = 0.691;
+
+export class AgentVoiceGate {
+  private readonly level: SpeechBaseline;
+  private readonly callerDb: Float64Array;
+  private callerPos = 0;
+  private coupling = LEAK_PRIOR_DB;
+  private calibratedDb: number | null = null;
+  /** The gate for the frame being decided (dB). */
+  gateDb = -Infinity;
+
+  constructor(frameSec: number) {
+    this.level = new SpeechBaseline(Math.round(LEARN_SEC / frameSec), frameSec, ADAPT_SEC);
+    this.callerDb = new Float64Array(Math.max(1, Math.round(LEAK_WINDOW_SEC / frameSec) + 1)).fill(-Infinity);
+  }
+
+  /** The agent's calibrated normal voice (LUFS), or null to learn it in the call. */
+  setCalibration(lufs: number | null): void {
+    this.calibratedDb = lufs === null ? null : lufs + LUFS_OFFSET_DB;
+  }
+
+  /** The agent's speech level in use (dB, band-limited), and whether it was learned or calibrated. */
+  speechLevelDb(): number {
+    if (this.calibratedDb !== null) return this.calibratedDb;
+    const learned = this.level.lufs();
+    return learned === null ? PRIOR_SPEECH_DB : learned + LUFS_OFFSET_DB;
+  }
+
+  /** Before the agent's frame is decided: the caller's frame energy (dB) of the same instant; sets gateDb. */
+  beforeAgentFrame(callerFrameDb: number): number {
+    const ring = this.callerDb;
+    ring[this.callerPos] = callerFrameDb;
+    this.callerPos = this.callerPos + 1 === ring.length ? 0 : this.callerPos + 1;
+    const closeTalk = this.speechLevelDb() - CLOSE_TALK_SPAN_DB;
+    const leak = this.callerMaxDb() + Math.min(this.coupling + LEAK_MARGIN_DB, -LEAK_MIN_DOWN_DB);
+    this.gateDb = closeTalk > leak ? closeTalk : leak;
+    return this.gateDb;
+  }
+
+  /**
+   * After the agent's frame was decided: learns the speech level from confident speech (voiced, in a
+   * confirmed segment) and the coupling from the caller's speech.
+   */
+  afterAgentFrame(agent: VoiceActivityDetector, caller: VoiceActivityDetector): void {
+    if (agent.noSignal) return;
+    const agentFrameDb = agent.frameDb;
+    if (agent.voiced && agent.speaking) this.level.push(Math.pow(10, agentFrameDb / 10), false);
+    if (!caller.noSignal && caller.frameDb > caller.floorDb + CALLER_OVER_FLOOR_DB) {
+      const d = agentFrameDb - this.callerMaxDb();
+      if (d < DOUBLE_TALK_DB) this.coupling += d > this.coupling ? COUPLING_STEP_DB * COUPLING_QUANTILE : -COUPLING_STEP_DB * (1 - COUPLING_QUANTILE);
+    }
+  }
+
+  /** Forgets what was learned in the call (not the calibration). */
+  relearn(): void {
+    this.level.set(null);
+    this.coupling = LEAK_PRIOR_DB;
+  }
+
+  private callerMaxDb(): number {
+    let m = -Infinity;
+    const ring = this.callerDb;
+    for (let i = 0; i < ring.length; i++) if (ring[i] > m) m = ring[i];
+    return m;
+  }
+}

@@ -1,0 +1,396 @@
+/**
+ * Calls as they sound on a real contact-centre floor, built from real recorded voices (real-voices.ts)
+ * with the truth known by construction: where each clip was placed and where inside it there is speech.
+ * One script for every condition (scripted pauses, replies, interruptions both ways, backchannels), then
+ * the condition's impairment: neighbours' babble under the agent's mic, the caller leaking from the
+ * earpiece into it, digital silence (muted start, a mute mid-call), a street caller with a bus passing,
+ * a heated caller against a soft-spoken agent.
+ *
+ * Files: stereo 48 kHz 16-bit, agent LEFT, caller RIGHT (the analyser's and the live coach's default).
+ * The caller's side goes through a phone line (300–3400 Hz, 8 kHz mu-law and back).
+ */
+import { rmSync } from 'node:fs';
+import { CallAnalyser, type AnalysisReport } from '../../renderer/engine/call-analysis-report';
+import type { Party } from '../../renderer/engine/call-types';
+import { speakerClips, type Clip, type Speaker } from './real-voices';
+import { cachedFixture, dbToGain, mixInto, readWavFile, seededRandom, sox, writeWavFile } from './test-audio';
+
+export const FLOOR_SAMPLE_RATE = 48000;
+
+export type FloorCondition =
+  | 'clean'
+  | 'babble-25'
+  | 'babble-35'
+  | 'babble-45'
+  | 'leak-28'
+  | 'leak-40'
+  | 'muted'
+  | 'street-bus'
+  | 'heated-soft';
+
+export const FLOOR_CONDITIONS: readonly FloorCondition[] = ['clean', 'babble-25', 'babble-35', 'babble-45', 'leak-28', 'leak-40', 'muted', 'street-bus', 'heated-soft'];
+
+type Interval = [number, number];
+
+export interface FloorCall {
+  condition: FloorCondition;
+  wav: string;
+  durationSec: number;
+  /** Where each party really speaks (s). */
+  truth: { caller: Interval[]; agent: Interval[] };
+  /** Times the caller stopped and the agent waited: each should get one "your turn". */
+  pauses: number[];
+  /** True start of each scripted interruption and who made it. */
+  interruptions: { start: number; by: Party }[];
+  /** The agent's short acknowledgements during caller speech (speech ≤ 0.3 s). */
+  backchannels: Interval[];
+  /** Caller turns spoken 10 dB above their normal voice. */
+  heatedTurns: Interval[];
+  /** Agent digital silence (muted start, mid-call mute). */
+  mutes: Interval[];
+  description: string;
+}
+
+interface ConditionSpec {
+  seed: number;
+  agent: Speaker;
+  caller: Speaker;
+  neighbours?: Speaker[];
+  /** Babble level relative to the agent's speech (dB). */
+  babbleDb?: number;
+  /** Earpiece leak: level relative to the caller's channel (dB) and delay (s). */
+  leak?: { db: number; delaySec: number };
+  muted?: boolean;
+  street?: boolean;
+  heated?: boolean;
+  /** The agent's active speech level (dBFS); default -26. */
+  agentDbfs?: number;
+  description: string;
+}
+
+const SPECS: Record<FloorCondition, ConditionSpec> = {
+  clean: { seed: 1, agent: 'en-allison', caller: 'fr-june', description: 'real voices, headset noise −65 dBFS, phone line noise' },
+  'babble-25': { seed: 2, agent: 'en-allison', caller: 'ru-voice', neighbours: ['it-carlo', 'en-male', 'fr-june', 'en-librivox'], babbleDb: -25, description: 'four neighbours 25 dB under the agent' },
+  'babble-35': { seed: 3, agent: 'it-carlo', caller: 'fr-june', neighbours: ['en-allison', 'ru-voice', 'en-male', 'en-librivox'], babbleDb: -35, description: 'four neighbours 35 dB under the agent' },
+  'babble-45': { seed: 4, agent: 'en-allison', caller: 'it-carlo', neighbours: ['ru-voice', 'fr-june', 'en-male'], babbleDb: -45, description: 'three neighbours 45 dB under the agent' },
+  'leak-28': { seed: 5, agent: 'it-carlo', caller: 'en-allison', leak: { db: -28, delaySec: 0.04 }, description: 'earpiece leak 28 dB down, 40 ms late' },
+  'leak-40': { seed: 6, agent: 'en-allison', caller: 'ru-voice', leak: { db: -40, delaySec: 0.06 }, description: 'earpiece leak 40 dB down, 60 ms late' },
+  muted: { seed: 7, agent: 'en-allison', caller: 'fr-june', muted: true, description: 'agent digital silence for 0.8 s, a 4 s mute mid-call' },
+  'street-bus': { seed: 8, agent: 'it-carlo', caller: 'ru-voice', street: true, description: 'street caller (noise 15 dB under speech), an 11 s bus (+12 dB, low-frequency) across a pause' },
+  'heated-soft': { seed: 9, agent: 'en-allison', caller: 'fr-june', heated: true, agentDbfs: -32, description: 'caller +10 dB turns (peaks near full scale), soft agent at −32 dBFS' },
+};
+
+const AGENT_NOISE_DBFS = -65;
+const LINE_NOISE_DBFS = -62;
+const CALLER_DBFS = -24;
+const HEATED_DB = 10;
+
+/** Builds (or finds cached) the call for `condition`. */
+export function floorCall(condition: FloorCondition): FloorCall {
+  const spec = SPECS[condition];
+  const plan = planCall(spec);
+  const wav = cachedFixture({ kind: 'floor-call', condition, spec, v: 4 }, (out) => renderCall(spec, plan, out));
+  return { condition, wav, ...plan.public, description: spec.description };
+}
+
+// ------------------------------------------------------------------------------------------- script
+
+interface Placed {
+  clip: Clip;
+  at: number;
+  gainDb: number;
+}
+
+interface Plan {
+  agent: Placed[];
+  caller: Placed[];
+  public: Omit<FloorCall, 'condition' | 'wav' | 'description'>;
+}
+
+/** The same dialogue shape for every condition: only voices, levels and impairments change. */
+function planCall(spec: ConditionSpec): Plan {
+  const sr = FLOOR_SAMPLE_RATE;
+  const rnd = seededRandom(spec.seed);
+  const agentClips = speakerClips(spec.agent, sr, 1.0, 2.6);
+  const callerClips = speakerClips(spec.caller, sr, 1.2, 3.2);
+  const shortClips = speakerClips(spec.agent, sr, 0.3, 1.2);
+  let ai = Math.floor(rnd() * 5);
+  let ci = Math.floor(rnd() * 5);
+  const nextAgent = (): Clip => agentClips[ai++ % agentClips.length];
+  const nextCaller = (): Clip => callerClips[ci++ % callerClips.length];
+  const agentDb = spec.agentDbfs ?? -26;
+
+  const agent: Placed[] = [];
+  const caller: Placed[] = [];
+  const pauses: number[] = [];
+  const interruptions: { start: number; by: Party }[] = [];
+  const backchannels: Interval[] = [];
+  const heatedTurns: Interval[] = [];
+  const mutes: Interval[] = [];
+
+  const first = (p: Placed): number => p.at + p.clip.speech[0][0];
+  const last = (p: Placed): number => p.at + p.clip.speech[p.clip.speech.length - 1][1];
+  /** Places clips one after another (gap between speech ends and starts); returns the placed clips. */
+  const turn = (list: Placed[], next: () => Clip, speechStart: number, count: number, gainDb: number): Placed[] => {
+    const out: Placed[] = [];
+    let t = speechStart;
+    for (let k = 0; k < count; k++) {
+      const clip = next();
+      const p = { clip, at: t - clip.speech[0][0], gainDb };
+      out.push(p);
+      list.push(p);
+      t = last(p) + 0.2 + rnd() * 0.15;
+    }
+    return out;
+  };
+  const agentTurn = (start: number, count: number): Placed[] => turn(agent, nextAgent, start, count, agentDb);
+  const callerTurn = (start: number, count: number, heated = false): Placed[] => {
+    const placed = turn(caller, nextCaller, start, count, CALLER_DBFS + (heated ? HEATED_DB : 0));
+    if (heated) heatedTurns.push([first(placed[0]), last(placed[placed.length - 1])]);
+    return placed;
+  };
+  /** A backchannel: the first 0.25 s of a short agent clip, faded out, inside the caller's clip `p`. */
+  const backchannel = (p: Placed): void => {
+    const src = shortClips[Math.floor(rnd() * shortClips.length)];
+    const clip = truncateClip(src, 0.25);
+    const at = p.at + p.clip.speech[0][0] + 0.4;
+    agent.push({ clip, at: at - clip.speech[0][0], gainDb: agentDb });
+    backchannels.push([at, at + clip.speechSec]);
+  };
+  const endOf = (placed: Placed[]): number => last(placed[placed.length - 1]);
+
+  const startAt = spec.muted ? 1.2 : 0.8;
+  if (spec.muted) mutes.push([0, 0.8]);
+  const a1 = agentTurn(startAt, 1);
+  const c1 = callerTurn(endOf(a1) + 0.5, 3);
+  backchannel(c1[1]);
+  pauses.push(endOf(c1));
+  const a2 = agentTurn(endOf(c1) + 1.6, 2);
+  const c2 = callerTurn(endOf(a2) + 0.45, 4, spec.heated);
+  // The agent interrupts the caller mid-sentence (the caller goes on).
+  const cut = c2[1].at + c2[1].clip.speech[0][0] + 0.6;
+  const ai2 = agentTurn(cut, 1);
+  interruptions.push({ start: first(ai2[0]), by: 'agent' });
+  const c2End = Math.max(endOf(c2), endOf(ai2));
+  pauses.push(c2End);
+  const a3 = agentTurn(c2End + 1.8, 2);
+  // The caller breaks into the agent's second sentence.
+  const c3 = callerTurn(first(a3[1]) + 0.5, 3);
+  interruptions.push({ start: first(c3[0]), by: 'caller' });
+  const c3End = Math.max(endOf(c3), endOf(a3));
+  pauses.push(c3End);
+  const a4 = agentTurn(c3End + 1.7, 1);
+  const c4 = callerTurn(endOf(a4) + 0.5, 3, spec.heated);
+  if (spec.muted) mutes.push([first(c4[0]) - 0.3, first(c4[0]) + 3.7]);
+  backchannel(c4[2]);
+  pauses.push(endOf(c4));
+  const a5 = agentTurn(endOf(c4) + 2.0, 2);
+  const durationSec = Math.ceil((endOf(a5) + 1.5) * 10) / 10;
+
+  const truthOf = (list: Placed[]): Interval[] =>
+    mergeIntervals(list.flatMap((p) => p.clip.speech.map(([a, b]): Interval => [p.at + a, p.at + b])));
+  return {
+    agent,
+    caller,
+    public: { durationSec, truth: { caller: truthOf(caller), agent: truthOf(agent) }, pauses, interruptions, backchannels, heatedTurns, mutes },
+  };
+}
+
+function truncateClip(c: Clip, speechSec: number): Clip {
+  const sr = FLOOR_SAMPLE_RATE;
+  const start = Math.round(c.speech[0][0] * sr);
+  const samples = c.samples.slice(start, start + Math.round(speechSec * sr));
+  const fade = Math.round(0.01 * sr);
+  for (let i = 0; i < fade; i++) {
+    samples[i] *= i / fade;
+    samples[samples.length - 1 - i] *= i / fade;
+  }
+  return { samples, speech: [[0, speechSec]], speechSec, source: `${c.source} (first ${speechSec} s)` };
+}
+
+function mergeIntervals(list: Interval[]): Interval[] {
+  const sorted = [...list].sort((a, b) => a[0] - b[0]);
+  const out: Interval[] = [];
+  for (const [a, b] of sorted) {
+    const l = out[out.length - 1];
+    if (l && a <= l[1] + 0.15) l[1] = Math.max(l[1], b);
+    else out.push([a, b]);
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------------------------------- render
+
+function renderCall(spec: ConditionSpec, plan: Plan, out: string): void {
+  const sr = FLOOR_SAMPLE_RATE;
+  const dur = plan.public.durationSec;
+  const n = Math.round(dur * sr);
+  const agentCh = noise(out, 'agent', dur, 'pinknoise', AGENT_NOISE_DBFS);
+  let callerAcoustic: Float32Array = new Float32Array(n);
+  for (const p of plan.caller) mixInto(callerAcoustic, p.clip.samples, Math.round(p.at * sr), dbToGain(p.gainDb));
+  if (spec.street) {
+    // Street: noise 15 dB under the caller's speech; a bus (+12 dB, below 250 Hz) fading in 3 s, 5 s loud, out 3 s.
+    mixInto(callerAcoustic, noise(out, 'street', dur, 'pinknoise', CALLER_DBFS - 15), 0);
+    const busAt = plan.public.pauses[1] - 5.5;
+    const bus = noise(out, 'bus', 11, 'brownnoise', CALLER_DBFS - 15 + 12, ['lowpass', '250', 'fade', 't', '3', '11', '3']);
+    mixInto(callerAcoustic, bus, Math.round(busAt * sr));
+  }
+  callerAcoustic = phoneLine(out, callerAcoustic);
+  mixInto(callerAcoustic, noise(out, 'line', dur, 'pinknoise', LINE_NOISE_DBFS, ['sinc', '300-3400']), 0);
+  const callerCh = callerAcoustic;
+
+  for (const p of plan.agent) mixInto(agentCh, p.clip.samples, Math.round(p.at * sr), dbToGain(p.gainDb));
+  if (spec.neighbours && spec.babbleDb !== undefined) {
+    const babble = babbleTrack(spec, n, plan.public.durationSec);
+    mixInto(agentCh, babble, 0, dbToGain((spec.agentDbfs ?? -26) + spec.babbleDb));
+  }
+  if (spec.leak) mixInto(agentCh, callerCh, Math.round(spec.leak.delaySec * sr), dbToGain(spec.leak.db));
+  for (const [a, b] of plan.public.mutes) agentCh.fill(0, Math.round(a * sr), Math.min(n, Math.round(b * sr)));
+
+  for (const [name, ch] of [['agent', agentCh], ['caller', callerCh]] as const) {
+    let peak = 0;
+    for (let i = 0; i < ch.length; i++) peak = Math.max(peak, Math.abs(ch[i]));
+    if (peak >= 1) throw new Error(`floor call: the ${name} channel clips (peak ${peak.toFixed(2)})`);
+  }
+  writeWavFile(out, [agentCh, callerCh.subarray(0, n)], sr, 16);
+}
+
+/** Noise from sox at an RMS level (dBFS), `seconds` long. */
+function noise(out: string, tag: string, seconds: number, kind: 'pinknoise' | 'brownnoise', rmsDbfs: number, effects: string[] = []): Float32Array {
+  const file = `${out}.${tag}.wav`;
+  try {
+    sox('-R', '-n', '-r', String(FLOOR_SAMPLE_RATE), '-b', '32', '-e', 'floating-point', '-c', '1', file, 'synth', String(seconds), kind, ...effects);
+    const x = readWavFile(file).channels[0];
+    let s = 0;
+    for (let i = 0; i < x.length; i++) s += x[i] * x[i];
+    // The level is set on the loud part (a faded bus is measured where it is loudest).
+    const active = effects.includes('fade') ? (s / x.length) * (11 / 5) : s / x.length;
+    const g = dbToGain(rmsDbfs) / Math.sqrt(active);
+    for (let i = 0; i < x.length; i++) x[i] *= g;
+    return x;
+  } finally {
+    rmSync(file, { force: true });
+  }
+}
+
+/** The caller's side through a phone line: 300–3400 Hz, 8 kHz mu-law, back to the call's rate. */
+function phoneLine(out: string, x: Float32Array): Float32Array {
+  const a = `${out}.line-in.wav`;
+  const b = `${out}.line-8k.wav`;
+  const c = `${out}.line-out.wav`;
+  try {
+    writeWavFile(a, [x], FLOOR_SAMPLE_RATE, 32);
+    sox('-D', a, '-r', '8000', '-e', 'mu-law', '-b', '8', b, 'sinc', '300-3400');
+    sox('-D', b, '-r', String(FLOOR_SAMPLE_RATE), '-e', 'floating-point', '-b', '32', c);
+    const y = readWavFile(c).channels[0];
+    const res = new Float32Array(x.length);
+    res.set(y.subarray(0, x.length));
+    return res;
+  } finally {
+    for (const f of [a, b, c]) rmSync(f, { force: true });
+  }
+}
+
+/** Neighbours talking on their own calls: each speaks clip after clip with pauses; the sum at 0 dBFS RMS. */
+function babbleTrack(spec: ConditionSpec, n: number, durationSec: number): Float32Array {
+  const sr = FLOOR_SAMPLE_RATE;
+  const rnd = seededRandom(spec.seed * 7919);
+  const sum = new Float32Array(n);
+  for (const speaker of spec.neighbours!) {
+    const clips = speakerClips(speaker, sr, 0.8, 4);
+    let t = rnd() * 1.5;
+    let k = Math.floor(rnd() * clips.length);
+    while (t < durationSec) {
+      const c = clips[k++ % clips.length];
+      mixInto(sum, c.samples, Math.round(t * sr), dbToGain(-3 + rnd() * 6));
+      t += c.samples.length / sr + 0.2 + rnd() * 1.0;
+    }
+  }
+  let s = 0;
+  for (let i = 0; i < n; i++) s += sum[i] * sum[i];
+  const g = 1 / Math.sqrt(s / n);
+  for (let i = 0; i < n; i++) sum[i] *= g;
+  return sum;
+}
+
+// ------------------------------------------------------------------------------------------- scoring
+
+/** The offline analysis of a floor call (what `npm run analyze -- FILE --agent left` prints), fed in 4096-frame blocks. */
+export function analyseFloorCall(wav: string): AnalysisReport {
+  const { channels, sampleRate } = readWavFile(wav);
+  const analyser = new CallAnalyser({ sampleRate, channelCount: 2, agentChannel: 'left' });
+  const block = 4096;
+  for (let p = 0; p < channels[0].length; p += block) analyser.push(channels, p, Math.min(channels[0].length, p + block));
+  return analyser.finish(wav);
+}
+
+export interface FloorScore {
+  condition: FloorCondition;
+  accuracy: { caller: number; agent: number };
+  yourTurn: { precision: number; recall: number; cues: number; pauses: number };
+  interruptionsFound: number;
+  interruptions: number;
+  /** Overtalk that matches no scripted interruption (backchannels included). */
+  falseOvertalk: number;
+  falseTooLoud: number;
+  heatedHits: number;
+  heatedTurns: number;
+  falseHeated: number;
+  talkSec: { caller: number; agent: number };
+}
+
+type Analysis = Pick<AnalysisReport, 'speech' | 'cues' | 'overtalk'>;
+
+/** Scores an analysis (the analyser's document, or the live coach's converted) against the call's truth. */
+export function scoreFloorCall(call: FloorCall, a: Analysis): FloorScore {
+  const acc = (party: Party): number => frameAccuracy(call.truth[party], a.speech[party], call.durationSec);
+  const callerTruth = call.truth.caller;
+  const silentFor = (t: number): number => {
+    // How long the caller had been silent at t (0 while they speak).
+    let lastEnd = 0;
+    for (const [s, e] of callerTruth) {
+      if (s <= t && t < e) return 0;
+      if (e <= t) lastEnd = e;
+    }
+    return t - lastEnd;
+  };
+  const turns = a.cues.filter((c) => c.cue === 'your-turn');
+  const rightTurns = turns.filter((c) => silentFor(c.start) >= 0.5);
+  const foundPauses = call.pauses.filter((p) => turns.some((c) => c.start >= p + 0.3 && c.start <= p + 1.3));
+  const matched = (o: { start: number; startedBy: Party }): boolean => call.interruptions.some((i) => Math.abs(o.start - i.start) <= 0.35 && i.by === o.startedBy);
+  const found = call.interruptions.filter((i) => a.overtalk.some((o) => Math.abs(o.start - i.start) <= 0.35 && o.startedBy === i.by));
+  const heated = a.cues.filter((c) => c.cue === 'caller-heated');
+  const inHeatedTurn = (t: number): boolean => call.heatedTurns.some(([s, e]) => t >= s && t <= e);
+  const talk = (segs: [number, number][]): number => segs.reduce((n, [s, e]) => n + e - s, 0);
+  return {
+    condition: call.condition,
+    accuracy: { caller: acc('caller'), agent: acc('agent') },
+    yourTurn: { precision: turns.length ? rightTurns.length / turns.length : 1, recall: foundPauses.length / call.pauses.length, cues: turns.length, pauses: call.pauses.length },
+    interruptionsFound: found.length,
+    interruptions: call.interruptions.length,
+    falseOvertalk: a.overtalk.filter((o) => !matched(o)).length,
+    falseTooLoud: a.cues.filter((c) => c.cue === 'too-loud').length,
+    heatedHits: call.heatedTurns.filter(([s, e]) => heated.some((c) => c.start >= s && c.start <= e)).length,
+    heatedTurns: call.heatedTurns.length,
+    falseHeated: heated.filter((c) => !inHeatedTurn(c.start)).length,
+    talkSec: { caller: talk(a.speech.caller), agent: talk(a.speech.agent) },
+  };
+}
+
+/**
+ * Share of 10 ms frames where "speaking" agrees with the truth; frames within 100 ms of a true onset and
+ * the 350 ms after a true offset are not scored (a detector needs a moment to confirm and to let go).
+ */
+export function frameAccuracy(truth: Interval[], detected: [number, number][], durationSec: number): number {
+  const frames = Math.floor(durationSec * 100);
+  const inside = (list: [number, number][], t: number): boolean => list.some(([s, e]) => t >= s && t < e);
+  let scored = 0;
+  let right = 0;
+  for (let f = 0; f < frames; f++) {
+    const t = (f + 0.5) / 100;
+    if (truth.some(([s, e]) => Math.abs(t - s) < 0.1 || (t >= e && t < e + 0.35))) continue;
+    scored++;
+    if (inside(truth, t) === inside(detected, t)) right++;
+  }
+  return scored ? right / scored : 1;
+}
