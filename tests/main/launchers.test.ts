@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isRendererBuildStale, newestModificationMs } from '../../main/browser-host/renderer-build';
@@ -40,37 +41,119 @@ describe('npm start without the Electron binary', () => {
   });
 });
 
+/** `start-browser.ts` on a small fake renderer build, its stdout and stderr gathered in one string. */
+function startBrowserScript(args: string[], extraEnv: Record<string, string>, drop: string[] = []) {
+  const root = dirs.make();
+  const rendererDir = path.join(root, 'renderer');
+  const dataDir = path.join(root, 'data');
+  writeFakeRenderer(rendererDir);
+  const env = cleanEnv({ CALM_LINE_RENDERER_DIR: rendererDir, CALM_LINE_DATA_DIR: dataDir, ...extraEnv });
+  for (const name of ['CALM_LINE_NO_BROWSER', 'CALM_LINE_PORT', 'CALM_LINE_BROWSER', ...drop]) {
+    if (!(name in extraEnv)) delete env[name];
+  }
+  const child = spawn(process.execPath, ['--import', 'tsx', 'main/browser-host/start-browser.ts', ...args], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const run = { child, dataDir, root, output: '' };
+  child.stdout.on('data', (chunk: Buffer) => (run.output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (run.output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { ...run, get text() { return run.output; }, exited };
+}
+
+const LINK = /http:\/\/127\.0\.0\.1:\d+\/\?token=\S+/;
+
+async function printedLink(run: { readonly text: string }): Promise<URL> {
+  await expect.poll(() => LINK.test(run.text), { timeout: 30_000 }).toBe(true);
+  return new URL(LINK.exec(run.text)![0]);
+}
+
+/** The link opens the app: the token buys a session cookie, and the cookie the page. */
+async function expectServing(link: URL): Promise<void> {
+  const bootstrap = await request(Number(link.port), `/?token=${link.searchParams.get('token')}`);
+  expect(bootstrap.status).toBe(200);
+  const cookie = (bootstrap.headers['set-cookie']?.[0] ?? '').split(';')[0];
+  const page = await request(Number(link.port), '/', { Cookie: cookie });
+  expect(page.body).toContain('Calm Line test build');
+}
+
 describe('npm run start:browser', () => {
   it('serves the app, prints the link once, and stops cleanly on SIGTERM', async () => {
-    const root = dirs.make();
-    const rendererDir = path.join(root, 'renderer');
-    const dataDir = path.join(root, 'data');
-    writeFakeRenderer(rendererDir);
-    const child = spawn(process.execPath, ['--import', 'tsx', 'main/browser-host/start-browser.ts'], {
-      env: cleanEnv({ CALM_LINE_NO_BROWSER: '1', CALM_LINE_RENDERER_DIR: rendererDir, CALM_LINE_DATA_DIR: dataDir }),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const run = startBrowserScript([], { CALM_LINE_NO_BROWSER: '1' });
+    const link = await printedLink(run);
+    await expectServing(link);
+    expect(fs.existsSync(path.join(run.dataDir, 'settings.json'))).toBe(true);
 
-    await expect.poll(() => /http:\/\/127\.0\.0\.1:\d+\/\?token=\S+/.test(output), { timeout: 30_000 }).toBe(true);
-    const link = new URL(/http:\/\/127\.0\.0\.1:\d+\/\?token=\S+/.exec(output)![0]);
-    const token = link.searchParams.get('token')!;
-    const bootstrap = await request(Number(link.port), `/?token=${token}`);
-    expect(bootstrap.status).toBe(200);
-    const cookie = (bootstrap.headers['set-cookie']?.[0] ?? '').split(';')[0];
-    const page = await request(Number(link.port), '/', { Cookie: cookie });
-    expect(page.body).toContain('Calm Line test build');
-    expect(fs.existsSync(path.join(dataDir, 'settings.json'))).toBe(true);
-
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
-    expect(output.split(token).length - 1).toBe(1);
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+    expect(run.text.split(link.searchParams.get('token')!).length - 1).toBe(1);
     await expect(request(Number(link.port), '/')).rejects.toMatchObject({ code: 'ECONNREFUSED' });
   });
+
+  it('--no-browser --port N: serves on that port and only prints the link', async () => {
+    const port = await freePort();
+    const run = startBrowserScript(['--no-browser', '--port', String(port)], { DISPLAY: ':0' });
+    const link = await printedLink(run);
+    expect(Number(link.port)).toBe(port);
+    await expectServing(link);
+    expect(run.text).not.toContain('Opened Calm Line');
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+  });
+
+  it('with no display, opens no browser: prints the link with a note and keeps serving', async () => {
+    const marker = path.join(dirs.make(), 'browser-was-started');
+    const browser = fakeBrowser(`touch '${marker}'; sleep 30`);
+    const run = startBrowserScript([], { CALM_LINE_BROWSER: browser }, ['DISPLAY', 'WAYLAND_DISPLAY']);
+    const link = await printedLink(run);
+    expect(run.text).toContain('No display here (neither DISPLAY nor WAYLAND_DISPLAY is set)');
+    expect(run.text).toContain('on this machine');
+    await expectServing(link);
+    expect(fs.existsSync(marker)).toBe(false);
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+  });
+
+  it('a browser that exits at once with an error: one line says so, the link is printed, the host serves on', async () => {
+    const run = startBrowserScript([], { CALM_LINE_BROWSER: fakeBrowser('exit 1'), DISPLAY: ':0' });
+    const link = await printedLink(run);
+    const said = run.text.split('\n').filter((line) => line.includes('exited') && line.includes('with an error'));
+    expect(said).toEqual([expect.stringMatching(/^\[calm-line\] fake-browser exited [\d.]+ s after launch with an error \(exit code 1\)/)]);
+    expect(run.text).not.toContain('stopping');
+    await expectServing(link);
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+  });
+
+  it('a bad flag is refused with the reason and the usage, exit code 2, before anything starts', async () => {
+    for (const args of [['--port', 'eighty'], ['--prot', '80']]) {
+      const run = startBrowserScript(args, {});
+      expect(await run.exited).toBe(2);
+      expect(run.text).toMatch(/"eighty"|"--prot"/);
+      expect(run.text).toContain('Usage: npm run start:browser -- [--no-browser] [--port N]');
+      expect(fs.existsSync(run.dataDir)).toBe(false);
+    }
+  });
 });
+
+/** A stand-in browser executable: a shell script running `body`. */
+function fakeBrowser(body: string): string {
+  const file = path.join(dirs.make(), 'fake-browser');
+  fs.writeFileSync(file, `#!/bin/sh\n${body}\n`, { mode: 0o755 });
+  return file;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 describe('renderer build freshness', () => {
   it('is stale when index.html is missing or older than any source file', () => {
