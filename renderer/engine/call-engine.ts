@@ -105,6 +105,12 @@ export class CallEngine {
     this.agentGate.setCalibration(normal);
   }
 
+  /** The agent asked to relearn: the voices' baselines and the agent gate's learned level start again (a calibration stays). */
+  relearnVoices(): void {
+    this.rules.relearn();
+    this.agentGate.relearn();
+  }
+
   isCueActive(cue: CueKind): boolean {
     return this.rules.isActive(cue);
   }
@@ -124,6 +130,7 @@ export class CallEngine {
     out.agentTalkSec = this.live.agentTalkSec;
     out.overtalkCount = this.overtalk.length;
     out.agentNormalLufs = this.rules.agentNormalLufs();
+    out.agentNormalCalibrated = this.rules.agentNormalCalibrated;
     out.callerBaselineLufs = this.rules.callerBaselineLufs();
     return out;
   }
@@ -231,6 +238,7 @@ export function createLiveSnapshot(): LiveSnapshot {
     agentTalkSec: 0,
     overtalkCount: 0,
     agentNormalLufs: null,
+    agentNormalCalibrated: false,
     callerBaselineLufs: null,
   };
 }

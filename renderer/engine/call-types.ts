@@ -78,6 +78,8 @@ export interface LiveSnapshot {
   overtalkCount: number;
   /** The agent's normal voice in use (calibrated or learned), null while still learning. */
   agentNormalLufs: number | null;
+  /** The normal voice in use comes from the agent's calibration (else it was learned in this call). */
+  agentNormalCalibrated: boolean;
   /** The caller's running baseline for this call, null while still learning. */
   callerBaselineLufs: number | null;
 }

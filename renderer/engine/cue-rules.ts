@@ -151,6 +151,16 @@ export class CueRules {
     this.agentNormal.set(lufs);
   }
 
+  /** Forgets the caller's baseline and the learned normal voice (a calibration stays): learned again from the next confident speech. */
+  relearn(): void {
+    this.callerBaseline.set(null);
+    if (!this.agentCalibrated) this.agentNormal.set(null);
+  }
+
+  get agentNormalCalibrated(): boolean {
+    return this.agentCalibrated;
+  }
+
   /** Advances one frame ending at `t` (s). */
   step(t: number, caller: PartyFrame, agent: PartyFrame): void {
     const s = this.settings;

@@ -4,6 +4,7 @@ import type { AppInfo } from '../../../preload/ipc-contract';
 import { CueBanner } from './CueBanner';
 import { LevelMeter } from './LevelMeter';
 import { LiveStats } from './LiveStats';
+import { VoiceModel } from './VoiceModel';
 import { PrioritiesPad } from './PrioritiesPad';
 import { METER_TICKS_LUFS } from './meters/meter-scale';
 import { setMeterBand } from './meters/meter-board';
@@ -99,6 +100,7 @@ export function LiveCoachView({ settings, appInfo, onSaveCalibration, onCallFini
           <span />
         </div>
         <LiveStats sessionRef={sessionRef} heated={coach.heated} />
+        <VoiceModel sessionRef={sessionRef} inCall={coach.inCall} />
       </section>
       <div className="actions">
         {!coach.inCall ? (

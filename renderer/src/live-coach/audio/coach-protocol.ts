@@ -20,6 +20,8 @@ export type ToWorklet =
   | { type: 'end-call' }
   | { type: 'settings'; settings: CueSettings; agentNormalLufs: number | null }
   | { type: 'calibrate'; on: boolean }
+  /** Forget the voices' learned baselines (not a calibration) and learn them again. */
+  | { type: 'relearn' }
   /** Where to post the meters' levels (the meter worker's feed; see meters/meter-protocol.ts). */
   | { type: 'meter-feed'; port: MessagePort };
 

@@ -175,6 +175,11 @@ export class CoachSession {
     this.send({ type: 'settings', settings: config.cue, agentNormalLufs: config.agentNormalLufs });
   }
 
+  /** Learn the agent's normal voice and the caller's baseline again from the next confident speech. */
+  relearnVoices(): void {
+    this.send({ type: 'relearn' });
+  }
+
   calibrate(on: boolean): void {
     this.send({ type: 'calibrate', on });
   }

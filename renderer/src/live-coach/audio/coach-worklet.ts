@@ -107,6 +107,9 @@ class CoachProcessor extends AudioWorkletProcessor {
         this.meterFeed = message.port;
         this.meterChange.reset();
         break;
+      case 'relearn':
+        this.engine.relearnVoices();
+        break;
       case 'calibrate':
         // Measured exactly as the call engine measures the agent, so "too loud" compares like with like.
         this.calibration = message.on ? new NormalVoiceMeter(sampleRate) : null;

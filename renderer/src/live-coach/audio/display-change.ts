@@ -26,7 +26,7 @@ export class DisplayChange {
     n[0] = inCall ? 1 : 0;
     n[1] = q(s.caller.momentaryLufs, 0.1);
     n[2] = q(s.agent.momentaryLufs, 0.1);
-    n[3] = (s.caller.speaking ? 1 : 0) + (s.agent.speaking ? 2 : 0);
+    n[3] = (s.caller.speaking ? 1 : 0) + (s.agent.speaking ? 2 : 0) + (s.caller.muted ? 4 : 0) + (s.agent.muted ? 8 : 0);
     n[4] = s.activeCueBits;
     n[5] = Math.floor(s.timeSec);
     n[6] = Math.floor(s.ventingSec);
