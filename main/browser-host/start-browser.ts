@@ -92,7 +92,7 @@ async function main(): Promise<void> {
   const name = path.basename(executable);
   const launchedAt = Date.now();
   const browser = launchChromiumApp({ executable, dataDir, url: host.url });
-  log(`Opened Calm Line in ${name}. Press Ctrl+C here to stop.`);
+  log(`Opening Calm Line in ${name}; Ctrl+C here stops it.`);
   let ended = false;
   const onBrowserEnd = (exit: Omit<BrowserExit, 'name' | 'sinceLaunchMs'>): void => {
     if (ended) return; // a failed spawn reports both `error` and `exit`
