@@ -15,15 +15,16 @@
  *     250–3600 Hz band. The prior gate (−42 dB) admits agents down to about −38 dBFS; quieter set-ups need
  *     the calibration.
  *   Babble peaks sit 6–8 dB over its average, so 15 dB keeps neighbours 25 dB down out while the agent's
- *   own vowels, 0–10 dB under their level, pass; weak consonants in between are bridged by the hangover.
+ *   own vowels, 0–10 dB under their level, pass; once the agent speaks, CLOSE_TALK_HOLD_SPAN_DB lets
+ *   their sentence ends fade out; weak consonants in between are bridged by the hangover.
  *
  * Earpiece leak. A delayed, attenuated copy of the caller is leak, not the agent (an echo canceller's
  * double-talk question, answered the Geigel way on frame energies): the gate is the loudest caller frame
  * of the last LEAK_WINDOW_SEC (leak arrives 0–150 ms late) plus the measured coupling plus LEAK_MARGIN_DB,
  * and never more than LEAK_MIN_DOWN_DB under that loudest frame. The coupling (agent energy minus that
  * caller maximum while the caller speaks) is tracked as its 90th percentile over frames that are not
- * double talk (under −12 dB): a leaking headset measures near its leak level, a tight one near the
- * mic's noise. Until measured it is LEAK_PRIOR_DB, so any sound 15 dB or more under the caller is leak.
+ * double talk (the agent not speaking, and under −12 dB): a leaking headset measures near its leak level,
+ * a tight one near the mic's noise. Until measured it is LEAK_PRIOR_DB, so any sound 15 dB or more under the caller is leak.
  * The agent breaking in is louder than that by far and counts from their first word.
  *
  * Pure, allocation-free, stepped once per 10 ms frame.
@@ -32,6 +33,12 @@ import { SpeechBaseline } from './speech-level';
 import type { VoiceActivityDetector } from './voice-activity';
 
 export const CLOSE_TALK_SPAN_DB = 15;
+/**
+ * Once the agent is speaking, a frame may be this far under their level and still continue their speech:
+ * the weak last syllables of a sentence fall 15–25 dB under its vowels (measured: the 15 dB gate alone cut
+ * 0.1–0.2 s off sentence ends; 25 dB keeps them, while babble alone still cannot start speech).
+ */
+export const CLOSE_TALK_HOLD_SPAN_DB = 25;
 export const PRIOR_SPEECH_DB = -27;
 export const LEARN_SEC = 1;
 export const ADAPT_SEC = 30;
@@ -76,11 +83,11 @@ export class AgentVoiceGate {
   }
 
   /** Before the agent's frame is decided: the caller's frame energy (dB) of the same instant; sets gateDb. */
-  beforeAgentFrame(callerFrameDb: number): number {
+  beforeAgentFrame(callerFrameDb: number, agentSpeaking = false): number {
     const ring = this.callerDb;
     ring[this.callerPos] = callerFrameDb;
     this.callerPos = this.callerPos + 1 === ring.length ? 0 : this.callerPos + 1;
-    const closeTalk = this.speechLevelDb() - CLOSE_TALK_SPAN_DB;
+    const closeTalk = this.speechLevelDb() - (agentSpeaking ? CLOSE_TALK_HOLD_SPAN_DB : CLOSE_TALK_SPAN_DB);
     const leak = this.callerMaxDb() + Math.min(this.coupling + LEAK_MARGIN_DB, -LEAK_MIN_DOWN_DB);
     this.gateDb = closeTalk > leak ? closeTalk : leak;
     return this.gateDb;
@@ -94,7 +101,7 @@ export class AgentVoiceGate {
     if (agent.noSignal) return;
     const agentFrameDb = agent.frameDb;
     if (agent.voiced && agent.speaking) this.level.push(Math.pow(10, agentFrameDb / 10), false);
-    if (!caller.noSignal && caller.frameDb > caller.floorDb + CALLER_OVER_FLOOR_DB) {
+    if (!agent.speaking && !caller.noSignal && caller.frameDb > caller.floorDb + CALLER_OVER_FLOOR_DB) {
       const d = agentFrameDb - this.callerMaxDb();
       if (d < DOUBLE_TALK_DB) this.coupling += d > this.coupling ? COUPLING_STEP_DB * COUPLING_QUANTILE : -COUPLING_STEP_DB * (1 - COUPLING_QUANTILE);
     }

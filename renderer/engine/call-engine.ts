@@ -172,7 +172,7 @@ export class CallEngine {
   private endFrame(): void {
     const t = this.samplesDone / this.sampleRate;
     this.recordSegment(this.caller.endFrame(this.samplesDone));
-    const gate = this.agentGate.beforeAgentFrame(this.caller.vad.frameDb);
+    const gate = this.agentGate.beforeAgentFrame(this.caller.vad.frameDb, this.agent.vad.speaking);
     this.recordSegment(this.agent.endFrame(this.samplesDone, gate));
     this.agentGate.afterAgentFrame(this.agent.vad, this.caller.vad);
     const cf = this.caller.frame;
