@@ -4,7 +4,9 @@
  *
  * How a frame is judged:
  *   1. band-limit to 250–3600 Hz (VoiceBandFilter): hum fundamentals, rumble and hiss are out;
- *   2. frame energy E (dB of the mean square of the band-limited samples);
+ *   2. frame energy E (dB of the mean square of the band-limited samples over the last 20 ms: this frame
+ *      and the one before — on single 10 ms frames, where the grid happens to fall on a syllable's decay
+ *      moved segment ends by up to 0.16 s; live and offline frames never fall at the same phase);
  *   3. noise floor F by minimum tracking: the lowest 50 ms mean energy (five frames) over the last 3 s
  *      (12 windows of 250 ms). Real speech always has low stretches between words within 3 s, so F sits on
  *      the line noise (pink noise, residual hum harmonics, a quiet room) whatever the speech level. The
@@ -111,6 +113,7 @@ export class VoiceActivityDetector {
   private steadyPos = 0;
 
   private sumSquares = 0;
+  private prevMeanSquare = 0;
   private rawSquares = 0;
   private count = 0;
   private frameIndex = 0;
@@ -190,7 +193,11 @@ export class VoiceActivityDetector {
     this.sumSquares = 0;
     this.rawSquares = 0;
     this.count = 0;
-    const e = meanSquare > 1e-12 ? 10 * Math.log10(meanSquare) : SILENCE_DB;
+    // Judged on the last 20 ms (this frame and the one before): a 10 ms frame's energy depends on where
+    // the grid falls on a syllable's decay, so single frames near the bar would decide boundaries by luck.
+    const judged = noSignal ? 0 : (meanSquare + this.prevMeanSquare) / 2;
+    this.prevMeanSquare = noSignal ? 0 : meanSquare;
+    const e = judged > 1e-12 ? 10 * Math.log10(judged) : SILENCE_DB;
     this.frameDb = e;
     this.noSignal = noSignal;
     const f = this.frameIndex++;
@@ -262,6 +269,7 @@ export class VoiceActivityDetector {
     this.filter.reset();
     this.forgetFloor();
     this.sumSquares = 0;
+    this.prevMeanSquare = 0;
     this.rawSquares = 0;
     this.count = 0;
     this.frameIndex = 0;
