@@ -35,10 +35,12 @@ import type { VoiceActivityDetector } from './voice-activity';
 export const CLOSE_TALK_SPAN_DB = 15;
 /**
  * Once the agent is speaking, a frame may be this far under their level and still continue their speech:
- * the weak last syllables of a sentence fall 15–25 dB under its vowels (measured: the 15 dB gate alone cut
- * 0.1–0.2 s off sentence ends; 25 dB keeps them, while babble alone still cannot start speech).
+ * the weak last syllables of a sentence fall 15–25 dB under its vowels. Measured on the floor calls: the
+ * 15 dB gate alone cut 0.1–0.2 s off sentence ends; 25 dB let neighbours 25 dB down prolong the agent's
+ * speech (two false overtalks) and moved more boundaries with the frame phase; 20 dB does neither. Used
+ * only once the agent's level is known (before that, the prior is a guess).
  */
-export const CLOSE_TALK_HOLD_SPAN_DB = 25;
+export const CLOSE_TALK_HOLD_SPAN_DB = 20;
 export const PRIOR_SPEECH_DB = -27;
 export const LEARN_SEC = 1;
 export const ADAPT_SEC = 30;
@@ -46,6 +48,8 @@ export const LEAK_WINDOW_SEC = 0.15;
 export const LEAK_MARGIN_DB = 8;
 export const LEAK_MIN_DOWN_DB = 15;
 export const LEAK_PRIOR_DB = -LEAK_MIN_DOWN_DB - LEAK_MARGIN_DB;
+/** Sound on the mic during this much of the caller's speech (the agent silent) shows the mic can hear the earpiece. */
+const MIC_LIVE_SEC = 0.3;
 /** Agent frames this close to the caller's loudest (or louder) may be double talk: not used for the coupling. */
 const DOUBLE_TALK_DB = -12;
 /** Step of the coupling's quantile tracker (dB per frame) and its quantile. */
@@ -61,12 +65,16 @@ export class AgentVoiceGate {
   private readonly callerDb: Float64Array;
   private callerPos = 0;
   private coupling = LEAK_PRIOR_DB;
+  /** Frames in which the mic carried sound while the caller spoke and the agent did not: a live acoustic path. */
+  private liveFrames = 0;
+  private readonly micLiveFrames: number;
   private calibratedDb: number | null = null;
   /** The gate for the frame being decided (dB). */
   gateDb = -Infinity;
 
   constructor(frameSec: number) {
     this.level = new SpeechBaseline(Math.round(LEARN_SEC / frameSec), frameSec, ADAPT_SEC);
+    this.micLiveFrames = Math.round(MIC_LIVE_SEC / frameSec);
     this.callerDb = new Float64Array(Math.max(1, Math.round(LEAK_WINDOW_SEC / frameSec) + 1)).fill(-Infinity);
   }
 
@@ -87,8 +95,9 @@ export class AgentVoiceGate {
     const ring = this.callerDb;
     ring[this.callerPos] = callerFrameDb;
     this.callerPos = this.callerPos + 1 === ring.length ? 0 : this.callerPos + 1;
-    const closeTalk = this.speechLevelDb() - (agentSpeaking ? CLOSE_TALK_HOLD_SPAN_DB : CLOSE_TALK_SPAN_DB);
-    const leak = this.callerMaxDb() + Math.min(this.coupling + LEAK_MARGIN_DB, -LEAK_MIN_DOWN_DB);
+    const known = this.calibratedDb !== null || this.level.lufs() !== null;
+    const closeTalk = this.speechLevelDb() - (agentSpeaking && known ? CLOSE_TALK_HOLD_SPAN_DB : CLOSE_TALK_SPAN_DB);
+    const leak = this.liveFrames >= this.micLiveFrames ? this.callerMaxDb() + Math.min(this.coupling + LEAK_MARGIN_DB, -LEAK_MIN_DOWN_DB) : -Infinity;
     this.gateDb = closeTalk > leak ? closeTalk : leak;
     return this.gateDb;
   }
@@ -98,10 +107,18 @@ export class AgentVoiceGate {
    * confirmed segment) and the coupling from the caller's speech.
    */
   afterAgentFrame(agent: VoiceActivityDetector, caller: VoiceActivityDetector): void {
-    if (agent.noSignal) return;
+    if (agent.noSignal) {
+      // A muted mic hears no earpiece: nothing to learn, and no leak to judge until it has sound again.
+      if (agent.muted) this.liveFrames = 0;
+      return;
+    }
     const agentFrameDb = agent.frameDb;
     if (agent.voiced && agent.speaking) this.level.push(Math.pow(10, agentFrameDb / 10), false);
-    if (!agent.speaking && !caller.noSignal && caller.frameDb > caller.floorDb + CALLER_OVER_FLOOR_DB) {
+    // Evidence about the earpiece comes only from sound that is clearly not the agent: not speaking, and
+    // under their close-talk gate (the agent's own first syllables are neither leak nor a tight mic).
+    const notTheAgent = !agent.speaking && agentFrameDb < this.speechLevelDb() - CLOSE_TALK_SPAN_DB;
+    if (notTheAgent && !caller.noSignal && caller.frameDb > caller.floorDb + CALLER_OVER_FLOOR_DB) {
+      this.liveFrames++;
       const d = agentFrameDb - this.callerMaxDb();
       if (d < DOUBLE_TALK_DB) this.coupling += d > this.coupling ? COUPLING_STEP_DB * COUPLING_QUANTILE : -COUPLING_STEP_DB * (1 - COUPLING_QUANTILE);
     }
@@ -111,6 +128,7 @@ export class AgentVoiceGate {
   relearn(): void {
     this.level.set(null);
     this.coupling = LEAK_PRIOR_DB;
+    this.liveFrames = 0;
   }
 
   private callerMaxDb(): number {
