@@ -6,7 +6,9 @@
  *   1. band-limit to 250–3600 Hz (VoiceBandFilter): hum fundamentals, rumble and hiss are out;
  *   2. frame energy E (dB of the mean square of the band-limited samples over the last 20 ms: this frame
  *      and the one before — on single 10 ms frames, where the grid happens to fall on a syllable's decay
- *      moved segment ends by up to 0.16 s; live and offline frames never fall at the same phase);
+ *      moved segment ends by up to 0.16 s; live and offline frames never fall at the same phase). A
+ *      frame after the last loud one still reads voiced half the time, so speech is taken to end half a
+ *      frame before the last voiced frame's end (unbiased against the truth of generated calls);
  *   3. noise floor F by minimum tracking: the lowest 50 ms mean energy (five frames) over the last 3 s
  *      (12 windows of 250 ms). Real speech always has low stretches between words within 3 s, so F sits on
  *      the line noise (pink noise, residual hum harmonics, a quiet room) whatever the speech level. The
@@ -222,7 +224,7 @@ export class VoiceActivityDetector {
     if (this.speaking) {
       if (voiced) {
         this.lastVoicedFrame = f;
-        this.lastVoicedEndSample = frameEndSample;
+        this.lastVoicedEndSample = frameEndSample - (frameSamples >> 1);
       } else if (f - this.lastVoicedFrame >= this.hangoverFrames) {
         this.speaking = false;
         this.segmentEnded = true;
@@ -246,7 +248,7 @@ export class VoiceActivityDetector {
         const sinceReturn = this.candidateStart - this.returnSample;
         this.segmentStartSample = this.returnSample >= 0 && sinceReturn >= 0 && sinceReturn <= this.returnOnsetSamples ? this.returnSample : this.candidateStart;
         this.lastVoicedFrame = f;
-        this.lastVoicedEndSample = frameEndSample;
+        this.lastVoicedEndSample = frameEndSample - (frameSamples >> 1);
         this.candidateStart = -1;
       }
     } else if (this.candidateStart >= 0 && f - this.candidateLast > 1) {
