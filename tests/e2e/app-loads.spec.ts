@@ -3,6 +3,7 @@ import path from 'node:path';
 import { test, expect } from '@playwright/test';
 import { E2E_TMP } from './support/paths.js';
 import { launchApp, type LaunchedApp } from './support/app-fixture.js';
+import { BANNER_COPY } from '../../renderer/src/live-coach/cue-copy.js';
 
 let app: LaunchedApp;
 test.beforeEach(async () => {
@@ -23,6 +24,28 @@ test('the app loads its main screen through the browser host with no console err
   // The token left the address bar after the first load.
   expect(page.url()).not.toContain('token');
   expect(app.consoleErrors).toEqual([]);
+});
+
+test('the meters stay put whatever the cue banner says (it keeps one height), in a narrow and the default window', async () => {
+  const { page } = app;
+  const copies = Object.values(BANNER_COPY).map((copy) => [copy.title, copy.hint] as const);
+  await expect(page.getByTestId('cue-banner')).toHaveAttribute('data-cue', 'idle');
+  await expect(page.getByTestId('meter-caller')).toBeVisible();
+  for (const width of [380, 480]) {
+    await page.setViewportSize({ width, height: 760 });
+    // Each cue's words in the banner as it is drawn, and where the caller's meter then sits.
+    const meterTops = await page.evaluate((texts) => {
+      const banner = document.querySelector('[data-testid="cue-banner"]')!;
+      const meter = document.querySelector('[data-testid="meter-caller"]')!;
+      const [title, hint] = [banner.querySelector('.cue-title')!, banner.querySelector('.cue-hint')!];
+      return texts.map(([t, h]) => {
+        title.textContent = t;
+        hint.textContent = h;
+        return meter.getBoundingClientRect().top;
+      });
+    }, copies);
+    expect(new Set(meterTops), `meter tops at ${width} px: ${meterTops.join(', ')}`).toHaveProperty('size', 1);
+  }
 });
 
 test('settings persist through the real services and explain desktop-only features', async () => {
