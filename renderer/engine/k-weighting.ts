@@ -75,7 +75,7 @@ export function kWeightingCoefficients(sampleRate: number): KWeightingCoefficien
 /** States smaller than this are flushed to zero after each call, so long silences never reach denormals. */
 const DENORMAL_FLUSH = 1e-30;
 
-function flush(v: number): number {
+export function flush(v: number): number {
   return v < DENORMAL_FLUSH && v > -DENORMAL_FLUSH ? 0 : v;
 }
 

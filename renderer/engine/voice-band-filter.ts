@@ -5,6 +5,7 @@
  * telephone band. At sample rates where 3600 Hz is close to Nyquist (8 kHz telephone audio, already
  * band-limited) the low-pass is left out. Filter state carries across blocks, so block size never matters.
  */
+import { flush } from './k-weighting';
 
 /** Three biquad stages × 5 coefficients (b0, b1, b2, a1, a2), state × 2 per stage. Preallocated. */
 export class VoiceBandFilter {
@@ -52,12 +53,14 @@ export class VoiceBandFilter {
       s21 = b22 * y1 - a22 * y2;
       sum += y2 * y2;
     }
-    s[0] = s00;
-    s[1] = s01;
-    s[2] = s10;
-    s[3] = s11;
-    s[4] = s20;
-    s[5] = s21;
+    // Flushed like the K-weighting's: after speech, digital silence would decay the state into
+    // denormal numbers, which cost this loop 6× (60 s of silence after a burst: 3.3 s instead of 0.55 s).
+    s[0] = flush(s00);
+    s[1] = flush(s01);
+    s[2] = flush(s10);
+    s[3] = flush(s11);
+    s[4] = flush(s20);
+    s[5] = flush(s21);
     return sum;
   }
 
