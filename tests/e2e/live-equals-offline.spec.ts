@@ -50,6 +50,12 @@ function closeHangoverPauses(x: Seg[], y: Seg[]): Seg[] {
   return out;
 }
 
+// Chromium's fake capture is paced by a timer: on a machine starved of CPU it can drop or insert a few
+// tens of ms of audio mid-call (seen once in a quiet run: every segment after 30 s late by 65 ms), and
+// then the two no longer hear the same sound. A second attempt is allowed for that; a real disagreement
+// of the engine fails every attempt, and Playwright reports the call as flaky, never silently.
+test.describe.configure({ retries: 1 });
+
 let app: LaunchedApp | undefined;
 test.afterEach(async () => {
   await app?.close();
