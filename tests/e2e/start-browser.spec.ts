@@ -65,6 +65,16 @@ function launchBrowser(wav: string): Promise<Browser> {
   });
 }
 
+/** Ctrl+C reaches the whole foreground group, as in a terminal: the host closes cleanly and stops listening. */
+async function expectCtrlCStopsCleanly(host: ChildProcess, output: { text: string }, link: string): Promise<void> {
+  const exited = new Promise<void>((resolve) => host.on('exit', () => resolve()));
+  process.kill(-host.pid!, 'SIGINT');
+  await exited;
+  expect(output.text).toContain('SIGINT: closing Calm Line');
+  expect(output.text).not.toContain('Shutdown step failed');
+  await expect(fetch(new URL(link).origin)).rejects.toThrow();
+}
+
 function killGroup(child: ChildProcess): void {
   try {
     process.kill(-child.pid!, 'SIGKILL');
@@ -114,13 +124,7 @@ test('npm run start:browser on a machine without a display prints the link; a ca
     await expect(page.getByTestId('log-row')).toContainText('Resolved');
     await expect(page.getByTestId('log-row')).toContainText('1 priority');
 
-    // Ctrl+C reaches the whole foreground group, as in a terminal: the host closes and stops listening.
-    const exited = new Promise<void>((resolve) => host.on('exit', () => resolve()));
-    process.kill(-host.pid!, 'SIGINT');
-    await exited;
-    expect(output.text).toContain('SIGINT: closing Calm Line');
-    expect(output.text).not.toContain('Shutdown step failed');
-    await expect(fetch(new URL(link).origin)).rejects.toThrow();
+    await expectCtrlCStopsCleanly(host, output, link);
     expect(output.text.split(new URL(link).searchParams.get('token')!).length - 1).toBe(1); // the link, printed once
   } finally {
     await browser.close();
@@ -192,13 +196,7 @@ test('a browser that exits at once with an error: one line says so, the link is 
     await expect(page.getByTestId('log-count')).toHaveAttribute('data-total', '0'); // answered by the host
     expect(host.exitCode).toBeNull();
 
-    // Ctrl+C still stops it cleanly.
-    const exited = new Promise<void>((resolve) => host.on('exit', () => resolve()));
-    process.kill(-host.pid!, 'SIGINT');
-    await exited;
-    expect(output.text).toContain('SIGINT: closing Calm Line');
-    expect(output.text).not.toContain('Shutdown step failed');
-    await expect(fetch(new URL(link).origin)).rejects.toThrow();
+    await expectCtrlCStopsCleanly(host, output, link);
   } finally {
     await browser.close();
     killGroup(host);
