@@ -22,9 +22,10 @@
  * double-talk question, answered the Geigel way on frame energies): the gate is the loudest caller frame
  * of the last LEAK_WINDOW_SEC (leak arrives 0–150 ms late) plus the measured coupling plus LEAK_MARGIN_DB,
  * and never more than LEAK_MIN_DOWN_DB under that loudest frame. The coupling (agent energy minus that
- * caller maximum while the caller speaks) is tracked as its 90th percentile over frames that are not
- * double talk (the agent not speaking, and under −12 dB): a leaking headset measures near its leak level,
- * a tight one near the mic's noise. Until measured it is LEAK_PRIOR_DB, so any sound 15 dB or more under the caller is leak.
+ * caller maximum while the caller speaks) is tracked as its 90th percentile over frames that are clearly
+ * not the agent (not speaking, under their close-talk gate, under −12 dB): a leaking headset measures near
+ * its leak level, a tight one near the mic's noise. Until measured it is LEAK_PRIOR_DB, so any sound 15 dB
+ * or more under the caller is leak.
  * The agent breaking in is louder than that by far and counts from their first word.
  *
  * Pure, allocation-free, stepped once per 10 ms frame.
@@ -83,7 +84,7 @@ export class AgentVoiceGate {
     this.calibratedDb = lufs === null ? null : lufs + LUFS_OFFSET_DB;
   }
 
-  /** The agent's speech level in use (dB, band-limited), and whether it was learned or calibrated. */
+  /** The agent's speech level in use (dB, band-limited): calibrated, learned, or the prior. */
   speechLevelDb(): number {
     if (this.calibratedDb !== null) return this.calibratedDb;
     const learned = this.level.lufs();

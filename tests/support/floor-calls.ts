@@ -10,7 +10,7 @@
  * The caller's side goes through a phone line (300–3400 Hz, 8 kHz mu-law and back).
  */
 import { rmSync } from 'node:fs';
-import { CallAnalyser, type AnalysisReport } from '../../renderer/engine/call-analysis-report';
+import { analyseDecodedCall, type AnalysisReport } from '../../renderer/engine/call-analysis-report';
 import type { Party } from '../../renderer/engine/call-types';
 import { speakerClips, type Clip, type Speaker } from './real-voices';
 import { cachedFixture, dbToGain, mixInto, readWavFile, seededRandom, sox, writeWavFile } from './test-audio';
@@ -315,13 +315,10 @@ function babbleTrack(spec: ConditionSpec, n: number, durationSec: number): Float
 
 // ------------------------------------------------------------------------------------------- scoring
 
-/** The offline analysis of a floor call (what `npm run analyze -- FILE --agent left` prints), fed in 4096-frame blocks. */
+/** The offline analysis of a floor call: what `npm run analyze -- FILE --agent left` prints. */
 export function analyseFloorCall(wav: string): AnalysisReport {
   const { channels, sampleRate } = readWavFile(wav);
-  const analyser = new CallAnalyser({ sampleRate, channelCount: 2, agentChannel: 'left' });
-  const block = 4096;
-  for (let p = 0; p < channels[0].length; p += block) analyser.push(channels, p, Math.min(channels[0].length, p + block));
-  return analyser.finish(wav);
+  return analyseDecodedCall(wav, channels, { sampleRate, agentChannel: 'left' });
 }
 
 export interface FloorScore {

@@ -6,7 +6,7 @@
  * under .tmp/fixtures/, with where inside it there is speech (its truth).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT, cachedFixture, readWavFile, runTool, sox } from './test-audio';
 
@@ -42,7 +42,7 @@ export function realVoicesRoot(): string {
     if (got.status !== 0) throw new Error(got.error?.message ?? got.stderr.trim().split('\n').slice(-2).join(' '));
     const tree = path.join(work, 'root');
     for (const deb of readdirSync(work).filter((f) => f.endsWith('.deb'))) runTool('dpkg', ['-x', path.join(work, deb), tree]);
-    runTool('touch', [path.join(tree, '.complete')]);
+    writeFileSync(path.join(tree, '.complete'), '');
     if (!existsSync(path.join(root, '.complete'))) {
       rmSync(root, { recursive: true, force: true });
       renameSync(tree, root);
