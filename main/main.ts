@@ -40,8 +40,15 @@ function start(): void {
   if (repairNote) log(repairNote);
   const settings = createSettingsService({ store, warn: log });
   const features = electronHostFeatures(process.platform, app.isPackaged);
-  const desktop = createDesktopStateService({ loginItem: electronLoginItem(process.platform), warn: log });
-  const sessions = openSessionServices({ dataDir: app.getPath('userData'), openStore: openElectronJsonStore, warn: log });
+  const desktop = createDesktopStateService({
+    loginItem: electronLoginItem(process.platform),
+    warn: log,
+  });
+  const sessions = openSessionServices({
+    dataDir: app.getPath('userData'),
+    openStore: openElectronJsonStore,
+    warn: log,
+  });
   const services: HostServices = {
     appInfo: { version: app.getVersion(), host: 'electron', platform: process.platform, features },
     startupNotes: repairNote ? [repairNote] : [],
@@ -60,7 +67,11 @@ function start(): void {
   serveRendererOverAppProtocol(RENDERER_DIR, sessions.recordings);
   registerIpcHandlers(createHandlers(services, log), log);
   forwardServiceEvents(services, emitToAppWindows);
-  showFollowUpNotifications(sessions.followUps, () => localDay(new Date()), () => focusWindow(mainWindow));
+  showFollowUpNotifications(
+    sessions.followUps,
+    () => localDay(new Date()),
+    () => focusWindow(mainWindow),
+  );
 
   const userDataDir = app.getPath('userData');
   mainWindow = createMainWindow({
@@ -69,7 +80,14 @@ function start(): void {
     placement: initialWindowPlacement(userDataDir, settings.get().ui.compact),
   });
   followWindowSettings(mainWindow, settings);
-  setupDesktopShell({ window: mainWindow, settings, desktop, emit: emitToAppWindows, userDataDir, log });
+  setupDesktopShell({
+    window: mainWindow,
+    settings,
+    desktop,
+    emit: emitToAppWindows,
+    userDataDir,
+    log,
+  });
   sessions.followUps.start();
   announceQuitToPages(emitToAppWindows);
   app.on('will-quit', () => sessions.close());

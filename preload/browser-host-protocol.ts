@@ -15,7 +15,8 @@ export const BROWSER_HOST_WS_PATH = '/ipc';
  * contract — the largest payload any method takes (a long call's timeline), plus the frame around it — so
  * each method's own limit, checked by dispatch, is what decides.
  */
-export const BROWSER_HOST_MAX_MESSAGE_BYTES = Math.max(...IPC_METHOD_NAMES.map(maxPayloadBytesOf)) + 4096;
+export const BROWSER_HOST_MAX_MESSAGE_BYTES =
+  Math.max(...IPC_METHOD_NAMES.map(maxPayloadBytesOf)) + 4096;
 
 export interface CallFrame {
   readonly type: 'call';

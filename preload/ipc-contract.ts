@@ -80,7 +80,11 @@ export const ipcMethods = {
     maxPayloadBytes: 16 * MIB,
   },
   /** Autosave of the open wrap-up (every change); replaced atomically. */
-  saveDraft: { request: wrapUpDraftSchema, response: returns<{ savedAt: string }>(), maxPayloadBytes: 8 * MIB },
+  saveDraft: {
+    request: wrapUpDraftSchema,
+    response: returns<{ savedAt: string }>(),
+    maxPayloadBytes: 8 * MIB,
+  },
   getDraft: { request: noPayload, response: returns<WrapUpDraft | null>() },
   discardDraft: { request: noPayload, response: returns<null>() },
   /** Stores the session (hasTimeline set from the timeline file) and clears the draft with the same id. */
@@ -101,7 +105,10 @@ export const ipcMethods = {
   /** Asks where to save (Electron: save dialog; browser host: prepares a one-time download), then writes
    * in the background; 'export-progress' events follow. null: the save dialog was cancelled. */
   startExport: { request: startExportRequestSchema, response: returns<ExportStarted | null>() },
-  cancelExport: { request: z.strictObject({ exportId: z.uuid() }), response: returns<{ cancelled: boolean }>() },
+  cancelExport: {
+    request: z.strictObject({ exportId: z.uuid() }),
+    response: returns<{ cancelled: boolean }>(),
+  },
   /** Tray and shortcut status: the call status last reported, each global shortcut's fate, start at login. */
   getDesktopState: { request: noPayload, response: returns<DesktopState>() },
   /** The UI tells the host where the call stands (tray icon, menu, notifications follow). */
@@ -120,12 +127,18 @@ export const ipcMethods = {
   },
   /** Writes the WAV header and moves the file into place; `path` is relative to the data folder. */
   finishRecording: {
-    request: z.strictObject({ callId: z.uuid(), sampleRate: z.number().int().min(8000).max(192_000) }),
+    request: z.strictObject({
+      callId: z.uuid(),
+      sampleRate: z.number().int().min(8000).max(192_000),
+    }),
     response: returns<{ path: string }>(),
   },
   /** Drops the call's audio (in progress or finished). */
   discardRecording: { request: z.strictObject({ callId: z.uuid() }), response: returns<null>() },
-} as const satisfies Record<string, { request: z.ZodType; response: Returns<unknown>; maxPayloadBytes?: number }>;
+} as const satisfies Record<
+  string,
+  { request: z.ZodType; response: Returns<unknown>; maxPayloadBytes?: number }
+>;
 
 export type IpcMethodName = keyof typeof ipcMethods;
 export const IPC_METHOD_NAMES = Object.keys(ipcMethods) as IpcMethodName[];

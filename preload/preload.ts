@@ -26,9 +26,13 @@ async function invoke(channel: string, payload: unknown): Promise<IpcResult<unkn
   }
 }
 
-function on<E extends HostEventName>(event: E, listener: (payload: HostEvents[E]) => void): Unsubscribe {
+function on<E extends HostEventName>(
+  event: E,
+  listener: (payload: HostEvents[E]) => void,
+): Unsubscribe {
   if (!isHostEventName(event)) throw new Error(`Unknown Calm Line event: ${String(event)}`);
-  if (typeof listener !== 'function') throw new Error('Calm Line event listener must be a function.');
+  if (typeof listener !== 'function')
+    throw new Error('Calm Line event listener must be a function.');
   const channel = ipcChannel(event);
   const forward = (_event: IpcRendererEvent, payload: HostEvents[E]): void => listener(payload);
   ipcRenderer.on(channel, forward);

@@ -32,7 +32,10 @@ export const sessionExportHeaderSchema = z.strictObject({
 export type SessionExportHeader = z.infer<typeof sessionExportHeaderSchema>;
 
 /** Start an export: the host asks where to save (Electron) or prepares a download (browser host). */
-export const startExportRequestSchema = z.strictObject({ format: z.enum(EXPORT_FORMATS), filter: exportFilterSchema });
+export const startExportRequestSchema = z.strictObject({
+  format: z.enum(EXPORT_FORMATS),
+  filter: exportFilterSchema,
+});
 export type StartExportRequest = z.infer<typeof startExportRequestSchema>;
 
 export interface ExportStarted {

@@ -50,22 +50,21 @@ export type FollowUpFilter = (typeof FOLLOW_UP_FILTER_VALUES)[number];
 export const SESSION_PAGE_DEFAULT = 50;
 export const SESSION_PAGE_MAX = 500;
 
-export const sessionQuerySchema = z
-  .strictObject({
-    /** Words to find (all of them, any order; case and accents ignored) in priorities, catalyst, next steps,
-     * root cause note, case reference and notes. */
-    text: z.string().max(500).optional(),
-    /** First and last calendar day (local time of the host), inclusive. */
-    from: isoDay.optional(),
-    to: isoDay.optional(),
-    resolution: z.enum([...RESOLUTION_VALUES, 'none']).optional(),
-    escalation: z.enum(ESCALATION_VALUES).optional(),
-    /** due: date is today; overdue: before today; open: has a date, not done; done: marked done. */
-    followUp: z.enum(FOLLOW_UP_FILTER_VALUES).optional(),
-    agent: z.string().max(200).optional(),
-    offset: z.number().int().min(0).max(10_000_000).optional(),
-    limit: z.number().int().min(1).max(SESSION_PAGE_MAX).optional(),
-  });
+export const sessionQuerySchema = z.strictObject({
+  /** Words to find (all of them, any order; case and accents ignored) in priorities, catalyst, next steps,
+   * root cause note, case reference and notes. */
+  text: z.string().max(500).optional(),
+  /** First and last calendar day (local time of the host), inclusive. */
+  from: isoDay.optional(),
+  to: isoDay.optional(),
+  resolution: z.enum([...RESOLUTION_VALUES, 'none']).optional(),
+  escalation: z.enum(ESCALATION_VALUES).optional(),
+  /** due: date is today; overdue: before today; open: has a date, not done; done: marked done. */
+  followUp: z.enum(FOLLOW_UP_FILTER_VALUES).optional(),
+  agent: z.string().max(200).optional(),
+  offset: z.number().int().min(0).max(10_000_000).optional(),
+  limit: z.number().int().min(1).max(SESSION_PAGE_MAX).optional(),
+});
 export type SessionQuery = z.infer<typeof sessionQuerySchema>;
 
 export const sessionIdRequestSchema = z.strictObject({ id: z.uuid() });

@@ -15,16 +15,39 @@ const isoDateTime = z.iso.datetime({ offset: true });
 /** A calendar day, YYYY-MM-DD (follow-up dates, next-step deadlines). */
 const isoDate = z.iso.date();
 const text = (max: number) => z.string().max(max);
-const seconds = z.number().finite().min(0).max(7 * 24 * 3600);
+const seconds = z
+  .number()
+  .finite()
+  .min(0)
+  .max(7 * 24 * 3600);
 const lufs = z.number().finite().min(-200).max(20).nullable();
 
-export const CUE_KIND_VALUES = ['wait-for-pause', 'your-turn', 'talking-over', 'too-loud', 'caller-heated'] as const;
+export const CUE_KIND_VALUES = [
+  'wait-for-pause',
+  'your-turn',
+  'talking-over',
+  'too-loud',
+  'caller-heated',
+] as const;
 export const PRIORITY_KIND_VALUES = ['technical', 'administrative', 'emotional'] as const;
 export const RESOLUTION_VALUES = ['resolved', 'partly', 'pending', 'escalated'] as const;
-export const ESCALATION_VALUES = ['none', 'manager-requested', 'handed-off', 'abusive-conduct'] as const;
+export const ESCALATION_VALUES = [
+  'none',
+  'manager-requested',
+  'handed-off',
+  'abusive-conduct',
+] as const;
 export const GOODWILL_VALUES = ['none', 'discount', 'refund', 'credit', 'gift', 'other'] as const;
 export const FOLLOW_UP_CHANNEL_VALUES = ['call', 'email', 'letter'] as const;
-export const ROOT_CAUSE_VALUES = ['billing', 'technical-fault', 'delivery', 'process', 'communication', 'policy', 'other'] as const;
+export const ROOT_CAUSE_VALUES = [
+  'billing',
+  'technical-fault',
+  'delivery',
+  'process',
+  'communication',
+  'policy',
+  'other',
+] as const;
 
 export const prioritySchema = z.strictObject({
   id: text(64).min(1),
@@ -37,7 +60,10 @@ export const prioritySchema = z.strictObject({
 });
 
 export const cueCountsSchema = z.strictObject(
-  Object.fromEntries(CUE_KIND_VALUES.map((c) => [c, z.number().int().min(0)])) as Record<(typeof CUE_KIND_VALUES)[number], z.ZodNumber>,
+  Object.fromEntries(CUE_KIND_VALUES.map((c) => [c, z.number().int().min(0)])) as Record<
+    (typeof CUE_KIND_VALUES)[number],
+    z.ZodNumber
+  >,
 );
 
 export const callMetricsSchema = z.strictObject({
@@ -66,7 +92,9 @@ export const callRecordSchema = z.strictObject({
   sampleRate: z.number().int().min(8000).max(192000),
   metrics: callMetricsSchema,
   loudness: z.strictObject({ caller: partyLoudness, agent: partyLoudness }),
-  overtalk: z.array(z.strictObject({ ...interval, startedBy: z.enum(['caller', 'agent']) })).max(100_000),
+  overtalk: z
+    .array(z.strictObject({ ...interval, startedBy: z.enum(['caller', 'agent']) }))
+    .max(100_000),
   cues: z.array(z.strictObject({ ...interval, cue: z.enum(CUE_KIND_VALUES) })).max(100_000),
   /** Moments the agent marked during the call (s). */
   marks: z.array(seconds).max(10_000),
@@ -88,8 +116,16 @@ export const wrapUpSchema = z.strictObject({
   resolution: z.enum(RESOLUTION_VALUES).nullable(),
   nextSteps: z.array(nextStepSchema).max(100),
   escalation: z.strictObject({ kind: z.enum(ESCALATION_VALUES), reason: text(5000) }),
-  goodwill: z.strictObject({ kind: z.enum(GOODWILL_VALUES), value: z.number().finite().min(0).max(1e9).nullable(), note: text(2000) }),
-  rootCause: z.strictObject({ category: z.enum(ROOT_CAUSE_VALUES).nullable(), note: text(5000), mayAffectOthers: z.boolean() }),
+  goodwill: z.strictObject({
+    kind: z.enum(GOODWILL_VALUES),
+    value: z.number().finite().min(0).max(1e9).nullable(),
+    note: text(2000),
+  }),
+  rootCause: z.strictObject({
+    category: z.enum(ROOT_CAUSE_VALUES).nullable(),
+    note: text(5000),
+    mayAffectOthers: z.boolean(),
+  }),
   followUp: z.strictObject({
     date: isoDate.nullable(),
     channel: z.enum(FOLLOW_UP_CHANNEL_VALUES),

@@ -13,7 +13,10 @@ export function applySettingsPatch(current: Settings, patch: ValidSettingsPatch)
   const next = structuredClone(current) as Record<string, unknown> & Settings;
   for (const [key, value] of Object.entries(patch)) {
     if (value === undefined || key === 'agentNormalLufs') continue;
-    next[key] = typeof value === 'object' && value !== null && !Array.isArray(value) ? { ...(next[key] as object), ...value } : value;
+    next[key] =
+      typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? { ...(next[key] as object), ...value }
+        : value;
   }
   for (const [deviceKey, lufs] of Object.entries(patch.agentNormalLufs ?? {})) {
     if (lufs === null) delete next.agentNormalLufs[deviceKey];

@@ -4,7 +4,11 @@
  * Cue thresholds come from the engine's own definitions and limits; nothing is duplicated here.
  */
 import { z } from 'zod';
-import { CUE_SETTING_LIMITS, DEFAULT_CUE_SETTINGS, type CueSettings } from '../renderer/engine/cue-settings';
+import {
+  CUE_SETTING_LIMITS,
+  DEFAULT_CUE_SETTINGS,
+  type CueSettings,
+} from '../renderer/engine/cue-settings';
 import { isValidHotkeyAccelerator, normalizeAccelerator } from './accelerator';
 
 function cueShape(): { [K in keyof CueSettings]: z.ZodNumber } {
@@ -45,14 +49,20 @@ export const lufsSchema = z.number().min(-70).max(0);
 export const MAX_CALIBRATED_DEVICES = 100;
 const agentNormalLufsSchema = z
   .record(deviceKeySchema, lufsSchema)
-  .refine((table) => Object.keys(table).length <= MAX_CALIBRATED_DEVICES, 'too many calibrated devices');
+  .refine(
+    (table) => Object.keys(table).length <= MAX_CALIBRATED_DEVICES,
+    'too many calibrated devices',
+  );
 
 const uiObject = z.object({ alwaysOnTop: z.boolean(), compact: z.boolean() });
 
 export const HOTKEY_ACTIONS = ['startCall', 'endCall', 'markMoment', 'openWrapUp'] as const;
 export type HotkeyAction = (typeof HOTKEY_ACTIONS)[number];
 
-const accelerator = z.string().max(100).refine(isValidHotkeyAccelerator, 'not a valid global hotkey');
+const accelerator = z
+  .string()
+  .max(100)
+  .refine(isValidHotkeyAccelerator, 'not a valid global hotkey');
 const hotkeysObject = z.object({
   startCall: accelerator,
   endCall: accelerator,

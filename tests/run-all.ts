@@ -13,7 +13,11 @@ import path from 'node:path';
 const reportDir = path.resolve('.tmp/test-reports');
 mkdirSync(reportDir, { recursive: true });
 
-interface Tally { passed: number; failed: number; skipped: number }
+interface Tally {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
 const total: Tally = { passed: 0, failed: 0, skipped: 0 };
 let stepFailed = false;
 
@@ -38,8 +42,19 @@ const buildOk = run('build', 'npm', ['run', '--silent', 'build']);
 total[buildOk ? 'passed' : 'failed'] += 1;
 
 const vitestJson = path.join(reportDir, 'vitest.json');
-run('unit and integration (vitest)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
-const vitest = readJson(vitestJson) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number } | null;
+run('unit and integration (vitest)', 'npx', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${vitestJson}`,
+]);
+const vitest = readJson(vitestJson) as {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests: number;
+} | null;
 if (vitest) {
   total.passed += vitest.numPassedTests;
   total.failed += vitest.numFailedTests;
@@ -48,8 +63,12 @@ if (vitest) {
 
 if (buildOk) {
   const pwJson = path.join(reportDir, 'playwright.json');
-  run('end to end (Playwright, Chromium)', 'npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson });
-  const pw = readJson(pwJson) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } } | null;
+  run('end to end (Playwright, Chromium)', 'npx', ['playwright', 'test', '--reporter=list,json'], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson,
+  });
+  const pw = readJson(pwJson) as {
+    stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+  } | null;
   if (pw) {
     total.passed += pw.stats.expected + pw.stats.flaky;
     total.failed += pw.stats.unexpected;

@@ -80,7 +80,8 @@ function listen(server: http.Server, port: number): Promise<{ address: string; p
     server.listen({ host: '127.0.0.1', port, exclusive: true }, () => {
       server.off('error', reject);
       const address = server.address();
-      if (address === null || typeof address === 'string') reject(new Error('Browser host has no TCP address'));
+      if (address === null || typeof address === 'string')
+        reject(new Error('Browser host has no TCP address'));
       else resolve({ address: address.address, port: address.port });
     });
   });
@@ -112,7 +113,13 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     appVersion: APP_VERSION,
     now: options.now,
   });
-  const services: HostServices = { appInfo, settings, sessions, exports, startupNotes: repairNote ? [repairNote] : [] };
+  const services: HostServices = {
+    appInfo,
+    settings,
+    sessions,
+    exports,
+    startupNotes: repairNote ? [repairNote] : [],
+  };
   const handlers = createHandlers(services, log);
   const token = createSessionToken();
 
@@ -120,9 +127,19 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   server.on('clientError', (_error, socket) => socket.destroy());
   const { address, port } = await listen(server, options.port ?? 0);
   const origin = hostOrigin(port);
-  const csp = buildContentSecurityPolicy({ connectSources: [`ws://127.0.0.1:${port}${BROWSER_HOST_WS_PATH}`] });
+  const csp = buildContentSecurityPolicy({
+    connectSources: [`ws://127.0.0.1:${port}${BROWSER_HOST_WS_PATH}`],
+  });
 
-  const handleRequest = createHttpHandler({ rendererDir, port, token, csp, log, downloads, recordings: sessions.recordings });
+  const handleRequest = createHttpHandler({
+    rendererDir,
+    port,
+    token,
+    csp,
+    log,
+    downloads,
+    recordings: sessions.recordings,
+  });
   server.on('request', (request, response) => {
     handleRequest(request, response).catch((error: unknown) => {
       log?.(`Request failed: ${(error as Error)?.message ?? error}`);

@@ -36,9 +36,13 @@ export type BrowserExitDecision =
 
 export function decideOnBrowserExit(exit: BrowserExit): BrowserExitDecision {
   if (exit.spawnError !== undefined) {
-    return { stopHost: false, line: `Could not start ${exit.name} (${exit.spawnError}); open the link below instead.` };
+    return {
+      stopHost: false,
+      line: `Could not start ${exit.name} (${exit.spawnError}); open the link below instead.`,
+    };
   }
-  if (exit.sinceLaunchMs >= EARLY_EXIT_MS) return { stopHost: true, line: 'Browser window closed; stopping.' };
+  if (exit.sinceLaunchMs >= EARLY_EXIT_MS)
+    return { stopHost: true, line: 'Browser window closed; stopping.' };
   const seconds = (exit.sinceLaunchMs / 1000).toFixed(1);
   if (exit.signal !== null || (exit.code !== null && exit.code !== 0)) {
     const how = exit.signal !== null ? `signal ${exit.signal}` : `exit code ${exit.code}`;

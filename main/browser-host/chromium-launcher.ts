@@ -25,13 +25,23 @@ export function chromiumCandidates(env: NodeJS.ProcessEnv, platform: NodeJS.Plat
     );
     return [
       ...override,
-      ...roots.map((root) => path.win32.join(root, 'Google', 'Chrome', 'Application', 'chrome.exe')),
+      ...roots.map((root) =>
+        path.win32.join(root, 'Google', 'Chrome', 'Application', 'chrome.exe'),
+      ),
       ...roots.map((root) => path.win32.join(root, 'Chromium', 'Application', 'chrome.exe')),
-      ...roots.map((root) => path.win32.join(root, 'Microsoft', 'Edge', 'Application', 'msedge.exe')),
+      ...roots.map((root) =>
+        path.win32.join(root, 'Microsoft', 'Edge', 'Application', 'msedge.exe'),
+      ),
     ];
   }
   const dirs = (env.PATH ?? '/usr/bin:/bin').split(path.delimiter).filter(Boolean);
-  const names = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'microsoft-edge'];
+  const names = [
+    'chromium',
+    'chromium-browser',
+    'google-chrome',
+    'google-chrome-stable',
+    'microsoft-edge',
+  ];
   return [...override, ...names.flatMap((name) => dirs.map((dir) => path.join(dir, name)))];
 }
 

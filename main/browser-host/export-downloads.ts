@@ -33,7 +33,11 @@ interface Pending {
 export interface ExportDownloads {
   readonly targets: ExportTargets;
   /** Serves `/export-download/<token>` (call after the session check); false when the path is not one. */
-  serve(request: IncomingMessage, response: ServerResponse, headers: Record<string, string>): boolean;
+  serve(
+    request: IncomingMessage,
+    response: ServerResponse,
+    headers: Record<string, string>,
+  ): boolean;
   /** Deletes every pending file. */
   close(): void;
 }
@@ -41,11 +45,17 @@ export interface ExportDownloads {
 /** `attachment; filename="ascii"; filename*=UTF-8''…` (RFC 6266 / 5987). */
 export function contentDisposition(fileName: string): string {
   const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
-export function createExportDownloads(dataDir: string, options: { unclaimedMs?: number; log?: (m: string) => void } = {}): ExportDownloads {
+export function createExportDownloads(
+  dataDir: string,
+  options: { unclaimedMs?: number; log?: (m: string) => void } = {},
+): ExportDownloads {
   const dir = path.join(dataDir, 'exports-pending');
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
@@ -64,8 +74,20 @@ export function createExportDownloads(dataDir: string, options: { unclaimedMs?: 
     async choose(suggestedName: string, format: ExportFormat): Promise<ExportTarget> {
       const token = randomBytes(32).toString('hex');
       const filePath = path.join(dir, `${token}.${format}`);
-      pending.set(token, { filePath, fileName: suggestedName, contentType: CONTENT_TYPES[format], ready: false });
-      return { filePath, delivery: { kind: 'download', url: `${EXPORT_DOWNLOAD_PATH}${token}`, fileName: suggestedName } };
+      pending.set(token, {
+        filePath,
+        fileName: suggestedName,
+        contentType: CONTENT_TYPES[format],
+        ready: false,
+      });
+      return {
+        filePath,
+        delivery: {
+          kind: 'download',
+          url: `${EXPORT_DOWNLOAD_PATH}${token}`,
+          fileName: suggestedName,
+        },
+      };
     },
     completed(target) {
       const token = tokenOf(target);
@@ -82,7 +104,9 @@ export function createExportDownloads(dataDir: string, options: { unclaimedMs?: 
   };
 
   function tokenOf(target: ExportTarget): string | undefined {
-    return target.delivery.kind === 'download' ? target.delivery.url.slice(EXPORT_DOWNLOAD_PATH.length) : undefined;
+    return target.delivery.kind === 'download'
+      ? target.delivery.url.slice(EXPORT_DOWNLOAD_PATH.length)
+      : undefined;
   }
 
   return {

@@ -31,14 +31,19 @@ export function authorizeSession(
   requireOrigin: boolean,
 ): GuardDecision {
   const source = checkRequestSource(
-    { remoteAddress: request.socket.remoteAddress, host: request.headers.host, origin: request.headers.origin },
+    {
+      remoteAddress: request.socket.remoteAddress,
+      host: request.headers.host,
+      origin: request.headers.origin,
+    },
     port,
     requireOrigin,
   );
   if (!source.ok) return source;
   const presented = readCookie(request.headers.cookie, sessionCookieName(port));
   if (presented === undefined) return { ok: false, status: 401, reason: 'no session cookie' };
-  if (!tokensMatch(token, presented)) return { ok: false, status: 401, reason: 'wrong session cookie' };
+  if (!tokensMatch(token, presented))
+    return { ok: false, status: 401, reason: 'wrong session cookie' };
   return { ok: true };
 }
 
@@ -80,13 +85,19 @@ export function createHttpHandler(options: HttpHandlerOptions) {
     const headOnly = request.method === 'HEAD';
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     if (request.method !== 'GET' && !headOnly) {
-      send(response, 405, 'Method not allowed\n', 'text/plain; charset=utf-8', { Allow: 'GET, HEAD' });
+      send(response, 405, 'Method not allowed\n', 'text/plain; charset=utf-8', {
+        Allow: 'GET, HEAD',
+      });
       return;
     }
 
     if (url.pathname === '/' && url.searchParams.has('token')) {
       const source = checkRequestSource(
-        { remoteAddress: request.socket.remoteAddress, host: request.headers.host, origin: request.headers.origin },
+        {
+          remoteAddress: request.socket.remoteAddress,
+          host: request.headers.host,
+          origin: request.headers.origin,
+        },
         port,
         false,
       );
@@ -100,9 +111,16 @@ export function createHttpHandler(options: HttpHandlerOptions) {
         send(response, 401, UNAUTHORIZED_TEXT, 'text/plain; charset=utf-8', {}, headOnly);
         return;
       }
-      send(response, 200, BOOTSTRAP_PAGE, 'text/html; charset=utf-8', {
-        'Set-Cookie': sessionCookieHeader(port, token),
-      }, headOnly);
+      send(
+        response,
+        200,
+        BOOTSTRAP_PAGE,
+        'text/html; charset=utf-8',
+        {
+          'Set-Cookie': sessionCookieHeader(port, token),
+        },
+        headOnly,
+      );
       return;
     }
 
@@ -116,15 +134,26 @@ export function createHttpHandler(options: HttpHandlerOptions) {
 
     if (options.downloads?.serve(request, response, baseHeaders)) return;
 
-    const recording = answerRecordingRequest(options.recordings, url.pathname, request.headers.range);
+    const recording = answerRecordingRequest(
+      options.recordings,
+      url.pathname,
+      request.headers.range,
+    );
     if (recording) {
       response.writeHead(recording.status, { ...baseHeaders, ...recording.headers });
       if (!recording.body || headOnly) {
-        const text = { 400: 'Bad request', 404: 'No recording', 416: 'Range not satisfiable' } as Record<number, string>;
+        const text = {
+          400: 'Bad request',
+          404: 'No recording',
+          416: 'Range not satisfiable',
+        } as Record<number, string>;
         response.end(recording.body ? undefined : `${text[recording.status] ?? 'Not found'}\n`);
         return;
       }
-      const stream = fs.createReadStream(recording.body.file, { start: recording.body.start, end: recording.body.end });
+      const stream = fs.createReadStream(recording.body.file, {
+        start: recording.body.start,
+        end: recording.body.end,
+      });
       stream.on('error', () => response.destroy());
       stream.pipe(response);
       return;

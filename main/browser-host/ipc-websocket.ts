@@ -36,10 +36,16 @@ export interface IpcWebSocket {
   close(): Promise<void>;
 }
 
-const STATUS_TEXT: Readonly<Record<number, string>> = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' };
+const STATUS_TEXT: Readonly<Record<number, string>> = {
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+};
 
 function refuseUpgrade(socket: Duplex, status: 401 | 403 | 404): void {
-  socket.end(`HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`,
+  );
 }
 
 export function attachIpcWebSocket(server: Server, options: IpcWebSocketOptions): IpcWebSocket {
@@ -78,7 +84,8 @@ export function attachIpcWebSocket(server: Server, options: IpcWebSocketOptions)
       inFlight++;
       lastCallAt = Date.now();
       void dispatch(options.handlers, frame.method, frame.payload, {
-        onHandlerError: (method, error) => options.log?.(`${method} failed: ${(error as Error)?.message ?? error}`),
+        onHandlerError: (method, error) =>
+          options.log?.(`${method} failed: ${(error as Error)?.message ?? error}`),
       }).then((result) => {
         inFlight--;
         lastCallAt = Date.now();

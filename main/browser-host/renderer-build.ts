@@ -31,7 +31,9 @@ export function newestModificationMs(paths: readonly string[]): number {
 }
 
 export function rendererSourcePaths(projectRoot: string): string[] {
-  return ['renderer', 'preload', 'vite.config.ts', 'package.json'].map((entry) => path.join(projectRoot, entry));
+  return ['renderer', 'preload', 'vite.config.ts', 'package.json'].map((entry) =>
+    path.join(projectRoot, entry),
+  );
 }
 
 /** True when `<rendererDir>/index.html` is missing or older than the newest source file. */

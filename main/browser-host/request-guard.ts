@@ -42,9 +42,15 @@ export interface RequestFacts {
 }
 
 /** Network-level checks (before any token): loopback peer, exact Host, and Origin when given or required. */
-export function checkRequestSource(facts: RequestFacts, port: number, requireOrigin: boolean): GuardDecision {
-  if (!isLoopbackAddress(facts.remoteAddress)) return { ok: false, status: 403, reason: 'non-loopback peer' };
-  if (!isExpectedHostHeader(facts.host, port)) return { ok: false, status: 403, reason: 'unexpected Host header' };
+export function checkRequestSource(
+  facts: RequestFacts,
+  port: number,
+  requireOrigin: boolean,
+): GuardDecision {
+  if (!isLoopbackAddress(facts.remoteAddress))
+    return { ok: false, status: 403, reason: 'non-loopback peer' };
+  if (!isExpectedHostHeader(facts.host, port))
+    return { ok: false, status: 403, reason: 'unexpected Host header' };
   if (facts.origin === undefined ? requireOrigin : !isExpectedOrigin(facts.origin, port)) {
     return { ok: false, status: 403, reason: 'unexpected Origin' };
   }

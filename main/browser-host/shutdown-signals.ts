@@ -10,7 +10,10 @@ export type ShutdownStep = () => Promise<void> | void;
  */
 const SECOND_SIGNAL_AFTER_MS = 1000;
 
-export function onShutdownSignals(steps: readonly ShutdownStep[], log: (message: string) => void = console.log): void {
+export function onShutdownSignals(
+  steps: readonly ShutdownStep[],
+  log: (message: string) => void = console.log,
+): void {
   let shutdownAt: number | null = null;
   const shutdown = async (signal: NodeJS.Signals): Promise<void> => {
     if (shutdownAt !== null) {

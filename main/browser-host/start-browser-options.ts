@@ -32,17 +32,25 @@ function parsePort(text: string): number | undefined {
 
 /** Set and not one of the usual ways of saying "off". */
 function envFlagOn(value: string | undefined): boolean {
-  return value !== undefined && !['', '0', 'false', 'no', 'off'].includes(value.trim().toLowerCase());
+  return (
+    value !== undefined && !['', '0', 'false', 'no', 'off'].includes(value.trim().toLowerCase())
+  );
 }
 
-export function parseStartBrowserOptions(args: readonly string[], env: NodeJS.ProcessEnv): StartBrowserOptionsResult {
+export function parseStartBrowserOptions(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+): StartBrowserOptionsResult {
   let openBrowser = !envFlagOn(env.CALM_LINE_NO_BROWSER);
   let help = false;
   let port = 0;
   if (env.CALM_LINE_PORT !== undefined && env.CALM_LINE_PORT !== '') {
     const fromEnv = parsePort(env.CALM_LINE_PORT);
     if (fromEnv === undefined) {
-      return { ok: false, message: `CALM_LINE_PORT must be a port number from 0 to 65535, not "${env.CALM_LINE_PORT}".` };
+      return {
+        ok: false,
+        message: `CALM_LINE_PORT must be a port number from 0 to 65535, not "${env.CALM_LINE_PORT}".`,
+      };
     }
     port = fromEnv;
   }
@@ -53,10 +61,14 @@ export function parseStartBrowserOptions(args: readonly string[], env: NodeJS.Pr
     else if (arg === '--help' || arg === '-h') help = true;
     else if (arg === '--port' || arg.startsWith('--port=')) {
       const value = arg === '--port' ? args[++i] : arg.slice('--port='.length);
-      if (value === undefined) return { ok: false, message: '--port needs a number, e.g. --port 8080.' };
+      if (value === undefined)
+        return { ok: false, message: '--port needs a number, e.g. --port 8080.' };
       const fromFlag = parsePort(value);
       if (fromFlag === undefined) {
-        return { ok: false, message: `--port must be a port number from 0 to 65535, not "${value}".` };
+        return {
+          ok: false,
+          message: `--port must be a port number from 0 to 65535, not "${value}".`,
+        };
       }
       port = fromFlag;
     } else {

@@ -47,7 +47,10 @@ async function main(): Promise<void> {
   const rendererDir = process.env.CALM_LINE_RENDERER_DIR
     ? path.resolve(process.env.CALM_LINE_RENDERER_DIR)
     : DEFAULT_RENDERER_DIR;
-  if (!process.env.CALM_LINE_RENDERER_DIR && isRendererBuildStale(rendererDir, rendererSourcePaths(PROJECT_ROOT))) {
+  if (
+    !process.env.CALM_LINE_RENDERER_DIR &&
+    isRendererBuildStale(rendererDir, rendererSourcePaths(PROJECT_ROOT))
+  ) {
     log('Building the renderer (vite build)…');
     if (!buildRenderer(PROJECT_ROOT)) {
       console.error('[calm-line] The renderer build failed; see the output above.');
@@ -55,12 +58,18 @@ async function main(): Promise<void> {
     }
   }
 
-  const dataDir = process.env.CALM_LINE_DATA_DIR ? path.resolve(process.env.CALM_LINE_DATA_DIR) : defaultUserDataDir();
-  const host = await startBrowserHost({ dataDir, rendererDir, port: options.port, log }).catch((error: unknown) => {
-    if ((error as NodeJS.ErrnoException)?.code !== 'EADDRINUSE') throw error;
-    console.error(`[calm-line] Port ${options.port} is in use: choose another with --port N, or leave it out for a free one.`);
-    process.exit(1);
-  });
+  const dataDir = process.env.CALM_LINE_DATA_DIR
+    ? path.resolve(process.env.CALM_LINE_DATA_DIR)
+    : defaultUserDataDir();
+  const host = await startBrowserHost({ dataDir, rendererDir, port: options.port, log }).catch(
+    (error: unknown) => {
+      if ((error as NodeJS.ErrnoException)?.code !== 'EADDRINUSE') throw error;
+      console.error(
+        `[calm-line] Port ${options.port} is in use: choose another with --port N, or leave it out for a free one.`,
+      );
+      process.exit(1);
+    },
+  );
 
   const launcherPage = path.join(dataDir, 'browser-launch.html');
   const steps: ShutdownStep[] = [
@@ -75,7 +84,9 @@ async function main(): Promise<void> {
     return;
   }
   if (!hasGraphicalDisplay(process.env, process.platform)) {
-    log('No display here (neither DISPLAY nor WAYLAND_DISPLAY is set), so no browser window was opened.');
+    log(
+      'No display here (neither DISPLAY nor WAYLAND_DISPLAY is set), so no browser window was opened.',
+    );
     printLink(
       host,
       `From another computer over SSH: ssh -L ${host.port}:127.0.0.1:${host.port} <this machine>, then open the link there.`,
@@ -102,7 +113,9 @@ async function main(): Promise<void> {
     if (decision.stopHost) process.kill(process.pid, 'SIGTERM');
     else printLink(host);
   };
-  browser.on('error', (error) => onBrowserEnd({ code: null, signal: null, spawnError: error.message }));
+  browser.on('error', (error) =>
+    onBrowserEnd({ code: null, signal: null, spawnError: error.message }),
+  );
   browser.on('exit', (code, signal) => onBrowserEnd({ code, signal }));
 }
 

@@ -14,9 +14,13 @@ export function defaultUserDataDir(
   home: string = os.homedir(),
 ): string {
   if (platform === 'win32') {
-    return path.win32.join(env.APPDATA ?? path.win32.join(home, 'AppData', 'Roaming'), APP_DATA_FOLDER_NAME);
+    return path.win32.join(
+      env.APPDATA ?? path.win32.join(home, 'AppData', 'Roaming'),
+      APP_DATA_FOLDER_NAME,
+    );
   }
-  if (platform === 'darwin') return path.posix.join(home, 'Library', 'Application Support', APP_DATA_FOLDER_NAME);
+  if (platform === 'darwin')
+    return path.posix.join(home, 'Library', 'Application Support', APP_DATA_FOLDER_NAME);
   const xdg = env.XDG_CONFIG_HOME;
   const configHome = xdg && path.isAbsolute(xdg) ? xdg : path.join(home, '.config');
   return path.join(configHome, APP_DATA_FOLDER_NAME);

@@ -18,7 +18,8 @@ export interface AnalyzeArgs {
   agentNormalLufs: number | null;
 }
 
-export const USAGE = 'usage: npm run --silent analyze -- FILE.wav [--agent left|right] [--series] [--agent-normal-lufs X]';
+export const USAGE =
+  'usage: npm run --silent analyze -- FILE.wav [--agent left|right] [--series] [--agent-normal-lufs X]';
 
 export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs {
   let file: string | null = null;
@@ -34,7 +35,8 @@ export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs {
     const value = (): string => {
       if (inline !== null) return inline;
       const next = argv[i + 1];
-      if (next === undefined || next.startsWith('--')) throw new BadInputError(`${name} needs a value. ${USAGE}`);
+      if (next === undefined || next.startsWith('--'))
+        throw new BadInputError(`${name} needs a value. ${USAGE}`);
       i++;
       return next;
     };
@@ -43,7 +45,8 @@ export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs {
     switch (name) {
       case '--agent': {
         const v = value();
-        if (v !== 'left' && v !== 'right') throw new BadInputError(`--agent must be left or right, not "${v}".`);
+        if (v !== 'left' && v !== 'right')
+          throw new BadInputError(`--agent must be left or right, not "${v}".`);
         agentChannel = v;
         break;
       }
@@ -55,14 +58,20 @@ export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs {
         const v = value();
         const n = Number(v);
         if (v.trim() === '' || !Number.isFinite(n) || n < -70 || n > 0) {
-          throw new BadInputError(`--agent-normal-lufs must be a level in LUFS between -70 and 0, not "${v}".`);
+          throw new BadInputError(
+            `--agent-normal-lufs must be a level in LUFS between -70 and 0, not "${v}".`,
+          );
         }
         agentNormalLufs = n;
         break;
       }
       default:
-        if (arg.startsWith('-') && arg !== '-') throw new BadInputError(`Unknown option ${name}. ${USAGE}`);
-        if (file !== null) throw new BadInputError(`Only one file can be analysed at a time (got "${file}" and "${arg}").`);
+        if (arg.startsWith('-') && arg !== '-')
+          throw new BadInputError(`Unknown option ${name}. ${USAGE}`);
+        if (file !== null)
+          throw new BadInputError(
+            `Only one file can be analysed at a time (got "${file}" and "${arg}").`,
+          );
         file = arg;
     }
   }

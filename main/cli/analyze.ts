@@ -15,7 +15,10 @@ function main(argv: readonly string[]): number {
   const args = parseAnalyzeArgs(argv);
   // `npm run analyze` starts in the package root; a relative path means the directory npm was run from.
   const fromNpm = process.env.npm_lifecycle_event === 'analyze' && process.env.INIT_CWD;
-  const wav = openWavFile(path.resolve(fromNpm ? process.env.INIT_CWD! : process.cwd(), args.file), args.file);
+  const wav = openWavFile(
+    path.resolve(fromNpm ? process.env.INIT_CWD! : process.cwd(), args.file),
+    args.file,
+  );
   try {
     const { format } = wav;
     const analyser = new CallAnalyser({
@@ -27,13 +30,15 @@ function main(argv: readonly string[]): number {
     });
     const channels: Float32Array[] = [];
     for (let c = 0; c < format.channelCount; c++) channels.push(new Float32Array(BLOCK_FRAMES));
-    for (let at = 0; at < wav.frameCount; ) {
+    for (let at = 0; at < wav.frameCount;) {
       const n = wav.read(at, BLOCK_FRAMES, channels);
       analyser.push(channels, 0, n);
       at += n;
     }
     const report = analyser.finish(args.file, wav.notes);
-    process.stdout.write(`${JSON.stringify(report, null, process.stdout.isTTY && !args.series ? 2 : undefined)}\n`);
+    process.stdout.write(
+      `${JSON.stringify(report, null, process.stdout.isTTY && !args.series ? 2 : undefined)}\n`,
+    );
     return 0;
   } finally {
     wav.close();
@@ -47,7 +52,9 @@ try {
     process.stderr.write(`analyze: ${error.message}\n`);
     process.exitCode = 2;
   } else {
-    process.stderr.write(`analyze: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `analyze: internal error: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     process.exitCode = 1;
   }
 }

@@ -6,7 +6,11 @@
 import { parseArgs } from 'node:util';
 import { ESCALATION_VALUES, RESOLUTION_VALUES } from '../../preload/session-schema';
 import { FOLLOW_UP_FILTER_VALUES } from '../../preload/session-ipc-schema';
-import { EXPORT_FORMATS, type ExportFilter, type ExportFormat } from '../../preload/session-export-schema';
+import {
+  EXPORT_FORMATS,
+  type ExportFilter,
+  type ExportFormat,
+} from '../../preload/session-export-schema';
 
 export class BadExportArgsError extends Error {
   constructor(message: string) {
@@ -34,9 +38,14 @@ function isCalendarDay(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
-function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+function oneOf<T extends string>(
+  flag: string,
+  value: string | undefined,
+  allowed: readonly T[],
+): T | undefined {
   if (value === undefined) return undefined;
-  if (!(allowed as readonly string[]).includes(value)) throw new BadExportArgsError(`${flag} must be one of ${allowed.join(', ')}, not "${value}".`);
+  if (!(allowed as readonly string[]).includes(value))
+    throw new BadExportArgsError(`${flag} must be one of ${allowed.join(', ')}, not "${value}".`);
   return value as T;
 }
 
@@ -67,17 +76,25 @@ export function parseExportArgs(argv: readonly string[]): ExportArgs {
   }
   const from = values.from!;
   const to = values.to!;
-  for (const [flag, day] of [['--from', from], ['--to', to]] as const) {
-    if (!isCalendarDay(day)) throw new BadExportArgsError(`${flag} must be a calendar day like 2026-01-31, not "${day}".`);
+  for (const [flag, day] of [
+    ['--from', from],
+    ['--to', to],
+  ] as const) {
+    if (!isCalendarDay(day))
+      throw new BadExportArgsError(`${flag} must be a calendar day like 2026-01-31, not "${day}".`);
   }
   if (from > to) throw new BadExportArgsError(`--from (${from}) is after --to (${to}).`);
   const format = oneOf('--format', values.format, EXPORT_FORMATS)!;
   const filter: ExportFilter & { from: string; to: string } = { from, to };
   if (values.agent !== undefined) {
-    if (values.agent.length === 0 || values.agent.length > 200) throw new BadExportArgsError('--agent must be a name of 1 to 200 characters.');
+    if (values.agent.length === 0 || values.agent.length > 200)
+      throw new BadExportArgsError('--agent must be a name of 1 to 200 characters.');
     filter.agent = values.agent;
   }
-  const resolution = oneOf('--resolution', values.resolution, [...RESOLUTION_VALUES, 'none'] as const);
+  const resolution = oneOf('--resolution', values.resolution, [
+    ...RESOLUTION_VALUES,
+    'none',
+  ] as const);
   if (resolution) filter.resolution = resolution;
   const escalation = oneOf('--escalation', values.escalation, ESCALATION_VALUES);
   if (escalation) filter.escalation = escalation;

@@ -13,7 +13,9 @@ import { BadExportArgsError, parseExportArgs } from './export-args';
 /** The agent named in the data folder's settings (for the JSON envelope); '' when unknown. */
 function agentNameIn(dataDir: string): string {
   try {
-    const settings = JSON.parse(fs.readFileSync(path.join(dataDir, 'settings.json'), 'utf8')) as { profile?: { agentName?: unknown } };
+    const settings = JSON.parse(fs.readFileSync(path.join(dataDir, 'settings.json'), 'utf8')) as {
+      profile?: { agentName?: unknown };
+    };
     const name = settings.profile?.agentName;
     return typeof name === 'string' ? name.slice(0, 200) : '';
   } catch {
@@ -24,18 +26,31 @@ function agentNameIn(dataDir: string): string {
 async function main(argv: readonly string[]): Promise<number> {
   const args = parseExportArgs(argv);
   // `npm run export` starts in the package root; relative paths mean the directory npm was run from.
-  const base = process.env.npm_lifecycle_event === 'export' && process.env.INIT_CWD ? process.env.INIT_CWD : process.cwd();
+  const base =
+    process.env.npm_lifecycle_event === 'export' && process.env.INIT_CWD
+      ? process.env.INIT_CWD
+      : process.cwd();
   const out = path.resolve(base, args.out);
-  const dataDir = args.dataDir !== undefined ? path.resolve(base, args.dataDir) : defaultUserDataDir();
+  const dataDir =
+    args.dataDir !== undefined ? path.resolve(base, args.dataDir) : defaultUserDataDir();
   if (!fs.existsSync(dataDir) || !fs.statSync(dataDir).isDirectory()) {
-    throw new BadExportArgsError(`No Calm Line data folder at ${dataDir}${args.dataDir === undefined ? ' (the default; pass --data-dir)' : ''}.`);
+    throw new BadExportArgsError(
+      `No Calm Line data folder at ${dataDir}${args.dataDir === undefined ? ' (the default; pass --data-dir)' : ''}.`,
+    );
   }
   const outDir = path.dirname(out);
-  if (!fs.existsSync(outDir) || !fs.statSync(outDir).isDirectory()) throw new BadExportArgsError(`--out: the folder ${outDir} does not exist.`);
-  if (fs.existsSync(out) && fs.statSync(out).isDirectory()) throw new BadExportArgsError(`--out: ${out} is a folder; give a file name.`);
+  if (!fs.existsSync(outDir) || !fs.statSync(outDir).isDirectory())
+    throw new BadExportArgsError(`--out: the folder ${outDir} does not exist.`);
+  if (fs.existsSync(out) && fs.statSync(out).isDirectory())
+    throw new BadExportArgsError(`--out: ${out} is a folder; give a file name.`);
 
   // Loaded only once the flags are good: bad flags answer at once.
-  const [{ APP_VERSION }, { exportHeader, exportSessionsToFile }, { localDay }, { openSessionRepository }] = await Promise.all([
+  const [
+    { APP_VERSION },
+    { exportHeader, exportSessionsToFile },
+    { localDay },
+    { openSessionRepository },
+  ] = await Promise.all([
     import('../services/app-version'),
     import('../services/export-file'),
     import('../services/export-filter'),
@@ -56,14 +71,18 @@ async function main(argv: readonly string[]): Promise<number> {
       header: exportHeader(agentNameIn(dataDir), APP_VERSION, args.filter, now),
       progress: { signal: controller.signal, onSession: (n) => (written = n) },
     });
-    process.stdout.write(`Exported ${written} session${written === 1 ? '' : 's'} (${args.filter.from} to ${args.filter.to}) as ${args.format.toUpperCase()} to ${out} (${bytes} bytes).\n`);
+    process.stdout.write(
+      `Exported ${written} session${written === 1 ? '' : 's'} (${args.filter.from} to ${args.filter.to}) as ${args.format.toUpperCase()} to ${out} (${bytes} bytes).\n`,
+    );
     return 0;
   } catch (error) {
     if (controller.signal.aborted) {
       process.stderr.write('Export cancelled; no file was written.\n');
       return 130;
     }
-    process.stderr.write(`Export failed: ${(error as Error)?.message ?? error}. No file was written.\n`);
+    process.stderr.write(
+      `Export failed: ${(error as Error)?.message ?? error}. No file was written.\n`,
+    );
     return 1;
   } finally {
     process.off('SIGINT', onSignal);

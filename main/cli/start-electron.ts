@@ -44,7 +44,12 @@ function tryDownloadElectron(): void {
   console.log('Fetching the Electron binary (first run)…');
   const env = { ...process.env };
   delete env.ELECTRON_SKIP_BINARY_DOWNLOAD;
-  spawnSync(process.execPath, [installer], { cwd: PROJECT_ROOT, stdio: ['ignore', 'ignore', 'ignore'], env, timeout: 10 * 60_000 });
+  spawnSync(process.execPath, [installer], {
+    cwd: PROJECT_ROOT,
+    stdio: ['ignore', 'ignore', 'ignore'],
+    env,
+    timeout: 10 * 60_000,
+  });
 }
 
 function main(): void {

@@ -3,7 +3,13 @@
  * decoded straight from the file in chunks, so the length of the recording does not matter.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { WavFormatError, decodeWavFrames, parseWavHeader, type WavFormat, type WavHeader } from '../../renderer/engine/wav-codec';
+import {
+  WavFormatError,
+  decodeWavFrames,
+  parseWavHeader,
+  type WavFormat,
+  type WavHeader,
+} from '../../renderer/engine/wav-codec';
 import { BadInputError } from './analyze-args';
 
 /** Header bytes read first; a file whose data chunk starts later is read again with more. */
@@ -29,7 +35,8 @@ export function openWavFile(filePath: string, file = filePath): WavFileReader {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new BadInputError(`${file}: no such file.`);
-    if (code === 'EACCES' || code === 'EPERM') throw new BadInputError(`${file}: permission denied.`);
+    if (code === 'EACCES' || code === 'EPERM')
+      throw new BadInputError(`${file}: permission denied.`);
     throw new BadInputError(`${file}: cannot be opened (${code ?? (error as Error).message}).`);
   }
   try {
@@ -39,19 +46,30 @@ export function openWavFile(filePath: string, file = filePath): WavFileReader {
     const { header, head } = readHeader(fd, size, file);
     const { format, dataOffset } = header;
     // The data chunk's declared size sits just before its first byte.
-    const declared = new DataView(head.buffer, head.byteOffset, head.byteLength).getUint32(dataOffset - 4, true);
+    const declared = new DataView(head.buffer, head.byteOffset, head.byteLength).getUint32(
+      dataOffset - 4,
+      true,
+    );
     const present = size - dataOffset;
     const notes: string[] = [];
     let dataBytes: number;
     if (declared === 0 || declared === STREAMED_SIZE) {
       dataBytes = present;
-      notes.push(`The data chunk size is ${declared === 0 ? '0' : '0xFFFFFFFF'} (a streamed recording); the audio up to the end of the file was used.`);
+      notes.push(
+        `The data chunk size is ${declared === 0 ? '0' : '0xFFFFFFFF'} (a streamed recording); the audio up to the end of the file was used.`,
+      );
     } else if (declared > present) {
-      throw new BadInputError(`${file}: the WAV file is truncated: its data chunk declares ${declared} bytes but only ${present} are present.`);
+      throw new BadInputError(
+        `${file}: the WAV file is truncated: its data chunk declares ${declared} bytes but only ${present} are present.`,
+      );
     } else dataBytes = declared;
     const frameCount = Math.floor(dataBytes / format.blockAlign);
-    if (frameCount === 0) throw new BadInputError(`${file}: the WAV file holds no audio: its data chunk is empty.`);
-    if (frameCount * format.blockAlign !== dataBytes) notes.push(`The data ends with ${dataBytes - frameCount * format.blockAlign} byte(s) of an incomplete frame, which were ignored.`);
+    if (frameCount === 0)
+      throw new BadInputError(`${file}: the WAV file holds no audio: its data chunk is empty.`);
+    if (frameCount * format.blockAlign !== dataBytes)
+      notes.push(
+        `The data ends with ${dataBytes - frameCount * format.blockAlign} byte(s) of an incomplete frame, which were ignored.`,
+      );
 
     let buffer = new Uint8Array(0);
     return {
@@ -65,11 +83,27 @@ export function openWavFile(filePath: string, file = filePath): WavFileReader {
         if (buffer.length < bytes) buffer = new Uint8Array(bytes);
         let got = 0;
         while (got < bytes) {
-          const n = readSync(fd, buffer, got, bytes - got, dataOffset + start * format.blockAlign + got);
-          if (n === 0) throw new BadInputError(`${file}: the file ended while reading its audio (was it cut short while being read?).`);
+          const n = readSync(
+            fd,
+            buffer,
+            got,
+            bytes - got,
+            dataOffset + start * format.blockAlign + got,
+          );
+          if (n === 0)
+            throw new BadInputError(
+              `${file}: the file ended while reading its audio (was it cut short while being read?).`,
+            );
           got += n;
         }
-        const chunk: WavHeader = { format, dataOffset: 0, dataBytes: bytes, frameCount: frames, durationSec: frames / format.sampleRate, warnings: [] };
+        const chunk: WavHeader = {
+          format,
+          dataOffset: 0,
+          dataBytes: bytes,
+          frameCount: frames,
+          durationSec: frames / format.sampleRate,
+          warnings: [],
+        };
         return decodeWavFrames(buffer, chunk, 0, frames, out);
       },
       close(): void {
@@ -82,7 +116,11 @@ export function openWavFile(filePath: string, file = filePath): WavFileReader {
   }
 }
 
-function readHeader(fd: number, size: number, file: string): { header: WavHeader; head: Uint8Array } {
+function readHeader(
+  fd: number,
+  size: number,
+  file: string,
+): { header: WavHeader; head: Uint8Array } {
   for (let want = HEAD_BYTES; ; want *= 4) {
     const length = Math.min(size, want);
     const head = new Uint8Array(length);
@@ -96,8 +134,13 @@ function readHeader(fd: number, size: number, file: string): { header: WavHeader
       return { header: parseWavHeader(head.subarray(0, got)), head };
     } catch (error) {
       // The data chunk may begin after the bytes read so far (a large metadata chunk first): read more.
-      const more = length < size && want < MAX_HEAD_BYTES && error instanceof WavFormatError && /no data chunk|no fmt chunk|truncated/i.test(error.message);
-      if (error instanceof WavFormatError && !more) throw new BadInputError(`${file}: ${lowerFirst(error.message)}`);
+      const more =
+        length < size &&
+        want < MAX_HEAD_BYTES &&
+        error instanceof WavFormatError &&
+        /no data chunk|no fmt chunk|truncated/i.test(error.message);
+      if (error instanceof WavFormatError && !more)
+        throw new BadInputError(`${file}: ${lowerFirst(error.message)}`);
       if (!(error instanceof WavFormatError)) throw error;
     }
   }

@@ -18,10 +18,16 @@ export interface AppMenuContext {
   readonly appName: string;
 }
 
-const role = (name: Extract<MenuSpec, { kind: 'role' }>['role']): MenuSpec => ({ kind: 'role', role: name });
+const role = (name: Extract<MenuSpec, { kind: 'role' }>['role']): MenuSpec => ({
+  kind: 'role',
+  role: name,
+});
 const separator: MenuSpec = { kind: 'separator' };
 
-export function appMenuSpec(view: DesktopView, { platform, packaged, appName }: AppMenuContext): MenuSpec[] {
+export function appMenuSpec(
+  view: DesktopView,
+  { platform, packaged, appName }: AppMenuContext,
+): MenuSpec[] {
   const mac = platform === 'darwin';
   const login = startAtLoginItems(view);
   const first: MenuSpec = mac
@@ -42,15 +48,29 @@ export function appMenuSpec(view: DesktopView, { platform, packaged, appName }: 
           role('quit'),
         ],
       }
-    : { kind: 'submenu', label: 'File', items: [...login, ...(login.length > 0 ? [separator] : []), role('quit')] };
+    : {
+        kind: 'submenu',
+        label: 'File',
+        items: [...login, ...(login.length > 0 ? [separator] : []), role('quit')],
+      };
 
   const edit: MenuSpec = {
     kind: 'submenu',
     label: 'Edit',
-    items: [role('undo'), role('redo'), separator, role('cut'), role('copy'), role('paste'), role('selectAll')],
+    items: [
+      role('undo'),
+      role('redo'),
+      separator,
+      role('cut'),
+      role('copy'),
+      role('paste'),
+      role('selectAll'),
+    ],
   };
   const call: MenuSpec = { kind: 'submenu', label: 'Call', items: callActionItems(view) };
-  const developer = packaged ? [] : [separator, role('reload'), role('forceReload'), role('toggleDevTools')];
+  const developer = packaged
+    ? []
+    : [separator, role('reload'), role('forceReload'), role('toggleDevTools')];
   const viewMenu: MenuSpec = {
     kind: 'submenu',
     label: 'View',
@@ -68,7 +88,9 @@ export function appMenuSpec(view: DesktopView, { platform, packaged, appName }: 
   const windowMenu: MenuSpec = {
     kind: 'submenu',
     label: 'Window',
-    items: mac ? [role('minimize'), role('zoom'), separator, role('front')] : [role('minimize'), role('close')],
+    items: mac
+      ? [role('minimize'), role('zoom'), separator, role('front')]
+      : [role('minimize'), role('close')],
   };
   return [first, edit, call, viewMenu, windowMenu];
 }

@@ -19,10 +19,17 @@ export function createAppProtocolHandler(
     if (request.method !== 'GET' || !isAppUrl(request.url)) {
       return new Response(null, { status: 404, headers });
     }
-    const recording = answerRecordingRequest(recordings, new URL(request.url).pathname, request.headers.get('range'));
+    const recording = answerRecordingRequest(
+      recordings,
+      new URL(request.url).pathname,
+      request.headers.get('range'),
+    );
     if (recording) {
       const body = recording.body ? recordingBodyStream(recording.body) : null;
-      return new Response(body, { status: recording.status, headers: { ...headers, ...recording.headers } });
+      return new Response(body, {
+        status: recording.status,
+        headers: { ...headers, ...recording.headers },
+      });
     }
     const file = await readStaticFile(rendererDir, new URL(request.url).pathname);
     if (file.status !== 200) return new Response(null, { status: file.status, headers });

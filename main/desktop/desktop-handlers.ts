@@ -3,7 +3,10 @@ import { succeed } from '../../preload/ipc-result';
 import type { IpcHandlers } from '../ipc/handlers';
 import type { DesktopStateService } from './desktop-state-service';
 
-export type DesktopHandlers = Pick<IpcHandlers, 'getDesktopState' | 'reportCallStatus' | 'setStartAtLogin'>;
+export type DesktopHandlers = Pick<
+  IpcHandlers,
+  'getDesktopState' | 'reportCallStatus' | 'setStartAtLogin'
+>;
 
 export function createDesktopHandlers(desktop: DesktopStateService): DesktopHandlers {
   return {

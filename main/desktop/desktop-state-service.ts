@@ -37,7 +37,10 @@ export function unsupportedHotkeys(): HotkeyRegistration[] {
   return HOTKEY_ACTIONS.map((action) => ({ action, accelerator: '', status: 'unsupported' }));
 }
 
-export function createDesktopStateService({ loginItem, warn }: DesktopStateDeps = {}): DesktopStateService {
+export function createDesktopStateService({
+  loginItem,
+  warn,
+}: DesktopStateDeps = {}): DesktopStateService {
   let callStatus: CallStatus = IDLE_CALL_STATUS;
   let hotkeys: readonly HotkeyRegistration[] = unsupportedHotkeys();
   const listeners = new Set<(next: DesktopState, previous: DesktopState) => void>();
@@ -53,7 +56,11 @@ export function createDesktopStateService({ loginItem, warn }: DesktopStateDeps 
   };
   let startAtLogin = readLoginItem();
 
-  const snapshot = (): DesktopState => ({ callStatus: { ...callStatus }, hotkeys: hotkeys.map((h) => ({ ...h })), startAtLogin });
+  const snapshot = (): DesktopState => ({
+    callStatus: { ...callStatus },
+    hotkeys: hotkeys.map((h) => ({ ...h })),
+    startAtLogin,
+  });
 
   const change = (apply: () => void): DesktopState => {
     const previous = snapshot();
@@ -78,7 +85,8 @@ export function createDesktopStateService({ loginItem, warn }: DesktopStateDeps 
       });
     },
     setStartAtLogin(enabled) {
-      if (loginItem === undefined) return fail('internal', 'This host cannot start Calm Line at login.');
+      if (loginItem === undefined)
+        return fail('internal', 'This host cannot start Calm Line at login.');
       try {
         loginItem.setEnabled(enabled);
       } catch (error) {

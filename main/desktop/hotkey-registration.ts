@@ -4,7 +4,11 @@
  * which one. The registrar is passed in (Electron's globalShortcut in the shell).
  */
 import type { HotkeyRegistration } from '../../preload/desktop-contract';
-import { HOTKEY_ACTIONS, type HotkeyAction, type HotkeySettings } from '../../preload/settings-schema';
+import {
+  HOTKEY_ACTIONS,
+  type HotkeyAction,
+  type HotkeySettings,
+} from '../../preload/settings-schema';
 
 export interface ShortcutRegistrar {
   /** True when registered; false when the OS or another program refused it. May throw on a bad accelerator. */

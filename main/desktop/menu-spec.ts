@@ -46,7 +46,12 @@ export type MenuSpec =
       /** Shown next to the entry only; the global shortcut itself is registered elsewhere. */
       readonly accelerator?: string;
     }
-  | { readonly kind: 'toggle'; readonly action: ToggleAction; readonly label: string; readonly checked: boolean }
+  | {
+      readonly kind: 'toggle';
+      readonly action: ToggleAction;
+      readonly label: string;
+      readonly checked: boolean;
+    }
   | { readonly kind: 'info'; readonly label: string }
   | { readonly kind: 'separator' }
   | { readonly kind: 'role'; readonly role: MenuRole }
@@ -64,7 +69,10 @@ export interface DesktopView {
 }
 
 /** The shortcut to show beside an action's menu entry: only one the app actually holds. */
-export function shownAccelerator(hotkeys: readonly HotkeyRegistration[], action: HotkeyAction): string | undefined {
+export function shownAccelerator(
+  hotkeys: readonly HotkeyRegistration[],
+  action: HotkeyAction,
+): string | undefined {
   const registration = hotkeys.find((h) => h.action === action);
   return registration?.status === 'registered' ? registration.accelerator : undefined;
 }
@@ -85,17 +93,31 @@ export function callActionItems(view: DesktopView): MenuSpec[] {
 
 export function windowToggleItems(view: DesktopView): MenuSpec[] {
   return [
-    { kind: 'toggle', action: 'toggleAlwaysOnTop', label: 'Always on top', checked: view.alwaysOnTop },
+    {
+      kind: 'toggle',
+      action: 'toggleAlwaysOnTop',
+      label: 'Always on top',
+      checked: view.alwaysOnTop,
+    },
     { kind: 'toggle', action: 'toggleCompact', label: 'Compact window', checked: view.compact },
   ];
 }
 
 export function startAtLoginItems(view: DesktopView): MenuSpec[] {
   if (view.startAtLogin === null) return [];
-  return [{ kind: 'toggle', action: 'toggleStartAtLogin', label: 'Start at login', checked: view.startAtLogin }];
+  return [
+    {
+      kind: 'toggle',
+      action: 'toggleStartAtLogin',
+      label: 'Start at login',
+      checked: view.startAtLogin,
+    },
+  ];
 }
 
 /** Every entry in a menu tree, depth first (for tests and lookups). */
 export function flattenMenu(items: readonly MenuSpec[]): MenuSpec[] {
-  return items.flatMap((item) => (item.kind === 'submenu' ? [item, ...flattenMenu(item.items)] : [item]));
+  return items.flatMap((item) =>
+    item.kind === 'submenu' ? [item, ...flattenMenu(item.items)] : [item],
+  );
 }

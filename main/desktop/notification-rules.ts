@@ -15,7 +15,11 @@ export interface DesktopNotification {
   readonly action: DesktopAction;
 }
 
-export function wrapUpReminder(previous: CallStatus, next: CallStatus, windowFocused: boolean): DesktopNotification[] {
+export function wrapUpReminder(
+  previous: CallStatus,
+  next: CallStatus,
+  windowFocused: boolean,
+): DesktopNotification[] {
   if (previous.call !== 'in-call' || next.call !== 'wrap-up-pending' || windowFocused) return [];
   return [
     {
@@ -41,5 +45,8 @@ export function hotkeyConflictNotice(
   if (sentence === '' || sentence === alreadyTold || inCall) {
     return { told: inCall ? alreadyTold : sentence, notifications: [] };
   }
-  return { told: sentence, notifications: [{ title: 'Shortcut taken', body: sentence, action: 'showWindow' }] };
+  return {
+    told: sentence,
+    notifications: [{ title: 'Shortcut taken', body: sentence, action: 'showWindow' }],
+  };
 }

@@ -34,7 +34,8 @@ function chunk(type: string, data: Uint8Array): Buffer {
 }
 
 export function encodePng({ width, height, rgba }: RgbaImage): Buffer {
-  if (rgba.length !== width * height * 4) throw new Error('encodePng: pixel buffer does not match the size');
+  if (rgba.length !== width * height * 4)
+    throw new Error('encodePng: pixel buffer does not match the size');
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);

@@ -39,7 +39,12 @@ const WAVE: readonly (readonly [number, number])[] = (() => {
   return points;
 })();
 
-function distanceToSegment(px: number, py: number, a: readonly [number, number], b: readonly [number, number]): number {
+function distanceToSegment(
+  px: number,
+  py: number,
+  a: readonly [number, number],
+  b: readonly [number, number],
+): number {
   const dx = b[0] - a[0];
   const dy = b[1] - a[1];
   const t = Math.max(0, Math.min(1, ((px - a[0]) * dx + (py - a[1]) * dy) / (dx * dx + dy * dy)));
@@ -74,7 +79,8 @@ function sample(x: number, y: number, dot: Rgb | null): [number, number, number,
 }
 
 export function drawTrayIcon(kind: TrayIconKind, size: number): RgbaImage {
-  if (!Number.isInteger(size) || size < 8 || size > 1024) throw new Error(`drawTrayIcon: bad size ${size}`);
+  if (!Number.isInteger(size) || size < 8 || size > 1024)
+    throw new Error(`drawTrayIcon: bad size ${size}`);
   const dot = TRAY_DOT_COLORS[kind];
   const rgba = new Uint8Array(size * size * 4);
   const n = SUBSAMPLES * SUBSAMPLES;
@@ -86,7 +92,11 @@ export function drawTrayIcon(kind: TrayIconKind, size: number): RgbaImage {
       let a = 0;
       for (let sy = 0; sy < SUBSAMPLES; sy++) {
         for (let sx = 0; sx < SUBSAMPLES; sx++) {
-          const [cr, cg, cb, ca] = sample((px + (sx + 0.5) / SUBSAMPLES) / size, (py + (sy + 0.5) / SUBSAMPLES) / size, dot);
+          const [cr, cg, cb, ca] = sample(
+            (px + (sx + 0.5) / SUBSAMPLES) / size,
+            (py + (sy + 0.5) / SUBSAMPLES) / size,
+            dot,
+          );
           r += cr * ca;
           g += cg * ca;
           b += cb * ca;

@@ -4,10 +4,21 @@
  * follow-ups.
  */
 import type { CallStatus } from '../../preload/desktop-contract';
-import { callActionItems, startAtLoginItems, windowToggleItems, type DesktopView, type MenuSpec } from './menu-spec';
+import {
+  callActionItems,
+  startAtLoginItems,
+  windowToggleItems,
+  type DesktopView,
+  type MenuSpec,
+} from './menu-spec';
 
 export type TrayIconKind = 'idle' | 'in-call' | 'wrap-up-pending' | 'follow-up-due';
-export const TRAY_ICON_KINDS: readonly TrayIconKind[] = ['idle', 'in-call', 'wrap-up-pending', 'follow-up-due'];
+export const TRAY_ICON_KINDS: readonly TrayIconKind[] = [
+  'idle',
+  'in-call',
+  'wrap-up-pending',
+  'follow-up-due',
+];
 
 export function trayIconKind(status: CallStatus): TrayIconKind {
   if (status.call !== 'idle') return status.call;
@@ -20,7 +31,9 @@ function followUpText(count: number): string {
 
 /** One line saying where things stand, e.g. "In a call · 2 follow-ups due". */
 export function describeCallStatus(status: CallStatus): string {
-  const phase = { idle: 'No call', 'in-call': 'In a call', 'wrap-up-pending': 'Wrap-up waiting' }[status.call];
+  const phase = { idle: 'No call', 'in-call': 'In a call', 'wrap-up-pending': 'Wrap-up waiting' }[
+    status.call
+  ];
   return status.followUpsDue > 0 ? `${phase} · ${followUpText(status.followUpsDue)}` : phase;
 }
 
@@ -30,7 +43,10 @@ export function trayTooltip(status: CallStatus): string {
 
 export function trayMenu(view: DesktopView): MenuSpec[] {
   return [
-    { kind: 'info', label: describeCallStatus({ call: view.call, followUpsDue: view.followUpsDue }) },
+    {
+      kind: 'info',
+      label: describeCallStatus({ call: view.call, followUpsDue: view.followUpsDue }),
+    },
     { kind: 'separator' },
     { kind: 'action', action: 'showWindow', label: 'Show Calm Line', enabled: true },
     ...callActionItems(view),

@@ -15,11 +15,17 @@ export interface WindowOpenDetails {
 
 /** The part of Electron's WebContents the lockdown touches. */
 export interface LockableWebContents {
-  on(event: 'will-frame-navigate' | 'will-redirect' | 'will-attach-webview', listener: (event: PreventableEvent) => void): unknown;
+  on(
+    event: 'will-frame-navigate' | 'will-redirect' | 'will-attach-webview',
+    listener: (event: PreventableEvent) => void,
+  ): unknown;
   setWindowOpenHandler(handler: (details: WindowOpenDetails) => { action: 'deny' }): void;
 }
 
-export function lockDownWebContents(contents: LockableWebContents, log?: (message: string) => void): void {
+export function lockDownWebContents(
+  contents: LockableWebContents,
+  log?: (message: string) => void,
+): void {
   contents.on('will-frame-navigate', (event) => {
     log?.('Blocked a navigation');
     event.preventDefault();

@@ -60,12 +60,28 @@ export function displayKey(display: DisplayInfo): string {
 }
 
 /** The rect moved and, if need be, shrunk so that all of it lies inside `area`. */
-export function clampIntoArea(rect: Rect, area: Rect, sizes: Pick<WindowSizes, 'minWidth' | 'minHeight'>): Rect {
+export function clampIntoArea(
+  rect: Rect,
+  area: Rect,
+  sizes: Pick<WindowSizes, 'minWidth' | 'minHeight'>,
+): Rect {
   const finite = (value: number, fallback: number) => (Number.isFinite(value) ? value : fallback);
-  const width = Math.min(Math.max(Math.round(finite(rect.width, sizes.minWidth)), sizes.minWidth), area.width);
-  const height = Math.min(Math.max(Math.round(finite(rect.height, sizes.minHeight)), sizes.minHeight), area.height);
-  const x = Math.min(Math.max(Math.round(finite(rect.x, area.x)), area.x), area.x + area.width - width);
-  const y = Math.min(Math.max(Math.round(finite(rect.y, area.y)), area.y), area.y + area.height - height);
+  const width = Math.min(
+    Math.max(Math.round(finite(rect.width, sizes.minWidth)), sizes.minWidth),
+    area.width,
+  );
+  const height = Math.min(
+    Math.max(Math.round(finite(rect.height, sizes.minHeight)), sizes.minHeight),
+    area.height,
+  );
+  const x = Math.min(
+    Math.max(Math.round(finite(rect.x, area.x)), area.x),
+    area.x + area.width - width,
+  );
+  const y = Math.min(
+    Math.max(Math.round(finite(rect.y, area.y)), area.y),
+    area.y + area.height - height,
+  );
   return { x, y, width, height };
 }
 
@@ -76,7 +92,10 @@ function overlapArea(a: Rect, b: Rect): number {
 }
 
 /** The display showing most of `rect` (the first, i.e. primary, when it overlaps none). */
-export function displayForRect(rect: Rect, displays: readonly DisplayInfo[]): DisplayInfo | undefined {
+export function displayForRect(
+  rect: Rect,
+  displays: readonly DisplayInfo[],
+): DisplayInfo | undefined {
   let best: DisplayInfo | undefined;
   let bestArea = 0;
   for (const display of displays) {
@@ -90,7 +109,11 @@ export function displayForRect(rect: Rect, displays: readonly DisplayInfo[]): Di
 }
 
 /** Where a window in `mode` first goes on a display: centred when normal, top-right corner when compact. */
-export function defaultPlacement(display: DisplayInfo, mode: WindowMode, sizes: WindowSizes = WINDOW_SIZES): Placement {
+export function defaultPlacement(
+  display: DisplayInfo,
+  mode: WindowMode,
+  sizes: WindowSizes = WINDOW_SIZES,
+): Placement {
   const area = display.workArea;
   const size = sizes[mode];
   const width = Math.min(size.width, area.width);
@@ -148,15 +171,29 @@ export function rememberPlacement(
   const { [key]: current = {}, ...others } = memory.displays;
   const entries = Object.entries(others);
   const kept = entries.slice(Math.max(0, entries.length - (MAX_REMEMBERED_DISPLAYS - 1)));
-  const stored: Placement = { bounds: { ...placement.bounds }, maximized: mode === 'normal' && placement.maximized };
-  return { lastDisplay: key, displays: { ...Object.fromEntries(kept), [key]: { ...current, [mode]: stored } } };
+  const stored: Placement = {
+    bounds: { ...placement.bounds },
+    maximized: mode === 'normal' && placement.maximized,
+  };
+  return {
+    lastDisplay: key,
+    displays: { ...Object.fromEntries(kept), [key]: { ...current, [mode]: stored } },
+  };
 }
 
 /** True when at least `minVisible` px × `minVisible` px of the window lies on some display's work area. */
-export function isReachable(rect: Rect, displays: readonly DisplayInfo[], minVisible = 48): boolean {
+export function isReachable(
+  rect: Rect,
+  displays: readonly DisplayInfo[],
+  minVisible = 48,
+): boolean {
   return displays.some((d) => {
-    const w = Math.min(rect.x + rect.width, d.workArea.x + d.workArea.width) - Math.max(rect.x, d.workArea.x);
-    const h = Math.min(rect.y + rect.height, d.workArea.y + d.workArea.height) - Math.max(rect.y, d.workArea.y);
+    const w =
+      Math.min(rect.x + rect.width, d.workArea.x + d.workArea.width) -
+      Math.max(rect.x, d.workArea.x);
+    const h =
+      Math.min(rect.y + rect.height, d.workArea.y + d.workArea.height) -
+      Math.max(rect.y, d.workArea.y);
     return w >= minVisible && h >= minVisible;
   });
 }

@@ -5,7 +5,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { EMPTY_WINDOW_STATE, MAX_REMEMBERED_DISPLAYS, type WindowStateMemory } from './window-placement';
+import {
+  EMPTY_WINDOW_STATE,
+  MAX_REMEMBERED_DISPLAYS,
+  type WindowStateMemory,
+} from './window-placement';
 
 export const WINDOW_STATE_FILE = 'window-state.json';
 
@@ -36,7 +40,9 @@ export function readWindowState(userDataDir: string): WindowStateMemory {
   try {
     const parsed = fileSchema.safeParse(JSON.parse(text));
     if (!parsed.success) return EMPTY_WINDOW_STATE;
-    const displays: WindowStateMemory['displays'] = Object.fromEntries(Object.entries(parsed.data.displays));
+    const displays: WindowStateMemory['displays'] = Object.fromEntries(
+      Object.entries(parsed.data.displays),
+    );
     return { lastDisplay: parsed.data.lastDisplay, displays };
   } catch {
     return EMPTY_WINDOW_STATE;

@@ -20,7 +20,10 @@ export interface XdgAutostartOptions {
 
 /** `$XDG_CONFIG_HOME/autostart`, or `~/.config/autostart`. */
 export function autostartDir(env: NodeJS.ProcessEnv = process.env): string {
-  const configHome = env.XDG_CONFIG_HOME && path.isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : path.join(os.homedir(), '.config');
+  const configHome =
+    env.XDG_CONFIG_HOME && path.isAbsolute(env.XDG_CONFIG_HOME)
+      ? env.XDG_CONFIG_HOME
+      : path.join(os.homedir(), '.config');
   return path.join(configHome, 'autostart');
 }
 
@@ -47,7 +50,12 @@ export function autostartEntry(appName: string, executable: string): string {
   ].join('\n');
 }
 
-export function createXdgAutostart({ name, appName, executable, env }: XdgAutostartOptions): LoginItem {
+export function createXdgAutostart({
+  name,
+  appName,
+  executable,
+  env,
+}: XdgAutostartOptions): LoginItem {
   if (!/^[A-Za-z0-9._-]+$/.test(name)) throw new Error(`Bad autostart entry name: ${name}`);
   const file = (): string => path.join(autostartDir(env), `${name}.desktop`);
   return {

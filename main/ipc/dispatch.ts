@@ -46,8 +46,10 @@ export async function dispatch(
   }
   const limit = options.maxPayloadBytes ?? maxPayloadBytesOf(method);
   const { bytes: size, hasProtoKey } = measurePayload(payload);
-  if (size === undefined || hasProtoKey) return fail('invalid-payload', `${method}: payload is not plain data`);
-  if (size > limit) return fail('payload-too-large', `${method}: payload is ${size} bytes, limit ${limit}`);
+  if (size === undefined || hasProtoKey)
+    return fail('invalid-payload', `${method}: payload is not plain data`);
+  if (size > limit)
+    return fail('payload-too-large', `${method}: payload is ${size} bytes, limit ${limit}`);
 
   const parsed = ipcMethods[method].request.safeParse(payload);
   if (!parsed.success) return fail('invalid-payload', `${method}: ${describeIssues(parsed.error)}`);

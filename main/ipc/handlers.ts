@@ -12,7 +12,10 @@ import { createExportHandlers } from '../services/export-handlers';
 import type { ExportService } from '../services/export-service';
 import type { SettingsService } from '../services/settings-service';
 import { createDesktopHandlers } from '../desktop/desktop-handlers';
-import { createDesktopStateService, type DesktopStateService } from '../desktop/desktop-state-service';
+import {
+  createDesktopStateService,
+  type DesktopStateService,
+} from '../desktop/desktop-state-service';
 
 export interface HostServices {
   readonly appInfo: AppInfo;
@@ -34,11 +37,17 @@ export type IpcHandlers = {
 };
 
 /** `log` hears why a storage call failed (the caller gets a message without paths). */
-export function createHandlers(services: HostServices, log?: (message: string) => void): IpcHandlers {
+export function createHandlers(
+  services: HostServices,
+  log?: (message: string) => void,
+): IpcHandlers {
   return {
     getAppInfo: () => succeed(services.appInfo),
     getStorageNotices: () =>
-      succeed([...(services.startupNotes ?? []), ...(services.sessions?.problems.list().map(describeStoreProblem) ?? [])]),
+      succeed([
+        ...(services.startupNotes ?? []),
+        ...(services.sessions?.problems.list().map(describeStoreProblem) ?? []),
+      ]),
     getSettings: () => succeed(services.settings.get()),
     updateSettings: (patch) => services.settings.update(patch),
     resetSettings: () => succeed(services.settings.reset()),

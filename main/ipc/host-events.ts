@@ -9,10 +9,17 @@ export type EmitHostEvent = <E extends HostEventName>(event: E, payload: HostEve
 export function forwardServiceEvents(services: HostServices, emit: EmitHostEvent): () => void {
   const unsubscribers = [
     services.settings.onChange((settings) => emit('settings-changed', settings)),
-    services.sessions?.followUps.onDue((sessions) => emit('follow-up-due', { sessions })) ?? (() => {}),
-    ...(services.exports ? [services.exports.onProgress((progress) => emit('export-progress', progress))] : []),
+    services.sessions?.followUps.onDue((sessions) => emit('follow-up-due', { sessions })) ??
+      (() => {}),
+    ...(services.exports
+      ? [services.exports.onProgress((progress) => emit('export-progress', progress))]
+      : []),
     ...(services.sessions
-      ? [services.sessions.problems.onProblem((problem) => emit('storage-notice', { message: describeStoreProblem(problem) }))]
+      ? [
+          services.sessions.problems.onProblem((problem) =>
+            emit('storage-notice', { message: describeStoreProblem(problem) }),
+          ),
+        ]
       : []),
   ];
   return () => {

@@ -8,8 +8,19 @@ import { z } from 'zod';
 import { SESSION_SCHEMA_VERSION } from '../../preload/session-schema';
 import { wrapUpDraftSchema, type WrapUpDraft } from '../../preload/session-ipc-schema';
 import { describeIssues } from './describe-issues';
-import { jsonSchemaProperties, openConfJsonStore, type JsonStore, type JsonStoreFactory } from './store-json-store';
-import { createProblemLog, quarantine, readJsonFile, schemaVersionOf, type ProblemLog } from './store-problems';
+import {
+  jsonSchemaProperties,
+  openConfJsonStore,
+  type JsonStore,
+  type JsonStoreFactory,
+} from './store-json-store';
+import {
+  createProblemLog,
+  quarantine,
+  readJsonFile,
+  schemaVersionOf,
+  type ProblemLog,
+} from './store-problems';
 
 export const DRAFT_FILE_BASENAME = 'wrap-up-draft';
 
@@ -60,13 +71,18 @@ export function openDraftStore(deps: DraftStoreDeps): DraftStore {
       return;
     }
     const parsed = draftFileSchema.safeParse(read.value);
-    if (!parsed.success) problems.report(quarantine(file, 'invalid', describeIssues(parsed.error), now()));
+    if (!parsed.success)
+      problems.report(quarantine(file, 'invalid', describeIssues(parsed.error), now()));
   };
 
   const open = (): JsonStore<DraftFile> => {
     if (store) return store;
     checkFile();
-    store = openStore<DraftFile>({ cwd: folder, name: DRAFT_FILE_BASENAME, schema: jsonSchemaProperties(draftFileSchema) });
+    store = openStore<DraftFile>({
+      cwd: folder,
+      name: DRAFT_FILE_BASENAME,
+      schema: jsonSchemaProperties(draftFileSchema),
+    });
     return store;
   };
 

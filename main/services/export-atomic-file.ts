@@ -13,7 +13,10 @@ export function temporaryPathFor(target: string): string {
   return path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.part`);
 }
 
-export async function writeFileAtomically<T>(target: string, write: (temporaryPath: string) => Promise<T>): Promise<T> {
+export async function writeFileAtomically<T>(
+  target: string,
+  write: (temporaryPath: string) => Promise<T>,
+): Promise<T> {
   const temporary = temporaryPathFor(target);
   try {
     const result = await write(temporary);

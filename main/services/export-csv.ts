@@ -8,7 +8,12 @@
  * Numeric columns are never prefixed: a real negative number (−23.5 LUFS) stays a number.
  */
 import type { Session } from '../../preload/session-schema';
-import { EXPORT_COLUMNS, type CellValue, type ExportColumn, type ExportContext } from './export-columns';
+import {
+  EXPORT_COLUMNS,
+  type CellValue,
+  type ExportColumn,
+  type ExportContext,
+} from './export-columns';
 import { forEachSession, writeText, type SessionSource, type WriteProgress } from './export-stream';
 
 export const UTF8_BOM = '\uFEFF';
@@ -61,7 +66,9 @@ export function csvHeader(columns: readonly ExportColumn[] = EXPORT_COLUMNS): st
 }
 
 /** One CSV record per session, for a fixed column list (formatters chosen once, not per cell). */
-export function csvRowWriter(columns: readonly ExportColumn[] = EXPORT_COLUMNS): (session: Session, context: ExportContext) => string {
+export function csvRowWriter(
+  columns: readonly ExportColumn[] = EXPORT_COLUMNS,
+): (session: Session, context: ExportContext) => string {
   const values = columns.map((c) => c.value);
   const formats = columns.map((c) => cellFormatter(c.type));
   const n = columns.length;
@@ -80,7 +87,12 @@ export function csvRow(session: Session, context: ExportContext): string {
 
 /** Writes BOM, header and one row per session to `filePath` (not atomically: see export-file.ts);
  * resolves to the bytes written. */
-export function writeCsvFile(sessions: SessionSource, filePath: string, context: ExportContext, progress?: WriteProgress): Promise<number> {
+export function writeCsvFile(
+  sessions: SessionSource,
+  filePath: string,
+  context: ExportContext,
+  progress?: WriteProgress,
+): Promise<number> {
   const row = csvRowWriter();
   return writeText(filePath, async (sink) => {
     sink.add(UTF8_BOM + csvHeader());

@@ -24,8 +24,20 @@ export interface ExportFileOptions {
   readonly progress?: WriteProgress;
 }
 
-export function exportHeader(agent: string, appVersion: string, filter: ExportFilter, now: Date): SessionExportHeader {
-  return { format: SESSION_EXPORT_FORMAT, version: SESSION_EXPORT_VERSION, exportedAt: now.toISOString(), agent, appVersion, filter };
+export function exportHeader(
+  agent: string,
+  appVersion: string,
+  filter: ExportFilter,
+  now: Date,
+): SessionExportHeader {
+  return {
+    format: SESSION_EXPORT_FORMAT,
+    version: SESSION_EXPORT_VERSION,
+    exportedAt: now.toISOString(),
+    agent,
+    appVersion,
+    filter,
+  };
 }
 
 /** Follow-up status in spreadsheets is as of the local day the export ran. */
@@ -34,7 +46,10 @@ export function contextOf(header: SessionExportHeader): ExportContext {
 }
 
 /** Writes the sessions to `filePath` atomically; resolves to the file's size in bytes. */
-export function exportSessionsToFile(sessions: SessionSource, options: ExportFileOptions): Promise<number> {
+export function exportSessionsToFile(
+  sessions: SessionSource,
+  options: ExportFileOptions,
+): Promise<number> {
   const { format, header, progress } = options;
   return writeFileAtomically(options.filePath, (temporary) => {
     switch (format) {
@@ -49,9 +64,18 @@ export function exportSessionsToFile(sessions: SessionSource, options: ExportFil
 }
 
 /** `calm-line-sessions_2026-01-05_2026-01-31.csv` (dates from the filter, or the export day). */
-export function suggestedFileName(format: ExportFormat, filter: ExportFilter, today: string): string {
+export function suggestedFileName(
+  format: ExportFormat,
+  filter: ExportFilter,
+  today: string,
+): string {
   const from = filter.from ?? 'start';
   const to = filter.to ?? today;
-  const agent = filter.agent ? `_${filter.agent.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 40)}` : '';
+  const agent = filter.agent
+    ? `_${filter.agent
+        .replace(/[^\p{L}\p{N}]+/gu, '-')
+        .replace(/^-|-$/g, '')
+        .slice(0, 40)}`
+    : '';
   return `calm-line-sessions${agent}_${from}_${to}.${format}`;
 }

@@ -6,7 +6,11 @@ import type { SessionExportHeader } from '../../preload/session-export-schema';
 import { forEachSession, writeText, type SessionSource, type WriteProgress } from './export-stream';
 
 /** The envelope as text chunks: header fields, then `"sessions":[` … `]}`. */
-export async function* jsonChunks(header: SessionExportHeader, sessions: SessionSource, chunkChars = 1 << 20): AsyncGenerator<string, void, undefined> {
+export async function* jsonChunks(
+  header: SessionExportHeader,
+  sessions: SessionSource,
+  chunkChars = 1 << 20,
+): AsyncGenerator<string, void, undefined> {
   const head = JSON.stringify(header);
   let chunk = `${head.slice(0, -1)},"sessions":[`;
   let first = true;
@@ -21,7 +25,12 @@ export async function* jsonChunks(header: SessionExportHeader, sessions: Session
   yield `${chunk}${first ? '' : '\n'}]}\n`;
 }
 
-export function writeJsonFile(sessions: SessionSource, filePath: string, header: SessionExportHeader, progress?: WriteProgress): Promise<number> {
+export function writeJsonFile(
+  sessions: SessionSource,
+  filePath: string,
+  header: SessionExportHeader,
+  progress?: WriteProgress,
+): Promise<number> {
   return writeText(filePath, async (sink) => {
     const head = JSON.stringify(header);
     sink.add(`${head.slice(0, -1)},"sessions":[`);

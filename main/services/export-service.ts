@@ -68,7 +68,13 @@ export function createExportService(options: ExportServiceOptions): ExportServic
     for (const listener of listeners) listener(progress);
   };
 
-  async function run(exportId: string, request: StartExportRequest, target: ExportTarget, total: number, signal: AbortSignal): Promise<void> {
+  async function run(
+    exportId: string,
+    request: StartExportRequest,
+    target: ExportTarget,
+    total: number,
+    signal: AbortSignal,
+  ): Promise<void> {
     const started = now();
     const header = exportHeader(options.agentName(), options.appVersion, request.filter, started);
     let lastEmit = 0;
@@ -80,18 +86,28 @@ export function createExportService(options: ExportServiceOptions): ExportServic
     };
     let written = 0;
     try {
-      const bytes = await exportSessionsToFile(options.sessions(request.filter, localDay(started)), {
-        format: request.format,
-        filePath: target.filePath,
-        header,
-        progress: { signal, onSession: (n) => ((written = n), onSession(n)) },
-      });
+      const bytes = await exportSessionsToFile(
+        options.sessions(request.filter, localDay(started)),
+        {
+          format: request.format,
+          filePath: target.filePath,
+          header,
+          progress: { signal, onSession: (n) => ((written = n), onSession(n)) },
+        },
+      );
       options.targets.completed?.(target);
       emit({ exportId, state: 'done', written, total: written, bytes, delivery: target.delivery });
     } catch (error) {
       options.targets.abandoned?.(target);
       if (signal.aborted) emit({ exportId, state: 'cancelled', written, total });
-      else emit({ exportId, state: 'failed', written, total, message: (error as Error)?.message ?? String(error) });
+      else
+        emit({
+          exportId,
+          state: 'failed',
+          written,
+          total,
+          message: (error as Error)?.message ?? String(error),
+        });
     }
   }
 
@@ -105,9 +121,14 @@ export function createExportService(options: ExportServiceOptions): ExportServic
       if (target === null) return null;
       const exportId = randomUUID();
       const controller = new AbortController();
-      const done = run(exportId, request, target, total, controller.signal).finally(() => running.delete(exportId));
+      const done = run(exportId, request, target, total, controller.signal).finally(() =>
+        running.delete(exportId),
+      );
       running.set(exportId, { controller, done });
-      const chosenName = target.delivery.kind === 'download' ? target.delivery.fileName : target.filePath.split(/[\\/]/).pop() ?? fileName;
+      const chosenName =
+        target.delivery.kind === 'download'
+          ? target.delivery.fileName
+          : (target.filePath.split(/[\\/]/).pop() ?? fileName);
       return { exportId, total, fileName: chosenName };
     },
     cancel(exportId) {

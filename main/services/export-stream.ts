@@ -93,7 +93,10 @@ export async function openTextSink(filePath: string, chunkChars = 1 << 20): Prom
 }
 
 /** Writes a file through a sink: `fill` adds the text; any failure closes the file and rethrows. */
-export async function writeText(filePath: string, fill: (sink: TextSink) => Promise<void>): Promise<number> {
+export async function writeText(
+  filePath: string,
+  fill: (sink: TextSink) => Promise<void>,
+): Promise<number> {
   const sink = await openTextSink(filePath);
   try {
     await fill(sink);

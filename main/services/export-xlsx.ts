@@ -9,7 +9,12 @@
  */
 import ExcelJS from 'exceljs';
 import type { Session } from '../../preload/session-schema';
-import { EXPORT_COLUMNS, type CellValue, type ColumnType, type ExportContext } from './export-columns';
+import {
+  EXPORT_COLUMNS,
+  type CellValue,
+  type ColumnType,
+  type ExportContext,
+} from './export-columns';
 import { createWriteStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { setImmediate as nextTurn } from 'node:timers/promises';
@@ -17,7 +22,8 @@ import { forEachSession, type SessionSource, type WriteProgress } from './export
 
 export const XLSX_MAX_CELL_CHARS = 32_767;
 // DEL (U+007F) too: XML could carry it, but exceljs drops it without a trace.
-const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const XML_INVALID =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** XML turns CR into LF when it is read; Excel breaks lines in a cell at LF. */
 const CARRIAGE_RETURNS = /\r\n?/g;
@@ -33,7 +39,17 @@ const NUMBER_FORMATS: Partial<Record<ColumnType, string>> = {
 export function wallClockDate(iso: string): Date {
   if (iso.length === 10) return new Date(Date.parse(`${iso}T00:00:00Z`));
   const d = new Date(iso);
-  return new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds(), d.getMilliseconds()));
+  return new Date(
+    Date.UTC(
+      d.getFullYear(),
+      d.getMonth(),
+      d.getDate(),
+      d.getHours(),
+      d.getMinutes(),
+      d.getSeconds(),
+      d.getMilliseconds(),
+    ),
+  );
 }
 
 export function xlsxText(text: string): string {
@@ -69,16 +85,30 @@ const ROWS_PER_TURN = 250;
 
 /** Writes the workbook to `filePath`; resolves to its size in bytes. On failure or cancel the file
  * stream is closed before the promise rejects (so the caller can delete the file). */
-export async function writeXlsxFile(sessions: SessionSource, filePath: string, context: ExportContext, progress?: WriteProgress): Promise<number> {
+export async function writeXlsxFile(
+  sessions: SessionSource,
+  filePath: string,
+  context: ExportContext,
+  progress?: WriteProgress,
+): Promise<number> {
   const stream = createWriteStream(filePath);
   const closed = new Promise<void>((resolve) => stream.once('close', () => resolve()));
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   try {
     workbook.creator = 'Calm Line';
     const sheet = workbook.addWorksheet('Sessions', { views: [{ state: 'frozen', ySplit: 1 }] });
     sheet.columns = EXPORT_COLUMNS.map((c) => {
       const numFmt = NUMBER_FORMATS[c.type];
-      return { header: c.name, key: c.name, width: columnWidth(c.type, c.name), ...(numFmt ? { style: { numFmt } } : {}) };
+      return {
+        header: c.name,
+        key: c.name,
+        width: columnWidth(c.type, c.name),
+        ...(numFmt ? { style: { numFmt } } : {}),
+      };
     });
     sheet.getRow(1).font = { bold: true };
     sheet.getRow(1).commit();

@@ -42,7 +42,9 @@ export function createFollowUpChecker(deps: FollowUpCheckerDeps): FollowUpChecke
 
   const check = (): SessionSummary[] => {
     const { due, overdue } = deps.followUps(localDay(now()));
-    const fresh = [...overdue, ...due].filter((summary) => !announced.has(`${summary.id}@${summary.followUpDate}`));
+    const fresh = [...overdue, ...due].filter(
+      (summary) => !announced.has(`${summary.id}@${summary.followUpDate}`),
+    );
     for (const summary of fresh) announced.add(`${summary.id}@${summary.followUpDate}`);
     if (fresh.length > 0) for (const listener of [...listeners]) listener(fresh);
     return fresh;

@@ -9,6 +9,7 @@ export function electronHostFeatures(platform: NodeJS.Platform, packaged = false
     systemLoopback: platform === 'win32',
     windowControls: true,
     // Only an installed build: an unpackaged run would register the bare Electron binary.
-    startAtLogin: packaged && (platform === 'win32' || platform === 'darwin' || platform === 'linux'),
+    startAtLogin:
+      packaged && (platform === 'win32' || platform === 'darwin' || platform === 'linux'),
   };
 }

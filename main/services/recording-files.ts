@@ -24,7 +24,10 @@ export interface RecordingAnswer {
 }
 
 /** `bytes=a-b`, `bytes=a-`, `bytes=-n` (one range); undefined: no usable Range (send the whole file). */
-export function parseByteRange(header: string | undefined | null, size: number): { start: number; end: number } | 'unsatisfiable' | undefined {
+export function parseByteRange(
+  header: string | undefined | null,
+  size: number,
+): { start: number; end: number } | 'unsatisfiable' | undefined {
   if (!header) return undefined;
   const match = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
   if (!match || (match[1] === '' && match[2] === '')) return undefined;
@@ -61,21 +64,36 @@ export function answerRecordingRequest(
   } catch {
     return { status: 404, headers: text };
   }
-  const common = { 'Content-Type': 'audio/wav', 'Accept-Ranges': 'bytes', 'Cache-Control': 'no-store' };
+  const common = {
+    'Content-Type': 'audio/wav',
+    'Accept-Ranges': 'bytes',
+    'Cache-Control': 'no-store',
+  };
   const range = parseByteRange(rangeHeader, size);
-  if (range === 'unsatisfiable') return { status: 416, headers: { ...text, 'Content-Range': `bytes */${size}` } };
+  if (range === 'unsatisfiable')
+    return { status: 416, headers: { ...text, 'Content-Range': `bytes */${size}` } };
   if (range === undefined) {
-    return { status: 200, headers: { ...common, 'Content-Length': String(size) }, body: { file, start: 0, end: size - 1 } };
+    return {
+      status: 200,
+      headers: { ...common, 'Content-Length': String(size) },
+      body: { file, start: 0, end: size - 1 },
+    };
   }
   return {
     status: 206,
-    headers: { ...common, 'Content-Length': String(range.end - range.start + 1), 'Content-Range': `bytes ${range.start}-${range.end}/${size}` },
+    headers: {
+      ...common,
+      'Content-Length': String(range.end - range.start + 1),
+      'Content-Range': `bytes ${range.start}-${range.end}/${size}`,
+    },
     body: { file, ...range },
   };
 }
 
 /** The answer's bytes as a web stream (for Electron's fetch-style Response). */
-export function recordingBodyStream(body: NonNullable<RecordingAnswer['body']>): ReadableStream<Uint8Array> {
+export function recordingBodyStream(
+  body: NonNullable<RecordingAnswer['body']>,
+): ReadableStream<Uint8Array> {
   const stream = fs.createReadStream(body.file, { start: body.start, end: body.end });
   return Readable.toWeb(stream) as unknown as ReadableStream<Uint8Array>;
 }

@@ -28,7 +28,11 @@ export interface RecordingStoreDeps {
 }
 
 /** Removes `.part` files not written to for `olderThanMs` (a call in progress appends every 0.5 s). */
-export function removeStaleRecordingParts(recordingsDir: string, nowMs: number, olderThanMs: number): number {
+export function removeStaleRecordingParts(
+  recordingsDir: string,
+  nowMs: number,
+  olderThanMs: number,
+): number {
   let removed = 0;
   let months: string[];
   try {
@@ -143,9 +147,12 @@ export function openRecordingStore(deps: RecordingStoreDeps): RecordingStore {
     recordingsDir,
     append(callId, seq, pcm) {
       checkId(callId);
-      if (!Number.isSafeInteger(seq) || seq < 0) throw new RecordingError('The chunk number is not valid.');
-      if (pcm.byteLength % BYTES_PER_FRAME !== 0) throw new RecordingError('A chunk must hold whole stereo 16-bit frames.');
-      if (pcm.byteLength > MAX_RECORDING_CHUNK_BYTES) throw new RecordingError('The chunk is too large.');
+      if (!Number.isSafeInteger(seq) || seq < 0)
+        throw new RecordingError('The chunk number is not valid.');
+      if (pcm.byteLength % BYTES_PER_FRAME !== 0)
+        throw new RecordingError('A chunk must hold whole stereo 16-bit frames.');
+      if (pcm.byteLength > MAX_RECORDING_CHUNK_BYTES)
+        throw new RecordingError('The chunk is too large.');
       if (seq === 0) {
         drop(callId);
         const month = monthOf(now().toISOString()) ?? '0000-00';
@@ -156,8 +163,10 @@ export function openRecordingStore(deps: RecordingStoreDeps): RecordingStore {
       }
       const entry = active.get(callId);
       if (!entry) throw new RecordingError('No recording of this call is in progress.');
-      if (seq !== entry.next) throw new RecordingError(`Chunk ${seq} came out of order (expected ${entry.next}).`);
-      if (entry.bytes + pcm.byteLength > maxDataBytes) throw new RecordingError('The recording reached the largest size a WAV file can hold.');
+      if (seq !== entry.next)
+        throw new RecordingError(`Chunk ${seq} came out of order (expected ${entry.next}).`);
+      if (entry.bytes + pcm.byteLength > maxDataBytes)
+        throw new RecordingError('The recording reached the largest size a WAV file can hold.');
       fs.appendFileSync(entry.partPath, pcm);
       entry.next++;
       entry.bytes += pcm.byteLength;
@@ -180,7 +189,10 @@ export function openRecordingStore(deps: RecordingStoreDeps): RecordingStore {
       }
       fs.renameSync(entry.partPath, target);
       active.delete(callId);
-      return { path: path.relative(deps.dataDir, target).split(path.sep).join('/'), bytes: entry.bytes };
+      return {
+        path: path.relative(deps.dataDir, target).split(path.sep).join('/'),
+        bytes: entry.bytes,
+      };
     },
     discard(callId) {
       checkId(callId);

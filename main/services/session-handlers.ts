@@ -37,11 +37,18 @@ function guard<T>(what: string, run: () => T, onError?: (error: unknown) => void
     return succeed(run());
   } catch (error) {
     onError?.(error);
-    return fail('internal', `${what}: ${describeWriteFailure(error)}. Nothing saved before was changed.`);
+    return fail(
+      'internal',
+      `${what}: ${describeWriteFailure(error)}. Nothing saved before was changed.`,
+    );
   }
 }
 
-function readGuard<T>(what: string, run: () => T, onError?: (error: unknown) => void): IpcResult<T> {
+function readGuard<T>(
+  what: string,
+  run: () => T,
+  onError?: (error: unknown) => void,
+): IpcResult<T> {
   try {
     return succeed(run());
   } catch (error) {
@@ -66,21 +73,37 @@ const SESSION_METHODS: readonly SessionMethod[] = [
 /** For a host opened without a data folder for sessions: every session method says so. */
 function withoutSessions(): SessionHandlers {
   const refuse = () => fail('internal', 'This host keeps no sessions.');
-  return Object.fromEntries(SESSION_METHODS.map((method) => [method, refuse])) as unknown as SessionHandlers;
+  return Object.fromEntries(
+    SESSION_METHODS.map((method) => [method, refuse]),
+  ) as unknown as SessionHandlers;
 }
 
-export function createSessionHandlers(services: SessionServices | undefined, log?: (message: string) => void): SessionHandlers {
+export function createSessionHandlers(
+  services: SessionServices | undefined,
+  log?: (message: string) => void,
+): SessionHandlers {
   if (services === undefined) return withoutSessions();
   const { repository, drafts, timelines, recordings } = services;
-  const note = (what: string) => (error: unknown) => log?.(`${what}: ${(error as Error)?.message ?? error}`);
+  const note = (what: string) => (error: unknown) =>
+    log?.(`${what}: ${(error as Error)?.message ?? error}`);
   return {
     saveCallTimeline: ({ id, timeline }) =>
-      guard('The timeline was not saved', () => ({ bytes: timelines.save(id, timeline) }), note('saveCallTimeline')),
-    saveDraft: (draft) => guard('The draft was not saved', () => ({ savedAt: drafts.save(draft) }), note('saveDraft')),
+      guard(
+        'The timeline was not saved',
+        () => ({ bytes: timelines.save(id, timeline) }),
+        note('saveCallTimeline'),
+      ),
+    saveDraft: (draft) =>
+      guard('The draft was not saved', () => ({ savedAt: drafts.save(draft) }), note('saveDraft')),
     getDraft: () => readGuard('The draft could not be read', () => drafts.get(), note('getDraft')),
-    discardDraft: () => guard('The draft was not discarded', () => (drafts.discard(), null), note('discardDraft')),
+    discardDraft: () =>
+      guard('The draft was not discarded', () => (drafts.discard(), null), note('discardDraft')),
     saveSession: ({ session }) => {
-      const hints = [monthOf(session.endedAt), monthOf(session.startedAt), monthOf(session.savedAt)];
+      const hints = [
+        monthOf(session.endedAt),
+        monthOf(session.startedAt),
+        monthOf(session.savedAt),
+      ];
       const saved = guard(
         'The session was not saved',
         // Both come from the files on disk, never from the page: a session points only at its own audio.
@@ -102,17 +125,29 @@ export function createSessionHandlers(services: SessionServices | undefined, log
       }
       return saved;
     },
-    listSessions: (query) => readGuard('The log could not be read', () => repository.list(query), note('listSessions')),
-    getSession: ({ id }) => readGuard('The session could not be read', () => repository.get(id), note('getSession')),
-    getTimeline: ({ id }) => readGuard('The timeline could not be read', () => timelines.get(id), note('getTimeline')),
+    listSessions: (query) =>
+      readGuard('The log could not be read', () => repository.list(query), note('listSessions')),
+    getSession: ({ id }) =>
+      readGuard('The session could not be read', () => repository.get(id), note('getSession')),
+    getTimeline: ({ id }) =>
+      readGuard('The timeline could not be read', () => timelines.get(id), note('getTimeline')),
     listFollowUps: ({ asOf }) =>
-      readGuard('Follow-ups could not be read', () => repository.followUps(asOf), note('listFollowUps')),
+      readGuard(
+        'Follow-ups could not be read',
+        () => repository.followUps(asOf),
+        note('listFollowUps'),
+      ),
     markFollowUpDone: ({ id }) => {
-      const current = readGuard('The session could not be read', () => repository.get(id), note('markFollowUpDone'));
+      const current = readGuard(
+        'The session could not be read',
+        () => repository.get(id),
+        note('markFollowUpDone'),
+      );
       if (!current.ok) return current;
       const session = current.value;
       if (session === null) return fail('invalid-payload', 'No saved session has this id.');
-      if (session.wrapUp.followUp.date === null) return fail('invalid-payload', 'This session has no follow-up.');
+      if (session.wrapUp.followUp.date === null)
+        return fail('invalid-payload', 'This session has no follow-up.');
       const done = () => repository.markFollowUpDone(id) ?? session;
       return guard('The follow-up was not marked done', done, note('markFollowUpDone'));
     },

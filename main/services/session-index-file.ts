@@ -61,7 +61,12 @@ export function sameFingerprint(a: unknown, b: FileFingerprint | undefined): boo
 }
 
 export function entryOf(session: Session, partition: string): IndexEntry {
-  return { summary: summarizeSession(session), startedMs: Date.parse(session.startedAt), partition, text: searchTextOf(session) };
+  return {
+    summary: summarizeSession(session),
+    startedMs: Date.parse(session.startedAt),
+    partition,
+    text: searchTextOf(session),
+  };
 }
 
 /** Newest first, ties by id (descending) — the log's order. */
@@ -72,8 +77,20 @@ export function newestFirst(a: IndexEntry, b: IndexEntry): number {
 
 export function rowOf({ summary: s }: IndexEntry): IndexRow {
   return [
-    s.id, s.agent, s.startedAt, s.durationSec, s.resolution, s.escalation, s.followUpDate, s.followUpDone ? 1 : 0,
-    s.caseReference, s.priorityCount, s.confirmedPriorityCount, s.overtalkCount, s.tooLoudCount, s.heatedCount,
+    s.id,
+    s.agent,
+    s.startedAt,
+    s.durationSec,
+    s.resolution,
+    s.escalation,
+    s.followUpDate,
+    s.followUpDone ? 1 : 0,
+    s.caseReference,
+    s.priorityCount,
+    s.confirmedPriorityCount,
+    s.overtalkCount,
+    s.tooLoudCount,
+    s.heatedCount,
     s.hasTimeline ? 1 : 0,
   ];
 }
@@ -81,31 +98,75 @@ export function rowOf({ summary: s }: IndexEntry): IndexRow {
 const RESOLUTIONS: ReadonlySet<unknown> = new Set([...RESOLUTION_VALUES, null]);
 const ESCALATIONS: ReadonlySet<unknown> = new Set(ESCALATION_VALUES);
 const isString = (value: unknown): value is string => typeof value === 'string';
-const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
+const isCount = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 0;
 
 /** An entry from a row (checked: the file is a cache anyone could have edited); undefined when malformed. */
 export function entryOfRow(row: unknown, partition: string, text: unknown): IndexEntry | undefined {
-  if (!Array.isArray(row) || row.length !== 15 || (text !== undefined && !isString(text))) return undefined;
-  const [id, agent, startedAt, durationSec, resolution, escalation, followUpDate, done, caseReference] = row;
-  const [priorityCount, confirmedCount, overtalkCount, tooLoudCount, heatedCount, hasTimeline] = row.slice(9);
+  if (!Array.isArray(row) || row.length !== 15 || (text !== undefined && !isString(text)))
+    return undefined;
+  const [
+    id,
+    agent,
+    startedAt,
+    durationSec,
+    resolution,
+    escalation,
+    followUpDate,
+    done,
+    caseReference,
+  ] = row;
+  const [priorityCount, confirmedCount, overtalkCount, tooLoudCount, heatedCount, hasTimeline] =
+    row.slice(9);
   const startedMs = isString(startedAt) ? Date.parse(startedAt) : Number.NaN;
   const valid =
-    isString(id) && isString(agent) && Number.isFinite(startedMs) && typeof durationSec === 'number' &&
-    RESOLUTIONS.has(resolution) && ESCALATIONS.has(escalation) && (followUpDate === null || isString(followUpDate)) &&
-    (done === 0 || done === 1) && isString(caseReference) && isCount(priorityCount) && isCount(confirmedCount) &&
-    isCount(overtalkCount) && isCount(tooLoudCount) && isCount(heatedCount) && (hasTimeline === 0 || hasTimeline === 1);
+    isString(id) &&
+    isString(agent) &&
+    Number.isFinite(startedMs) &&
+    typeof durationSec === 'number' &&
+    RESOLUTIONS.has(resolution) &&
+    ESCALATIONS.has(escalation) &&
+    (followUpDate === null || isString(followUpDate)) &&
+    (done === 0 || done === 1) &&
+    isString(caseReference) &&
+    isCount(priorityCount) &&
+    isCount(confirmedCount) &&
+    isCount(overtalkCount) &&
+    isCount(tooLoudCount) &&
+    isCount(heatedCount) &&
+    (hasTimeline === 0 || hasTimeline === 1);
   if (!valid) return undefined;
   const summary = {
-    id, agent, startedAt, durationSec, resolution, escalation, followUpDate, followUpDone: done === 1, caseReference,
-    priorityCount, confirmedPriorityCount: confirmedCount, overtalkCount, tooLoudCount, heatedCount,
+    id,
+    agent,
+    startedAt,
+    durationSec,
+    resolution,
+    escalation,
+    followUpDate,
+    followUpDone: done === 1,
+    caseReference,
+    priorityCount,
+    confirmedPriorityCount: confirmedCount,
+    overtalkCount,
+    tooLoudCount,
+    heatedCount,
     hasTimeline: hasTimeline === 1,
   } as SessionSummary;
   return { summary, startedMs, partition, text: text as string | undefined };
 }
 
 /** Entries from rows and (optional) texts; undefined when any row is malformed. */
-export function entriesOfRows(rows: unknown, texts: unknown, partition: string): IndexEntry[] | undefined {
-  if (!Array.isArray(rows) || (texts !== undefined && (!Array.isArray(texts) || texts.length !== rows.length))) return undefined;
+export function entriesOfRows(
+  rows: unknown,
+  texts: unknown,
+  partition: string,
+): IndexEntry[] | undefined {
+  if (
+    !Array.isArray(rows) ||
+    (texts !== undefined && (!Array.isArray(texts) || texts.length !== rows.length))
+  )
+    return undefined;
   const entries: IndexEntry[] = [];
   for (let i = 0; i < rows.length; i++) {
     const entry = entryOfRow(rows[i], partition, (texts as unknown[] | undefined)?.[i]);
@@ -116,14 +177,27 @@ export function entriesOfRows(rows: unknown, texts: unknown, partition: string):
 }
 
 /** Writes the index of a partition just written (no fsync: it can always be rebuilt). Entries newest first. */
-export function writeIndexFile(file: string, entries: readonly IndexEntry[], source: FileFingerprint): void {
+export function writeIndexFile(
+  file: string,
+  entries: readonly IndexEntry[],
+  source: FileFingerprint,
+): void {
   const sorted = [...entries].sort(newestFirst);
-  const content = { format: INDEX_FORMAT, source, rows: sorted.map(rowOf), texts: sorted.map((entry) => entry.text ?? '') };
+  const content = {
+    format: INDEX_FORMAT,
+    source,
+    rows: sorted.map(rowOf),
+    texts: sorted.map((entry) => entry.text ?? ''),
+  };
   writeFileAtomic(file, JSON.stringify(content), { fsync: false });
 }
 
 /** The entries in an index file, or undefined when it is missing, malformed or not built from `source`. */
-export function readIndexFile(file: string, partition: string, source: FileFingerprint): IndexEntry[] | undefined {
+export function readIndexFile(
+  file: string,
+  partition: string,
+  source: FileFingerprint,
+): IndexEntry[] | undefined {
   let parsed: unknown;
   try {
     parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -132,6 +206,7 @@ export function readIndexFile(file: string, partition: string, source: FileFinge
   }
   if (typeof parsed !== 'object' || parsed === null) return undefined;
   const { format, source: built, rows, texts } = parsed as Record<string, unknown>;
-  if (format !== INDEX_FORMAT || !sameFingerprint(built, source) || texts === undefined) return undefined;
+  if (format !== INDEX_FORMAT || !sameFingerprint(built, source) || texts === undefined)
+    return undefined;
   return entriesOfRows(rows, texts, partition);
 }

@@ -22,7 +22,11 @@ export interface LoadedIndex {
   readonly behind: number;
 }
 
-export function loadSessionIndex(sessionsDir: string, partitions: PartitionStore, nowMs: number): LoadedIndex {
+export function loadSessionIndex(
+  sessionsDir: string,
+  partitions: PartitionStore,
+  nowMs: number,
+): LoadedIndex {
   const index = createSessionIndex();
   const { keys, folders } = listPartitions(sessionsDir);
   for (const [folder, names] of folders) removeStaleTempFiles(folder, names, nowMs);
@@ -32,7 +36,9 @@ export function loadSessionIndex(sessionsDir: string, partitions: PartitionStore
     const source = fingerprintOf(partitionFile(sessionsDir, key));
     const section = snapshot.get(key);
     let entries: IndexEntry[] | undefined =
-      section && sameFingerprint(section.source, source) ? entriesOfRows(section.items, undefined, key) : undefined;
+      section && sameFingerprint(section.source, source)
+        ? entriesOfRows(section.items, undefined, key)
+        : undefined;
     if (!entries) {
       behind++;
       entries = source && readIndexFile(partitionIndexFile(sessionsDir, key), key, source);
@@ -49,7 +55,11 @@ export function loadSessionIndex(sessionsDir: string, partitions: PartitionStore
 }
 
 /** Fills in the search text of every entry that has none yet; returns how many partitions were not in the text snapshot. */
-export function loadSearchTexts(sessionsDir: string, index: SessionIndex, partitions: PartitionStore): number {
+export function loadSearchTexts(
+  sessionsDir: string,
+  index: SessionIndex,
+  partitions: PartitionStore,
+): number {
   const missing = index.withoutText();
   let behind = 0;
   const snapshot = readSnapshot(sessionsDir, 'texts');
@@ -58,7 +68,11 @@ export function loadSearchTexts(sessionsDir: string, index: SessionIndex, partit
     const source = index.sourceOf(key);
     const section = snapshot.get(key);
     const texts = section && sameFingerprint(section.source, source) ? section.items : undefined;
-    if (Array.isArray(texts) && texts.length === entries.length && texts.every((text) => typeof text === 'string')) {
+    if (
+      Array.isArray(texts) &&
+      texts.length === entries.length &&
+      texts.every((text) => typeof text === 'string')
+    ) {
       entries.forEach((entry, i) => (entry.text = texts[i] as string));
       continue;
     }

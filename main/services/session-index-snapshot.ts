@@ -27,16 +27,28 @@ export interface SnapshotSection {
 }
 
 function write(file: string, sections: unknown[]): void {
-  writeFileAtomic(file, JSON.stringify({ format: SNAPSHOT_FORMAT, partitions: sections }), { fsync: false });
+  writeFileAtomic(file, JSON.stringify({ format: SNAPSHOT_FORMAT, partitions: sections }), {
+    fsync: false,
+  });
 }
 
-export function writeRowSnapshot(sessionsDir: string, partitions: Iterable<SnapshotPartition>): void {
-  const sections = [...partitions].map(({ key, source, entries }) => [key, source, entries.map(rowOf)]);
+export function writeRowSnapshot(
+  sessionsDir: string,
+  partitions: Iterable<SnapshotPartition>,
+): void {
+  const sections = [...partitions].map(({ key, source, entries }) => [
+    key,
+    source,
+    entries.map(rowOf),
+  ]);
   write(path.join(sessionsDir, ROW_SNAPSHOT_FILE), sections);
 }
 
 /** Only partitions whose texts are all loaded; returns false (writes nothing) when none are. */
-export function writeTextSnapshot(sessionsDir: string, partitions: Iterable<SnapshotPartition>): boolean {
+export function writeTextSnapshot(
+  sessionsDir: string,
+  partitions: Iterable<SnapshotPartition>,
+): boolean {
   const sections = [...partitions]
     .filter(({ entries }) => entries.every((entry) => entry.text !== undefined))
     .map(({ key, source, entries }) => [key, source, entries.map((entry) => entry.text)]);
@@ -46,11 +58,19 @@ export function writeTextSnapshot(sessionsDir: string, partitions: Iterable<Snap
 }
 
 /** Sections by partition key (unchecked: callers compare the fingerprint and validate the items). */
-export function readSnapshot(sessionsDir: string, kind: 'rows' | 'texts'): Map<string, SnapshotSection> {
+export function readSnapshot(
+  sessionsDir: string,
+  kind: 'rows' | 'texts',
+): Map<string, SnapshotSection> {
   const sections = new Map<string, SnapshotSection>();
   let parsed: unknown;
   try {
-    parsed = JSON.parse(fs.readFileSync(path.join(sessionsDir, kind === 'rows' ? ROW_SNAPSHOT_FILE : TEXT_SNAPSHOT_FILE), 'utf8'));
+    parsed = JSON.parse(
+      fs.readFileSync(
+        path.join(sessionsDir, kind === 'rows' ? ROW_SNAPSHOT_FILE : TEXT_SNAPSHOT_FILE),
+        'utf8',
+      ),
+    );
   } catch {
     return sections;
   }

@@ -4,7 +4,11 @@ import type { SnapshotPartition } from './session-index-snapshot';
 
 export interface SessionIndex {
   /** Replaces everything known about a partition (an empty list forgets it). */
-  setPartition(key: string, entries: readonly IndexEntry[], source: FileFingerprint | undefined): void;
+  setPartition(
+    key: string,
+    entries: readonly IndexEntry[],
+    source: FileFingerprint | undefined,
+  ): void;
   get(id: string): IndexEntry | undefined;
   /** Every entry, newest first (ties by id). Rebuilt only after a change. */
   all(): readonly IndexEntry[];
@@ -20,19 +24,25 @@ export interface SessionIndex {
 }
 
 function isSorted(entries: readonly IndexEntry[]): boolean {
-  for (let i = 1; i < entries.length; i++) if (newestFirst(entries[i - 1], entries[i]) > 0) return false;
+  for (let i = 1; i < entries.length; i++)
+    if (newestFirst(entries[i - 1], entries[i]) > 0) return false;
   return true;
 }
 
 export function createSessionIndex(): SessionIndex {
-  const partitions = new Map<string, { entries: IndexEntry[]; source: FileFingerprint | undefined }>();
+  const partitions = new Map<
+    string,
+    { entries: IndexEntry[]; source: FileFingerprint | undefined }
+  >();
   const byId = new Map<string, IndexEntry>();
   let view: IndexEntry[] | undefined;
 
   return {
     setPartition(key, entries, source) {
       const incoming = new Set(entries.map((entry) => entry.summary.id));
-      const dropped = (partitions.get(key)?.entries ?? []).filter((old) => !incoming.has(old.summary.id));
+      const dropped = (partitions.get(key)?.entries ?? []).filter(
+        (old) => !incoming.has(old.summary.id),
+      );
       const sorted = isSorted(entries) ? [...entries] : [...entries].sort(newestFirst);
       if (sorted.length === 0) partitions.delete(key);
       else partitions.set(key, { entries: sorted, source });
@@ -59,7 +69,8 @@ export function createSessionIndex(): SessionIndex {
       const keys = [...partitions.keys()].sort().reverse();
       const joined: IndexEntry[] = [];
       for (const key of keys) {
-        for (const entry of partitions.get(key)?.entries ?? []) if (byId.get(entry.summary.id) === entry) joined.push(entry);
+        for (const entry of partitions.get(key)?.entries ?? [])
+          if (byId.get(entry.summary.id) === entry) joined.push(entry);
       }
       // Day partitions never overlap in time, so joining them newest first is already sorted; month and
       // day partitions of the same month (after a change of granularity) may overlap: sort then.
@@ -69,12 +80,14 @@ export function createSessionIndex(): SessionIndex {
     },
     partitions() {
       const list: SnapshotPartition[] = [];
-      for (const [key, { entries, source }] of partitions) if (source) list.push({ key, source, entries });
+      for (const [key, { entries, source }] of partitions)
+        if (source) list.push({ key, source, entries });
       return list;
     },
     withoutText() {
       const keys: string[] = [];
-      for (const [key, { entries }] of partitions) if (entries.some((entry) => entry.text === undefined)) keys.push(key);
+      for (const [key, { entries }] of partitions)
+        if (entries.some((entry) => entry.text === undefined)) keys.push(key);
       return keys;
     },
     entriesOf: (key) => partitions.get(key)?.entries ?? [],

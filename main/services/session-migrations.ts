@@ -56,7 +56,11 @@ export function migrateV1ToV2(v1: SessionV1): Session {
 }
 
 export type MigrationOutcome =
-  | { readonly ok: true; readonly session: Session; /** The version it was stored as. */ readonly from: number }
+  | {
+      readonly ok: true;
+      readonly session: Session;
+      /** The version it was stored as. */ readonly from: number;
+    }
   | { readonly ok: false; readonly reason: 'future-version' | 'invalid'; readonly message: string };
 
 /** Validates a stored record of any known version and returns it as a current Session. */
@@ -71,10 +75,16 @@ export function migrateSession(raw: unknown): MigrationOutcome {
   }
   if (version === 1) {
     const v1 = sessionV1Schema.safeParse(raw);
-    if (!v1.success) return { ok: false, reason: 'invalid', message: `version 1 session: ${describeIssues(v1.error)}` };
+    if (!v1.success)
+      return {
+        ok: false,
+        reason: 'invalid',
+        message: `version 1 session: ${describeIssues(v1.error)}`,
+      };
     return { ok: true, session: migrateV1ToV2(v1.data), from: 1 };
   }
   const current = sessionSchema.safeParse(raw);
-  if (!current.success) return { ok: false, reason: 'invalid', message: describeIssues(current.error) };
+  if (!current.success)
+    return { ok: false, reason: 'invalid', message: describeIssues(current.error) };
   return { ok: true, session: current.data, from: SESSION_SCHEMA_VERSION };
 }

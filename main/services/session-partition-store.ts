@@ -76,7 +76,11 @@ export function createPartitionStore(deps: PartitionStoreDeps): PartitionStore {
   const storeFor = (key: string): JsonStore<PartitionData> => {
     const store =
       stores.get(key) ??
-      openStore<PartitionData>({ cwd: path.dirname(partitionFile(sessionsDir, key)), name: key, schema: partitionJsonSchema() });
+      openStore<PartitionData>({
+        cwd: path.dirname(partitionFile(sessionsDir, key)),
+        name: key,
+        schema: partitionJsonSchema(),
+      });
     touch(stores, key, store, maxOpen);
     return store;
   };
@@ -100,7 +104,11 @@ export function createPartitionStore(deps: PartitionStoreDeps): PartitionStore {
 
   // Index entries of sessions already summarized (the parsed cache keeps the same objects across saves).
   const summarized = new WeakMap<Session, IndexEntry>();
-  const writeIndex = (key: string, sessions: readonly Session[], source: FileFingerprint | undefined): IndexedPartition => {
+  const writeIndex = (
+    key: string,
+    sessions: readonly Session[],
+    source: FileFingerprint | undefined,
+  ): IndexedPartition => {
     const entries = sessions.map((session) => {
       const known = summarized.get(session);
       if (known && known.partition === key) return known;
@@ -137,7 +145,10 @@ export function createPartitionStore(deps: PartitionStoreDeps): PartitionStore {
     if (read.migrated) {
       backUpBeforeMigration(file);
       // Written directly (same format conf writes): conf would refuse to open the old-version file.
-      const data: PartitionData = { schemaVersion: SESSION_SCHEMA_VERSION, sessions: read.sessions };
+      const data: PartitionData = {
+        schemaVersion: SESSION_SCHEMA_VERSION,
+        sessions: read.sessions,
+      };
       writeFileAtomic(file, JSON.stringify(data));
       stores.delete(key);
       writeIndex(key, read.sessions, remember(key, read.sessions));

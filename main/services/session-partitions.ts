@@ -18,7 +18,10 @@ import { readJsonFile, schemaVersionOf, type StoreProblemKind } from './store-pr
 export type PartitionGranularity = 'day' | 'month';
 
 /** Partition key: 'YYYY-MM-DD' (day) or 'YYYY-MM' (month) of the UTC time a session started. */
-export function partitionKeyOf(startedAt: string, granularity: PartitionGranularity = 'day'): string {
+export function partitionKeyOf(
+  startedAt: string,
+  granularity: PartitionGranularity = 'day',
+): string {
   const utc = new Date(Date.parse(startedAt)).toISOString();
   return granularity === 'day' ? utc.slice(0, 10) : utc.slice(0, 7);
 }
@@ -95,7 +98,11 @@ export function partitionJsonSchema(): Record<string, unknown> {
 
 export type PartitionRead =
   | { readonly status: 'missing' }
-  | { readonly status: 'ok'; readonly sessions: Session[]; /** Held older records (now migrated). */ readonly migrated: boolean }
+  | {
+      readonly status: 'ok';
+      readonly sessions: Session[];
+      /** Held older records (now migrated). */ readonly migrated: boolean;
+    }
   | { readonly status: 'bad'; readonly kind: StoreProblemKind; readonly detail: string };
 
 /**
@@ -117,7 +124,11 @@ export function readPartition(file: string, trusted = false): PartitionRead {
   if (version === undefined || !Array.isArray(list)) {
     return { status: 'bad', kind: 'invalid', detail: 'no schemaVersion or no sessions list' };
   }
-  if (trusted && version === SESSION_SCHEMA_VERSION && list.every((record) => schemaVersionOf(record) === version)) {
+  if (
+    trusted &&
+    version === SESSION_SCHEMA_VERSION &&
+    list.every((record) => schemaVersionOf(record) === version)
+  ) {
     return { status: 'ok', sessions: list as Session[], migrated: false };
   }
   const sessions: Session[] = [];

@@ -43,7 +43,9 @@ export function matcherFor(query: SessionQuery, today: string): EntryTest {
       tests.push(({ summary: s }) => !s.followUpDone && s.followUpDate === today);
       break;
     case 'overdue':
-      tests.push(({ summary: s }) => !s.followUpDone && s.followUpDate !== null && s.followUpDate < today);
+      tests.push(
+        ({ summary: s }) => !s.followUpDone && s.followUpDate !== null && s.followUpDate < today,
+      );
       break;
     case 'open':
       tests.push(({ summary: s }) => !s.followUpDone && s.followUpDate !== null);
@@ -63,7 +65,11 @@ export function matcherFor(query: SessionQuery, today: string): EntryTest {
   return (entry) => tests.every((test) => test(entry));
 }
 
-export function listEntries(entries: readonly IndexEntry[], query: SessionQuery, today: string): SessionList {
+export function listEntries(
+  entries: readonly IndexEntry[],
+  query: SessionQuery,
+  today: string,
+): SessionList {
   const offset = query.offset ?? 0;
   const end = offset + (query.limit ?? SESSION_PAGE_DEFAULT);
   const matches = matcherFor(query, today);
@@ -87,6 +93,12 @@ export function followUpsOf(entries: readonly IndexEntry[], asOf: string): Follo
     else if (summary.followUpDate < asOf) overdue.push(summary);
   }
   // Entries come newest first; a stable sort by date keeps that order within a day.
-  overdue.sort((a, b) => ((a.followUpDate ?? '') < (b.followUpDate ?? '') ? -1 : a.followUpDate === b.followUpDate ? 0 : 1));
+  overdue.sort((a, b) =>
+    (a.followUpDate ?? '') < (b.followUpDate ?? '')
+      ? -1
+      : a.followUpDate === b.followUpDate
+        ? 0
+        : 1,
+  );
   return { due, overdue };
 }

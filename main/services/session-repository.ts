@@ -78,7 +78,11 @@ export function openSessionRepository(deps: SessionRepositoryDeps): SessionRepos
     try {
       if (rowsDirty) writeRowSnapshot(sessionsDir, index.partitions());
       rowsDirty = false;
-      if (textsDirty && index.withoutText().length === 0 && writeTextSnapshot(sessionsDir, index.partitions())) {
+      if (
+        textsDirty &&
+        index.withoutText().length === 0 &&
+        writeTextSnapshot(sessionsDir, index.partitions())
+      ) {
         textsDirty = false;
       }
     } catch {
@@ -115,21 +119,29 @@ export function openSessionRepository(deps: SessionRepositoryDeps): SessionRepos
       const ids = new Set(incoming.map((session) => session.id));
       for (const id of ids) {
         const before = current.get(id)?.partition;
-        if (before !== undefined && before !== key) moved.set(before, (moved.get(before) ?? new Set()).add(id));
+        if (before !== undefined && before !== key)
+          moved.set(before, (moved.get(before) ?? new Set()).add(id));
       }
-      const { entries, source } = partitions.update(key, (stored) => [...stored.filter((s) => !ids.has(s.id)), ...incoming]);
+      const { entries, source } = partitions.update(key, (stored) => [
+        ...stored.filter((s) => !ids.has(s.id)),
+        ...incoming,
+      ]);
       current.setPartition(key, entries, source);
     }
     // Only after the new copies are safely written: drop the old ones (a session whose start moved to another day).
     for (const [key, ids] of moved) {
-      const { entries, source } = partitions.update(key, (stored) => stored.filter((s) => !ids.has(s.id)));
+      const { entries, source } = partitions.update(key, (stored) =>
+        stored.filter((s) => !ids.has(s.id)),
+      );
       current.setPartition(key, entries, source);
     }
     rowsDirty = textsDirty = true;
   };
 
   const readSession = (entry: IndexEntry): Session | null => {
-    const found = partitions.read(entry.partition).find((session) => session.id === entry.summary.id);
+    const found = partitions
+      .read(entry.partition)
+      .find((session) => session.id === entry.summary.id);
     return found ? structuredClone(found) : null;
   };
 
@@ -153,12 +165,14 @@ export function openSessionRepository(deps: SessionRepositoryDeps): SessionRepos
     list: (query, day = today()) => listEntries(entriesFor(query), query, day),
     async *iterate(query = {}, day = today()) {
       const wanted = entriesFor(query).filter(matcherFor(query, day));
-      for (let start = 0; start < wanted.length; ) {
+      for (let start = 0; start < wanted.length;) {
         const key = wanted[start].partition;
         let end = start;
         while (end < wanted.length && wanted[end].partition === key) end++;
         // Fresh objects (not the parsed cache): the consumer may keep or change them.
-        const byId = new Map(partitions.read(key, { bypassCache: true }).map((session) => [session.id, session]));
+        const byId = new Map(
+          partitions.read(key, { bypassCache: true }).map((session) => [session.id, session]),
+        );
         for (let i = start; i < end; i++) {
           const session = byId.get(wanted[i].summary.id);
           if (session) yield session;
@@ -175,7 +189,10 @@ export function openSessionRepository(deps: SessionRepositoryDeps): SessionRepos
       if (session.wrapUp.followUp.doneAt !== null) return session;
       const done: Session = {
         ...session,
-        wrapUp: { ...session.wrapUp, followUp: { ...session.wrapUp.followUp, doneAt: at.toISOString() } },
+        wrapUp: {
+          ...session.wrapUp,
+          followUp: { ...session.wrapUp.followUp, doneAt: at.toISOString() },
+        },
       };
       writeSessions([done]);
       return done;

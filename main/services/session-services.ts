@@ -2,7 +2,11 @@
  * Everything the wrap-up, the session log, call review and follow-ups need in the host, opened over one
  * data folder and sharing one problem log (files moved aside) — what both hosts put in HostServices.
  */
-import { createFollowUpChecker, type FollowUpChecker, type FollowUpCheckerDeps } from './follow-up-checker';
+import {
+  createFollowUpChecker,
+  type FollowUpChecker,
+  type FollowUpCheckerDeps,
+} from './follow-up-checker';
 import { openDraftStore, type DraftStore } from './draft-store';
 import { openSessionRepository, type SessionRepository } from './session-repository';
 import type { JsonStoreFactory } from './store-json-store';

@@ -28,7 +28,10 @@ export function foldForSearch(text: string): string {
   // Fast path: plain ASCII needs only lower-casing.
   // eslint-disable-next-line no-control-regex
   if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 }
 
 /** The searchable text of a session, folded: priorities, catalyst, next steps, root cause, reference, notes. */

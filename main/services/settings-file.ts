@@ -37,7 +37,8 @@ export function prepareSettingsFile(filePath: string, now: Date = new Date()): S
   try {
     text = fs.readFileSync(filePath, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { status: 'missing', replaced: [] };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      return { status: 'missing', replaced: [] };
     throw error;
   }
   let raw: unknown;
@@ -47,7 +48,8 @@ export function prepareSettingsFile(filePath: string, now: Date = new Date()): S
     raw = undefined;
   }
   const { settings, replaced } = repairSettings(raw);
-  if (replaced.length === 0 && isDeepStrictEqual(raw, settings)) return { status: 'valid', replaced };
+  if (replaced.length === 0 && isDeepStrictEqual(raw, settings))
+    return { status: 'valid', replaced };
 
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   const backupPath = path.join(path.dirname(filePath), `${path.basename(filePath)}.bak-${stamp}`);

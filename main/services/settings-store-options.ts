@@ -2,7 +2,11 @@
  * The options conf (browser host) and electron-store (Electron) share, so both hosts read and write the
  * same `settings.json` in the same data folder with the same schema.
  */
-import { DEFAULT_SETTINGS, settingsJsonSchemaProperties, type Settings } from '../../preload/settings-schema';
+import {
+  DEFAULT_SETTINGS,
+  settingsJsonSchemaProperties,
+  type Settings,
+} from '../../preload/settings-schema';
 
 /** File name without extension; the file is `<data folder>/settings.json`. */
 export const SETTINGS_FILE_BASENAME = 'settings';

@@ -30,7 +30,11 @@ function fsyncFolder(folder: string): void {
   }
 }
 
-export function writeFileAtomic(filePath: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): void {
+export function writeFileAtomic(
+  filePath: string,
+  data: string | Uint8Array,
+  options: AtomicWriteOptions = {},
+): void {
   const { fsync = true, mode = 0o600 } = options;
   const folder = path.dirname(filePath);
   fs.mkdirSync(folder, { recursive: true });
@@ -52,7 +56,12 @@ export function writeFileAtomic(filePath: string, data: string | Uint8Array, opt
 }
 
 /** Removes temp files older than `olderThanMs` in a folder (left by a crash mid-write); returns how many. */
-export function removeStaleTempFiles(folder: string, names: readonly string[], now: number, olderThanMs = 600_000): number {
+export function removeStaleTempFiles(
+  folder: string,
+  names: readonly string[],
+  now: number,
+  olderThanMs = 600_000,
+): number {
   let removed = 0;
   for (const name of names) {
     if (!isTempFileName(name)) continue;

@@ -22,7 +22,9 @@ export interface JsonStoreOptions {
   readonly schema: Record<string, unknown>;
 }
 
-export type JsonStoreFactory = <T extends Record<string, unknown>>(options: JsonStoreOptions) => JsonStore<T>;
+export type JsonStoreFactory = <T extends Record<string, unknown>>(
+  options: JsonStoreOptions,
+) => JsonStore<T>;
 
 /** The options conf and electron-store share. Files are compact JSON (a whole partition is rewritten per save). */
 export function jsonStoreEngineOptions<T>(options: JsonStoreOptions) {
@@ -38,7 +40,9 @@ export function jsonStoreEngineOptions<T>(options: JsonStoreOptions) {
   } as const;
 }
 
-export const openConfJsonStore: JsonStoreFactory = <T extends Record<string, unknown>>(options: JsonStoreOptions) =>
+export const openConfJsonStore: JsonStoreFactory = <T extends Record<string, unknown>>(
+  options: JsonStoreOptions,
+) =>
   new Conf<T>({ ...jsonStoreEngineOptions<T>(options), configName: options.name }) as JsonStore<T>;
 
 /** A zod schema's properties as JSON schemas, in the form conf's `schema` option takes. */

@@ -20,7 +20,8 @@ export interface StoreProblem {
   readonly at: string;
 }
 
-export type ReadJson = { status: 'missing' } | { status: 'ok'; value: unknown } | { status: 'bad'; detail: string };
+export type ReadJson =
+  { status: 'missing' } | { status: 'ok'; value: unknown } | { status: 'bad'; detail: string };
 
 /** Reads and parses a JSON file. An empty or cut-off file is 'bad' (a crash or full disk mid-write). */
 export function readJsonFile(file: string): ReadJson {
@@ -34,7 +35,8 @@ export function readJsonFile(file: string): ReadJson {
   try {
     return { status: 'ok', value: JSON.parse(text) as unknown };
   } catch (error) {
-    const detail = text.trim() === '' ? 'the file is empty' : `not valid JSON (${(error as Error).message})`;
+    const detail =
+      text.trim() === '' ? 'the file is empty' : `not valid JSON (${(error as Error).message})`;
     return { status: 'bad', detail };
   }
 }
@@ -43,7 +45,9 @@ export function readJsonFile(file: string): ReadJson {
 export function schemaVersionOf(value: unknown): number | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const version = (value as { schemaVersion?: unknown }).schemaVersion;
-  return typeof version === 'number' && Number.isSafeInteger(version) && version > 0 ? version : undefined;
+  return typeof version === 'number' && Number.isSafeInteger(version) && version > 0
+    ? version
+    : undefined;
 }
 
 function timestamp(now: Date): string {
@@ -56,7 +60,10 @@ export function moveAside(file: string, now: Date): string {
   const base = path.basename(file).replace(/\.json$/, '');
   const stamp = timestamp(now);
   for (let attempt = 1; ; attempt++) {
-    const target = path.join(folder, `${base}.corrupt-${stamp}${attempt === 1 ? '' : `-${attempt}`}.json`);
+    const target = path.join(
+      folder,
+      `${base}.corrupt-${stamp}${attempt === 1 ? '' : `-${attempt}`}.json`,
+    );
     if (!fs.existsSync(target)) {
       fs.renameSync(file, target);
       return target;
@@ -64,7 +71,12 @@ export function moveAside(file: string, now: Date): string {
   }
 }
 
-export function quarantine(file: string, kind: StoreProblemKind, detail: string, now: Date): StoreProblem {
+export function quarantine(
+  file: string,
+  kind: StoreProblemKind,
+  detail: string,
+  now: Date,
+): StoreProblem {
   const movedTo = moveAside(file, now);
   return { kind, file, movedTo, detail, at: now.toISOString() };
 }

@@ -9,7 +9,13 @@ import type { CallTimeline } from '../../renderer/engine/call-types';
 import { callTimelineSchema } from '../../preload/session-ipc-schema';
 import { describeIssues } from './describe-issues';
 import { writeFileAtomic } from './store-atomic-write';
-import { createProblemLog, quarantine, readJsonFile, schemaVersionOf, type ProblemLog } from './store-problems';
+import {
+  createProblemLog,
+  quarantine,
+  readJsonFile,
+  schemaVersionOf,
+  type ProblemLog,
+} from './store-problems';
 
 export const TIMELINE_FILE_VERSION = 1;
 
@@ -59,7 +65,8 @@ export function openTimelineStore(deps: TimelineStoreDeps): TimelineStore {
     } catch {
       return undefined;
     }
-    for (const month of months.sort().reverse()) if (fs.existsSync(fileIn(month, id))) return fileIn(month, id);
+    for (const month of months.sort().reverse())
+      if (fs.existsSync(fileIn(month, id))) return fileIn(month, id);
     return undefined;
   };
 
@@ -84,11 +91,19 @@ export function openTimelineStore(deps: TimelineStoreDeps): TimelineStore {
       if (read.status === 'bad') return report('not-json', read.detail);
       const version = schemaVersionOf(read.value);
       if (version !== undefined && version > TIMELINE_FILE_VERSION) {
-        return report('future-version', `timeline file version ${version}, this app reads up to ${TIMELINE_FILE_VERSION}`);
+        return report(
+          'future-version',
+          `timeline file version ${version}, this app reads up to ${TIMELINE_FILE_VERSION}`,
+        );
       }
-      const parsed = callTimelineSchema.safeParse((read.value as { timeline?: unknown } | null)?.timeline);
+      const parsed = callTimelineSchema.safeParse(
+        (read.value as { timeline?: unknown } | null)?.timeline,
+      );
       if (version !== TIMELINE_FILE_VERSION || !parsed.success) {
-        return report('invalid', parsed.success ? 'no schemaVersion' : describeIssues(parsed.error));
+        return report(
+          'invalid',
+          parsed.success ? 'no schemaVersion' : describeIssues(parsed.error),
+        );
       }
       return parsed.data;
     },

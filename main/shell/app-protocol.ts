@@ -12,12 +12,21 @@ export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
     {
       scheme: APP_SCHEME,
-      privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, codeCache: true },
+      privileges: {
+        standard: true,
+        secure: true,
+        supportFetchAPI: true,
+        stream: true,
+        codeCache: true,
+      },
     },
   ]);
 }
 
 /** Call after `ready`: answers app://calm-line/<path> from `rendererDir` (and /recording/<id> from `recordings`). */
-export function serveRendererOverAppProtocol(rendererDir: string, recordings?: Pick<RecordingStore, 'fileOf'>): void {
+export function serveRendererOverAppProtocol(
+  rendererDir: string,
+  recordings?: Pick<RecordingStore, 'fileOf'>,
+): void {
   protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir, recordings));
 }

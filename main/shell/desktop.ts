@@ -9,7 +9,11 @@ import type { Settings } from '../../preload/settings-schema';
 import { APP_ID } from '../desktop/app-identity';
 import type { DesktopStateService } from '../desktop/desktop-state-service';
 import type { DesktopAction, DesktopView } from '../desktop/menu-spec';
-import { hotkeyConflictNotice, wrapUpReminder, type DesktopNotification } from '../desktop/notification-rules';
+import {
+  hotkeyConflictNotice,
+  wrapUpReminder,
+  type DesktopNotification,
+} from '../desktop/notification-rules';
 import type { EmitHostEvent } from '../ipc/host-events';
 import type { SettingsService } from '../services/settings-service';
 import { registerGlobalHotkeys } from './global-hotkeys';
@@ -39,7 +43,14 @@ function viewOf(state: DesktopState, settings: Settings): DesktopView {
   };
 }
 
-export function setupDesktopShell({ window, settings, desktop, emit, userDataDir, log }: DesktopShellDeps): () => void {
+export function setupDesktopShell({
+  window,
+  settings,
+  desktop,
+  emit,
+  userDataDir,
+  log,
+}: DesktopShellDeps): () => void {
   if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
   const perform = (action: DesktopAction): void => {
     switch (action) {
@@ -76,7 +87,11 @@ export function setupDesktopShell({ window, settings, desktop, emit, userDataDir
   };
 
   const tray = createCallTray(process.platform, perform);
-  const menuContext = { platform: process.platform, packaged: app.isPackaged, appName: app.getName() };
+  const menuContext = {
+    platform: process.platform,
+    packaged: app.isPackaged,
+    appName: app.getName(),
+  };
   const refresh = (): void => {
     const view = viewOf(desktop.get(), settings.get());
     tray.update(view);
@@ -87,8 +102,18 @@ export function setupDesktopShell({ window, settings, desktop, emit, userDataDir
   const stopDesktop = desktop.onChange((next, previous) => {
     emit('desktop-state-changed', next);
     refresh();
-    notify(wrapUpReminder(previous.callStatus, next.callStatus, !window.isDestroyed() && window.isFocused()));
-    const conflict = hotkeyConflictNotice(toldConflict, next.hotkeys, next.callStatus.call === 'in-call');
+    notify(
+      wrapUpReminder(
+        previous.callStatus,
+        next.callStatus,
+        !window.isDestroyed() && window.isFocused(),
+      ),
+    );
+    const conflict = hotkeyConflictNotice(
+      toldConflict,
+      next.hotkeys,
+      next.callStatus.call === 'in-call',
+    );
     toldConflict = conflict.told;
     notify(conflict.notifications);
   });

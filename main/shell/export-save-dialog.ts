@@ -23,9 +23,13 @@ export function electronExportTargets(window: () => BrowserWindow | undefined): 
         properties: ['createDirectory', 'showOverwriteConfirmation'],
       };
       const parent = window();
-      const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+      const result = parent
+        ? await dialog.showSaveDialog(parent, options)
+        : await dialog.showSaveDialog(options);
       if (result.canceled || !result.filePath) return null;
-      const filePath = path.extname(result.filePath) ? result.filePath : `${result.filePath}.${format}`;
+      const filePath = path.extname(result.filePath)
+        ? result.filePath
+        : `${result.filePath}.${format}`;
       return { filePath, delivery: { kind: 'file', path: filePath } };
     },
   };

@@ -7,15 +7,21 @@ import type { SessionSummary } from '../../preload/session-ipc-schema';
 import type { FollowUpChecker } from '../services/follow-up-checker';
 
 /** Title and body for an announcement (pure, so it reads the same in every language build). */
-export function followUpNotice(sessions: readonly SessionSummary[], today: string): { title: string; body: string } {
+export function followUpNotice(
+  sessions: readonly SessionSummary[],
+  today: string,
+): { title: string; body: string } {
   const overdue = sessions.filter((s) => s.followUpDate !== null && s.followUpDate < today).length;
   const due = sessions.length - overdue;
-  const parts = [due > 0 ? `${due} due today` : '', overdue > 0 ? `${overdue} overdue` : ''].filter(Boolean);
+  const parts = [due > 0 ? `${due} due today` : '', overdue > 0 ? `${overdue} overdue` : ''].filter(
+    Boolean,
+  );
   const references = sessions
     .map((s) => s.caseReference)
     .filter((reference) => reference !== '')
     .slice(0, 3);
-  const title = sessions.length === 1 ? 'A follow-up is due' : `${sessions.length} follow-ups are due`;
+  const title =
+    sessions.length === 1 ? 'A follow-up is due' : `${sessions.length} follow-ups are due`;
   const body = `${parts.join(', ')}${references.length > 0 ? ` — ${references.join(', ')}` : ''}`;
   return { title, body };
 }

@@ -10,9 +10,14 @@ import type { IpcHandlers } from '../ipc/handlers';
 import type { EmitHostEvent } from '../ipc/host-events';
 import { isAppUrl } from '../security/app-origin';
 
-export function registerIpcHandlers(handlers: IpcHandlers, log?: (message: string) => void): () => void {
+export function registerIpcHandlers(
+  handlers: IpcHandlers,
+  log?: (message: string) => void,
+): () => void {
   for (const method of IPC_METHOD_NAMES) {
-    ipcMain.handle(ipcChannel(method), (event, payload: unknown) => answerInvoke(handlers, method, event, payload, log));
+    ipcMain.handle(ipcChannel(method), (event, payload: unknown) =>
+      answerInvoke(handlers, method, event, payload, log),
+    );
   }
   return () => {
     for (const method of IPC_METHOD_NAMES) ipcMain.removeHandler(ipcChannel(method));
@@ -23,6 +28,7 @@ export function registerIpcHandlers(handlers: IpcHandlers, log?: (message: strin
 export const emitToAppWindows: EmitHostEvent = (event, payload) => {
   for (const window of BrowserWindow.getAllWindows()) {
     const contents = window.webContents;
-    if (!contents.isDestroyed() && isAppUrl(contents.mainFrame.url)) contents.send(ipcChannel(event), payload);
+    if (!contents.isDestroyed() && isAppUrl(contents.mainFrame.url))
+      contents.send(ipcChannel(event), payload);
   }
 };

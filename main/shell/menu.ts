@@ -15,10 +15,17 @@ export function toMenuTemplate(
           enabled: item.enabled,
           click: () => perform(item.action),
           // Display only: the global shortcut is registered by globalShortcut, not by the menu.
-          ...(item.accelerator ? { accelerator: item.accelerator, registerAccelerator: false } : {}),
+          ...(item.accelerator
+            ? { accelerator: item.accelerator, registerAccelerator: false }
+            : {}),
         };
       case 'toggle':
-        return { label: item.label, type: 'checkbox', checked: item.checked, click: () => perform(item.action) };
+        return {
+          label: item.label,
+          type: 'checkbox',
+          checked: item.checked,
+          click: () => perform(item.action),
+        };
       case 'info':
         return { label: item.label, enabled: false };
       case 'separator':
@@ -31,10 +38,17 @@ export function toMenuTemplate(
   });
 }
 
-export function buildMenu(items: readonly MenuSpec[], perform: (action: DesktopAction) => void): Menu {
+export function buildMenu(
+  items: readonly MenuSpec[],
+  perform: (action: DesktopAction) => void,
+): Menu {
   return Menu.buildFromTemplate(toMenuTemplate(items, perform));
 }
 
-export function installAppMenu(view: DesktopView, context: AppMenuContext, perform: (action: DesktopAction) => void): void {
+export function installAppMenu(
+  view: DesktopView,
+  context: AppMenuContext,
+  perform: (action: DesktopAction) => void,
+): void {
   Menu.setApplicationMenu(buildMenu(appMenuSpec(view, context), perform));
 }

@@ -9,7 +9,10 @@ import type { DesktopNotification } from '../desktop/notification-rules';
 
 const shown = new Set<Notification>();
 
-export function showDesktopNotification(spec: DesktopNotification, onClick: (action: DesktopAction) => void): void {
+export function showDesktopNotification(
+  spec: DesktopNotification,
+  onClick: (action: DesktopAction) => void,
+): void {
   if (!Notification.isSupported()) return;
   const notification = new Notification({ title: spec.title, body: spec.body, silent: true });
   shown.add(notification);

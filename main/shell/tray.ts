@@ -5,7 +5,12 @@
 import { nativeImage, Tray, type NativeImage } from 'electron';
 import type { DesktopAction, DesktopView } from '../desktop/menu-spec';
 import { trayIconPng } from '../desktop/tray-icon';
-import { trayIconKind, trayMenu, trayTooltip, type TrayIconKind } from '../desktop/tray-presentation';
+import {
+  trayIconKind,
+  trayMenu,
+  trayTooltip,
+  type TrayIconKind,
+} from '../desktop/tray-presentation';
 import { buildMenu } from './menu';
 
 export interface CallTray {
@@ -22,7 +27,10 @@ function trayImage(kind: TrayIconKind, platform: NodeJS.Platform): NativeImage {
   return image;
 }
 
-export function createCallTray(platform: NodeJS.Platform, perform: (action: DesktopAction) => void): CallTray {
+export function createCallTray(
+  platform: NodeJS.Platform,
+  perform: (action: DesktopAction) => void,
+): CallTray {
   const images = new Map<TrayIconKind, NativeImage>();
   const imageFor = (kind: TrayIconKind): NativeImage => {
     let image = images.get(kind);

@@ -22,7 +22,11 @@ const SAVE_DELAY_MS = 500;
 /** Displays with the primary first (the fallback when a remembered display is gone). */
 function currentDisplays(): DisplayInfo[] {
   const primary = screen.getPrimaryDisplay();
-  const toInfo = (d: Display): DisplayInfo => ({ bounds: d.bounds, workArea: d.workArea, scaleFactor: d.scaleFactor });
+  const toInfo = (d: Display): DisplayInfo => ({
+    bounds: d.bounds,
+    workArea: d.workArea,
+    scaleFactor: d.scaleFactor,
+  });
   return [primary, ...screen.getAllDisplays().filter((d) => d.id !== primary.id)].map(toInfo);
 }
 
@@ -84,7 +88,10 @@ export function trackWindowPlacement(
 
   const rescue = (): void => {
     if (window.isDestroyed() || isReachable(window.getBounds(), currentDisplays())) return;
-    applyPlacement(window, restorePlacement({ ...memory, lastDisplay: null }, currentDisplays(), mode));
+    applyPlacement(
+      window,
+      restorePlacement({ ...memory, lastDisplay: null }, currentDisplays(), mode),
+    );
   };
   screen.on('display-removed', rescue);
   screen.on('display-metrics-changed', rescue);

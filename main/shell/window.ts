@@ -11,7 +11,11 @@ export interface MainWindowOptions {
   readonly placement?: Placement;
 }
 
-export function createMainWindow({ preloadPath, alwaysOnTop, placement }: MainWindowOptions): BrowserWindow {
+export function createMainWindow({
+  preloadPath,
+  alwaysOnTop,
+  placement,
+}: MainWindowOptions): BrowserWindow {
   const window = new BrowserWindow({
     ...(placement ? placement.bounds : WINDOW_SIZES.normal),
     minWidth: WINDOW_SIZES.minWidth,

@@ -58,7 +58,12 @@ export function relativeStaticPath(urlPathname: string): string | undefined {
 }
 
 export type StaticLookup =
-  | { readonly status: 200; readonly filePath: string; readonly contentType: string; readonly body: Buffer }
+  | {
+      readonly status: 200;
+      readonly filePath: string;
+      readonly contentType: string;
+      readonly body: Buffer;
+    }
   | { readonly status: 400 | 404 };
 
 function isInside(root: string, candidate: string): boolean {
@@ -76,7 +81,12 @@ export async function readStaticFile(rootDir: string, urlPathname: string): Prom
     if (!isInside(root, filePath)) return { status: 404 };
     const stat = await fs.stat(filePath);
     if (!stat.isFile()) return { status: 404 };
-    return { status: 200, filePath, contentType: contentTypeFor(filePath), body: await fs.readFile(filePath) };
+    return {
+      status: 200,
+      filePath,
+      contentType: contentTypeFor(filePath),
+      body: await fs.readFile(filePath),
+    };
   } catch {
     return { status: 404 };
   }

@@ -76,7 +76,9 @@ export class AgentVoiceGate {
   constructor(frameSec: number) {
     this.level = new SpeechBaseline(Math.round(LEARN_SEC / frameSec), frameSec, ADAPT_SEC);
     this.micLiveFrames = Math.round(MIC_LIVE_SEC / frameSec);
-    this.callerDb = new Float64Array(Math.max(1, Math.round(LEAK_WINDOW_SEC / frameSec) + 1)).fill(-Infinity);
+    this.callerDb = new Float64Array(Math.max(1, Math.round(LEAK_WINDOW_SEC / frameSec) + 1)).fill(
+      -Infinity,
+    );
   }
 
   /** The agent's calibrated normal voice (LUFS), or null to learn it in the call. */
@@ -97,8 +99,13 @@ export class AgentVoiceGate {
     ring[this.callerPos] = callerFrameDb;
     this.callerPos = this.callerPos + 1 === ring.length ? 0 : this.callerPos + 1;
     const known = this.calibratedDb !== null || this.level.lufs() !== null;
-    const closeTalk = this.speechLevelDb() - (agentSpeaking && known ? CLOSE_TALK_HOLD_SPAN_DB : CLOSE_TALK_SPAN_DB);
-    const leak = this.liveFrames >= this.micLiveFrames ? this.callerMaxDb() + Math.min(this.coupling + LEAK_MARGIN_DB, -LEAK_MIN_DOWN_DB) : -Infinity;
+    const closeTalk =
+      this.speechLevelDb() -
+      (agentSpeaking && known ? CLOSE_TALK_HOLD_SPAN_DB : CLOSE_TALK_SPAN_DB);
+    const leak =
+      this.liveFrames >= this.micLiveFrames
+        ? this.callerMaxDb() + Math.min(this.coupling + LEAK_MARGIN_DB, -LEAK_MIN_DOWN_DB)
+        : -Infinity;
     this.gateDb = closeTalk > leak ? closeTalk : leak;
     return this.gateDb;
   }
@@ -121,7 +128,11 @@ export class AgentVoiceGate {
     if (notTheAgent && !caller.noSignal && caller.frameDb > caller.floorDb + CALLER_OVER_FLOOR_DB) {
       this.liveFrames++;
       const d = agentFrameDb - this.callerMaxDb();
-      if (d < DOUBLE_TALK_DB) this.coupling += d > this.coupling ? COUPLING_STEP_DB * COUPLING_QUANTILE : -COUPLING_STEP_DB * (1 - COUPLING_QUANTILE);
+      if (d < DOUBLE_TALK_DB)
+        this.coupling +=
+          d > this.coupling
+            ? COUPLING_STEP_DB * COUPLING_QUANTILE
+            : -COUPLING_STEP_DB * (1 - COUPLING_QUANTILE);
     }
   }
 

@@ -57,7 +57,8 @@ export class CallAnalyser {
   private silence = new Float32Array(0);
 
   constructor(options: CallAnalyserOptions) {
-    if (options.channelCount !== 1 && options.channelCount !== 2) throw new RangeError(`A call has 1 or 2 channels, not ${options.channelCount}.`);
+    if (options.channelCount !== 1 && options.channelCount !== 2)
+      throw new RangeError(`A call has 1 or 2 channels, not ${options.channelCount}.`);
     this.options = options;
     this.agentIndex = (options.agentChannel ?? 'left') === 'left' ? 0 : 1;
     this.engine = new CallEngine({
@@ -74,7 +75,8 @@ export class CallAnalyser {
       this.engine.process(channels[1 - this.agentIndex], channels[this.agentIndex], start, end);
       return;
     }
-    if (this.silence.length < end) this.silence = new Float32Array(Math.max(end, 2 * this.silence.length));
+    if (this.silence.length < end)
+      this.silence = new Float32Array(Math.max(end, 2 * this.silence.length));
     this.engine.process(channels[0], this.silence, start, end);
   }
 
@@ -92,7 +94,12 @@ export class CallAnalyser {
 }
 
 /** Analyses a call already decoded in memory (the renderer's "Open a recorded call…"). */
-export function analyseDecodedCall(file: string, channels: Float32Array[], options: Omit<CallAnalyserOptions, 'channelCount'>, notes: readonly string[] = []): AnalysisReport {
+export function analyseDecodedCall(
+  file: string,
+  channels: Float32Array[],
+  options: Omit<CallAnalyserOptions, 'channelCount'>,
+  notes: readonly string[] = [],
+): AnalysisReport {
   const analyser = new CallAnalyser({ ...options, channelCount: channels.length === 1 ? 1 : 2 });
   const length = channels[0].length;
   const block = 1 << 16;
@@ -115,7 +122,10 @@ export function buildAnalysisReport(a: CallAnalysis, meta: ReportMeta): Analysis
     durationSec: t(a.durationSec),
     agentChannel: meta.agentChannel,
     ...(meta.note ? { note: meta.note } : {}),
-    speech: { caller: a.speech.caller.map((s) => [t(s.start), t(s.end)]), agent: a.speech.agent.map((s) => [t(s.start), t(s.end)]) },
+    speech: {
+      caller: a.speech.caller.map((s) => [t(s.start), t(s.end)]),
+      agent: a.speech.agent.map((s) => [t(s.start), t(s.end)]),
+    },
     overtalk: a.overtalk.map((o) => ({ start: t(o.start), end: t(o.end), startedBy: o.startedBy })),
     cues: a.cues.map((c) => ({ cue: c.cue, start: t(c.start), end: t(c.end) })),
     loudness: { caller: loudness(a.loudness.caller), agent: loudness(a.loudness.agent) },
@@ -151,5 +161,10 @@ function lu(v: number | null): number | null {
 }
 
 function loudness(p: PartyLoudness): PartyLoudness {
-  return { integratedLufs: lu(p.integratedLufs), maxMomentaryLufs: lu(p.maxMomentaryLufs), maxShortTermLufs: lu(p.maxShortTermLufs), peakDbfs: lu(p.peakDbfs) };
+  return {
+    integratedLufs: lu(p.integratedLufs),
+    maxMomentaryLufs: lu(p.maxMomentaryLufs),
+    maxShortTermLufs: lu(p.maxShortTermLufs),
+    peakDbfs: lu(p.peakDbfs),
+  };
 }

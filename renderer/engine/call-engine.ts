@@ -8,7 +8,18 @@
  * only on the samples, never on how they were blocked. Nothing is allocated per block; an object is made
  * per speech segment, overtalk and cue change (events), and per 100 ms timeline point when recording one.
  */
-import { CUE_KINDS, type CallAnalysis, type CueEvent, type CueInterval, type CueKind, type LiveSnapshot, type OvertalkSegment, type Party, type PartyLiveLevels, type SpeechSegment } from './call-types';
+import {
+  CUE_KINDS,
+  type CallAnalysis,
+  type CueEvent,
+  type CueInterval,
+  type CueKind,
+  type LiveSnapshot,
+  type OvertalkSegment,
+  type Party,
+  type PartyLiveLevels,
+  type SpeechSegment,
+} from './call-types';
 import { CalmTracker, LiveTalkStats, computeCallMetrics } from './call-metrics';
 import { AgentVoiceGate } from './agent-voice-gate';
 import { CallParty } from './call-party';
@@ -58,7 +69,12 @@ export class CallEngine {
     this.agent = new CallParty('agent', options.sampleRate, options.voiceActivity);
     this.frameSamples = this.caller.meter.subBlockSamples;
     this.frameSec = this.frameSamples / this.sampleRate;
-    this.rules = new CueRules(this.settingsNow, this.frameSec, this.sink, options.agentNormalLufs ?? null);
+    this.rules = new CueRules(
+      this.settingsNow,
+      this.frameSec,
+      this.sink,
+      options.agentNormalLufs ?? null,
+    );
     this.agentGate = new AgentVoiceGate(this.frameSec);
     this.agentGate.setCalibration(options.agentNormalLufs ?? null);
     this.timeline = options.recordTimeline ? new TimelineRecorder(options.sampleRate) : null;
@@ -66,9 +82,12 @@ export class CallEngine {
 
   /** Feeds caller[start, end) and agent[start, end) — the same instants of both sides. */
   process(caller: Float32Array, agent: Float32Array, start = 0, end = caller.length): void {
-    if (this.finished) throw new Error('CallEngine.process() after finish(): start a new engine for a new call.');
+    if (this.finished)
+      throw new Error('CallEngine.process() after finish(): start a new engine for a new call.');
     if (end > caller.length || end > agent.length || start < 0 || start > end) {
-      throw new RangeError(`Block [${start}, ${end}) is outside the caller (${caller.length}) or agent (${agent.length}) samples.`);
+      throw new RangeError(
+        `Block [${start}, ${end}) is outside the caller (${caller.length}) or agent (${agent.length}) samples.`,
+      );
     }
     let pos = start;
     while (pos < end) {
@@ -160,9 +179,17 @@ export class CallEngine {
       durationSec: t,
       speech,
       overtalk: this.overtalk,
-      cues: this.cues.sort((a, b) => a.start - b.start || CUE_KINDS.indexOf(a.cue) - CUE_KINDS.indexOf(b.cue)),
+      cues: this.cues.sort(
+        (a, b) => a.start - b.start || CUE_KINDS.indexOf(a.cue) - CUE_KINDS.indexOf(b.cue),
+      ),
       loudness: { caller: partyLoudness(this.caller), agent: partyLoudness(this.agent) },
-      metrics: computeCallMetrics({ ...speech, overtalk: this.overtalk, cues: this.cues, pauseSec: s.pauseSec, timeToCalmSec: this.calm.timeToCalmSec }),
+      metrics: computeCallMetrics({
+        ...speech,
+        overtalk: this.overtalk,
+        cues: this.cues,
+        pauseSec: s.pauseSec,
+        timeToCalmSec: this.calm.timeToCalmSec,
+      }),
       timeline: this.timeline ? this.timeline.result() : null,
       agentNormalLufs: this.rules.agentNormalLufs(),
     };
@@ -178,7 +205,13 @@ export class CallEngine {
     const cf = this.caller.frame;
     const af = this.agent.frame;
     this.rules.step(t, cf, af);
-    this.calm.step(t, this.rules.isActive('caller-heated'), this.rules.callerCalmStartSec(), cf.voiced, this.frameSec);
+    this.calm.step(
+      t,
+      this.rules.isActive('caller-heated'),
+      this.rules.callerCalmStartSec(),
+      cf.voiced,
+      this.frameSec,
+    );
     this.live.step(cf, af);
     if (this.timeline) this.timeline.record(this.samplesDone, this.caller.meter, this.agent.meter);
   }
@@ -215,11 +248,24 @@ export class CallEngine {
 
 function partyLoudness(side: CallParty) {
   const m = side.meter;
-  return { integratedLufs: m.integratedLufs(), maxMomentaryLufs: m.maxMomentaryLufs(), maxShortTermLufs: m.maxShortTermLufs(), peakDbfs: m.samplePeakDbfs() };
+  return {
+    integratedLufs: m.integratedLufs(),
+    maxMomentaryLufs: m.maxMomentaryLufs(),
+    maxShortTermLufs: m.maxShortTermLufs(),
+    peakDbfs: m.samplePeakDbfs(),
+  };
 }
 
 function createPartyLevels(): PartyLiveLevels {
-  return { momentaryLufs: null, shortTermLufs: null, fastLevelDb: null, peakDbfs: null, speechLufs: null, speaking: false, muted: false };
+  return {
+    momentaryLufs: null,
+    shortTermLufs: null,
+    fastLevelDb: null,
+    peakDbfs: null,
+    speechLufs: null,
+    speaking: false,
+    muted: false,
+  };
 }
 
 export function createLiveSnapshot(): LiveSnapshot {

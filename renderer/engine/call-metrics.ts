@@ -17,7 +17,14 @@
  *                   CALM_CONFIRM_VOICED_SEC of voiced speech without it coming back (silence proves nothing).
  *                   null if never heated or never calmed.
  */
-import { CUE_KINDS, type CallMetrics, type CueCounts, type CueInterval, type OvertalkSegment, type SpeechSegment } from './call-types';
+import {
+  CUE_KINDS,
+  type CallMetrics,
+  type CueCounts,
+  type CueInterval,
+  type OvertalkSegment,
+  type SpeechSegment,
+} from './call-types';
 import type { PartyFrame } from './cue-rules';
 
 export const CALM_CONFIRM_VOICED_SEC = 2;
@@ -36,7 +43,11 @@ export interface Turn {
   end: number;
 }
 
-export function callerTurns(caller: readonly SpeechSegment[], agent: readonly SpeechSegment[], pauseSec: number): Turn[] {
+export function callerTurns(
+  caller: readonly SpeechSegment[],
+  agent: readonly SpeechSegment[],
+  pauseSec: number,
+): Turn[] {
   const turns: Turn[] = [];
   let a = 0;
   for (const seg of caller) {
@@ -81,7 +92,8 @@ export function emptyCueCounts(): CueCounts {
 }
 
 export function computeCallMetrics(input: CallMetricsInput): CallMetrics {
-  const total = (segs: readonly { start: number; end: number }[]) => segs.reduce((s, x) => s + (x.end - x.start), 0);
+  const total = (segs: readonly { start: number; end: number }[]) =>
+    segs.reduce((s, x) => s + (x.end - x.start), 0);
   const callerTalkSec = total(input.caller);
   const agentTalkSec = total(input.agent);
   const turns = callerTurns(input.caller, input.agent, input.pauseSec);
@@ -90,7 +102,8 @@ export function computeCallMetrics(input: CallMetricsInput): CallMetrics {
   return {
     callerTalkSec,
     agentTalkSec,
-    talkRatio: callerTalkSec + agentTalkSec > 0 ? agentTalkSec / (callerTalkSec + agentTalkSec) : null,
+    talkRatio:
+      callerTalkSec + agentTalkSec > 0 ? agentTalkSec / (callerTalkSec + agentTalkSec) : null,
     overtalkCount: input.overtalk.length,
     overtalkSec: total(input.overtalk),
     longestCallerTurnSec: turns.reduce((m, t) => Math.max(m, t.end - t.start), 0),
@@ -108,7 +121,13 @@ export class CalmTracker {
   private result: number | null = null;
 
   /** `heated`: the cue is on; `calmStart`: the rules' latest calm start (s, -1 for none). */
-  step(t: number, heated: boolean, calmStart: number, callerVoiced: boolean, frameSec: number): void {
+  step(
+    t: number,
+    heated: boolean,
+    calmStart: number,
+    callerVoiced: boolean,
+    frameSec: number,
+  ): void {
     if (this.result !== null) return;
     if (heated) {
       if (this.firstHeated < 0) this.firstHeated = t;
@@ -117,7 +136,8 @@ export class CalmTracker {
     } else if (this.firstHeated >= 0) {
       if (this.calmAt < 0) this.calmAt = calmStart >= this.firstHeated ? calmStart : t;
       if (callerVoiced) this.calmVoiced += frameSec;
-      if (this.calmVoiced >= CALM_CONFIRM_VOICED_SEC - 1e-9) this.result = this.calmAt - this.firstHeated;
+      if (this.calmVoiced >= CALM_CONFIRM_VOICED_SEC - 1e-9)
+        this.result = this.calmAt - this.firstHeated;
     }
   }
 
@@ -136,8 +156,10 @@ export class LiveTalkStats {
   step(caller: PartyFrame, agent: PartyFrame): void {
     if (caller.segmentEnded) this.callerDone += caller.lastVoicedEndSec - caller.segmentStartSec;
     if (agent.segmentEnded) this.agentDone += agent.lastVoicedEndSec - agent.segmentStartSec;
-    this.callerTalkSec = this.callerDone + (caller.speaking ? caller.lastVoicedEndSec - caller.segmentStartSec : 0);
-    this.agentTalkSec = this.agentDone + (agent.speaking ? agent.lastVoicedEndSec - agent.segmentStartSec : 0);
+    this.callerTalkSec =
+      this.callerDone + (caller.speaking ? caller.lastVoicedEndSec - caller.segmentStartSec : 0);
+    this.agentTalkSec =
+      this.agentDone + (agent.speaking ? agent.lastVoicedEndSec - agent.segmentStartSec : 0);
   }
 
   talkRatio(): number | null {

@@ -58,7 +58,11 @@ export class CallParty {
     f.segmentStartSec = v.segmentStartSample / sr;
     f.lastVoicedEndSec = v.lastVoicedEndSample < 0 ? -1 : v.lastVoicedEndSample / sr;
     if (!v.segmentEnded) return null;
-    const seg: SpeechSegment = { party: this.party, start: f.segmentStartSec, end: v.segmentEndSample / sr };
+    const seg: SpeechSegment = {
+      party: this.party,
+      start: f.segmentStartSec,
+      end: v.segmentEndSample / sr,
+    };
     this.segments.push(seg);
     return seg;
   }

@@ -8,7 +8,8 @@
 export type Party = 'caller' | 'agent';
 
 /** The de-escalation cues, in banner priority order (see PRIMARY_CUE_ORDER in cue-rules.ts). */
-export type CueKind = 'wait-for-pause' | 'your-turn' | 'talking-over' | 'too-loud' | 'caller-heated';
+export type CueKind =
+  'wait-for-pause' | 'your-turn' | 'talking-over' | 'too-loud' | 'caller-heated';
 
 /** Every cue, in a fixed order: bit i of `LiveSnapshot.activeCueBits` is CUE_KINDS[i]. */
 export const CUE_KINDS: readonly CueKind[] = Object.freeze([

@@ -16,7 +16,13 @@ export class CueHold {
   private bits = 0;
 
   /** Follows `desired` for cue number `index` (CUE_KINDS order) at time `t`. */
-  update(index: number, desired: boolean, t: number, minHoldSec: number, sink: CueTransitionSink): void {
+  update(
+    index: number,
+    desired: boolean,
+    t: number,
+    minHoldSec: number,
+    sink: CueTransitionSink,
+  ): void {
     if (this.on[index] === 0) {
       if (!desired) return;
       this.on[index] = 1;

@@ -91,7 +91,16 @@ export interface PartyFrame {
 }
 
 export function createPartyFrame(): PartyFrame {
-  return { voiced: false, speaking: false, segmentStarted: false, segmentStartSec: 0, segmentEnded: false, lastVoicedEndSec: -1, power: 0, muted: false };
+  return {
+    voiced: false,
+    speaking: false,
+    segmentStarted: false,
+    segmentStartSec: 0,
+    segmentEnded: false,
+    lastVoicedEndSec: -1,
+    power: 0,
+    muted: false,
+  };
 }
 
 export interface CueRulesSink extends CueTransitionSink {
@@ -126,7 +135,12 @@ export class CueRules {
   private calmSince = -1;
   private calmStart = -1;
 
-  constructor(settings: CueSettings, frameSec: number, sink: CueRulesSink, agentNormalLufs: number | null = null) {
+  constructor(
+    settings: CueSettings,
+    frameSec: number,
+    sink: CueRulesSink,
+    agentNormalLufs: number | null = null,
+  ) {
     this.settings = { ...settings };
     this.sink = sink;
     const windowFrames = Math.round(LEVEL_WINDOW_SEC / frameSec);
@@ -134,7 +148,10 @@ export class CueRules {
     const learnFrames = Math.round(LEARN_VOICED_SEC / frameSec);
     this.callerLevel = new SpeechLevelWindow(windowFrames, minVoiced);
     this.heatedMinFrames = Math.round(HEATED_MIN_VOICED_SEC / frameSec);
-    this.callerRecentSpeech = new SpeechLevelWindow(Math.round(CALM_VOICED_SEC / frameSec), minVoiced);
+    this.callerRecentSpeech = new SpeechLevelWindow(
+      Math.round(CALM_VOICED_SEC / frameSec),
+      minVoiced,
+    );
     this.agentLevel = new SpeechLevelWindow(windowFrames, minVoiced);
     this.callerBaseline = new SpeechBaseline(learnFrames, frameSec, BASELINE_ADAPT_SEC);
     this.agentNormal = new SpeechBaseline(learnFrames, frameSec, 0);
@@ -187,12 +204,17 @@ export class CueRules {
     if (base !== null) {
       const on = base + s.heatedMarginLu;
       const off = on - s.hysteresisLu;
-      if (!this.heated) this.heated = callerLevel !== null && this.callerLevel.voicedFrames >= this.heatedMinFrames && callerLevel > on;
+      if (!this.heated)
+        this.heated =
+          callerLevel !== null &&
+          this.callerLevel.voicedFrames >= this.heatedMinFrames &&
+          callerLevel > on;
       else {
         // Since when the caller's 1.5 s level has been back under the switch-off point (for time to calm).
         if (callerLevel !== null && callerLevel > off) this.calmSince = -1;
         else if (this.calmSince < 0 && callerLevel !== null) this.calmSince = t;
-        this.heated = (callerLevel !== null && callerLevel > off) || (recent !== null && recent > off);
+        this.heated =
+          (callerLevel !== null && callerLevel > off) || (recent !== null && recent > off);
         if (!this.heated) {
           this.calmStart = this.calmSince >= 0 ? this.calmSince : t;
           this.calmSince = -1;
@@ -203,7 +225,9 @@ export class CueRules {
     // too-loud: agent speech level against their normal voice, only while they speak.
     const normal = this.agentNormal.lufs();
     const agentLevel = this.agentLevel.levelLufs();
-    const agentInTurn = agent.speaking || (agent.lastVoicedEndSec >= 0 && t - agent.lastVoicedEndSec < FLOOR_BRIDGE_SEC);
+    const agentInTurn =
+      agent.speaking ||
+      (agent.lastVoicedEndSec >= 0 && t - agent.lastVoicedEndSec < FLOOR_BRIDGE_SEC);
     if (!agentInTurn) {
       this.loud = false;
       if (this.agentLevel.voicedFrames > 0) this.agentLevel.clear();
@@ -242,7 +266,8 @@ export class CueRules {
   }
 
   primaryCue(): CueKind | null {
-    for (let i = 0; i < PRIMARY_INDEX.length; i++) if (this.hold.isOn(PRIMARY_INDEX[i])) return PRIMARY_CUE_ORDER[i];
+    for (let i = 0; i < PRIMARY_INDEX.length; i++)
+      if (this.hold.isOn(PRIMARY_INDEX[i])) return PRIMARY_CUE_ORDER[i];
     return null;
   }
 
@@ -286,7 +311,8 @@ export class CueRules {
       }
       // Only voiced time counts: both parties' last voiced frames bound the overlap.
       const end = Math.min(caller.lastVoicedEndSec, agent.lastVoicedEndSec);
-      if (end - this.overlapStart > this.settings.backchannelSec + 1e-9) this.overlapQualified = true;
+      if (end - this.overlapStart > this.settings.backchannelSec + 1e-9)
+        this.overlapQualified = true;
     } else if (this.overlapOpen) {
       this.closeOverlap(caller, agent);
     }
@@ -295,7 +321,8 @@ export class CueRules {
   private closeOverlap(caller: PartyFrame, agent: PartyFrame): void {
     this.overlapOpen = false;
     const end = Math.min(caller.lastVoicedEndSec, agent.lastVoicedEndSec);
-    if (this.overlapQualified && end > this.overlapStart) this.sink.overtalk(this.overlapStart, end, this.overlapBy);
+    if (this.overlapQualified && end > this.overlapStart)
+      this.sink.overtalk(this.overlapStart, end, this.overlapBy);
     this.overlapQualified = false;
   }
 

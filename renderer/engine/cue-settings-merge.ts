@@ -4,7 +4,10 @@
  */
 import { CUE_SETTING_LIMITS, DEFAULT_CUE_SETTINGS, type CueSettings } from './cue-settings';
 
-export function mergeCueSettings(base: Readonly<CueSettings> = DEFAULT_CUE_SETTINGS, update: Partial<CueSettings> = {}): CueSettings {
+export function mergeCueSettings(
+  base: Readonly<CueSettings> = DEFAULT_CUE_SETTINGS,
+  update: Partial<CueSettings> = {},
+): CueSettings {
   const out: CueSettings = { ...base };
   for (const key of Object.keys(CUE_SETTING_LIMITS) as (keyof CueSettings)[]) {
     const v = update[key];

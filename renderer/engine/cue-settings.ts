@@ -44,11 +44,12 @@ export const DEFAULT_CUE_SETTINGS: Readonly<CueSettings> = Object.freeze({
   hysteresisLu: 2,
 });
 
-export const CUE_SETTING_LIMITS: Readonly<Record<keyof CueSettings, { min: number; max: number }>> = Object.freeze({
-  pauseSec: { min: 0.2, max: 5 },
-  backchannelSec: { min: 0.05, max: 2 },
-  tooLoudMarginLu: { min: 1, max: 20 },
-  heatedMarginLu: { min: 1, max: 20 },
-  minHoldSec: { min: 0, max: 5 },
-  hysteresisLu: { min: 0, max: 10 },
-});
+export const CUE_SETTING_LIMITS: Readonly<Record<keyof CueSettings, { min: number; max: number }>> =
+  Object.freeze({
+    pauseSec: { min: 0.2, max: 5 },
+    backchannelSec: { min: 0.05, max: 2 },
+    tooLoudMarginLu: { min: 1, max: 20 },
+    heatedMarginLu: { min: 1, max: 20 },
+    minHoldSec: { min: 0, max: 5 },
+    hysteresisLu: { min: 0, max: 10 },
+  });

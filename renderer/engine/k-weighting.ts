@@ -38,8 +38,14 @@ export const MIN_SAMPLE_RATE = 8000;
 export const MAX_SAMPLE_RATE = 96000;
 
 export function assertSupportedSampleRate(sampleRate: number): void {
-  if (!Number.isFinite(sampleRate) || sampleRate < MIN_SAMPLE_RATE || sampleRate > MAX_SAMPLE_RATE) {
-    throw new RangeError(`Sample rate ${sampleRate} Hz is outside the supported ${MIN_SAMPLE_RATE}–${MAX_SAMPLE_RATE} Hz.`);
+  if (
+    !Number.isFinite(sampleRate) ||
+    sampleRate < MIN_SAMPLE_RATE ||
+    sampleRate > MAX_SAMPLE_RATE
+  ) {
+    throw new RangeError(
+      `Sample rate ${sampleRate} Hz is outside the supported ${MIN_SAMPLE_RATE}–${MAX_SAMPLE_RATE} Hz.`,
+    );
   }
 }
 
@@ -161,7 +167,13 @@ export class KWeightingFilter {
   }
 
   /** Filters input[start, end) into output[outStart, ...) (output may be the input array: in place). */
-  process(input: Float32Array, start: number, end: number, output: Float32Array | Float64Array, outStart = start): void {
+  process(
+    input: Float32Array,
+    start: number,
+    end: number,
+    output: Float32Array | Float64Array,
+    outStart = start,
+  ): void {
     const b0 = this.sb0;
     const b1 = this.sb1;
     const b2 = this.sb2;
@@ -205,7 +217,14 @@ export class KWeightingFilter {
 
   /** True when the state holds NaN or ±Infinity (a NaN sample poisons an IIR filter until reset). */
   isPoisoned(): boolean {
-    return !(Number.isFinite(this.y1) && Number.isFinite(this.y2) && Number.isFinite(this.z1) && Number.isFinite(this.z2) && Number.isFinite(this.x1) && Number.isFinite(this.x2));
+    return !(
+      Number.isFinite(this.y1) &&
+      Number.isFinite(this.y2) &&
+      Number.isFinite(this.z1) &&
+      Number.isFinite(this.z2) &&
+      Number.isFinite(this.x1) &&
+      Number.isFinite(this.x2)
+    );
   }
 
   /** Clears the filter state (as after silence) and, unless keepPeak, the peak. */
@@ -221,7 +240,16 @@ export class KWeightingFilter {
     this.lo = -this.peak;
   }
 
-  private store(x1: number, x2: number, y1: number, y2: number, z1: number, z2: number, hi: number, lo: number): void {
+  private store(
+    x1: number,
+    x2: number,
+    y1: number,
+    y2: number,
+    z1: number,
+    z2: number,
+    hi: number,
+    lo: number,
+  ): void {
     this.x1 = x1;
     this.x2 = x2;
     this.y1 = flush(y1);

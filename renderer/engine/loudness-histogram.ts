@@ -91,7 +91,12 @@ export class LoudnessHistogram {
       gn += counts[i];
       ge += energies[i];
     }
-    if (gateBin >= 0 && gateBin < BIN_COUNT && counts[gateBin] > 0 && energies[gateBin] / counts[gateBin] > gatePower) {
+    if (
+      gateBin >= 0 &&
+      gateBin < BIN_COUNT &&
+      counts[gateBin] > 0 &&
+      energies[gateBin] / counts[gateBin] > gatePower
+    ) {
       gn += counts[gateBin];
       ge += energies[gateBin];
     }

@@ -14,7 +14,12 @@
  * History before the start (or a reset) counts as silence. Nothing is allocated after construction.
  */
 import { KWeightingFilter, assertSupportedSampleRate } from './k-weighting';
-import { ABSOLUTE_GATE_LUFS, LoudnessHistogram, lufsToPower, powerToLufs } from './loudness-histogram';
+import {
+  ABSOLUTE_GATE_LUFS,
+  LoudnessHistogram,
+  lufsToPower,
+  powerToLufs,
+} from './loudness-histogram';
 
 export { ABSOLUTE_GATE_LUFS, powerToLufs, lufsToPower };
 
@@ -64,7 +69,9 @@ export class LoudnessMeter {
     const subBlockSec = options.subBlockSec ?? 0.01;
     const perHop = GATING_HOP_SEC / subBlockSec;
     if (!(subBlockSec > 0) || Math.abs(perHop - Math.round(perHop)) > 1e-9) {
-      throw new RangeError(`subBlockSec ${subBlockSec} must divide 0.1 s into a whole number of sub-blocks.`);
+      throw new RangeError(
+        `subBlockSec ${subBlockSec} must divide 0.1 s into a whole number of sub-blocks.`,
+      );
     }
     this.sampleRate = sampleRate;
     this.channelCount = channelCount;
@@ -138,7 +145,8 @@ export class LoudnessMeter {
   /** Highest absolute sample value over all channels, in dBFS; null before any signal or for digital silence. */
   samplePeakDbfs(): number | null {
     let p = 0;
-    for (let c = 0; c < this.channelCount; c++) if (this.filters[c].inputPeak > p) p = this.filters[c].inputPeak;
+    for (let c = 0; c < this.channelCount; c++)
+      if (this.filters[c].inputPeak > p) p = this.filters[c].inputPeak;
     return p > 0 ? 20 * Math.log10(p) : null;
   }
 

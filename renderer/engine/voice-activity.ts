@@ -66,13 +66,14 @@ export interface VoiceActivityOptions {
   floorWindowSec?: number;
 }
 
-export const DEFAULT_VOICE_ACTIVITY_OPTIONS: Readonly<Required<VoiceActivityOptions>> = Object.freeze({
-  thresholdDb: 5,
-  onsetFrames: 3,
-  hangoverSec: 0.3,
-  minFrameDbfs: -85,
-  floorWindowSec: 3,
-});
+export const DEFAULT_VOICE_ACTIVITY_OPTIONS: Readonly<Required<VoiceActivityOptions>> =
+  Object.freeze({
+    thresholdDb: 5,
+    onsetFrames: 3,
+    hangoverSec: 0.3,
+    minFrameDbfs: -85,
+    floorWindowSec: 3,
+  });
 
 const FLOOR_SUB_WINDOW_SEC = 0.25;
 const SILENCE_DB = -120;
@@ -166,7 +167,9 @@ export class VoiceActivityDetector {
     this.hangoverFrames = Math.max(1, Math.round(o.hangoverSec / frameSec));
     this.minFrameDbfs = o.minFrameDbfs;
     this.subWindowFrames = Math.max(1, Math.round(FLOOR_SUB_WINDOW_SEC / frameSec));
-    this.minima = new Float64Array(Math.max(1, Math.round(o.floorWindowSec / FLOOR_SUB_WINDOW_SEC))).fill(Infinity);
+    this.minima = new Float64Array(
+      Math.max(1, Math.round(o.floorWindowSec / FLOOR_SUB_WINDOW_SEC)),
+    ).fill(Infinity);
     this.steady = new Float64Array(Math.max(2, Math.round(STATIONARY_SEC / frameSec)));
     this.muteFrames = Math.max(1, Math.round(MUTE_SEC / frameSec));
     this.floorWindowFrames = Math.round(o.floorWindowSec / frameSec);
@@ -246,7 +249,10 @@ export class VoiceActivityDetector {
         // Speech that opens the sound after digital silence (phone-network silence suppression) began
         // when the sound did: its first syllable's rise is under any floor we can assume here.
         const sinceReturn = this.candidateStart - this.returnSample;
-        this.segmentStartSample = this.returnSample >= 0 && sinceReturn >= 0 && sinceReturn <= this.returnOnsetSamples ? this.returnSample : this.candidateStart;
+        this.segmentStartSample =
+          this.returnSample >= 0 && sinceReturn >= 0 && sinceReturn <= this.returnOnsetSamples
+            ? this.returnSample
+            : this.candidateStart;
         this.lastVoicedFrame = f;
         this.lastVoicedEndSample = frameEndSample - (frameSamples >> 1);
         this.candidateStart = -1;

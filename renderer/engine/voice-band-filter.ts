@@ -17,7 +17,7 @@ export class VoiceBandFilter {
     // Without the low-pass its stage passes the signal through unchanged (b0 = 1, all else 0: exact).
     this.coeffs = new Float64Array([
       ...highPass(sampleRate, lowHz, 0.5411961),
-      ...highPass(sampleRate, lowHz, 1.3065630),
+      ...highPass(sampleRate, lowHz, 1.306563),
       ...(highHz < 0.42 * sampleRate ? lowPass(sampleRate, highHz, Math.SQRT1_2) : PASS_THROUGH),
     ]);
   }
@@ -30,9 +30,21 @@ export class VoiceBandFilter {
   accumulateSquares(x: Float32Array, start: number, end: number, acc: number): number {
     const c = this.coeffs;
     const s = this.state;
-    const b00 = c[0], b01 = c[1], b02 = c[2], a01 = c[3], a02 = c[4];
-    const b10 = c[5], b11 = c[6], b12 = c[7], a11 = c[8], a12 = c[9];
-    const b20 = c[10], b21 = c[11], b22 = c[12], a21 = c[13], a22 = c[14];
+    const b00 = c[0],
+      b01 = c[1],
+      b02 = c[2],
+      a01 = c[3],
+      a02 = c[4];
+    const b10 = c[5],
+      b11 = c[6],
+      b12 = c[7],
+      a11 = c[8],
+      a12 = c[9];
+    const b20 = c[10],
+      b21 = c[11],
+      b22 = c[12],
+      a21 = c[13],
+      a22 = c[14];
     let s00 = s[0];
     let s01 = s[1];
     let s10 = s[2];
@@ -77,7 +89,13 @@ function highPass(fs: number, f0: number, q: number): number[] {
   const alpha = Math.sin(w) / (2 * q);
   const cos = Math.cos(w);
   const a0 = 1 + alpha;
-  return [(1 + cos) / 2 / a0, -(1 + cos) / a0, (1 + cos) / 2 / a0, (-2 * cos) / a0, (1 - alpha) / a0];
+  return [
+    (1 + cos) / 2 / a0,
+    -(1 + cos) / a0,
+    (1 + cos) / 2 / a0,
+    (-2 * cos) / a0,
+    (1 - alpha) / a0,
+  ];
 }
 
 function lowPass(fs: number, f0: number, q: number): number[] {
@@ -85,5 +103,11 @@ function lowPass(fs: number, f0: number, q: number): number[] {
   const alpha = Math.sin(w) / (2 * q);
   const cos = Math.cos(w);
   const a0 = 1 + alpha;
-  return [(1 - cos) / 2 / a0, (1 - cos) / a0, (1 - cos) / 2 / a0, (-2 * cos) / a0, (1 - alpha) / a0];
+  return [
+    (1 - cos) / 2 / a0,
+    (1 - cos) / a0,
+    (1 - cos) / 2 / a0,
+    (-2 * cos) / a0,
+    (1 - alpha) / a0,
+  ];
 }

@@ -10,7 +10,12 @@
  */
 import { asBytes, parseWavHeader, type WavFormat, type WavHeader } from './wav-header';
 
-export { WavFormatError, parseWavHeader, WAV_MAX_SAMPLE_RATE, WAV_MIN_SAMPLE_RATE } from './wav-header';
+export {
+  WavFormatError,
+  parseWavHeader,
+  WAV_MAX_SAMPLE_RATE,
+  WAV_MIN_SAMPLE_RATE,
+} from './wav-header';
 export type { ParseWavHeaderOptions, WavEncoding, WavFormat, WavHeader } from './wav-header';
 
 export interface DecodedWav {
@@ -42,14 +47,24 @@ export function decodeWavFrames(
   const frames = Math.max(0, Math.min(frameCount, header.frameCount - frameStart));
   if (frames === 0) return 0;
   const start = header.dataOffset + frameStart * header.format.blockAlign;
-  return decodePcmFrames(bytes.subarray(start, start + frames * header.format.blockAlign), header.format, out, outOffset);
+  return decodePcmFrames(
+    bytes.subarray(start, start + frames * header.format.blockAlign),
+    header.format,
+    out,
+    outOffset,
+  );
 }
 
 /**
  * Decodes the whole frames in `chunk` (raw sample data that starts on a frame boundary, e.g. a block read
  * from a file at dataOffset + n × blockAlign) into out[c][outOffset, ...). Returns the number of frames.
  */
-export function decodePcmFrames(chunk: Uint8Array, format: WavFormat, out: ArrayLike<Float32Array>, outOffset = 0): number {
+export function decodePcmFrames(
+  chunk: Uint8Array,
+  format: WavFormat,
+  out: ArrayLike<Float32Array>,
+  outOffset = 0,
+): number {
   const cc = format.channelCount;
   const frames = Math.floor(chunk.length / format.blockAlign);
   if (frames === 0) return 0;
@@ -59,7 +74,10 @@ export function decodePcmFrames(chunk: Uint8Array, format: WavFormat, out: Array
   const samples = frames * cc;
 
   if (format.encoding === 'float') {
-    const src = LITTLE_ENDIAN_HOST && absolute % 4 === 0 ? new Float32Array(chunk.buffer, absolute, samples) : null;
+    const src =
+      LITTLE_ENDIAN_HOST && absolute % 4 === 0
+        ? new Float32Array(chunk.buffer, absolute, samples)
+        : null;
     // A NaN or ±Infinity sample (a broken writer) is read as silence: one would poison every meter after it.
     for (let c = 0; c < cc; c++) {
       const dst = out[c];
@@ -78,7 +96,10 @@ export function decodePcmFrames(chunk: Uint8Array, format: WavFormat, out: Array
     }
   } else if (format.bitsPerSample === 16) {
     const scale = 1 / 32768;
-    const src = LITTLE_ENDIAN_HOST && absolute % 2 === 0 ? new Int16Array(chunk.buffer, absolute, samples) : null;
+    const src =
+      LITTLE_ENDIAN_HOST && absolute % 2 === 0
+        ? new Int16Array(chunk.buffer, absolute, samples)
+        : null;
     if (src && cc === 2) {
       // The common case (16-bit stereo) in one pass over the source.
       const left = out[0];
@@ -107,7 +128,10 @@ export function decodePcmFrames(chunk: Uint8Array, format: WavFormat, out: Array
     }
   } else {
     const scale = 1 / 2147483648;
-    const src = LITTLE_ENDIAN_HOST && absolute % 4 === 0 ? new Int32Array(chunk.buffer, absolute, samples) : null;
+    const src =
+      LITTLE_ENDIAN_HOST && absolute % 4 === 0
+        ? new Int32Array(chunk.buffer, absolute, samples)
+        : null;
     for (let c = 0; c < cc; c++) {
       const dst = out[c];
       let o = outOffset;
@@ -123,7 +147,8 @@ export function decodeWav(input: Uint8Array | ArrayBuffer): DecodedWav {
   const bytes = asBytes(input);
   const header = parseWavHeader(bytes);
   const channels: Float32Array[] = [];
-  for (let c = 0; c < header.format.channelCount; c++) channels.push(new Float32Array(header.frameCount));
+  for (let c = 0; c < header.format.channelCount; c++)
+    channels.push(new Float32Array(header.frameCount));
   decodeWavFrames(bytes, header, 0, header.frameCount, channels);
   return {
     sampleRate: header.format.sampleRate,
@@ -142,18 +167,28 @@ export interface EncodeWavOptions {
   extensible?: boolean;
 }
 
-const GUID_TAIL = [0x00, 0x00, 0x00, 0x00, 0x10, 0x00, 0x80, 0x00, 0x00, 0xaa, 0x00, 0x38, 0x9b, 0x71];
+const GUID_TAIL = [
+  0x00, 0x00, 0x00, 0x00, 0x10, 0x00, 0x80, 0x00, 0x00, 0xaa, 0x00, 0x38, 0x9b, 0x71,
+];
 
 /**
  * Encodes channels (equal lengths, 1–8 of them) as a WAV file. Integer formats clip to the format's range and
  * round to nearest, so decode(encode(x)) returns x exactly for values that came from that format.
  */
-export function encodeWav(channels: ArrayLike<Float32Array>, sampleRate: number, bits: WavBits, options: EncodeWavOptions = {}): Uint8Array {
+export function encodeWav(
+  channels: ArrayLike<Float32Array>,
+  sampleRate: number,
+  bits: WavBits,
+  options: EncodeWavOptions = {},
+): Uint8Array {
   const cc = channels.length;
   if (cc < 1 || cc > 8) throw new RangeError(`Cannot encode ${cc} channels (1–8).`);
   const frames = channels[0].length;
-  for (let c = 1; c < cc; c++) if (channels[c].length !== frames) throw new RangeError('All channels must have the same length.');
-  if (!Number.isInteger(sampleRate) || sampleRate <= 0) throw new RangeError(`Invalid sample rate ${sampleRate}.`);
+  for (let c = 1; c < cc; c++)
+    if (channels[c].length !== frames)
+      throw new RangeError('All channels must have the same length.');
+  if (!Number.isInteger(sampleRate) || sampleRate <= 0)
+    throw new RangeError(`Invalid sample rate ${sampleRate}.`);
 
   const isFloat = bits === 'float';
   const bytesPerSample = isFloat ? 4 : bits / 8;
@@ -216,7 +251,11 @@ export function encodeWav(channels: ArrayLike<Float32Array>, sampleRate: number,
     }
   } else {
     // Interleave into a typed array of the sample type, then copy its bytes (little-endian hosts; else DataView).
-    const samples = isFloat ? new Float32Array(frames * cc) : bits === 16 ? new Int16Array(frames * cc) : new Int32Array(frames * cc);
+    const samples = isFloat
+      ? new Float32Array(frames * cc)
+      : bits === 16
+        ? new Int16Array(frames * cc)
+        : new Int32Array(frames * cc);
     const full = bits === 16 ? 32768 : 2147483648;
     for (let c = 0; c < cc; c++) {
       const src = channels[c];

@@ -64,12 +64,21 @@ function looksLikeChunkId(bytes: Uint8Array, at: number): boolean {
 }
 
 function describeFormatTag(tag: number): string {
-  const names: Record<number, string> = { 2: 'Microsoft ADPCM', 6: 'A-law', 7: 'µ-law', 0x11: 'IMA ADPCM', 0x55: 'MP3' };
+  const names: Record<number, string> = {
+    2: 'Microsoft ADPCM',
+    6: 'A-law',
+    7: 'µ-law',
+    0x11: 'IMA ADPCM',
+    0x55: 'MP3',
+  };
   return names[tag] ? `${names[tag]} (format ${tag})` : `format code ${tag}`;
 }
 
 function parseFmt(view: DataView, at: number, size: number): WavFormat {
-  if (size < 16) throw new WavFormatError(`The WAV header is truncated: its fmt chunk has ${size} bytes, at least 16 are needed.`);
+  if (size < 16)
+    throw new WavFormatError(
+      `The WAV header is truncated: its fmt chunk has ${size} bytes, at least 16 are needed.`,
+    );
   const formatTag = view.getUint16(at, true);
   const channels = view.getUint16(at + 2, true);
   const sampleRate = view.getUint32(at + 4, true);
@@ -78,27 +87,52 @@ function parseFmt(view: DataView, at: number, size: number): WavFormat {
 
   let encodingTag = formatTag;
   if (formatTag === FORMAT_EXTENSIBLE) {
-    if (size < 40) throw new WavFormatError('The WAV header is truncated: its WAVE_FORMAT_EXTENSIBLE fmt chunk is shorter than 40 bytes.');
+    if (size < 40)
+      throw new WavFormatError(
+        'The WAV header is truncated: its WAVE_FORMAT_EXTENSIBLE fmt chunk is shorter than 40 bytes.',
+      );
     encodingTag = view.getUint16(at + 24, true); // first two bytes of the sub-format GUID
   }
   let encoding: WavEncoding;
   if (encodingTag === FORMAT_PCM && (bits === 16 || bits === 24 || bits === 32)) encoding = 'pcm';
   else if (encodingTag === FORMAT_FLOAT && bits === 32) encoding = 'float';
-  else if (encodingTag === FORMAT_PCM) throw new WavFormatError(`Unsupported encoding: ${bits}-bit PCM (supported: 16-, 24- and 32-bit PCM, 32-bit float).`);
-  else if (encodingTag === FORMAT_FLOAT) throw new WavFormatError(`Unsupported encoding: ${bits}-bit float (supported: 16-, 24- and 32-bit PCM, 32-bit float).`);
-  else throw new WavFormatError(`Unsupported encoding: ${describeFormatTag(encodingTag)}; only PCM and 32-bit float WAV files can be read.`);
+  else if (encodingTag === FORMAT_PCM)
+    throw new WavFormatError(
+      `Unsupported encoding: ${bits}-bit PCM (supported: 16-, 24- and 32-bit PCM, 32-bit float).`,
+    );
+  else if (encodingTag === FORMAT_FLOAT)
+    throw new WavFormatError(
+      `Unsupported encoding: ${bits}-bit float (supported: 16-, 24- and 32-bit PCM, 32-bit float).`,
+    );
+  else
+    throw new WavFormatError(
+      `Unsupported encoding: ${describeFormatTag(encodingTag)}; only PCM and 32-bit float WAV files can be read.`,
+    );
 
   if (channels !== 1 && channels !== 2) {
-    throw new WavFormatError(`The WAV file has ${channels} channels; only mono and stereo files are supported.`);
+    throw new WavFormatError(
+      `The WAV file has ${channels} channels; only mono and stereo files are supported.`,
+    );
   }
   if (sampleRate < WAV_MIN_SAMPLE_RATE || sampleRate > WAV_MAX_SAMPLE_RATE) {
-    throw new WavFormatError(`Unsupported sample rate: ${sampleRate} Hz (supported: ${WAV_MIN_SAMPLE_RATE}–${WAV_MAX_SAMPLE_RATE} Hz).`);
+    throw new WavFormatError(
+      `Unsupported sample rate: ${sampleRate} Hz (supported: ${WAV_MIN_SAMPLE_RATE}–${WAV_MAX_SAMPLE_RATE} Hz).`,
+    );
   }
   const expectedAlign = (channels * bits) / 8;
   if (blockAlign !== expectedAlign) {
-    throw new WavFormatError(`The WAV header is inconsistent: block align ${blockAlign} does not match ${channels} channel(s) of ${bits}-bit samples.`);
+    throw new WavFormatError(
+      `The WAV header is inconsistent: block align ${blockAlign} does not match ${channels} channel(s) of ${bits}-bit samples.`,
+    );
   }
-  return { formatTag, encoding, bitsPerSample: bits as 16 | 24 | 32, channelCount: channels as 1 | 2, sampleRate, blockAlign };
+  return {
+    formatTag,
+    encoding,
+    bitsPerSample: bits as 16 | 24 | 32,
+    channelCount: channels as 1 | 2,
+    sampleRate,
+    blockAlign,
+  };
 }
 
 export interface ParseWavHeaderOptions {
@@ -111,14 +145,19 @@ export interface ParseWavHeaderOptions {
 }
 
 /** Reads the header of a WAV file (whole, or its beginning with options.fileSize); sample data stays put. */
-export function parseWavHeader(input: Uint8Array | ArrayBuffer, options: ParseWavHeaderOptions = {}): WavHeader {
+export function parseWavHeader(
+  input: Uint8Array | ArrayBuffer,
+  options: ParseWavHeaderOptions = {},
+): WavHeader {
   const bytes = asBytes(input);
   const fileSize = options.fileSize ?? bytes.length;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const warnings: string[] = [];
   if (bytes.length < 12) {
     if (bytes.length >= 4 && fourCC(bytes, 0) !== 'RIFF') throw notWav(bytes);
-    throw new WavFormatError(`The WAV header is truncated: the file has only ${bytes.length} bytes.`);
+    throw new WavFormatError(
+      `The WAV header is truncated: the file has only ${bytes.length} bytes.`,
+    );
   }
   const riff = fourCC(bytes, 0);
   if (riff !== 'RIFF' || fourCC(bytes, 8) !== 'WAVE') throw notWav(bytes);
@@ -133,7 +172,9 @@ export function parseWavHeader(input: Uint8Array | ArrayBuffer, options: ParseWa
     const body = pos + 8;
     if (id === 'fmt ') {
       if (body + 16 > bytes.length) {
-        throw new WavFormatError('The WAV header is truncated: the file ends inside its fmt chunk.');
+        throw new WavFormatError(
+          'The WAV header is truncated: the file ends inside its fmt chunk.',
+        );
       }
       format = parseFmt(view, body, Math.min(size, bytes.length - body));
     } else if (id === 'data' && dataStart < 0) {
@@ -143,13 +184,18 @@ export function parseWavHeader(input: Uint8Array | ArrayBuffer, options: ParseWa
     }
     let next = body + size + (size & 1);
     // Some writers omit the pad byte after an odd-sized chunk: accept the unpadded position if only it is valid.
-    if ((size & 1) === 1 && !looksLikeChunkId(bytes, next) && looksLikeChunkId(bytes, next - 1)) next -= 1;
+    if ((size & 1) === 1 && !looksLikeChunkId(bytes, next) && looksLikeChunkId(bytes, next - 1))
+      next -= 1;
     if (next <= pos) break;
     pos = next;
   }
 
   if (format === null) {
-    throw new WavFormatError(dataStart < 0 ? 'The WAV header is truncated: no fmt chunk was found.' : 'The WAV file has no fmt chunk before its sample data.');
+    throw new WavFormatError(
+      dataStart < 0
+        ? 'The WAV header is truncated: no fmt chunk was found.'
+        : 'The WAV file has no fmt chunk before its sample data.',
+    );
   }
   if (dataStart < 0) throw new WavFormatError('The WAV file has no data chunk: it holds no audio.');
 
@@ -157,24 +203,43 @@ export function parseWavHeader(input: Uint8Array | ArrayBuffer, options: ParseWa
   let dataBytes = dataDeclared;
   if (dataDeclared === 0 || dataDeclared === STREAMED_SIZE) {
     dataBytes = available;
-    if (available > 0) warnings.push(`The data chunk size is ${dataDeclared === 0 ? '0' : '0xFFFFFFFF'} (a streamed recording); the audio up to the end of the file was used.`);
+    if (available > 0)
+      warnings.push(
+        `The data chunk size is ${dataDeclared === 0 ? '0' : '0xFFFFFFFF'} (a streamed recording); the audio up to the end of the file was used.`,
+      );
   } else if (dataDeclared > available) {
     dataBytes = available;
-    warnings.push(`The data chunk claims ${dataDeclared} bytes but only ${available} are in the file (cut short); the ${available} bytes present were used.`);
+    warnings.push(
+      `The data chunk claims ${dataDeclared} bytes but only ${available} are in the file (cut short); the ${available} bytes present were used.`,
+    );
   }
   const frameCount = Math.floor(dataBytes / format.blockAlign);
-  if (frameCount === 0) throw new WavFormatError('The WAV file holds no audio: its data chunk is empty.');
+  if (frameCount === 0)
+    throw new WavFormatError('The WAV file holds no audio: its data chunk is empty.');
   const whole = frameCount * format.blockAlign;
   if (whole !== dataBytes) {
-    warnings.push(`The data ends with ${dataBytes - whole} byte(s) of an incomplete frame, which were ignored.`);
+    warnings.push(
+      `The data ends with ${dataBytes - whole} byte(s) of an incomplete frame, which were ignored.`,
+    );
     dataBytes = whole;
   }
-  return { format, dataOffset: dataStart, dataBytes, frameCount, durationSec: frameCount / format.sampleRate, warnings };
+  return {
+    format,
+    dataOffset: dataStart,
+    dataBytes,
+    frameCount,
+    durationSec: frameCount / format.sampleRate,
+    warnings,
+  };
 }
 
 function notWav(bytes: Uint8Array): WavFormatError {
   const head = bytes.length >= 4 ? fourCC(bytes, 0) : '';
-  if (head === 'RIFX') return new WavFormatError('This is a big-endian (RIFX) WAV file, which is not supported.');
-  if (head === 'RF64') return new WavFormatError('This is an RF64 (64-bit) WAV file, which is not supported.');
-  return new WavFormatError('This file is not a WAV file: it does not start with a RIFF/WAVE header.');
+  if (head === 'RIFX')
+    return new WavFormatError('This is a big-endian (RIFX) WAV file, which is not supported.');
+  if (head === 'RF64')
+    return new WavFormatError('This is an RF64 (64-bit) WAV file, which is not supported.');
+  return new WavFormatError(
+    'This file is not a WAV file: it does not start with a RIFF/WAVE header.',
+  );
 }

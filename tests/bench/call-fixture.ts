@@ -7,7 +7,15 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { PROJECT_ROOT, readWavFile, renderConversationTo, seededRandom, speechClip, type ConversationSpec, type Utterance } from '../support/test-audio';
+import {
+  PROJECT_ROOT,
+  readWavFile,
+  renderConversationTo,
+  seededRandom,
+  speechClip,
+  type ConversationSpec,
+  type Utterance,
+} from '../support/test-audio';
 
 const CALLER_LINES = [
   'I have been waiting on hold for forty minutes and nobody called me back.',
@@ -58,7 +66,13 @@ export function benchCallSpec(): ConversationSpec {
     const length = clipSeconds(u, caller);
     if (caller && length > 2.5 && rnd() < 0.3) {
       // The agent backchannels in the middle of the caller's turn.
-      utterances.push({ channel: 1, at: +(t + length / 2).toFixed(3), text: 'Mm-hm.', voice: 'en-gb+f2', amplitude: 60 });
+      utterances.push({
+        channel: 1,
+        at: +(t + length / 2).toFixed(3),
+        text: 'Mm-hm.',
+        voice: 'en-gb+f2',
+        amplitude: 60,
+      });
     }
     // Then a pause (0.2–2.5 s), or now and then the other side starts before this one ends (overlap).
     t += length + (rnd() < 0.15 ? -0.8 : 0.2 + rnd() * 2.3);
@@ -76,7 +90,10 @@ export function benchCallSpec(): ConversationSpec {
 /** Path of the cached 10-minute call, built on first use (about half a minute). */
 export function benchCallFile(log: (m: string) => void = () => {}): string {
   const spec = benchCallSpec();
-  const hash = createHash('sha256').update(JSON.stringify({ spec, v: 1 })).digest('hex').slice(0, 12);
+  const hash = createHash('sha256')
+    .update(JSON.stringify({ spec, v: 1 }))
+    .digest('hex')
+    .slice(0, 12);
   const dir = path.join(PROJECT_ROOT, '.tmp/bench');
   const file = path.join(dir, `call-10min-48k-${hash}.wav`);
   if (existsSync(file)) return file;

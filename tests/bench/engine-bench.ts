@@ -39,7 +39,9 @@ export function loudnessMetersRunner(sampleRate: number): EngineRunner {
 }
 
 interface CallEngineModule {
-  CallEngine: new (options: { sampleRate: number }) => { process(caller: Float32Array, agent: Float32Array, start: number, end: number): void };
+  CallEngine: new (options: { sampleRate: number }) => {
+    process(caller: Float32Array, agent: Float32Array, start: number, end: number): void;
+  };
 }
 
 /** The CallEngine when it exists, else the two meters. */
@@ -72,9 +74,12 @@ export function runEngineOnFile(file: string, factory: RunnerFactory): EngineRun
     const fileSize = fstatSync(fd).size;
     const prefix = Buffer.alloc(Math.min(fileSize, 65536));
     readSync(fd, prefix, 0, prefix.length, 0);
-    const header = parseWavHeader(new Uint8Array(prefix.buffer, prefix.byteOffset, prefix.length), { fileSize });
+    const header = parseWavHeader(new Uint8Array(prefix.buffer, prefix.byteOffset, prefix.length), {
+      fileSize,
+    });
     const { format } = header;
-    if (format.channelCount !== 2) throw new Error(`${file}: the bench needs a stereo call (caller left, agent right).`);
+    if (format.channelCount !== 2)
+      throw new Error(`${file}: the bench needs a stereo call (caller left, agent right).`);
     const runner = factory(format.sampleRate);
     const raw = Buffer.alloc(DECODE_BLOCK * format.blockAlign);
     const rawBytes = new Uint8Array(raw.buffer, raw.byteOffset, raw.length);
@@ -87,11 +92,17 @@ export function runEngineOnFile(file: string, factory: RunnerFactory): EngineRun
       const d0 = process.hrtime.bigint();
       const n = decodePcmFrames(rawBytes.subarray(0, got), format, block);
       decodeNs += process.hrtime.bigint() - d0;
-      for (let s = 0; s < n; s += RENDER_QUANTUM) runner.process(caller, agent, s, s + RENDER_QUANTUM < n ? s + RENDER_QUANTUM : n);
+      for (let s = 0; s < n; s += RENDER_QUANTUM)
+        runner.process(caller, agent, s, s + RENDER_QUANTUM < n ? s + RENDER_QUANTUM : n);
     }
     const totalSec = Number(process.hrtime.bigint() - t0) / 1e9;
     const decodeSec = Number(decodeNs) / 1e9;
-    return { kind: runner.kind, decodeSec, processSec: totalSec - decodeSec, audioSec: header.durationSec };
+    return {
+      kind: runner.kind,
+      decodeSec,
+      processSec: totalSec - decodeSec,
+      audioSec: header.durationSec,
+    };
   } finally {
     closeSync(fd);
   }

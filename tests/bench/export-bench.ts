@@ -41,7 +41,10 @@ export const exportBench: BenchModule = {
       const xlsxFile = path.join(dir, 'sessions.xlsx');
       const papaparse = async (): Promise<void> => {
         const rows = sessions.map((s) => EXPORT_COLUMNS.map((c) => c.value(s, context)));
-        const text = Papa.unparse({ fields: EXPORT_COLUMNS.map((c) => c.name), data: rows }, { escapeFormulae: true, newline: '\r\n' });
+        const text = Papa.unparse(
+          { fields: EXPORT_COLUMNS.map((c) => c.name), data: rows },
+          { escapeFormulae: true, newline: '\r\n' },
+        );
         fs.writeFileSync(refFile, `\uFEFF${text}\r\n`);
       };
 
@@ -49,27 +52,51 @@ export const exportBench: BenchModule = {
       const refRuns: number[] = [];
       let csvBytes = 0;
       for (let i = 0; i < ctx.runs + 1; i++) {
-        const csv = await wallSeconds(async () => (csvBytes = await exportSessionsToFile(sessions, { format: 'csv', filePath: csvFile, header })));
+        const csv = await wallSeconds(
+          async () =>
+            (csvBytes = await exportSessionsToFile(sessions, {
+              format: 'csv',
+              filePath: csvFile,
+              header,
+            })),
+        );
         const ref = await wallSeconds(papaparse);
         // The first pass warms the JIT and the page cache; it does not count.
         if (i > 0) {
           csvRuns.push(csv);
           refRuns.push(ref);
         }
-        ctx.log(`csv run ${i}: ours ${(csv * 1000).toFixed(0)} ms, papaparse ${(ref * 1000).toFixed(0)} ms`);
+        ctx.log(
+          `csv run ${i}: ours ${(csv * 1000).toFixed(0)} ms, papaparse ${(ref * 1000).toFixed(0)} ms`,
+        );
       }
 
       const jsonRuns: number[] = [];
       let jsonBytes = 0;
       for (let i = 0; i < ctx.runs; i++) {
-        jsonRuns.push(await wallSeconds(async () => (jsonBytes = await exportSessionsToFile(sessions, { format: 'json', filePath: jsonFile, header }))));
+        jsonRuns.push(
+          await wallSeconds(
+            async () =>
+              (jsonBytes = await exportSessionsToFile(sessions, {
+                format: 'json',
+                filePath: jsonFile,
+                header,
+              })),
+          ),
+        );
       }
-      ctx.log(`json: ${(Math.min(...jsonRuns) * 1000).toFixed(0)} ms, ${(jsonBytes / 1e6).toFixed(1)} MB`);
+      ctx.log(
+        `json: ${(Math.min(...jsonRuns) * 1000).toFixed(0)} ms, ${(jsonBytes / 1e6).toFixed(1)} MB`,
+      );
 
       const xlsxRuns: number[] = [];
       const xlsxSessions = sessions.slice(0, XLSX_N);
       for (let i = 0; i < ctx.runs; i++) {
-        xlsxRuns.push(await wallSeconds(() => exportSessionsToFile(xlsxSessions, { format: 'xlsx', filePath: xlsxFile, header })));
+        xlsxRuns.push(
+          await wallSeconds(() =>
+            exportSessionsToFile(xlsxSessions, { format: 'xlsx', filePath: xlsxFile, header }),
+          ),
+        );
       }
       ctx.log(`xlsx ${XLSX_N}: ${(Math.min(...xlsxRuns) * 1000).toFixed(0)} ms`);
 
@@ -91,7 +118,9 @@ export const exportBench: BenchModule = {
             parsed.sessions.map((s) => sessionSchema.parse(s));
           }),
         );
-        ctx.log(`import run ${i + 1}: ours ${(importRuns[i] * 1000).toFixed(0)} ms, JSON.parse+zod ${(refImportRuns[i] * 1000).toFixed(0)} ms`);
+        ctx.log(
+          `import run ${i + 1}: ours ${(importRuns[i] * 1000).toFixed(0)} ms, JSON.parse+zod ${(refImportRuns[i] * 1000).toFixed(0)} ms`,
+        );
       }
       if (imported !== N) throw new Error(`imported ${imported} of ${N}`);
 

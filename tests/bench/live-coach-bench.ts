@@ -24,8 +24,17 @@ import { buildDialogue, truthOf, type UtteranceSpec } from '../support/dialogues
 import { openLiveRun, percentile, playCall, risingEdges, type LiveRun } from '../support/live-run';
 import { round, type BenchFigures, type BenchModule } from './bench-module';
 
-const CALLER = ['I have been waiting three weeks and nobody called me back.', 'This is the third time I am calling about this.', 'No, that is not what I was told.', 'Fine. What happens next?'];
-const AGENT = ['I am sorry about that. Let me look right now.', 'I understand. I will fix it today.', 'You will get an email by Friday.'];
+const CALLER = [
+  'I have been waiting three weeks and nobody called me back.',
+  'This is the third time I am calling about this.',
+  'No, that is not what I was told.',
+  'Fine. What happens next?',
+];
+const AGENT = [
+  'I am sorry about that. Let me look right now.',
+  'I understand. I will fix it today.',
+  'You will get an email by Friday.',
+];
 
 /** About 62 s of alternating turns with pauses, and an interruption every third exchange. */
 function benchDialogueSpec(): UtteranceSpec[] {
@@ -43,11 +52,16 @@ function benchDialogueSpec(): UtteranceSpec[] {
   return utterances;
 }
 
-interface CpuSample { ticks: number; at: number }
+interface CpuSample {
+  ticks: number;
+  at: number;
+}
 const CLOCK_TICKS_PER_SEC = 100;
 
 function chromiumProcesses(rootPid: number): { pid: number; cmdline: string }[] {
-  const all = readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number);
+  const all = readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .map(Number);
   const parent = new Map<number, number>();
   for (const pid of all) {
     try {
@@ -58,10 +72,13 @@ function chromiumProcesses(rootPid: number): { pid: number; cmdline: string }[] 
     }
   }
   const inTree = (pid: number): boolean => {
-    for (let p = pid, hops = 0; p > 1 && hops < 10; p = parent.get(p) ?? 0, hops++) if (p === rootPid) return true;
+    for (let p = pid, hops = 0; p > 1 && hops < 10; p = parent.get(p) ?? 0, hops++)
+      if (p === rootPid) return true;
     return false;
   };
-  return all.filter(inTree).map((pid) => ({ pid, cmdline: safeRead(`/proc/${pid}/cmdline`).replace(/\0/g, ' ') }));
+  return all
+    .filter(inTree)
+    .map((pid) => ({ pid, cmdline: safeRead(`/proc/${pid}/cmdline`).replace(/\0/g, ' ') }));
 }
 
 /** The Chromium browser process playing `wav` (its command line names the file; children have --type=). */
@@ -69,7 +86,8 @@ function browserPid(wav: string): number | null {
   for (const d of readdirSync('/proc')) {
     if (!/^\d+$/.test(d)) continue;
     const cmd = safeRead(`/proc/${d}/cmdline`).replace(/\0/g, ' ');
-    if (cmd.includes(`--use-file-for-fake-audio-capture=${wav}`) && !cmd.includes('--type=')) return Number(d);
+    if (cmd.includes(`--use-file-for-fake-audio-capture=${wav}`) && !cmd.includes('--type='))
+      return Number(d);
   }
   return null;
 }
@@ -112,13 +130,18 @@ async function sampleCpu(wav: string, seconds: number): Promise<CpuUsage | null>
   const pid = browserPid(wav);
   if (!pid) return null;
   const procs = chromiumProcesses(pid);
-  const pick = (test: (cmd: string) => boolean) => procs.filter((p) => test(p.cmdline)).map((p) => p.pid);
+  const pick = (test: (cmd: string) => boolean) =>
+    procs.filter((p) => test(p.cmdline)).map((p) => p.pid);
   const kinds = {
     renderer: pick((c) => c.includes('--type=renderer') && !c.includes('--extension-process')),
     gpu: pick((c) => c.includes('--type=gpu-process')),
     audio: pick((c) => c.includes('audio.mojom.AudioService')),
   };
-  const before = { renderer: cpuTicks(kinds.renderer), gpu: cpuTicks(kinds.gpu), audio: cpuTicks(kinds.audio) };
+  const before = {
+    renderer: cpuTicks(kinds.renderer),
+    gpu: cpuTicks(kinds.gpu),
+    audio: cpuTicks(kinds.audio),
+  };
   await new Promise((r) => setTimeout(r, seconds * 1000));
   return {
     renderer: cpuPct(before.renderer, cpuTicks(kinds.renderer)),
@@ -152,7 +175,13 @@ async function floorCpu(wav: string): Promise<CpuUsage | null> {
   const app = await launchApp({ captureWav: wav });
   try {
     await app.page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
-    await app.page.evaluate((c) => (window as unknown as { startFloor(c: MediaStreamConstraints): Promise<void> }).startFloor(c), stereoConstraints(null));
+    await app.page.evaluate(
+      (c) =>
+        (window as unknown as { startFloor(c: MediaStreamConstraints): Promise<void> }).startFloor(
+          c,
+        ),
+      stereoConstraints(null),
+    );
     await new Promise((r) => setTimeout(r, CPU_SETTLE_MS));
     return await sampleCpu(wav, CPU_WINDOW_SEC);
   } finally {
@@ -171,14 +200,20 @@ export const liveCoachBench: BenchModule = {
     let latency: BenchFigures;
     try {
       // playCall runs the whole file; CPU is sampled over 60 s of it from the side.
-      const cpu = new Promise((r) => setTimeout(r, CPU_SETTLE_MS)).then(() => sampleCpu(call.file, CPU_WINDOW_SEC));
+      const cpu = new Promise((r) => setTimeout(r, CPU_SETTLE_MS)).then(() =>
+        sampleCpu(call.file, CPU_WINDOW_SEC),
+      );
       await playCall(run, call.durationSec + 0.5);
       usage = await cpu;
 
       const t0 = run.captureStartMs;
       const meterLatency: number[] = [];
       for (const who of ['caller', 'agent'] as const) {
-        const edges = risingEdges(run.changes, who === 'caller' ? 'meter-caller' : 'meter-agent', (v) => v !== '');
+        const edges = risingEdges(
+          run.changes,
+          who === 'caller' ? 'meter-caller' : 'meter-agent',
+          (v) => v !== '',
+        );
         const turns = truthOf(call, who);
         turns.forEach((u, i) => {
           if (i > 0 && u.start - turns[i - 1].end < 0.6) return;
@@ -197,7 +232,9 @@ export const liveCoachBench: BenchModule = {
       // has confirmed the speech (onsetFrames × 10 ms).
       const onsetSec = DEFAULT_VOICE_ACTIVITY_OPTIONS.onsetFrames * 0.01;
       for (const c of callerTurns) {
-        const quietBefore = [...agentTurns, ...callerTurns].every((u) => u === c || u.end < c.start - 0.6 || u.start > c.start);
+        const quietBefore = [...agentTurns, ...callerTurns].every(
+          (u) => u === c || u.end < c.start - 0.6 || u.start > c.start,
+        );
         if (!quietBefore) continue;
         const expected = t0 + (c.start + onsetSec) * 1000;
         const seen = waits.find((e) => e > expected - 200 && e < expected + 500);
@@ -205,7 +242,10 @@ export const liveCoachBench: BenchModule = {
       }
       const over = risingEdges(run.changes, 'cue-banner', (v) => v === 'talking-over');
       for (const c of callerTurns) {
-        const next = Math.min(...[...agentTurns, ...callerTurns].filter((u) => u.start > c.end).map((u) => u.start), Infinity);
+        const next = Math.min(
+          ...[...agentTurns, ...callerTurns].filter((u) => u.start > c.end).map((u) => u.start),
+          Infinity,
+        );
         if (next - c.end < DEFAULT_CUE_SETTINGS.pauseSec + 0.2) continue;
         const expected = t0 + (c.end + DEFAULT_CUE_SETTINGS.pauseSec) * 1000;
         const seen = yourTurn.find((e) => e > expected - 200 && e < expected + 500);
@@ -218,7 +258,11 @@ export const liveCoachBench: BenchModule = {
         const seen = over.find((e) => e > expected - 200 && e < expected + 500);
         if (seen !== undefined) cueLatency.push(seen - expected);
       }
-      const list = (xs: number[]) => [...xs].sort((a, b) => a - b).map((x) => x.toFixed(0)).join(' ');
+      const list = (xs: number[]) =>
+        [...xs]
+          .sort((a, b) => a - b)
+          .map((x) => x.toFixed(0))
+          .join(' ');
       ctx.log(`meter latencies (ms): ${list(meterLatency)}`);
       ctx.log(`cue latencies (ms): ${list(cueLatency)}`);
       latency = {

@@ -5,15 +5,26 @@
 import { spawnSync } from 'node:child_process';
 import { benchCallFile } from './call-fixture';
 import { round, wallSeconds, type BenchModule } from './bench-module';
-import { loudnessMetersRunner, resolveEngineFactory, runEngineOnFile, type EngineRunResult } from './engine-bench';
+import {
+  loudnessMetersRunner,
+  resolveEngineFactory,
+  runEngineOnFile,
+  type EngineRunResult,
+} from './engine-bench';
 
 function ffmpegEbur128Pass(file: string): void {
-  const r = spawnSync('ffmpeg', ['-hide_banner', '-nostdin', '-nostats', '-i', file, '-af', 'ebur128', '-f', 'null', '-'], { encoding: 'utf8' });
+  const r = spawnSync(
+    'ffmpeg',
+    ['-hide_banner', '-nostdin', '-nostats', '-i', file, '-af', 'ebur128', '-f', 'null', '-'],
+    { encoding: 'utf8' },
+  );
   if (r.status !== 0) throw new Error(`ffmpeg ebur128 failed: ${r.stderr.slice(-500)}`);
 }
 
 function best(results: EngineRunResult[]): EngineRunResult {
-  return results.reduce((a, b) => (b.decodeSec + b.processSec < a.decodeSec + a.processSec ? b : a));
+  return results.reduce((a, b) =>
+    b.decodeSec + b.processSec < a.decodeSec + a.processSec ? b : a,
+  );
 }
 
 export const loudnessBench: BenchModule = {
@@ -31,7 +42,9 @@ export const loudnessBench: BenchModule = {
       engineRuns.push(runEngineOnFile(file, factory));
       ffmpegRuns.push(await wallSeconds(() => ffmpegEbur128Pass(file)));
       meterRuns.push(runEngineOnFile(file, loudnessMetersRunner));
-      ctx.log(`run ${i + 1}/${ctx.runs}: engine ${(engineRuns[i].decodeSec + engineRuns[i].processSec).toFixed(3)} s, ffmpeg ${ffmpegRuns[i].toFixed(3)} s`);
+      ctx.log(
+        `run ${i + 1}/${ctx.runs}: engine ${(engineRuns[i].decodeSec + engineRuns[i].processSec).toFixed(3)} s, ffmpeg ${ffmpegRuns[i].toFixed(3)} s`,
+      );
     }
     const engine = best(engineRuns);
     const meters = best(meterRuns);

@@ -10,7 +10,13 @@ import { soakBench } from './soak-bench';
 import { exportBench } from './export-bench';
 import { sessionBench } from './session-bench';
 
-const BENCH_MODULES: BenchModule[] = [loudnessBench, liveCoachBench, exportBench, sessionBench, soakBench];
+const BENCH_MODULES: BenchModule[] = [
+  loudnessBench,
+  liveCoachBench,
+  exportBench,
+  sessionBench,
+  soakBench,
+];
 
 async function main(): Promise<void> {
   const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 3) || 3);
@@ -28,6 +34,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`[bench] failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.stderr.write(
+    `[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -14,14 +14,30 @@ import path from 'node:path';
 import Conf from 'conf';
 import type { Session } from '../../preload/session-schema';
 import { openSessionRepository } from '../../main/services/session-repository';
-import { entryOf, fingerprintOf, INDEX_FORMAT, writeIndexFile } from '../../main/services/session-index-file';
-import { partitionFile, partitionIndexFile, partitionJsonSchema } from '../../main/services/session-partitions';
+import {
+  entryOf,
+  fingerprintOf,
+  INDEX_FORMAT,
+  writeIndexFile,
+} from '../../main/services/session-index-file';
+import {
+  partitionFile,
+  partitionIndexFile,
+  partitionJsonSchema,
+} from '../../main/services/session-partitions';
 import { writeFileAtomic } from '../../main/services/store-atomic-write';
 import { sampleSession, seededRandom } from '../main/support/session-samples';
 import { PROJECT_ROOT } from '../support/test-audio';
 import { round, type BenchModule } from './bench-module';
 
-const RECIPE = { sessions: 50_000, seed: 4242, lastDay: '2026-10-31', callsPerDay: [60, 100], generator: 1, indexFormat: INDEX_FORMAT };
+const RECIPE = {
+  sessions: 50_000,
+  seed: 4242,
+  lastDay: '2026-10-31',
+  callsPerDay: [60, 100],
+  generator: 1,
+  indexFormat: INDEX_FORMAT,
+};
 const SAVES = 100;
 const DAY_MS = 86_400_000;
 
@@ -32,7 +48,10 @@ function datasetDir(): string {
 
 /** Calls of one working day, 08:00–18:00 UTC, oldest first. */
 function daySessions(random: () => number, dayStartMs: number, count: number): Session[] {
-  const starts = Array.from({ length: count }, () => dayStartMs + 8 * 3_600_000 + random() * 10 * 3_600_000).sort((a, b) => a - b);
+  const starts = Array.from(
+    { length: count },
+    () => dayStartMs + 8 * 3_600_000 + random() * 10 * 3_600_000,
+  ).sort((a, b) => a - b);
   return starts.map((startedMs) => sampleSession(random, { startedMs: Math.round(startedMs) }));
 }
 
@@ -53,13 +72,19 @@ function generate(dataDir: string, log: (message: string) => void): void {
       writeFileAtomic(partitionFile(sessionsDir, key), text, { fsync: false });
       const source = fingerprintOf(partitionFile(sessionsDir, key));
       if (!source) throw new Error('partition not written');
-      writeIndexFile(partitionIndexFile(sessionsDir, key), sessions.map((s) => entryOf(s, key)), source);
+      writeIndexFile(
+        partitionIndexFile(sessionsDir, key),
+        sessions.map((s) => entryOf(s, key)),
+        source,
+      );
       bytes += text.length;
       left -= count;
     }
     dayMs -= DAY_MS;
   }
-  log(`generated ${RECIPE.sessions} sessions, ${round(bytes / 1e6, 1)} MB, first day ${new Date(dayMs + DAY_MS).toISOString().slice(0, 10)}`);
+  log(
+    `generated ${RECIPE.sessions} sessions, ${round(bytes / 1e6, 1)} MB, first day ${new Date(dayMs + DAY_MS).toISOString().slice(0, 10)}`,
+  );
 }
 
 function ensureDataset(log: (message: string) => void): string {
@@ -88,9 +113,18 @@ function todaysCalls(): Session[] {
 }
 
 /** Saves into a store holding `before` sessions the way one conf store per month/everything does. */
-function referenceSaves(folder: string, name: string, before: Session[], incoming: Session[]): number[] {
+function referenceSaves(
+  folder: string,
+  name: string,
+  before: Session[],
+  incoming: Session[],
+): number[] {
   fs.rmSync(folder, { recursive: true, force: true });
-  writeFileAtomic(path.join(folder, `${name}.json`), JSON.stringify({ schemaVersion: 2, sessions: before }), { fsync: false });
+  writeFileAtomic(
+    path.join(folder, `${name}.json`),
+    JSON.stringify({ schemaVersion: 2, sessions: before }),
+    { fsync: false },
+  );
   const store = new Conf<{ schemaVersion: number; sessions: Session[] }>({
     cwd: folder,
     configName: name,
@@ -147,7 +181,9 @@ export const sessionBench: BenchModule = {
       opened.list({ text: 'refund', limit: 50 });
       firstSearch = Math.min(firstSearch, ms(start));
     }
-    log(`first text search after the first page (loads the search text): ${round(firstSearch, 1)} ms`);
+    log(
+      `first text search after the first page (loads the search text): ${round(firstSearch, 1)} ms`,
+    );
 
     const repo = openSessionRepository({ dataDir, now });
     repo.warmUp();
@@ -184,10 +220,13 @@ export const sessionBench: BenchModule = {
       } finally {
         cleanToday();
       }
-      if (saveTimes.length === 0 || percentile(times, 0.95) < percentile(saveTimes, 0.95)) saveTimes = times;
+      if (saveTimes.length === 0 || percentile(times, 0.95) < percentile(saveTimes, 0.95))
+        saveTimes = times;
     }
     const p95 = percentile(saveTimes, 0.95);
-    log(`saves into today (0→${SAVES} calls): p50 ${round(percentile(saveTimes, 0.5), 2)} ms, p95 ${round(p95, 2)} ms, max ${round(Math.max(...saveTimes), 1)} ms`);
+    log(
+      `saves into today (0→${SAVES} calls): p50 ${round(percentile(saveTimes, 0.5), 2)} ms, p95 ${round(p95, 2)} ms, max ${round(Math.max(...saveTimes), 1)} ms`,
+    );
 
     let iterateSec = Infinity;
     {
@@ -206,11 +245,15 @@ export const sessionBench: BenchModule = {
     const lastMonth = all.filter((s) => s.startedAt.startsWith(RECIPE.lastDay.slice(0, 7)));
     const monthTimes = referenceSaves(scratch, RECIPE.lastDay.slice(0, 7), lastMonth, incoming);
     const monthP95 = percentile(monthTimes, 0.95);
-    log(`reference, one store per month (${lastMonth.length}→${lastMonth.length + SAVES}): p95 ${round(monthP95, 1)} ms`);
+    log(
+      `reference, one store per month (${lastMonth.length}→${lastMonth.length + SAVES}): p95 ${round(monthP95, 1)} ms`,
+    );
     const singleSaves = Math.max(3, Number(process.env.BENCH_SINGLE_FILE_SAVES ?? 3));
     const singleTimes = referenceSaves(scratch, 'sessions', all, incoming.slice(0, singleSaves));
     const singleP95 = percentile(singleTimes, 0.95);
-    log(`reference, one store for all ${all.length} (${singleSaves} saves): p95 ${round(singleP95, 0)} ms`);
+    log(
+      `reference, one store for all ${all.length} (${singleSaves} saves): p95 ${round(singleP95, 0)} ms`,
+    );
 
     return {
       log_first_rows_ms: round(firstRows, 1),

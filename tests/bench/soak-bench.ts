@@ -16,7 +16,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildDialogue } from '../support/dialogues';
 import { concat } from '../support/test-audio';
-import { heatedCallerCall, interruptionCall, raisedVoiceCall, turnTakingCall } from '../engine/dialogue-scripts';
+import {
+  heatedCallerCall,
+  interruptionCall,
+  raisedVoiceCall,
+  turnTakingCall,
+} from '../engine/dialogue-scripts';
 import { runWatched } from '../reliability/child-runner';
 import { evenShift, runLivePipeline } from '../reliability/live-pipeline-soak';
 import { soakGrowth, type ShiftPlan, type SoakSample } from '../reliability/shift-soak';
@@ -43,29 +48,60 @@ export const soakBench: BenchModule = {
     log('8 hours of a shift through the built worklet in Node…');
     const run = await runWatched(
       process.execPath,
-      ['--expose-gc', '--import', 'tsx', path.join(PROJECT_ROOT, 'tests/reliability/shift-soak-child.ts'), JSON.stringify(plan), '--built'],
+      [
+        '--expose-gc',
+        '--import',
+        'tsx',
+        path.join(PROJECT_ROOT, 'tests/reliability/shift-soak-child.ts'),
+        JSON.stringify(plan),
+        '--built',
+      ],
       300_000,
       { cwd: PROJECT_ROOT },
     );
-    if (run.code !== 0 || run.stalled) throw new Error(`shift soak failed (exit ${run.code}${run.stalled ? ', stalled' : ''}): ${run.stderr.slice(-2000)}`);
-    const samples = run.lines.filter((l) => l.startsWith('{"sample"')).map((l) => (JSON.parse(l) as { sample: SoakSample }).sample);
-    const result = (JSON.parse(run.lines.find((l) => l.startsWith('{"result"'))!) as { result: { calls: number; callProblems: string[]; wallSec: number } }).result;
-    if (result.callProblems.length > 0) throw new Error(`calls lost data: ${result.callProblems.slice(0, 5).join('; ')}`);
+    if (run.code !== 0 || run.stalled)
+      throw new Error(
+        `shift soak failed (exit ${run.code}${run.stalled ? ', stalled' : ''}): ${run.stderr.slice(-2000)}`,
+      );
+    const samples = run.lines
+      .filter((l) => l.startsWith('{"sample"'))
+      .map((l) => (JSON.parse(l) as { sample: SoakSample }).sample);
+    const result = (
+      JSON.parse(run.lines.find((l) => l.startsWith('{"result"'))!) as {
+        result: { calls: number; callProblems: string[]; wallSec: number };
+      }
+    ).result;
+    if (result.callProblems.length > 0)
+      throw new Error(`calls lost data: ${result.callProblems.slice(0, 5).join('; ')}`);
     const node = soakGrowth(samples, WARM_UP_MIN);
-    log(`worklet heap ${round(node.baselineHeap / 1e6, 2)} → peak ${round(node.peakHeap / 1e6, 2)} MB (${round(node.heapGrowthPct, 2)} %), ${result.calls} calls, ${round(result.wallSec, 1)} s`);
+    log(
+      `worklet heap ${round(node.baselineHeap / 1e6, 2)} → peak ${round(node.peakHeap / 1e6, 2)} MB (${round(node.heapGrowthPct, 2)} %), ${result.calls} calls, ${round(result.wallSec, 1)} s`,
+    );
 
     log('an hour through the live pipeline in Chromium…');
-    const parts = [turnTakingCall, interruptionCall, raisedVoiceCall, heatedCallerCall].map((s) => buildDialogue(s(16000)));
-    const audio = { caller: concat(...parts.map((d) => d.caller)), agent: concat(...parts.map((d) => d.agent)) };
+    const parts = [turnTakingCall, interruptionCall, raisedVoiceCall, heatedCallerCall].map((s) =>
+      buildDialogue(s(16000)),
+    );
+    const audio = {
+      caller: concat(...parts.map((d) => d.caller)),
+      agent: concat(...parts.map((d) => d.agent)),
+    };
     const livePlan = { minutes: 60, sampleRate: 16000, ...evenShift(60, 4, 1, 5) };
     const live = await runLivePipeline(livePlan, audio, CHROMIUM);
-    const lost = livePlan.calls.filter(([start, end], i) => !(Math.abs((live.callDurations[i] ?? -1) - (end - start)) < 1));
-    if (lost.length > 0) throw new Error(`live pipeline: ${lost.length} of ${livePlan.calls.length} calls came back without their audio (${live.callDurations.join(', ')})`);
+    const lost = livePlan.calls.filter(
+      ([start, end], i) => !(Math.abs((live.callDurations[i] ?? -1) - (end - start)) < 1),
+    );
+    if (lost.length > 0)
+      throw new Error(
+        `live pipeline: ${lost.length} of ${livePlan.calls.length} calls came back without their audio (${live.callDurations.join(', ')})`,
+      );
     const after = live.pageHeap.filter((h) => h.t >= 10 * 60);
     const pageBase = after[0].used;
     const pagePeak = Math.max(...after.map((h) => h.used));
     const pagePct = ((pagePeak - pageBase) / pageBase) * 100;
-    log(`page heap ${round(pageBase / 1e6, 2)} → peak ${round(pagePeak / 1e6, 2)} MB (${round(pagePct, 2)} %), ${live.callDurations.length} calls, ${round(live.wallSec, 1)} s`);
+    log(
+      `page heap ${round(pageBase / 1e6, 2)} → peak ${round(pagePeak / 1e6, 2)} MB (${round(pagePct, 2)} %), ${live.callDurations.length} calls, ${round(live.wallSec, 1)} s`,
+    );
 
     return {
       soak_heap_growth_pct: round(Math.max(node.heapGrowthPct, pagePct), 2),

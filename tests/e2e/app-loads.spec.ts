@@ -37,14 +37,20 @@ test('the meters stay put whatever the cue banner says (it keeps one height), in
     const meterTops = await page.evaluate((texts) => {
       const banner = document.querySelector('[data-testid="cue-banner"]')!;
       const meter = document.querySelector('[data-testid="meter-caller"]')!;
-      const [title, hint] = [banner.querySelector('.cue-title')!, banner.querySelector('.cue-hint')!];
+      const [title, hint] = [
+        banner.querySelector('.cue-title')!,
+        banner.querySelector('.cue-hint')!,
+      ];
       return texts.map(([t, h]) => {
         title.textContent = t;
         hint.textContent = h;
         return meter.getBoundingClientRect().top;
       });
     }, copies);
-    expect(new Set(meterTops), `meter tops at ${width} px: ${meterTops.join(', ')}`).toHaveProperty('size', 1);
+    expect(new Set(meterTops), `meter tops at ${width} px: ${meterTops.join(', ')}`).toHaveProperty(
+      'size',
+      1,
+    );
   }
 });
 
@@ -79,7 +85,11 @@ test('files the host could not read are moved aside and the user is told what ha
   await expect(notices).toContainText('settings');
   // The app is usable and the moved files are where the notice says.
   await expect(app.page.getByTestId('start-call')).toBeEnabled();
-  expect(readdirSync(path.join(dataDir, 'drafts')).some((f) => /^wrap-up-draft\.corrupt-.*\.json$/.test(f))).toBe(true);
+  expect(
+    readdirSync(path.join(dataDir, 'drafts')).some((f) =>
+      /^wrap-up-draft\.corrupt-.*\.json$/.test(f),
+    ),
+  ).toBe(true);
   await app.page.getByRole('button', { name: 'Dismiss' }).click();
   await expect(notices).toHaveCount(0);
   rmSync(dataDir, { recursive: true, force: true });

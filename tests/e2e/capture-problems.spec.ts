@@ -12,7 +12,13 @@ test('a mono source (identical channels) is named as the problem, not metered as
   const mono = buildDialogue({
     sampleRate: 48000,
     layout: 'mono',
-    utterances: [{ who: 'caller', at: 0.3, text: 'Hello, I need help with my account, it has been locked since Monday.' }],
+    utterances: [
+      {
+        who: 'caller',
+        at: 0.3,
+        text: 'Hello, I need help with my account, it has been locked since Monday.',
+      },
+    ],
   });
   app = await launchApp({ captureWav: mono.file });
   await app.page.getByTestId('start-call').click();
@@ -35,26 +41,41 @@ test('a device lost mid-call shows a clear state, keeps the call, and metering r
   const call = buildDialogue({
     sampleRate: 48000,
     utterances: [
-      { who: 'caller', at: 0.3, text: 'I was charged twice for the same order and I want my money back today.' },
+      {
+        who: 'caller',
+        at: 0.3,
+        text: 'I was charged twice for the same order and I want my money back today.',
+      },
       { who: 'agent', at: 5.0, text: 'I understand, that is not right. Let me fix it.' },
-      { who: 'caller', at: 9.0, text: 'Thank you. Please send me the confirmation by email, and call me if anything changes.' },
+      {
+        who: 'caller',
+        at: 9.0,
+        text: 'Thank you. Please send me the confirmation by email, and call me if anything changes.',
+      },
     ],
   });
   // Keep the captured streams reachable so the test can pull the device out from under the app.
-  app = await launchApp({ captureWav: call.file, initScript: () => {
-    const streams: MediaStream[] = [];
-    (window as unknown as { __streams: MediaStream[] }).__streams = streams;
-    const devices = navigator.mediaDevices;
-    const original = devices.getUserMedia.bind(devices);
-    devices.getUserMedia = async (c) => {
-      const s = await original(c);
-      streams.push(s);
-      return s;
-    };
-  } });
+  app = await launchApp({
+    captureWav: call.file,
+    initScript: () => {
+      const streams: MediaStream[] = [];
+      (window as unknown as { __streams: MediaStream[] }).__streams = streams;
+      const devices = navigator.mediaDevices;
+      const original = devices.getUserMedia.bind(devices);
+      devices.getUserMedia = async (c) => {
+        const s = await original(c);
+        streams.push(s);
+        return s;
+      };
+    },
+  });
   const { page } = app;
   await page.getByTestId('start-call').click();
-  await expect(page.getByTestId('meter-caller').locator('canvas')).not.toHaveAttribute('data-level', '', { timeout: 5000 });
+  await expect(page.getByTestId('meter-caller').locator('canvas')).not.toHaveAttribute(
+    'data-level',
+    '',
+    { timeout: 5000 },
+  );
   await page.waitForTimeout(1500);
 
   // The device disappears: its track ends.
@@ -69,17 +90,27 @@ test('a device lost mid-call shows a clear state, keeps the call, and metering r
   const notice = page.getByTestId('source-problem');
   await expect(notice).toHaveAttribute('data-kind', 'device-lost');
   await expect(page.getByTestId('end-call')).toBeVisible(); // the call goes on
-  await expect(page.getByTestId('meter-caller').locator('canvas')).toHaveAttribute('data-level', '', { timeout: 3000 });
+  await expect(page.getByTestId('meter-caller').locator('canvas')).toHaveAttribute(
+    'data-level',
+    '',
+    { timeout: 3000 },
+  );
 
   // The device is back; the agent presses "Try again": metering resumes in the same call.
   await page.getByTestId('retry-source').click();
   await expect(notice).toHaveCount(0);
-  await expect(page.getByTestId('meter-caller').locator('canvas')).not.toHaveAttribute('data-level', '', { timeout: 8000 });
+  await expect(page.getByTestId('meter-caller').locator('canvas')).not.toHaveAttribute(
+    'data-level',
+    '',
+    { timeout: 8000 },
+  );
   const timeBefore = await page.getByTestId('call-time').textContent();
   await page.waitForTimeout(1200);
   expect(await page.getByTestId('call-time').textContent()).not.toBe(timeBefore);
   await page.getByTestId('end-call').click();
   // The call kept the speech heard before the loss.
-  const callerTalk = parseFloat((await page.getByTestId('summary-caller-talk').textContent()) ?? '0');
+  const callerTalk = parseFloat(
+    (await page.getByTestId('summary-caller-talk').textContent()) ?? '0',
+  );
   expect(callerTalk).toBeGreaterThan(1);
 });

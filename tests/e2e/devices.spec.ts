@@ -23,7 +23,12 @@ function deviceControl(): void {
   const devices = navigator.mediaDevices;
   const getUserMedia = devices.getUserMedia.bind(devices);
   const enumerateDevices = devices.enumerateDevices.bind(devices);
-  const control = { deny: false, streams: [] as MediaStream[], extra: [] as { deviceId: string; label: string; groupId: string }[], gumCalls: 0 };
+  const control = {
+    deny: false,
+    streams: [] as MediaStream[],
+    extra: [] as { deviceId: string; label: string; groupId: string }[],
+    gumCalls: 0,
+  };
   (window as unknown as { __devices: typeof control }).__devices = control;
   devices.getUserMedia = async (constraints) => {
     control.gumCalls++;
@@ -34,7 +39,9 @@ function deviceControl(): void {
   };
   devices.enumerateDevices = async () => {
     const real = await enumerateDevices();
-    const extra = control.extra.map((d) => ({ ...d, kind: 'audioinput' as const, toJSON: () => d }) as MediaDeviceInfo);
+    const extra = control.extra.map(
+      (d) => ({ ...d, kind: 'audioinput' as const, toJSON: () => d }) as MediaDeviceInfo,
+    );
     return [...real, ...extra];
   };
 }
@@ -67,9 +74,17 @@ test('permission revoked mid-call: the notice says so, the call goes on, meterin
   const call = buildDialogue({
     sampleRate: 48000,
     utterances: [
-      { who: 'caller', at: 0.3, text: 'I was charged twice for the same order and I want my money back today.' },
+      {
+        who: 'caller',
+        at: 0.3,
+        text: 'I was charged twice for the same order and I want my money back today.',
+      },
       { who: 'agent', at: 5.0, text: 'I understand, that is not right. Let me fix it.' },
-      { who: 'caller', at: 9.0, text: 'Thank you. Please send me the confirmation by email, and call me if anything changes.' },
+      {
+        who: 'caller',
+        at: 9.0,
+        text: 'Thank you. Please send me the confirmation by email, and call me if anything changes.',
+      },
     ],
   });
   app = await launchApp({ captureWav: call.file, initScript: deviceControl });
@@ -86,9 +101,15 @@ test('permission revoked mid-call: the notice says so, the call goes on, meterin
   await expect(meter(page)).toHaveAttribute('data-level', '', { timeout: 3000 });
   // The device list changes with the permission (labels and ids are no longer exposed): the app tries
   // again, is refused, and says that it is the permission, not a lost device.
-  const callsBefore = await page.evaluate(() => (window as unknown as { __devices: DeviceControl }).__devices.gumCalls);
+  const callsBefore = await page.evaluate(
+    () => (window as unknown as { __devices: DeviceControl }).__devices.gumCalls,
+  );
   await control(page, deviceChange());
-  await expect.poll(() => page.evaluate(() => (window as unknown as { __devices: DeviceControl }).__devices.gumCalls)).toBeGreaterThan(callsBefore);
+  await expect
+    .poll(() =>
+      page.evaluate(() => (window as unknown as { __devices: DeviceControl }).__devices.gumCalls),
+    )
+    .toBeGreaterThan(callsBefore);
   await expect(notice).toHaveAttribute('data-kind', 'permission-denied');
   await expect(notice).toContainText('Allow microphone access');
   await expect(page.getByTestId('end-call')).toBeVisible(); // the call goes on
@@ -103,9 +124,13 @@ test('permission revoked mid-call: the notice says so, the call goes on, meterin
   const wallSec = (Date.now() - clickedStart) / 1000;
   await page.getByTestId('end-call').click();
   // The call kept what was heard before the permission went, and its length includes the time without it.
-  const callerTalk = parseFloat((await page.getByTestId('summary-caller-talk').textContent()) ?? '0');
+  const callerTalk = parseFloat(
+    (await page.getByTestId('summary-caller-talk').textContent()) ?? '0',
+  );
   expect(callerTalk).toBeGreaterThan(1);
-  const length = /Call · (\d+:\d\d)/.exec((await page.getByTestId('call-summary').textContent()) ?? '');
+  const length = /Call · (\d+:\d\d)/.exec(
+    (await page.getByTestId('call-summary').textContent()) ?? '',
+  );
   expect(clockSeconds(length?.[1] ?? null)).toBeGreaterThanOrEqual(Math.floor(wallSec - 1));
 });
 
@@ -114,8 +139,16 @@ test('the device list in Settings follows devices plugged in and out, while a ca
     sampleRate: 48000,
     tailSec: 8,
     utterances: [
-      { who: 'caller', at: 0.3, text: 'Hello, my router keeps dropping the connection every evening around eight.' },
-      { who: 'caller', at: 6.5, text: 'It started last week after the update, and nothing I try fixes it.' },
+      {
+        who: 'caller',
+        at: 0.3,
+        text: 'Hello, my router keeps dropping the connection every evening around eight.',
+      },
+      {
+        who: 'caller',
+        at: 6.5,
+        text: 'It started last week after the update, and nothing I try fixes it.',
+      },
     ],
   });
   app = await launchApp({ captureWav: call.file, initScript: deviceControl });
@@ -133,12 +166,18 @@ test('the device list in Settings follows devices plugged in and out, while a ca
   expect(before).not.toContain('USB Headset (stereo)');
 
   // A headset is plugged in.
-  await control(page, `c.extra.push({ deviceId: 'usb-headset-1', label: 'USB Headset (stereo)', groupId: 'g1' }); ${deviceChange()}`);
+  await control(
+    page,
+    `c.extra.push({ deviceId: 'usb-headset-1', label: 'USB Headset (stereo)', groupId: 'g1' }); ${deviceChange()}`,
+  );
   await expect.poll(options).toContain('USB Headset (stereo)');
   expect(await options()).toHaveLength(before.length + 1);
 
   // Unplugged, and another one comes.
-  await control(page, `c.extra = [{ deviceId: 'dock-2', label: 'Dock audio', groupId: 'g2' }]; ${deviceChange()}`);
+  await control(
+    page,
+    `c.extra = [{ deviceId: 'dock-2', label: 'Dock audio', groupId: 'g2' }]; ${deviceChange()}`,
+  );
   await expect.poll(options).toContain('Dock audio');
   expect(await options()).not.toContain('USB Headset (stereo)');
   expect(await options()).toHaveLength(before.length + 1);
@@ -150,9 +189,15 @@ test('the device list in Settings follows devices plugged in and out, while a ca
   await expect(page.getByTestId('end-call')).toBeVisible();
   const spoken = truthOf(call, 'caller');
   const lastEnd = spoken[spoken.length - 1].end;
-  await expect.poll(async () => clockSeconds(await page.getByTestId('call-time').textContent()), { timeout: 20_000 }).toBeGreaterThan(lastEnd + 1);
+  await expect
+    .poll(async () => clockSeconds(await page.getByTestId('call-time').textContent()), {
+      timeout: 20_000,
+    })
+    .toBeGreaterThan(lastEnd + 1);
   await page.getByTestId('end-call').click();
-  const callerTalk = parseFloat((await page.getByTestId('summary-caller-talk').textContent()) ?? '0');
+  const callerTalk = parseFloat(
+    (await page.getByTestId('summary-caller-talk').textContent()) ?? '0',
+  );
   const truth = spoken.reduce((sum, u) => sum + (u.end - u.start), 0);
   expect(callerTalk).toBeGreaterThan(truth * 0.8);
 });

@@ -1,6 +1,12 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { test, expect, _electron as electron, type ElectronApplication, type Page } from '@playwright/test';
+import {
+  test,
+  expect,
+  _electron as electron,
+  type ElectronApplication,
+  type Page,
+} from '@playwright/test';
 import { findElectronBinary } from '../../main/cli/start-electron.js';
 import { buildDialogue, type Dialogue } from '../support/dialogues.js';
 import { E2E_TMP, ELECTRON_SKIP_REASON, REPO_ROOT } from './support/paths.js';
@@ -61,7 +67,16 @@ function shortCall(): Dialogue {
 
 const desktopState = (page: Page) =>
   page.evaluate(async () => {
-    const result = await (window as unknown as { calmLine: { getDesktopState(): Promise<{ ok: boolean; value: { callStatus: { call: string }; hotkeys: { status: string }[] } }> } }).calmLine.getDesktopState();
+    const result = await (
+      window as unknown as {
+        calmLine: {
+          getDesktopState(): Promise<{
+            ok: boolean;
+            value: { callStatus: { call: string }; hotkeys: { status: string }[] };
+          }>;
+        };
+      }
+    ).calmLine.getDesktopState();
     return result.value;
   });
 
@@ -70,10 +85,18 @@ test('hardened as the page sees it: app:// only, no Node, no new windows, no nav
   try {
     const { page } = desktop;
     expect(page.url()).toBe('app://calm-line/index.html');
-    expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
-    expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
+    expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe(
+      'undefined',
+    );
+    expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe(
+      'undefined',
+    );
     // The bridge holds functions only: one per contract method, plus on().
-    const bridge = await page.evaluate(() => Object.entries((window as unknown as { calmLine: object }).calmLine).map(([k, v]) => `${k}:${typeof v}`));
+    const bridge = await page.evaluate(() =>
+      Object.entries((window as unknown as { calmLine: object }).calmLine).map(
+        ([k, v]) => `${k}:${typeof v}`,
+      ),
+    );
     expect(bridge.every((entry) => entry.endsWith(':function'))).toBe(true);
     expect(bridge).toContain('on:function');
     // window.open is refused; so is navigating the app's window elsewhere.
@@ -85,16 +108,20 @@ test('hardened as the page sees it: app:// only, no Node, no new windows, no nav
     await page.waitForTimeout(500);
     expect(page.url()).toBe('app://calm-line/index.html');
     // eval is blocked by the CSP.
-    expect(await page.evaluate(() => {
-      try {
-        return (0, eval)('1 + 1');
-      } catch {
-        return 'blocked';
-      }
-    })).toBe('blocked');
+    expect(
+      await page.evaluate(() => {
+        try {
+          return (0, eval)('1 + 1');
+        } catch {
+          return 'blocked';
+        }
+      }),
+    ).toBe('blocked');
     // The main process registered the global shortcuts (each registered, or reported as taken).
     const state = await desktopState(page);
-    expect(state.hotkeys.map((h) => h.status).every((s) => s === 'registered' || s === 'taken')).toBe(true);
+    expect(
+      state.hotkeys.map((h) => h.status).every((s) => s === 'registered' || s === 'taken'),
+    ).toBe(true);
   } finally {
     await desktop.close();
   }
@@ -106,7 +133,9 @@ test('start → a call with audio → the guided wrap-up → an export to a file
   try {
     const { app, page, dataDir } = desktop;
     await page.getByTestId('start-call').click();
-    await expect(page.getByTestId('cue-banner')).toHaveAttribute('data-cue', 'wait-for-pause', { timeout: 5000 });
+    await expect(page.getByTestId('cue-banner')).toHaveAttribute('data-cue', 'wait-for-pause', {
+      timeout: 5000,
+    });
     // The UI reports the call to the host: the tray shows "in a call".
     await expect.poll(async () => (await desktopState(page)).callStatus.call).toBe('in-call');
     await page.waitForTimeout(Math.max(0, call.durationSec - 1) * 1000);
@@ -114,7 +143,9 @@ test('start → a call with audio → the guided wrap-up → an export to a file
 
     // The wrap-up opens on the call's end; the tray now shows it waiting.
     await expect(page.getByTestId('wrap-up')).toHaveAttribute('data-step', 'priorities');
-    await expect.poll(async () => (await desktopState(page)).callStatus.call).toBe('wrap-up-pending');
+    await expect
+      .poll(async () => (await desktopState(page)).callStatus.call)
+      .toBe('wrap-up-pending');
     const kb = page.keyboard;
     await kb.type('Find the missing order');
     await kb.press('Enter');
@@ -124,7 +155,14 @@ test('start → a call with audio → the guided wrap-up → an export to a file
     await kb.press('Enter');
     await expect(page.getByTestId('wrap-up')).toHaveAttribute('data-step', 'resolution');
     await kb.press('1'); // resolved
-    for (const step of ['next-steps', 'escalation', 'goodwill', 'root-cause', 'follow-up', 'reference']) {
+    for (const step of [
+      'next-steps',
+      'escalation',
+      'goodwill',
+      'root-cause',
+      'follow-up',
+      'reference',
+    ]) {
       await kb.press('Enter');
       await expect(page.getByTestId('wrap-up')).toHaveAttribute('data-step', step);
     }
@@ -136,7 +174,10 @@ test('start → a call with audio → the guided wrap-up → an export to a file
     // Export: the native save dialog answers with a file in the test's folder.
     const target = path.join(dataDir, 'calm-line-export.json');
     await app.evaluate(({ dialog }, filePath) => {
-      dialog.showSaveDialog = (async () => ({ canceled: false, filePath })) as typeof dialog.showSaveDialog;
+      dialog.showSaveDialog = (async () => ({
+        canceled: false,
+        filePath,
+      })) as typeof dialog.showSaveDialog;
     }, target);
     await page.getByTestId('nav-export').click();
     await expect(page.getByTestId('export-count')).toHaveAttribute('data-count', '1');

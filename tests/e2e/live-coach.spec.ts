@@ -21,9 +21,17 @@ function scriptedCall(): Dialogue {
     callerLevelDbfs: -24,
     agentLevelDbfs: -26,
     utterances: [
-      { who: 'caller', at: 0.6, text: 'I have been waiting three weeks and nobody called me back.' },
+      {
+        who: 'caller',
+        at: 0.6,
+        text: 'I have been waiting three weeks and nobody called me back.',
+      },
       { who: 'agent', at: 5.6, text: 'I am sorry. Let me look at that for you now.' },
-      { who: 'caller', at: 9.4, text: 'This is the third time I am calling about the same bill, and every time I get a different story.' },
+      {
+        who: 'caller',
+        at: 9.4,
+        text: 'This is the third time I am calling about the same bill, and every time I get a different story.',
+      },
       { who: 'agent', at: 10.6, text: 'Yes, but our records show', cutSec: 1.2 },
       { who: 'caller', at: 18.0, text: 'Fine. What happens now?' },
       { who: 'agent', at: 21.2, text: 'I will correct the bill today and email you by Friday.' },
@@ -100,13 +108,17 @@ test('meters and cue banner follow a real call at the right times, and the call 
   const over = risingEdges(run.changes, 'cue-banner', (v) => v === 'talking-over');
   const expectedOver = pageAt(interruption.start) + DEFAULT_CUE_SETTINGS.backchannelSec * 1000;
   expect(over.length).toBeGreaterThan(0);
-  console.log(`talking-over: ${(over[0] - expectedOver).toFixed(1)} ms; agent meter: ${(agentOnsets[0] - pageAt(agentTruth[0].start)).toFixed(1)} ms; capture→first caller onset offset ${(offset - run.captureStartMs).toFixed(1)} ms`);
+  console.log(
+    `talking-over: ${(over[0] - expectedOver).toFixed(1)} ms; agent meter: ${(agentOnsets[0] - pageAt(agentTruth[0].start)).toFixed(1)} ms; capture→first caller onset offset ${(offset - run.captureStartMs).toFixed(1)} ms`,
+  );
   expect(Math.abs(over[0] - expectedOver)).toBeLessThanOrEqual(TOLERANCE_MS);
 
   // Hand-off: metrics and priorities of this call.
   await expect(page.getByTestId('summary-overtalk')).toHaveText('1');
   const callerTalk = callerTruth.reduce((s, c) => s + c.end - c.start, 0);
-  const shownCallerTalk = parseFloat((await page.getByTestId('summary-caller-talk').textContent()) ?? 'NaN');
+  const shownCallerTalk = parseFloat(
+    (await page.getByTestId('summary-caller-talk').textContent()) ?? 'NaN',
+  );
   expect(Math.abs(shownCallerTalk - callerTalk)).toBeLessThan(1.0);
   await expect(page.getByTestId('summary-priorities')).toContainText('Bill corrected');
   await expect(page.getByTestId('summary-priorities')).toContainText('administrative · confirmed');
@@ -135,7 +147,9 @@ test('with auto-start on, a listening coach starts the call when the caller spea
   await expect(page.getByTestId('end-call')).toBeVisible({ timeout: 6000 });
   await page.waitForTimeout((greeting.durationSec - 2) * 1000);
   await page.getByTestId('end-call').click();
-  const callerTalk = parseFloat((await page.getByTestId('summary-caller-talk').textContent()) ?? '0');
+  const callerTalk = parseFloat(
+    (await page.getByTestId('summary-caller-talk').textContent()) ?? '0',
+  );
   const truthTalk = truthOf(greeting, 'caller').reduce((s, c) => s + c.end - c.start, 0);
   console.log(`auto-start: caller talk ${callerTalk} s shown, ${truthTalk.toFixed(2)} s true`);
   expect(Math.abs(callerTalk - truthTalk)).toBeLessThan(0.5);
@@ -155,7 +169,13 @@ async function barEnd(page: Page, canvas: Locator): Promise<number> {
     let end = -1;
     for (let x = 0; x < bitmap.width; x++) {
       const i = x * 4;
-      if (Math.abs(row[i] - fill[0]) + Math.abs(row[i + 1] - fill[1]) + Math.abs(row[i + 2] - fill[2]) < 40) end = x + 1;
+      if (
+        Math.abs(row[i] - fill[0]) +
+          Math.abs(row[i + 1] - fill[1]) +
+          Math.abs(row[i + 2] - fill[2]) <
+        40
+      )
+        end = x + 1;
     }
     return end < 0 ? -1 : end / bitmap.width;
   }, png);
@@ -164,8 +184,16 @@ async function barEnd(page: Page, canvas: Locator): Promise<number> {
 test("each bar is drawn where its party's loudness is (a steady tone of known loudness), and empty in silence", async () => {
   // Caller (right channel): a 1 kHz sine at -20 dBFS for 4 s, which is -23.0 LUFS by BS.1770; the agent is silent.
   const sampleRate = 48000;
-  const tone = concat(silence(sampleRate, 0.3), sine({ sampleRate, seconds: 4, peakDbfs: -20 }), silence(sampleRate, 2));
-  const file = writeWavFile(path.join(scratchDir('live-coach-bars'), 'caller-tone.wav'), [new Float32Array(tone.length), tone], sampleRate);
+  const tone = concat(
+    silence(sampleRate, 0.3),
+    sine({ sampleRate, seconds: 4, peakDbfs: -20 }),
+    silence(sampleRate, 2),
+  );
+  const file = writeWavFile(
+    path.join(scratchDir('live-coach-bars'), 'caller-tone.wav'),
+    [new Float32Array(tone.length), tone],
+    sampleRate,
+  );
   const expected = meterFraction(-23.0);
   run = await openLiveRun(file);
   const { page } = run.app;
@@ -175,9 +203,13 @@ test("each bar is drawn where its party's loudness is (a steady tone of known lo
   await page.waitForTimeout(1500); // 400 ms of tone fill the momentary window
   for (let i = 0; i < 3; i++) {
     await expect(callerCanvas).toHaveAttribute('data-level', /^-2[23]\.\d$/);
-    expect(Math.abs(Number(await callerCanvas.getAttribute('data-level')) + 23.0)).toBeLessThanOrEqual(0.2);
+    expect(
+      Math.abs(Number(await callerCanvas.getAttribute('data-level')) + 23.0),
+    ).toBeLessThanOrEqual(0.2);
     const end = await barEnd(page, callerCanvas);
-    console.log(`caller bar to ${(end * 100).toFixed(1)} % of the scale; -23.0 LUFS is at ${(expected * 100).toFixed(1)} %`);
+    console.log(
+      `caller bar to ${(end * 100).toFixed(1)} % of the scale; -23.0 LUFS is at ${(expected * 100).toFixed(1)} %`,
+    );
     expect(Math.abs(end - expected)).toBeLessThan(0.015);
     await expect(agentCanvas).toHaveAttribute('data-level', '');
     expect(await barEnd(page, agentCanvas)).toBe(-1);

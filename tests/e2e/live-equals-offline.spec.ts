@@ -44,7 +44,8 @@ function closeHangoverPauses(x: Seg[], y: Seg[]): Seg[] {
   for (const [s, e] of x) {
     const last = out[out.length - 1];
     const atEdge = last !== undefined && Math.abs(s - last[1] - HANGOVER_SEC) <= PHASE_SEC;
-    if (atEdge && y.some(([ys, ye]) => ys <= last[1] + PHASE_SEC && ye >= s - PHASE_SEC)) last[1] = e;
+    if (atEdge && y.some(([ys, ye]) => ys <= last[1] + PHASE_SEC && ye >= s - PHASE_SEC))
+      last[1] = e;
     else out.push([s, e]);
   }
   return out;
@@ -62,7 +63,8 @@ test.afterEach(async () => {
   app = undefined;
 });
 
-const CALLS: FloorCondition[] = (process.env.FLOOR_CALLS?.split(',') as FloorCondition[] | undefined) ?? ['muted', 'leak-28', 'babble-35'];
+const CALLS: FloorCondition[] = (process.env.FLOOR_CALLS?.split(',') as
+  FloorCondition[] | undefined) ?? ['muted', 'leak-28', 'babble-35'];
 
 for (const condition of CALLS) {
   test(`live coach and offline analyser agree on the ${condition} call`, async () => {
@@ -78,7 +80,9 @@ for (const condition of CALLS) {
       await expect(mic).toHaveAttribute('data-state', 'muted');
       await expect(mic).toHaveText('muted or silent');
       await expect(mic).toHaveAttribute('data-state', 'sound');
-      await expect(mic).toHaveAttribute('data-state', 'muted', { timeout: call.mutes[1][0] * 1000 + 15_000 });
+      await expect(mic).toHaveAttribute('data-state', 'muted', {
+        timeout: call.mutes[1][0] * 1000 + 15_000,
+      });
       await expect(mic).toHaveAttribute('data-state', 'sound');
     }
     // The file plays once; wait on the page's own call clock (not ours) until it is over.
@@ -87,7 +91,9 @@ for (const condition of CALLS) {
       const [m, s] = ((await clock.textContent()) ?? '0:00').split(':').map(Number);
       return m * 60 + (s || 0);
     };
-    await expect.poll(seconds, { timeout: (call.durationSec + 30) * 1000, intervals: [1000] }).toBeGreaterThan(call.durationSec + 1.5);
+    await expect
+      .poll(seconds, { timeout: (call.durationSec + 30) * 1000, intervals: [1000] })
+      .toBeGreaterThan(call.durationSec + 1.5);
     await page.getByTestId('end-call').click();
     await page.waitForFunction(() => (window.__calmLineEnded?.length ?? 0) > 0);
     const live = (await page.evaluate(() => window.__calmLineEnded![0])) as CallAnalysis;
@@ -95,7 +101,10 @@ for (const condition of CALLS) {
     // One offset aligns the two clocks: live time = file time + offset.
     const pairs = (['caller', 'agent'] as const).flatMap((p) =>
       offline.speech[p].map(([s]) => {
-        const near = live.speech[p].reduce((best, seg) => (Math.abs(seg.start - s) < Math.abs(best - s) ? seg.start : best), Infinity);
+        const near = live.speech[p].reduce(
+          (best, seg) => (Math.abs(seg.start - s) < Math.abs(best - s) ? seg.start : best),
+          Infinity,
+        );
         return near - s;
       }),
     );
@@ -113,19 +122,34 @@ for (const condition of CALLS) {
       const lists = `live ${JSON.stringify(liveSegs)} offline ${JSON.stringify(offSegs)}`;
       expect(liveSegs.length, `${party} speech segments: ${lists}`).toBe(offSegs.length);
       offSegs.forEach(([s, e], i) => {
-        expect(Math.abs(liveSegs[i][0] - s), `${party} segment ${i} start: ${lists}`).toBeLessThanOrEqual(0.05);
-        expect(Math.abs(liveSegs[i][1] - e), `${party} segment ${i} end: ${lists}`).toBeLessThanOrEqual(0.05);
+        expect(
+          Math.abs(liveSegs[i][0] - s),
+          `${party} segment ${i} start: ${lists}`,
+        ).toBeLessThanOrEqual(0.05);
+        expect(
+          Math.abs(liveSegs[i][1] - e),
+          `${party} segment ${i} end: ${lists}`,
+        ).toBeLessThanOrEqual(0.05);
       });
       const talk = (segs: Seg[]): number => segs.reduce((n, [s, e]) => n + e - s, 0);
-      expect(Math.abs(talk(liveSegs) - talk(offSegs)), `${party} talk time`).toBeLessThanOrEqual(0.2);
+      expect(Math.abs(talk(liveSegs) - talk(offSegs)), `${party} talk time`).toBeLessThanOrEqual(
+        0.2,
+      );
     }
     // Cues: the same list, each within 100 ms (the last ones close with the call, at a different moment).
     const fileEnd = call.durationSec - 0.05;
     const liveCues = live.cues.map((c) => ({ cue: c.cue, start: at(c.start), end: at(c.end) }));
     expect(liveCues.map((c) => c.cue)).toEqual(offline.cues.map((c) => c.cue));
     offline.cues.forEach((c, i) => {
-      expect(Math.abs(liveCues[i].start - c.start), `${c.cue} at ${c.start} starts`).toBeLessThanOrEqual(0.1);
-      if (c.end < fileEnd) expect(Math.abs(liveCues[i].end - c.end), `${c.cue} at ${c.start} ends`).toBeLessThanOrEqual(0.1);
+      expect(
+        Math.abs(liveCues[i].start - c.start),
+        `${c.cue} at ${c.start} starts`,
+      ).toBeLessThanOrEqual(0.1);
+      if (c.end < fileEnd)
+        expect(
+          Math.abs(liveCues[i].end - c.end),
+          `${c.cue} at ${c.start} ends`,
+        ).toBeLessThanOrEqual(0.1);
     });
     expect(live.overtalk.map((o) => o.startedBy)).toEqual(offline.overtalk.map((o) => o.startedBy));
     expect(live.metrics.overtalkCount).toBe(offline.metrics.overtalkCount);

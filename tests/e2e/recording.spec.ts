@@ -17,8 +17,16 @@ function twoPartyCall(): Dialogue {
     callerLevelDbfs: -24,
     agentLevelDbfs: -26,
     utterances: [
-      { who: 'caller', at: 0.5, text: 'My internet has been down since Monday and I work from home.' },
-      { who: 'agent', afterPrevEnd: 1.0, text: 'I understand. Let me check the line for you right now.' },
+      {
+        who: 'caller',
+        at: 0.5,
+        text: 'My internet has been down since Monday and I work from home.',
+      },
+      {
+        who: 'agent',
+        afterPrevEnd: 1.0,
+        text: 'I understand. Let me check the line for you right now.',
+      },
     ],
     tailSec: 1,
   });
@@ -45,7 +53,9 @@ async function saveWrapUp(page: Page): Promise<void> {
 
 function wavFilesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.wav(\.part)?$/.test(f));
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) =>
+    /\.wav(\.part)?$/.test(f),
+  );
 }
 
 function rmsDb(x: Float32Array, from: number, to: number): number {
@@ -105,14 +115,17 @@ test('with it on, the call is kept as a two-channel WAV of the call’s length a
   const review = page.getByTestId('call-review');
   await expect(review).toHaveAttribute('data-ready', 'true');
   const sessionSec = Number(await review.getAttribute('data-duration'));
-  console.log(`recording ${wav.durationSec.toFixed(3)} s, session ${sessionSec.toFixed(3)} s, played ≈ ${playedSec.toFixed(2)} s`);
+  console.log(
+    `recording ${wav.durationSec.toFixed(3)} s, session ${sessionSec.toFixed(3)} s, played ≈ ${playedSec.toFixed(2)} s`,
+  );
   expect(Math.abs(wav.durationSec - playedSec)).toBeLessThan(0.5);
   expect(Math.abs(wav.durationSec - sessionSec)).toBeLessThan(0.05);
 
   // Two distinct channels: the caller (left) during the caller's words, the agent (right) during the agent's.
   const [callerWords, agentWords] = call.truth;
   const sr = wav.sampleRate;
-  const mid = (u: { start: number; end: number }) => [Math.round((u.start + 0.2) * sr), Math.round((u.end - 0.2) * sr)] as const;
+  const mid = (u: { start: number; end: number }) =>
+    [Math.round((u.start + 0.2) * sr), Math.round((u.end - 0.2) * sr)] as const;
   const [c0, c1] = mid(callerWords);
   const [a0, a1] = mid(agentWords);
   const levels = {
@@ -121,7 +134,9 @@ test('with it on, the call is kept as a two-channel WAV of the call’s length a
     agentWordsLeft: rmsDb(wav.channels[0], a0, a1),
     agentWordsRight: rmsDb(wav.channels[1], a0, a1),
   };
-  console.log(`levels (dB): ${JSON.stringify(Object.fromEntries(Object.entries(levels).map(([k, v]) => [k, Math.round(v * 10) / 10])))}`);
+  console.log(
+    `levels (dB): ${JSON.stringify(Object.fromEntries(Object.entries(levels).map(([k, v]) => [k, Math.round(v * 10) / 10])))}`,
+  );
   expect(levels.callerWordsLeft).toBeGreaterThan(-40);
   expect(levels.callerWordsLeft - levels.callerWordsRight).toBeGreaterThan(20);
   expect(levels.agentWordsRight).toBeGreaterThan(-40);
@@ -132,7 +147,9 @@ test('with it on, the call is kept as a two-channel WAV of the call’s length a
     const audio = new Audio(url);
     await new Promise((resolve, reject) => {
       audio.addEventListener('loadedmetadata', resolve, { once: true });
-      audio.addEventListener('error', () => reject(new Error(`media error ${audio.error?.code}`)), { once: true });
+      audio.addEventListener('error', () => reject(new Error(`media error ${audio.error?.code}`)), {
+        once: true,
+      });
     });
     return audio.duration;
   }, `/recording/${id}`);
@@ -140,7 +157,9 @@ test('with it on, the call is kept as a two-channel WAV of the call’s length a
   const cursor = review.getByTestId('review-cursor');
   const before = Number(await cursor.getAttribute('data-time'));
   await review.getByTestId('review-play').click();
-  await expect.poll(async () => Number(await cursor.getAttribute('data-time'))).toBeGreaterThan(before + 0.5);
+  await expect
+    .poll(async () => Number(await cursor.getAttribute('data-time')))
+    .toBeGreaterThan(before + 0.5);
   await review.getByTestId('review-play').click();
   expect(run.app.consoleErrors).toEqual([]);
 });

@@ -22,7 +22,11 @@ function interruptedCall(): Dialogue {
     callerLevelDbfs: -24,
     agentLevelDbfs: -26,
     utterances: [
-      { who: 'caller', at: 0.5, text: 'I have been waiting three weeks for my refund and nobody ever calls me back about it.' },
+      {
+        who: 'caller',
+        at: 0.5,
+        text: 'I have been waiting three weeks for my refund and nobody ever calls me back about it.',
+      },
       { who: 'agent', afterPrevStart: 1.5, text: 'Let me just stop you there for a second.' },
       { who: 'agent', afterPrevEnd: 2.5, text: 'I am sorry. I will send the refund today.' },
     ],
@@ -36,7 +40,21 @@ function longRecording(): string {
   if (!existsSync(file)) {
     mkdirSync(FIXTURE_DIR, { recursive: true });
     const partial = `${file}.${process.pid}.partial.wav`;
-    execFileSync('sox', ['-n', '-r', '8000', '-c', '2', '-b', '16', partial, 'synth', '1800', 'pinknoise', 'vol', '0.02']);
+    execFileSync('sox', [
+      '-n',
+      '-r',
+      '8000',
+      '-c',
+      '2',
+      '-b',
+      '16',
+      partial,
+      'synth',
+      '1800',
+      'pinknoise',
+      'vol',
+      '0.02',
+    ]);
     renameSync(partial, file);
   }
   return file;
@@ -73,21 +91,30 @@ async function regionsOn(page: Page, reviewTestId: string): Promise<DomRegion[]>
 }
 
 /** Checks the regions against the script's truth; `shift` is file time minus call time. */
-function expectRegionsMatchTruth(regions: DomRegion[], call: Dialogue, durationSec: number, shift: number): void {
+function expectRegionsMatchTruth(
+  regions: DomRegion[],
+  call: Dialogue,
+  durationSec: number,
+  shift: number,
+): void {
   const [complaint] = truthOf(call, 'caller');
   const [interruption] = truthOf(call, 'agent');
   const overtalk = regions.filter((r) => r.kind === 'overtalk');
   expect(overtalk).toHaveLength(1);
   const expectedStart = interruption.start - shift;
   const expectedEnd = Math.min(interruption.end, complaint.end) - shift;
-  console.log(`overtalk ${overtalk[0].start.toFixed(3)}–${overtalk[0].end.toFixed(3)} s, truth ${expectedStart.toFixed(3)}–${expectedEnd.toFixed(3)} s`);
+  console.log(
+    `overtalk ${overtalk[0].start.toFixed(3)}–${overtalk[0].end.toFixed(3)} s, truth ${expectedStart.toFixed(3)}–${expectedEnd.toFixed(3)} s`,
+  );
   expect(Math.abs(overtalk[0].start - expectedStart)).toBeLessThanOrEqual(TOLERANCE_SEC);
   expect(Math.abs(overtalk[0].end - expectedEnd)).toBeLessThanOrEqual(TOLERANCE_SEC);
   expect(overtalk[0].lane).toBe(-1);
   // "Talking over" comes on once the overlap outlasts a backchannel, on the agent's lane.
   const over = regions.filter((r) => r.kind === 'talking-over');
   expect(over).toHaveLength(1);
-  expect(Math.abs(over[0].start - (expectedStart + DEFAULT_CUE_SETTINGS.backchannelSec))).toBeLessThanOrEqual(TOLERANCE_SEC + 0.05);
+  expect(
+    Math.abs(over[0].start - (expectedStart + DEFAULT_CUE_SETTINGS.backchannelSec)),
+  ).toBeLessThanOrEqual(TOLERANCE_SEC + 0.05);
   expect(over[0].lane).toBe(1);
   // "Wait for the pause" starts as the caller starts venting, on the caller's lane.
   const wait = regions.filter((r) => r.kind === 'wait-for-pause');
@@ -102,7 +129,12 @@ function expectRegionsMatchTruth(regions: DomRegion[], call: Dialogue, durationS
 }
 
 /** Click into a region → the cursor jumps to its start; hover in caller-only speech → caller level, agent silent. */
-async function expectJumpAndHover(page: Page, reviewTestId: string, call: Dialogue, shift: number): Promise<void> {
+async function expectJumpAndHover(
+  page: Page,
+  reviewTestId: string,
+  call: Dialogue,
+  shift: number,
+): Promise<void> {
   const review = page.getByTestId(reviewTestId);
   const overtalk = review.locator('[data-testid="review-region"][data-kind="overtalk"]');
   const start = Number(await overtalk.getAttribute('data-start'));
@@ -111,7 +143,10 @@ async function expectJumpAndHover(page: Page, reviewTestId: string, call: Dialog
   await expect(review.getByTestId('review-cursor')).toContainText(/Caller -\d+\.\d LUFS/);
   // Arrow keys move the cursor by a second.
   await review.getByTestId('review-wave').press('ArrowRight');
-  await expect(review.getByTestId('review-cursor')).toHaveAttribute('data-time', (start + 1).toFixed(2));
+  await expect(review.getByTestId('review-cursor')).toHaveAttribute(
+    'data-time',
+    (start + 1).toFixed(2),
+  );
 
   const [complaint] = truthOf(call, 'caller');
   const [interruption] = truthOf(call, 'agent');
@@ -120,7 +155,9 @@ async function expectJumpAndHover(page: Page, reviewTestId: string, call: Dialog
   const box = (await wave.boundingBox())!;
   const duration = Number(await review.getAttribute('data-duration'));
   await wave.hover({ position: { x: (t / duration) * box.width, y: 20 } });
-  await expect(review.getByTestId('review-hover')).toContainText(/Caller -\d+\.\d LUFS · You silent/);
+  await expect(review.getByTestId('review-hover')).toContainText(
+    /Caller -\d+\.\d LUFS · You silent/,
+  );
 }
 
 let call: Dialogue;
@@ -151,8 +188,12 @@ function installCallStartProbe(): void {
     return stream;
   };
   const post = MessagePort.prototype.postMessage;
-  MessagePort.prototype.postMessage = function (this: MessagePort, ...args: Parameters<MessagePort['postMessage']>) {
-    if ((args[0] as { type?: string } | null)?.type === 'start-call') probe.callStartMs ??= performance.now();
+  MessagePort.prototype.postMessage = function (
+    this: MessagePort,
+    ...args: Parameters<MessagePort['postMessage']>
+  ) {
+    if ((args[0] as { type?: string } | null)?.type === 'start-call')
+      probe.callStartMs ??= performance.now();
     return post.apply(this, args as [unknown, StructuredSerializeOptions?]);
   } as MessagePort['postMessage'];
 }
@@ -186,8 +227,12 @@ test('the review of a live call shows its overtalk and cues at the right times, 
   expectRegionsMatchTruth(regions, call, duration, shift);
   // The regions are the session's cues, no more, no fewer: their counts match the call's figures.
   const counts = (await page.getByTestId('call-summary').locator('p').textContent()) ?? '';
-  expect(counts).toContain(`You’re talking over: ${regions.filter((r) => r.kind === 'talking-over').length}`);
-  expect(counts).toContain(`Wait for the pause: ${regions.filter((r) => r.kind === 'wait-for-pause').length}`);
+  expect(counts).toContain(
+    `You’re talking over: ${regions.filter((r) => r.kind === 'talking-over').length}`,
+  );
+  expect(counts).toContain(
+    `Wait for the pause: ${regions.filter((r) => r.kind === 'wait-for-pause').length}`,
+  );
   // Both lanes were drawn from the stored timeline (no "no timeline" note).
   await expect(review).not.toContainText('No loudness timeline');
   await expectJumpAndHover(page, 'call-review', call, shift);
@@ -211,7 +256,9 @@ test('"Open a recorded call…" analyses the same WAV in a worker and shows the 
   const cursor = page.getByTestId('recorded-review').getByTestId('review-cursor');
   const before = Number(await cursor.getAttribute('data-time'));
   await page.getByTestId('review-play').click();
-  await expect.poll(async () => Number(await cursor.getAttribute('data-time'))).toBeGreaterThan(before + 0.5);
+  await expect
+    .poll(async () => Number(await cursor.getAttribute('data-time')))
+    .toBeGreaterThan(before + 0.5);
   await page.getByTestId('review-play').click();
 
   // Saved only when asked: the wrap-up opens with its figures; once saved, the log's review shows the same regions.
@@ -226,7 +273,9 @@ test('"Open a recorded call…" analyses the same WAV in a worker and shows the 
   await page.getByTestId('nav-log').click();
   await page.getByTestId('log-row').click();
   const stored = await regionsOn(page, 'call-review');
-  expect(stored.map(({ kind, start, end, lane }) => ({ kind, start, end, lane }))).toEqual(regions.map(({ kind, start, end, lane }) => ({ kind, start, end, lane })));
+  expect(stored.map(({ kind, start, end, lane }) => ({ kind, start, end, lane }))).toEqual(
+    regions.map(({ kind, start, end, lane }) => ({ kind, start, end, lane })),
+  );
   expect(app.consoleErrors).toEqual([]);
 });
 
@@ -238,7 +287,9 @@ test('a long recording shows the analysis progress and can be cancelled; another
   await page.getByTestId('open-recorded-call').setInputFiles(long);
   const progress = page.getByTestId('recorded-progress');
   await expect(progress).toBeVisible();
-  await expect.poll(async () => Number(await progress.locator('progress').getAttribute('value'))).toBeGreaterThan(0);
+  await expect
+    .poll(async () => Number(await progress.locator('progress').getAttribute('value')))
+    .toBeGreaterThan(0);
   const fraction = Number(await progress.locator('progress').getAttribute('value'));
   expect(fraction).toBeLessThan(1);
   await page.getByTestId('recorded-cancel').click();
@@ -250,7 +301,13 @@ test('a long recording shows the analysis progress and can be cancelled; another
   await page.getByTestId('open-recorded-call').setInputFiles(call.file);
   await expect(page.getByTestId('recorded-review')).toHaveAttribute('data-ready', 'true');
   // A file that is not a WAV is refused with a reason.
-  await page.getByTestId('open-recorded-call').setInputFiles({ name: 'notes.wav', mimeType: 'audio/wav', buffer: Buffer.from('not a wav file at all') });
+  await page
+    .getByTestId('open-recorded-call')
+    .setInputFiles({
+      name: 'notes.wav',
+      mimeType: 'audio/wav',
+      buffer: Buffer.from('not a wav file at all'),
+    });
   await expect(page.getByTestId('recorded-error')).toContainText('not a WAV file');
   expect(app.consoleErrors).toEqual([]);
 });

@@ -23,7 +23,8 @@ const day = (offsetDays: number): Date => {
   const now = new Date();
   return new Date(now.getFullYear(), now.getMonth(), now.getDate() + offsetDays, 10, 0, 0);
 };
-const ymd = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+const ymd = (d: Date) =>
+  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 const uuid = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
 
 /** Session i was taken i days ago; its properties cycle so that every filter has matches and misses. */
@@ -31,13 +32,26 @@ function sessions(): Session[] {
   return Array.from({ length: COUNT }, (_, i) => {
     const started = day(-i);
     const wrapUp = emptyWrapUp();
-    wrapUp.priorities = [{ id: `p${i}`, text: i === 17 ? 'Replace the broken walnut cabinet' : `Priority of call ${i}`, kind: 'technical', confirmed: i % 2 === 0, rank: 1 }];
+    wrapUp.priorities = [
+      {
+        id: `p${i}`,
+        text: i === 17 ? 'Replace the broken walnut cabinet' : `Priority of call ${i}`,
+        kind: 'technical',
+        confirmed: i % 2 === 0,
+        rank: 1,
+      },
+    ];
     wrapUp.resolution = i % 5 === 4 ? null : RESOLUTION_VALUES[i % 4];
     wrapUp.escalation = { kind: ESCALATION_VALUES[i % 4], reason: i % 4 === 0 ? '' : 'reason' };
     wrapUp.caseReference = `REF-${1000 + i}`;
     // Follow-ups: i=0,1 due today; i=2..4 overdue (one of them done); every 3rd later call has one in the future.
     if (i <= 1) wrapUp.followUp = { date: ymd(day(0)), channel: 'call', doneAt: null };
-    else if (i <= 4) wrapUp.followUp = { date: ymd(day(-i + 1)), channel: 'email', doneAt: i === 4 ? new Date().toISOString() : null };
+    else if (i <= 4)
+      wrapUp.followUp = {
+        date: ymd(day(-i + 1)),
+        channel: 'email',
+        doneAt: i === 4 ? new Date().toISOString() : null,
+      };
     else if (i % 3 === 0) wrapUp.followUp = { date: ymd(day(7)), channel: 'letter', doneAt: null };
     const session: Session = {
       schemaVersion: SESSION_SCHEMA_VERSION,
@@ -57,11 +71,27 @@ function sessions(): Session[] {
           longestCallerTurnSec: 20,
           medianResponseGapSec: 1,
           timeToCalmSec: null,
-          cueCounts: { 'wait-for-pause': 1, 'your-turn': 1, 'talking-over': i % 3, 'too-loud': 0, 'caller-heated': 0 },
+          cueCounts: {
+            'wait-for-pause': 1,
+            'your-turn': 1,
+            'talking-over': i % 3,
+            'too-loud': 0,
+            'caller-heated': 0,
+          },
         },
         loudness: {
-          caller: { integratedLufs: -24, maxMomentaryLufs: -18, maxShortTermLufs: -20, peakDbfs: -6 },
-          agent: { integratedLufs: -26, maxMomentaryLufs: -20, maxShortTermLufs: -22, peakDbfs: -8 },
+          caller: {
+            integratedLufs: -24,
+            maxMomentaryLufs: -18,
+            maxShortTermLufs: -20,
+            peakDbfs: -6,
+          },
+          agent: {
+            integratedLufs: -26,
+            maxMomentaryLufs: -20,
+            maxShortTermLufs: -22,
+            peakDbfs: -8,
+          },
         },
         overtalk: [],
         cues: [],
@@ -93,7 +123,10 @@ test.afterEach(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-const rowIds = (page: Page) => page.getByTestId('log-row').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.sessionId));
+const rowIds = (page: Page) =>
+  page
+    .getByTestId('log-row')
+    .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.sessionId));
 const total = (page: Page) => page.getByTestId('log-count');
 
 test('the log lists every session newest first, in pages, and finds one by its words', async () => {
@@ -192,22 +225,38 @@ test('follow-ups due and overdue are listed with a badge on the nav; marking one
   const open = (s: Session) => s.wrapUp.followUp.date !== null && s.wrapUp.followUp.doneAt === null;
   const due = all.filter((s) => open(s) && s.wrapUp.followUp.date === today);
   const overdue = all.filter((s) => open(s) && s.wrapUp.followUp.date! < today);
-  await expect(page.getByTestId('follow-ups-badge')).toHaveText(String(due.length + overdue.length));
+  await expect(page.getByTestId('follow-ups-badge')).toHaveText(
+    String(due.length + overdue.length),
+  );
   await page.getByTestId('nav-follow-ups').click();
-  await expect(page.getByTestId('follow-ups-due').getByTestId('follow-up-row')).toHaveCount(due.length);
-  await expect(page.getByTestId('follow-ups-overdue').getByTestId('follow-up-row')).toHaveCount(overdue.length);
+  await expect(page.getByTestId('follow-ups-due').getByTestId('follow-up-row')).toHaveCount(
+    due.length,
+  );
+  await expect(page.getByTestId('follow-ups-overdue').getByTestId('follow-up-row')).toHaveCount(
+    overdue.length,
+  );
   await expect(page.getByTestId('follow-ups-overdue')).toContainText('Overdue since');
 
   const target = overdue[0];
-  await page.locator(`[data-testid="follow-up-row"][data-session-id="${target.id}"]`).getByTestId('follow-up-done').click();
-  await expect(page.getByTestId('follow-ups-overdue').getByTestId('follow-up-row')).toHaveCount(overdue.length - 1);
-  await expect(page.getByTestId('follow-ups-badge')).toHaveText(String(due.length + overdue.length - 1));
+  await page
+    .locator(`[data-testid="follow-up-row"][data-session-id="${target.id}"]`)
+    .getByTestId('follow-up-done')
+    .click();
+  await expect(page.getByTestId('follow-ups-overdue').getByTestId('follow-up-row')).toHaveCount(
+    overdue.length - 1,
+  );
+  await expect(page.getByTestId('follow-ups-badge')).toHaveText(
+    String(due.length + overdue.length - 1),
+  );
 
   // The session now says when it was done; the log's "done" filter counts it.
   await page.getByTestId('nav-log').click();
   await page.locator('.log-filters summary').click();
   await page.getByTestId('log-follow-up').selectOption('done');
-  await expect(total(page)).toHaveAttribute('data-total', String(all.filter((s) => s.wrapUp.followUp.doneAt !== null).length + 1));
+  await expect(total(page)).toHaveAttribute(
+    'data-total',
+    String(all.filter((s) => s.wrapUp.followUp.doneAt !== null).length + 1),
+  );
   await page.locator(`[data-testid="log-row"][data-session-id="${target.id}"]`).click();
   await expect(page.getByTestId('session-wrap-up')).toContainText('Follow-up done');
   await expect(page.getByTestId('detail-mark-done')).toHaveCount(0);

@@ -13,7 +13,10 @@ import { CHROMIUM_PATH, E2E_TMP, REPO_ROOT } from './support/paths.js';
  */
 function waitForLink(child: ChildProcess, output: { text: string }): Promise<string> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no link printed; output so far:\n${output.text}`)), 60_000);
+    const timer = setTimeout(
+      () => reject(new Error(`no link printed; output so far:\n${output.text}`)),
+      60_000,
+    );
     child.stdout?.on('data', (chunk: Buffer) => {
       output.text += chunk.toString();
       const out = output.text;
@@ -23,7 +26,9 @@ function waitForLink(child: ChildProcess, output: { text: string }): Promise<str
         resolve(match[0]);
       }
     });
-    child.on('exit', (code) => reject(new Error(`start:browser exited early (${code}):\n${output.text}`)));
+    child.on('exit', (code) =>
+      reject(new Error(`start:browser exited early (${code}):\n${output.text}`)),
+    );
   });
 }
 
@@ -37,22 +42,38 @@ interface CommandOptions {
  * `npm run start:browser` as a user runs it, in a terminal with no display (no DISPLAY, no WAYLAND_DISPLAY)
  * and none of the launcher's environment variables unless `env` sets them.
  */
-function startBrowserHostCommand(dataDir: string, { flags = [], env = {} }: CommandOptions = {}): ChildProcess {
+function startBrowserHostCommand(
+  dataDir: string,
+  { flags = [], env = {} }: CommandOptions = {},
+): ChildProcess {
   const childEnv: NodeJS.ProcessEnv = { ...process.env };
-  for (const name of ['DISPLAY', 'WAYLAND_DISPLAY', 'CALM_LINE_NO_BROWSER', 'CALM_LINE_BROWSER', 'CALM_LINE_PORT']) {
+  for (const name of [
+    'DISPLAY',
+    'WAYLAND_DISPLAY',
+    'CALM_LINE_NO_BROWSER',
+    'CALM_LINE_BROWSER',
+    'CALM_LINE_PORT',
+  ]) {
     delete childEnv[name];
   }
   Object.assign(childEnv, { CALM_LINE_DATA_DIR: dataDir }, env);
-  return spawn('npm', ['run', '--silent', 'start:browser', ...(flags.length > 0 ? ['--', ...flags] : [])], {
-    cwd: REPO_ROOT,
-    env: childEnv,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true, // its own process group: Ctrl+C reaches npm and everything under it, as in a terminal
-  });
+  return spawn(
+    'npm',
+    ['run', '--silent', 'start:browser', ...(flags.length > 0 ? ['--', ...flags] : [])],
+    {
+      cwd: REPO_ROOT,
+      env: childEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true, // its own process group: Ctrl+C reaches npm and everything under it, as in a terminal
+    },
+  );
 }
 
 /** Seconds on the live call clock, which counts the audio the engine has analysed ("m:ss"). */
-async function callClockSeconds(page: Page, testId: 'call-time' | 'venting-timer'): Promise<number> {
+async function callClockSeconds(
+  page: Page,
+  testId: 'call-time' | 'venting-timer',
+): Promise<number> {
   const match = /^(\d+):(\d\d)$/.exec((await page.getByTestId(testId).textContent()) ?? '');
   return match ? Number(match[1]) * 60 + Number(match[2]) : 0;
 }
@@ -61,12 +82,21 @@ async function callClockSeconds(page: Page, testId: 'call-time' | 'venting-timer
 function launchBrowser(wav: string): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
-    args: ['--no-sandbox', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${wav}%noloop`],
+    args: [
+      '--no-sandbox',
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-audio-capture=${wav}%noloop`,
+    ],
   });
 }
 
 /** Ctrl+C reaches the whole foreground group, as in a terminal: the host closes cleanly and stops listening. */
-async function expectCtrlCStopsCleanly(host: ChildProcess, output: { text: string }, link: string): Promise<void> {
+async function expectCtrlCStopsCleanly(
+  host: ChildProcess,
+  output: { text: string },
+  link: string,
+): Promise<void> {
   const exited = new Promise<void>((resolve) => host.on('exit', () => resolve()));
   process.kill(-host.pid!, 'SIGINT');
   await exited;
@@ -88,7 +118,11 @@ test('npm run start:browser on a machine without a display prints the link; a ca
     sampleRate: 48000,
     utterances: [
       { who: 'caller', at: 0.5, text: 'Why was my card charged twice this month?' },
-      { who: 'agent', at: 4.0, text: 'I am sorry, I can see both charges. I will refund one today.' },
+      {
+        who: 'agent',
+        at: 4.0,
+        text: 'I am sorry, I can see both charges. I will refund one today.',
+      },
     ],
   });
   mkdirSync(E2E_TMP, { recursive: true });
@@ -98,15 +132,21 @@ test('npm run start:browser on a machine without a display prints the link; a ca
   try {
     const output = { text: '' };
     const link = await waitForLink(host, output);
-    expect(output.text).toContain('No display here (neither DISPLAY nor WAYLAND_DISPLAY is set), so no browser window was opened.');
+    expect(output.text).toContain(
+      'No display here (neither DISPLAY nor WAYLAND_DISPLAY is set), so no browser window was opened.',
+    );
     expect(output.text).toContain('Open this link in Chromium or Chrome on this machine');
     const page = await browser.newPage();
     await page.goto(link);
     await expect(page.getByTestId('app')).toHaveAttribute('data-host', 'browser');
     await page.getByTestId('start-call').click();
-    await expect(page.getByTestId('cue-banner')).toHaveAttribute('data-cue', 'wait-for-pause', { timeout: 5000 });
+    await expect(page.getByTestId('cue-banner')).toHaveAttribute('data-cue', 'wait-for-pause', {
+      timeout: 5000,
+    });
     // The agent's reply is heard to its end (the call clock counts analysed audio, not wall time).
-    await expect.poll(() => callClockSeconds(page, 'call-time'), { timeout: 30_000 }).toBeGreaterThanOrEqual(Math.floor(call.durationSec - 0.5));
+    await expect
+      .poll(() => callClockSeconds(page, 'call-time'), { timeout: 30_000 })
+      .toBeGreaterThanOrEqual(Math.floor(call.durationSec - 0.5));
     await page.getByTestId('end-call').click();
 
     // The wrap-up opens on the call's end; the team's required steps (priorities, resolution) by keyboard.
@@ -136,7 +176,13 @@ test('npm run start:browser on a machine without a display prints the link; a ca
 test('Ctrl+C in the middle of a call ends it and keeps its wrap-up draft for the next start', async () => {
   const call = buildDialogue({
     sampleRate: 48000,
-    utterances: [{ who: 'caller', at: 0.5, text: 'My internet has been down since Monday and I work from home.' }],
+    utterances: [
+      {
+        who: 'caller',
+        at: 0.5,
+        text: 'My internet has been down since Monday and I work from home.',
+      },
+    ],
     tailSec: 20,
   });
   mkdirSync(E2E_TMP, { recursive: true });
@@ -150,7 +196,9 @@ test('Ctrl+C in the middle of a call ends it and keeps its wrap-up draft for the
     await page.getByLabel('Priority the customer stated').fill('Internet back for work');
     await page.getByLabel('Priority the customer stated').press('Enter');
     // The caller has been venting for 3 s of the call's audio when Ctrl+C comes.
-    await expect.poll(() => callClockSeconds(page, 'venting-timer'), { timeout: 30_000 }).toBeGreaterThanOrEqual(3);
+    await expect
+      .poll(() => callClockSeconds(page, 'venting-timer'), { timeout: 30_000 })
+      .toBeGreaterThanOrEqual(3);
 
     const exited = new Promise<void>((resolve) => host.on('exit', () => resolve()));
     process.kill(-host.pid!, 'SIGINT'); // the call is still running
@@ -160,8 +208,12 @@ test('Ctrl+C in the middle of a call ends it and keeps its wrap-up draft for the
     const again = await browser.newPage();
     await again.goto(await waitForLink(host, { text: '' }));
     await expect(again.getByTestId('wrap-up')).toHaveAttribute('data-step', 'priorities');
-    await expect(again.getByLabel('Priority 1', { exact: true })).toHaveValue('Internet back for work');
-    const callerTalk = parseFloat((await again.getByTestId('summary-caller-talk').textContent()) ?? '0');
+    await expect(again.getByLabel('Priority 1', { exact: true })).toHaveValue(
+      'Internet back for work',
+    );
+    const callerTalk = parseFloat(
+      (await again.getByTestId('summary-caller-talk').textContent()) ?? '0',
+    );
     expect(callerTalk).toBeGreaterThan(2);
     process.kill(-host.pid!, 'SIGINT');
   } finally {
@@ -176,15 +228,21 @@ test('a browser that exits at once with an error: one line says so, the link is 
   const dataDir = mkdtempSync(path.join(E2E_TMP, 'start-browser-'));
   // What a broken browser does (no display server it can reach, run as root without --no-sandbox): exit 1 at once.
   const failingBrowser = path.join(dataDir, 'failing-browser');
-  writeFileSync(failingBrowser, '#!/bin/sh\necho "cannot open display" >&2\nexit 1\n', { mode: 0o755 });
-  const host = startBrowserHostCommand(dataDir, { env: { DISPLAY: ':0', CALM_LINE_BROWSER: failingBrowser } });
+  writeFileSync(failingBrowser, '#!/bin/sh\necho "cannot open display" >&2\nexit 1\n', {
+    mode: 0o755,
+  });
+  const host = startBrowserHostCommand(dataDir, {
+    env: { DISPLAY: ':0', CALM_LINE_BROWSER: failingBrowser },
+  });
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox'] });
   try {
     const output = { text: '' };
     const link = await waitForLink(host, output);
     const told = output.text.split('\n').filter((line) => line.includes('exited'));
     expect(told).toEqual([
-      expect.stringMatching(/^\[calm-line\] failing-browser exited [\d.]+ s after launch with an error \(exit code 1\); open the link below instead\.$/),
+      expect.stringMatching(
+        /^\[calm-line\] failing-browser exited [\d.]+ s after launch with an error \(exit code 1\); open the link below instead\.$/,
+      ),
     ]);
     expect(output.text).not.toContain('stopping');
 

@@ -35,8 +35,15 @@ async function launch(seed?: Session[]): Promise<Launched> {
   const dataDir = fs.mkdtempSync(path.join(E2E_TMP, 'team-data-'));
   if (seed) openSessionRepository({ dataDir }).saveMany(seed);
   const host = await startBrowserHost({ dataDir, rendererDir, port: 0 });
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
-  const page = await browser.newPage({ viewport: { width: 1200, height: 900 }, acceptDownloads: true });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
+  });
+  const page = await browser.newPage({
+    viewport: { width: 1200, height: 900 },
+    acceptDownloads: true,
+  });
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -47,7 +54,11 @@ async function launch(seed?: Session[]): Promise<Launched> {
 
 async function exportFile(file: string, sessions: Session[], agent: string): Promise<void> {
   let text = '';
-  for await (const chunk of jsonChunks(exportHeader(agent, '0.1.0', {}, new Date('2026-02-01T10:00:00Z')), sessions)) text += chunk;
+  for await (const chunk of jsonChunks(
+    exportHeader(agent, '0.1.0', {}, new Date('2026-02-01T10:00:00Z')),
+    sessions,
+  ))
+    text += chunk;
   fs.writeFileSync(file, text);
 }
 
@@ -67,24 +78,50 @@ test.afterEach(async () => {
 
 /** Pixels of a canvas that are not the white paper (the chart actually drew). */
 async function inkedPixels(page: Page, testId: string): Promise<number> {
-  return page.getByTestId(testId).locator('canvas').evaluate((canvas: HTMLCanvasElement) => {
-    const ctx = canvas.getContext('2d');
-    if (!ctx || canvas.width === 0) return 0;
-    const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
-    let n = 0;
-    for (let i = 0; i < data.length; i += 4) if (data[i] < 200 || data[i + 1] < 200 || data[i + 2] < 200) n++;
-    return n;
-  });
+  return page
+    .getByTestId(testId)
+    .locator('canvas')
+    .evaluate((canvas: HTMLCanvasElement) => {
+      const ctx = canvas.getContext('2d');
+      if (!ctx || canvas.width === 0) return 0;
+      const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+      let n = 0;
+      for (let i = 0; i < data.length; i += 4)
+        if (data[i] < 200 || data[i + 1] < 200 || data[i + 2] < 200) n++;
+      return n;
+    });
 }
 
 test('team view: two agents’ exports and a folder merge, a malformed file is refused by name, charts draw and save as PNG', async () => {
-  const ana = makeSessions(60, { seed: 501, agents: ['Ana Souza'], fromDay: '2026-01-05', days: 20 });
-  const bjorn = makeSessions(40, { seed: 502, agents: ['Björn Lindqvist'], fromDay: '2026-01-05', days: 20 });
-  const chidi = makeSessions(15, { seed: 503, agents: ['Chidi Okafor'], fromDay: '2026-01-05', days: 20 });
+  const ana = makeSessions(60, {
+    seed: 501,
+    agents: ['Ana Souza'],
+    fromDay: '2026-01-05',
+    days: 20,
+  });
+  const bjorn = makeSessions(40, {
+    seed: 502,
+    agents: ['Björn Lindqvist'],
+    fromDay: '2026-01-05',
+    days: 20,
+  });
+  const chidi = makeSessions(15, {
+    seed: 503,
+    agents: ['Chidi Okafor'],
+    fromDay: '2026-01-05',
+    days: 20,
+  });
   await exportFile(path.join(work, 'ana.json'), ana, 'Ana Souza');
   // Björn's export also holds 10 of Ana's sessions (a shared queue): they count once.
-  await exportFile(path.join(work, 'bjorn.json'), [...bjorn, ...ana.slice(0, 10)], 'Björn Lindqvist');
-  fs.writeFileSync(path.join(work, 'broken.json'), fs.readFileSync(path.join(work, 'ana.json'), 'utf8').slice(0, 4000));
+  await exportFile(
+    path.join(work, 'bjorn.json'),
+    [...bjorn, ...ana.slice(0, 10)],
+    'Björn Lindqvist',
+  );
+  fs.writeFileSync(
+    path.join(work, 'broken.json'),
+    fs.readFileSync(path.join(work, 'ana.json'), 'utf8').slice(0, 4000),
+  );
   const folder = path.join(work, 'inbox');
   fs.mkdirSync(folder);
   await exportFile(path.join(folder, 'chidi.json'), chidi, 'Chidi Okafor');
@@ -93,7 +130,9 @@ test('team view: two agents’ exports and a folder merge, a malformed file is r
   app = await launch();
   const { page } = app;
   await page.getByRole('button', { name: 'Team' }).click();
-  await page.getByTestId('team-import-files').setInputFiles(['ana.json', 'broken.json', 'bjorn.json'].map((f) => path.join(work, f)));
+  await page
+    .getByTestId('team-import-files')
+    .setInputFiles(['ana.json', 'broken.json', 'bjorn.json'].map((f) => path.join(work, f)));
 
   const messages = page.getByTestId('team-message');
   await expect(messages).toHaveCount(3);
@@ -102,32 +141,53 @@ test('team view: two agents’ exports and a folder merge, a malformed file is r
   await expect(messages.nth(1)).toContainText('Not imported: broken.json is not valid JSON');
   await expect(messages.nth(2)).toHaveText('bjorn.json: 40 new sessions, 10 already imported.');
   await expect(page.getByTestId('team-sources').locator('tbody tr')).toHaveCount(2);
-  await expect(page.getByRole('heading', { name: /Exports — 100 sessions from 2 agents/ })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: /Exports — 100 sessions from 2 agents/ }),
+  ).toBeVisible();
 
   // A folder: its JSON export is imported, other files are skipped.
   await page.getByTestId('team-import-folder').setInputFiles(folder);
   await expect(messages).toHaveCount(1);
   await expect(messages.first()).toHaveText('inbox/chidi.json: 15 new sessions.');
-  await expect(page.getByRole('heading', { name: /Exports — 115 sessions from 3 agents/ })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: /Exports — 115 sessions from 3 agents/ }),
+  ).toBeVisible();
 
   // Where each session came from: Ana's shared sessions show her export and "also in 1 other".
   const rows = page.getByTestId('team-session-row');
   await expect(rows).toHaveCount(100);
   await expect(page.getByTestId('team-sessions')).toContainText('Björn Lindqvist');
-  await expect(page.getByTestId('team-sessions').getByText('(also in 1 other)').first()).toBeVisible();
+  await expect(
+    page.getByTestId('team-sessions').getByText('(also in 1 other)').first(),
+  ).toBeVisible();
 
   // Eight charts, each drawn (not blank), one line per agent plus the team.
   const charts = page.locator('.team-chart');
   await expect(charts).toHaveCount(8);
-  for (const id of ['calls', 'overtalkPerCall', 'tooLoudPerCall', 'timeToCalm', 'confirmedShare', 'escalations', 'followUpsDue', 'followUpsOverdue']) {
-    await expect.poll(() => inkedPixels(page, `chart-${id}`), { message: id }).toBeGreaterThan(2000);
+  for (const id of [
+    'calls',
+    'overtalkPerCall',
+    'tooLoudPerCall',
+    'timeToCalm',
+    'confirmedShare',
+    'escalations',
+    'followUpsDue',
+    'followUpsOverdue',
+  ]) {
+    await expect
+      .poll(() => inkedPixels(page, `chart-${id}`), { message: id })
+      .toBeGreaterThan(2000);
   }
   // Hiding agents leaves less ink on the chart.
   const allInk = await inkedPixels(page, 'chart-calls');
-  for (const name of ['Ana Souza', 'Björn Lindqvist', 'Chidi Okafor']) await page.getByTestId('team-agents').getByLabel(name).uncheck();
+  for (const name of ['Ana Souza', 'Björn Lindqvist', 'Chidi Okafor'])
+    await page.getByTestId('team-agents').getByLabel(name).uncheck();
   await expect.poll(() => inkedPixels(page, 'chart-calls')).toBeLessThan(allInk);
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-png-calls').click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('save-png-calls').click(),
+  ]);
   expect(download.suggestedFilename()).toBe('calm-line-team-calls.png');
   const png = fs.readFileSync(await download.path());
   expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -153,15 +213,23 @@ test('export dialog: counts the matching sessions first, then the export downloa
   await page.getByTestId('export-agent').fill('Ana Souza');
   await expect(page.getByTestId('export-count')).toHaveText(`${ana.length} sessions match`);
   await page.getByTestId('export-format-json').check();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-start').click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('export-start').click(),
+  ]);
   await expect(page.getByTestId('export-progress')).toHaveAttribute('data-state', 'done');
-  await expect(page.getByTestId('export-progress')).toContainText(`Exported ${ana.length} sessions`);
-  expect(download.suggestedFilename()).toMatch(/^calm-line-sessions_Ana-Souza_start_\d{4}-\d{2}-\d{2}\.json$/);
+  await expect(page.getByTestId('export-progress')).toContainText(
+    `Exported ${ana.length} sessions`,
+  );
+  expect(download.suggestedFilename()).toMatch(
+    /^calm-line-sessions_Ana-Souza_start_\d{4}-\d{2}-\d{2}\.json$/,
+  );
   const file = path.join(work, download.suggestedFilename());
   await download.saveAs(file);
   const outcome = parseSessionExport('export.json', fs.readFileSync(file, 'utf8'));
   expect(outcome.ok).toBe(true);
-  if (outcome.ok) expect(new Set(outcome.file.sessions.map((s) => s.id))).toEqual(new Set(ana.map((s) => s.id)));
+  if (outcome.ok)
+    expect(new Set(outcome.file.sessions.map((s) => s.id))).toEqual(new Set(ana.map((s) => s.id)));
 
   // The link was for one download only.
   expect(download.url()).toMatch(/\/export-download\/[0-9a-f]{64}$/);
@@ -171,7 +239,10 @@ test('export dialog: counts the matching sessions first, then the export downloa
   await page.getByTestId('export-agent').fill('');
   await expect(page.getByTestId('export-count')).toHaveText('120 sessions match');
   await page.getByTestId('export-format-csv').check();
-  const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-start').click()]);
+  const [csvDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('export-start').click(),
+  ]);
   const csv = fs.readFileSync(await csvDownload.path());
   expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   expect(csv.toString('utf8').trimEnd().split('\r\n').length).toBeGreaterThanOrEqual(121);
@@ -181,7 +252,11 @@ test('export dialog: counts the matching sessions first, then the export downloa
   // The JSON export goes into the team view as is.
   await page.getByRole('button', { name: 'Team' }).click();
   await page.getByTestId('team-import-files').setInputFiles(file);
-  await expect(page.getByTestId('team-message')).toHaveText(`${path.basename(file)}: ${ana.length} new sessions.`);
+  await expect(page.getByTestId('team-message')).toHaveText(
+    `${path.basename(file)}: ${ana.length} new sessions.`,
+  );
   // The only console error is the second, refused fetch of the used link above.
-  expect(app.errors).toEqual(['Failed to load resource: the server responded with a status of 404 (Not Found)']);
+  expect(app.errors).toEqual([
+    'Failed to load resource: the server responded with a status of 404 (Not Found)',
+  ]);
 });

@@ -17,8 +17,16 @@ function shortCall(): Dialogue {
     callerLevelDbfs: -24,
     agentLevelDbfs: -26,
     utterances: [
-      { who: 'caller', at: 0.5, text: 'I was charged twice for the same phone and nobody calls me back.' },
-      { who: 'agent', afterPrevEnd: 1.2, text: 'I am sorry. I will refund the second charge today.' },
+      {
+        who: 'caller',
+        at: 0.5,
+        text: 'I was charged twice for the same phone and nobody calls me back.',
+      },
+      {
+        who: 'agent',
+        afterPrevEnd: 1.2,
+        text: 'I am sorry. I will refund the second charge today.',
+      },
     ],
     tailSec: 1,
   });
@@ -39,7 +47,11 @@ test.afterEach(async () => {
 const focused = (page: Page) =>
   page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null;
-    return { label: el?.getAttribute('aria-label') ?? el?.closest('label')?.textContent?.trim() ?? '', tag: el?.tagName ?? '', value: (el as HTMLInputElement | null)?.value ?? '' };
+    return {
+      label: el?.getAttribute('aria-label') ?? el?.closest('label')?.textContent?.trim() ?? '',
+      tag: el?.tagName ?? '',
+      value: (el as HTMLInputElement | null)?.value ?? '',
+    };
   });
 
 async function expectStep(page: Page, step: string) {
@@ -98,7 +110,9 @@ test('a wrap-up completed by keyboard alone after a real call is saved, then fou
   await expect(page.getByLabel('Next step 1: who')).toHaveValue('Billing team');
   await kb.press('Alt+ArrowRight');
   await expectStep(page, 'escalation');
-  await expect(page.getByTestId('choice-escalation').getByRole('radio', { checked: true })).toHaveAttribute('data-value', 'manager-requested');
+  await expect(
+    page.getByTestId('choice-escalation').getByRole('radio', { checked: true }),
+  ).toHaveAttribute('data-value', 'manager-requested');
   await kb.press('Enter');
   // 7. Goodwill: 4 = credit, Tab, value.
   await expectStep(page, 'goodwill');
@@ -170,7 +184,9 @@ test('a wrap-up completed by keyboard alone after a real call is saved, then fou
   ]) {
     await expect(summary).toContainText(text);
   }
-  await expect(summary.locator('.summary-notes')).toHaveText('Calm by the end.\nWants an email confirmation.');
+  await expect(summary.locator('.summary-notes')).toHaveText(
+    'Calm by the end.\nWants an email confirmation.',
+  );
   await expect(page.getByTestId('call-review')).toHaveAttribute('data-ready', 'true');
   expect(run.app.consoleErrors).toEqual([]);
 });
@@ -202,21 +218,33 @@ test('a reload in the middle of a wrap-up restores the draft exactly, on the ste
   await expect(page.getByTestId('draft-restored')).toBeVisible();
   await expectStep(page, 'escalation');
   await expect(page.getByTestId('wrap-up')).toHaveAttribute('data-call-id', callId!);
-  await expect(page.getByTestId('choice-escalation').getByRole('radio', { checked: true })).toHaveAttribute('data-value', 'abusive-conduct');
+  await expect(
+    page.getByTestId('choice-escalation').getByRole('radio', { checked: true }),
+  ).toHaveAttribute('data-value', 'abusive-conduct');
   await expect(page.getByLabel('Reason')).toHaveValue('Threatened the previous agent');
   await kb.press('Shift+Enter');
   await expectStep(page, 'next-steps');
   await kb.press('Shift+Enter');
   await expectStep(page, 'resolution');
-  await expect(page.getByTestId('choice-resolution').getByRole('radio', { checked: true })).toHaveAttribute('data-value', 'pending');
+  await expect(
+    page.getByTestId('choice-resolution').getByRole('radio', { checked: true }),
+  ).toHaveAttribute('data-value', 'pending');
   await kb.press('Shift+Enter');
-  await expect(page.getByRole('checkbox', { name: 'I took ownership of the problem' })).not.toBeChecked();
+  await expect(
+    page.getByRole('checkbox', { name: 'I took ownership of the problem' }),
+  ).not.toBeChecked();
   await expect(page.getByRole('checkbox', { name: 'I apologised' })).toBeChecked();
   await kb.press('Shift+Enter');
-  await expect(page.locator('.wrap-up-step input').first()).toHaveValue('Rent is due on Friday — 🏠 «loyer»');
+  await expect(page.locator('.wrap-up-step input').first()).toHaveValue(
+    'Rent is due on Friday — 🏠 «loyer»',
+  );
   await kb.press('Shift+Enter');
-  await expect(page.getByLabel('Priority 1', { exact: true })).toHaveValue('Refund the second charge');
-  await expect(page.getByRole('group', { name: 'Type of priority 1' }).getByRole('button', { pressed: true })).toHaveText('Administrative');
+  await expect(page.getByLabel('Priority 1', { exact: true })).toHaveValue(
+    'Refund the second charge',
+  );
+  await expect(
+    page.getByRole('group', { name: 'Type of priority 1' }).getByRole('button', { pressed: true }),
+  ).toHaveText('Administrative');
   // The call's figures came back with it, and the after-call work clock still counts from the call's end.
   await expect(page.getByTestId('summary-caller-talk')).not.toHaveText('0.0 s');
   const acw = await page.getByTestId('acw-timer').locator('strong').textContent();
@@ -243,7 +271,9 @@ test('the wrap-up reopens after the app and its host are closed and started agai
     try {
       await expect(again.page.getByTestId('draft-restored')).toBeVisible();
       await expectStep(again.page, 'priorities');
-      await expect(again.page.getByLabel('Priority 1', { exact: true })).toHaveValue('Call back on Monday');
+      await expect(again.page.getByLabel('Priority 1', { exact: true })).toHaveValue(
+        'Call back on Monday',
+      );
       expect(again.consoleErrors).toEqual([]);
     } finally {
       await again.close();
@@ -283,9 +313,15 @@ test('steps the team requires block saving until answered; the agent’s name fr
   await expect(settings.getByTestId('wrap-up-settings-message')).toHaveText('Saved.');
   // The ticks show what the host stored.
   await settings.getByLabel('Emotional catalyst').click();
-  await expect(settings.getByLabel('Emotional catalyst'), 'the host stores wrapUp.requiredSteps').toBeChecked();
+  await expect(
+    settings.getByLabel('Emotional catalyst'),
+    'the host stores wrapUp.requiredSteps',
+  ).toBeChecked();
   await settings.getByLabel('Restated priorities').click();
-  await expect(settings.getByLabel('Restated priorities'), 'the host stores wrapUp.requiredSteps').not.toBeChecked();
+  await expect(
+    settings.getByLabel('Restated priorities'),
+    'the host stores wrapUp.requiredSteps',
+  ).not.toBeChecked();
   await page.getByTestId('nav-coach').click();
   await playCall(run, 2);
 
@@ -293,7 +329,9 @@ test('steps the team requires block saving until answered; the agent’s name fr
   await expectStep(page, 'priorities');
   await expect(page.locator('.step-nav button[data-state="required"]')).toHaveCount(2);
   await page.keyboard.press('Control+Enter');
-  await expect(page.getByTestId('wrap-up-problem')).toContainText('what is really at stake for the customer (Emotional catalyst), a resolution (Resolution)');
+  await expect(page.getByTestId('wrap-up-problem')).toContainText(
+    'what is really at stake for the customer (Emotional catalyst), a resolution (Resolution)',
+  );
   await expectStep(page, 'catalyst');
   await page.keyboard.type('Moving house next week');
   await page.keyboard.press('Control+Enter');

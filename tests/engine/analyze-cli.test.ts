@@ -38,7 +38,17 @@ function analyzeJson(args: string[]): any {
 
 const keys = (o: object) => Object.keys(o).sort();
 const LOUDNESS_KEYS = ['integratedLufs', 'maxMomentaryLufs', 'maxShortTermLufs', 'peakDbfs'].sort();
-const METRIC_KEYS = ['callerTalkSec', 'agentTalkSec', 'talkRatio', 'overtalkCount', 'overtalkSec', 'longestCallerTurnSec', 'medianResponseGapSec', 'timeToCalmSec', 'cueCounts'].sort();
+const METRIC_KEYS = [
+  'callerTalkSec',
+  'agentTalkSec',
+  'talkRatio',
+  'overtalkCount',
+  'overtalkSec',
+  'longestCallerTurnSec',
+  'medianResponseGapSec',
+  'timeToCalmSec',
+  'cueCounts',
+].sort();
 
 function expectNumberOrNull(v: unknown): void {
   expect(v === null || (typeof v === 'number' && Number.isFinite(v))).toBe(true);
@@ -53,7 +63,18 @@ describe('analyser output', () => {
   });
 
   it('has exactly the documented shape', () => {
-    expect(Object.keys(doc)).toEqual(['file', 'sampleRate', 'durationSec', 'agentChannel', 'speech', 'overtalk', 'cues', 'loudness', 'metrics', 'series']);
+    expect(Object.keys(doc)).toEqual([
+      'file',
+      'sampleRate',
+      'durationSec',
+      'agentChannel',
+      'speech',
+      'overtalk',
+      'cues',
+      'loudness',
+      'metrics',
+      'series',
+    ]);
     expect(doc.file).toBe(d.file);
     expect(doc.sampleRate).toBe(48000);
     expect(doc.durationSec).toBeCloseTo(d.durationSec, 3);
@@ -86,12 +107,25 @@ describe('analyser output', () => {
 
   it('says what the truth says: speech, the two interruptions, the cues', () => {
     const callerTruth = truthOf(d, 'caller');
-    for (const u of callerTruth) expect(doc.speech.caller.some(([s]: [number]) => Math.abs(s - u.start) < 0.1), `caller at ${u.start}`).toBe(true);
-    for (const u of truthOf(d, 'agent')) expect(doc.speech.agent.some(([s]: [number]) => Math.abs(s - u.start) < 0.1), `agent at ${u.start}`).toBe(true);
-    expect(doc.overtalk.map((o: { startedBy: string }) => o.startedBy)).toEqual(['agent', 'caller']);
+    for (const u of callerTruth)
+      expect(
+        doc.speech.caller.some(([s]: [number]) => Math.abs(s - u.start) < 0.1),
+        `caller at ${u.start}`,
+      ).toBe(true);
+    for (const u of truthOf(d, 'agent'))
+      expect(
+        doc.speech.agent.some(([s]: [number]) => Math.abs(s - u.start) < 0.1),
+        `agent at ${u.start}`,
+      ).toBe(true);
+    expect(doc.overtalk.map((o: { startedBy: string }) => o.startedBy)).toEqual([
+      'agent',
+      'caller',
+    ]);
     expect(doc.metrics.overtalkCount).toBe(2);
     expect(doc.metrics.cueCounts['talking-over']).toBe(2);
-    expect(doc.metrics.cueCounts['your-turn']).toBe(doc.cues.filter((c: { cue: string }) => c.cue === 'your-turn').length);
+    expect(doc.metrics.cueCounts['your-turn']).toBe(
+      doc.cues.filter((c: { cue: string }) => c.cue === 'your-turn').length,
+    );
   });
 
   it('matches ffmpeg ebur128 on each channel and gives null, not -Infinity, below the gate', () => {
@@ -119,7 +153,9 @@ describe('analyser output', () => {
       expect(compared).toBeGreaterThan(50);
     }
     // The agent is silent for the first 2 s of the call: below the absolute gate there.
-    expect(doc.series.agent.momentary.slice(1, 15).every((v: number | null) => v === null)).toBe(true);
+    expect(doc.series.agent.momentary.slice(1, 15).every((v: number | null) => v === null)).toBe(
+      true,
+    );
   });
 
   it('leaves the series out unless asked', () => {
@@ -177,7 +213,10 @@ describe('analyser inputs', () => {
     sox('-D', d.file, '-r', String(rate), file);
     const doc = analyzeJson([file]);
     expect(doc.sampleRate).toBe(rate);
-    expect(doc.overtalk.map((o: { startedBy: string }) => o.startedBy)).toEqual(['agent', 'caller']);
+    expect(doc.overtalk.map((o: { startedBy: string }) => o.startedBy)).toEqual([
+      'agent',
+      'caller',
+    ]);
     expect(doc.speech.agent.length).toBe(reference.speech.agent.length);
   });
 
@@ -186,23 +225,46 @@ describe('analyser inputs', () => {
     const doc = analyzeJson([mono.file]);
     expect(doc.agentChannel).toBeNull();
     expect(doc.note).toBe(MONO_NOTE);
-    expect(Object.keys(doc)).toEqual(['file', 'sampleRate', 'durationSec', 'agentChannel', 'note', 'speech', 'overtalk', 'cues', 'loudness', 'metrics']);
+    expect(Object.keys(doc)).toEqual([
+      'file',
+      'sampleRate',
+      'durationSec',
+      'agentChannel',
+      'note',
+      'speech',
+      'overtalk',
+      'cues',
+      'loudness',
+      'metrics',
+    ]);
     expect(doc.speech.agent).toEqual([]);
     expect(doc.speech.caller).toEqual(reference.speech.caller);
     expect(doc.overtalk).toEqual([]);
-    expect(doc.loudness.agent).toEqual({ integratedLufs: null, maxMomentaryLufs: null, maxShortTermLufs: null, peakDbfs: null });
+    expect(doc.loudness.agent).toEqual({
+      integratedLufs: null,
+      maxMomentaryLufs: null,
+      maxShortTermLufs: null,
+      peakDbfs: null,
+    });
   });
 
   it('uses --agent-normal-lufs as the calibration', () => {
     const loudFirst = buildDialogue(raisedVoiceCall(16000, true));
     expect(analyzeJson([loudFirst.file]).metrics.cueCounts['too-loud']).toBe(0);
-    expect(analyzeJson([loudFirst.file, '--agent-normal-lufs', '-24']).metrics.cueCounts['too-loud']).toBe(1);
-    expect(analyzeJson([loudFirst.file, '--agent-normal-lufs=-24']).metrics.cueCounts['too-loud']).toBe(1);
+    expect(
+      analyzeJson([loudFirst.file, '--agent-normal-lufs', '-24']).metrics.cueCounts['too-loud'],
+    ).toBe(1);
+    expect(
+      analyzeJson([loudFirst.file, '--agent-normal-lufs=-24']).metrics.cueCounts['too-loud'],
+    ).toBe(1);
   });
 
   it('takes a relative path from where it was run, through npm', () => {
     const rel = path.relative(dir, d.file);
-    const r = spawnSync('npm', ['run', '--silent', 'analyze', '--', rel], { cwd: dir, encoding: 'utf8' });
+    const r = spawnSync('npm', ['run', '--silent', 'analyze', '--', rel], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).speech).toEqual(reference.speech);
@@ -219,8 +281,36 @@ describe('analyser bad input: exit 2, one line on stderr, nothing on stdout', ()
     const bytes = readFileSync(good);
     writeFileSync(path.join(dir, 'cut-header.wav'), bytes.subarray(0, 30));
     writeFileSync(path.join(dir, 'cut-data.wav'), bytes.subarray(0, 20000));
-    sox('-n', '-r', '16000', '-c', '1', '-b', '8', '-e', 'unsigned-integer', path.join(dir, 'u8.wav'), 'synth', '0.5', 'sine', '440');
-    sox('-n', '-r', '16000', '-c', '1', '-e', 'a-law', path.join(dir, 'alaw.wav'), 'synth', '0.5', 'sine', '440');
+    sox(
+      '-n',
+      '-r',
+      '16000',
+      '-c',
+      '1',
+      '-b',
+      '8',
+      '-e',
+      'unsigned-integer',
+      path.join(dir, 'u8.wav'),
+      'synth',
+      '0.5',
+      'sine',
+      '440',
+    );
+    sox(
+      '-n',
+      '-r',
+      '16000',
+      '-c',
+      '1',
+      '-e',
+      'a-law',
+      path.join(dir, 'alaw.wav'),
+      'synth',
+      '0.5',
+      'sine',
+      '440',
+    );
     sox('-n', '-r', '16000', '-c', '3', path.join(dir, 'three.wav'), 'synth', '0.5', 'sine', '440');
     sox('-n', '-r', '4000', '-c', '1', path.join(dir, 'r4k.wav'), 'synth', '0.5', 'sine', '440');
     copyFileSync(good, path.join(dir, 'good.wav'));

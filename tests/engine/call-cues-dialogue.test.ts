@@ -9,23 +9,35 @@ import type { CallAnalysis, CueInterval, CueKind } from '../../renderer/engine/c
 import { DEFAULT_CUE_SETTINGS } from '../../renderer/engine/cue-settings';
 import { measureNormalVoice } from '../../renderer/engine/voice-calibration';
 import { buildDialogue, truthOf, type Dialogue, type TruthUtterance } from '../support/dialogues';
-import { calibrationRecording, heatedCallerCall, hoveringCallerCall, interruptionCall, raisedVoiceCall, turnTakingCall } from './dialogue-scripts';
+import {
+  calibrationRecording,
+  heatedCallerCall,
+  hoveringCallerCall,
+  interruptionCall,
+  raisedVoiceCall,
+  turnTakingCall,
+} from './dialogue-scripts';
 
 const S = DEFAULT_CUE_SETTINGS;
 
 function analyse(d: Dialogue, agentNormalLufs: number | null = null): CallAnalysis {
   const engine = new CallEngine({ sampleRate: d.sampleRate, agentNormalLufs });
-  for (let p = 0; p < d.caller.length; p += 128) engine.process(d.caller, d.agent, p, Math.min(d.caller.length, p + 128));
+  for (let p = 0; p < d.caller.length; p += 128)
+    engine.process(d.caller, d.agent, p, Math.min(d.caller.length, p + 128));
   return engine.finish();
 }
 
 const cues = (a: CallAnalysis, cue: CueKind): CueInterval[] => a.cues.filter((c) => c.cue === cue);
-const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => Math.min(a.end, b.end) - Math.max(a.start, b.start);
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+  Math.min(a.end, b.end) - Math.max(a.start, b.start);
 const during = (t: number, us: TruthUtterance[]) => us.some((u) => t > u.start && t < u.end);
 
 function expectNoFlicker(a: CallAnalysis): void {
   for (const c of a.cues) {
-    if (c.end < a.durationSec - 1e-9) expect(c.end - c.start, `${c.cue} at ${c.start.toFixed(2)} s`).toBeGreaterThanOrEqual(S.minHoldSec - 1e-9);
+    if (c.end < a.durationSec - 1e-9)
+      expect(c.end - c.start, `${c.cue} at ${c.start.toFixed(2)} s`).toBeGreaterThanOrEqual(
+        S.minHoldSec - 1e-9,
+      );
   }
 }
 
@@ -67,7 +79,9 @@ describe.each([8000, 16000, 48000])('your-turn at %i Hz', (sampleRate) => {
     }
     const wait = cues(a, 'wait-for-pause');
     for (const u of caller) {
-      const covered = wait.filter((w) => overlaps(w, u) > 0).reduce((s, w) => s + overlaps(w, u), 0);
+      const covered = wait
+        .filter((w) => overlaps(w, u) > 0)
+        .reduce((s, w) => s + overlaps(w, u), 0);
       // Shown from the detector's onset: a weak first consonant ("th") and the 30 ms onset may be missed.
       expect(covered, `"${u.text}"`).toBeGreaterThan(u.end - u.start - 0.15);
     }
@@ -84,8 +98,17 @@ describe('talking-over', () => {
   });
 
   it('finds both interruptions with who started them, and not the 0.2 s backchannel', () => {
-    const [c1, agentCut, agentLong, callerCut, c3, mm] = d.truth.filter((u) => u.text !== 'Thank you for telling me.');
-    expect([c1.who, agentCut.who, agentLong.who, callerCut.who, c3.who, mm.who]).toEqual(['caller', 'agent', 'agent', 'caller', 'caller', 'agent']);
+    const [c1, agentCut, agentLong, callerCut, c3, mm] = d.truth.filter(
+      (u) => u.text !== 'Thank you for telling me.',
+    );
+    expect([c1.who, agentCut.who, agentLong.who, callerCut.who, c3.who, mm.who]).toEqual([
+      'caller',
+      'agent',
+      'agent',
+      'caller',
+      'caller',
+      'agent',
+    ]);
     expect(a.overtalk).toHaveLength(2);
     const [first, second] = a.overtalk;
     expect(first.startedBy).toBe('agent');
@@ -103,7 +126,9 @@ describe('talking-over', () => {
       expect(cue.start - (truthStart + S.backchannelSec)).toBeGreaterThanOrEqual(0);
       expect(cue.start - (truthStart + S.backchannelSec)).toBeLessThan(0.2);
     }
-    expect(over.some((c) => overlaps(c, { start: mm.start - 0.5, end: mm.end + 1 }) > 0)).toBe(false);
+    expect(over.some((c) => overlaps(c, { start: mm.start - 0.5, end: mm.end + 1 }) > 0)).toBe(
+      false,
+    );
     expect(a.metrics.overtalkCount).toBe(2);
     expectNoFlicker(a);
   });
@@ -135,7 +160,8 @@ describe('too-loud', () => {
     expect(loud[0].start - loudReply.start).toBeGreaterThanOrEqual(0);
     expect(loud[0].start - loudReply.start).toBeLessThan(0.6);
     expect(loud[0].end).toBeGreaterThan(loudReply.end - 0.3);
-    for (const r of replies) if (r !== loudReply) expect(overlaps(loud[0], r)).toBeLessThanOrEqual(0);
+    for (const r of replies)
+      if (r !== loudReply) expect(overlaps(loud[0], r)).toBeLessThanOrEqual(0);
     expectNoFlicker(a);
   });
 

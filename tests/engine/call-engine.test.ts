@@ -9,7 +9,11 @@ import { buildDialogue, type Dialogue } from '../support/dialogues';
 import { forEachBlock, seededRandom, type BlockPattern } from '../support/test-audio';
 import { heatedCallerCall, interruptionCall } from './dialogue-scripts';
 
-function run(d: Dialogue, pattern: BlockPattern, recordTimeline = true): { analysis: CallAnalysis; events: CueEvent[] } {
+function run(
+  d: Dialogue,
+  pattern: BlockPattern,
+  recordTimeline = true,
+): { analysis: CallAnalysis; events: CueEvent[] } {
   const engine = new CallEngine({ sampleRate: d.sampleRate, recordTimeline });
   const events: CueEvent[] = [];
   forEachBlock(d.caller.length, pattern, (start, end) => {
@@ -59,14 +63,24 @@ describe('events and snapshots', () => {
   it('hands out every cue change, speech segment and overtalk once, matching finish()', () => {
     const { analysis, events } = run(d, { kind: 'fixed', size: 128 }, false);
     const ends = events.filter((e) => e.type === 'cue-end');
-    expect(ends.map((e) => ({ cue: e.cue, start: e.start, end: e.time })).sort((a, b) => a.start - b.start)).toEqual(
-      [...analysis.cues].sort((a, b) => a.start - b.start),
-    );
+    expect(
+      ends
+        .map((e) => ({ cue: e.cue, start: e.start, end: e.time }))
+        .sort((a, b) => a.start - b.start),
+    ).toEqual([...analysis.cues].sort((a, b) => a.start - b.start));
     expect(events.filter((e) => e.type === 'cue-start')).toHaveLength(analysis.cues.length);
-    expect(events.filter((e) => e.type === 'overtalk').map(({ start, end, startedBy }) => ({ start, end, startedBy }))).toEqual(analysis.overtalk);
+    expect(
+      events
+        .filter((e) => e.type === 'overtalk')
+        .map(({ start, end, startedBy }) => ({ start, end, startedBy })),
+    ).toEqual(analysis.overtalk);
     const speech = events.filter((e) => e.type === 'speech');
-    expect(speech.filter((e) => e.party === 'caller').map((e) => [e.start, e.end])).toEqual(analysis.speech.caller.map((s) => [s.start, s.end]));
-    expect(speech.filter((e) => e.party === 'agent').map((e) => [e.start, e.end])).toEqual(analysis.speech.agent.map((s) => [s.start, s.end]));
+    expect(speech.filter((e) => e.party === 'caller').map((e) => [e.start, e.end])).toEqual(
+      analysis.speech.caller.map((s) => [s.start, s.end]),
+    );
+    expect(speech.filter((e) => e.party === 'agent').map((e) => [e.start, e.end])).toEqual(
+      analysis.speech.agent.map((s) => [s.start, s.end]),
+    );
     expect(analysis.timeline).toBeNull();
   });
 
@@ -112,7 +126,9 @@ describe('events and snapshots', () => {
     const prompts = a.cues.filter((c) => c.cue === 'your-turn');
     expect(prompts.length).toBeGreaterThan(0);
     for (const p of prompts) {
-      const lastCallerEnd = Math.max(...a.speech.caller.filter((s) => s.end <= p.start).map((s) => s.end));
+      const lastCallerEnd = Math.max(
+        ...a.speech.caller.filter((s) => s.end <= p.start).map((s) => s.end),
+      );
       expect(p.start - lastCallerEnd).toBeCloseTo(1.5, 1);
     }
   });
@@ -133,7 +149,12 @@ describe('events and snapshots', () => {
     const a = engine.finish();
     expect(a.speech.caller).toEqual([]);
     expect(a.cues).toEqual([]);
-    expect(a.loudness.agent).toEqual({ integratedLufs: null, maxMomentaryLufs: null, maxShortTermLufs: null, peakDbfs: null });
+    expect(a.loudness.agent).toEqual({
+      integratedLufs: null,
+      maxMomentaryLufs: null,
+      maxShortTermLufs: null,
+      peakDbfs: null,
+    });
     expect(a.timeline!.caller.momentary.every((v) => v === null)).toBe(true);
     expect(a.metrics.talkRatio).toBeNull();
   });

@@ -1,9 +1,16 @@
 /** The metric definitions on hand-made segment lists, where every number can be worked out by hand. */
 import { describe, expect, it } from 'vitest';
-import { CalmTracker, callerTurns, computeCallMetrics, median, responseGaps } from '../../renderer/engine/call-metrics';
+import {
+  CalmTracker,
+  callerTurns,
+  computeCallMetrics,
+  median,
+  responseGaps,
+} from '../../renderer/engine/call-metrics';
 import type { Party, SpeechSegment } from '../../renderer/engine/call-types';
 
-const segs = (party: Party, ...pairs: [number, number][]): SpeechSegment[] => pairs.map(([start, end]) => ({ party, start, end }));
+const segs = (party: Party, ...pairs: [number, number][]): SpeechSegment[] =>
+  pairs.map(([start, end]) => ({ party, start, end }));
 
 describe('call metrics', () => {
   const caller = segs('caller', [0, 2], [2.5, 4], [6, 7], [7.2, 9]);
@@ -20,10 +27,12 @@ describe('call metrics', () => {
       { start: 6, end: 9 },
     ]);
     // The agent speaking in the gap ends the turn even when the gap is short.
-    expect(callerTurns(segs('caller', [0, 1], [1.5, 2]), segs('agent', [1.1, 1.4]), 0.8)).toHaveLength(2);
+    expect(
+      callerTurns(segs('caller', [0, 1], [1.5, 2]), segs('agent', [1.1, 1.4]), 0.8),
+    ).toHaveLength(2);
   });
 
-  it('measures response gaps from the end of a caller turn to the agent\'s next start', () => {
+  it("measures response gaps from the end of a caller turn to the agent's next start", () => {
     const turns = callerTurns(caller, agent, 0.8);
     expect(responseGaps(turns, agent).map((g) => +g.toFixed(6))).toEqual([1, 0.5]);
     expect(median([3, 1, 2])).toBe(2);
@@ -51,8 +60,21 @@ describe('call metrics', () => {
     expect(m.overtalkSec).toBeCloseTo(0.2, 9);
     expect(m.longestCallerTurnSec).toBe(4);
     expect(m.medianResponseGapSec).toBeCloseTo(0.75, 9);
-    expect(m.cueCounts).toEqual({ 'wait-for-pause': 1, 'your-turn': 2, 'talking-over': 0, 'too-loud': 0, 'caller-heated': 0 });
-    const empty = computeCallMetrics({ caller: [], agent: [], overtalk: [], cues: [], pauseSec: 0.8, timeToCalmSec: null });
+    expect(m.cueCounts).toEqual({
+      'wait-for-pause': 1,
+      'your-turn': 2,
+      'talking-over': 0,
+      'too-loud': 0,
+      'caller-heated': 0,
+    });
+    const empty = computeCallMetrics({
+      caller: [],
+      agent: [],
+      overtalk: [],
+      cues: [],
+      pauseSec: 0.8,
+      timeToCalmSec: null,
+    });
     expect(empty.talkRatio).toBeNull();
     expect(empty.medianResponseGapSec).toBeNull();
   });
@@ -62,7 +84,8 @@ describe('call metrics', () => {
     const frame = 0.01;
     let t = 0;
     const stepFor = (sec: number, heated: boolean, calmStart: number, voiced: boolean) => {
-      for (const end = t + sec; t < end - 1e-9; t += frame) calm.step(t, heated, calmStart, voiced, frame);
+      for (const end = t + sec; t < end - 1e-9; t += frame)
+        calm.step(t, heated, calmStart, voiced, frame);
     };
     stepFor(1, false, -1, true); // calm start of call
     stepFor(3, true, -1, true); // heated from t = 1

@@ -4,7 +4,12 @@
  * onset after 3 frames, 300 ms hangover), so every expected time is exact.
  */
 import { describe, expect, it } from 'vitest';
-import type { CueInterval, CueKind, OvertalkSegment, Party } from '../../renderer/engine/call-types';
+import type {
+  CueInterval,
+  CueKind,
+  OvertalkSegment,
+  Party,
+} from '../../renderer/engine/call-types';
 import { CueRules, createPartyFrame, type PartyFrame } from '../../renderer/engine/cue-rules';
 import { DEFAULT_CUE_SETTINGS, type CueSettings } from '../../renderer/engine/cue-settings';
 import { lufsToPower } from '../../renderer/engine/loudness-meter';
@@ -72,7 +77,13 @@ interface Run {
   transitions: [number, CueKind, boolean][];
 }
 
-function run(caller: Speech[], agent: Speech[], seconds: number, settings: Partial<CueSettings> = {}, agentNormalLufs: number | null = null): Run {
+function run(
+  caller: Speech[],
+  agent: Speech[],
+  seconds: number,
+  settings: Partial<CueSettings> = {},
+  agentNormalLufs: number | null = null,
+): Run {
   const cues: CueInterval[] = [];
   const overtalk: OvertalkSegment[] = [];
   const transitions: [number, CueKind, boolean][] = [];
@@ -166,7 +177,14 @@ describe('talking-over', () => {
   });
 
   it('keeps one overlap when the interrupting agent draws breath', () => {
-    const r = run([{ start: 1, end: 6, lufs: -25 }], [{ start: 2, end: 3, lufs: -24 }, { start: 3.4, end: 4.5, lufs: -24 }], 8);
+    const r = run(
+      [{ start: 1, end: 6, lufs: -25 }],
+      [
+        { start: 2, end: 3, lufs: -24 },
+        { start: 3.4, end: 4.5, lufs: -24 },
+      ],
+      8,
+    );
     expect(r.overtalk).toEqual([{ start: 2, end: expect.closeTo(4.5, 5), startedBy: 'agent' }]);
     expect(of(r, 'talking-over')).toHaveLength(1);
   });
@@ -203,7 +221,12 @@ describe('caller-heated', () => {
 
   it('uses hysteresis: a level that dips just under the switch-on point keeps it on', () => {
     // on at > -24 (baseline -30 + 6); off only below -26 (hysteresis 2).
-    const caller = [...calm, { start: 7, end: 9, lufs: -22 }, { start: 10, end: 12, lufs: -25 }, { start: 13, end: 15, lufs: -23 }];
+    const caller = [
+      ...calm,
+      { start: 7, end: 9, lufs: -22 },
+      { start: 10, end: 12, lufs: -25 },
+      { start: 13, end: 15, lufs: -23 },
+    ];
     const r = run(caller, [], 17);
     expect(of(r, 'caller-heated')).toHaveLength(1);
     const calmer = [...calm, { start: 7, end: 9, lufs: -22 }, { start: 10, end: 12.5, lufs: -28 }];
@@ -219,7 +242,12 @@ describe('caller-heated', () => {
   });
 
   it('does not go off on one softer sentence ending when the last 2 s of speech are still loud', () => {
-    const caller = [...calm, { start: 7, end: 9, lufs: -22 }, { start: 9.2, end: 9.5, lufs: -29 }, { start: 11, end: 13, lufs: -22 }];
+    const caller = [
+      ...calm,
+      { start: 7, end: 9, lufs: -22 },
+      { start: 9.2, end: 9.5, lufs: -29 },
+      { start: 11, end: 13, lufs: -22 },
+    ];
     expect(of(run(caller, [], 15), 'caller-heated')).toHaveLength(1);
   });
 
@@ -243,7 +271,11 @@ describe('too-loud', () => {
   ];
 
   it('learns the normal voice from the first 3 s and flags a reply tooLoudMarginLu above it', () => {
-    const r = run(caller, [...normal, { start: 6, end: 8, lufs: -14 }, { start: 9, end: 11, lufs: -24 }], 12);
+    const r = run(
+      caller,
+      [...normal, { start: 6, end: 8, lufs: -14 }, { start: 9, end: 11, lufs: -24 }],
+      12,
+    );
     expect(r.rules.agentNormalLufs()).toBeCloseTo(-24, 3);
     const loud = of(r, 'too-loud');
     expect(loud).toHaveLength(1);
@@ -259,7 +291,10 @@ describe('too-loud', () => {
   });
 
   it('uses a calibration from the first word and says nothing while learning without one', () => {
-    const agent = [{ start: 1, end: 3, lufs: -14 }, ...normal.map((s) => ({ ...s, start: s.start + 3, end: s.end + 3 }))];
+    const agent = [
+      { start: 1, end: 3, lufs: -14 },
+      ...normal.map((s) => ({ ...s, start: s.start + 3, end: s.end + 3 })),
+    ];
     expect(of(run(caller, agent, 9), 'too-loud')).toHaveLength(0);
     const calibrated = run(caller, agent, 9, {}, -24);
     expect(of(calibrated, 'too-loud')).toHaveLength(1);

@@ -14,8 +14,16 @@ export function turnTakingCall(sampleRate = 16000): DialogueSpec {
     sampleRate,
     callerLine: line,
     utterances: [
-      { who: 'caller', at: 0.6, text: 'I have been waiting for three weeks and nobody called me back.' },
-      { who: 'agent', afterPrevEnd: 1.4, text: 'I am sorry about that. Let me check your account.' },
+      {
+        who: 'caller',
+        at: 0.6,
+        text: 'I have been waiting for three weeks and nobody called me back.',
+      },
+      {
+        who: 'agent',
+        afterPrevEnd: 1.4,
+        text: 'I am sorry about that. Let me check your account.',
+      },
       { who: 'caller', afterPrevEnd: 0.5, text: 'It is the same problem every single month.' },
       { who: 'agent', afterPrevEnd: 2.0, text: 'I can see the error on your bill.' },
       { who: 'caller', afterPrevEnd: 0.7, text: 'So what are you going to do about it?' },
@@ -34,11 +42,23 @@ export function interruptionCall(sampleRate = 16000): DialogueSpec {
     sampleRate,
     callerLine: line,
     utterances: [
-      { who: 'caller', at: 0.6, text: 'I have been waiting for three weeks and nobody ever called me back about the refund.' },
+      {
+        who: 'caller',
+        at: 0.6,
+        text: 'I have been waiting for three weeks and nobody ever called me back about the refund.',
+      },
       { who: 'agent', afterPrevStart: 1.5, text: 'Let me just stop you there for a second.' },
-      { who: 'agent', afterPrevEnd: 4.0, text: 'I understand, and I want to explain what happened with your order last month.' },
+      {
+        who: 'agent',
+        afterPrevEnd: 4.0,
+        text: 'I understand, and I want to explain what happened with your order last month.',
+      },
       { who: 'caller', afterPrevStart: 1.2, text: 'No, you listen to me now.' },
-      { who: 'caller', afterPrevEnd: 3.5, text: 'And then they told me to call again next week, which I did, three times.' },
+      {
+        who: 'caller',
+        afterPrevEnd: 3.5,
+        text: 'And then they told me to call again next week, which I did, three times.',
+      },
       { who: 'agent', afterPrevStart: 1.3, text: 'mm', cutSec: 0.2 },
       { who: 'agent', afterPrevEnd: 4.0, text: 'Thank you for telling me.' },
     ],
@@ -53,13 +73,20 @@ export function raisedVoiceCall(sampleRate = 16000, loudFirst = false): Dialogue
     'Sir, I already told you that it is an outage.',
     'It should be fixed by tonight.',
   ];
-  const callerLines = ['My internet has been down since Monday.', 'Thank you.', 'Why did nobody tell me?', 'Fine.'];
+  const callerLines = [
+    'My internet has been down since Monday.',
+    'Thank you.',
+    'Why did nobody tell me?',
+    'Fine.',
+  ];
   const loudIndex = loudFirst ? 0 : 2;
   return {
     sampleRate,
     callerLine: line,
     utterances: replies.flatMap((text, i) => [
-      i === 0 ? { who: 'caller' as const, at: 0.6, text: callerLines[i] } : { who: 'caller' as const, afterPrevEnd: 1.0, text: callerLines[i] },
+      i === 0
+        ? { who: 'caller' as const, at: 0.6, text: callerLines[i] }
+        : { who: 'caller' as const, afterPrevEnd: 1.0, text: callerLines[i] },
       { who: 'agent' as const, afterPrevEnd: 1.2, text, gainDb: i === loudIndex ? 10 : 0 },
     ]),
   };
@@ -75,9 +102,19 @@ export function heatedCallerCall(sampleRate = 16000): DialogueSpec {
       { who: 'agent', afterPrevEnd: 1.2, text: 'Of course. What seems to be the problem?' },
       { who: 'caller', afterPrevEnd: 1.0, text: 'I was charged twice for the same phone.' },
       { who: 'agent', afterPrevEnd: 1.2, text: 'Let me look into that.' },
-      { who: 'caller', afterPrevEnd: 1.5, gainDb: 10, text: 'This is the third time this has happened to me!' },
+      {
+        who: 'caller',
+        afterPrevEnd: 1.5,
+        gainDb: 10,
+        text: 'This is the third time this has happened to me!',
+      },
       { who: 'agent', afterPrevEnd: 1.2, text: 'I understand how frustrating that is.' },
-      { who: 'caller', afterPrevEnd: 1.0, gainDb: 10, text: 'Nobody ever fixes anything at your company!' },
+      {
+        who: 'caller',
+        afterPrevEnd: 1.0,
+        gainDb: 10,
+        text: 'Nobody ever fixes anything at your company!',
+      },
       { who: 'agent', afterPrevEnd: 1.2, text: 'I will refund the second charge right now.' },
       { who: 'caller', afterPrevEnd: 1.0, text: 'Okay. Thank you, that is all I wanted.' },
       { who: 'agent', afterPrevEnd: 1.2, text: 'You are welcome.' },
@@ -102,7 +139,9 @@ export function hoveringCallerCall(sampleRate = 16000): DialogueSpec {
     sampleRate,
     callerLine: line,
     utterances: texts.flatMap((text, i) => [
-      i === 0 ? { who: 'caller' as const, at: 0.6, text, gainDb: gains[i] } : { who: 'caller' as const, afterPrevEnd: 1.0, text, gainDb: gains[i] },
+      i === 0
+        ? { who: 'caller' as const, at: 0.6, text, gainDb: gains[i] }
+        : { who: 'caller' as const, afterPrevEnd: 1.0, text, gainDb: gains[i] },
       { who: 'agent' as const, afterPrevEnd: 1.2, text: 'I see.' },
     ]),
   };
@@ -113,6 +152,12 @@ export function calibrationRecording(sampleRate = 16000): DialogueSpec {
   return {
     sampleRate,
     tailSec: 0.5,
-    utterances: [{ who: 'agent', at: 0.3, text: 'Thank you for calling, my name is Sam, how can I help you today?' }],
+    utterances: [
+      {
+        who: 'agent',
+        at: 0.3,
+        text: 'Thank you for calling, my name is Sam, how can I help you today?',
+      },
+    ],
   };
 }

@@ -7,7 +7,12 @@
  * normal reply; "caller heated" on every +10 dB turn and nowhere else.
  */
 import { describe, expect, it } from 'vitest';
-import { FLOOR_CONDITIONS, analyseFloorCall, floorCall, scoreFloorCall } from '../support/floor-calls';
+import {
+  FLOOR_CONDITIONS,
+  analyseFloorCall,
+  floorCall,
+  scoreFloorCall,
+} from '../support/floor-calls';
 
 describe.each(FLOOR_CONDITIONS)('real voices on the floor: %s', (condition) => {
   const call = floorCall(condition);
@@ -49,6 +54,8 @@ describe('the floor test set itself', () => {
       for (const [s, e] of call.backchannels) expect(e - s).toBeLessThanOrEqual(0.3);
     }
     expect(floorCall('heated-soft').heatedTurns).toHaveLength(2);
-    expect(floorCall('muted').mutes.map(([s, e]) => Math.round((e - s) * 10) / 10)).toEqual([0.8, 4]);
+    expect(floorCall('muted').mutes.map(([s, e]) => Math.round((e - s) * 10) / 10)).toEqual([
+      0.8, 4,
+    ]);
   });
 });

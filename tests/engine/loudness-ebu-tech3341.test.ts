@@ -30,7 +30,10 @@ const TOLERANCE_LU = 0.1;
 const RATES = [44100, 48000] as const;
 
 /** 1 kHz sine with continuous phase whose peak level steps through `segments` ([seconds, dBFS or null = silence]). */
-function toneWithLevels(sampleRate: number, segments: Array<[number, number | null]>): Float32Array {
+function toneWithLevels(
+  sampleRate: number,
+  segments: Array<[number, number | null]>,
+): Float32Array {
   const lengths = segments.map(([sec]) => Math.round(sec * sampleRate));
   const out = new Float32Array(lengths.reduce((a, b) => a + b, 0));
   const w = (2 * Math.PI * 1000) / sampleRate;
@@ -70,7 +73,8 @@ interface Ebu3341Case {
 
 function every100ms(from: number, sampleRate: number, length: number): number[] {
   const out: number[] = [];
-  for (let k = Math.round(from * 10); Math.round((k * sampleRate) / 10) <= length; k++) out.push(Math.round((k * sampleRate) / 10));
+  for (let k = Math.round(from * 10); Math.round((k * sampleRate) / 10) <= length; k++)
+    out.push(Math.round((k * sampleRate) / 10));
   return out;
 }
 
@@ -99,8 +103,15 @@ const CASES: Ebu3341Case[] = [
   },
   {
     id: 3,
-    definition: 'Stereo sine 1 kHz: 10 s at -36.0 dBFS, 60 s at -23.0 dBFS, 10 s at -36.0 dBFS. I = -23.0 ±0.1 LUFS (relative gate).',
-    signals: (sr) => [toneWithLevels(sr, [[10, -36], [60, -23], [10, -36]])],
+    definition:
+      'Stereo sine 1 kHz: 10 s at -36.0 dBFS, 60 s at -23.0 dBFS, 10 s at -36.0 dBFS. I = -23.0 ±0.1 LUFS (relative gate).',
+    signals: (sr) => [
+      toneWithLevels(sr, [
+        [10, -36],
+        [60, -23],
+        [10, -36],
+      ]),
+    ],
     checkpoints: () => [],
     checks: (_, end) => [{ label: 'I', expected: -23, got: end.integrated }],
   },
@@ -108,14 +119,29 @@ const CASES: Ebu3341Case[] = [
     id: 4,
     definition:
       'Stereo sine 1 kHz: 10 s at -72.0, 10 s at -36.0, 60 s at -23.0, 10 s at -36.0, 10 s at -72.0 dBFS. I = -23.0 ±0.1 LUFS (absolute and relative gate).',
-    signals: (sr) => [toneWithLevels(sr, [[10, -72], [10, -36], [60, -23], [10, -36], [10, -72]])],
+    signals: (sr) => [
+      toneWithLevels(sr, [
+        [10, -72],
+        [10, -36],
+        [60, -23],
+        [10, -36],
+        [10, -72],
+      ]),
+    ],
     checkpoints: () => [],
     checks: (_, end) => [{ label: 'I', expected: -23, got: end.integrated }],
   },
   {
     id: 5,
-    definition: 'Stereo sine 1 kHz: 20 s at -26.0, 20.1 s at -20.0, 20 s at -26.0 dBFS. I = -23.0 ±0.1 LUFS.',
-    signals: (sr) => [toneWithLevels(sr, [[20, -26], [20.1, -20], [20, -26]])],
+    definition:
+      'Stereo sine 1 kHz: 20 s at -26.0, 20.1 s at -20.0, 20 s at -26.0 dBFS. I = -23.0 ±0.1 LUFS.',
+    signals: (sr) => [
+      toneWithLevels(sr, [
+        [20, -26],
+        [20.1, -20],
+        [20, -26],
+      ]),
+    ],
     checkpoints: () => [],
     checks: (_, end) => [{ label: 'I', expected: -23, got: end.integrated }],
   },
@@ -129,13 +155,25 @@ const CASES: Ebu3341Case[] = [
       return [toneWithLevels(sr, segs).subarray(0, 20 * sr)];
     },
     checkpoints: (sr, len) => every100ms(3, sr, len),
-    checks: (at) => at.map((r, k) => ({ label: `S@${(3 + k / 10).toFixed(1)}s`, expected: -23, got: r.shortTerm })),
+    checks: (at) =>
+      at.map((r, k) => ({
+        label: `S@${(3 + k / 10).toFixed(1)}s`,
+        expected: -23,
+        got: r.shortTerm,
+      })),
   },
   {
     id: 10,
     definition:
       '20 signals: silence 1 s + k·0.5 ms (k = 0…19, so the burst edges fall anywhere on a 10 ms grid), a 3 s stereo sine burst at -23.0 dBFS, 1 s silence. Max S = -23.0 ±0.1 LUFS for each.',
-    signals: (sr) => Array.from({ length: 20 }, (_, k) => toneWithLevels(sr, [[1 + k * 0.0005, null], [3, -23], [1, null]])),
+    signals: (sr) =>
+      Array.from({ length: 20 }, (_, k) =>
+        toneWithLevels(sr, [
+          [1 + k * 0.0005, null],
+          [3, -23],
+          [1, null],
+        ]),
+      ),
     checkpoints: () => [],
     checks: (_, end, __, k) => [{ label: `max S #${k + 1}`, expected: -23, got: end.maxShortTerm }],
   },
@@ -145,11 +183,13 @@ const CASES: Ebu3341Case[] = [
       '20 segments of 6 s; segment k (k = 0…19) holds a 3 s stereo sine burst at (-38 + k) dBFS starting 1.5 s + k·0.37 ms into the segment, silence elsewhere. Max S read at the end of each segment = -38, -37, …, -19 ±0.1 LUFS.',
     signals: (sr) => {
       const segs: Array<[number, number | null]> = [];
-      for (let k = 0; k < 20; k++) segs.push([1.5 + k * 0.00037, null], [3, -38 + k], [1.5 - k * 0.00037, null]);
+      for (let k = 0; k < 20; k++)
+        segs.push([1.5 + k * 0.00037, null], [3, -38 + k], [1.5 - k * 0.00037, null]);
       return [toneWithLevels(sr, segs)];
     },
     checkpoints: (sr) => Array.from({ length: 20 }, (_, k) => Math.round(6 * (k + 1) * sr)),
-    checks: (at) => at.map((r, k) => ({ label: `max S seg ${k + 1}`, expected: -38 + k, got: r.maxShortTerm })),
+    checks: (at) =>
+      at.map((r, k) => ({ label: `max S seg ${k + 1}`, expected: -38 + k, got: r.maxShortTerm })),
   },
   {
     id: 12,
@@ -161,13 +201,25 @@ const CASES: Ebu3341Case[] = [
       return [toneWithLevels(sr, segs)];
     },
     checkpoints: (sr, len) => every100ms(1, sr, len),
-    checks: (at) => at.map((r, k) => ({ label: `M@${(1 + k / 10).toFixed(1)}s`, expected: -23, got: r.momentary })),
+    checks: (at) =>
+      at.map((r, k) => ({
+        label: `M@${(1 + k / 10).toFixed(1)}s`,
+        expected: -23,
+        got: r.momentary,
+      })),
   },
   {
     id: 13,
     definition:
       '20 signals: silence 1 s + k·0.5 ms (k = 0…19), a 0.4 s stereo sine burst at -23.0 dBFS, 1 s silence. Max M = -23.0 ±0.1 LUFS for each — needs M evaluated at ≥ 100 Hz.',
-    signals: (sr) => Array.from({ length: 20 }, (_, k) => toneWithLevels(sr, [[1 + k * 0.0005, null], [0.4, -23], [1, null]])),
+    signals: (sr) =>
+      Array.from({ length: 20 }, (_, k) =>
+        toneWithLevels(sr, [
+          [1 + k * 0.0005, null],
+          [0.4, -23],
+          [1, null],
+        ]),
+      ),
     checkpoints: () => [],
     checks: (_, end, __, k) => [{ label: `max M #${k + 1}`, expected: -23, got: end.maxMomentary }],
   },
@@ -177,11 +229,13 @@ const CASES: Ebu3341Case[] = [
       '20 segments of 0.8 s; segment k holds a 0.4 s stereo sine burst at (-38 + k) dBFS starting 0.2 s + k·0.37 ms into the segment. Max M read at the end of each segment = -38, -37, …, -19 ±0.1 LUFS.',
     signals: (sr) => {
       const segs: Array<[number, number | null]> = [];
-      for (let k = 0; k < 20; k++) segs.push([0.2 + k * 0.00037, null], [0.4, -38 + k], [0.2 - k * 0.00037, null]);
+      for (let k = 0; k < 20; k++)
+        segs.push([0.2 + k * 0.00037, null], [0.4, -38 + k], [0.2 - k * 0.00037, null]);
       return [toneWithLevels(sr, segs)];
     },
     checkpoints: (sr) => Array.from({ length: 20 }, (_, k) => Math.round(0.8 * (k + 1) * sr)),
-    checks: (at) => at.map((r, k) => ({ label: `max M seg ${k + 1}`, expected: -38 + k, got: r.maxMomentary })),
+    checks: (at) =>
+      at.map((r, k) => ({ label: `max M seg ${k + 1}`, expected: -38 + k, got: r.maxMomentary })),
   },
 ];
 
@@ -209,7 +263,12 @@ function signalsOf(c: Ebu3341Case, sampleRate: number): Float32Array[] {
   return signalCache.get(key)!;
 }
 
-function runCase(c: Ebu3341Case, sampleRate: number, programme: 'stereo' | 'mono', mode: Mode): Check[] {
+function runCase(
+  c: Ebu3341Case,
+  sampleRate: number,
+  programme: 'stereo' | 'mono',
+  mode: Mode,
+): Check[] {
   const offset = programme === 'mono' ? -MONO_OFFSET_LU : 0;
   const checks: Check[] = [];
   signalsOf(c, sampleRate).forEach((signal, variant) => {
@@ -218,8 +277,15 @@ function runCase(c: Ebu3341Case, sampleRate: number, programme: 'stereo' | 'mono
     const meter = new LoudnessMeter(sampleRate, channels.length);
     const at: Reading[] = [];
     const checkpoints = c.checkpoints(sampleRate, signal.length);
-    forEachBlock(signal.length, MODES[mode], (s, e) => meter.process(channels, s, e), checkpoints, () => at.push(read(meter)));
-    for (const check of c.checks(at, read(meter), sampleRate, variant)) checks.push({ ...check, expected: check.expected + offset });
+    forEachBlock(
+      signal.length,
+      MODES[mode],
+      (s, e) => meter.process(channels, s, e),
+      checkpoints,
+      () => at.push(read(meter)),
+    );
+    for (const check of c.checks(at, read(meter), sampleRate, variant))
+      checks.push({ ...check, expected: check.expected + offset });
   });
   return checks;
 }
@@ -248,8 +314,12 @@ describe('EBU Tech 3341 minimum requirements', () => {
               let worst = checks[0];
               for (const ch of checks) {
                 expect(ch.got, `${ch.label}`).not.toBeNull();
-                expect(Math.abs(ch.got! - ch.expected), `${ch.label}: got ${ch.got}, expected ${ch.expected.toFixed(2)}`).toBeLessThanOrEqual(TOLERANCE_LU);
-                if (Math.abs(ch.got! - ch.expected) > Math.abs(worst.got! - worst.expected)) worst = ch;
+                expect(
+                  Math.abs(ch.got! - ch.expected),
+                  `${ch.label}: got ${ch.got}, expected ${ch.expected.toFixed(2)}`,
+                ).toBeLessThanOrEqual(TOLERANCE_LU);
+                if (Math.abs(ch.got! - ch.expected) > Math.abs(worst.got! - worst.expected))
+                  worst = ch;
               }
               if (mode === 'quanta') {
                 const expectedValues = [...new Set(checks.map((ch) => ch.expected.toFixed(2)))];
@@ -258,7 +328,10 @@ describe('EBU Tech 3341 minimum requirements', () => {
                   rate: sampleRate,
                   programme,
                   checks: checks.length,
-                  expected: expectedValues.length > 3 ? `${expectedValues[0]} … ${expectedValues[expectedValues.length - 1]}` : expectedValues.join(', '),
+                  expected:
+                    expectedValues.length > 3
+                      ? `${expectedValues[0]} … ${expectedValues[expectedValues.length - 1]}`
+                      : expectedValues.join(', '),
                   worstGot: worst.got,
                   worstDeviation: Math.abs(worst.got! - worst.expected),
                 });
@@ -282,7 +355,9 @@ describe('mono and stereo programmes against ffmpeg ebur128', () => {
   for (const sampleRate of RATES) {
     it(`${sampleRate} Hz: a -23 dBFS sine reads -23.0 LUFS as a stereo pair and -26.0 LUFS as one channel alone, as ffmpeg reads it`, () => {
       const tone = toneWithLevels(sampleRate, [[10, -23]]);
-      const file = cachedFixture({ what: 'ebu-3341-case1-10s', sampleRate, version: 1 }, (out) => writeWavFile(out, [tone, tone], sampleRate, 24));
+      const file = cachedFixture({ what: 'ebu-3341-case1-10s', sampleRate, version: 1 }, (out) =>
+        writeWavFile(out, [tone, tone], sampleRate, 24),
+      );
       const decoded = decodeWav(new Uint8Array(readFileSync(file)));
       const stereo = new LoudnessMeter(sampleRate, 2);
       stereo.process(decoded.channels, 0, decoded.frameCount);
@@ -310,6 +385,11 @@ describe('mono and stereo programmes against ffmpeg ebur128', () => {
 
 afterAll(() => {
   if (table.length === 0) return;
-  table.sort((a, b) => a.case - b.case || a.rate - b.rate || a.programme.localeCompare(b.programme));
-  writeFileSync(path.join(scratchDir('loudness'), 'ebu-3341-results.json'), JSON.stringify(table, null, 1));
+  table.sort(
+    (a, b) => a.case - b.case || a.rate - b.rate || a.programme.localeCompare(b.programme),
+  );
+  writeFileSync(
+    path.join(scratchDir('loudness'), 'ebu-3341-results.json'),
+    JSON.stringify(table, null, 1),
+  );
 });

@@ -33,15 +33,65 @@ const AGENT = 'en-gb+f2';
 
 function callScript(): Utterance[] {
   return [
-    { channel: 0, at: 0.5, voice: CALLER, amplitude: 110, text: 'Hello? Yes, I have been waiting for forty minutes and nobody called me back.' },
-    { channel: 1, at: 5.2, voice: AGENT, amplitude: 80, text: 'I am sorry about the wait. Can I have your account number, please?' },
-    { channel: 0, at: 9.8, voice: CALLER, amplitude: 150, gainDb: -3, speed: 190, text: 'This is the third time I am explaining this to you people!' },
+    {
+      channel: 0,
+      at: 0.5,
+      voice: CALLER,
+      amplitude: 110,
+      text: 'Hello? Yes, I have been waiting for forty minutes and nobody called me back.',
+    },
+    {
+      channel: 1,
+      at: 5.2,
+      voice: AGENT,
+      amplitude: 80,
+      text: 'I am sorry about the wait. Can I have your account number, please?',
+    },
+    {
+      channel: 0,
+      at: 9.8,
+      voice: CALLER,
+      amplitude: 150,
+      gainDb: -3,
+      speed: 190,
+      text: 'This is the third time I am explaining this to you people!',
+    },
     { channel: 1, at: 11.5, voice: AGENT, amplitude: 60, speed: 150, text: 'Mm-hm.' },
-    { channel: 0, at: 13.6, voice: CALLER, amplitude: 40, gainDb: -8, text: 'Okay. Fine. It is four four seven.' },
-    { channel: 1, at: 17.0, voice: AGENT, amplitude: 170, gainDb: -2, speed: 200, text: 'Sir, please let me finish, I am trying to help you.' },
+    {
+      channel: 0,
+      at: 13.6,
+      voice: CALLER,
+      amplitude: 40,
+      gainDb: -8,
+      text: 'Okay. Fine. It is four four seven.',
+    },
+    {
+      channel: 1,
+      at: 17.0,
+      voice: AGENT,
+      amplitude: 170,
+      gainDb: -2,
+      speed: 200,
+      text: 'Sir, please let me finish, I am trying to help you.',
+    },
     { channel: 0, at: 18.2, voice: CALLER, amplitude: 130, text: 'No, you listen to me.' },
-    { channel: 1, at: 26.5, voice: AGENT, amplitude: 90, speed: 140, text: 'I understand. Let me look into that for you right now.' },
-    { channel: 0, at: 31.0, voice: CALLER, amplitude: 70, gainDb: -4, speed: 130, text: 'Thank you. I appreciate it.' },
+    {
+      channel: 1,
+      at: 26.5,
+      voice: AGENT,
+      amplitude: 90,
+      speed: 140,
+      text: 'I understand. Let me look into that for you right now.',
+    },
+    {
+      channel: 0,
+      at: 31.0,
+      voice: CALLER,
+      amplitude: 70,
+      gainDb: -4,
+      speed: 130,
+      text: 'Thank you. I appreciate it.',
+    },
   ];
 }
 
@@ -66,10 +116,21 @@ interface Series {
 function engineSeries(channel: Float32Array, sampleRate: number): Series[] {
   const meter = new LoudnessMeter(sampleRate, 1);
   const marks: number[] = [];
-  for (let k = 1; (k * sampleRate) / 10 <= channel.length; k++) marks.push(Math.round((k * sampleRate) / 10));
+  for (let k = 1; (k * sampleRate) / 10 <= channel.length; k++)
+    marks.push(Math.round((k * sampleRate) / 10));
   const out: Series[] = [];
-  forEachBlock(channel.length, { kind: 'fixed', size: 128 }, (s, e) => meter.process([channel], s, e), marks, (i) =>
-    out.push({ t: (i + 1) / 10, momentary: meter.momentaryLufs(), shortTerm: meter.shortTermLufs(), integrated: meter.integratedLufs() }),
+  forEachBlock(
+    channel.length,
+    { kind: 'fixed', size: 128 },
+    (s, e) => meter.process([channel], s, e),
+    marks,
+    (i) =>
+      out.push({
+        t: (i + 1) / 10,
+        momentary: meter.momentaryLufs(),
+        shortTerm: meter.shortTermLufs(),
+        integrated: meter.integratedLufs(),
+      }),
   );
   return out;
 }
@@ -83,9 +144,20 @@ interface Comparison {
   gateMismatches: string[];
 }
 
-function compare(ours: Series[], ref: Ebur128Frame[], key: 'momentary' | 'shortTerm' | 'integrated', fromSec: number): Comparison {
+function compare(
+  ours: Series[],
+  ref: Ebur128Frame[],
+  key: 'momentary' | 'shortTerm' | 'integrated',
+  fromSec: number,
+): Comparison {
   const byT = new Map(ours.map((s) => [Math.round(s.t * 10), s]));
-  const result: Comparison = { compared: 0, ffmpegNaN: 0, maxDeviation: 0, worstAt: 0, gateMismatches: [] };
+  const result: Comparison = {
+    compared: 0,
+    ffmpegNaN: 0,
+    maxDeviation: 0,
+    worstAt: 0,
+    gateMismatches: [],
+  };
   for (const f of ref) {
     if (f.t < fromSec - 1e-9) continue;
     const mine = byT.get(Math.round(f.t * 10));
@@ -98,7 +170,8 @@ function compare(ours: Series[], ref: Ebur128Frame[], key: 'momentary' | 'shortT
     }
     if (Math.abs(theirs + 70) <= GATE_MARGIN_LU) continue;
     if (theirs < -70) {
-      if (value !== null) result.gateMismatches.push(`${key} at ${f.t}s: ffmpeg ${theirs}, ours ${value.toFixed(3)}`);
+      if (value !== null)
+        result.gateMismatches.push(`${key} at ${f.t}s: ffmpeg ${theirs}, ours ${value.toFixed(3)}`);
       continue;
     }
     if (value === null) {
@@ -120,7 +193,10 @@ const report: Record<string, unknown> = {};
 describe('speech: engine against ffmpeg ebur128', () => {
   for (const sampleRate of [48000, 44100]) {
     const file = () => renderConversation(conversation(sampleRate));
-    for (const [channel, who] of [[0, 'caller (phone band, noise floor)'], [1, 'agent (silence between turns)']] as const) {
+    for (const [channel, who] of [
+      [0, 'caller (phone band, noise floor)'],
+      [1, 'agent (silence between turns)'],
+    ] as const) {
       it(`${sampleRate} Hz, ${who}: M, S and I within ${TOLERANCE_LU} LU of ffmpeg every 100 ms`, () => {
         const decoded = readWavFile(file());
         expect(decoded.sampleRate).toBe(sampleRate);
@@ -139,10 +215,26 @@ describe('speech: engine against ffmpeg ebur128', () => {
         const finalOurs = ours[ours.length - 1].integrated!;
         const finalTheirs = ref.frames[ref.frames.length - 1].integrated;
         report[`${sampleRate} Hz ch${channel}`] = {
-          momentary: { frames: m.compared, maxDeviationLu: +m.maxDeviation.toFixed(4), at: m.worstAt },
-          shortTerm: { frames: s.compared, maxDeviationLu: +s.maxDeviation.toFixed(4), at: s.worstAt },
-          integratedSeries: { frames: i.compared, maxDeviationLu: +i.maxDeviation.toFixed(4), at: i.worstAt },
-          integratedFinal: { ours: +finalOurs.toFixed(3), ffmpeg: finalTheirs, ffmpegSummary: ref.integrated },
+          momentary: {
+            frames: m.compared,
+            maxDeviationLu: +m.maxDeviation.toFixed(4),
+            at: m.worstAt,
+          },
+          shortTerm: {
+            frames: s.compared,
+            maxDeviationLu: +s.maxDeviation.toFixed(4),
+            at: s.worstAt,
+          },
+          integratedSeries: {
+            frames: i.compared,
+            maxDeviationLu: +i.maxDeviation.toFixed(4),
+            at: i.worstAt,
+          },
+          integratedFinal: {
+            ours: +finalOurs.toFixed(3),
+            ffmpeg: finalTheirs,
+            ffmpegSummary: ref.integrated,
+          },
         };
 
         // Enough material compared that the test means something (36 s of audio = 360 frames).
@@ -151,8 +243,12 @@ describe('speech: engine against ffmpeg ebur128', () => {
         expect(m.gateMismatches).toEqual([]);
         expect(s.gateMismatches).toEqual([]);
         expect(i.gateMismatches).toEqual([]);
-        expect(m.maxDeviation, `momentary worst at ${m.worstAt}s`).toBeLessThanOrEqual(TOLERANCE_LU);
-        expect(s.maxDeviation, `short-term worst at ${s.worstAt}s`).toBeLessThanOrEqual(TOLERANCE_LU);
+        expect(m.maxDeviation, `momentary worst at ${m.worstAt}s`).toBeLessThanOrEqual(
+          TOLERANCE_LU,
+        );
+        expect(s.maxDeviation, `short-term worst at ${s.worstAt}s`).toBeLessThanOrEqual(
+          TOLERANCE_LU,
+        );
         expect(Math.abs(finalOurs - finalTheirs)).toBeLessThanOrEqual(TOLERANCE_LU);
         expect(Math.abs(finalOurs - ref.integrated)).toBeLessThanOrEqual(TOLERANCE_LU);
       });
@@ -162,7 +258,12 @@ describe('speech: engine against ffmpeg ebur128', () => {
       const decoded = readWavFile(file());
       const caller = engineSeries(decoded.channels[0], sampleRate);
       const agent = engineSeries(decoded.channels[1], sampleRate);
-      const differing = caller.filter((c, k) => c.momentary !== null && agent[k].momentary !== null && Math.abs(c.momentary - agent[k].momentary!) > 3);
+      const differing = caller.filter(
+        (c, k) =>
+          c.momentary !== null &&
+          agent[k].momentary !== null &&
+          Math.abs(c.momentary - agent[k].momentary!) > 3,
+      );
       expect(differing.length).toBeGreaterThan(20);
       expect(agent.some((a) => a.momentary === null && a.t > 1)).toBe(true); // silence between the agent's turns
     });
@@ -175,7 +276,7 @@ describe('other sample rates against ffmpeg ebur128', () => {
     const rnd = seededRandom(sampleRate);
     const out = new Float32Array(sampleRate * 12);
     let lp = 0;
-    for (let at = Math.round(0.3 * sampleRate); at < out.length; ) {
+    for (let at = Math.round(0.3 * sampleRate); at < out.length;) {
       const len = Math.round((0.3 + rnd() * 1.5) * sampleRate);
       const gain = dbToGain(-40 + rnd() * 30);
       for (let i = at; i < Math.min(out.length, at + len); i++) {
@@ -189,13 +290,18 @@ describe('other sample rates against ffmpeg ebur128', () => {
 
   for (const sampleRate of [8000, 16000, 22050, 32000, 96000]) {
     it(`${sampleRate} Hz: integrated${sampleRate % 100 === 0 ? ', momentary and short-term' : ''} within 0.1 LU of ffmpeg`, () => {
-      const file = cachedFixture({ what: 'rate-bursts', sampleRate, v: 1 }, (out) => writeWavFile(out, [bursts(sampleRate)], sampleRate, 16));
+      const file = cachedFixture({ what: 'rate-bursts', sampleRate, v: 1 }, (out) =>
+        writeWavFile(out, [bursts(sampleRate)], sampleRate, 16),
+      );
       const decoded = readWavFile(file);
       const ours = engineSeries(decoded.channels[0], sampleRate);
       const ref = ffmpegEbur128(file, 'all');
       const finalOurs = ours[ours.length - 1].integrated!;
       expect(Math.abs(finalOurs - ref.integrated)).toBeLessThanOrEqual(TOLERANCE_LU);
-      const entry: Record<string, number> = { integratedOurs: +finalOurs.toFixed(3), integratedFfmpeg: ref.integrated };
+      const entry: Record<string, number> = {
+        integratedOurs: +finalOurs.toFixed(3),
+        integratedFfmpeg: ref.integrated,
+      };
       // 10 ms is a whole number of samples only where the rate is a multiple of 100 Hz (22.05 kHz: 221 vs 220.5).
       if (sampleRate % 100 === 0) {
         const m = compare(ours, ref.frames, 'momentary', 0.4);
@@ -216,5 +322,8 @@ describe('other sample rates against ffmpeg ebur128', () => {
 });
 
 afterAll(() => {
-  writeFileSync(path.join(scratchDir('loudness'), 'speech-vs-ffmpeg.json'), JSON.stringify(report, null, 1));
+  writeFileSync(
+    path.join(scratchDir('loudness'), 'speech-vs-ffmpeg.json'),
+    JSON.stringify(report, null, 1),
+  );
 });

@@ -3,12 +3,22 @@
  * rate (from the coefficients and by filtering sines), and split-independence of the filter.
  */
 import { describe, expect, it } from 'vitest';
-import { KWeightingFilter, kWeightingCoefficients, type BiquadCoefficients } from '../../renderer/engine/k-weighting';
+import {
+  KWeightingFilter,
+  kWeightingCoefficients,
+  type BiquadCoefficients,
+} from '../../renderer/engine/k-weighting';
 import { sine } from '../support/test-audio';
 
 /** ITU-R BS.1770-4, Annex 1, Tables 1 and 2 (48 kHz). */
 const BS1770_48K = {
-  shelf: { b0: 1.53512485958697, b1: -2.69169618940638, b2: 1.19839281085285, a1: -1.69065929318241, a2: 0.73248077421585 },
+  shelf: {
+    b0: 1.53512485958697,
+    b1: -2.69169618940638,
+    b2: 1.19839281085285,
+    a1: -1.69065929318241,
+    a2: 0.73248077421585,
+  },
   highPass: { b0: 1, b1: -2, b2: 1, a1: -1.99004745483398, a2: 0.99007225036621 },
 };
 
@@ -44,10 +54,14 @@ describe('K-weighting coefficients', () => {
     for (const sr of RATES) {
       expect(kGainDb(sr, 10), `${sr} Hz at 10 Hz`).toBeLessThan(-20);
       for (const f of [50, 100, 500, 1000]) {
-        expect(Math.abs(kGainDb(sr, f) - kGainDb(48000, f)), `${sr} Hz at ${f} Hz`).toBeLessThan(sr >= 44100 ? 0.03 : 0.25);
+        expect(Math.abs(kGainDb(sr, f) - kGainDb(48000, f)), `${sr} Hz at ${f} Hz`).toBeLessThan(
+          sr >= 44100 ? 0.03 : 0.25,
+        );
       }
       for (const f of [2000, 3000, 6000].filter((f) => f < sr / 2.5)) {
-        expect(Math.abs(kGainDb(sr, f) - kGainDb(48000, f)), `${sr} Hz at ${f} Hz`).toBeLessThan(sr >= 44100 ? 0.03 : 0.45);
+        expect(Math.abs(kGainDb(sr, f) - kGainDb(48000, f)), `${sr} Hz at ${f} Hz`).toBeLessThan(
+          sr >= 44100 ? 0.03 : 0.45,
+        );
       }
     }
     // The standard's shape: about 0 dB at 500 Hz, +0.7 dB at 1 kHz, close to +4 dB above 5 kHz, -4 dB at 50 Hz.
@@ -85,7 +99,8 @@ describe('KWeightingFilter', () => {
     const sumWhole = whole.accumulateSquares(x, 0, x.length, 0);
     const split = new KWeightingFilter(44100);
     let sum = 0;
-    for (let s = 0, k = 1; s < x.length; s += k, k = (k * 7) % 501 + 1) sum = split.accumulateSquares(x, s, Math.min(x.length, s + k), sum);
+    for (let s = 0, k = 1; s < x.length; s += k, k = ((k * 7) % 501) + 1)
+      sum = split.accumulateSquares(x, s, Math.min(x.length, s + k), sum);
     expect(sum).toBe(sumWhole);
 
     const out = new Float64Array(x.length);

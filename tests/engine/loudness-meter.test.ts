@@ -6,7 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import { KWeightingFilter } from '../../renderer/engine/k-weighting';
 import { LoudnessHistogram } from '../../renderer/engine/loudness-histogram';
-import { ABSOLUTE_GATE_LUFS, LoudnessMeter, powerToLufs } from '../../renderer/engine/loudness-meter';
+import {
+  ABSOLUTE_GATE_LUFS,
+  LoudnessMeter,
+  powerToLufs,
+} from '../../renderer/engine/loudness-meter';
 import { concat, dbToGain, seededRandom, silence, sine } from '../support/test-audio';
 
 const STEREO_SINE_OFFSET = 0; // a sine at P dBFS in both channels reads ≈ P LUFS
@@ -45,7 +49,12 @@ function referenceIntegrated(channels: Float32Array[], sampleRate: number): numb
 }
 
 /** Noise bursts of random length and level with pauses, like a conversation (seeded, reproducible). */
-function burstyNoise(sampleRate: number, seconds: number, seed: number, levelsDb: [number, number]): Float32Array {
+function burstyNoise(
+  sampleRate: number,
+  seconds: number,
+  seed: number,
+  levelsDb: [number, number],
+): Float32Array {
   const rnd = seededRandom(seed);
   const out = new Float32Array(Math.round(seconds * sampleRate));
   let at = 0;
@@ -65,7 +74,15 @@ function burstyNoise(sampleRate: number, seconds: number, seed: number, levelsDb
 
 describe('LoudnessMeter set-up', () => {
   it('uses 10 ms sub-blocks, rounded where 10 ms is not a whole number of samples', () => {
-    const expected: Record<number, number> = { 8000: 80, 11025: 110, 16000: 160, 22050: 221, 44100: 441, 48000: 480, 96000: 960 };
+    const expected: Record<number, number> = {
+      8000: 80,
+      11025: 110,
+      16000: 160,
+      22050: 221,
+      44100: 441,
+      48000: 480,
+      96000: 960,
+    };
     for (const [sr, samples] of Object.entries(expected)) {
       const meter = new LoudnessMeter(Number(sr), 1);
       expect(meter.subBlockSamples, `${sr} Hz`).toBe(samples);
@@ -101,7 +118,9 @@ describe('LoudnessMeter set-up', () => {
     expect(() => new LoudnessMeter(48000, 3)).toThrow(/1 or 2 channels/);
     expect(() => new LoudnessMeter(6000, 1)).toThrow(/6000 Hz/);
     expect(() => new LoudnessMeter(48000, 1, { subBlockSec: 0.03 })).toThrow(/divide 0.1 s/);
-    expect(() => new LoudnessMeter(48000, 2).process([new Float32Array(10)], 0, 10)).toThrow(/2 channel/);
+    expect(() => new LoudnessMeter(48000, 2).process([new Float32Array(10)], 0, 10)).toThrow(
+      /2 channel/,
+    );
   });
 });
 
@@ -111,14 +130,26 @@ describe('level steps', () => {
   const signal = concat(silence(sr, 1), tone, silence(sr, 4));
   const at = (sec: number) => Math.round(sec * sr);
 
-  function readAt(seconds: number[]): Array<{ m: number | null; s: number | null; i: number | null; maxM: number | null }> {
+  function readAt(
+    seconds: number[],
+  ): Array<{ m: number | null; s: number | null; i: number | null; maxM: number | null }> {
     const meter = new LoudnessMeter(sr, 2);
-    const out: Array<{ m: number | null; s: number | null; i: number | null; maxM: number | null }> = [];
+    const out: Array<{
+      m: number | null;
+      s: number | null;
+      i: number | null;
+      maxM: number | null;
+    }> = [];
     let pos = 0;
     for (const t of seconds) {
       meter.process([signal, signal], pos, at(t));
       pos = at(t);
-      out.push({ m: meter.momentaryLufs(), s: meter.shortTermLufs(), i: meter.integratedLufs(), maxM: meter.maxMomentaryLufs() });
+      out.push({
+        m: meter.momentaryLufs(),
+        s: meter.shortTermLufs(),
+        i: meter.integratedLufs(),
+        maxM: meter.maxMomentaryLufs(),
+      });
     }
     return out;
   }
@@ -165,7 +196,10 @@ describe('integrated loudness gating', () => {
 
   it('leaves out passages more than 10 LU below the programme (relative gate)', () => {
     const sr = 48000;
-    const x = concat(sine({ sampleRate: sr, seconds: 20, peakDbfs: -20 }), sine({ sampleRate: sr, seconds: 20, peakDbfs: -35 }));
+    const x = concat(
+      sine({ sampleRate: sr, seconds: 20, peakDbfs: -20 }),
+      sine({ sampleRate: sr, seconds: 20, peakDbfs: -35 }),
+    );
     const meter = new LoudnessMeter(sr, 2);
     feed(meter, [x, x]);
     // Ungated, the mean would be ≈ -22.9; the -35 half lies below the gate (≈ -32.9) and drops out.
@@ -215,7 +249,12 @@ describe('long runs and bad input', () => {
     let first: { m: number; s: number; i: number } | null = null;
     for (let k = 0; k < 3600; k++) {
       meter.process([second], 0, sr);
-      if (k === 59) first = { m: meter.momentaryLufs()!, s: meter.shortTermLufs()!, i: meter.integratedLufs()! };
+      if (k === 59)
+        first = {
+          m: meter.momentaryLufs()!,
+          s: meter.shortTermLufs()!,
+          i: meter.integratedLufs()!,
+        };
     }
     expect(meter.momentaryLufs()).toBeCloseTo(first!.m, 9);
     expect(meter.shortTermLufs()).toBeCloseTo(first!.s, 9);
@@ -299,7 +338,9 @@ describe('live readings', () => {
     const sr = 44100;
     const x = burstyNoise(sr, 10, 9, [-40, -10]);
     // Lengths that are whole numbers of samples at 44.1 kHz (0.005 s would be 220.5 → 221, a different window).
-    const meters = [0.01, 0.02, 0.05, 0.1].map((subBlockSec) => new LoudnessMeter(sr, 1, { subBlockSec }));
+    const meters = [0.01, 0.02, 0.05, 0.1].map(
+      (subBlockSec) => new LoudnessMeter(sr, 1, { subBlockSec }),
+    );
     for (let t = 1; t <= 100; t++) {
       const s = Math.round(((t - 1) * sr) / 10);
       const e = Math.round((t * sr) / 10);
@@ -308,9 +349,11 @@ describe('live readings', () => {
       for (const m of meters.slice(1)) {
         if (ref.momentaryLufs() === null) expect(m.momentaryLufs()).toBeNull();
         else expect(m.momentaryLufs()).toBeCloseTo(ref.momentaryLufs()!, 9);
-        if (ref.shortTermLufs() !== null) expect(m.shortTermLufs()).toBeCloseTo(ref.shortTermLufs()!, 9);
+        if (ref.shortTermLufs() !== null)
+          expect(m.shortTermLufs()).toBeCloseTo(ref.shortTermLufs()!, 9);
       }
     }
-    for (const m of meters.slice(1)) expect(m.integratedLufs()).toBeCloseTo(meters[0].integratedLufs()!, 6);
+    for (const m of meters.slice(1))
+      expect(m.integratedLufs()).toBeCloseTo(meters[0].integratedLufs()!, 6);
   });
 });

@@ -23,11 +23,17 @@ function syllables(seconds: number, rmsDbfs: number): Float32Array {
   return Float32Array.from({ length: Math.round(seconds * SR) }, (_, i) => {
     const t = i / SR;
     const on = t % 0.25 < 0.15 ? 1 : 0;
-    return on * g * (0.6 * Math.sin(2 * Math.PI * 300 * t) + 0.4 * Math.sin(2 * Math.PI * 1200 * t));
+    return (
+      on * g * (0.6 * Math.sin(2 * Math.PI * 300 * t) + 0.4 * Math.sin(2 * Math.PI * 1200 * t))
+    );
   });
 }
 
-function run(x: Float32Array): { voicedSec: number; segments: [number, number][]; mutedFrames: number[] } {
+function run(x: Float32Array): {
+  voicedSec: number;
+  segments: [number, number][];
+  mutedFrames: number[];
+} {
   const vad = new VoiceActivityDetector(SR, FRAME);
   const segments: [number, number][] = [];
   const mutedFrames: number[] = [];
@@ -78,7 +84,13 @@ describe('voice activity on digital silence and noise steps', () => {
   });
 
   it('finds speech that opens the sound after digital silence from its start (silence suppression)', () => {
-    const x = concat(silence(SR, 1), syllables(1.5, -40), silence(SR, 1), syllables(1.5, -40), silence(SR, 0.5));
+    const x = concat(
+      silence(SR, 1),
+      syllables(1.5, -40),
+      silence(SR, 1),
+      syllables(1.5, -40),
+      silence(SR, 0.5),
+    );
     const r = run(x);
     expect(r.segments).toHaveLength(2);
     expect(r.segments[0][0]).toBeCloseTo(1, 2);

@@ -17,12 +17,20 @@ const LINES = [
   'No, the number on the letter is wrong.',
 ];
 
-function monologue(sampleRate: number, levelDbfs: number, extra: Partial<DialogueSpec> = {}): DialogueSpec {
+function monologue(
+  sampleRate: number,
+  levelDbfs: number,
+  extra: Partial<DialogueSpec> = {},
+): DialogueSpec {
   // Pauses of 1.1 to 2.9 s between sentences.
   return {
     sampleRate,
     callerLevelDbfs: levelDbfs,
-    utterances: LINES.map((text, i) => (i === 0 ? { who: 'caller', at: 0.7, text } : { who: 'caller', afterPrevEnd: 1.1 + (i % 3) * 0.9, text })),
+    utterances: LINES.map((text, i) =>
+      i === 0
+        ? { who: 'caller', at: 0.7, text }
+        : { who: 'caller', afterPrevEnd: 1.1 + (i % 3) * 0.9, text },
+    ),
     ...extra,
   };
 }
@@ -55,12 +63,15 @@ function agreement(spec: DialogueSpec): Agreement {
 }
 
 describe.each([8000, 48000])('voice activity at %i Hz', (sampleRate) => {
-  it.each([-45, -35, -26, -10])('finds clean phone speech at %i dBFS with true boundaries', (level) => {
-    const a = agreement(monologue(sampleRate, level));
-    expect(a.precision).toBeGreaterThan(0.98);
-    expect(a.recall).toBeGreaterThan(0.98);
-    for (const e of a.startErrors) expect(e).toBeLessThan(0.05);
-  });
+  it.each([-45, -35, -26, -10])(
+    'finds clean phone speech at %i dBFS with true boundaries',
+    (level) => {
+      const a = agreement(monologue(sampleRate, level));
+      expect(a.precision).toBeGreaterThan(0.98);
+      expect(a.recall).toBeGreaterThan(0.98);
+      for (const e of a.startErrors) expect(e).toBeLessThan(0.05);
+    },
+  );
 
   it.each([30, 20, 10])('holds up in pink noise at %i dB SNR', (snr) => {
     const a = agreement(monologue(sampleRate, -26, { callerLine: { pinkNoiseDbfs: -26 - snr } }));
@@ -76,7 +87,10 @@ describe.each([8000, 48000])('voice activity at %i Hz', (sampleRate) => {
 
   it.each([
     ['50 Hz hum at 0 dB SNR', { humDbfs: -26, humHz: 50 as const }],
-    ['60 Hz hum at 10 dB SNR with pink noise at 20 dB', { humDbfs: -36, humHz: 60 as const, pinkNoiseDbfs: -46 }],
+    [
+      '60 Hz hum at 10 dB SNR with pink noise at 20 dB',
+      { humDbfs: -36, humHz: 60 as const, pinkNoiseDbfs: -46 },
+    ],
   ])('ignores mains hum: %s', (_label, line) => {
     const a = agreement(monologue(sampleRate, -26, { callerLine: line }));
     expect(a.precision).toBeGreaterThan(0.97);
@@ -84,7 +98,9 @@ describe.each([8000, 48000])('voice activity at %i Hz', (sampleRate) => {
   });
 
   it('works on a close headset mic (full band) and on quiet speech in noise', () => {
-    const headset = agreement(monologue(sampleRate, -20, { callerBandLimit: false, callerLine: { pinkNoiseDbfs: -40 } }));
+    const headset = agreement(
+      monologue(sampleRate, -20, { callerBandLimit: false, callerLine: { pinkNoiseDbfs: -40 } }),
+    );
     expect(headset.precision).toBeGreaterThan(0.97);
     expect(headset.recall).toBeGreaterThan(0.95);
     const quiet = agreement(monologue(sampleRate, -45, { callerLine: { pinkNoiseDbfs: -65 } }));
@@ -100,7 +116,11 @@ describe('voice activity without speech', () => {
       [-30, -35],
       [-20, null],
     ] as const) {
-      const d = buildDialogue({ ...monologue(16000, -26), utterances: [{ who: 'agent', at: 20, text: 'Hello?' }], callerLine: { pinkNoiseDbfs: noise, humDbfs: hum } });
+      const d = buildDialogue({
+        ...monologue(16000, -26),
+        utterances: [{ who: 'agent', at: 20, text: 'Hello?' }],
+        callerLine: { pinkNoiseDbfs: noise, humDbfs: hum },
+      });
       const engine = new CallEngine({ sampleRate: d.sampleRate });
       engine.process(d.caller, d.agent);
       expect(engine.finish().speech.caller, `noise ${noise} dBFS`).toEqual([]);

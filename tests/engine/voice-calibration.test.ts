@@ -11,12 +11,22 @@ describe('normal voice calibration', () => {
     const normal = measureNormalVoice(base.agent, base.sampleRate)!;
     const louder = buildDialogue({ ...calibrationRecording(), agentLevelDbfs: -14 });
     expect(measureNormalVoice(louder.agent, louder.sampleRate)! - normal).toBeCloseTo(10, 0);
-    const paused = buildDialogue({ ...calibrationRecording(), tailSec: 6, agentLine: { pinkNoiseDbfs: -60 } });
-    expect(Math.abs(measureNormalVoice(paused.agent, paused.sampleRate)! - normal)).toBeLessThan(0.5);
+    const paused = buildDialogue({
+      ...calibrationRecording(),
+      tailSec: 6,
+      agentLine: { pinkNoiseDbfs: -60 },
+    });
+    expect(Math.abs(measureNormalVoice(paused.agent, paused.sampleRate)! - normal)).toBeLessThan(
+      0.5,
+    );
   });
 
   it('refuses too little speech, and gives the same reading fed live in 128-sample blocks', () => {
-    const short = buildDialogue({ sampleRate: 16000, tailSec: 0.5, utterances: [{ who: 'agent', at: 0.2, text: 'Hi.' }] });
+    const short = buildDialogue({
+      sampleRate: 16000,
+      tailSec: 0.5,
+      utterances: [{ who: 'agent', at: 0.2, text: 'Hi.' }],
+    });
     expect(measureNormalVoice(short.agent, short.sampleRate)).toBeNull();
     const meter = new NormalVoiceMeter(short.sampleRate);
     meter.process(short.agent);
@@ -25,7 +35,9 @@ describe('normal voice calibration', () => {
 
     const d = buildDialogue(calibrationRecording(48000));
     const live = new NormalVoiceMeter(d.sampleRate);
-    forEachBlock(d.agent.length, { kind: 'fixed', size: 128 }, (s, e) => live.process(d.agent, s, e));
+    forEachBlock(d.agent.length, { kind: 'fixed', size: 128 }, (s, e) =>
+      live.process(d.agent, s, e),
+    );
     expect(live.reading().enough).toBe(true);
     expect(live.reading().normalLufs).toBe(measureNormalVoice(d.agent, d.sampleRate));
   });

@@ -31,7 +31,10 @@ function quantized(x: Float32Array, bits: WavBits): Float32Array {
 
 /** Interleaved float samples as sox decodes the file. */
 function soxDecode(file: string): Float32Array {
-  const raw = runTool('sh', ['-c', `sox "${file}" -t f32 -e floating-point -b 32 - | base64 -w0`]).stdout;
+  const raw = runTool('sh', [
+    '-c',
+    `sox "${file}" -t f32 -e floating-point -b 32 - | base64 -w0`,
+  ]).stdout;
   return new Float32Array(new Uint8Array(Buffer.from(raw, 'base64')).buffer);
 }
 
@@ -61,7 +64,15 @@ function riff(chunks: Array<[string, Uint8Array, { size?: number; pad?: boolean 
     parts.push(...[...id].map((c) => c.charCodeAt(0)), ...u32(opts?.size ?? body.length), ...body);
     if (body.length % 2 === 1 && opts?.pad !== false) parts.push(0);
   }
-  return new Uint8Array([...'RIFF'].map((c) => c.charCodeAt(0)).concat(u32(parts.length + 4), [...'WAVE'].map((c) => c.charCodeAt(0)), parts));
+  return new Uint8Array(
+    [...'RIFF']
+      .map((c) => c.charCodeAt(0))
+      .concat(
+        u32(parts.length + 4),
+        [...'WAVE'].map((c) => c.charCodeAt(0)),
+        parts,
+      ),
+  );
 }
 
 function fmtChunk(tag: number, channels: number, rate: number, bits: number): Uint8Array {
@@ -90,7 +101,9 @@ describe('round trips', () => {
       for (const extensible of [false, true]) {
         it(`${bits === 'float' ? '32-bit float' : `${bits}-bit PCM`}, ${channelCount === 1 ? 'mono' : 'stereo'}${extensible ? ', WAVE_FORMAT_EXTENSIBLE' : ''}`, () => {
           for (const sampleRate of [8000, 44100, 96000]) {
-            const channels = Array.from({ length: channelCount }, (_, c) => noise(1001, 10 * c + sampleRate));
+            const channels = Array.from({ length: channelCount }, (_, c) =>
+              noise(1001, 10 * c + sampleRate),
+            );
             channels[0][3] = 1; // full scale clips to the largest positive code
             channels[0][4] = -1;
             const bytes = encodeWav(channels, sampleRate, bits, { extensible });
@@ -101,7 +114,9 @@ describe('round trips', () => {
             expect(decoded.format.encoding).toBe(bits === 'float' ? 'float' : 'pcm');
             expect(decoded.format.bitsPerSample).toBe(bits === 'float' ? 32 : bits);
             expect(decoded.format.formatTag).toBe(extensible ? 0xfffe : bits === 'float' ? 3 : 1);
-            decoded.channels.forEach((ch, c) => expect(Array.from(ch)).toEqual(Array.from(quantized(channels[c], bits))));
+            decoded.channels.forEach((ch, c) =>
+              expect(Array.from(ch)).toEqual(Array.from(quantized(channels[c], bits))),
+            );
             // Decoded values re-encode to the same bytes.
             expect(encodeWav(decoded.channels, sampleRate, bits, { extensible })).toEqual(bytes);
           }
@@ -156,8 +171,15 @@ describe('streaming a file too large to load', () => {
       const whole = decodeWav(file);
       const got = [new Float32Array(5000), new Float32Array(5000)];
       const blockBytes = 333 * header.format.blockAlign;
-      for (let at = header.dataOffset, frame = 0; at < header.dataOffset + header.dataBytes; at += blockBytes) {
-        const chunk = file.slice(at, Math.min(at + blockBytes, header.dataOffset + header.dataBytes)); // as read from disk
+      for (
+        let at = header.dataOffset, frame = 0;
+        at < header.dataOffset + header.dataBytes;
+        at += blockBytes
+      ) {
+        const chunk = file.slice(
+          at,
+          Math.min(at + blockBytes, header.dataOffset + header.dataBytes),
+        ); // as read from disk
         frame += decodePcmFrames(chunk, header.format, got, frame);
       }
       expect(got).toEqual(whole.channels);
@@ -173,16 +195,54 @@ describe('streaming a file too large to load', () => {
 });
 
 describe('files from other tools', () => {
-  const cases: Array<{ name: string; soxArgs: string[]; bits: number; encoding: 'pcm' | 'float' }> = [
-    { name: '16-bit PCM', soxArgs: ['-b', '16', '-e', 'signed-integer'], bits: 16, encoding: 'pcm' },
-    { name: '24-bit PCM', soxArgs: ['-b', '24', '-e', 'signed-integer'], bits: 24, encoding: 'pcm' },
-    { name: '32-bit PCM', soxArgs: ['-b', '32', '-e', 'signed-integer'], bits: 32, encoding: 'pcm' },
-    { name: '32-bit float', soxArgs: ['-b', '32', '-e', 'floating-point'], bits: 32, encoding: 'float' },
-  ];
+  const cases: Array<{ name: string; soxArgs: string[]; bits: number; encoding: 'pcm' | 'float' }> =
+    [
+      {
+        name: '16-bit PCM',
+        soxArgs: ['-b', '16', '-e', 'signed-integer'],
+        bits: 16,
+        encoding: 'pcm',
+      },
+      {
+        name: '24-bit PCM',
+        soxArgs: ['-b', '24', '-e', 'signed-integer'],
+        bits: 24,
+        encoding: 'pcm',
+      },
+      {
+        name: '32-bit PCM',
+        soxArgs: ['-b', '32', '-e', 'signed-integer'],
+        bits: 32,
+        encoding: 'pcm',
+      },
+      {
+        name: '32-bit float',
+        soxArgs: ['-b', '32', '-e', 'floating-point'],
+        bits: 32,
+        encoding: 'float',
+      },
+    ];
   for (const c of cases) {
     it(`reads sox's ${c.name} stereo file sample for sample as sox itself decodes it`, () => {
-      const file = cachedFixture({ tool: 'sox', what: 'sine+noise', args: c.soxArgs, v: 1 }, (out) =>
-        sox('-n', '-r', '44100', '-c', '2', ...c.soxArgs, out, 'synth', '0.5', 'sine', '440', 'whitenoise', 'vol', '0.5'),
+      const file = cachedFixture(
+        { tool: 'sox', what: 'sine+noise', args: c.soxArgs, v: 1 },
+        (out) =>
+          sox(
+            '-n',
+            '-r',
+            '44100',
+            '-c',
+            '2',
+            ...c.soxArgs,
+            out,
+            'synth',
+            '0.5',
+            'sine',
+            '440',
+            'whitenoise',
+            'vol',
+            '0.5',
+          ),
       );
       const decoded = decodeWav(new Uint8Array(readFileSync(file)));
       expect(decoded.format.bitsPerSample).toBe(c.bits);
@@ -191,7 +251,11 @@ describe('files from other tools', () => {
       expect(ref.length).toBe(decoded.frameCount * 2);
       let maxDiff = 0;
       for (let i = 0; i < decoded.frameCount; i++) {
-        maxDiff = Math.max(maxDiff, Math.abs(decoded.channels[0][i] - ref[2 * i]), Math.abs(decoded.channels[1][i] - ref[2 * i + 1]));
+        maxDiff = Math.max(
+          maxDiff,
+          Math.abs(decoded.channels[0][i] - ref[2 * i]),
+          Math.abs(decoded.channels[1][i] - ref[2 * i + 1]),
+        );
       }
       expect(maxDiff).toBeLessThan(1e-6);
     });
@@ -199,7 +263,19 @@ describe('files from other tools', () => {
 
   it("reads ffmpeg's WAVE_FORMAT_EXTENSIBLE 24-bit file with its LIST chunk before the data", () => {
     const file = cachedFixture({ tool: 'ffmpeg', what: 'sine-s24-ext', v: 1 }, (out) =>
-      ffmpeg('-f', 'lavfi', '-i', 'sine=frequency=1000:sample_rate=48000:duration=0.5', '-ac', '2', '-c:a', 'pcm_s24le', '-f', 'wav', out),
+      ffmpeg(
+        '-f',
+        'lavfi',
+        '-i',
+        'sine=frequency=1000:sample_rate=48000:duration=0.5',
+        '-ac',
+        '2',
+        '-c:a',
+        'pcm_s24le',
+        '-f',
+        'wav',
+        out,
+      ),
     );
     const bytes = new Uint8Array(readFileSync(file));
     expect(new TextDecoder().decode(bytes.subarray(0, 200))).toContain('LIST');
@@ -208,7 +284,8 @@ describe('files from other tools', () => {
     expect(decoded.format.bitsPerSample).toBe(24);
     expect(decoded.frameCount).toBe(24000);
     const ref = soxDecode(file);
-    for (let i = 0; i < decoded.frameCount; i += 97) expect(decoded.channels[1][i]).toBeCloseTo(ref[2 * i + 1], 6);
+    for (let i = 0; i < decoded.frameCount; i += 97)
+      expect(decoded.channels[1][i]).toBeCloseTo(ref[2 * i + 1], 6);
     expect(Math.max(...decoded.channels[0].subarray(0, 4800))).toBeGreaterThan(0.05);
   });
 
@@ -235,16 +312,27 @@ describe('repairs', () => {
   it('skips unknown chunks, odd-sized ones with their pad byte, and ones whose writer forgot the pad byte', () => {
     const info = new Uint8Array([...'hello'].map((c) => c.charCodeAt(0)));
     for (const pad of [true, false]) {
-      const bytes = riff([['fmt ', fmt], ['LIST', info, { pad }], ['data', data]]);
+      const bytes = riff([
+        ['fmt ', fmt],
+        ['LIST', info, { pad }],
+        ['data', data],
+      ]);
       const decoded = decodeWav(bytes);
-      expect(Array.from(decoded.channels[0]).map((v) => Math.round(v * 32768))).toEqual([1000, -1000, 2000, -2000, 3000]);
+      expect(Array.from(decoded.channels[0]).map((v) => Math.round(v * 32768))).toEqual([
+        1000, -1000, 2000, -2000, 3000,
+      ]);
       expect(decoded.warnings).toEqual([]);
     }
   });
 
   it('reads a streamed recording whose data size was never written (0 or 0xFFFFFFFF), and says so', () => {
     for (const size of [0, 0xffffffff]) {
-      const decoded = decodeWav(riff([['fmt ', fmt], ['data', data, { size }]]));
+      const decoded = decodeWav(
+        riff([
+          ['fmt ', fmt],
+          ['data', data, { size }],
+        ]),
+      );
       expect(decoded.frameCount).toBe(5);
       expect(decoded.warnings.join(' ')).toMatch(/streamed recording/);
     }
@@ -257,14 +345,22 @@ describe('repairs', () => {
     expect(decoded.frameCount).toBe(1000 - 17);
     expect(decoded.warnings.join(' ')).toMatch(/cut short/);
     expect(decoded.warnings.join(' ')).toMatch(/incomplete frame/);
-    expect(Array.from(decoded.channels[1])).toEqual(Array.from(decodeWav(full).channels[1].subarray(0, 983)));
+    expect(Array.from(decoded.channels[1])).toEqual(
+      Array.from(decodeWav(full).channels[1].subarray(0, 983)),
+    );
   });
 });
 
 describe('refusals', () => {
   it('a file that is not a WAV', () => {
-    expectOneSentenceError(() => decodeWav(new TextEncoder().encode('just some text, not audio at all')), /not a WAV file/);
-    expectOneSentenceError(() => decodeWav(new Uint8Array([0x49, 0x44, 0x33, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])), /not a WAV file/);
+    expectOneSentenceError(
+      () => decodeWav(new TextEncoder().encode('just some text, not audio at all')),
+      /not a WAV file/,
+    );
+    expectOneSentenceError(
+      () => decodeWav(new Uint8Array([0x49, 0x44, 0x33, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])),
+      /not a WAV file/,
+    );
     expectOneSentenceError(() => decodeWav(new Uint8Array(0)), /truncated|not a WAV/);
     const rifx = encodeWav([noise(10, 1)], 8000, 16);
     rifx.set([0x52, 0x49, 0x46, 0x58], 0);
@@ -279,37 +375,107 @@ describe('refusals', () => {
   });
 
   it('encodings other than PCM 16/24/32 and float 32', () => {
-    const alaw = readFixture({ tool: 'sox', what: 'alaw', v: 1 }, (out) => sox('-n', '-r', '8000', '-c', '1', '-e', 'a-law', out, 'synth', '0.1', 'sine', '440'));
+    const alaw = readFixture({ tool: 'sox', what: 'alaw', v: 1 }, (out) =>
+      sox('-n', '-r', '8000', '-c', '1', '-e', 'a-law', out, 'synth', '0.1', 'sine', '440'),
+    );
     expectOneSentenceError(() => decodeWav(alaw), /Unsupported encoding: A-law/);
-    const u8 = readFixture({ tool: 'sox', what: 'u8', v: 1 }, (out) => sox('-n', '-r', '8000', '-c', '1', '-b', '8', '-e', 'unsigned-integer', out, 'synth', '0.1', 'sine', '440'));
+    const u8 = readFixture({ tool: 'sox', what: 'u8', v: 1 }, (out) =>
+      sox(
+        '-n',
+        '-r',
+        '8000',
+        '-c',
+        '1',
+        '-b',
+        '8',
+        '-e',
+        'unsigned-integer',
+        out,
+        'synth',
+        '0.1',
+        'sine',
+        '440',
+      ),
+    );
     expectOneSentenceError(() => decodeWav(u8), /Unsupported encoding: 8-bit PCM/);
-    const f64 = readFixture({ tool: 'sox', what: 'f64', v: 1 }, (out) => sox('-n', '-r', '8000', '-c', '1', '-b', '64', '-e', 'floating-point', out, 'synth', '0.1', 'sine', '440'));
+    const f64 = readFixture({ tool: 'sox', what: 'f64', v: 1 }, (out) =>
+      sox(
+        '-n',
+        '-r',
+        '8000',
+        '-c',
+        '1',
+        '-b',
+        '64',
+        '-e',
+        'floating-point',
+        out,
+        'synth',
+        '0.1',
+        'sine',
+        '440',
+      ),
+    );
     expectOneSentenceError(() => decodeWav(f64), /Unsupported encoding: 64-bit float/);
   });
 
   it('sample rates outside 8–96 kHz', () => {
     for (const rate of [4000, 192000]) {
-      const bytes = readFixture({ tool: 'sox', what: 'rate', rate, v: 1 }, (out) => sox('-n', '-r', String(rate), '-c', '1', '-b', '16', out, 'synth', '0.05', 'sine', '440'));
-      expectOneSentenceError(() => decodeWav(bytes), new RegExp(`Unsupported sample rate: ${rate} Hz`));
+      const bytes = readFixture({ tool: 'sox', what: 'rate', rate, v: 1 }, (out) =>
+        sox('-n', '-r', String(rate), '-c', '1', '-b', '16', out, 'synth', '0.05', 'sine', '440'),
+      );
+      expectOneSentenceError(
+        () => decodeWav(bytes),
+        new RegExp(`Unsupported sample rate: ${rate} Hz`),
+      );
     }
   });
 
   it('more than two channels', () => {
-    const quad = readFixture({ tool: 'sox', what: 'quad', v: 1 }, (out) => sox('-n', '-r', '48000', '-c', '4', '-b', '16', out, 'synth', '0.05', 'sine', '440'));
+    const quad = readFixture({ tool: 'sox', what: 'quad', v: 1 }, (out) =>
+      sox('-n', '-r', '48000', '-c', '4', '-b', '16', out, 'synth', '0.05', 'sine', '440'),
+    );
     expectOneSentenceError(() => decodeWav(quad), /4 channels; only mono and stereo/);
   });
 
   it('no audio', () => {
     const fmt = fmtChunk(1, 2, 48000, 16);
     expectOneSentenceError(() => decodeWav(riff([['fmt ', fmt]])), /no data chunk/);
-    expectOneSentenceError(() => decodeWav(riff([['fmt ', fmt], ['data', new Uint8Array(0)]])), /holds no audio/);
-    expectOneSentenceError(() => decodeWav(riff([['fmt ', fmt], ['data', new Uint8Array(3)]])), /holds no audio/);
+    expectOneSentenceError(
+      () =>
+        decodeWav(
+          riff([
+            ['fmt ', fmt],
+            ['data', new Uint8Array(0)],
+          ]),
+        ),
+      /holds no audio/,
+    );
+    expectOneSentenceError(
+      () =>
+        decodeWav(
+          riff([
+            ['fmt ', fmt],
+            ['data', new Uint8Array(3)],
+          ]),
+        ),
+      /holds no audio/,
+    );
     expectOneSentenceError(() => decodeWav(riff([['data', pcm16([1, 2])]])), /no fmt chunk/);
   });
 
   it('a header that contradicts itself', () => {
     const fmt = fmtChunk(1, 2, 48000, 16);
     new DataView(fmt.buffer).setUint16(12, 3, true);
-    expectOneSentenceError(() => decodeWav(riff([['fmt ', fmt], ['data', pcm16([1, 2, 3, 4])]])), /block align 3/);
+    expectOneSentenceError(
+      () =>
+        decodeWav(
+          riff([
+            ['fmt ', fmt],
+            ['data', pcm16([1, 2, 3, 4])],
+          ]),
+        ),
+      /block align 3/,
+    );
   });
 });

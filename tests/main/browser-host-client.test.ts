@@ -3,7 +3,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { Settings } from '../../preload/settings-schema';
 import { startBrowserHost, type BrowserHost } from '../../main/browser-host/browser-host';
-import { createBrowserHostClient, type ConnectSocket } from '../../renderer/src/api/browser-host-client';
+import {
+  createBrowserHostClient,
+  type ConnectSocket,
+} from '../../renderer/src/api/browser-host-client';
 import { writeFakeRenderer } from './support/host-requests';
 import { tempDirs } from './support/temp-dirs';
 
@@ -60,7 +63,10 @@ describe('renderer browser-host client against the real host', () => {
   it('fails calls clearly while the host is gone and reconnects when it is back', async () => {
     const dataDir = path.join(dirs.make(), 'data');
     let host = await start(dataDir);
-    const api = createBrowserHostClient({ connect: connectAs(() => host), reconnectDelaysMs: [20, 50] });
+    const api = createBrowserHostClient({
+      connect: connectAs(() => host),
+      reconnectDelaysMs: [20, 50],
+    });
     const events: Settings[] = [];
     api.on('settings-changed', (settings) => events.push(settings));
     expect((await api.getSettings()).ok).toBe(true);

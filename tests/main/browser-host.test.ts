@@ -56,8 +56,18 @@ describe('browser host: where it listens', () => {
 
   it('refuses requests from non-loopback peers', () => {
     const sourceCheck = (remoteAddress: string | undefined) =>
-      checkRequestSource({ remoteAddress, host: `127.0.0.1:${host.port}`, origin: undefined }, host.port, false);
-    for (const remoteAddress of ['192.168.1.20', '10.0.0.5', '::ffff:172.16.0.9', 'fe80::1', undefined]) {
+      checkRequestSource(
+        { remoteAddress, host: `127.0.0.1:${host.port}`, origin: undefined },
+        host.port,
+        false,
+      );
+    for (const remoteAddress of [
+      '192.168.1.20',
+      '10.0.0.5',
+      '::ffff:172.16.0.9',
+      'fe80::1',
+      undefined,
+    ]) {
       expect(isLoopbackAddress(remoteAddress)).toBe(false);
       expect(sourceCheck(remoteAddress)).toMatchObject({ ok: false, status: 403 });
     }
@@ -80,9 +90,13 @@ describe('browser host: the token', () => {
     const wrong = await request(host.port, `/?token=${token.slice(0, -2)}xx`);
     expect(wrong.status).toBe(401);
     expect(wrong.headers['set-cookie']).toBeUndefined();
-    const wrongCookie = await request(host.port, '/', { Cookie: `calm-line-session-${host.port}=${token}x` });
+    const wrongCookie = await request(host.port, '/', {
+      Cookie: `calm-line-session-${host.port}=${token}x`,
+    });
     expect(wrongCookie.status).toBe(401);
-    const otherPort = await request(host.port, '/', { Cookie: `calm-line-session-${host.port + 1}=${token}` });
+    const otherPort = await request(host.port, '/', {
+      Cookie: `calm-line-session-${host.port + 1}=${token}`,
+    });
     expect(otherPort.status).toBe(401);
   });
 
@@ -98,18 +112,33 @@ describe('browser host: the token', () => {
   });
 
   it('refuses a DNS-rebinding Host header even with the right token or cookie', async () => {
-    const foreignHosts = [`evil.example:${host.port}`, `localhost:${host.port}`, '127.0.0.1', `127.0.0.1:${host.port + 1}`];
+    const foreignHosts = [
+      `evil.example:${host.port}`,
+      `localhost:${host.port}`,
+      '127.0.0.1',
+      `127.0.0.1:${host.port + 1}`,
+    ];
     for (const hostHeader of foreignHosts) {
-      expect((await request(host.port, `/?token=${token}`, { Host: hostHeader })).status, hostHeader).toBe(403);
-      expect((await request(host.port, '/', { Host: hostHeader, Cookie: cookie })).status, hostHeader).toBe(403);
+      expect(
+        (await request(host.port, `/?token=${token}`, { Host: hostHeader })).status,
+        hostHeader,
+      ).toBe(403);
+      expect(
+        (await request(host.port, '/', { Host: hostHeader, Cookie: cookie })).status,
+        hostHeader,
+      ).toBe(403);
     }
   });
 
   it('refuses a foreign Origin even with the cookie', async () => {
     for (const foreign of ['http://evil.example', `http://localhost:${host.port}`, 'null']) {
-      expect((await request(host.port, '/assets/index.js', { Origin: foreign, Cookie: cookie })).status).toBe(403);
+      expect(
+        (await request(host.port, '/assets/index.js', { Origin: foreign, Cookie: cookie })).status,
+      ).toBe(403);
     }
-    expect((await request(host.port, '/assets/index.js', { Origin: origin(), Cookie: cookie })).status).toBe(200);
+    expect(
+      (await request(host.port, '/assets/index.js', { Origin: origin(), Cookie: cookie })).status,
+    ).toBe(200);
   });
 
   it('only serves GET and HEAD', async () => {
@@ -194,14 +223,19 @@ describe('browser host: IPC over WebSocket', () => {
     const initial = await a.call('getSettings');
     expect(initial.ok).toBe(true);
 
-    const updated = await a.call('updateSettings', { cue: { heatedMarginLu: 9 }, ui: { alwaysOnTop: true } });
+    const updated = await a.call('updateSettings', {
+      cue: { heatedMarginLu: 9 },
+      ui: { alwaysOnTop: true },
+    });
     expect(updated.ok && (updated.value as Settings).cue.heatedMarginLu).toBe(9);
     const onDisk = JSON.parse(fs.readFileSync(host.settingsPath, 'utf8')) as Settings;
     expect(onDisk.cue.heatedMarginLu).toBe(9);
     expect(onDisk.ui.alwaysOnTop).toBe(true);
     expect(path.dirname(host.settingsPath)).toBe(host.dataDir);
 
-    const event = await b.next((frame) => frame.type === 'event' && frame.event === 'settings-changed');
+    const event = await b.next(
+      (frame) => frame.type === 'event' && frame.event === 'settings-changed',
+    );
     expect(event.type === 'event' && (event.payload as Settings).cue.heatedMarginLu).toBe(9);
 
     const reset = await b.call('resetSettings');
@@ -219,7 +253,10 @@ describe('browser host: IPC over WebSocket', () => {
     const info = await rpc.call('getAppInfo');
     expect(info).toMatchObject({
       ok: true,
-      value: { host: 'browser', features: { globalHotkeys: false, tray: false, systemLoopback: false } },
+      value: {
+        host: 'browser',
+        features: { globalHotkeys: false, tray: false, systemLoopback: false },
+      },
     });
     socket.close();
   });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { decideOnBrowserExit, EARLY_EXIT_MS, hasGraphicalDisplay } from '../../main/browser-host/browser-window';
+import {
+  decideOnBrowserExit,
+  EARLY_EXIT_MS,
+  hasGraphicalDisplay,
+} from '../../main/browser-host/browser-window';
 
 describe('whether start:browser can open a window', () => {
   it('on Linux only with DISPLAY or WAYLAND_DISPLAY set', () => {
@@ -24,7 +28,9 @@ describe('when the browser exits', () => {
       stopHost: true,
       line: 'Browser window closed; stopping.',
     });
-    expect(decideOnBrowserExit({ ...exit, sinceLaunchMs: EARLY_EXIT_MS })).toMatchObject({ stopHost: true });
+    expect(decideOnBrowserExit({ ...exit, sinceLaunchMs: EARLY_EXIT_MS })).toMatchObject({
+      stopHost: true,
+    });
   });
 
   it('a browser that fails at once keeps the host serving, with one line saying how it failed', () => {
@@ -33,8 +39,16 @@ describe('when the browser exits', () => {
       stopHost: false,
       line: 'chromium exited 0.4 s after launch with an error (exit code 1); open the link below instead.',
     });
-    const killed = decideOnBrowserExit({ ...exit, code: null, signal: 'SIGSEGV', sinceLaunchMs: 2000 });
-    expect(killed).toMatchObject({ stopHost: false, line: expect.stringContaining('signal SIGSEGV') });
+    const killed = decideOnBrowserExit({
+      ...exit,
+      code: null,
+      signal: 'SIGSEGV',
+      sinceLaunchMs: 2000,
+    });
+    expect(killed).toMatchObject({
+      stopHost: false,
+      line: expect.stringContaining('signal SIGSEGV'),
+    });
     expect(killed.line).not.toContain('\n');
   });
 
@@ -43,7 +57,12 @@ describe('when the browser exits', () => {
   });
 
   it('a browser that cannot be started keeps the host serving', () => {
-    const decision = decideOnBrowserExit({ ...exit, code: null, sinceLaunchMs: 5, spawnError: 'spawn EACCES' });
+    const decision = decideOnBrowserExit({
+      ...exit,
+      code: null,
+      sinceLaunchMs: 5,
+      spawnError: 'spawn EACCES',
+    });
     expect(decision).toEqual({
       stopHost: false,
       line: 'Could not start chromium (spawn EACCES); open the link below instead.',

@@ -19,7 +19,12 @@ beforeEach(() => {
   const { store } = openConfSettingsStore(dataDir);
   settingsFile = path.join(dataDir, 'settings.json');
   handlers = createHandlers({
-    appInfo: { version: '9.9.9', host: 'browser', platform: 'linux', features: electronHostFeatures('linux') },
+    appInfo: {
+      version: '9.9.9',
+      host: 'browser',
+      platform: 'linux',
+      features: electronHostFeatures('linux'),
+    },
     settings: createSettingsService({ store }),
   });
 });
@@ -27,9 +32,15 @@ afterEach(() => dirs.cleanup());
 
 describe('dispatch', () => {
   it('answers contract methods with results', async () => {
-    expect(await dispatch(handlers, 'getSettings', undefined)).toEqual({ ok: true, value: DEFAULT_SETTINGS });
+    expect(await dispatch(handlers, 'getSettings', undefined)).toEqual({
+      ok: true,
+      value: DEFAULT_SETTINGS,
+    });
     const info = await dispatch(handlers, 'getAppInfo', undefined);
-    expect(info.ok && info.value).toMatchObject({ version: '9.9.9', features: { systemLoopback: false } });
+    expect(info.ok && info.value).toMatchObject({
+      version: '9.9.9',
+      features: { systemLoopback: false },
+    });
     const updated = await dispatch(handlers, 'updateSettings', { ui: { compact: true } });
     expect(updated.ok && (updated.value as typeof DEFAULT_SETTINGS).ui.compact).toBe(true);
   });
@@ -79,8 +90,12 @@ describe('dispatch', () => {
   it('rejects payloads that are not plain data (cycles, BigInt) without throwing', async () => {
     const cyclic: Record<string, unknown> = { ui: {} };
     cyclic.self = cyclic;
-    await expect(dispatch(handlers, 'updateSettings', cyclic)).resolves.toMatchObject({ code: 'invalid-payload' });
-    await expect(dispatch(handlers, 'updateSettings', { cue: { pauseSec: 10n } })).resolves.toMatchObject({
+    await expect(dispatch(handlers, 'updateSettings', cyclic)).resolves.toMatchObject({
+      code: 'invalid-payload',
+    });
+    await expect(
+      dispatch(handlers, 'updateSettings', { cue: { pauseSec: 10n } }),
+    ).resolves.toMatchObject({
       code: 'invalid-payload',
     });
   });
@@ -90,9 +105,14 @@ describe('dispatch', () => {
     fs.rmSync(settingsFile);
     fs.mkdirSync(settingsFile);
     const errors: unknown[] = [];
-    const result = await dispatch(handlers, 'updateSettings', { ui: { compact: true } }, {
-      onHandlerError: (_method, error) => errors.push(error),
-    });
+    const result = await dispatch(
+      handlers,
+      'updateSettings',
+      { ui: { compact: true } },
+      {
+        onHandlerError: (_method, error) => errors.push(error),
+      },
+    );
     expect(result).toMatchObject({ ok: false, code: 'internal' });
     expect(!result.ok && result.message).not.toContain(settingsFile);
     expect(errors).toHaveLength(1);

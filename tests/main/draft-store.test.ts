@@ -26,7 +26,11 @@ describe('wrap-up drafts', () => {
     expect(store.save(draft)).toBe(NOW.toISOString());
     expect(store.get()).toEqual(draft);
     expect(openDraftStore({ dataDir }).get()).toEqual(draft);
-    const later = { ...draft, step: 'reference' as const, wrapUp: { ...draft.wrapUp, caseReference: 'INC-9' } };
+    const later = {
+      ...draft,
+      step: 'reference' as const,
+      wrapUp: { ...draft.wrapUp, caseReference: 'INC-9' },
+    };
     store.save(later);
     expect(openDraftStore({ dataDir }).get()).toEqual(later);
   });
@@ -36,7 +40,10 @@ describe('wrap-up drafts', () => {
     const draft = sampleDraft(seededRandom(2), STARTED);
     const store = openDraftStore({ dataDir });
     store.save(draft);
-    expect(JSON.parse(fs.readFileSync(draftFile(dataDir), 'utf8'))).toEqual({ schemaVersion: 2, draft });
+    expect(JSON.parse(fs.readFileSync(draftFile(dataDir), 'utf8'))).toEqual({
+      schemaVersion: 2,
+      draft,
+    });
     store.discard();
     expect(store.get()).toBeNull();
     expect(openDraftStore({ dataDir }).get()).toBeNull();
@@ -53,7 +60,10 @@ describe('wrap-up drafts', () => {
     openDraftStore({ dataDir }).save(draft);
     // What a write killed before its rename leaves: a half-written temp file beside the draft.
     const whole = fs.readFileSync(draftFile(dataDir), 'utf8');
-    fs.writeFileSync(`${draftFile(dataDir)}.tmp-1742000000abcdef`, whole.slice(0, whole.length / 3));
+    fs.writeFileSync(
+      `${draftFile(dataDir)}.tmp-1742000000abcdef`,
+      whole.slice(0, whole.length / 3),
+    );
     fs.writeFileSync(`${draftFile(dataDir)}.999-0badf00d.tmp`, whole.slice(0, 10));
     const reopened = openDraftStore({ dataDir });
     expect(reopened.get()).toEqual(draft);
@@ -64,30 +74,42 @@ describe('wrap-up drafts', () => {
 
   it.each([
     ['cut off', (text: string) => text.slice(0, 100), 'not-json'],
-    ['from a newer version', (text: string) => JSON.stringify({ ...JSON.parse(text), schemaVersion: 3 }), 'future-version'],
+    [
+      'from a newer version',
+      (text: string) => JSON.stringify({ ...JSON.parse(text), schemaVersion: 3 }),
+      'future-version',
+    ],
     ['invalid', () => JSON.stringify({ schemaVersion: 2, draft: { callId: 'nope' } }), 'invalid'],
-  ])('a draft file %s is moved aside and reported; the app goes on without a draft', (_label, damage, kind) => {
-    const dataDir = dirs.make();
-    openDraftStore({ dataDir }).save(sampleDraft(seededRandom(4), STARTED));
-    const bad = damage(fs.readFileSync(draftFile(dataDir), 'utf8'));
-    fs.writeFileSync(draftFile(dataDir), bad);
-    const services = openSessionServices({ dataDir, now: () => NOW });
-    expect(services.drafts.get()).toBeNull();
-    const [problem] = services.problems.list();
-    expect(problem.kind).toBe(kind);
-    expect(path.basename(problem.movedTo)).toBe('wrap-up-draft.corrupt-2025-03-14T09-20-00-000Z.json');
-    expect(fs.readFileSync(problem.movedTo, 'utf8')).toBe(bad);
-    const draft = sampleDraft(seededRandom(5), STARTED);
-    services.drafts.save(draft);
-    expect(openDraftStore({ dataDir }).get()).toEqual(draft);
-  });
+  ])(
+    'a draft file %s is moved aside and reported; the app goes on without a draft',
+    (_label, damage, kind) => {
+      const dataDir = dirs.make();
+      openDraftStore({ dataDir }).save(sampleDraft(seededRandom(4), STARTED));
+      const bad = damage(fs.readFileSync(draftFile(dataDir), 'utf8'));
+      fs.writeFileSync(draftFile(dataDir), bad);
+      const services = openSessionServices({ dataDir, now: () => NOW });
+      expect(services.drafts.get()).toBeNull();
+      const [problem] = services.problems.list();
+      expect(problem.kind).toBe(kind);
+      expect(path.basename(problem.movedTo)).toBe(
+        'wrap-up-draft.corrupt-2025-03-14T09-20-00-000Z.json',
+      );
+      expect(fs.readFileSync(problem.movedTo, 'utf8')).toBe(bad);
+      const draft = sampleDraft(seededRandom(5), STARTED);
+      services.drafts.save(draft);
+      expect(openDraftStore({ dataDir }).get()).toEqual(draft);
+    },
+  );
 
   it('saving the session clears its draft (over dispatch), and a draft of another call stays', async () => {
     const dataDir = dirs.make();
     const services = openSessionServices({ dataDir, now: () => NOW });
     const handlers = createSessionHandlers(services) as unknown as IpcHandlers;
     const draft = sampleDraft(seededRandom(6), STARTED);
-    expect(await dispatch(handlers, 'saveDraft', draft)).toEqual({ ok: true, value: { savedAt: NOW.toISOString() } });
+    expect(await dispatch(handlers, 'saveDraft', draft)).toEqual({
+      ok: true,
+      value: { savedAt: NOW.toISOString() },
+    });
     expect(await dispatch(handlers, 'getDraft', undefined)).toEqual({ ok: true, value: draft });
     const session = {
       schemaVersion: 2,

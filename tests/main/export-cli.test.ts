@@ -29,7 +29,10 @@ beforeAll(() => {
   dataDir = dirs.make();
   outDir = dirs.make();
   expect(openSessionRepository({ dataDir }).saveMany(sessions)).toBe(400);
-  fs.writeFileSync(path.join(dataDir, 'settings.json'), JSON.stringify({ profile: { agentName: 'Team Lead' } }));
+  fs.writeFileSync(
+    path.join(dataDir, 'settings.json'),
+    JSON.stringify({ profile: { agentName: 'Team Lead' } }),
+  );
 });
 afterAll(() => dirs.cleanup());
 
@@ -57,8 +60,13 @@ describe('npm run export', () => {
     const want = expected();
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toBe(`Exported ${want.length} sessions (2026-01-05 to 2026-01-31) as CSV to ${out} (${fs.statSync(out).size} bytes).\n`);
-    const parsed = Papa.parse<Record<string, string>>(fs.readFileSync(out, 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
+    expect(r.stdout).toBe(
+      `Exported ${want.length} sessions (2026-01-05 to 2026-01-31) as CSV to ${out} (${fs.statSync(out).size} bytes).\n`,
+    );
+    const parsed = Papa.parse<Record<string, string>>(
+      fs.readFileSync(out, 'utf8').replace(/^\uFEFF/, ''),
+      { header: true, skipEmptyLines: true },
+    );
     expect(parsed.meta.fields).toEqual([...EXPORT_COLUMN_NAMES]);
     expect(parsed.data.map((row) => row.session_id)).toEqual(want.map((s) => s.id));
     expect(want.length).toBeGreaterThan(150);
@@ -72,7 +80,10 @@ describe('npm run export', () => {
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
     expect(outcome.file.sessions).toStrictEqual(expected());
-    expect(outcome.file.header).toMatchObject({ agent: 'Team Lead', filter: { from: '2026-01-05', to: '2026-01-31' } });
+    expect(outcome.file.header).toMatchObject({
+      agent: 'Team Lead',
+      filter: { from: '2026-01-05', to: '2026-01-31' },
+    });
   });
 
   it('xlsx: one typed row per session', async () => {
@@ -89,7 +100,19 @@ describe('npm run export', () => {
 
   it('filters by agent and escalation like the session log', () => {
     const out = path.join(outDir, 'ana.json');
-    const r = run([...range, '--format', 'json', '--out', out, '--data-dir', dataDir, '--agent', 'Ana Souza', '--escalation', 'none']);
+    const r = run([
+      ...range,
+      '--format',
+      'json',
+      '--out',
+      out,
+      '--data-dir',
+      dataDir,
+      '--agent',
+      'Ana Souza',
+      '--escalation',
+      'none',
+    ]);
     expect(r.status).toBe(0);
     const outcome = parseSessionExport('ana.json', fs.readFileSync(out, 'utf8'));
     const want = expected((s) => s.agent === 'Ana Souza' && s.wrapUp.escalation.kind === 'none');
@@ -98,30 +121,84 @@ describe('npm run export', () => {
   });
 
   it('runs through the npm script with a path relative to where npm was started', () => {
-    const r = spawnSync('npm', ['run', '--silent', '--prefix', ROOT, 'export', '--', ...range, '--format', 'csv', '--out', 'via-npm.csv', '--data-dir', dataDir], {
-      cwd: outDir,
-      encoding: 'utf8',
-    });
+    const r = spawnSync(
+      'npm',
+      [
+        'run',
+        '--silent',
+        '--prefix',
+        ROOT,
+        'export',
+        '--',
+        ...range,
+        '--format',
+        'csv',
+        '--out',
+        'via-npm.csv',
+        '--data-dir',
+        dataDir,
+      ],
+      {
+        cwd: outDir,
+        encoding: 'utf8',
+      },
+    );
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(fs.existsSync(path.join(outDir, 'via-npm.csv'))).toBe(true);
   });
 
   const bad: [string, string[], RegExp][] = [
-    ['no --out', [...range, '--format', 'csv'], /^--out is required\. usage: npm run --silent export/],
-    ['no --from', ['--to', '2026-01-31', '--format', 'csv', '--out', 'x.csv'], /^--from is required/],
-    ['an unknown format', [...range, '--format', 'pdf', '--out', 'x.pdf'], /^--format must be one of csv, json, xlsx, not "pdf"\.$/],
-    ['a day that does not exist', ['--from', '2026-02-30', '--to', '2026-03-01', '--format', 'csv', '--out', 'x.csv'], /^--from must be a calendar day like 2026-01-31, not "2026-02-30"\.$/],
-    ['from after to', ['--from', '2026-02-01', '--to', '2026-01-01', '--format', 'csv', '--out', 'x.csv'], /^--from \(2026-02-01\) is after --to \(2026-01-01\)\.$/],
-    ['an unknown flag', [...range, '--format', 'csv', '--out', 'x.csv', '--colour', 'red'], /^Unknown option '--colour'/],
-    ['a positional argument', [...range, '--format', 'csv', '--out', 'x.csv', 'extra'], /positional argument/],
+    [
+      'no --out',
+      [...range, '--format', 'csv'],
+      /^--out is required\. usage: npm run --silent export/,
+    ],
+    [
+      'no --from',
+      ['--to', '2026-01-31', '--format', 'csv', '--out', 'x.csv'],
+      /^--from is required/,
+    ],
+    [
+      'an unknown format',
+      [...range, '--format', 'pdf', '--out', 'x.pdf'],
+      /^--format must be one of csv, json, xlsx, not "pdf"\.$/,
+    ],
+    [
+      'a day that does not exist',
+      ['--from', '2026-02-30', '--to', '2026-03-01', '--format', 'csv', '--out', 'x.csv'],
+      /^--from must be a calendar day like 2026-01-31, not "2026-02-30"\.$/,
+    ],
+    [
+      'from after to',
+      ['--from', '2026-02-01', '--to', '2026-01-01', '--format', 'csv', '--out', 'x.csv'],
+      /^--from \(2026-02-01\) is after --to \(2026-01-01\)\.$/,
+    ],
+    [
+      'an unknown flag',
+      [...range, '--format', 'csv', '--out', 'x.csv', '--colour', 'red'],
+      /^Unknown option '--colour'/,
+    ],
+    [
+      'a positional argument',
+      [...range, '--format', 'csv', '--out', 'x.csv', 'extra'],
+      /positional argument/,
+    ],
     ['a flag without its value', [...range, '--format', 'csv', '--out'], /--out/],
-    ['a bad follow-up status', [...range, '--format', 'csv', '--out', 'x.csv', '--follow-up', 'soon'], /^--follow-up must be one of due, overdue, open, done/],
+    [
+      'a bad follow-up status',
+      [...range, '--format', 'csv', '--out', 'x.csv', '--follow-up', 'soon'],
+      /^--follow-up must be one of due, overdue, open, done/,
+    ],
   ];
   for (const [name, args, message] of bad) {
     it(`exits 2 with one line for ${name}, writing nothing`, () => {
       const before = fs.readdirSync(outDir);
-      const r = run([...args, '--data-dir', dataDir].map((a) => (a === 'x.csv' || a === 'x.pdf' ? path.join(outDir, a) : a)));
+      const r = run(
+        [...args, '--data-dir', dataDir].map((a) =>
+          a === 'x.csv' || a === 'x.pdf' ? path.join(outDir, a) : a,
+        ),
+      );
       expect(r.status).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
@@ -131,11 +208,29 @@ describe('npm run export', () => {
   }
 
   it('exits 2 for a data folder or output folder that does not exist', () => {
-    const missingData = run([...range, '--format', 'csv', '--out', path.join(outDir, 'y.csv'), '--data-dir', path.join(outDir, 'nope')]);
+    const missingData = run([
+      ...range,
+      '--format',
+      'csv',
+      '--out',
+      path.join(outDir, 'y.csv'),
+      '--data-dir',
+      path.join(outDir, 'nope'),
+    ]);
     expect(missingData.status).toBe(2);
     expect(missingData.stderr).toBe(`No Calm Line data folder at ${path.join(outDir, 'nope')}.\n`);
-    const missingOut = run([...range, '--format', 'csv', '--out', path.join(outDir, 'nope', 'y.csv'), '--data-dir', dataDir]);
+    const missingOut = run([
+      ...range,
+      '--format',
+      'csv',
+      '--out',
+      path.join(outDir, 'nope', 'y.csv'),
+      '--data-dir',
+      dataDir,
+    ]);
     expect(missingOut.status).toBe(2);
-    expect(missingOut.stderr).toBe(`--out: the folder ${path.join(outDir, 'nope')} does not exist.\n`);
+    expect(missingOut.stderr).toBe(
+      `--out: the folder ${path.join(outDir, 'nope')} does not exist.\n`,
+    );
   });
 });

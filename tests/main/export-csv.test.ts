@@ -2,7 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
-import { EXPORT_COLUMNS, EXPORT_COLUMN_NAMES, PRIORITY_SLOTS, markdownColumnTable } from '../../main/services/export-columns';
+import {
+  EXPORT_COLUMNS,
+  EXPORT_COLUMN_NAMES,
+  PRIORITY_SLOTS,
+  markdownColumnTable,
+} from '../../main/services/export-columns';
 import { csvField, neutralizeFormula, writeCsvFile } from '../../main/services/export-csv';
 import { followUpStatus } from '../../main/services/export-filter';
 import type { Session } from '../../preload/session-schema';
@@ -20,7 +25,10 @@ async function exportAndParse(sessions: Session[]) {
   const bytes = await writeCsvFile(sessions, file, context);
   const raw = fs.readFileSync(file);
   const text = raw.toString('utf8');
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { header: false, skipEmptyLines: false });
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
+    header: false,
+    skipEmptyLines: false,
+  });
   return { raw, bytes, text, parsed };
 }
 
@@ -54,15 +62,25 @@ describe('CSV export', () => {
       expect(row[column('resolution')]).toBe(s.wrapUp.resolution ?? '');
       expect(row[column('ownership_taken')]).toBe(String(s.wrapUp.ownershipTaken));
       expect(Number(row[column('cue_too_loud')])).toBe(s.call.metrics.cueCounts['too-loud']);
-      expect(row[column('time_to_calm_sec')]).toBe(s.call.metrics.timeToCalmSec === null ? '' : String(s.call.metrics.timeToCalmSec));
+      expect(row[column('time_to_calm_sec')]).toBe(
+        s.call.metrics.timeToCalmSec === null ? '' : String(s.call.metrics.timeToCalmSec),
+      );
       expect(row[column('follow_up_status')]).toBe(followUpStatus(s, context.asOfDay));
       const ranked = [...s.wrapUp.priorities].sort((a, b) => a.rank - b.rank);
       for (let k = 0; k < PRIORITY_SLOTS; k++) {
-        expect(row[column(`priority_${k + 1}_text`)]).toBe(ranked[k] ? neutralizeFormula(ranked[k].text) : '');
-        expect(row[column(`priority_${k + 1}_confirmed`)]).toBe(ranked[k] ? String(ranked[k].confirmed) : '');
+        expect(row[column(`priority_${k + 1}_text`)]).toBe(
+          ranked[k] ? neutralizeFormula(ranked[k].text) : '',
+        );
+        expect(row[column(`priority_${k + 1}_confirmed`)]).toBe(
+          ranked[k] ? String(ranked[k].confirmed) : '',
+        );
       }
-      expect(Number(row[column('priorities_omitted')])).toBe(Math.max(0, ranked.length - PRIORITY_SLOTS));
-      expect(row[column('next_step_1_what')]).toBe(s.wrapUp.nextSteps[0] ? neutralizeFormula(s.wrapUp.nextSteps[0].what) : '');
+      expect(Number(row[column('priorities_omitted')])).toBe(
+        Math.max(0, ranked.length - PRIORITY_SLOTS),
+      );
+      expect(row[column('next_step_1_what')]).toBe(
+        s.wrapUp.nextSteps[0] ? neutralizeFormula(s.wrapUp.nextSteps[0].what) : '',
+      );
       expect(row[column('next_step_1_by')]).toBe(s.wrapUp.nextSteps[0]?.byWhen ?? '');
     });
   });
@@ -70,20 +88,43 @@ describe('CSV export', () => {
   it('keeps quotes, commas, newlines, accents, emoji and right-to-left text exact through RFC 4180 quoting', async () => {
     const [base] = makeSessions(1, { seed: 13 });
     const notes = 'He said "no", then: line 1\r\nline 2\nline 3, done — Zoë 😤 الفاتورة';
-    const { parsed } = await exportAndParse([{ ...base, wrapUp: { ...base.wrapUp, notes, caseReference: '"quoted"' } }]);
+    const { parsed } = await exportAndParse([
+      { ...base, wrapUp: { ...base.wrapUp, notes, caseReference: '"quoted"' } },
+    ]);
     expect(parsed.data[1][column('notes')]).toBe(notes);
     expect(parsed.data[1][column('case_reference')]).toBe('"quoted"');
   });
 
   it('neutralises every text cell a spreadsheet would run as a formula, and keeps negative numbers numeric', async () => {
     const [base] = makeSessions(1, { seed: 14 });
-    const attacks = ['=1+1', '+1', '-1', '@SUM(A1)', '\t=1', '\r=1', ' =1', '\n=1', '=HYPERLINK("http://x","y")'];
+    const attacks = [
+      '=1+1',
+      '+1',
+      '-1',
+      '@SUM(A1)',
+      '\t=1',
+      '\r=1',
+      ' =1',
+      '\n=1',
+      '=HYPERLINK("http://x","y")',
+    ];
     const sessions = attacks.map((text, i) => ({
       ...base,
       id: base.id.replace(/.$/, String(i)),
       agent: text,
-      wrapUp: { ...base.wrapUp, notes: text, caseReference: text, priorities: [{ id: 'p', text, kind: 'emotional' as const, confirmed: true, rank: 1 }] },
-      call: { ...base.call, loudness: { ...base.call.loudness, caller: { ...base.call.loudness.caller, integratedLufs: -23.5, peakDbfs: -0.25 } } },
+      wrapUp: {
+        ...base.wrapUp,
+        notes: text,
+        caseReference: text,
+        priorities: [{ id: 'p', text, kind: 'emotional' as const, confirmed: true, rank: 1 }],
+      },
+      call: {
+        ...base.call,
+        loudness: {
+          ...base.call.loudness,
+          caller: { ...base.call.loudness.caller, integratedLufs: -23.5, peakDbfs: -0.25 },
+        },
+      },
     }));
     const { parsed } = await exportAndParse(sessions);
     const rows = parsed.data.slice(1, sessions.length + 1);
@@ -99,7 +140,9 @@ describe('CSV export', () => {
   it('leaves no text cell that starts like a formula in a large tricky export, and numeric columns parse as numbers', async () => {
     const sessions = makeSessions(400, { seed: 15, tricky: true });
     const { parsed } = await exportAndParse(sessions);
-    const numeric = EXPORT_COLUMNS.map((c, i) => [c, i] as const).filter(([c]) => c.type === 'number' || c.type === 'integer');
+    const numeric = EXPORT_COLUMNS.map((c, i) => [c, i] as const).filter(
+      ([c]) => c.type === 'number' || c.type === 'integer',
+    );
     let negatives = 0;
     for (const row of parsed.data.slice(1, sessions.length + 1)) {
       EXPORT_COLUMNS.forEach((c, i) => {
@@ -129,7 +172,9 @@ describe('CSV export', () => {
   it('the column table for the README lists every column in order', () => {
     const table = markdownColumnTable().split('\n');
     expect(table).toHaveLength(EXPORT_COLUMNS.length + 2);
-    EXPORT_COLUMNS.forEach((c, i) => expect(table[i + 2]).toContain(`| ${i + 1} | \`${c.name}\` | ${c.type} |`));
+    EXPORT_COLUMNS.forEach((c, i) =>
+      expect(table[i + 2]).toContain(`| ${i + 1} | \`${c.name}\` | ${c.type} |`),
+    );
     expect(new Set(EXPORT_COLUMN_NAMES).size).toBe(EXPORT_COLUMN_NAMES.length);
   });
 

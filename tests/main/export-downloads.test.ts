@@ -7,7 +7,11 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { contentDisposition, createExportDownloads, type ExportDownloads } from '../../main/browser-host/export-downloads';
+import {
+  contentDisposition,
+  createExportDownloads,
+  type ExportDownloads,
+} from '../../main/browser-host/export-downloads';
 import { startBrowserHost } from '../../main/browser-host/browser-host';
 import { tempDirs } from './support/temp-dirs';
 
@@ -33,7 +37,11 @@ async function serve(downloads: ExportDownloads): Promise<string> {
 
 async function get(url: string) {
   const response = await fetch(url);
-  return { status: response.status, headers: response.headers, body: Buffer.from(await response.arrayBuffer()) };
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: Buffer.from(await response.arrayBuffer()),
+  };
 }
 
 describe('export downloads', () => {
@@ -41,7 +49,10 @@ describe('export downloads', () => {
     const dataDir = dirs.make();
     const downloads = createExportDownloads(dataDir);
     const base = await serve(downloads);
-    const target = await downloads.targets.choose('calm-line-sessions_Zoë_2026-01-01_2026-01-31.csv', 'csv');
+    const target = await downloads.targets.choose(
+      'calm-line-sessions_Zoë_2026-01-01_2026-01-31.csv',
+      'csv',
+    );
     expect(target?.delivery.kind).toBe('download');
     if (!target || target.delivery.kind !== 'download') return;
     expect(path.dirname(target.filePath)).toBe(path.join(dataDir, 'exports-pending'));
@@ -75,7 +86,8 @@ describe('export downloads', () => {
     downloads.targets.completed?.(unclaimed);
     await expect.poll(() => fs.readdirSync(path.join(dataDir, 'exports-pending'))).toEqual([]);
     for (const t of [abandoned, unclaimed]) {
-      if (t.delivery.kind === 'download') expect((await get(base + t.delivery.url)).status).toBe(404);
+      if (t.delivery.kind === 'download')
+        expect((await get(base + t.delivery.url)).status).toBe(404);
     }
     expect((await get(`${base}/export-download/${'0'.repeat(64)}`)).status).toBe(404);
     expect((await get(`${base}/export-download/../../settings.json`)).status).toBe(418);
@@ -105,7 +117,11 @@ describe('export downloads', () => {
   });
 
   it('content-disposition keeps ASCII names and encodes the rest', () => {
-    expect(contentDisposition('a b.csv')).toBe(`attachment; filename="a b.csv"; filename*=UTF-8''a%20b.csv`);
-    expect(contentDisposition('x"y.csv')).toBe(`attachment; filename="x_y.csv"; filename*=UTF-8''x%22y.csv`);
+    expect(contentDisposition('a b.csv')).toBe(
+      `attachment; filename="a b.csv"; filename*=UTF-8''a%20b.csv`,
+    );
+    expect(contentDisposition('x"y.csv')).toBe(
+      `attachment; filename="x_y.csv"; filename*=UTF-8''x%22y.csv`,
+    );
   });
 });

@@ -14,7 +14,12 @@ import { tempDirs } from './support/temp-dirs';
 const dirs = tempDirs('export-files');
 afterEach(() => dirs.cleanup());
 
-const header = exportHeader('Ana Souza', '0.1.0', { from: '2026-01-01' }, new Date('2026-02-01T12:00:00Z'));
+const header = exportHeader(
+  'Ana Souza',
+  '0.1.0',
+  { from: '2026-01-01' },
+  new Date('2026-02-01T12:00:00Z'),
+);
 const sessions = makeSessions(2000, { seed: 61, tricky: true });
 
 /** Yields the sessions, then throws after `failAfter` of them. */
@@ -30,7 +35,11 @@ describe('export files are written atomically', () => {
     it(`${format}: the finished file is complete and nothing else is left in the folder`, async () => {
       const dir = dirs.make();
       const file = path.join(dir, `out.${format}`);
-      const bytes = await exportSessionsToFile(sessions.slice(0, 300), { format, filePath: file, header });
+      const bytes = await exportSessionsToFile(sessions.slice(0, 300), {
+        format,
+        filePath: file,
+        header,
+      });
       expect(fs.readdirSync(dir)).toEqual([`out.${format}`]);
       expect(fs.statSync(file).size).toBe(bytes);
     });
@@ -45,7 +54,13 @@ describe('export files are written atomically', () => {
         format,
         filePath: file,
         header,
-        progress: { signal: controller.signal, onSession: (n) => ((seen = n), n === 700 && controller.abort(new Error('cancelled by the user'))) },
+        progress: {
+          signal: controller.signal,
+          onSession: (n) => (
+            (seen = n),
+            n === 700 && controller.abort(new Error('cancelled by the user'))
+          ),
+        },
       });
       await expect(run).rejects.toThrow('cancelled by the user');
       expect(seen).toBe(700);
@@ -56,14 +71,18 @@ describe('export files are written atomically', () => {
     it(`${format}: a source that fails part-way leaves no file`, async () => {
       const dir = dirs.make();
       const file = path.join(dir, `out.${format}`);
-      await expect(exportSessionsToFile(failingSource(sessions, 900), { format, filePath: file, header })).rejects.toThrow('disk went away');
+      await expect(
+        exportSessionsToFile(failingSource(sessions, 900), { format, filePath: file, header }),
+      ).rejects.toThrow('disk went away');
       expect(fs.readdirSync(dir)).toEqual([]);
     });
   }
 
   it('a folder that does not exist fails cleanly', async () => {
     const file = path.join(dirs.make(), 'missing', 'out.csv');
-    await expect(exportSessionsToFile(sessions.slice(0, 5), { format: 'csv', filePath: file, header })).rejects.toThrow(/ENOENT/);
+    await expect(
+      exportSessionsToFile(sessions.slice(0, 5), { format: 'csv', filePath: file, header }),
+    ).rejects.toThrow(/ENOENT/);
   });
 
   it('JSON export → team import gives back every session, every field, exactly, and the header', async () => {
@@ -78,7 +97,11 @@ describe('export files are written atomically', () => {
 });
 
 describe('export service', () => {
-  function service(dir: string, source: (n: number) => AsyncIterable<Session> | Session[], choose: 'file' | 'cancel-dialog' = 'file') {
+  function service(
+    dir: string,
+    source: (n: number) => AsyncIterable<Session> | Session[],
+    choose: 'file' | 'cancel-dialog' = 'file',
+  ) {
     const events: ExportProgress[] = [];
     const completed: string[] = [];
     const abandoned: string[] = [];
@@ -108,12 +131,24 @@ describe('export service', () => {
     const dir = dirs.make();
     const { svc, events, completed } = service(dir, () => sessions);
     expect(await svc.count({})).toBe(2000);
-    const started = await svc.start({ format: 'csv', filter: { from: '2026-01-01', to: '2026-01-31' } });
-    expect(started).toMatchObject({ total: 2000, fileName: 'calm-line-sessions_2026-01-01_2026-01-31.csv' });
+    const started = await svc.start({
+      format: 'csv',
+      filter: { from: '2026-01-01', to: '2026-01-31' },
+    });
+    expect(started).toMatchObject({
+      total: 2000,
+      fileName: 'calm-line-sessions_2026-01-01_2026-01-31.csv',
+    });
     await svc.idle();
     const last = events.at(-1);
     const file = path.join(dir, 'calm-line-sessions_2026-01-01_2026-01-31.csv');
-    expect(last).toMatchObject({ exportId: started?.exportId, state: 'done', written: 2000, total: 2000, delivery: { kind: 'file', path: file } });
+    expect(last).toMatchObject({
+      exportId: started?.exportId,
+      state: 'done',
+      written: 2000,
+      total: 2000,
+      delivery: { kind: 'file', path: file },
+    });
     expect(events.filter((e) => e.state !== 'running')).toHaveLength(1);
     expect(events.filter((e) => e.state === 'running').length).toBeGreaterThan(10);
     expect(completed).toEqual([file]);

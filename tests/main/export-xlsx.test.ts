@@ -37,7 +37,9 @@ describe('XLSX export', () => {
       expect(row.getCell(at('session_id')).value).toBe(s.id);
       const started = row.getCell(at('started_at'));
       expect(started.type).toBe(ExcelJS.ValueType.Date);
-      expect(Math.abs((started.value as Date).getTime() - wallClockDate(s.startedAt).getTime())).toBeLessThanOrEqual(1);
+      expect(
+        Math.abs((started.value as Date).getTime() - wallClockDate(s.startedAt).getTime()),
+      ).toBeLessThanOrEqual(1);
       expect(started.numFmt).toBe('yyyy-mm-dd hh:mm:ss');
       expect(row.getCell(at('duration_sec')).value).toBe(s.call.durationSec);
       expect(row.getCell(at('overtalk_count')).type).toBe(ExcelJS.ValueType.Number);
@@ -51,10 +53,14 @@ describe('XLSX export', () => {
       }
       const followUp = row.getCell(at('follow_up_date'));
       if (s.wrapUp.followUp.date === null) expect(followUp.type).toBe(ExcelJS.ValueType.Null);
-      else expect((followUp.value as Date).toISOString()).toBe(`${s.wrapUp.followUp.date}T00:00:00.000Z`);
+      else
+        expect((followUp.value as Date).toISOString()).toBe(
+          `${s.wrapUp.followUp.date}T00:00:00.000Z`,
+        );
       // Text is text, never a formula, and is not prefixed in XLSX.
       const notes = row.getCell(at('notes'));
-      if (s.wrapUp.notes === '') expect([ExcelJS.ValueType.Null, ExcelJS.ValueType.String]).toContain(notes.type);
+      if (s.wrapUp.notes === '')
+        expect([ExcelJS.ValueType.Null, ExcelJS.ValueType.String]).toContain(notes.type);
       else {
         expect(notes.type).toBe(ExcelJS.ValueType.String);
         expect(notes.value).toBe(s.wrapUp.notes.replace(/\r\n?/g, '\n'));
@@ -87,7 +93,16 @@ describe('XLSX export', () => {
     const [base] = makeSessions(1, { seed: 53 });
     const long = 'é'.repeat(40_000);
     const sessions: Session[] = [
-      { ...base, wrapUp: { ...base.wrapUp, caseReference: '=1+1', notes: long, emotionalCatalyst: 'bell\u0007 and \uD800 alone', escalation: { kind: 'handed-off', reason: 'a\r\nb\rc\td' } } },
+      {
+        ...base,
+        wrapUp: {
+          ...base.wrapUp,
+          caseReference: '=1+1',
+          notes: long,
+          emotionalCatalyst: 'bell\u0007 and \uD800 alone',
+          escalation: { kind: 'handed-off', reason: 'a\r\nb\rc\td' },
+        },
+      },
     ];
     const { sheet } = await exportAndRead(sessions);
     const row = sheet.getRow(2);

@@ -38,13 +38,29 @@ const at = (day: number, hour = 9) => new Date(2025, 2, day, hour);
 
 function setup(start: Date) {
   const time = manualTime(start);
-  const services = openSessionServices({ dataDir: dirs.make(), now: time.now, every: time.every, followUpIntervalMs: 60_000 });
+  const services = openSessionServices({
+    dataDir: dirs.make(),
+    now: time.now,
+    every: time.every,
+    followUpIntervalMs: 60_000,
+  });
   const random = seededRandom(5);
   const save = (followUpDate: string | null): Session =>
-    services.repository.save(sampleSession(random, { startedMs: at(1, 10).getTime() + random() * 86_400_000, followUpDate }));
+    services.repository.save(
+      sampleSession(random, {
+        startedMs: at(1, 10).getTime() + random() * 86_400_000,
+        followUpDate,
+      }),
+    );
   const heard: SessionSummary[][] = [];
   services.followUps.onDue((sessions) => heard.push(sessions));
-  return { time, services, save, heard, handlers: createSessionHandlers(services) as unknown as IpcHandlers };
+  return {
+    time,
+    services,
+    save,
+    heard,
+    handlers: createSessionHandlers(services) as unknown as IpcHandlers,
+  };
 }
 
 describe('follow-ups', () => {
@@ -59,27 +75,46 @@ describe('follow-ups', () => {
     services.repository.markFollowUpDone(done.id);
     const result = await dispatch(handlers, 'listFollowUps', {});
     expect(result.ok).toBe(true);
-    const value = result.ok ? (result.value as { due: SessionSummary[]; overdue: SessionSummary[] }) : undefined;
+    const value = result.ok
+      ? (result.value as { due: SessionSummary[]; overdue: SessionSummary[] })
+      : undefined;
     expect(value?.due.map((s) => s.id)).toEqual([due.id]);
     expect(value?.overdue.map((s) => s.id)).toEqual([overdueOld.id, overdue.id]);
     const asOf = await dispatch(handlers, 'listFollowUps', { asOf: '2025-03-02' });
-    expect(asOf.ok && (asOf.value as { due: SessionSummary[] }).due.map((s) => s.id)).toEqual([overdueOld.id]);
+    expect(asOf.ok && (asOf.value as { due: SessionSummary[] }).due.map((s) => s.id)).toEqual([
+      overdueOld.id,
+    ]);
   });
 
   it('marking one done records when (from the clock) and keeps the first time', async () => {
     const { time, save, handlers } = setup(at(20, 14));
     const session = save('2025-03-20');
     const first = await dispatch(handlers, 'markFollowUpDone', { id: session.id });
-    expect(first.ok && (first.value as Session).wrapUp.followUp.doneAt).toBe(at(20, 14).toISOString());
+    expect(first.ok && (first.value as Session).wrapUp.followUp.doneAt).toBe(
+      at(20, 14).toISOString(),
+    );
     time.set(at(21));
     const again = await dispatch(handlers, 'markFollowUpDone', { id: session.id });
-    expect(again.ok && (again.value as Session).wrapUp.followUp.doneAt).toBe(at(20, 14).toISOString());
+    expect(again.ok && (again.value as Session).wrapUp.followUp.doneAt).toBe(
+      at(20, 14).toISOString(),
+    );
     const stored = await dispatch(handlers, 'getSession', { id: session.id });
-    expect(stored.ok && (stored.value as Session).wrapUp.followUp.doneAt).toBe(at(20, 14).toISOString());
+    expect(stored.ok && (stored.value as Session).wrapUp.followUp.doneAt).toBe(
+      at(20, 14).toISOString(),
+    );
     const none = save(null);
-    expect(await dispatch(handlers, 'markFollowUpDone', { id: none.id })).toMatchObject({ ok: false, code: 'invalid-payload' });
-    const unknown = await dispatch(handlers, 'markFollowUpDone', { id: '0f0e0d0c-0b0a-4909-8807-060504030201' });
-    expect(unknown).toMatchObject({ ok: false, code: 'invalid-payload', message: 'No saved session has this id.' });
+    expect(await dispatch(handlers, 'markFollowUpDone', { id: none.id })).toMatchObject({
+      ok: false,
+      code: 'invalid-payload',
+    });
+    const unknown = await dispatch(handlers, 'markFollowUpDone', {
+      id: '0f0e0d0c-0b0a-4909-8807-060504030201',
+    });
+    expect(unknown).toMatchObject({
+      ok: false,
+      code: 'invalid-payload',
+      message: 'No saved session has this id.',
+    });
   });
 
   it('announces due and overdue follow-ups at start, each once, then new ones as days pass', () => {

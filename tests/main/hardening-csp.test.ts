@@ -79,12 +79,17 @@ describe('CSP in the page itself', () => {
   });
 
   const built = path.join(REPO_ROOT, 'out/renderer/index.html');
-  it.skipIf(!fs.existsSync(built))('the built index.html keeps the policy and has no inline script or handler', () => {
-    const html = fs.readFileSync(built, 'utf8');
-    expectNoUnsafeScripts(parsePolicy(metaPolicy(html)));
-    for (const tag of html.match(/<script\b[^>]*>[\s\S]*?<\/script>/gi) ?? []) {
-      expect(tag, 'every script is an external file').toMatch(/^<script\b[^>]*\bsrc="[^"]+"[^>]*><\/script>$/i);
-    }
-    expect(html).not.toMatch(/\son[a-z]+\s*=/i);
-  });
+  it.skipIf(!fs.existsSync(built))(
+    'the built index.html keeps the policy and has no inline script or handler',
+    () => {
+      const html = fs.readFileSync(built, 'utf8');
+      expectNoUnsafeScripts(parsePolicy(metaPolicy(html)));
+      for (const tag of html.match(/<script\b[^>]*>[\s\S]*?<\/script>/gi) ?? []) {
+        expect(tag, 'every script is an external file').toMatch(
+          /^<script\b[^>]*\bsrc="[^"]+"[^>]*><\/script>$/i,
+        );
+      }
+      expect(html).not.toMatch(/\son[a-z]+\s*=/i);
+    },
+  );
 });

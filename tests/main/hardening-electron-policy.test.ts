@@ -8,7 +8,11 @@ import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lockDownWebContents, type LockableWebContents, type WindowOpenDetails } from '../../main/desktop/web-contents-lockdown';
+import {
+  lockDownWebContents,
+  type LockableWebContents,
+  type WindowOpenDetails,
+} from '../../main/desktop/web-contents-lockdown';
 import { decidePermission } from '../../main/security/permission-policy';
 import { REPO_ROOT } from '../e2e/support/paths';
 
@@ -21,7 +25,12 @@ class FakeWebContents extends EventEmitter {
 
 function fire(contents: EventEmitter, name: string, url: string): boolean {
   let prevented = false;
-  contents.emit(name, { url, preventDefault: () => (prevented = true) }, { preload: '/tmp/evil.js' }, { src: url });
+  contents.emit(
+    name,
+    { url, preventDefault: () => (prevented = true) },
+    { preload: '/tmp/evil.js' },
+    { src: url },
+  );
   return prevented;
 }
 
@@ -37,14 +46,17 @@ const TARGETS = [
 ];
 
 describe('web contents lockdown', () => {
-  it.each(['will-frame-navigate', 'will-redirect', 'will-attach-webview'])('prevents %s to any URL', (event) => {
-    const contents = new FakeWebContents();
-    const log: string[] = [];
-    lockDownWebContents(contents as unknown as LockableWebContents, (m) => log.push(m));
-    expect(contents.listenerCount(event)).toBe(1);
-    for (const url of TARGETS) expect(fire(contents, event, url), `${event} ${url}`).toBe(true);
-    expect(log).toHaveLength(TARGETS.length);
-  });
+  it.each(['will-frame-navigate', 'will-redirect', 'will-attach-webview'])(
+    'prevents %s to any URL',
+    (event) => {
+      const contents = new FakeWebContents();
+      const log: string[] = [];
+      lockDownWebContents(contents as unknown as LockableWebContents, (m) => log.push(m));
+      expect(contents.listenerCount(event)).toBe(1);
+      for (const url of TARGETS) expect(fire(contents, event, url), `${event} ${url}`).toBe(true);
+      expect(log).toHaveLength(TARGETS.length);
+    },
+  );
 
   it('denies window.open and target=_blank for every URL', () => {
     const contents = new FakeWebContents();
@@ -61,25 +73,41 @@ describe('web contents lockdown', () => {
 });
 
 function electronPermissionNames(): string[] {
-  const types = fs.readFileSync(path.join(REPO_ROOT, 'node_modules/electron/electron.d.ts'), 'utf8');
-  const signature = /setPermissionRequestHandler\(handler: \(\(webContents: WebContents, permission: ([^,]+),/.exec(types);
+  const types = fs.readFileSync(
+    path.join(REPO_ROOT, 'node_modules/electron/electron.d.ts'),
+    'utf8',
+  );
+  const signature =
+    /setPermissionRequestHandler\(handler: \(\(webContents: WebContents, permission: ([^,]+),/.exec(
+      types,
+    );
   expect(signature, 'Electron types declare setPermissionRequestHandler').not.toBeNull();
   return [...signature![1]!.matchAll(/'([^']+)'/g)].map((m) => m[1]!);
 }
 
 describe('permissions', () => {
   const names = electronPermissionNames();
-  const app = { requestingOrigin: 'app://calm-line/index.html', isMainFrame: true, mediaTypes: ['audio'] } as const;
+  const app = {
+    requestingOrigin: 'app://calm-line/index.html',
+    isMainFrame: true,
+    mediaTypes: ['audio'],
+  } as const;
 
   it('knows Electron 45’s permission names', () => {
     expect(names.length).toBeGreaterThan(30);
-    expect(names).toEqual(expect.arrayContaining(['media', 'display-capture', 'notifications', 'openExternal', 'usb']));
+    expect(names).toEqual(
+      expect.arrayContaining(['media', 'display-capture', 'notifications', 'openExternal', 'usb']),
+    );
   });
 
   it('grants only the microphone to the app’s top frame (display capture only where loopback exists)', () => {
-    const granted = names.filter((permission) => decidePermission({ ...app, permission, systemLoopbackSupported: false }));
+    const granted = names.filter((permission) =>
+      decidePermission({ ...app, permission, systemLoopbackSupported: false }),
+    );
     expect(granted).toEqual(['media']);
-    const withLoopback = names.filter((permission) => decidePermission({ ...app, permission, systemLoopbackSupported: true }));
+    const withLoopback = names.filter((permission) =>
+      decidePermission({ ...app, permission, systemLoopbackSupported: true }),
+    );
     expect(withLoopback.sort()).toEqual(['display-capture', 'media']);
   });
 
@@ -90,8 +118,13 @@ describe('permissions', () => {
     ['the camera', { ...app, mediaTypes: ['video'] }],
   ])('grants nothing to %s', (_label, query) => {
     for (const permission of names) {
-      expect(decidePermission({ ...query, permission, systemLoopbackSupported: true }), permission).toBe(
-        permission === 'display-capture' && query.isMainFrame && query.requestingOrigin.startsWith('app://'),
+      expect(
+        decidePermission({ ...query, permission, systemLoopbackSupported: true }),
+        permission,
+      ).toBe(
+        permission === 'display-capture' &&
+          query.isMainFrame &&
+          query.requestingOrigin.startsWith('app://'),
       );
     }
   });

@@ -6,7 +6,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { IPC_METHOD_NAMES, ipcMethods, maxPayloadBytesOf, type IpcMethodName } from '../../preload/ipc-contract';
+import {
+  IPC_METHOD_NAMES,
+  ipcMethods,
+  maxPayloadBytesOf,
+  type IpcMethodName,
+} from '../../preload/ipc-contract';
 import { isIpcResult, succeed, type IpcResult } from '../../preload/ipc-result';
 import { answerInvoke, type InvokeEventLike } from '../../main/desktop/ipc-invoke-guard';
 import { dispatch } from '../../main/ipc/dispatch';
@@ -55,7 +60,8 @@ function kindsOf(node: JsonSchema, root: JsonSchema, depth = 0): Set<Kind> | 'an
   };
   if (typeof node.type === 'string') add(node.type);
   else if (Array.isArray(node.type)) node.type.forEach(add);
-  else if ('const' in node) add(node.const === null ? 'null' : Array.isArray(node.const) ? 'array' : typeof node.const);
+  else if ('const' in node)
+    add(node.const === null ? 'null' : Array.isArray(node.const) ? 'array' : typeof node.const);
   else if (Array.isArray(node.enum)) for (const v of node.enum) add(v === null ? 'null' : typeof v);
   else if (Array.isArray(node.anyOf) || Array.isArray(node.oneOf)) {
     for (const option of (node.anyOf ?? node.oneOf) as JsonSchema[]) {
@@ -63,7 +69,8 @@ function kindsOf(node: JsonSchema, root: JsonSchema, depth = 0): Set<Kind> | 'an
       if (inner === 'any') return 'any';
       inner.forEach((k) => kinds.add(k));
     }
-  } else if (Array.isArray(node.allOf) && node.allOf.length > 0) return kindsOf(node.allOf[0] as JsonSchema, root, depth + 1);
+  } else if (Array.isArray(node.allOf) && node.allOf.length > 0)
+    return kindsOf(node.allOf[0] as JsonSchema, root, depth + 1);
   return kinds.size > 0 ? kinds : 'any';
 }
 
@@ -83,10 +90,17 @@ function wrongValueFor(kinds: Set<Kind>): unknown {
 }
 
 /** Payloads with one present, wrongly typed field (at any depth up to 3): invalid whatever else is missing. */
-function wrongFieldPayloads(node: JsonSchema, root: JsonSchema, depth = 0): { path: string; payload: unknown }[] {
-  const resolved = typeof node.$ref === 'string'
-    ? ((root.$defs ?? root.definitions ?? {}) as Record<string, JsonSchema>)[node.$ref.split('/').pop() ?? ''] ?? {}
-    : node;
+function wrongFieldPayloads(
+  node: JsonSchema,
+  root: JsonSchema,
+  depth = 0,
+): { path: string; payload: unknown }[] {
+  const resolved =
+    typeof node.$ref === 'string'
+      ? (((root.$defs ?? root.definitions ?? {}) as Record<string, JsonSchema>)[
+          node.$ref.split('/').pop() ?? ''
+        ] ?? {})
+      : node;
   const properties = resolved.properties as Record<string, JsonSchema> | undefined;
   if (!properties || depth > 3) return [];
   const cases: { path: string; payload: unknown }[] = [];
@@ -105,12 +119,18 @@ function malformedCases(method: IpcMethodName): { label: string; payload: unknow
   const cases: { label: string; payload: unknown }[] = [];
   if (kinds !== 'any') {
     for (const sample of SAMPLES) {
-      if (!kinds.has(sample.kind)) cases.push({ label: `wrong type ${sample.kind} ${JSON.stringify(sample.value)}`, payload: sample.value });
+      if (!kinds.has(sample.kind))
+        cases.push({
+          label: `wrong type ${sample.kind} ${JSON.stringify(sample.value)}`,
+          payload: sample.value,
+        });
     }
   }
   if (json.type === 'object') {
-    for (const { path, payload } of wrongFieldPayloads(json, json)) cases.push({ label: `wrong type at ${path}`, payload });
-    if (json.additionalProperties === false) cases.push({ label: 'unknown key', payload: { notInTheContract: 1 } });
+    for (const { path, payload } of wrongFieldPayloads(json, json))
+      cases.push({ label: `wrong type at ${path}`, payload });
+    if (json.additionalProperties === false)
+      cases.push({ label: 'unknown key', payload: { notInTheContract: 1 } });
   }
   return cases;
 }
@@ -124,15 +144,46 @@ function notPlainDataCases(): { label: string; payload: unknown }[] {
     { label: 'a cycle', payload: cyclic },
     { label: 'a BigInt', payload: { n: 10n } },
     { label: 'an own __proto__ key', payload: JSON.parse('{"__proto__": {"polluted": true}}') },
-    { label: 'a nested __proto__ key', payload: JSON.parse('{"ui": {"__proto__": {"compact": true}}}') },
-    { label: 'a throwing getter', payload: Object.defineProperty({}, 'ui', { enumerable: true, get: () => { throw new Error('boom'); } }) },
-    { label: 'a throwing toJSON', payload: { toJSON: () => { throw new Error('boom'); } } },
-    { label: 'a proxy that throws', payload: new Proxy({}, { ownKeys: () => { throw new Error('boom'); } }) },
+    {
+      label: 'a nested __proto__ key',
+      payload: JSON.parse('{"ui": {"__proto__": {"compact": true}}}'),
+    },
+    {
+      label: 'a throwing getter',
+      payload: Object.defineProperty({}, 'ui', {
+        enumerable: true,
+        get: () => {
+          throw new Error('boom');
+        },
+      }),
+    },
+    {
+      label: 'a throwing toJSON',
+      payload: {
+        toJSON: () => {
+          throw new Error('boom');
+        },
+      },
+    },
+    {
+      label: 'a proxy that throws',
+      payload: new Proxy(
+        {},
+        {
+          ownKeys: () => {
+            throw new Error('boom');
+          },
+        },
+      ),
+    },
     { label: '100 000 levels of nesting', payload: deep },
   ];
 }
 
-async function expectRejected(result: Promise<IpcResult<unknown>>, codes: readonly string[]): Promise<void> {
+async function expectRejected(
+  result: Promise<IpcResult<unknown>>,
+  codes: readonly string[],
+): Promise<void> {
   const settled = await result; // a rejected promise fails the test here
   expect(isIpcResult(settled)).toBe(true);
   expect(settled.ok).toBe(false);
@@ -155,7 +206,9 @@ describe.each(IPC_METHOD_NAMES)('IPC channel %s', (method) => {
     const limit = maxPayloadBytesOf(method);
     // JSON of {"p":"xxx…"} is 8 bytes plus the string.
     for (const extra of [1, limit]) {
-      await expectRejected(dispatch(handlers, method, { p: 'x'.repeat(limit - 8 + extra) }), ['payload-too-large']);
+      await expectRejected(dispatch(handlers, method, { p: 'x'.repeat(limit - 8 + extra) }), [
+        'payload-too-large',
+      ]);
     }
     await expectRejected(dispatch(handlers, method, 'y'.repeat(limit + 1)), ['payload-too-large']);
     expect(reached).toEqual([]);
@@ -166,7 +219,9 @@ describe.each(IPC_METHOD_NAMES)('IPC channel %s', (method) => {
     for (const { label, payload } of notPlainDataCases()) {
       const result = await dispatch(handlers, method, payload);
       expect(result.ok, `${method}: ${label}`).toBe(false);
-      expect(['invalid-payload', 'payload-too-large'], `${method}: ${label}`).toContain(!result.ok && result.code);
+      expect(['invalid-payload', 'payload-too-large'], `${method}: ${label}`).toContain(
+        !result.ok && result.code,
+      );
     }
     expect(reached).toEqual([]);
   });
@@ -176,9 +231,16 @@ describe.each(IPC_METHOD_NAMES)('IPC channel %s', (method) => {
     const mainFrame = { url: 'app://calm-line/index.html' };
     const untrusted: InvokeEventLike[] = [
       { senderFrame: { url: 'app://calm-line/index.html' }, sender: { mainFrame } }, // a subframe of the app
-      { senderFrame: { url: 'https://example.com/' }, sender: { mainFrame: { url: 'https://example.com/' } } },
+      {
+        senderFrame: { url: 'https://example.com/' },
+        sender: { mainFrame: { url: 'https://example.com/' } },
+      },
       { senderFrame: null, sender: { mainFrame } }, // frame gone
-      Object.defineProperty({ sender: { mainFrame } }, 'senderFrame', { get: () => { throw new Error('destroyed'); } }) as InvokeEventLike,
+      Object.defineProperty({ sender: { mainFrame } }, 'senderFrame', {
+        get: () => {
+          throw new Error('destroyed');
+        },
+      }) as InvokeEventLike,
     ];
     for (const event of untrusted) {
       await expectRejected(answerInvoke(handlers, method, event, undefined), ['forbidden']);
@@ -186,21 +248,34 @@ describe.each(IPC_METHOD_NAMES)('IPC channel %s', (method) => {
     expect(reached).toEqual([]);
     // The app's own top frame gets through the guard to dispatch (which still checks the payload).
     const trusted: InvokeEventLike = { senderFrame: mainFrame, sender: { mainFrame } };
-    await expectRejected(answerInvoke(handlers, method, trusted, { p: 'x'.repeat(maxPayloadBytesOf(method)) }), ['payload-too-large']);
+    await expectRejected(
+      answerInvoke(handlers, method, trusted, { p: 'x'.repeat(maxPayloadBytesOf(method)) }),
+      ['payload-too-large'],
+    );
   });
 });
 
 describe('the fuzz harness itself', () => {
   it('builds wrong-type and wrong-field cases for methods with payloads, and lets valid calls through', async () => {
     expect(malformedCases('reportCallStatus').map((c) => c.label)).toEqual(
-      expect.arrayContaining(['wrong type at call', 'wrong type at followUpsDue', 'unknown key', 'wrong type null null']),
+      expect.arrayContaining([
+        'wrong type at call',
+        'wrong type at followUpsDue',
+        'unknown key',
+        'wrong type null null',
+      ]),
     );
     expect(malformedCases('getAppInfo')).toHaveLength(SAMPLES.length - 1);
     const { handlers, reached } = recordingHandlers();
     const mainFrame = { url: 'app://calm-line/index.html' };
-    expect(await answerInvoke(handlers, 'reportCallStatus', { senderFrame: mainFrame, sender: { mainFrame } }, { call: 'in-call', followUpsDue: 2 })).toEqual(
-      { ok: true, value: null },
-    );
+    expect(
+      await answerInvoke(
+        handlers,
+        'reportCallStatus',
+        { senderFrame: mainFrame, sender: { mainFrame } },
+        { call: 'in-call', followUpsDue: 2 },
+      ),
+    ).toEqual({ ok: true, value: null });
     expect(await dispatch(handlers, 'getAppInfo', undefined)).toEqual({ ok: true, value: null });
     expect(reached).toEqual(['reportCallStatus', 'getAppInfo']);
   });

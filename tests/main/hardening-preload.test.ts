@@ -44,8 +44,10 @@ function loadPreload() {
         invoked.push({ channel, payload });
         return answer(channel, payload);
       },
-      on: (channel: string, listener: (...args: unknown[]) => void) => renderer.on(channel, listener),
-      removeListener: (channel: string, listener: (...args: unknown[]) => void) => renderer.removeListener(channel, listener),
+      on: (channel: string, listener: (...args: unknown[]) => void) =>
+        renderer.on(channel, listener),
+      removeListener: (channel: string, listener: (...args: unknown[]) => void) =>
+        renderer.removeListener(channel, listener),
     },
   };
   const requireInPreload = (name: string): unknown => {
@@ -53,7 +55,11 @@ function loadPreload() {
     throw new Error(`preload required ${name}`);
   };
   const module = { exports: {} };
-  vm.runInNewContext(bundle, { require: requireInPreload, module, exports: module.exports, console }, { filename: 'preload.cjs' });
+  vm.runInNewContext(
+    bundle,
+    { require: requireInPreload, module, exports: module.exports, console },
+    { filename: 'preload.cjs' },
+  );
   return { exposed, invoked, renderer, setAnswer: (fn: typeof answer) => (answer = fn) };
 }
 
@@ -74,26 +80,40 @@ describe('preload bridge', () => {
     const { exposed, invoked, setAnswer } = loadPreload();
     const api = exposed.get('calmLine') as Exposed;
     for (const method of IPC_METHOD_NAMES) {
-      await expect((api[method] as (p?: unknown) => Promise<unknown>)({ probe: method })).resolves.toEqual({ ok: true, value: 'pong' });
+      await expect(
+        (api[method] as (p?: unknown) => Promise<unknown>)({ probe: method }),
+      ).resolves.toEqual({ ok: true, value: 'pong' });
     }
     expect(invoked.map((i) => i.channel)).toEqual(IPC_METHOD_NAMES.map((m) => ipcChannel(m)));
     setAnswer(() => ({ stack: 'not a result' }));
-    await expect((api.getAppInfo as () => Promise<unknown>)()).resolves.toMatchObject({ ok: false, code: 'internal' });
+    await expect((api.getAppInfo as () => Promise<unknown>)()).resolves.toMatchObject({
+      ok: false,
+      code: 'internal',
+    });
     setAnswer(() => {
       throw new Error('No handler registered');
     });
-    await expect((api.getAppInfo as () => Promise<unknown>)()).resolves.toMatchObject({ ok: false, code: 'host-unavailable' });
+    await expect((api.getAppInfo as () => Promise<unknown>)()).resolves.toMatchObject({
+      ok: false,
+      code: 'host-unavailable',
+    });
   });
 
   it('subscribes only to contract events and never hands the IPC event to the page', () => {
     const { exposed, renderer } = loadPreload();
     const api = exposed.get('calmLine') as Exposed;
-    expect(() => api.on('calm-line:getAppInfo', () => undefined)).toThrow(/Unknown Calm Line event/);
+    expect(() => api.on('calm-line:getAppInfo', () => undefined)).toThrow(
+      /Unknown Calm Line event/,
+    );
     expect(() => api.on('ipc-message', () => undefined)).toThrow();
     for (const event of HOST_EVENT_NAMES) {
       const received: unknown[][] = [];
       const unsubscribe = api.on(event, (...args: unknown[]) => received.push(args));
-      renderer.emit(ipcChannel(event), { sender: 'raw IPC event', senderFrame: {} }, { payload: event });
+      renderer.emit(
+        ipcChannel(event),
+        { sender: 'raw IPC event', senderFrame: {} },
+        { payload: event },
+      );
       expect(received).toEqual([[{ payload: event }]]);
       unsubscribe();
       renderer.emit(ipcChannel(event), {}, { payload: 'after' });

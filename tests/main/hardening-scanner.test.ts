@@ -32,14 +32,22 @@ describe('electronegativity', () => {
 
   it('still raises every accepted finding, and each names a test that exists', () => {
     for (const accepted of ACCEPTED_FINDINGS) {
-      expect(report.findings.some((f) => f.id === accepted.id && f.file === accepted.file), accepted.id).toBe(true);
-      expect(fs.existsSync(path.join(REPO_ROOT, accepted.coveredBy)), accepted.coveredBy).toBe(true);
+      expect(
+        report.findings.some((f) => f.id === accepted.id && f.file === accepted.file),
+        accepted.id,
+      ).toBe(true);
+      expect(fs.existsSync(path.join(REPO_ROOT, accepted.coveredBy)), accepted.coveredBy).toBe(
+        true,
+      );
     }
   });
 
   it('flags an unsafe Electron app (the scanner really looks)', async () => {
     const root = dirs.make();
-    fs.writeFileSync(path.join(root, 'package.json'), JSON.stringify({ name: 'unsafe', devDependencies: { electron: '^45.0.0' } }));
+    fs.writeFileSync(
+      path.join(root, 'package.json'),
+      JSON.stringify({ name: 'unsafe', devDependencies: { electron: '^45.0.0' } }),
+    );
     fs.mkdirSync(path.join(root, 'main'));
     fs.writeFileSync(
       path.join(root, 'main/main.ts'),

@@ -47,19 +47,33 @@ function startBrowserScript(args: string[], extraEnv: Record<string, string>, dr
   const rendererDir = path.join(root, 'renderer');
   const dataDir = path.join(root, 'data');
   writeFakeRenderer(rendererDir);
-  const env = cleanEnv({ CALM_LINE_RENDERER_DIR: rendererDir, CALM_LINE_DATA_DIR: dataDir, ...extraEnv });
+  const env = cleanEnv({
+    CALM_LINE_RENDERER_DIR: rendererDir,
+    CALM_LINE_DATA_DIR: dataDir,
+    ...extraEnv,
+  });
   for (const name of ['CALM_LINE_NO_BROWSER', 'CALM_LINE_PORT', 'CALM_LINE_BROWSER', ...drop]) {
     if (!(name in extraEnv)) delete env[name];
   }
-  const child = spawn(process.execPath, ['--import', 'tsx', 'main/browser-host/start-browser.ts', ...args], {
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'main/browser-host/start-browser.ts', ...args],
+    {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const run = { child, dataDir, root, output: '' };
   child.stdout.on('data', (chunk: Buffer) => (run.output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (run.output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { ...run, get text() { return run.output; }, exited };
+  return {
+    ...run,
+    get text() {
+      return run.output;
+    },
+    exited,
+  };
 }
 
 const LINK = /http:\/\/127\.0\.0\.1:\d+\/\?token=\S+/;
@@ -105,7 +119,10 @@ describe('npm run start:browser', () => {
   it('with no display, opens no browser: prints the link with a note and keeps serving', async () => {
     const marker = path.join(dirs.make(), 'browser-was-started');
     const browser = fakeBrowser(`touch '${marker}'; sleep 30`);
-    const run = startBrowserScript([], { CALM_LINE_BROWSER: browser }, ['DISPLAY', 'WAYLAND_DISPLAY']);
+    const run = startBrowserScript([], { CALM_LINE_BROWSER: browser }, [
+      'DISPLAY',
+      'WAYLAND_DISPLAY',
+    ]);
     const link = await printedLink(run);
     expect(run.text).toContain('No display here (neither DISPLAY nor WAYLAND_DISPLAY is set)');
     expect(run.text).toContain('on this machine');
@@ -119,7 +136,11 @@ describe('npm run start:browser', () => {
     const run = startBrowserScript([], { CALM_LINE_BROWSER: fakeBrowser('exit 1'), DISPLAY: ':0' });
     const link = await printedLink(run);
     const said = run.text.split('\n').filter((line) => line.includes('exited'));
-    expect(said).toEqual([expect.stringMatching(/^\[calm-line\] fake-browser exited [\d.]+ s after launch with an error \(exit code 1\)/)]);
+    expect(said).toEqual([
+      expect.stringMatching(
+        /^\[calm-line\] fake-browser exited [\d.]+ s after launch with an error \(exit code 1\)/,
+      ),
+    ]);
     expect(run.text).not.toContain('stopping');
     await expectServing(link);
     run.child.kill('SIGTERM');
@@ -127,7 +148,10 @@ describe('npm run start:browser', () => {
   });
 
   it('a bad flag is refused with the reason and the usage, exit code 2, before anything starts', async () => {
-    for (const args of [['--port', 'eighty'], ['--prot', '80']]) {
+    for (const args of [
+      ['--port', 'eighty'],
+      ['--prot', '80'],
+    ]) {
       const run = startBrowserScript(args, {});
       expect(await run.exited).toBe(2);
       expect(run.text).toMatch(/"eighty"|"--prot"/);
@@ -181,13 +205,21 @@ describe('renderer build freshness', () => {
 
 describe('default data folder', () => {
   it('is where Electron keeps userData for "Calm Line"', () => {
-    expect(defaultUserDataDir({ XDG_CONFIG_HOME: '/xdg' }, 'linux', '/home/agent')).toBe('/xdg/Calm Line');
+    expect(defaultUserDataDir({ XDG_CONFIG_HOME: '/xdg' }, 'linux', '/home/agent')).toBe(
+      '/xdg/Calm Line',
+    );
     expect(defaultUserDataDir({}, 'linux', '/home/agent')).toBe('/home/agent/.config/Calm Line');
     const relativeXdg = defaultUserDataDir({ XDG_CONFIG_HOME: 'relative' }, 'linux', '/home/agent');
     expect(relativeXdg).toBe('/home/agent/.config/Calm Line');
-    expect(defaultUserDataDir({}, 'darwin', '/Users/agent')).toBe('/Users/agent/Library/Application Support/Calm Line');
-    expect(defaultUserDataDir({ APPDATA: 'C:\\Users\\agent\\AppData\\Roaming' }, 'win32', 'C:\\Users\\agent')).toBe(
-      'C:\\Users\\agent\\AppData\\Roaming\\Calm Line',
+    expect(defaultUserDataDir({}, 'darwin', '/Users/agent')).toBe(
+      '/Users/agent/Library/Application Support/Calm Line',
     );
+    expect(
+      defaultUserDataDir(
+        { APPDATA: 'C:\\Users\\agent\\AppData\\Roaming' },
+        'win32',
+        'C:\\Users\\agent',
+      ),
+    ).toBe('C:\\Users\\agent\\AppData\\Roaming\\Calm Line');
   });
 });

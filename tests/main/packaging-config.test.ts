@@ -17,11 +17,19 @@ const require = createRequire(import.meta.url);
 type Config = Record<string, any>;
 
 const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/config/config') as {
-  getConfig(projectDir: string, configPath: string | null, configFromOptions: null): Promise<Config>;
+  getConfig(
+    projectDir: string,
+    configPath: string | null,
+    configFromOptions: null,
+  ): Promise<Config>;
   validateConfiguration(config: Config, debugLogger: unknown): Promise<void>;
 };
-const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
-const schema = JSON.parse(fs.readFileSync(require.resolve('app-builder-lib/scheme.json'), 'utf8')) as object;
+const { DebugLogger } = require('builder-util') as {
+  DebugLogger: new (enabled: boolean) => unknown;
+};
+const schema = JSON.parse(
+  fs.readFileSync(require.resolve('app-builder-lib/scheme.json'), 'utf8'),
+) as object;
 
 const ajv = new Ajv({ allErrors: true, strict: false });
 const validate = ajv.compile(schema);
@@ -45,14 +53,18 @@ function pngSize(file: string): { width: number; height: number } {
 function plistEntries(file: string): Map<string, string | boolean> {
   const text = fs.readFileSync(path.join(REPO_ROOT, file), 'utf8');
   const entries = new Map<string, string | boolean>();
-  for (const m of text.matchAll(/<key>([^<]+)<\/key>\s*(<true\/>|<false\/>|<string>([^<]*)<\/string>)/g)) {
+  for (const m of text.matchAll(
+    /<key>([^<]+)<\/key>\s*(<true\/>|<false\/>|<string>([^<]*)<\/string>)/g,
+  )) {
     entries.set(m[1]!, m[2] === '<true/>' ? true : m[2] === '<false/>' ? false : m[3]!);
   }
   return entries;
 }
 
 const targetsOf = (platform: Config): string[] =>
-  (platform.target as (string | { target: string })[]).map((t) => (typeof t === 'string' ? t : t.target));
+  (platform.target as (string | { target: string })[]).map((t) =>
+    typeof t === 'string' ? t : t.target,
+  );
 
 describe('electron-builder configuration', () => {
   it('matches electron-builder’s configuration schema', async () => {
@@ -61,13 +73,24 @@ describe('electron-builder configuration', () => {
   });
 
   it.each([
-    ['a misspelt option', (c: Config) => ({ ...c, mac: { ...c.mac, entitelments: c.mac.entitlements } })],
-    ['an option of the wrong type', (c: Config) => ({ ...c, nsis: { ...c.nsis, oneClick: 'sometimes' } })],
-    ['an unknown fuse', (c: Config) => ({ ...c, electronFuses: { ...c.electronFuses, runAsRoot: true } })],
+    [
+      'a misspelt option',
+      (c: Config) => ({ ...c, mac: { ...c.mac, entitelments: c.mac.entitlements } }),
+    ],
+    [
+      'an option of the wrong type',
+      (c: Config) => ({ ...c, nsis: { ...c.nsis, oneClick: 'sometimes' } }),
+    ],
+    [
+      'an unknown fuse',
+      (c: Config) => ({ ...c, electronFuses: { ...c.electronFuses, runAsRoot: true } }),
+    ],
   ])('rejects %s (the schema check bites)', async (_label, mutate) => {
     const broken = mutate(config);
     expect(schemaErrors(broken).length).toBeGreaterThan(0);
-    await expect(validateConfiguration(broken, new DebugLogger(false))).rejects.toThrow(/configuration/);
+    await expect(validateConfiguration(broken, new DebugLogger(false))).rejects.toThrow(
+      /configuration/,
+    );
   });
 
   it('builds AppImage and deb for Linux, NSIS for Windows, dmg for macOS, under one app id', () => {
@@ -100,7 +123,10 @@ describe('electron-builder configuration', () => {
       const entries = plistEntries(file);
       expect(entries.get('com.apple.security.device.audio-input')).toBe(true);
       expect(entries.get('com.apple.security.cs.allow-jit')).toBe(true); // V8 needs it under the hardened runtime
-      expect([...entries.keys()].sort()).toEqual(['com.apple.security.cs.allow-jit', 'com.apple.security.device.audio-input']);
+      expect([...entries.keys()].sort()).toEqual([
+        'com.apple.security.cs.allow-jit',
+        'com.apple.security.device.audio-input',
+      ]);
     }
   });
 
@@ -117,7 +143,9 @@ describe('electron-builder configuration', () => {
   });
 
   it('packages the built app only, which package.json starts from', () => {
-    const patterns = (config.files as (string | { filter: string[] })[]).flatMap((f) => (typeof f === 'string' ? [f] : f.filter));
+    const patterns = (config.files as (string | { filter: string[] })[]).flatMap((f) =>
+      typeof f === 'string' ? [f] : f.filter,
+    );
     expect(patterns).toEqual(['out/**', 'package.json']);
     const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
     expect(pkg.main).toMatch(/^out\//);

@@ -48,15 +48,20 @@ function callAudio(seconds: number) {
 /** Streams a call the way the page does: the worklet's tap in 128-sample blocks → base64 chunks. */
 function chunksOf(caller: Float32Array, agent: Float32Array): string[] {
   const chunks: string[] = [];
-  const tap = new RecordingTap(RATE / 2, (c, a, frames) => chunks.push(bytesToBase64(interleavePcm16(c, a, frames))));
-  for (let i = 0; i < caller.length; i += 128) tap.write(caller, agent, i, Math.min(i + 128, caller.length));
+  const tap = new RecordingTap(RATE / 2, (c, a, frames) =>
+    chunks.push(bytesToBase64(interleavePcm16(c, a, frames))),
+  );
+  for (let i = 0; i < caller.length; i += 128)
+    tap.write(caller, agent, i, Math.min(i + 128, caller.length));
   tap.flush();
   return chunks;
 }
 
 function filesUnder(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => fs.statSync(path.join(dir, f)).isFile());
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => fs.statSync(path.join(dir, f)).isFile());
 }
 
 const CALL = '3b241101-e2bb-4255-8caf-4136c566a962';
@@ -65,7 +70,9 @@ async function record(callId: string, seconds: number) {
   const { caller, agent } = callAudio(seconds);
   const chunks = chunksOf(caller, agent);
   for (const [seq, pcm16Base64] of chunks.entries()) {
-    expect(await dispatch(handlers, 'appendRecording', { callId, seq, pcm16Base64 })).toMatchObject({ ok: true });
+    expect(await dispatch(handlers, 'appendRecording', { callId, seq, pcm16Base64 })).toMatchObject(
+      { ok: true },
+    );
   }
   return { caller, agent, chunks };
 }
@@ -74,13 +81,19 @@ describe('recording store over the IPC handlers', () => {
   it('streams chunks into a 16-bit stereo WAV at recordings/YYYY-MM/<id>.wav with both channels intact', async () => {
     const { caller, agent, chunks } = await record(CALL, 1.3);
     expect(chunks).toHaveLength(3); // 0.5 + 0.5 + 0.3 s
-    expect(filesUnder(path.join(dataDir, 'recordings'))).toEqual([path.join('2025-03', `${CALL}.wav.part`)]);
+    expect(filesUnder(path.join(dataDir, 'recordings'))).toEqual([
+      path.join('2025-03', `${CALL}.wav.part`),
+    ]);
 
     const done = await dispatch(handlers, 'finishRecording', { callId: CALL, sampleRate: RATE });
     expect(done).toEqual({ ok: true, value: { path: `recordings/2025-03/${CALL}.wav` } });
-    expect(filesUnder(path.join(dataDir, 'recordings'))).toEqual([path.join('2025-03', `${CALL}.wav`)]);
+    expect(filesUnder(path.join(dataDir, 'recordings'))).toEqual([
+      path.join('2025-03', `${CALL}.wav`),
+    ]);
 
-    const wav = decodeWav(fs.readFileSync(path.join(dataDir, 'recordings', '2025-03', `${CALL}.wav`)));
+    const wav = decodeWav(
+      fs.readFileSync(path.join(dataDir, 'recordings', '2025-03', `${CALL}.wav`)),
+    );
     expect(wav.warnings).toEqual([]);
     expect(wav.sampleRate).toBe(RATE);
     expect(wav.format.channelCount).toBe(2);
@@ -88,35 +101,67 @@ describe('recording store over the IPC handlers', () => {
     expect(wav.durationSec).toBeCloseTo(1.3, 6);
     let maxError = 0;
     for (let i = 0; i < caller.length; i++) {
-      maxError = Math.max(maxError, Math.abs(wav.channels[0][i] - caller[i]), Math.abs(wav.channels[1][i] - agent[i]));
+      maxError = Math.max(
+        maxError,
+        Math.abs(wav.channels[0][i] - caller[i]),
+        Math.abs(wav.channels[1][i] - agent[i]),
+      );
     }
     expect(maxError).toBeLessThan(1.5 / 32768);
   });
 
   it('refuses a chunk out of order, one that is not whole frames, one too large, and a bad id', async () => {
     const { chunks } = await record(CALL, 0.6);
-    const bad = await dispatch(handlers, 'appendRecording', { callId: CALL, seq: 5, pcm16Base64: chunks[0] });
+    const bad = await dispatch(handlers, 'appendRecording', {
+      callId: CALL,
+      seq: 5,
+      pcm16Base64: chunks[0],
+    });
     expect(bad).toMatchObject({ ok: false, code: 'invalid-payload' });
     expect((bad as { message: string }).message).toMatch(/out of order \(expected 2\)/);
 
     const other = '9d6f1f0e-6a53-4b1c-9a55-0d5b8b2a1c11';
-    expect(await dispatch(handlers, 'appendRecording', { callId: other, seq: 1, pcm16Base64: chunks[0] })).toMatchObject({
+    expect(
+      await dispatch(handlers, 'appendRecording', {
+        callId: other,
+        seq: 1,
+        pcm16Base64: chunks[0],
+      }),
+    ).toMatchObject({
       ok: false,
       message: expect.stringMatching(/No recording of this call/),
     });
     const oddBytes = Buffer.from([1, 2, 3]).toString('base64');
-    expect(await dispatch(handlers, 'appendRecording', { callId: CALL, seq: 2, pcm16Base64: oddBytes })).toMatchObject({ ok: false });
+    expect(
+      await dispatch(handlers, 'appendRecording', { callId: CALL, seq: 2, pcm16Base64: oddBytes }),
+    ).toMatchObject({ ok: false });
     const huge = Buffer.alloc(192_000 * 4 + 4).toString('base64');
-    expect(await dispatch(handlers, 'appendRecording', { callId: CALL, seq: 2, pcm16Base64: huge })).toMatchObject({ ok: false });
-    expect(await dispatch(handlers, 'appendRecording', { callId: 'x/../../etc', seq: 0, pcm16Base64: chunks[0] })).toMatchObject({
+    expect(
+      await dispatch(handlers, 'appendRecording', { callId: CALL, seq: 2, pcm16Base64: huge }),
+    ).toMatchObject({ ok: false });
+    expect(
+      await dispatch(handlers, 'appendRecording', {
+        callId: 'x/../../etc',
+        seq: 0,
+        pcm16Base64: chunks[0],
+      }),
+    ).toMatchObject({
       ok: false,
       code: 'invalid-payload',
     });
-    expect(await dispatch(handlers, 'appendRecording', { callId: CALL, seq: 2, pcm16Base64: 'not base64!' })).toMatchObject({ ok: false });
+    expect(
+      await dispatch(handlers, 'appendRecording', {
+        callId: CALL,
+        seq: 2,
+        pcm16Base64: 'not base64!',
+      }),
+    ).toMatchObject({ ok: false });
 
     // What was accepted is intact: 0.6 s.
     await dispatch(handlers, 'finishRecording', { callId: CALL, sampleRate: RATE });
-    const wav = decodeWav(fs.readFileSync(path.join(dataDir, 'recordings', '2025-03', `${CALL}.wav`)));
+    const wav = decodeWav(
+      fs.readFileSync(path.join(dataDir, 'recordings', '2025-03', `${CALL}.wav`)),
+    );
     expect(wav.frameCount).toBe(0.6 * RATE);
   });
 
@@ -129,7 +174,10 @@ describe('recording store over the IPC handlers', () => {
 
   it('discard leaves no file, in progress or finished; finish without chunks fails and writes nothing', async () => {
     await record(CALL, 0.7);
-    expect(await dispatch(handlers, 'discardRecording', { callId: CALL })).toEqual({ ok: true, value: null });
+    expect(await dispatch(handlers, 'discardRecording', { callId: CALL })).toEqual({
+      ok: true,
+      value: null,
+    });
     expect(filesUnder(path.join(dataDir, 'recordings'))).toEqual([]);
 
     await record(CALL, 0.7);
@@ -137,7 +185,9 @@ describe('recording store over the IPC handlers', () => {
     await dispatch(handlers, 'discardRecording', { callId: CALL });
     expect(filesUnder(path.join(dataDir, 'recordings'))).toEqual([]);
 
-    expect(await dispatch(handlers, 'finishRecording', { callId: CALL, sampleRate: RATE })).toMatchObject({ ok: false });
+    expect(
+      await dispatch(handlers, 'finishRecording', { callId: CALL, sampleRate: RATE }),
+    ).toMatchObject({ ok: false });
     expect(filesUnder(path.join(dataDir, 'recordings'))).toEqual([]);
   });
 
@@ -150,7 +200,10 @@ describe('recording store over the IPC handlers', () => {
     await record(base.id, 0.5);
     await dispatch(handlers, 'finishRecording', { callId: base.id, sampleRate: RATE });
     const again = await dispatch(handlers, 'saveSession', { session: claimed });
-    expect(again).toMatchObject({ ok: true, value: { recording: `recordings/2025-03/${base.id}.wav` } });
+    expect(again).toMatchObject({
+      ok: true,
+      value: { recording: `recordings/2025-03/${base.id}.wav` },
+    });
   });
 });
 
@@ -166,14 +219,25 @@ describe('serving a recording (app://calm-line/recording/<id>)', () => {
     expect(whole.headers.get('content-type')).toBe('audio/wav');
     expect(Buffer.from(await whole.arrayBuffer()).equals(file)).toBe(true);
 
-    const part = await handle(new Request(`app://calm-line/recording/${CALL}`, { headers: { Range: 'bytes=44-99' } }));
+    const part = await handle(
+      new Request(`app://calm-line/recording/${CALL}`, { headers: { Range: 'bytes=44-99' } }),
+    );
     expect(part.status).toBe(206);
     expect(part.headers.get('content-range')).toBe(`bytes 44-99/${file.length}`);
     expect(Buffer.from(await part.arrayBuffer()).equals(file.subarray(44, 100))).toBe(true);
 
-    const beyond = await handle(new Request(`app://calm-line/recording/${CALL}`, { headers: { Range: `bytes=${file.length}-` } }));
+    const beyond = await handle(
+      new Request(`app://calm-line/recording/${CALL}`, {
+        headers: { Range: `bytes=${file.length}-` },
+      }),
+    );
     expect(beyond.status).toBe(416);
-    expect((await handle(new Request('app://calm-line/recording/..%2F..%2Fsettings.json'))).status).toBe(400);
-    expect((await handle(new Request('app://calm-line/recording/9d6f1f0e-6a53-4b1c-9a55-0d5b8b2a1c11'))).status).toBe(404);
+    expect(
+      (await handle(new Request('app://calm-line/recording/..%2F..%2Fsettings.json'))).status,
+    ).toBe(400);
+    expect(
+      (await handle(new Request('app://calm-line/recording/9d6f1f0e-6a53-4b1c-9a55-0d5b8b2a1c11')))
+        .status,
+    ).toBe(404);
   });
 });

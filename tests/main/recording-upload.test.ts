@@ -30,7 +30,11 @@ afterEach(() => dirs.cleanup());
 function apiOverHandlers(failSeq?: number): RecordingApi {
   const call = (method: string) => (payload: unknown) => {
     if (method === 'appendRecording' && (payload as { seq: number }).seq === failSeq) {
-      return Promise.resolve({ ok: false, code: 'internal', message: 'the disk is full' } as IpcResult<never>);
+      return Promise.resolve({
+        ok: false,
+        code: 'internal',
+        message: 'the disk is full',
+      } as IpcResult<never>);
     }
     return dispatch(handlers, method, payload) as Promise<IpcResult<never>>;
   };
@@ -41,17 +45,21 @@ function apiOverHandlers(failSeq?: number): RecordingApi {
   } as RecordingApi;
 }
 
-const ramp = (n: number, scale: number) => Float32Array.from({ length: n }, (_, i) => scale * Math.sin(i / 7));
+const ramp = (n: number, scale: number) =>
+  Float32Array.from({ length: n }, (_, i) => scale * Math.sin(i / 7));
 
 function filesUnder(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => fs.statSync(path.join(dir, f)).isFile());
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => fs.statSync(path.join(dir, f)).isFile());
 }
 
 describe('the page’s recording upload', () => {
   it('sends chunks in order and completes the file', async () => {
     const upload = new RecordingUpload(apiOverHandlers(), CALL, RATE);
-    for (let i = 0; i < 4; i++) upload.push(ramp(4000, 0.5), ramp(4000, -0.25), i === 3 ? 1000 : 4000);
+    for (let i = 0; i < 4; i++)
+      upload.push(ramp(4000, 0.5), ramp(4000, -0.25), i === 3 ? 1000 : 4000);
     const relative = await upload.finish();
     expect(relative).toMatch(new RegExp(`^recordings/\\d{4}-\\d{2}/${CALL}\\.wav$`));
     const wav = decodeWav(fs.readFileSync(path.join(dataDir, relative!)));
@@ -97,7 +105,10 @@ describe('browser host: /recording/<session id>', () => {
   it('serves the WAV only with the session cookie, by range too; bad ids and sessions without audio are refused', async () => {
     const root = dirs.make();
     writeFakeRenderer(path.join(root, 'renderer'));
-    host = await startBrowserHost({ dataDir: path.join(root, 'data'), rendererDir: path.join(root, 'renderer') });
+    host = await startBrowserHost({
+      dataDir: path.join(root, 'data'),
+      rendererDir: path.join(root, 'renderer'),
+    });
     const hostStore = openRecordingStore({ dataDir: path.join(root, 'data') });
     hostStore.append(CALL, 0, new Uint8Array(4 * 800).fill(7));
     hostStore.finish(CALL, RATE);
@@ -110,10 +121,21 @@ describe('browser host: /recording/<session id>', () => {
     expect(whole.headers['content-type']).toBe('audio/wav');
     expect(whole.headers['content-length']).toBe(String(44 + 3200));
     expect(whole.body.startsWith('RIFF')).toBe(true);
-    const range = await request(host.port, `/recording/${CALL}`, { Cookie: cookie, Range: 'bytes=0-3' });
+    const range = await request(host.port, `/recording/${CALL}`, {
+      Cookie: cookie,
+      Range: 'bytes=0-3',
+    });
     expect(range.status).toBe(206);
     expect(range.body).toBe('RIFF');
-    expect((await request(host.port, '/recording/..%2F..%2Fsettings.json', { Cookie: cookie })).status).toBe(400);
-    expect((await request(host.port, '/recording/9d6f1f0e-6a53-4b1c-9a55-0d5b8b2a1c11', { Cookie: cookie })).status).toBe(404);
+    expect(
+      (await request(host.port, '/recording/..%2F..%2Fsettings.json', { Cookie: cookie })).status,
+    ).toBe(400);
+    expect(
+      (
+        await request(host.port, '/recording/9d6f1f0e-6a53-4b1c-9a55-0d5b8b2a1c11', {
+          Cookie: cookie,
+        })
+      ).status,
+    ).toBe(404);
   });
 });

@@ -7,8 +7,12 @@ import { relativeStaticPath } from '../../main/static/static-files';
 
 describe('IPC sender validation', () => {
   it('trusts only the top frame of a page on app://calm-line', () => {
-    expect(isTrustedSender({ frameUrl: 'app://calm-line/index.html', isTopFrame: true })).toBe(true);
-    expect(isTrustedSender({ frameUrl: 'app://calm-line/index.html#/settings', isTopFrame: true })).toBe(true);
+    expect(isTrustedSender({ frameUrl: 'app://calm-line/index.html', isTopFrame: true })).toBe(
+      true,
+    );
+    expect(
+      isTrustedSender({ frameUrl: 'app://calm-line/index.html#/settings', isTopFrame: true }),
+    ).toBe(true);
   });
 
   it.each([
@@ -59,23 +63,32 @@ describe('permission decision', () => {
     const capture = { ...base, permission: 'display-capture', mediaTypes: [] };
     expect(decidePermission(capture)).toBe(false);
     expect(decidePermission({ ...capture, systemLoopbackSupported: true })).toBe(true);
-    expect(decidePermission({ ...capture, systemLoopbackSupported: true, isMainFrame: false })).toBe(false);
+    expect(
+      decidePermission({ ...capture, systemLoopbackSupported: true, isMainFrame: false }),
+    ).toBe(false);
   });
 
-  it.each(['notifications', 'geolocation', 'clipboard-read', 'openExternal', 'midi', 'hid', 'fullscreen'])(
-    'refuses %s',
-    (permission) => {
-      expect(decidePermission({ ...base, permission, systemLoopbackSupported: true })).toBe(false);
-    },
-  );
+  it.each([
+    'notifications',
+    'geolocation',
+    'clipboard-read',
+    'openExternal',
+    'midi',
+    'hid',
+    'fullscreen',
+  ])('refuses %s', (permission) => {
+    expect(decidePermission({ ...base, permission, systemLoopbackSupported: true })).toBe(false);
+  });
 });
 
 describe('content security policy', () => {
   const directives = (csp: string) =>
-    new Map(csp.split(';').map((part) => {
-      const [name, ...sources] = part.trim().split(/\s+/);
-      return [name, sources] as const;
-    }));
+    new Map(
+      csp.split(';').map((part) => {
+        const [name, ...sources] = part.trim().split(/\s+/);
+        return [name, sources] as const;
+      }),
+    );
 
   it('allows scripts only from the app itself, never inline or eval', () => {
     const csp = directives(buildContentSecurityPolicy());
@@ -87,7 +100,9 @@ describe('content security policy', () => {
   });
 
   it('adds the browser host socket to connect-src only', () => {
-    const csp = directives(buildContentSecurityPolicy({ connectSources: ['ws://127.0.0.1:4567/ipc'] }));
+    const csp = directives(
+      buildContentSecurityPolicy({ connectSources: ['ws://127.0.0.1:4567/ipc'] }),
+    );
     expect(csp.get('connect-src')).toContain('ws://127.0.0.1:4567/ipc');
     expect(csp.get('script-src')).toEqual(["'self'"]);
   });
@@ -105,8 +120,18 @@ describe('app origin and static paths', () => {
     expect(relativeStaticPath('/')).toBe('index.html');
     expect(relativeStaticPath('/assets/index-abc.js')).toBe('assets/index-abc.js');
     expect(relativeStaticPath('/assets/my%20font.woff2')).toBe('assets/my font.woff2');
-    for (const bad of ['/../secret', '/assets/../../secret', '/%2e%2e/secret', '/assets/..%2f..%2fsecret',
-      '/..%5csecret', '/assets/%00.js', '/assets//x.js', '/%E0%A4%A', '/C:/Windows/win.ini', 'relative']) {
+    for (const bad of [
+      '/../secret',
+      '/assets/../../secret',
+      '/%2e%2e/secret',
+      '/assets/..%2f..%2fsecret',
+      '/..%5csecret',
+      '/assets/%00.js',
+      '/assets//x.js',
+      '/%E0%A4%A',
+      '/C:/Windows/win.ini',
+      'relative',
+    ]) {
       expect(relativeStaticPath(bad), bad).toBeUndefined();
     }
   });

@@ -14,7 +14,8 @@ afterEach(() => dirs.cleanup());
 const MARCH_14 = Date.parse('2025-03-14T09:00:00Z');
 const NOW = new Date('2025-03-20T10:11:12.345Z');
 const folderOf = (dataDir: string) => path.join(dataDir, 'sessions', '2025-03');
-const partition = (dataDir: string, day = '2025-03-14') => path.join(folderOf(dataDir), `${day}.json`);
+const partition = (dataDir: string, day = '2025-03-14') =>
+  path.join(folderOf(dataDir), `${day}.json`);
 const write = (file: string, content: unknown) => {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
@@ -58,9 +59,15 @@ describe('session migrations', () => {
       ok: false,
       reason: 'future-version',
     });
-    expect(migrateSession({ ...current, wrapUp: undefined })).toMatchObject({ ok: false, reason: 'invalid' });
+    expect(migrateSession({ ...current, wrapUp: undefined })).toMatchObject({
+      ok: false,
+      reason: 'invalid',
+    });
     const v1 = sampleSessionV1(seededRandom(3), MARCH_14);
-    expect(migrateSession({ ...v1, priorities: 'none' })).toMatchObject({ ok: false, reason: 'invalid' });
+    expect(migrateSession({ ...v1, priorities: 'none' })).toMatchObject({
+      ok: false,
+      reason: 'invalid',
+    });
     expect(migrateSession(null)).toMatchObject({ ok: false, reason: 'invalid' });
   });
 
@@ -77,7 +84,9 @@ describe('session migrations', () => {
     const onDisk = JSON.parse(fs.readFileSync(partition(dataDir), 'utf8'));
     expect(onDisk.schemaVersion).toBe(2);
     expect(onDisk.sessions).toEqual(v1s.map(migrateV1ToV2));
-    expect(fs.readFileSync(path.join(folderOf(dataDir), '2025-03-14.v1-backup.json'), 'utf8')).toBe(original);
+    expect(fs.readFileSync(path.join(folderOf(dataDir), '2025-03-14.v1-backup.json'), 'utf8')).toBe(
+      original,
+    );
     // A v1 record inside a v2 file (written by an import, say) is migrated the same way.
     const mixed = sampleSessionV1(random, Date.parse('2025-03-15T09:00:00Z'));
     const kept = sampleSession(random, { startedMs: Date.parse('2025-03-15T10:00:00Z') });
@@ -93,7 +102,11 @@ describe('partition files that cannot be used', () => {
   const goodDay = (dataDir: string): Session[] => {
     const random = seededRandom(9);
     const repo = openSessionRepository({ dataDir, now: () => NOW });
-    const sessions = [0, 1, 2].map((i) => repo.save(sampleSession(random, { startedMs: Date.parse('2025-03-13T09:00:00Z') + i * 60_000 })));
+    const sessions = [0, 1, 2].map((i) =>
+      repo.save(
+        sampleSession(random, { startedMs: Date.parse('2025-03-13T09:00:00Z') + i * 60_000 }),
+      ),
+    );
     return sessions;
   };
 
@@ -102,7 +115,11 @@ describe('partition files that cannot be used', () => {
     ['empty', () => '', 'not-json'],
     ['not JSON', () => 'this is not json\n', 'not-json'],
     ['invalid', () => JSON.stringify({ schemaVersion: 2, sessions: [{ id: 'x' }] }), 'invalid'],
-    ['from a newer version', (text: string) => JSON.stringify({ ...JSON.parse(text), schemaVersion: 3 }), 'future-version'],
+    [
+      'from a newer version',
+      (text: string) => JSON.stringify({ ...JSON.parse(text), schemaVersion: 3 }),
+      'future-version',
+    ],
     [
       'holding a session from a newer version',
       (text: string) => {
@@ -112,40 +129,58 @@ describe('partition files that cannot be used', () => {
       },
       'future-version',
     ],
-  ])('a %s partition is moved aside untouched, reported, and nothing else is lost', (_label, damage, kind) => {
-    const dataDir = dirs.make();
-    const good = goodDay(dataDir);
-    const random = seededRandom(10);
-    const repo = openSessionRepository({ dataDir, now: () => NOW });
-    repo.save(sampleSession(random, { startedMs: MARCH_14 }));
-    const badText = damage(fs.readFileSync(partition(dataDir), 'utf8'));
-    write(partition(dataDir), badText);
+  ])(
+    'a %s partition is moved aside untouched, reported, and nothing else is lost',
+    (_label, damage, kind) => {
+      const dataDir = dirs.make();
+      const good = goodDay(dataDir);
+      const random = seededRandom(10);
+      const repo = openSessionRepository({ dataDir, now: () => NOW });
+      repo.save(sampleSession(random, { startedMs: MARCH_14 }));
+      const badText = damage(fs.readFileSync(partition(dataDir), 'utf8'));
+      write(partition(dataDir), badText);
 
-    const warnings: string[] = [];
-    const services = openSessionServices({ dataDir, now: () => NOW, warn: (message) => warnings.push(message) });
-    const reopened = services.repository;
-    expect(reopened.list({}).rows.map((row) => row.id).sort()).toEqual(good.map((s) => s.id).sort());
-    const [problem] = reopened.problems.list();
-    expect(problem).toMatchObject({ kind, file: partition(dataDir) });
-    expect(path.basename(problem.movedTo)).toBe('2025-03-14.corrupt-2025-03-20T10-11-12-345Z.json');
-    expect(fs.readFileSync(problem.movedTo, 'utf8')).toBe(badText);
-    expect(fs.existsSync(partition(dataDir))).toBe(false);
-    expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toContain(problem.movedTo);
+      const warnings: string[] = [];
+      const services = openSessionServices({
+        dataDir,
+        now: () => NOW,
+        warn: (message) => warnings.push(message),
+      });
+      const reopened = services.repository;
+      expect(
+        reopened
+          .list({})
+          .rows.map((row) => row.id)
+          .sort(),
+      ).toEqual(good.map((s) => s.id).sort());
+      const [problem] = reopened.problems.list();
+      expect(problem).toMatchObject({ kind, file: partition(dataDir) });
+      expect(path.basename(problem.movedTo)).toBe(
+        '2025-03-14.corrupt-2025-03-20T10-11-12-345Z.json',
+      );
+      expect(fs.readFileSync(problem.movedTo, 'utf8')).toBe(badText);
+      expect(fs.existsSync(partition(dataDir))).toBe(false);
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toContain(problem.movedTo);
 
-    // The day takes new sessions again, in a fresh file; the moved file stays as it was.
-    const next = reopened.save(sampleSession(random, { startedMs: MARCH_14 + 60_000 }));
-    expect(openSessionRepository({ dataDir }).get(next.id)).toEqual(next);
-    expect(fs.readFileSync(problem.movedTo, 'utf8')).toBe(badText);
-    for (const session of good) expect(reopened.get(session.id)).toEqual(session);
-  });
+      // The day takes new sessions again, in a fresh file; the moved file stays as it was.
+      const next = reopened.save(sampleSession(random, { startedMs: MARCH_14 + 60_000 }));
+      expect(openSessionRepository({ dataDir }).get(next.id)).toEqual(next);
+      expect(fs.readFileSync(problem.movedTo, 'utf8')).toBe(badText);
+      for (const session of good) expect(reopened.get(session.id)).toEqual(session);
+    },
+  );
 
   it('a file that turns bad while running is moved aside on the next save into it, never overwritten', () => {
     const dataDir = dirs.make();
     const random = seededRandom(12);
     const repo = openSessionRepository({ dataDir, now: () => NOW });
     const first = repo.save(sampleSession(random, { startedMs: MARCH_14 }));
-    const newer = JSON.stringify({ schemaVersion: 3, sessions: [{ ...first, schemaVersion: 3 }], future: true });
+    const newer = JSON.stringify({
+      schemaVersion: 3,
+      sessions: [{ ...first, schemaVersion: 3 }],
+      future: true,
+    });
     write(partition(dataDir), newer);
     const second = repo.save(sampleSession(random, { startedMs: MARCH_14 + 60_000 }));
     const [problem] = repo.problems.list();

@@ -13,7 +13,8 @@ const dirs = tempDirs('session-repo');
 afterEach(() => dirs.cleanup());
 
 /** A local time (New York) on a day of March 2025. */
-const local = (day: number, hour: number, minute = 0) => new Date(2025, 2, day, hour, minute).getTime();
+const local = (day: number, hour: number, minute = 0) =>
+  new Date(2025, 2, day, hour, minute).getTime();
 const NOW = new Date(2025, 2, 20, 12, 0);
 
 function withWrapUp(session: Session, change: (wrapUp: Session['wrapUp']) => void): Session {
@@ -29,16 +30,19 @@ function seed(dataDir: string) {
   const sessions: Session[] = [];
   for (let day = 10; day < 16; day++) {
     for (let hour = 8; hour < 18; hour++) {
-      const session = withWrapUp(sampleSession(random, { startedMs: local(day, hour), followUpDate: null }), (w) => {
-        w.notes = 'routine call';
-        w.priorities = w.priorities.map((p) => ({ ...p, text: 'routine' }));
-        w.emotionalCatalyst = '';
-        w.nextSteps = [];
-        w.rootCause.note = '';
-        w.caseReference = '';
-        w.resolution = 'resolved';
-        w.escalation = { kind: 'none', reason: '' };
-      });
+      const session = withWrapUp(
+        sampleSession(random, { startedMs: local(day, hour), followUpDate: null }),
+        (w) => {
+          w.notes = 'routine call';
+          w.priorities = w.priorities.map((p) => ({ ...p, text: 'routine' }));
+          w.emotionalCatalyst = '';
+          w.nextSteps = [];
+          w.rootCause.note = '';
+          w.caseReference = '';
+          w.resolution = 'resolved';
+          w.escalation = { kind: 'none', reason: '' };
+        },
+      );
       sessions.push(repo.save(session));
     }
   }
@@ -67,7 +71,9 @@ describe('session repository on a real folder with conf', () => {
     const onDisk = JSON.parse(fs.readFileSync(file, 'utf8'));
     expect(onDisk.schemaVersion).toBe(2);
     expect(onDisk.sessions).toEqual([late]);
-    expect(fs.existsSync(path.join(dataDir, 'sessions', '2025-03', '2025-03-15.index.json'))).toBe(true);
+    expect(fs.existsSync(path.join(dataDir, 'sessions', '2025-03', '2025-03-15.index.json'))).toBe(
+      true,
+    );
   });
 
   it('replaces a session saved again with the same id (no duplicate in the log)', () => {
@@ -83,7 +89,9 @@ describe('session repository on a real folder with conf', () => {
 
   it('lists newest first, in pages, with the total of matches', () => {
     const { repo, sessions } = seed(dirs.make());
-    const newestFirst = [...sessions].sort((a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt)).map((s) => s.id);
+    const newestFirst = [...sessions]
+      .sort((a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt))
+      .map((s) => s.id);
     const first = repo.list({ limit: 25 });
     expect(first.total).toBe(60);
     expect(first.offset).toBe(0);
@@ -97,15 +105,18 @@ describe('session repository on a real folder with conf', () => {
   it('summarizes each row from the session', () => {
     const dataDir = dirs.make();
     const repo = openSessionRepository({ dataDir });
-    const session = withWrapUp(sampleSession(seededRandom(3), { startedMs: local(12, 10) }), (w) => {
-      w.priorities = [
-        { id: 'a', text: 'Refund', kind: 'administrative', confirmed: true, rank: 1 },
-        { id: 'b', text: 'Respect', kind: 'emotional', confirmed: false, rank: 2 },
-      ];
-      w.followUp = { date: '2025-04-11', channel: 'email', doneAt: null };
-      w.caseReference = 'INC-42';
-      w.resolution = 'pending';
-    });
+    const session = withWrapUp(
+      sampleSession(seededRandom(3), { startedMs: local(12, 10) }),
+      (w) => {
+        w.priorities = [
+          { id: 'a', text: 'Refund', kind: 'administrative', confirmed: true, rank: 1 },
+          { id: 'b', text: 'Respect', kind: 'emotional', confirmed: false, rank: 2 },
+        ];
+        w.followUp = { date: '2025-04-11', channel: 'email', doneAt: null };
+        w.caseReference = 'INC-42';
+        w.resolution = 'pending';
+      },
+    );
     repo.save(session);
     expect(repo.list({}).rows[0]).toEqual({
       id: session.id,
@@ -131,7 +142,13 @@ describe('session repository on a real folder with conf', () => {
     const fields: [string, (w: Session['wrapUp']) => void][] = [
       ['priority', (w) => (w.priorities[0].text = 'Facture de février incorrecte')],
       ['catalyst', (w) => (w.emotionalCatalyst = 'Afraid of an overdraft before payday')],
-      ['next step', (w) => (w.nextSteps = [{ what: 'Send the Kündigung confirmation', who: 'billing', byWhen: null }])],
+      [
+        'next step',
+        (w) =>
+          (w.nextSteps = [
+            { what: 'Send the Kündigung confirmation', who: 'billing', byWhen: null },
+          ]),
+      ],
       ['root cause', (w) => (w.rootCause.note = 'Tariff migration bug')],
       ['reference', (w) => (w.caseReference = 'INC-774411')],
       ['notes', (w) => (w.notes = 'Spoke with Mrs. Ødegård about the ROUTER outage')],
@@ -152,7 +169,8 @@ describe('session repository on a real folder with conf', () => {
 
   it('filters by local calendar days, inclusive', () => {
     const { repo, sessions } = seed(dirs.make());
-    const onDay = (day: number) => sessions.filter((s) => new Date(s.startedAt).getDate() === day).length;
+    const onDay = (day: number) =>
+      sessions.filter((s) => new Date(s.startedAt).getDate() === day).length;
     expect(repo.list({ from: '2025-03-12', to: '2025-03-12' }).total).toBe(10);
     expect(repo.list({ from: '2025-03-12', to: '2025-03-13' }).total).toBe(onDay(12) + onDay(13));
     expect(repo.list({ from: '2025-03-14' }).total).toBe(20);
@@ -168,7 +186,12 @@ describe('session repository on a real folder with conf', () => {
     const { repo, sessions } = seed(dirs.make());
     const pending = repo.save(withWrapUp(sessions[1], (w) => (w.resolution = 'pending')));
     const open = repo.save(withWrapUp(sessions[2], (w) => (w.resolution = null)));
-    const abusive = repo.save(withWrapUp(sessions[3], (w) => (w.escalation = { kind: 'abusive-conduct', reason: 'insults' })));
+    const abusive = repo.save(
+      withWrapUp(
+        sessions[3],
+        (w) => (w.escalation = { kind: 'abusive-conduct', reason: 'insults' }),
+      ),
+    );
     const other = repo.save({ ...sessions[4], agent: 'Jonas Weber-Ünal' });
     const ids = (query: Parameters<typeof repo.list>[0]) => repo.list(query).rows.map((r) => r.id);
     expect(ids({ resolution: 'pending' })).toEqual([pending.id]);
@@ -183,32 +206,49 @@ describe('session repository on a real folder with conf', () => {
   it('filters follow-ups due today, overdue, open and done', () => {
     const { repo, sessions } = seed(dirs.make());
     const dated = (i: number, date: string) =>
-      repo.save(withWrapUp(sessions[i], (w) => (w.followUp = { date, channel: 'call', doneAt: null })));
+      repo.save(
+        withWrapUp(sessions[i], (w) => (w.followUp = { date, channel: 'call', doneAt: null })),
+      );
     const today = dated(0, '2025-03-20');
     const yesterday = dated(1, '2025-03-19');
     const later = dated(2, '2025-04-19');
     const done = repo.markFollowUpDone(dated(3, '2025-03-01').id, new Date(2025, 2, 18, 9, 30));
     expect(done?.wrapUp.followUp.doneAt).toBe(new Date(2025, 2, 18, 9, 30).toISOString());
-    const ids = (followUp: 'due' | 'overdue' | 'open' | 'done') => repo.list({ followUp }).rows.map((r) => r.id).sort();
+    const ids = (followUp: 'due' | 'overdue' | 'open' | 'done') =>
+      repo
+        .list({ followUp })
+        .rows.map((r) => r.id)
+        .sort();
     expect(ids('due')).toEqual([today.id]);
     expect(ids('overdue')).toEqual([yesterday.id]);
     expect(ids('open')).toEqual([today.id, yesterday.id, later.id].sort());
     expect(ids('done')).toEqual([done?.id]);
     // "Today" moves with the clock: on the 21st, the 20th's follow-up is overdue.
-    expect(repo.list({ followUp: 'overdue' }, '2025-03-21').rows.map((r) => r.id).sort()).toEqual([today.id, yesterday.id].sort());
+    expect(
+      repo
+        .list({ followUp: 'overdue' }, '2025-03-21')
+        .rows.map((r) => r.id)
+        .sort(),
+    ).toEqual([today.id, yesterday.id].sort());
   });
 
   it('opens cold from its index files, and rebuilds an index file that is stale, corrupt or missing', () => {
     const dataDir = dirs.make();
     const { sessions } = seed(dataDir);
     const folder = path.join(dataDir, 'sessions', '2025-03');
-    const indexFiles = fs.readdirSync(folder).filter((name) => name.endsWith('.index.json')).sort();
+    const indexFiles = fs
+      .readdirSync(folder)
+      .filter((name) => name.endsWith('.index.json'))
+      .sort();
     expect(indexFiles.length).toBeGreaterThanOrEqual(6);
     fs.writeFileSync(path.join(folder, indexFiles[0]), '{"format":1,"rows":[[');
     fs.rmSync(path.join(folder, indexFiles[1]));
     // A stale index: the partition changed behind it (as after a crash between the two writes).
     const target = sessions[55];
-    const staleFile = path.join(folder, `${new Date(target.startedAt).toISOString().slice(0, 10)}.index.json`);
+    const staleFile = path.join(
+      folder,
+      `${new Date(target.startedAt).toISOString().slice(0, 10)}.index.json`,
+    );
     const staleIndex = fs.readFileSync(staleFile);
     const changed = withWrapUp(target, (w) => (w.notes = 'changed behind the index'));
     openSessionRepository({ dataDir, now: () => NOW }).save(changed);
@@ -217,7 +257,12 @@ describe('session repository on a real folder with conf', () => {
     const cold = openSessionRepository({ dataDir, now: () => NOW });
     expect(cold.list({}).total).toBe(60);
     expect(cold.list({ text: 'changed behind' }).rows.map((r) => r.id)).toEqual([changed.id]);
-    expect(fs.readdirSync(folder).filter((name) => name.endsWith('.index.json')).sort()).toEqual(indexFiles);
+    expect(
+      fs
+        .readdirSync(folder)
+        .filter((name) => name.endsWith('.index.json'))
+        .sort(),
+    ).toEqual(indexFiles);
   });
 
   it('after a flush, starts from the index snapshot; changes made since come from their own index files', () => {
@@ -237,15 +282,24 @@ describe('session repository on a real folder with conf', () => {
     expect(fromSnapshot.list({ text: 'routine call' }).total).toBe(60);
     expect(dayIndexes()).toEqual([]);
     // A save after the flush (and no flush at exit, as after a crash): its day is read from its own file.
-    const changed = fromSnapshot.save(withWrapUp(sessions[10], (w) => (w.notes = 'saved after the snapshot')));
+    const changed = fromSnapshot.save(
+      withWrapUp(sessions[10], (w) => (w.notes = 'saved after the snapshot')),
+    );
     const afterCrash = openSessionRepository({ dataDir, now: () => NOW });
-    expect(afterCrash.list({ text: 'after the snapshot' }).rows.map((r) => r.id)).toEqual([changed.id]);
+    expect(afterCrash.list({ text: 'after the snapshot' }).rows.map((r) => r.id)).toEqual([
+      changed.id,
+    ]);
     expect(afterCrash.list({}).total).toBe(60);
     // A damaged snapshot is only a cache: the days are rebuilt from their partitions.
-    fs.writeFileSync(path.join(sessionsDir, 'index-snapshot.json'), '{"format":1,"partitions":[["2025-03-1');
+    fs.writeFileSync(
+      path.join(sessionsDir, 'index-snapshot.json'),
+      '{"format":1,"partitions":[["2025-03-1',
+    );
     fs.writeFileSync(path.join(sessionsDir, 'index-snapshot-text.json'), 'null');
     const rebuilt = openSessionRepository({ dataDir, now: () => NOW });
-    expect(rebuilt.list({ text: 'after the snapshot' }).rows.map((r) => r.id)).toEqual([changed.id]);
+    expect(rebuilt.list({ text: 'after the snapshot' }).rows.map((r) => r.id)).toEqual([
+      changed.id,
+    ]);
     expect(rebuilt.list({}).total).toBe(60);
     expect(rebuilt.problems.list()).toEqual([]);
   });
@@ -255,11 +309,14 @@ describe('session repository on a real folder with conf', () => {
     const all: Session[] = [];
     for await (const session of repo.iterate()) all.push(session);
     expect(all.map((s) => s.id)).toEqual(
-      [...sessions].sort((a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt)).map((s) => s.id),
+      [...sessions]
+        .sort((a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt))
+        .map((s) => s.id),
     );
     expect(all[59]).toEqual(sessions[0]);
     const someDays: string[] = [];
-    for await (const session of repo.iterate({ from: '2025-03-11', to: '2025-03-12', limit: 1 })) someDays.push(session.id);
+    for await (const session of repo.iterate({ from: '2025-03-11', to: '2025-03-12', limit: 1 }))
+      someDays.push(session.id);
     expect(someDays).toHaveLength(20);
   });
 
@@ -267,7 +324,9 @@ describe('session repository on a real folder with conf', () => {
     const dataDir = dirs.make();
     const repo = openSessionRepository({ dataDir });
     const random = seededRandom(11);
-    const batch = Array.from({ length: 40 }, (_, i) => sampleSession(random, { startedMs: local(1 + (i % 8), 9 + (i % 5)) }));
+    const batch = Array.from({ length: 40 }, (_, i) =>
+      sampleSession(random, { startedMs: local(1 + (i % 8), 9 + (i % 5)) }),
+    );
     expect(repo.saveMany(batch)).toBe(40);
     expect(repo.list({ limit: 500 }).total).toBe(40);
     const moved = { ...batch[0], startedAt: new Date(local(25, 10)).toISOString() };
@@ -284,7 +343,12 @@ describe('session repository on a real folder with conf', () => {
     const before = repo.list({ limit: 500 });
     // The day's partition cannot be replaced (a folder now sits where the temp file would go).
     const target = sessions[59];
-    const file = path.join(dataDir, 'sessions', '2025-03', `${new Date(target.startedAt).toISOString().slice(0, 10)}.json`);
+    const file = path.join(
+      dataDir,
+      'sessions',
+      '2025-03',
+      `${new Date(target.startedAt).toISOString().slice(0, 10)}.json`,
+    );
     const content = fs.readFileSync(file);
     fs.chmodSync(path.dirname(file), 0o500);
     try {

@@ -29,11 +29,21 @@ describe('call timelines', () => {
     const saved = await dispatch(handlers, 'saveCallTimeline', { id: session.id, timeline });
     const file = path.join(dataDir, 'timelines', '2025-03', `${session.id}.json`);
     expect(saved).toEqual({ ok: true, value: { bytes: fs.statSync(file).size } });
-    expect(await dispatch(handlers, 'getTimeline', { id: session.id })).toEqual({ ok: true, value: timeline });
+    expect(await dispatch(handlers, 'getTimeline', { id: session.id })).toEqual({
+      ok: true,
+      value: timeline,
+    });
     // After a restart, in the next month, it is still found.
     const later = open(dataDir, new Date('2025-04-02T08:00:00Z'));
-    expect(await dispatch(later.handlers, 'getTimeline', { id: session.id })).toEqual({ ok: true, value: timeline });
-    expect(await dispatch(later.handlers, 'getTimeline', { id: sampleSession(random, { startedMs: 0 }).id })).toEqual({
+    expect(await dispatch(later.handlers, 'getTimeline', { id: session.id })).toEqual({
+      ok: true,
+      value: timeline,
+    });
+    expect(
+      await dispatch(later.handlers, 'getTimeline', {
+        id: sampleSession(random, { startedMs: 0 }).id,
+      }),
+    ).toEqual({
       ok: true,
       value: null,
     });
@@ -45,11 +55,18 @@ describe('call timelines', () => {
     const random = seededRandom(2);
     const withTimeline = sampleSession(random, { startedMs: NOW.getTime() - 900_000 });
     const without = sampleSession(random, { startedMs: NOW.getTime() - 800_000 });
-    await dispatch(handlers, 'saveCallTimeline', { id: withTimeline.id, timeline: sampleTimeline(random, 30) });
+    await dispatch(handlers, 'saveCallTimeline', {
+      id: withTimeline.id,
+      timeline: sampleTimeline(random, 30),
+    });
     // The wrap-up is saved after midnight, in the next month: the timeline is still found.
     const nextMonth = open(dataDir, new Date('2025-04-01T00:05:00Z'));
-    const first = await dispatch(nextMonth.handlers, 'saveSession', { session: { ...withTimeline, hasTimeline: false } });
-    const second = await dispatch(nextMonth.handlers, 'saveSession', { session: { ...without, hasTimeline: true } });
+    const first = await dispatch(nextMonth.handlers, 'saveSession', {
+      session: { ...withTimeline, hasTimeline: false },
+    });
+    const second = await dispatch(nextMonth.handlers, 'saveSession', {
+      session: { ...without, hasTimeline: true },
+    });
     expect(first.ok && (first.value as Session).hasTimeline).toBe(true);
     expect(second.ok && (second.value as Session).hasTimeline).toBe(false);
     const rows = nextMonth.services.repository.list({}).rows;

@@ -1,7 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, settingsPatchSchema, type Settings } from '../../preload/settings-schema';
+import {
+  DEFAULT_SETTINGS,
+  settingsPatchSchema,
+  type Settings,
+} from '../../preload/settings-schema';
 import { CUE_SETTING_LIMITS } from '../../renderer/engine/cue-settings';
 import { openConfSettingsStore } from '../../main/services/conf-settings-store';
 import { createSettingsService } from '../../main/services/settings-service';
@@ -12,7 +16,11 @@ afterEach(() => dirs.cleanup());
 
 function open(dataDir: string) {
   const { store, fileCheck } = openConfSettingsStore(dataDir);
-  return { service: createSettingsService({ store }), fileCheck, file: path.join(dataDir, 'settings.json') };
+  return {
+    service: createSettingsService({ store }),
+    fileCheck,
+    file: path.join(dataDir, 'settings.json'),
+  };
 }
 
 const readFile = (file: string): Settings => JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -53,12 +61,16 @@ describe('settings service over conf on a real folder', () => {
     });
     expect(result.ok).toBe(true);
     const stored = readFile(file);
-    expect(stored.wrapUp).toEqual({ ...DEFAULT_SETTINGS.wrapUp, requiredSteps: ['priorities', 'follow-up'] });
+    expect(stored.wrapUp).toEqual({
+      ...DEFAULT_SETTINGS.wrapUp,
+      requiredSteps: ['priorities', 'follow-up'],
+    });
     expect(stored.profile.agentName).toBe('Sam Okafor');
     expect(stored.recording.storeAudio).toBe(true);
     expect(stored.autoStartOnCallerSpeech).toBe(true);
     // Every top-level key of the patch schema is a section the service stores.
-    for (const key of Object.keys(settingsPatchSchema.shape)) expect(Object.keys(stored)).toContain(key);
+    for (const key of Object.keys(settingsPatchSchema.shape))
+      expect(Object.keys(stored)).toContain(key);
   });
 
   it('rejects a value outside the engine limits and leaves the file byte for byte unchanged', () => {
@@ -85,14 +97,21 @@ describe('settings service over conf on a real folder', () => {
     expect(bare.ok).toBe(false);
     expect(service.get().hotkeys).toEqual(DEFAULT_SETTINGS.hotkeys);
     const fine = service.update({ hotkeys: { markMoment: 'F9', openWrapUp: '' } });
-    expect(fine.ok && fine.value.hotkeys).toEqual({ ...DEFAULT_SETTINGS.hotkeys, markMoment: 'F9', openWrapUp: '' });
+    expect(fine.ok && fine.value.hotkeys).toEqual({
+      ...DEFAULT_SETTINGS.hotkeys,
+      markMoment: 'F9',
+      openWrapUp: '',
+    });
   });
 
   it('keeps calibrations per device: a number sets one, null removes one, others stay', () => {
     const { service, file } = open(dirs.make());
     service.update({ agentNormalLufs: { 'headset.usb:1': -23.5, 'laptop-mic': -30 } });
     const result = service.update({ agentNormalLufs: { 'laptop-mic': null, desk: -26 } });
-    expect(result.ok && result.value.agentNormalLufs).toEqual({ 'headset.usb:1': -23.5, desk: -26 });
+    expect(result.ok && result.value.agentNormalLufs).toEqual({
+      'headset.usb:1': -23.5,
+      desk: -26,
+    });
     expect(readFile(file).agentNormalLufs).toEqual({ 'headset.usb:1': -23.5, desk: -26 });
   });
 
@@ -140,7 +159,9 @@ describe('opening a damaged settings file', () => {
     fs.writeFileSync(path.join(dataDir, 'settings.json'), '{"ui": {"compact": tru');
     const { service, fileCheck } = open(dataDir);
     expect(service.get()).toEqual(DEFAULT_SETTINGS);
-    expect(fileCheck.backupPath && fs.readFileSync(fileCheck.backupPath, 'utf8')).toBe('{"ui": {"compact": tru');
+    expect(fileCheck.backupPath && fs.readFileSync(fileCheck.backupPath, 'utf8')).toBe(
+      '{"ui": {"compact": tru',
+    );
   });
 
   it('leaves a valid file alone', () => {

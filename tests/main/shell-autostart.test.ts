@@ -2,7 +2,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { autostartDir, autostartEntry, createXdgAutostart, quoteExecArgument } from '../../main/desktop/xdg-autostart';
+import {
+  autostartDir,
+  autostartEntry,
+  createXdgAutostart,
+  quoteExecArgument,
+} from '../../main/desktop/xdg-autostart';
 import { tempDirs } from './support/temp-dirs';
 
 const dirs = tempDirs('autostart');
@@ -11,7 +16,12 @@ afterEach(() => dirs.cleanup());
 describe('XDG autostart', () => {
   it('writes an entry under $XDG_CONFIG_HOME/autostart that starts the AppImage, and removes it again', () => {
     const config = dirs.make();
-    const item = createXdgAutostart({ name: 'calm-line', appName: 'Calm Line', executable: '/home/agent/Apps/Calm Line.AppImage', env: { XDG_CONFIG_HOME: config } });
+    const item = createXdgAutostart({
+      name: 'calm-line',
+      appName: 'Calm Line',
+      executable: '/home/agent/Apps/Calm Line.AppImage',
+      env: { XDG_CONFIG_HOME: config },
+    });
     expect(item.isEnabled()).toBe(false);
     item.setEnabled(true);
     const file = path.join(config, 'autostart', 'calm-line.desktop');
@@ -27,12 +37,25 @@ describe('XDG autostart', () => {
 
   it('counts an entry the user disabled in their session settings as off', () => {
     const config = dirs.make();
-    const item = createXdgAutostart({ name: 'calm-line', appName: 'Calm Line', executable: '/opt/calm-line/calm-line', env: { XDG_CONFIG_HOME: config } });
+    const item = createXdgAutostart({
+      name: 'calm-line',
+      appName: 'Calm Line',
+      executable: '/opt/calm-line/calm-line',
+      env: { XDG_CONFIG_HOME: config },
+    });
     item.setEnabled(true);
     const file = path.join(config, 'autostart', 'calm-line.desktop');
-    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('X-GNOME-Autostart-enabled=true', 'X-GNOME-Autostart-enabled=false'));
+    fs.writeFileSync(
+      file,
+      fs
+        .readFileSync(file, 'utf8')
+        .replace('X-GNOME-Autostart-enabled=true', 'X-GNOME-Autostart-enabled=false'),
+    );
     expect(item.isEnabled()).toBe(false);
-    fs.writeFileSync(file, `${autostartEntry('Calm Line', '/opt/calm-line/calm-line')}Hidden=true\n`);
+    fs.writeFileSync(
+      file,
+      `${autostartEntry('Calm Line', '/opt/calm-line/calm-line')}Hidden=true\n`,
+    );
     expect(item.isEnabled()).toBe(false);
   });
 
@@ -50,6 +73,8 @@ describe('XDG autostart', () => {
   });
 
   it('refuses an entry name that could leave the autostart folder', () => {
-    expect(() => createXdgAutostart({ name: '../evil', appName: 'x', executable: '/bin/true' })).toThrow(/Bad autostart entry name/);
+    expect(() =>
+      createXdgAutostart({ name: '../evil', appName: 'x', executable: '/bin/true' }),
+    ).toThrow(/Bad autostart entry name/);
   });
 });

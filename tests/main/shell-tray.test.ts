@@ -8,8 +8,19 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { HotkeyRegistration } from '../../preload/desktop-contract';
 import { flattenMenu, type DesktopView, type MenuSpec } from '../../main/desktop/menu-spec';
-import { drawTrayIcon, TRAY_DOT, TRAY_DOT_COLORS, TRAY_TILE_COLOR, trayIconPng } from '../../main/desktop/tray-icon';
-import { TRAY_ICON_KINDS, trayIconKind, trayMenu, trayTooltip } from '../../main/desktop/tray-presentation';
+import {
+  drawTrayIcon,
+  TRAY_DOT,
+  TRAY_DOT_COLORS,
+  TRAY_TILE_COLOR,
+  trayIconPng,
+} from '../../main/desktop/tray-icon';
+import {
+  TRAY_ICON_KINDS,
+  trayIconKind,
+  trayMenu,
+  trayTooltip,
+} from '../../main/desktop/tray-presentation';
 import { tempDirs } from './support/temp-dirs';
 
 const registered: HotkeyRegistration[] = [
@@ -35,10 +46,18 @@ describe('tray state', () => {
   it.each([
     [{ call: 'idle', followUpsDue: 0 }, 'idle', 'Calm Line — No call'],
     [{ call: 'in-call', followUpsDue: 0 }, 'in-call', 'Calm Line — In a call'],
-    [{ call: 'wrap-up-pending', followUpsDue: 0 }, 'wrap-up-pending', 'Calm Line — Wrap-up waiting'],
+    [
+      { call: 'wrap-up-pending', followUpsDue: 0 },
+      'wrap-up-pending',
+      'Calm Line — Wrap-up waiting',
+    ],
     [{ call: 'idle', followUpsDue: 1 }, 'follow-up-due', 'Calm Line — No call · 1 follow-up due'],
     [{ call: 'in-call', followUpsDue: 3 }, 'in-call', 'Calm Line — In a call · 3 follow-ups due'],
-    [{ call: 'wrap-up-pending', followUpsDue: 2 }, 'wrap-up-pending', 'Calm Line — Wrap-up waiting · 2 follow-ups due'],
+    [
+      { call: 'wrap-up-pending', followUpsDue: 2 },
+      'wrap-up-pending',
+      'Calm Line — Wrap-up waiting · 2 follow-ups due',
+    ],
   ] as const)('%j shows the %s icon and says so', (status, kind, tooltip) => {
     expect(trayIconKind(status)).toBe(kind);
     expect(trayTooltip(status)).toBe(tooltip);
@@ -73,11 +92,23 @@ describe('tray menu', () => {
     expect(items[0]).toEqual({ kind: 'info', label: 'No call' });
     expect(actionItem(items, 'showWindow').enabled).toBe(true);
     expect(actionItem(items, 'quit').label).toBe('Quit Calm Line');
-    expect(items).toContainEqual({ kind: 'toggle', action: 'toggleAlwaysOnTop', label: 'Always on top', checked: true });
-    expect(items).toContainEqual({ kind: 'toggle', action: 'toggleCompact', label: 'Compact window', checked: false });
+    expect(items).toContainEqual({
+      kind: 'toggle',
+      action: 'toggleAlwaysOnTop',
+      label: 'Always on top',
+      checked: true,
+    });
+    expect(items).toContainEqual({
+      kind: 'toggle',
+      action: 'toggleCompact',
+      label: 'Compact window',
+      checked: false,
+    });
     expect(items.some((i) => i.kind === 'toggle' && i.action === 'toggleStartAtLogin')).toBe(true);
     const noLogin = flattenMenu(trayMenu(view({ startAtLogin: null })));
-    expect(noLogin.some((i) => i.kind === 'toggle' && i.action === 'toggleStartAtLogin')).toBe(false);
+    expect(noLogin.some((i) => i.kind === 'toggle' && i.action === 'toggleStartAtLogin')).toBe(
+      false,
+    );
   });
 });
 
@@ -90,16 +121,24 @@ function pixel(image: { width: number; rgba: Uint8Array }, x: number, y: number)
 }
 
 describe('tray icons', () => {
-  it.each(TRAY_ICON_KINDS)('%s: transparent corners, the teal tile, and its own status dot', (kind) => {
-    const size = 32;
-    const icon = drawTrayIcon(kind, size);
-    for (const [x, y] of [[0, 0], [size - 1, 0], [0, size - 1]]) expect(pixel(icon, x!, y!)[3]).toBe(0);
-    expect(pixel(icon, size / 2, 3)).toEqual([...TRAY_TILE_COLOR, 255]);
-    const dot = pixel(icon, Math.floor(TRAY_DOT.cx * size), Math.floor(TRAY_DOT.cy * size));
-    const expected = TRAY_DOT_COLORS[kind];
-    if (expected === null) expect(dot).toEqual([...TRAY_TILE_COLOR, 255]);
-    else expect(dot).toEqual([...expected, 255]);
-  });
+  it.each(TRAY_ICON_KINDS)(
+    '%s: transparent corners, the teal tile, and its own status dot',
+    (kind) => {
+      const size = 32;
+      const icon = drawTrayIcon(kind, size);
+      for (const [x, y] of [
+        [0, 0],
+        [size - 1, 0],
+        [0, size - 1],
+      ])
+        expect(pixel(icon, x!, y!)[3]).toBe(0);
+      expect(pixel(icon, size / 2, 3)).toEqual([...TRAY_TILE_COLOR, 255]);
+      const dot = pixel(icon, Math.floor(TRAY_DOT.cx * size), Math.floor(TRAY_DOT.cy * size));
+      const expected = TRAY_DOT_COLORS[kind];
+      if (expected === null) expect(dot).toEqual([...TRAY_TILE_COLOR, 255]);
+      else expect(dot).toEqual([...expected, 255]);
+    },
+  );
 
   it('draws four icons that differ from each other at tray size', () => {
     const pngs = TRAY_ICON_KINDS.map((kind) => trayIconPng(kind, 16).toString('base64'));
@@ -111,7 +150,11 @@ describe('tray icons', () => {
     for (const kind of TRAY_ICON_KINDS) {
       const file = path.join(dir, `${kind}-${size}.png`);
       fs.writeFileSync(file, trayIconPng(kind, size));
-      const decoded = execFileSync('ffmpeg', ['-v', 'error', '-i', file, '-f', 'rawvideo', '-pix_fmt', 'rgba', '-'], { maxBuffer: 1 << 20 });
+      const decoded = execFileSync(
+        'ffmpeg',
+        ['-v', 'error', '-i', file, '-f', 'rawvideo', '-pix_fmt', 'rgba', '-'],
+        { maxBuffer: 1 << 20 },
+      );
       expect(decoded.length).toBe(size * size * 4);
       expect(Buffer.compare(decoded, Buffer.from(drawTrayIcon(kind, size).rgba))).toBe(0);
     }

@@ -13,7 +13,10 @@ describe('npm run start:browser options', () => {
       ok: true,
       options: { openBrowser: false, port: 8080, help: false },
     });
-    expect(parse(['--port=3001'])).toMatchObject({ ok: true, options: { openBrowser: true, port: 3001 } });
+    expect(parse(['--port=3001'])).toMatchObject({
+      ok: true,
+      options: { openBrowser: true, port: 3001 },
+    });
   });
 
   it('reads CALM_LINE_NO_BROWSER and CALM_LINE_PORT; a flag wins over the environment', () => {
@@ -21,9 +24,13 @@ describe('npm run start:browser options', () => {
       ok: true,
       options: { openBrowser: false, port: 4000 },
     });
-    expect(parse(['--port', '5000'], { CALM_LINE_PORT: '4000' })).toMatchObject({ options: { port: 5000 } });
+    expect(parse(['--port', '5000'], { CALM_LINE_PORT: '4000' })).toMatchObject({
+      options: { port: 5000 },
+    });
     for (const off of ['', '0', 'false', 'no']) {
-      expect(parse([], { CALM_LINE_NO_BROWSER: off })).toMatchObject({ options: { openBrowser: true } });
+      expect(parse([], { CALM_LINE_NO_BROWSER: off })).toMatchObject({
+        options: { openBrowser: true },
+      });
     }
   });
 
@@ -33,7 +40,10 @@ describe('npm run start:browser options', () => {
       expect(result.ok, bad).toBe(false);
       if (!result.ok) expect(result.message).toContain(`"${bad}"`);
     }
-    expect(parse(['--port'])).toEqual({ ok: false, message: '--port needs a number, e.g. --port 8080.' });
+    expect(parse(['--port'])).toEqual({
+      ok: false,
+      message: '--port needs a number, e.g. --port 8080.',
+    });
     expect(parse([], { CALM_LINE_PORT: 'eighty' })).toEqual({
       ok: false,
       message: 'CALM_LINE_PORT must be a port number from 0 to 65535, not "eighty".',
@@ -41,7 +51,10 @@ describe('npm run start:browser options', () => {
   });
 
   it('refuses an unknown flag rather than ignoring it', () => {
-    expect(parse(['--no-brwoser'])).toEqual({ ok: false, message: 'Unknown option "--no-brwoser".' });
+    expect(parse(['--no-brwoser'])).toEqual({
+      ok: false,
+      message: 'Unknown option "--no-brwoser".',
+    });
     expect(parse(['8080'])).toMatchObject({ ok: false });
   });
 

@@ -25,7 +25,10 @@ function sleep(ms: number): void {
 export function builtCoachWorkletPath(): string {
   for (let waited = 0; otherViteBuildRunning() && waited < 180_000; waited += 2000) sleep(2000);
   if (isRendererBuildStale(RENDERER_DIR, rendererSourcePaths(PROJECT_ROOT))) {
-    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: PROJECT_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
+      cwd: PROJECT_ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
   }
   const name = fs.readdirSync(ASSETS).find((n) => /^coach-worklet-.*\.js$/.test(n));
   if (!name) throw new Error(`No coach-worklet-*.js in ${ASSETS} after building.`);

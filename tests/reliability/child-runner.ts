@@ -14,9 +14,18 @@ export interface WatchedRun {
   readonly stalled: boolean;
 }
 
-export function runWatched(command: string, args: readonly string[], idleMs: number, options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<WatchedRun> {
+export function runWatched(
+  command: string,
+  args: readonly string[],
+  idleMs: number,
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<WatchedRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const lines: string[] = [];
     let partial = '';
     let stderr = '';

@@ -30,21 +30,38 @@ interface Snapshot {
   settings: Settings;
 }
 
-async function open(dataDir: string): Promise<{ host: BrowserHost; log: string[]; sessions: SessionServices }> {
+async function open(
+  dataDir: string,
+): Promise<{ host: BrowserHost; log: string[]; sessions: SessionServices }> {
   const log: string[] = [];
-  const host = await startBrowserHost({ dataDir, rendererDir: RENDERER_DIR, log: (m) => log.push(m) });
+  const host = await startBrowserHost({
+    dataDir,
+    rendererDir: RENDERER_DIR,
+    log: (m) => log.push(m),
+  });
   return { host, log, sessions: host.services.sessions! };
 }
 
 /** Everything the app shows, read through the services as the screens read it. */
-async function readAll(sessions: SessionServices, host: BrowserHost, ids: Iterable<string>, timelineIds: Iterable<string>): Promise<Snapshot> {
-  const out: Snapshot = { sessions: new Map(), timelines: new Map(), draft: sessions.drafts.get(), settings: host.services.settings.get() };
+async function readAll(
+  sessions: SessionServices,
+  host: BrowserHost,
+  ids: Iterable<string>,
+  timelineIds: Iterable<string>,
+): Promise<Snapshot> {
+  const out: Snapshot = {
+    sessions: new Map(),
+    timelines: new Map(),
+    draft: sessions.drafts.get(),
+    settings: host.services.settings.get(),
+  };
   sessions.repository.list({});
   for (const id of ids) {
     const s = sessions.repository.get(id);
     if (s) out.sessions.set(id, s);
   }
-  for await (const s of sessions.repository.iterate({})) if (!out.sessions.has(s.id)) out.sessions.set(s.id, s);
+  for await (const s of sessions.repository.iterate({}))
+    if (!out.sessions.has(s.id)) out.sessions.set(s.id, s);
   for (const id of timelineIds) {
     const t = sessions.timelines.get(id);
     if (t) out.timelines.set(id, t);
@@ -57,7 +74,10 @@ function copyDir(from: string, to: string): void {
 }
 
 function filesUnder(dir: string): string[] {
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name));
 }
 
 type Damage = 'truncated' | 'not JSON' | 'newer version';
@@ -81,13 +101,20 @@ describe('corrupt and future store files', () => {
   beforeAll(async () => {
     fs.mkdirSync(RENDERER_DIR, { recursive: true });
     const { host, sessions } = await open(pristine);
-    expect(host.services.settings.update({ profile: { agentName: 'Ana Souza' }, cue: { pauseSec: 1.4 } }).ok).toBe(true);
+    expect(
+      host.services.settings.update({ profile: { agentName: 'Ana Souza' }, cue: { pauseSec: 1.4 } })
+        .ok,
+    ).toBe(true);
     const saved = makeSessions(30, { seed: 71, days: 3 });
     sessions.repository.saveMany(saved);
     allIds = saved.map((s) => s.id);
     timelineIds = allIds.slice(0, 6);
     for (const [i, id] of timelineIds.entries()) {
-      sessions.timelines.save(id, { stepSec: 0.1, caller: { momentary: [null, -30 - i, -28], shortTerm: [null, -31, -29] }, agent: { momentary: [null, -25, -26], shortTerm: [null, -26, -27] } });
+      sessions.timelines.save(id, {
+        stepSec: 0.1,
+        caller: { momentary: [null, -30 - i, -28], shortTerm: [null, -31, -29] },
+        agent: { momentary: [null, -25, -26], shortTerm: [null, -26, -27] },
+      });
     }
     const open1 = makeSessions(1, { seed: 72 })[0];
     sessions.drafts.save({
@@ -105,19 +132,31 @@ describe('corrupt and future store files', () => {
     expect(before.sessions.size).toBe(30);
     expect(before.draft).not.toBeNull();
     expect(before.timelines.size).toBe(6);
-    const byPartition = new Map(filesUnder(path.join(pristine, 'sessions')).filter((f) => /\d{4}-\d{2}-\d{2}\.json$/.test(f)).map((f) => [f, JSON.parse(fs.readFileSync(f, 'utf8')) as { sessions: Session[] }]));
-    partitionOf = (id) => [...byPartition].find(([, doc]) => doc.sessions.some((s) => s.id === id))![0];
+    const byPartition = new Map(
+      filesUnder(path.join(pristine, 'sessions'))
+        .filter((f) => /\d{4}-\d{2}-\d{2}\.json$/.test(f))
+        .map((f) => [f, JSON.parse(fs.readFileSync(f, 'utf8')) as { sessions: Session[] }]),
+    );
+    partitionOf = (id) =>
+      [...byPartition].find(([, doc]) => doc.sessions.some((s) => s.id === id))![0];
     await host.close();
   });
   afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
-  const targets: { name: string; file: (dataDir: string) => string; bump: (doc: Record<string, unknown>) => void; lost: (s: Snapshot) => { sessions?: string[]; timelines?: string[]; draft?: boolean } }[] = [
+  const targets: {
+    name: string;
+    file: (dataDir: string) => string;
+    bump: (doc: Record<string, unknown>) => void;
+    lost: (s: Snapshot) => { sessions?: string[]; timelines?: string[]; draft?: boolean };
+  }[] = [
     {
       name: 'a session partition',
       file: (dir) => path.join(dir, path.relative(pristine, partitionOf(allIds[0]))),
       bump: (doc) => (doc.schemaVersion = SESSION_SCHEMA_VERSION + 1),
       lost: () => {
-        const doc = JSON.parse(fs.readFileSync(partitionOf(allIds[0]), 'utf8')) as { sessions: Session[] };
+        const doc = JSON.parse(fs.readFileSync(partitionOf(allIds[0]), 'utf8')) as {
+          sessions: Session[];
+        };
         return { sessions: doc.sessions.map((s) => s.id) };
       },
     },
@@ -129,7 +168,8 @@ describe('corrupt and future store files', () => {
     },
     {
       name: 'a call timeline',
-      file: (dir) => filesUnder(path.join(dir, 'timelines')).find((f) => f.endsWith(`${timelineIds[0]}.json`))!,
+      file: (dir) =>
+        filesUnder(path.join(dir, 'timelines')).find((f) => f.endsWith(`${timelineIds[0]}.json`))!,
       bump: (doc) => (doc.schemaVersion = TIMELINE_FILE_VERSION + 1),
       lost: () => ({ timelines: [timelineIds[0]] }),
     },
@@ -152,16 +192,24 @@ describe('corrupt and future store files', () => {
           const after = await readAll(sessions, host, allIds, timelineIds);
           // Moved aside, byte for byte, with a timestamp in its name, in the same folder.
           const base = path.basename(file, '.json');
-          const moved = fs.readdirSync(path.dirname(file)).filter((n) => n.startsWith(`${base}.corrupt-`));
+          const moved = fs
+            .readdirSync(path.dirname(file))
+            .filter((n) => n.startsWith(`${base}.corrupt-`));
           expect(moved, `files beside ${file}`).toHaveLength(1);
-          expect(moved[0]).toMatch(new RegExp(`^${base}\\.corrupt-\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}-\\d{3}Z(-\\d+)?\\.json$`));
+          expect(moved[0]).toMatch(
+            new RegExp(
+              `^${base}\\.corrupt-\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}-\\d{3}Z(-\\d+)?\\.json$`,
+            ),
+          );
           const movedPath = path.join(path.dirname(file), moved[0]);
           expect(fs.readFileSync(movedPath, 'utf8')).toBe(bad);
           // The user is told what happened and where the file is (the host's log; the problem list).
           const told = log.filter((m) => m.includes(path.basename(file)));
           expect(told, log.join('\n')).toHaveLength(1);
           expect(told[0]).toContain(movedPath);
-          expect(told[0]).toMatch(how === 'newer version' ? /newer version of Calm Line/ : /could not be read/);
+          expect(told[0]).toMatch(
+            how === 'newer version' ? /newer version of Calm Line/ : /could not be read/,
+          );
           expect(sessions.problems.list().map((p) => p.movedTo)).toEqual([movedPath]);
 
           // Nothing else lost.
@@ -180,7 +228,12 @@ describe('corrupt and future store files', () => {
           // The app goes on: saving works, and the moved file stays as it was.
           const fresh = makeSessions(1, { seed: 73 })[0];
           const sameDay = before.sessions.get(allIds[0])!;
-          sessions.repository.save({ ...fresh, startedAt: sameDay.startedAt, endedAt: sameDay.endedAt, savedAt: sameDay.savedAt });
+          sessions.repository.save({
+            ...fresh,
+            startedAt: sameDay.startedAt,
+            endedAt: sameDay.endedAt,
+            savedAt: sameDay.savedAt,
+          });
           expect(sessions.repository.get(fresh.id)?.id).toBe(fresh.id);
           expect(fs.readFileSync(movedPath, 'utf8')).toBe(bad);
         } finally {
@@ -198,7 +251,11 @@ describe('corrupt and future store files', () => {
     }
   }
 
-  for (const cache of ['a partition index file', 'the index snapshot', 'the search-text snapshot'] as const) {
+  for (const cache of [
+    'a partition index file',
+    'the index snapshot',
+    'the search-text snapshot',
+  ] as const) {
     for (const how of ['truncated', 'not JSON'] as const) {
       it(`${cache}, ${how}: rebuilt from the sessions, nothing lost, nothing to tell`, async () => {
         const dataDir = path.join(root, `case-${++caseNo}`);
@@ -206,10 +263,18 @@ describe('corrupt and future store files', () => {
         const sessionsDir = path.join(dataDir, 'sessions');
         const file =
           cache === 'a partition index file'
-            ? path.join(dataDir, path.relative(pristine, partitionOf(allIds[0]))).replace(/\.json$/, '.index.json')
-            : path.join(sessionsDir, cache === 'the index snapshot' ? 'index-snapshot.json' : 'index-snapshot-text.json');
+            ? path
+                .join(dataDir, path.relative(pristine, partitionOf(allIds[0])))
+                .replace(/\.json$/, '.index.json')
+            : path.join(
+                sessionsDir,
+                cache === 'the index snapshot' ? 'index-snapshot.json' : 'index-snapshot-text.json',
+              );
         expect(fs.existsSync(file), file).toBe(true);
-        fs.writeFileSync(file, damage(fs.readFileSync(file, 'utf8'), how, () => undefined));
+        fs.writeFileSync(
+          file,
+          damage(fs.readFileSync(file, 'utf8'), how, () => undefined),
+        );
         const { host, log, sessions } = await open(dataDir);
         try {
           const after = await readAll(sessions, host, allIds, timelineIds);
@@ -217,9 +282,15 @@ describe('corrupt and future store files', () => {
           for (const [id, s] of before.sessions) expect(after.sessions.get(id)).toEqual(s);
           // The log and search still find every session.
           expect(sessions.repository.list({}).total).toBe(30);
-          const withReference = [...before.sessions.values()].find((s) => /^\S{4,}$/.test(s.wrapUp.caseReference))!;
+          const withReference = [...before.sessions.values()].find((s) =>
+            /^\S{4,}$/.test(s.wrapUp.caseReference),
+          )!;
           expect(withReference).toBeDefined();
-          expect(sessions.repository.list({ text: withReference.wrapUp.caseReference }).rows.map((r) => r.id)).toContain(withReference.id);
+          expect(
+            sessions.repository
+              .list({ text: withReference.wrapUp.caseReference })
+              .rows.map((r) => r.id),
+          ).toContain(withReference.id);
           expect(sessions.problems.list()).toEqual([]);
           expect(log.filter((m) => /moved|could not be read/.test(m))).toEqual([]);
         } finally {
@@ -247,7 +318,9 @@ describe('corrupt and future store files', () => {
           const after = await readAll(sessions, host, allIds, timelineIds);
           const backups = fs.readdirSync(dataDir).filter((n) => n.startsWith('settings.json.bak-'));
           expect(backups).toHaveLength(1);
-          expect(backups[0]).toMatch(/^settings\.json\.bak-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z$/);
+          expect(backups[0]).toMatch(
+            /^settings\.json\.bak-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z$/,
+          );
           const backupPath = path.join(dataDir, backups[0]);
           expect(fs.readFileSync(backupPath, 'utf8')).toBe(bad);
           const told = log.filter((m) => m.includes(backupPath));

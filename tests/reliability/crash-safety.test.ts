@@ -42,10 +42,14 @@ interface KillPlan {
 function runChild(dataDir: string, start: number, kill: KillPlan): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
     // One node process running the bundled child (the tsx CLI would leave its node child running after a SIGKILL).
-    const child = spawn(process.execPath, [childBundle, dataDir, String(SEED), String(OPERATIONS), String(start)], {
-      cwd: PROJECT_ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [childBundle, dataDir, String(SEED), String(OPERATIONS), String(start)],
+      {
+        cwd: PROJECT_ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let lastAck = start - 1;
     let acks = 0;
     let finished = false;
@@ -96,7 +100,11 @@ function filesUnder(dir: string): string[] {
 const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 /** Opens the folder as the app does at start and checks it against what was acknowledged. */
-async function checkFolder(dataDir: string, ops: ReturnType<typeof crashWorkload>, acked: number): Promise<string[]> {
+async function checkFolder(
+  dataDir: string,
+  ops: ReturnType<typeof crashWorkload>,
+  acked: number,
+): Promise<string[]> {
   const problems: string[] = [];
   const expected = expectedAfter(ops, acked);
   // No file the app reads is unreadable (temp files of an interrupted write are never read).
@@ -115,30 +123,43 @@ async function checkFolder(dataDir: string, ops: ReturnType<typeof crashWorkload
   const { repository, drafts, timelines } = services;
   for (const [id, versions] of expected.sessions) {
     const stored = repository.get(id);
-    const acknowledged = ops.slice(0, acked + 1).some((op) => (op.kind === 'save' || op.kind === 'edit') && op.session.id === id);
+    const acknowledged = ops
+      .slice(0, acked + 1)
+      .some((op) => (op.kind === 'save' || op.kind === 'edit') && op.session.id === id);
     if (stored === null) {
       if (acknowledged) problems.push(`session ${id} (acknowledged) is missing`);
       continue;
     }
-    if (!versions.some((v) => isDeepStrictEqual(plain(v), stored))) problems.push(`session ${id} is not any version that was saved`);
+    if (!versions.some((v) => isDeepStrictEqual(plain(v), stored)))
+      problems.push(`session ${id} is not any version that was saved`);
   }
   let listed = 0;
   for await (const session of repository.iterate({})) {
     listed++;
     if (!expected.sessions.has(session.id)) problems.push(`session ${session.id} was never saved`);
   }
-  const savedCount = [...expected.sessions.keys()].filter((id) => ops.slice(0, acked + 1).some((op) => op.kind === 'save' && op.session.id === id)).length;
-  if (listed < savedCount || listed > savedCount + 1) problems.push(`${listed} sessions listed, ${savedCount} acknowledged`);
-  if (repository.list({}).total !== listed) problems.push(`the log lists ${repository.list({}).total}, the partitions hold ${listed}`);
+  const savedCount = [...expected.sessions.keys()].filter((id) =>
+    ops.slice(0, acked + 1).some((op) => op.kind === 'save' && op.session.id === id),
+  ).length;
+  if (listed < savedCount || listed > savedCount + 1)
+    problems.push(`${listed} sessions listed, ${savedCount} acknowledged`);
+  if (repository.list({}).total !== listed)
+    problems.push(`the log lists ${repository.list({}).total}, the partitions hold ${listed}`);
   for (const [id, timeline] of expected.timelines) {
     const stored = timelines.get(id);
-    if (!isDeepStrictEqual(plain(timeline), stored)) problems.push(`timeline of ${id} is ${stored === null ? 'missing' : 'not the one saved'}`);
+    if (!isDeepStrictEqual(plain(timeline), stored))
+      problems.push(`timeline of ${id} is ${stored === null ? 'missing' : 'not the one saved'}`);
   }
   const draft = drafts.get();
   if (!expected.drafts.some((d) => isDeepStrictEqual(d === null ? null : plain(d), draft))) {
-    problems.push(`restored draft is ${draft === null ? 'none' : `for ${draft.callId} (${draft.wrapUp.notes.slice(-30)})`}, expected ${expected.drafts.map((d) => (d === null ? 'none' : d.wrapUp.notes.slice(-30))).join(' or ')}`);
+    problems.push(
+      `restored draft is ${draft === null ? 'none' : `for ${draft.callId} (${draft.wrapUp.notes.slice(-30)})`}, expected ${expected.drafts.map((d) => (d === null ? 'none' : d.wrapUp.notes.slice(-30))).join(' or ')}`,
+    );
   }
-  if (services.problems.list().length > 0 || warnings.length > 0) problems.push(`store problems: ${[...services.problems.list().map((p) => p.detail), ...warnings].join('; ')}`);
+  if (services.problems.list().length > 0 || warnings.length > 0)
+    problems.push(
+      `store problems: ${[...services.problems.list().map((p) => p.detail), ...warnings].join('; ')}`,
+    );
   return problems;
 }
 
@@ -148,7 +169,16 @@ describe('crash safety', () => {
   beforeAll(() => {
     // The child bundled once (npm packages stay imports): each of the many restarts then takes ~0.2 s, not ~1.5 s.
     childBundle = path.join(scratchDir('reliability/crash'), 'crash-child.mjs');
-    buildSync({ entryPoints: [CHILD], bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', outfile: childBundle, logLevel: 'error' });
+    buildSync({
+      entryPoints: [CHILD],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      packages: 'external',
+      outfile: childBundle,
+      logLevel: 'error',
+    });
   });
 
   it(`${OPERATIONS} saves, edits and draft autosaves killed with SIGKILL at random moments lose nothing acknowledged (seed ${SEED})`, async () => {
@@ -162,7 +192,10 @@ describe('crash safety', () => {
     while (next < OPERATIONS) {
       // Short runs, so kills land in every kind of operation: mostly a few milliseconds after a random
       // acknowledgement (an operation takes 1–10 ms), sometimes while the first write of a run is going on.
-      const kill: KillPlan = rnd() < 0.15 ? { afterAcks: 0, delayMs: Math.floor(rnd() * 300) } : { afterAcks: 1 + Math.floor(rnd() * 50), delayMs: Math.floor(rnd() * 4) };
+      const kill: KillPlan =
+        rnd() < 0.15
+          ? { afterAcks: 0, delayMs: Math.floor(rnd() * 300) }
+          : { afterAcks: 1 + Math.floor(rnd() * 50), delayMs: Math.floor(rnd() * 4) };
       const t0 = Date.now();
       const run = await runChild(dataDir, next, kill);
       const t1 = Date.now();
@@ -172,10 +205,16 @@ describe('crash safety', () => {
         kills++;
         if (run.lastAck + 1 < OPERATIONS) killsMidOperation++;
       }
-      if (process.env.CRASH_DEBUG) console.log(`run ${restarts}: from ${next}, kill ${JSON.stringify(kill)}, acked to ${run.lastAck}, killed ${run.killed}`);
+      if (process.env.CRASH_DEBUG)
+        console.log(
+          `run ${restarts}: from ${next}, kill ${JSON.stringify(kill)}, acked to ${run.lastAck}, killed ${run.killed}`,
+        );
       const problems = await checkFolder(dataDir, ops, run.lastAck);
       if (process.env.CRASH_DEBUG) console.log(`run ${t1 - t0} ms, check ${Date.now() - t1} ms`);
-      for (const p of problems) failures.push(`after kill ${kills} (acknowledged up to op ${run.lastAck}, seed ${SEED}): ${p}`);
+      for (const p of problems)
+        failures.push(
+          `after kill ${kills} (acknowledged up to op ${run.lastAck}, seed ${SEED}): ${p}`,
+        );
       if (failures.length > 0) break;
       next = run.lastAck + 1;
     }
@@ -184,6 +223,8 @@ describe('crash safety', () => {
     expect(kills).toBeGreaterThanOrEqual(25);
     const kinds = new Map<string, number>();
     for (const op of ops) kinds.set(op.kind, (kinds.get(op.kind) ?? 0) + 1);
-    console.log(`crash safety: ${OPERATIONS} operations (${[...kinds].map(([k, n]) => `${n} ${k}`).join(', ')}), ${kills} kills, ${restarts} runs, seed ${SEED}`);
+    console.log(
+      `crash safety: ${OPERATIONS} operations (${[...kinds].map(([k, n]) => `${n} ${k}`).join(', ')}), ${kills} kills, ${restarts} runs, seed ${SEED}`,
+    );
   }, 600_000);
 });

@@ -21,8 +21,15 @@ export type CrashOp =
 function timelineFor(session: Session, seed: number): CallTimeline {
   const rnd = seededRandom(seed);
   const points = Math.min(3000, Math.floor(session.call.durationSec * 10) + 1);
-  const series = () => Array.from({ length: points }, (_, i) => (i === 0 || rnd() < 0.2 ? null : Math.round((-40 + rnd() * 25) * 10) / 10));
-  return { stepSec: 0.1, caller: { momentary: series(), shortTerm: series() }, agent: { momentary: series(), shortTerm: series() } };
+  const series = () =>
+    Array.from({ length: points }, (_, i) =>
+      i === 0 || rnd() < 0.2 ? null : Math.round((-40 + rnd() * 25) * 10) / 10,
+    );
+  return {
+    stepSec: 0.1,
+    caller: { momentary: series(), shortTerm: series() },
+    agent: { momentary: series(), shortTerm: series() },
+  };
 }
 
 /** `count` operations for `seed`. */
@@ -37,7 +44,10 @@ export function crashWorkload(seed: number, count: number): CrashOp[] {
     const session = makeSession(rnd, call, { seed, days: 6 });
     const autosaves = 1 + Math.floor(rnd() * 5);
     for (let k = 0; k < autosaves && ops.length < count; k++) {
-      const notes = `${session.wrapUp.notes} — autosave ${k + 1} of call ${call}`.slice(0, 1_000_000);
+      const notes = `${session.wrapUp.notes} — autosave ${k + 1} of call ${call}`.slice(
+        0,
+        1_000_000,
+      );
       ops.push({
         kind: 'draft',
         index: index(),
@@ -54,7 +64,12 @@ export function crashWorkload(seed: number, count: number): CrashOp[] {
       });
     }
     if (ops.length < count) {
-      ops.push({ kind: 'save', index: index(), session, timeline: timelineFor(session, seed + call) });
+      ops.push({
+        kind: 'save',
+        index: index(),
+        session,
+        timeline: timelineFor(session, seed + call),
+      });
       saved.push(session);
     }
     // Now and then: an earlier session edited (follow-up done, a note added, or its start corrected to the
@@ -66,10 +81,25 @@ export function crashWorkload(seed: number, count: number): CrashOp[] {
       const how = rnd();
       const edited: Session =
         how < 0.4
-          ? { ...before, wrapUp: { ...before.wrapUp, followUp: { ...before.wrapUp.followUp, doneAt: before.savedAt } } }
+          ? {
+              ...before,
+              wrapUp: {
+                ...before.wrapUp,
+                followUp: { ...before.wrapUp.followUp, doneAt: before.savedAt },
+              },
+            }
           : how < 0.8
-            ? { ...before, wrapUp: { ...before.wrapUp, notes: `${before.wrapUp.notes}\nEdited after op ${ops.length}.` } }
-            : { ...before, startedAt: new Date(Date.parse(before.startedAt) - 86_400_000).toISOString() };
+            ? {
+                ...before,
+                wrapUp: {
+                  ...before.wrapUp,
+                  notes: `${before.wrapUp.notes}\nEdited after op ${ops.length}.`,
+                },
+              }
+            : {
+                ...before,
+                startedAt: new Date(Date.parse(before.startedAt) - 86_400_000).toISOString(),
+              };
       saved[at] = edited;
       ops.push({ kind: 'edit', index: index(), session: edited });
     } else if (r < 0.4 && ops.length < count) {
@@ -125,7 +155,8 @@ export function expectedAfter(ops: readonly CrashOp[], acked: number): CrashExpe
   const drafts: (WrapUpDraft | null)[] = [draft];
   const next = ops[acked + 1];
   if (next?.kind === 'draft') drafts.push(next.draft);
-  if (next?.kind === 'save' || next?.kind === 'edit') sessions.set(next.session.id, [...(sessions.get(next.session.id) ?? []), next.session]);
+  if (next?.kind === 'save' || next?.kind === 'edit')
+    sessions.set(next.session.id, [...(sessions.get(next.session.id) ?? []), next.session]);
   if (next?.kind === 'save' && draft?.callId === next.session.id) drafts.push(null);
   return { sessions, timelines, drafts };
 }

@@ -15,8 +15,17 @@ import { jsonChunks } from '../../main/services/export-json';
 import { sessionSchema, type Session } from '../../preload/session-schema';
 import { importOne } from '../../renderer/src/team/import-files';
 import { IMPORT_LIMITS } from '../../renderer/src/team/import-session-export';
-import { EMPTY_WORKSPACE, addExport, mergedSessions, type TeamWorkspace } from '../../renderer/src/team/team-workspace';
-import { JSON_MUTATION_KINDS, mutateExport, type JsonMutationKind } from '../support/json-mutations';
+import {
+  EMPTY_WORKSPACE,
+  addExport,
+  mergedSessions,
+  type TeamWorkspace,
+} from '../../renderer/src/team/team-workspace';
+import {
+  JSON_MUTATION_KINDS,
+  mutateExport,
+  type JsonMutationKind,
+} from '../support/json-mutations';
 import { makeSessions } from '../support/session-factory';
 import { mutationSeed } from '../support/wav-mutations';
 
@@ -27,22 +36,50 @@ const MAY_STAY_VALID: ReadonlySet<JsonMutationKind> = new Set(['structure']);
 
 async function exportText(sessions: Session[], agent: string, at: string): Promise<string> {
   let text = '';
-  for await (const chunk of jsonChunks(exportHeader(agent, '0.1.0', {}, new Date(at)), sessions)) text += chunk;
+  for await (const chunk of jsonChunks(exportHeader(agent, '0.1.0', {}, new Date(at)), sessions))
+    text += chunk;
   return text;
 }
 
 /** What the Team screen does with one picked file: import it, add it, or show why not. */
 async function importInto(workspace: TeamWorkspace, name: string, bytes: Uint8Array) {
-  const outcome = await importOne({ file: new File([new Uint8Array(bytes)], name), name }, () => undefined);
-  if (!outcome.ok) return { workspace, accepted: null, message: `Not imported: ${outcome.fileName} ${outcome.problem}.`, problem: outcome.problem, fileName: outcome.fileName };
+  const outcome = await importOne(
+    { file: new File([new Uint8Array(bytes)], name), name },
+    () => undefined,
+  );
+  if (!outcome.ok)
+    return {
+      workspace,
+      accepted: null,
+      message: `Not imported: ${outcome.fileName} ${outcome.problem}.`,
+      problem: outcome.problem,
+      fileName: outcome.fileName,
+    };
   const added = addExport(workspace, outcome.file);
-  if (!added.ok) return { workspace, accepted: outcome.file.sessions, message: `Not imported: ${added.fileName} ${added.problem}.`, problem: added.problem, fileName: added.fileName };
-  return { workspace: added.workspace, accepted: outcome.file.sessions, message: null, problem: null, fileName: name };
+  if (!added.ok)
+    return {
+      workspace,
+      accepted: outcome.file.sessions,
+      message: `Not imported: ${added.fileName} ${added.problem}.`,
+      problem: added.problem,
+      fileName: added.fileName,
+    };
+  return {
+    workspace: added.workspace,
+    accepted: outcome.file.sessions,
+    message: null,
+    problem: null,
+    fileName: name,
+  };
 }
 
 function polluted(): boolean {
   const probe = {} as Record<string, unknown>;
-  return probe.polluted !== undefined || Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted') || typeof probe.hasOwnProperty !== 'function';
+  return (
+    probe.polluted !== undefined ||
+    Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted') ||
+    typeof probe.hasOwnProperty !== 'function'
+  );
 }
 
 describe('hostile export files into the team view', () => {
@@ -50,8 +87,15 @@ describe('hostile export files into the team view', () => {
     const enc = new TextEncoder();
     // Two exports already imported.
     let workspace: TeamWorkspace = EMPTY_WORKSPACE;
-    for (const [agent, seed] of [['Ana Souza', 301], ['Björn Lindqvist', 302]] as const) {
-      const text = await exportText(makeSessions(6, { seed, agents: [agent] }), agent, '2026-02-01T10:00:00Z');
+    for (const [agent, seed] of [
+      ['Ana Souza', 301],
+      ['Björn Lindqvist', 302],
+    ] as const) {
+      const text = await exportText(
+        makeSessions(6, { seed, agents: [agent] }),
+        agent,
+        '2026-02-01T10:00:00Z',
+      );
       const r = await importInto(workspace, `${agent}.json`, enc.encode(text));
       expect(r.message).toBeNull();
       workspace = r.workspace;
@@ -59,7 +103,11 @@ describe('hostile export files into the team view', () => {
     const frozen = JSON.stringify(workspace);
     const frozenSources = JSON.stringify(workspace.sources);
     const mergedBefore = JSON.stringify(mergedSessions(workspace));
-    const base = await exportText(makeSessions(4, { seed: 303, tricky: true, agents: ['Chidi Okafor'] }), 'Chidi Okafor', '2026-02-02T10:00:00Z');
+    const base = await exportText(
+      makeSessions(4, { seed: 303, tricky: true, agents: ['Chidi Okafor'] }),
+      'Chidi Okafor',
+      '2026-02-02T10:00:00Z',
+    );
     expect(sessionSchema.safeParse(JSON.parse(base).sessions[0]).success).toBe(true);
 
     const failures: string[] = [];
@@ -85,13 +133,18 @@ describe('hostile export files into the team view', () => {
       if (r.workspace !== workspace) {
         // Accepted and added: only a still-valid export may be, and it must not change what was there.
         if (!MAY_STAY_VALID.has(kind)) failures.push(`${label}: accepted`);
-        for (const s of r.accepted ?? []) if (!sessionSchema.safeParse(s).success) failures.push(`${label}: accepted an invalid session`);
-        if (JSON.stringify(r.workspace.sources.slice(0, workspace.sources.length)) !== frozenSources) {
+        for (const s of r.accepted ?? [])
+          if (!sessionSchema.safeParse(s).success)
+            failures.push(`${label}: accepted an invalid session`);
+        if (
+          JSON.stringify(r.workspace.sources.slice(0, workspace.sources.length)) !== frozenSources
+        ) {
           failures.push(`${label}: adding it changed the exports already imported`);
         }
         accepted.set(kind, (accepted.get(kind) ?? 0) + 1);
       } else if (r.problem !== null) {
-        if (r.accepted !== null && !MAY_STAY_VALID.has(kind)) failures.push(`${label}: read as valid (then refused by the workspace: ${r.problem})`);
+        if (r.accepted !== null && !MAY_STAY_VALID.has(kind))
+          failures.push(`${label}: read as valid (then refused by the workspace: ${r.problem})`);
         const problem = r.problem;
         const clear =
           r.fileName === name &&
@@ -104,7 +157,12 @@ describe('hostile export files into the team view', () => {
         if (!clear) failures.push(`${label}: unclear message ${JSON.stringify(r.message)}`);
         refused.set(kind, (refused.get(kind) ?? 0) + 1);
         const set = problemsSeen.get(kind) ?? new Set<string>();
-        set.add(problem.replace(/\d+/g, 'N').replace(/"[^"]*"/g, '"…"').slice(0, 60));
+        set.add(
+          problem
+            .replace(/\d+/g, 'N')
+            .replace(/"[^"]*"/g, '"…"')
+            .slice(0, 60),
+        );
         problemsSeen.set(kind, set);
       } else failures.push(`${label}: neither added nor refused`);
       if (polluted()) {
@@ -117,16 +175,29 @@ describe('hostile export files into the team view', () => {
     // Nothing already imported changed.
     expect(JSON.stringify(workspace)).toBe(frozen);
     expect(JSON.stringify(mergedSessions(workspace))).toBe(mergedBefore);
-    for (const kind of JSON_MUTATION_KINDS) expect(refused.get(kind) ?? 0, kind).toBeGreaterThan(PER_KIND * 0.5);
+    for (const kind of JSON_MUTATION_KINDS)
+      expect(refused.get(kind) ?? 0, kind).toBeGreaterThan(PER_KIND * 0.5);
     console.log(
       `hostile imports (seed ${SEED}): ` +
-        JSON_MUTATION_KINDS.map((k) => `${k} ${refused.get(k) ?? 0} refused/${accepted.get(k) ?? 0} accepted (${problemsSeen.get(k)?.size ?? 0} kinds of message, ${Math.round(spent.get(k) ?? 0)} ms)`).join(', '),
+        JSON_MUTATION_KINDS.map(
+          (k) =>
+            `${k} ${refused.get(k) ?? 0} refused/${accepted.get(k) ?? 0} accepted (${problemsSeen.get(k)?.size ?? 0} kinds of message, ${Math.round(spent.get(k) ?? 0)} ms)`,
+        ).join(', '),
     );
   }, 600_000);
 
   it('a file over the size limit is refused before it is read', async () => {
-    const big = { size: IMPORT_LIMITS.maxFileChars + 1, name: 'huge.json', text: () => Promise.reject(new Error('must not be read')), arrayBuffer: () => Promise.reject(new Error('must not be read')) } as unknown as File;
+    const big = {
+      size: IMPORT_LIMITS.maxFileChars + 1,
+      name: 'huge.json',
+      text: () => Promise.reject(new Error('must not be read')),
+      arrayBuffer: () => Promise.reject(new Error('must not be read')),
+    } as unknown as File;
     const outcome = await importOne({ file: big, name: 'huge.json' }, () => undefined);
-    expect(outcome).toMatchObject({ ok: false, fileName: 'huge.json', problem: expect.stringMatching(/^is \d+ MB; the team view imports exports up to \d+ MB/) });
+    expect(outcome).toMatchObject({
+      ok: false,
+      fileName: 'huge.json',
+      problem: expect.stringMatching(/^is \d+ MB; the team view imports exports up to \d+ MB/),
+    });
   });
 });

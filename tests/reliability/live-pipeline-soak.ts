@@ -30,24 +30,44 @@ export interface LivePipelineResult {
 }
 
 /** Calls of `callMin` minutes with `gapMin`-minute pauses, over `minutes`. */
-export function evenShift(minutes: number, callMin: number, gapMin: number, sampleEveryMin: number): Pick<LivePipelinePlan, 'calls' | 'sampleAt'> {
+export function evenShift(
+  minutes: number,
+  callMin: number,
+  gapMin: number,
+  sampleEveryMin: number,
+): Pick<LivePipelinePlan, 'calls' | 'sampleAt'> {
   const calls: [number, number][] = [];
-  for (let t = gapMin * 60; t + callMin * 60 < minutes * 60; t += (callMin + gapMin) * 60) calls.push([t, t + callMin * 60]);
+  for (let t = gapMin * 60; t + callMin * 60 < minutes * 60; t += (callMin + gapMin) * 60)
+    calls.push([t, t + callMin * 60]);
   const sampleAt: number[] = [];
   for (let t = sampleEveryMin * 60; t < minutes * 60; t += sampleEveryMin * 60) sampleAt.push(t);
   return { calls, sampleAt };
 }
 
-export async function runLivePipeline(plan: LivePipelinePlan, audio: { caller: Float32Array; agent: Float32Array }, chromiumPath: string): Promise<LivePipelineResult> {
+export async function runLivePipeline(
+  plan: LivePipelinePlan,
+  audio: { caller: Float32Array; agent: Float32Array },
+  chromiumPath: string,
+): Promise<LivePipelineResult> {
   const worklet = builtCoachWorklet();
   const started = process.hrtime.bigint();
-  const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--js-flags=--expose-gc'] });
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--js-flags=--expose-gc'],
+  });
   try {
     const page = await browser.newPage();
     // tsx names functions with a helper the page does not have.
     await page.addInitScript('globalThis.__name = (f) => f;');
     // A secure context (127.0.0.1) for AudioWorklet; the page itself is empty.
-    await page.route('http://127.0.0.1:9/**', (r) => r.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>soak</title>' }));
+    await page.route('http://127.0.0.1:9/**', (r) =>
+      r.fulfill({
+        status: 200,
+        contentType: 'text/html',
+        body: '<!doctype html><title>soak</title>',
+      }),
+    );
     await page.goto('http://127.0.0.1:9/');
     const cdp = await page.context().newCDPSession(page);
     await page.exposeFunction('__soakHeap', async () => {
@@ -58,7 +78,9 @@ export async function runLivePipeline(plan: LivePipelinePlan, audio: { caller: F
       async ({ worklet, plan, caller, agent }) => {
         const sr = plan.sampleRate;
         const ctx = new OfflineAudioContext(1, Math.round(sr * 60 * plan.minutes), sr);
-        await ctx.audioWorklet.addModule(URL.createObjectURL(new Blob([worklet], { type: 'text/javascript' })));
+        await ctx.audioWorklet.addModule(
+          URL.createObjectURL(new Blob([worklet], { type: 'text/javascript' })),
+        );
         const buffer = ctx.createBuffer(2, caller.length, sr);
         buffer.copyToChannel(new Float32Array(agent), 0);
         buffer.copyToChannel(new Float32Array(caller), 1);
@@ -75,16 +97,24 @@ export async function runLivePipeline(plan: LivePipelinePlan, audio: { caller: F
           channelCount: 2,
           channelCountMode: 'explicit',
           channelInterpretation: 'speakers',
-          processorOptions: { settings: {}, agentNormalLufs: null, agentChannel: 0, checkStereo: true },
+          processorOptions: {
+            settings: {},
+            agentNormalLufs: null,
+            agentChannel: 0,
+            checkStereo: true,
+          },
         });
         source.connect(node);
         node.connect(ctx.destination);
         source.start();
         const messages: Record<string, number> = {};
         const callDurations: number[] = [];
-        node.port.onmessage = (event: MessageEvent<{ type: string; analysis?: { durationSec: number } }>) => {
+        node.port.onmessage = (
+          event: MessageEvent<{ type: string; analysis?: { durationSec: number } }>,
+        ) => {
           messages[event.data.type] = (messages[event.data.type] ?? 0) + 1;
-          if (event.data.type === 'call-ended') callDurations.push(event.data.analysis!.durationSec);
+          if (event.data.type === 'call-ended')
+            callDurations.push(event.data.analysis!.durationSec);
         };
         const heap = (window as unknown as { __soakHeap(): Promise<number> }).__soakHeap;
         const pageHeap: { t: number; used: number }[] = [];
@@ -94,7 +124,8 @@ export async function runLivePipeline(plan: LivePipelinePlan, audio: { caller: F
           events.set(quantum(start), [...(events.get(quantum(start)) ?? []), 'start']);
           events.set(quantum(end), [...(events.get(quantum(end)) ?? []), 'end']);
         }
-        for (const t of plan.sampleAt) events.set(quantum(t), [...(events.get(quantum(t)) ?? []), 'sample']);
+        for (const t of plan.sampleAt)
+          events.set(quantum(t), [...(events.get(quantum(t)) ?? []), 'sample']);
         for (const [t, what] of events) {
           void ctx.suspend(t).then(async () => {
             for (const w of what) {

@@ -27,9 +27,45 @@ import { makeSessions, seededRandom } from '../support/session-factory';
 
 const MAX_NOTES = 1_000_000;
 const EMOJI = ['😤', '🙏', '👩‍👩‍👧', '🇩🇪', '🇸🇦', '👍🏽', '🧑🏿‍💻', '❤️', '1️⃣', '🫠'];
-const RTL = ['الفاتورة غير صحيحة', 'لم يتصل بي أحد', 'החשבון שגוי', 'הוא ביקש מנהל', '\u202Bمرحبا\u202C', '\u2067שלום\u2069', '\u200F'];
-const CONTROLS = [...Array.from({ length: 32 }, (_, i) => String.fromCharCode(i)), '\u007F', ...Array.from({ length: 32 }, (_, i) => String.fromCharCode(0x80 + i)), '\u2028', '\u2029', '\uFEFF', '\u200B', '\u200D', '\u202E', '\u2066'];
-const WORDS = ['The', 'customer', 'was', 'charged', 'twice', 'refund', 'approved;', 'call', 'back', 'Friday,', '"urgent"', 'a,b', 'naïve', 'Straße', '東京', 'x'];
+const RTL = [
+  'الفاتورة غير صحيحة',
+  'لم يتصل بي أحد',
+  'החשבון שגוי',
+  'הוא ביקש מנהל',
+  '\u202Bمرحبا\u202C',
+  '\u2067שלום\u2069',
+  '\u200F',
+];
+const CONTROLS = [
+  ...Array.from({ length: 32 }, (_, i) => String.fromCharCode(i)),
+  '\u007F',
+  ...Array.from({ length: 32 }, (_, i) => String.fromCharCode(0x80 + i)),
+  '\u2028',
+  '\u2029',
+  '\uFEFF',
+  '\u200B',
+  '\u200D',
+  '\u202E',
+  '\u2066',
+];
+const WORDS = [
+  'The',
+  'customer',
+  'was',
+  'charged',
+  'twice',
+  'refund',
+  'approved;',
+  'call',
+  'back',
+  'Friday,',
+  '"urgent"',
+  'a,b',
+  'naïve',
+  'Straße',
+  '東京',
+  'x',
+];
 
 /** Code points (the schema counts characters the way zod does). */
 const characters = (s: string) => [...s].length;
@@ -41,11 +77,15 @@ function mixedNote(seed: number, size: number): string {
   while (count < size) {
     const r = rnd();
     const piece =
-      r < 0.55 ? `${WORDS[Math.floor(rnd() * WORDS.length)]} `
-      : r < 0.7 ? EMOJI[Math.floor(rnd() * EMOJI.length)]
-      : r < 0.82 ? `${RTL[Math.floor(rnd() * RTL.length)]} `
-      : r < 0.92 ? CONTROLS[Math.floor(rnd() * CONTROLS.length)]
-      : ['\r\n', '\n', '\r', '\t'][Math.floor(rnd() * 4)];
+      r < 0.55
+        ? `${WORDS[Math.floor(rnd() * WORDS.length)]} `
+        : r < 0.7
+          ? EMOJI[Math.floor(rnd() * EMOJI.length)]
+          : r < 0.82
+            ? `${RTL[Math.floor(rnd() * RTL.length)]} `
+            : r < 0.92
+              ? CONTROLS[Math.floor(rnd() * CONTROLS.length)]
+              : ['\r\n', '\n', '\r', '\t'][Math.floor(rnd() * 4)];
     parts.push(piece);
     count += characters(piece);
   }
@@ -55,7 +95,7 @@ function mixedNote(seed: number, size: number): string {
 
 const NOTES: Record<string, string> = {
   'a 1,000,000-character note of everything': mixedNote(91, MAX_NOTES),
-  'emoji': `Customer said: ${EMOJI.join(' ')} ${EMOJI.join('')}`.repeat(50),
+  emoji: `Customer said: ${EMOJI.join(' ')} ${EMOJI.join('')}`.repeat(50),
   'right-to-left text': `Reported: ${RTL.join(' | ')} — then English again.\n`.repeat(40),
   'control characters': `Start ${CONTROLS.join('·')} end.`,
   // An emoji across the XLSX cut (characters 32,766/32,767): the cell must not end in half of one.
@@ -68,13 +108,21 @@ describe('notes round trip', () => {
   const rendererDir = path.join(root, 'no-renderer');
   const sessions: Session[] = [];
   let host: BrowserHost;
-  const call = (method: string, payload: unknown) => dispatch(createHandlers(host.services), method, payload);
+  const call = (method: string, payload: unknown) =>
+    dispatch(createHandlers(host.services), method, payload);
 
   beforeAll(async () => {
     fs.mkdirSync(rendererDir);
     const base = makeSessions(Object.keys(NOTES).length, { seed: 92 });
     // No timeline or recording is saved with them (saveSession sets both from the files it finds).
-    Object.values(NOTES).forEach((notes, i) => sessions.push({ ...base[i], hasTimeline: false, recording: null, wrapUp: { ...base[i].wrapUp, notes } }));
+    Object.values(NOTES).forEach((notes, i) =>
+      sessions.push({
+        ...base[i],
+        hasTimeline: false,
+        recording: null,
+        wrapUp: { ...base[i].wrapUp, notes },
+      }),
+    );
     expect(characters(NOTES['a 1,000,000-character note of everything'])).toBe(MAX_NOTES);
     host = await startBrowserHost({ dataDir, rendererDir });
   });
@@ -118,13 +166,20 @@ describe('notes round trip', () => {
 
   async function exportAs(format: ExportFormat): Promise<string> {
     const file = path.join(root, `notes.${format}`);
-    await exportSessionsToFile(host.services.sessions!.repository.iterate({}), { format, filePath: file, header: exportHeader('Ana Souza', '0.1.0', {}, new Date('2026-03-01T12:00:00Z')) });
+    await exportSessionsToFile(host.services.sessions!.repository.iterate({}), {
+      format,
+      filePath: file,
+      header: exportHeader('Ana Souza', '0.1.0', {}, new Date('2026-03-01T12:00:00Z')),
+    });
     return file;
   }
 
   it('JSON export → team import gives back every note exactly', async () => {
     const file = await exportAs('json');
-    const outcome = await importOne({ file: new File([fs.readFileSync(file)], 'notes.json'), name: 'notes.json' }, () => undefined);
+    const outcome = await importOne(
+      { file: new File([fs.readFileSync(file)], 'notes.json'), name: 'notes.json' },
+      () => undefined,
+    );
     expect(outcome.ok, outcome.ok ? '' : outcome.problem).toBe(true);
     if (!outcome.ok) return;
     const byId = new Map(outcome.file.sessions.map((s) => [s.id, s]));
@@ -137,12 +192,18 @@ describe('notes round trip', () => {
   it('CSV export, read back as a spreadsheet reads it (RFC 4180), gives back every note exactly', async () => {
     const bytes = fs.readFileSync(await exportAs('csv'));
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
+    const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
+      header: true,
+      skipEmptyLines: true,
+    });
     expect(parsed.errors).toEqual([]);
     const byId = new Map(parsed.data.map((row) => [row.session_id, row]));
     for (const [i, session] of sessions.entries()) {
       const cell = byId.get(session.id)?.notes;
-      expect(cell === session.wrapUp.notes, `${names[i]}: CSV cell differs (length ${cell?.length} vs ${session.wrapUp.notes.length})`).toBe(true);
+      expect(
+        cell === session.wrapUp.notes,
+        `${names[i]}: CSV cell differs (length ${cell?.length} vs ${session.wrapUp.notes.length})`,
+      ).toBe(true);
     }
   });
 
@@ -154,13 +215,20 @@ describe('notes round trip', () => {
     const notesColumn = EXPORT_COLUMN_NAMES.indexOf('notes') + 1;
     const cells = new Map<string, string>();
     sheet.eachRow((row, n) => {
-      if (n > 1) cells.set(String(row.getCell(idColumn).value), String(row.getCell(notesColumn).value ?? ''));
+      if (n > 1)
+        cells.set(
+          String(row.getCell(idColumn).value),
+          String(row.getCell(notesColumn).value ?? ''),
+        );
     });
     const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
     for (const [i, session] of sessions.entries()) {
       const cell = cells.get(session.id)!;
       const notes = session.wrapUp.notes;
-      expect(loneSurrogate.test(cell), `${names[i]}: a lone surrogate (half an emoji) in the cell`).toBe(false);
+      expect(
+        loneSurrogate.test(cell),
+        `${names[i]}: a lone surrogate (half an emoji) in the cell`,
+      ).toBe(false);
       expect(cell.length, names[i]).toBeLessThanOrEqual(32_767);
       if (names[i] === 'emoji' || names[i] === 'right-to-left text') {
         expect(cell === notes, `${names[i]}: cell differs`).toBe(true);
@@ -171,14 +239,19 @@ describe('notes round trip', () => {
         expect(cell.length).toBeGreaterThanOrEqual(32_766);
       } else {
         // Line breaks as LF, control characters a cell cannot carry (C0 but tab and LF, and DEL) as U+FFFD, the rest as written.
-        const shown = notes.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g, '\uFFFD');
+        const shown = notes
+          .replace(/\r\n?/g, '\n')
+          .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g, '\uFFFD');
         if (shown.length <= 32_767) expect(cell === shown, `${names[i]}: cell differs`).toBe(true);
         else {
           expect(cell.endsWith('…')).toBe(true);
           const head = cell.slice(0, -1);
           let at = 0;
           while (at < head.length && head[at] === shown[at]) at++;
-          expect(shown.startsWith(head), `${names[i]}: the cell is not the start of the note (first difference at ${at}: ${[...head.slice(at - 3, at + 3)].map((c) => c.codePointAt(0)!.toString(16))} vs ${[...shown.slice(at - 3, at + 3)].map((c) => c.codePointAt(0)!.toString(16))})`).toBe(true);
+          expect(
+            shown.startsWith(head),
+            `${names[i]}: the cell is not the start of the note (first difference at ${at}: ${[...head.slice(at - 3, at + 3)].map((c) => c.codePointAt(0)!.toString(16))} vs ${[...shown.slice(at - 3, at + 3)].map((c) => c.codePointAt(0)!.toString(16))})`,
+          ).toBe(true);
         }
       }
     }

@@ -28,15 +28,27 @@ describe('an hour of a shift', () => {
     };
     const run = await runWatched(
       process.execPath,
-      ['--expose-gc', '--import', 'tsx', path.join(PROJECT_ROOT, 'tests/reliability/shift-soak-child.ts'), JSON.stringify(plan)],
+      [
+        '--expose-gc',
+        '--import',
+        'tsx',
+        path.join(PROJECT_ROOT, 'tests/reliability/shift-soak-child.ts'),
+        JSON.stringify(plan),
+      ],
       120_000,
       { cwd: PROJECT_ROOT },
     );
     expect(run.stalled, 'the soak stopped making progress').toBe(false);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    const samples = run.lines.filter((l) => l.startsWith('{"sample"')).map((l) => (JSON.parse(l) as { sample: SoakSample }).sample);
-    const result = (JSON.parse(run.lines.find((l) => l.startsWith('{"result"'))!) as { result: { calls: number; callProblems: string[] } }).result;
+    const samples = run.lines
+      .filter((l) => l.startsWith('{"sample"'))
+      .map((l) => (JSON.parse(l) as { sample: SoakSample }).sample);
+    const result = (
+      JSON.parse(run.lines.find((l) => l.startsWith('{"result"'))!) as {
+        result: { calls: number; callProblems: string[] };
+      }
+    ).result;
 
     // Every call came back whole and was stored with its timeline.
     expect(result.callProblems).toEqual([]);
@@ -44,9 +56,16 @@ describe('an hour of a shift', () => {
     expect(samples.some((s) => s.phase === 'break')).toBe(true);
 
     const growth = soakGrowth(samples, WARM_UP_MIN);
-    const heapMb = samples.map((s) => `${s.audioMin}′ ${s.phase} ${(s.heapUsed / 1e6).toFixed(2)}`).join(', ');
-    expect(growth.heapGrowthPct, `heap after GC (MB) by audio minute: ${heapMb}`).toBeLessThanOrEqual(5);
+    const heapMb = samples
+      .map((s) => `${s.audioMin}′ ${s.phase} ${(s.heapUsed / 1e6).toFixed(2)}`)
+      .join(', ');
+    expect(
+      growth.heapGrowthPct,
+      `heap after GC (MB) by audio minute: ${heapMb}`,
+    ).toBeLessThanOrEqual(5);
     expect(growth.fdsPeak - growth.fdsBaseline, 'open file descriptors').toBeLessThanOrEqual(1);
-    expect(growth.resourcesPeak - growth.resourcesBaseline, 'active handles').toBeLessThanOrEqual(1);
+    expect(growth.resourcesPeak - growth.resourcesBaseline, 'active handles').toBeLessThanOrEqual(
+      1,
+    );
   }, 180_000);
 });

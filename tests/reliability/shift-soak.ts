@@ -71,7 +71,11 @@ interface Port {
 }
 interface Processor {
   port: Port;
-  process(inputs: Float32Array[][], outputs?: Float32Array[][], parameters?: Record<string, Float32Array>): boolean;
+  process(
+    inputs: Float32Array[][],
+    outputs?: Float32Array[][],
+    parameters?: Record<string, Float32Array>,
+  ): boolean;
 }
 
 /**
@@ -79,7 +83,11 @@ interface Processor {
  * globals are installed on this process's own global object (a vm context would route every global lookup,
  * Math included, through an interceptor and run the engine 20× slower): use it in a child process only.
  */
-export function loadCoachProcessor(source: string, sampleRate: number, onPost: (message: unknown) => void): { processor: Processor; setTime(sec: number): void } {
+export function loadCoachProcessor(
+  source: string,
+  sampleRate: number,
+  onPost: (message: unknown) => void,
+): { processor: Processor; setTime(sec: number): void } {
   let now = 0;
   let registered: (new (options: unknown) => Processor) | undefined;
   class AudioWorkletProcessor {
@@ -95,7 +103,12 @@ export function loadCoachProcessor(source: string, sampleRate: number, onPost: (
   vm.runInThisContext(source, { filename: 'coach-worklet.js' });
   if (!registered) throw new Error('The worklet bundle registered no processor.');
   const processor = new registered({
-    processorOptions: { settings: DEFAULT_CUE_SETTINGS, agentNormalLufs: null, agentChannel: 0, checkStereo: true },
+    processorOptions: {
+      settings: DEFAULT_CUE_SETTINGS,
+      agentNormalLufs: null,
+      agentChannel: 0,
+      checkStereo: true,
+    },
   });
   return { processor, setTime: (sec) => (now = sec) };
 }
@@ -128,7 +141,13 @@ function sample(audioMin: number, phase: ShiftPhase, calls: number): SoakSample 
  * Plays the shift. `audio` is looped (each call starts at a random place, at a random gain of ±6 dB);
  * pauses and the break are faint noise. `dataDir` receives the sessions and timelines.
  */
-export function runShift(plan: ShiftPlan, workletSource: string, audio: CallAudio, dataDir: string, onSample?: (s: SoakSample) => void): ShiftResult {
+export function runShift(
+  plan: ShiftPlan,
+  workletSource: string,
+  audio: CallAudio,
+  dataDir: string,
+  onSample?: (s: SoakSample) => void,
+): ShiftResult {
   const started = process.hrtime.bigint();
   const sr = plan.sampleRate;
   const rnd = seededRandom(plan.seed);
@@ -142,7 +161,10 @@ export function runShift(plan: ShiftPlan, workletSource: string, audio: CallAudi
   const send = (data: unknown) => processor.port.onmessage?.({ data });
   const shiftStartMs = Date.parse('2026-03-02T07:00:00Z');
   let done = 0;
-  const services = openSessionServices({ dataDir, now: () => new Date(shiftStartMs + (done / sr) * 1000) });
+  const services = openSessionServices({
+    dataDir,
+    now: () => new Date(shiftStartMs + (done / sr) * 1000),
+  });
 
   const Q = 128;
   const agent = new Float32Array(Q);
@@ -151,7 +173,8 @@ export function runShift(plan: ShiftPlan, workletSource: string, audio: CallAudi
   const outputs = [[new Float32Array(Q)]];
   const total = Math.round(plan.hours * 3600 * sr);
   const sampleEvery = Math.round(plan.sampleEveryMin * 60 * sr);
-  const breakStart = plan.breakAtHour === null ? Infinity : Math.round(plan.breakAtHour * 3600 * sr);
+  const breakStart =
+    plan.breakAtHour === null ? Infinity : Math.round(plan.breakAtHour * 3600 * sr);
   const breakEnd = breakStart + Math.round(plan.breakMinutes * 60 * sr);
   const samples: SoakSample[] = [];
   const callProblems: string[] = [];
@@ -186,7 +209,10 @@ export function runShift(plan: ShiftPlan, workletSource: string, audio: CallAudi
       } else {
         phase = 'call';
         callStart = done;
-        phaseEnd = Math.min(done + Math.round(uniform(plan.callMinutes) * 60 * sr), breakStart > done ? breakStart : Infinity);
+        phaseEnd = Math.min(
+          done + Math.round(uniform(plan.callMinutes) * 60 * sr),
+          breakStart > done ? breakStart : Infinity,
+        );
         readAt = Math.floor(rnd() * audio.caller.length);
         gain = Math.pow(10, (rnd() * 12 - 6) / 20);
         send({ type: 'start-call', preRollSec: 0 });
@@ -224,9 +250,13 @@ export function runShift(plan: ShiftPlan, workletSource: string, audio: CallAudi
       callProblems.push(`call ${calls}: no analysis came back`);
       return;
     }
-    if (Math.abs(analysis.durationSec - playedSec) > 0.011) callProblems.push(`call ${calls}: analysis covers ${analysis.durationSec} s of ${playedSec} s played`);
+    if (Math.abs(analysis.durationSec - playedSec) > 0.011)
+      callProblems.push(
+        `call ${calls}: analysis covers ${analysis.durationSec} s of ${playedSec} s played`,
+      );
     const points = analysis.timeline?.caller.momentary.length ?? 0;
-    if (Math.abs(points - (Math.floor(playedSec * 10) + 1)) > 1) callProblems.push(`call ${calls}: ${points} timeline points for ${playedSec} s`);
+    if (Math.abs(points - (Math.floor(playedSec * 10) + 1)) > 1)
+      callProblems.push(`call ${calls}: ${points} timeline points for ${playedSec} s`);
     if (plan.store === false) return;
     try {
       const id = seededUuid(rnd);
@@ -249,7 +279,13 @@ export function runShift(plan: ShiftPlan, workletSource: string, audio: CallAudi
 
   const stored = plan.store === false ? calls : services.repository.warmUp();
   if (stored !== calls) callProblems.push(`${stored} sessions stored for ${calls} calls`);
-  return { samples, calls, callProblems, messages, wallSec: Number(process.hrtime.bigint() - started) / 1e9 };
+  return {
+    samples,
+    calls,
+    callProblems,
+    messages,
+    wallSec: Number(process.hrtime.bigint() - started) / 1e9,
+  };
 }
 
 export interface SoakGrowth {
@@ -272,7 +308,8 @@ export interface SoakGrowth {
  */
 export function soakGrowth(samples: readonly SoakSample[], warmUpMin: number): SoakGrowth {
   const after = samples.filter((s) => s.audioMin >= warmUpMin && s.phase !== 'call');
-  if (after.length < 2) throw new Error(`Fewer than two samples between calls after ${warmUpMin} min of warm-up.`);
+  if (after.length < 2)
+    throw new Error(`Fewer than two samples between calls after ${warmUpMin} min of warm-up.`);
   const base = after[0];
   const count = (s: SoakSample) => Object.values(s.resources).reduce((a, b) => a + b, 0);
   const peakHeap = Math.max(...after.map((s) => s.heapUsed));

@@ -14,7 +14,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { WavFormatError, decodeWav, encodeWav } from '../../renderer/engine/wav-codec';
 import { buildDialogue } from '../support/dialogues';
 import { PROJECT_ROOT, scratchDir } from '../support/test-audio';
-import { hostileWavCatalogue, mutateWav, mutationSeed, type HostileWav, type WavExpectation } from '../support/wav-mutations';
+import {
+  hostileWavCatalogue,
+  mutateWav,
+  mutationSeed,
+  type HostileWav,
+  type WavExpectation,
+} from '../support/wav-mutations';
 import { runWatched } from './child-runner';
 
 const SEED = Number(process.env.RELIABILITY_SEED ?? 20260701) >>> 0;
@@ -42,7 +48,8 @@ function baseCall() {
 
 function firstDifference(a: Float32Array, b: Float32Array): string | null {
   if (a.length !== b.length) return `length ${a.length} instead of ${b.length}`;
-  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return `sample ${i} is ${a[i]} instead of ${b[i]}`;
+  for (let i = 0; i < a.length; i++)
+    if (!Object.is(a[i], b[i])) return `sample ${i} is ${a[i]} instead of ${b[i]}`;
   return null;
 }
 
@@ -66,7 +73,9 @@ function expectDecoder(c: HostileWav): void {
   expect(error, `${c.name}: should be read`).toBeUndefined();
   expect(result!.sampleRate).toBe(want.sampleRate);
   expect(result!.channels.length).toBe(want.channels.length);
-  want.channels.forEach((ch, i) => expect(firstDifference(result!.channels[i], ch), `${c.name}, channel ${i}`).toBeNull());
+  want.channels.forEach((ch, i) =>
+    expect(firstDifference(result!.channels[i], ch), `${c.name}, channel ${i}`).toBeNull(),
+  );
   for (const w of result!.warnings) expect(w).toMatch(ONE_SENTENCE);
 }
 
@@ -88,14 +97,30 @@ describe('hostile WAV files: the decoder', () => {
       writeFileSync(file, bytes);
       return file;
     });
-    const run = await runWatched(TSX, [path.join(PROJECT_ROOT, 'tests/reliability/wav-decoder-fuzz.ts'), String(SEED), String(DECODER_MUTATIONS), ...bases], PER_FILE_TIMEOUT_MS);
-    const results = run.lines.filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { i: number; outcome: string; violation?: string });
+    const run = await runWatched(
+      TSX,
+      [
+        path.join(PROJECT_ROOT, 'tests/reliability/wav-decoder-fuzz.ts'),
+        String(SEED),
+        String(DECODER_MUTATIONS),
+        ...bases,
+      ],
+      PER_FILE_TIMEOUT_MS,
+    );
+    const results = run.lines
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as { i: number; outcome: string; violation?: string });
     const hungAt = results.length;
-    expect(run.stalled, `mutation ${hungAt} (seed ${mutationSeed(SEED, hungAt)}, run seed ${SEED}) did not finish within ${PER_FILE_TIMEOUT_MS} ms`).toBe(false);
+    expect(
+      run.stalled,
+      `mutation ${hungAt} (seed ${mutationSeed(SEED, hungAt)}, run seed ${SEED}) did not finish within ${PER_FILE_TIMEOUT_MS} ms`,
+    ).toBe(false);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(results).toHaveLength(DECODER_MUTATIONS);
-    const violations = results.filter((r) => r.violation).map((r) => `#${r.i} (seed ${mutationSeed(SEED, r.i)}): ${r.violation}`);
+    const violations = results
+      .filter((r) => r.violation)
+      .map((r) => `#${r.i} (seed ${mutationSeed(SEED, r.i)}): ${r.violation}`);
     expect(violations, `run seed ${SEED}`).toEqual([]);
     // The mutations reach both outcomes (a generator that only broke, or never broke, files would prove little).
     const read = results.filter((r) => r.outcome === 'read').length;
@@ -113,7 +138,15 @@ describe('hostile WAV files: the analyser CLI', () => {
   beforeAll(() => {
     // The CLI exactly as `npm run analyze` runs it, bundled once so hundreds of runs start in ~0.1 s each.
     cli = path.join(dir, 'analyze.mjs');
-    buildSync({ entryPoints: [path.join(PROJECT_ROOT, 'main/cli/analyze.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: cli, logLevel: 'error' });
+    buildSync({
+      entryPoints: [path.join(PROJECT_ROOT, 'main/cli/analyze.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      outfile: cli,
+      logLevel: 'error',
+    });
   });
 
   interface CliRun {
@@ -125,7 +158,12 @@ describe('hostile WAV files: the analyser CLI', () => {
 
   async function analyze(file: string): Promise<CliRun> {
     const run = await runWatched(process.execPath, [cli, file], PER_FILE_TIMEOUT_MS);
-    return { code: run.code, stdout: run.lines.join('\n'), stderr: run.stderr, stalled: run.stalled };
+    return {
+      code: run.code,
+      stdout: run.lines.join('\n'),
+      stderr: run.stderr,
+      stalled: run.stalled,
+    };
   }
 
   /** The report minus what names the file or the repairs made while reading it. */
@@ -134,7 +172,10 @@ describe('hostile WAV files: the analyser CLI', () => {
     return { ...rest, mono: typeof note === 'string' && note.includes('mono') };
   }
 
-  async function referenceReport(channels: Float32Array[], sampleRate: number): Promise<Record<string, unknown>> {
+  async function referenceReport(
+    channels: Float32Array[],
+    sampleRate: number,
+  ): Promise<Record<string, unknown>> {
     let byRate = references.get(channels);
     if (!byRate) references.set(channels, (byRate = new Map()));
     const known = byRate.get(sampleRate);
@@ -174,7 +215,11 @@ describe('hostile WAV files: the analyser CLI', () => {
   });
 
   it(`${CLI_MUTATIONS} seeded random mutations: exit 0 with a finite report or exit 2 with one line, never a crash or hang (seed ${SEED})`, async () => {
-    const clean = encodeWav(base.channels.map((c) => c.slice(0, 2 * base.sampleRate)), base.sampleRate, 16);
+    const clean = encodeWav(
+      base.channels.map((c) => c.slice(0, 2 * base.sampleRate)),
+      base.sampleRate,
+      16,
+    );
     const outcomes = { read: 0, refused: 0 };
     const failures: string[] = [];
     const queue = Array.from({ length: CLI_MUTATIONS }, (_, i) => i);
@@ -190,10 +235,21 @@ describe('hostile WAV files: the analyser CLI', () => {
           if (run.code === 0) {
             expect(run.stderr).toBe('');
             const doc = JSON.parse(run.stdout) as Record<string, unknown>;
-            expect(Object.keys(doc)).toEqual(expect.arrayContaining(['sampleRate', 'durationSec', 'speech', 'overtalk', 'cues', 'loudness', 'metrics']));
+            expect(Object.keys(doc)).toEqual(
+              expect.arrayContaining([
+                'sampleRate',
+                'durationSec',
+                'speech',
+                'overtalk',
+                'cues',
+                'loudness',
+                'metrics',
+              ]),
+            );
             // Every number in the report is finite (JSON has no NaN: it would have become null or a crash).
             JSON.stringify(doc, (_k, v: unknown) => {
-              if (typeof v === 'number' && !Number.isFinite(v)) throw new Error(`non-finite number ${v}`);
+              if (typeof v === 'number' && !Number.isFinite(v))
+                throw new Error(`non-finite number ${v}`);
               return v;
             });
             outcomes.read++;
@@ -202,7 +258,9 @@ describe('hostile WAV files: the analyser CLI', () => {
             outcomes.refused++;
           }
         } catch (error) {
-          failures.push(`${label}: exit ${run.code}${run.stalled ? ' (hung)' : ''}: ${(error as Error).message.split('\n')[0]} ${run.stderr.trim().slice(0, 300)}`);
+          failures.push(
+            `${label}: exit ${run.code}${run.stalled ? ' (hung)' : ''}: ${(error as Error).message.split('\n')[0]} ${run.stderr.trim().slice(0, 300)}`,
+          );
         }
       }
     };
@@ -221,8 +279,17 @@ describe('hostile WAV files: the analyser CLI', () => {
     writeFileSync(badFile, bad.bytes);
     writeFileSync(oddFile, odd.bytes);
     const viaTsx = async (file: string) => {
-      const run = await runWatched(TSX, [path.join(PROJECT_ROOT, 'main/cli/analyze.ts'), file], PER_FILE_TIMEOUT_MS);
-      return { code: run.code, stdout: run.lines.join('\n'), stderr: run.stderr, stalled: run.stalled };
+      const run = await runWatched(
+        TSX,
+        [path.join(PROJECT_ROOT, 'main/cli/analyze.ts'), file],
+        PER_FILE_TIMEOUT_MS,
+      );
+      return {
+        code: run.code,
+        stdout: run.lines.join('\n'),
+        stderr: run.stderr,
+        stalled: run.stalled,
+      };
     };
     const refused = await viaTsx(badFile);
     expectRefusal(refused, badFile, 'A-law via tsx');

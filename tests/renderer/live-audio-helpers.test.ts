@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ChannelIdentityCheck } from '../../renderer/src/live-coach/audio/channel-identity';
 import { PreRoll } from '../../renderer/src/live-coach/audio/pre-roll';
-import { DisplayChange, MeterChange, PostPacer } from '../../renderer/src/live-coach/audio/display-change';
+import {
+  DisplayChange,
+  MeterChange,
+  PostPacer,
+} from '../../renderer/src/live-coach/audio/display-change';
 import { createLiveSnapshot } from '../../renderer/engine/call-engine';
 import { PeakHold, meterFraction } from '../../renderer/src/live-coach/meters/meter-scale';
 import { seededRandom } from '../support/test-audio';
@@ -39,7 +43,11 @@ describe('PreRoll (the words that started an auto-started call)', () => {
     const caller = Float32Array.from({ length: 7 }, (_, i) => i);
     const agent = Float32Array.from({ length: 7 }, (_, i) => -i);
     roll.write(caller, agent, 7);
-    roll.write(caller.map((v) => v + 7), agent.map((v) => v - 7), 7); // 14 written into 10
+    roll.write(
+      caller.map((v) => v + 7),
+      agent.map((v) => v - 7),
+      7,
+    ); // 14 written into 10
     const got: number[] = [];
     const gotAgent: number[] = [];
     roll.replay(8, (c, a, start, end) => {

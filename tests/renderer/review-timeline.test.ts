@@ -6,8 +6,19 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CallEngine } from '../../renderer/engine/call-engine';
 import type { CallAnalysis, CallTimeline } from '../../renderer/engine/call-types';
-import { buildReviewRegions, describeRegion, REGION_STYLES } from '../../renderer/src/review/review-regions';
-import { PEAK_CEILING_LUFS, PEAK_FLOOR_LUFS, formatReviewTime, levelsAt, lufsToPeak, timelinePeaks } from '../../renderer/src/review/timeline-peaks';
+import {
+  buildReviewRegions,
+  describeRegion,
+  REGION_STYLES,
+} from '../../renderer/src/review/review-regions';
+import {
+  PEAK_CEILING_LUFS,
+  PEAK_FLOOR_LUFS,
+  formatReviewTime,
+  levelsAt,
+  lufsToPeak,
+  timelinePeaks,
+} from '../../renderer/src/review/timeline-peaks';
 import { buildDialogue, truthOf, type Dialogue } from '../support/dialogues';
 import { interruptionCall } from '../engine/dialogue-scripts';
 
@@ -17,7 +28,8 @@ let timeline: CallTimeline;
 beforeAll(() => {
   d = buildDialogue(interruptionCall());
   const engine = new CallEngine({ sampleRate: d.sampleRate, recordTimeline: true });
-  for (let p = 0; p < d.caller.length; p += 4096) engine.process(d.caller, d.agent, p, Math.min(d.caller.length, p + 4096));
+  for (let p = 0; p < d.caller.length; p += 4096)
+    engine.process(d.caller, d.agent, p, Math.min(d.caller.length, p + 4096));
   a = engine.finish();
   timeline = a.timeline!;
 });
@@ -43,14 +55,18 @@ describe('loudness lanes', () => {
     ] as const) {
       const speech = truthOf(d, who);
       // Half a second into every utterance (the 400 ms momentary window is full of speech by then).
-      const speaking = speech.filter((s) => s.end - s.start > 0.6).map((u) => barAt(lane, u.start + 0.5));
+      const speaking = speech
+        .filter((s) => s.end - s.start > 0.6)
+        .map((u) => barAt(lane, u.start + 0.5));
       // Silence (the line's hiss only): more than 0.5 s after the party's last word and before their next one.
       const silent: number[] = [];
       for (const [i, u] of speech.entries()) {
         const next = speech[i + 1]?.start ?? d.durationSec;
         for (let t = u.end + 0.5; t < next - 0.1; t += 0.1) silent.push(barAt(lane, t));
       }
-      console.log(`${who}: speech bars ${Math.min(...speaking).toFixed(2)}…${Math.max(...speaking).toFixed(2)}, silence bars ≤ ${Math.max(...silent).toFixed(2)}`);
+      console.log(
+        `${who}: speech bars ${Math.min(...speaking).toFixed(2)}…${Math.max(...speaking).toFixed(2)}, silence bars ≤ ${Math.max(...silent).toFixed(2)}`,
+      );
       expect(speaking.length).toBeGreaterThan(0);
       expect(silent.length).toBeGreaterThan(10);
       expect(Math.min(...speaking)).toBeGreaterThan(0.3);
@@ -65,7 +81,10 @@ describe('loudness lanes', () => {
     expect(at.caller.momentary).toBe(timeline.caller.momentary[Math.round(t * 10)]);
     expect(at.caller.momentary).not.toBeNull();
     expect(at.agent.momentary).toBeNull();
-    expect(levelsAt(timeline, a.durationSec + 60).caller).toEqual({ momentary: null, shortTerm: null });
+    expect(levelsAt(timeline, a.durationSec + 60).caller).toEqual({
+      momentary: null,
+      shortTerm: null,
+    });
   });
 
   it('formats times as m:ss.t without ever showing 60 seconds', () => {
@@ -80,14 +99,16 @@ describe('regions', () => {
     const regions = buildReviewRegions(a, a.durationSec);
     expect(regions).toHaveLength(a.overtalk.length + a.cues.length);
     expect(regions.filter((r) => r.kind === 'overtalk')).toHaveLength(a.overtalk.length);
-    for (let i = 1; i < regions.length; i++) expect(regions[i].start).toBeGreaterThanOrEqual(regions[i - 1].start);
+    for (let i = 1; i < regions.length; i++)
+      expect(regions[i].start).toBeGreaterThanOrEqual(regions[i - 1].start);
     expect(new Set(regions.map((r) => r.id)).size).toBe(regions.length);
     for (const r of regions) {
       expect(r.end).toBeGreaterThanOrEqual(r.start);
       const lane = REGION_STYLES[r.kind].lane;
       if (r.kind === 'overtalk') expect(lane).toBe(-1);
       if (r.kind === 'caller-heated' || r.kind === 'wait-for-pause') expect(lane).toBe(0);
-      if (r.kind === 'talking-over' || r.kind === 'too-loud' || r.kind === 'your-turn') expect(lane).toBe(1);
+      if (r.kind === 'talking-over' || r.kind === 'too-loud' || r.kind === 'your-turn')
+        expect(lane).toBe(1);
     }
     // The script's first interruption is the agent's.
     const first = regions.find((r) => r.kind === 'overtalk')!;
@@ -95,7 +116,13 @@ describe('regions', () => {
   });
 
   it('keeps every region inside the call, and every kind has its own label', () => {
-    const regions = buildReviewRegions({ overtalk: [{ start: -0.3, end: 2, startedBy: 'caller' }], cues: [{ cue: 'too-loud', start: 9, end: 14 }] }, 10);
+    const regions = buildReviewRegions(
+      {
+        overtalk: [{ start: -0.3, end: 2, startedBy: 'caller' }],
+        cues: [{ cue: 'too-loud', start: 9, end: 14 }],
+      },
+      10,
+    );
     expect(regions.map((r) => [r.start, r.end])).toEqual([
       [0, 2],
       [9, 10],

@@ -6,7 +6,18 @@ import { makeSessions } from '../support/session-factory';
 const [template] = makeSessions(1, { seed: 71 });
 
 /** A call at local noon on 2026-01-<day>. */
-function call(agent: string, day: number, over: { overtalk?: number; tooLoud?: number; calm?: number | null; confirmed?: boolean; escalated?: boolean; followUp?: [string, boolean] } = {}): { session: Session; agent: string } {
+function call(
+  agent: string,
+  day: number,
+  over: {
+    overtalk?: number;
+    tooLoud?: number;
+    calm?: number | null;
+    confirmed?: boolean;
+    escalated?: boolean;
+    followUp?: [string, boolean];
+  } = {},
+): { session: Session; agent: string } {
   const startedAt = new Date(2026, 0, day, 12, 0, 0).toISOString();
   const m = template.call.metrics;
   return {
@@ -17,14 +28,25 @@ function call(agent: string, day: number, over: { overtalk?: number; tooLoud?: n
       startedAt,
       call: {
         ...template.call,
-        metrics: { ...m, overtalkCount: over.overtalk ?? 0, timeToCalmSec: over.calm ?? null, cueCounts: { ...m.cueCounts, 'too-loud': over.tooLoud ?? 0 } },
+        metrics: {
+          ...m,
+          overtalkCount: over.overtalk ?? 0,
+          timeToCalmSec: over.calm ?? null,
+          cueCounts: { ...m.cueCounts, 'too-loud': over.tooLoud ?? 0 },
+        },
       },
       wrapUp: {
         ...template.wrapUp,
-        priorities: [{ id: 'p1', text: 'x', kind: 'technical', confirmed: over.confirmed ?? false, rank: 1 }],
+        priorities: [
+          { id: 'p1', text: 'x', kind: 'technical', confirmed: over.confirmed ?? false, rank: 1 },
+        ],
         escalation: { kind: over.escalated ? 'handed-off' : 'none', reason: '' },
         followUp: over.followUp
-          ? { date: over.followUp[0], channel: 'call', doneAt: over.followUp[1] ? '2026-01-09T10:00:00Z' : null }
+          ? {
+              date: over.followUp[0],
+              channel: 'call',
+              doneAt: over.followUp[1] ? '2026-01-09T10:00:00Z' : null,
+            }
           : { date: null, channel: 'call', doneAt: null },
       },
     },
@@ -35,12 +57,33 @@ describe('team trends', () => {
   it('computes each metric per day for the team and per agent, with gaps on days without calls', () => {
     const input = [
       call('Ana', 5, { overtalk: 2, tooLoud: 1, calm: 60, confirmed: true }),
-      call('Ana', 5, { overtalk: 4, tooLoud: 0, calm: null, escalated: true, followUp: ['2026-01-08', false] }),
-      call('Björn', 5, { overtalk: 0, tooLoud: 3, calm: 30, confirmed: true, followUp: ['2026-01-12', false] }),
+      call('Ana', 5, {
+        overtalk: 4,
+        tooLoud: 0,
+        calm: null,
+        escalated: true,
+        followUp: ['2026-01-08', false],
+      }),
+      call('Björn', 5, {
+        overtalk: 0,
+        tooLoud: 3,
+        calm: 30,
+        confirmed: true,
+        followUp: ['2026-01-12', false],
+      }),
       call('Björn', 7, { overtalk: 1, tooLoud: 1, followUp: ['2026-01-09', true] }),
     ];
     const trends = computeTeamTrends(input, '2026-01-10');
-    expect(trends.days).toEqual(['2026-01-05', '2026-01-06', '2026-01-07', '2026-01-08', '2026-01-09', '2026-01-10', '2026-01-11', '2026-01-12']);
+    expect(trends.days).toEqual([
+      '2026-01-05',
+      '2026-01-06',
+      '2026-01-07',
+      '2026-01-08',
+      '2026-01-09',
+      '2026-01-10',
+      '2026-01-11',
+      '2026-01-12',
+    ]);
     // Calls fall on 01-05..01-07; open follow-ups are due 01-08 and 01-12 (the done one does not count).
     expect(trends.ranges).toEqual({ call: [0, 2], due: [3, 7] });
     const t = trends.team.values;
@@ -63,11 +106,15 @@ describe('team trends', () => {
     expect(bjorn.timeToCalm[0]).toBe(30);
     expect(bjorn.followUpsDue[7]).toBe(1);
     // Every series has one value per day.
-    for (const s of [trends.team, ...trends.agents]) for (const v of Object.values(s.values)) expect(v).toHaveLength(trends.days.length);
+    for (const s of [trends.team, ...trends.agents])
+      for (const v of Object.values(s.values)) expect(v).toHaveLength(trends.days.length);
   });
 
   it('the team line is the sum (counts) of the agents’ lines on a generated month', () => {
-    const sessions = makeSessions(500, { seed: 72, days: 28 }).map((session) => ({ session, agent: session.agent }));
+    const sessions = makeSessions(500, { seed: 72, days: 28 }).map((session) => ({
+      session,
+      agent: session.agent,
+    }));
     const trends = computeTeamTrends(sessions, '2026-01-20');
     for (const metric of ['calls', 'escalations', 'followUpsDue', 'followUpsOverdue'] as const) {
       trends.days.forEach((_, i) => {
@@ -79,8 +126,16 @@ describe('team trends', () => {
   });
 
   it('no sessions, no days; day ranges cross month ends', () => {
-    expect(computeTeamTrends([], '2026-01-01')).toMatchObject({ days: [], ranges: { call: null, due: null } });
-    expect(daysBetween('2026-02-27', '2026-03-02')).toEqual(['2026-02-27', '2026-02-28', '2026-03-01', '2026-03-02']);
+    expect(computeTeamTrends([], '2026-01-01')).toMatchObject({
+      days: [],
+      ranges: { call: null, due: null },
+    });
+    expect(daysBetween('2026-02-27', '2026-03-02')).toEqual([
+      '2026-02-27',
+      '2026-02-28',
+      '2026-03-01',
+      '2026-03-02',
+    ]);
     expect(localDayOf(new Date(2026, 11, 31, 23, 59))).toBe('2026-12-31');
   });
 });

@@ -4,7 +4,10 @@
  * drops what is pending. Fake timers stand in for the debounce; no timing is measured.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createDraftAutosaver, type AutosaveStatus } from '../../renderer/src/wrap-up/draft-autosave';
+import {
+  createDraftAutosaver,
+  type AutosaveStatus,
+} from '../../renderer/src/wrap-up/draft-autosave';
 
 interface Write {
   draft: number;

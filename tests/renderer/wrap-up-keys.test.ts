@@ -3,9 +3,17 @@
  * Enter for new lines and buttons keep Enter for themselves; Ctrl/⌘+Enter always saves.
  */
 import { describe, expect, it } from 'vitest';
-import { wrapUpCommand, type KeyPress, type KeyTarget } from '../../renderer/src/wrap-up/wrap-up-keys';
+import {
+  wrapUpCommand,
+  type KeyPress,
+  type KeyTarget,
+} from '../../renderer/src/wrap-up/wrap-up-keys';
 
-const press = (key: string, mods: Partial<KeyPress> = {}, code = key.length === 1 ? `Key${key.toUpperCase()}` : key): KeyPress => ({
+const press = (
+  key: string,
+  mods: Partial<KeyPress> = {},
+  code = key.length === 1 ? `Key${key.toUpperCase()}` : key,
+): KeyPress => ({
   key,
   code,
   altKey: false,
@@ -39,8 +47,14 @@ describe('wrap-up keys', () => {
   });
 
   it('Alt+digit picks option n by the physical key (a Mac’s Alt+1 types “¡”)', () => {
-    expect(wrapUpCommand(press('¡', { altKey: true }, 'Digit1'), 'field')).toEqual({ kind: 'choose', index: 0 });
-    expect(wrapUpCommand(press('9', { altKey: true }, 'Digit9'), 'textarea')).toEqual({ kind: 'choose', index: 8 });
+    expect(wrapUpCommand(press('¡', { altKey: true }, 'Digit1'), 'field')).toEqual({
+      kind: 'choose',
+      index: 0,
+    });
+    expect(wrapUpCommand(press('9', { altKey: true }, 'Digit9'), 'textarea')).toEqual({
+      kind: 'choose',
+      index: 8,
+    });
     expect(wrapUpCommand(press('0', { altKey: true }, 'Digit0'), 'field')).toBeNull();
   });
 

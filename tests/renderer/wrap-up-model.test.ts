@@ -8,9 +8,19 @@ import type { CallAnalysis } from '../../renderer/engine/call-types';
 import { sessionSchema, type CallRecord } from '../../preload/session-schema';
 import { DEFAULT_SETTINGS } from '../../preload/settings-schema';
 import { callRecordFromAnalysis } from '../../renderer/src/wrap-up/call-record';
-import { addDays, afterCallWorkSec, draftFromCall, sessionFromDraft, type WrapUpDraft } from '../../renderer/src/wrap-up/wrap-up-draft';
+import {
+  addDays,
+  afterCallWorkSec,
+  draftFromCall,
+  sessionFromDraft,
+  type WrapUpDraft,
+} from '../../renderer/src/wrap-up/wrap-up-draft';
 import { wrapUpReducer, type WrapUpAction } from '../../renderer/src/wrap-up/wrap-up-reducer';
-import { WRAP_UP_STEPS, isStepComplete, missingRequiredSteps } from '../../renderer/src/wrap-up/wrap-up-steps';
+import {
+  WRAP_UP_STEPS,
+  isStepComplete,
+  missingRequiredSteps,
+} from '../../renderer/src/wrap-up/wrap-up-steps';
 import { buildDialogue, type Dialogue } from '../support/dialogues';
 import { interruptionCall } from '../engine/dialogue-scripts';
 
@@ -19,7 +29,8 @@ let analysis: CallAnalysis;
 beforeAll(() => {
   dialogue = buildDialogue(interruptionCall());
   const engine = new CallEngine({ sampleRate: dialogue.sampleRate, recordTimeline: true });
-  for (let p = 0; p < dialogue.caller.length; p += 4096) engine.process(dialogue.caller, dialogue.agent, p, Math.min(dialogue.caller.length, p + 4096));
+  for (let p = 0; p < dialogue.caller.length; p += 4096)
+    engine.process(dialogue.caller, dialogue.agent, p, Math.min(dialogue.caller.length, p + 4096));
   analysis = engine.finish();
 });
 
@@ -50,7 +61,8 @@ describe('a call becomes a draft', () => {
     expect(record.overtalk).toHaveLength(analysis.overtalk.length);
     expect(record.overtalk.length).toBeGreaterThan(0);
     expect(record.cues.map((c) => c.cue)).toEqual(analysis.cues.map((c) => c.cue));
-    for (const [i, c] of record.cues.entries()) expect(Math.abs(c.start - analysis.cues[i].start)).toBeLessThanOrEqual(0.0005);
+    for (const [i, c] of record.cues.entries())
+      expect(Math.abs(c.start - analysis.cues[i].start)).toBeLessThanOrEqual(0.0005);
     expect(record.metrics.cueCounts).toEqual(analysis.metrics.cueCounts);
     expect(record.marks).toEqual([1.25, 3]);
   });
@@ -60,12 +72,25 @@ describe('a call becomes a draft', () => {
       ...analysis,
       durationSec: Number.NaN,
       cues: [{ cue: 'too-loud', start: -0.02, end: 1 }],
-      loudness: { ...analysis.loudness, agent: { integratedLufs: -Infinity, maxMomentaryLufs: 25, maxShortTermLufs: null, peakDbfs: -300 } },
+      loudness: {
+        ...analysis.loudness,
+        agent: {
+          integratedLufs: -Infinity,
+          maxMomentaryLufs: 25,
+          maxShortTermLufs: null,
+          peakDbfs: -300,
+        },
+      },
     };
     const record = callRecordFromAnalysis(odd, []);
     expect(record.durationSec).toBe(0);
     expect(record.cues[0].start).toBe(0);
-    expect(record.loudness.agent).toEqual({ integratedLufs: null, maxMomentaryLufs: 20, maxShortTermLufs: null, peakDbfs: -200 });
+    expect(record.loudness.agent).toEqual({
+      integratedLufs: null,
+      maxMomentaryLufs: 20,
+      maxShortTermLufs: null,
+      peakDbfs: -200,
+    });
   });
 
   it('prefills ranked priorities from the scratchpad and the follow-up date from the team setting', () => {
@@ -96,13 +121,18 @@ describe('editing', () => {
     expect(seen).toEqual([...WRAP_UP_STEPS]);
     d = apply(d, { type: 'back' }, { type: 'back' });
     expect(d.step).toBe('root-cause');
-    expect(wrapUpReducer(apply(d, { type: 'goto', step: 'priorities' }), { type: 'back' }).step).toBe('priorities');
+    expect(
+      wrapUpReducer(apply(d, { type: 'goto', step: 'priorities' }), { type: 'back' }).step,
+    ).toBe('priorities');
   });
 
   it('keeps priorities ranked 1…n through add, move and remove', () => {
     const d = apply(
       freshDraft(),
-      { type: 'add-priority', priority: { id: 'p4', text: 'Refund', kind: 'administrative', confirmed: false } },
+      {
+        type: 'add-priority',
+        priority: { id: 'p4', text: 'Refund', kind: 'administrative', confirmed: false },
+      },
       { type: 'move-priority', id: 'p4', delta: -1 },
       { type: 'move-priority', id: 'p1', delta: -1 },
       { type: 'update-priority', id: 'p3', patch: { confirmed: true, kind: 'technical' } },
@@ -125,21 +155,56 @@ describe('required steps', () => {
   it('lists the unanswered required steps in order, and each step counts as answered by its own rule', () => {
     let d = freshDraft();
     const required = [...WRAP_UP_STEPS];
-    expect(missingRequiredSteps(d.wrapUp, required)).toEqual(['catalyst', 'ownership', 'resolution', 'next-steps', 'root-cause', 'reference']);
-    expect(missingRequiredSteps(d.wrapUp, DEFAULT_SETTINGS.wrapUp.requiredSteps)).toEqual(['resolution']);
+    expect(missingRequiredSteps(d.wrapUp, required)).toEqual([
+      'catalyst',
+      'ownership',
+      'resolution',
+      'next-steps',
+      'root-cause',
+      'reference',
+    ]);
+    expect(missingRequiredSteps(d.wrapUp, DEFAULT_SETTINGS.wrapUp.requiredSteps)).toEqual([
+      'resolution',
+    ]);
     d = apply(
       d,
-      { type: 'set', patch: { emotionalCatalyst: 'Rent is due Friday', ownershipTaken: true, resolution: 'partly', caseReference: 'CASE-1' } },
-      { type: 'add-next-step', step: { what: 'Corrected bill by email', who: 'Billing', byWhen: '2026-04-03' } },
+      {
+        type: 'set',
+        patch: {
+          emotionalCatalyst: 'Rent is due Friday',
+          ownershipTaken: true,
+          resolution: 'partly',
+          caseReference: 'CASE-1',
+        },
+      },
+      {
+        type: 'add-next-step',
+        step: { what: 'Corrected bill by email', who: 'Billing', byWhen: '2026-04-03' },
+      },
       { type: 'set-root-cause', patch: { category: 'billing' } },
       { type: 'set-escalation', patch: { kind: 'manager-requested' } },
       { type: 'set-goodwill', patch: { kind: 'credit' } },
       { type: 'set-follow-up', patch: { date: null } },
     );
-    expect(missingRequiredSteps(d.wrapUp, required)).toEqual(['escalation', 'goodwill', 'follow-up']);
-    d = apply(d, { type: 'set-escalation', patch: { reason: 'Asked twice' } }, { type: 'set-goodwill', patch: { value: 15 } }, { type: 'set-follow-up', patch: { date: '2026-04-29' } });
+    expect(missingRequiredSteps(d.wrapUp, required)).toEqual([
+      'escalation',
+      'goodwill',
+      'follow-up',
+    ]);
+    d = apply(
+      d,
+      { type: 'set-escalation', patch: { reason: 'Asked twice' } },
+      { type: 'set-goodwill', patch: { value: 15 } },
+      { type: 'set-follow-up', patch: { date: '2026-04-29' } },
+    );
     expect(missingRequiredSteps(d.wrapUp, required)).toEqual([]);
-    expect(isStepComplete('priorities', apply(d, { type: 'remove-priority', id: 'p1' }, { type: 'remove-priority', id: 'p3' }).wrapUp)).toBe(false);
+    expect(
+      isStepComplete(
+        'priorities',
+        apply(d, { type: 'remove-priority', id: 'p1' }, { type: 'remove-priority', id: 'p3' })
+          .wrapUp,
+      ),
+    ).toBe(false);
   });
 });
 
@@ -147,7 +212,10 @@ describe('saving', () => {
   it('produces a session the schema accepts, with blank rows dropped and the after-call work time', () => {
     const d = apply(
       freshDraft(),
-      { type: 'add-priority', priority: { id: 'p9', text: '   ', kind: 'technical', confirmed: false } },
+      {
+        type: 'add-priority',
+        priority: { id: 'p9', text: '   ', kind: 'technical', confirmed: false },
+      },
       { type: 'add-next-step', step: { what: '', who: '', byWhen: null } },
       { type: 'add-next-step', step: { what: 'Call back', who: 'Me', byWhen: null } },
       { type: 'set-goodwill', patch: { kind: 'none', value: 10 } },
@@ -167,6 +235,8 @@ describe('saving', () => {
 
   it('never records negative after-call work (a clock set back) nor more than the schema allows', () => {
     expect(afterCallWorkSec(ENDED, new Date(new Date(ENDED).getTime() - 5000))).toBe(0);
-    expect(afterCallWorkSec(ENDED, new Date(new Date(ENDED).getTime() + 30 * 86400_000))).toBe(7 * 24 * 3600);
+    expect(afterCallWorkSec(ENDED, new Date(new Date(ENDED).getTime() + 30 * 86400_000))).toBe(
+      7 * 24 * 3600,
+    );
   });
 });

@@ -75,7 +75,12 @@ interface RawIssue {
 type Runner = (
   options: Record<string, unknown>,
   forCli?: boolean,
-) => Promise<{ globalChecks: number; atomicChecks: number; errors: { file: string; message: string; tolerable: boolean }[]; issues: RawIssue[] }>;
+) => Promise<{
+  globalChecks: number;
+  atomicChecks: number;
+  errors: { file: string; message: string; tolerable: boolean }[];
+  issues: RawIssue[];
+}>;
 
 function stageSources(root: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'calm-line-scan-'));
@@ -96,7 +101,10 @@ export async function runElectronegativity(root: string = REPO_ROOT): Promise<Sc
   const quiet = console.log;
   try {
     console.log = () => undefined; // the scanner chats about translations and release lists
-    const result = await run({ input: dir, isRelative: true, customScan: [], excludeFromScan: [], parserPlugins: [] }, false);
+    const result = await run(
+      { input: dir, isRelative: true, customScan: [], excludeFromScan: [], parserPlugins: [] },
+      false,
+    );
     return {
       checks: result.globalChecks + result.atomicChecks,
       findings: result.issues.map((issue) => ({
@@ -106,12 +114,18 @@ export async function runElectronegativity(root: string = REPO_ROOT): Promise<Sc
         confidence: issue.confidence.name,
         file: issue.file.split(path.sep).join('/'),
         line: issue.location?.line ?? 0,
-        description: typeof issue.description === 'string' ? issue.description : JSON.stringify(issue.description),
+        description:
+          typeof issue.description === 'string'
+            ? issue.description
+            : JSON.stringify(issue.description),
         manualReview: issue.manualReview === true,
       })),
       parseErrors: result.errors
         .filter((error) => !error.tolerable)
-        .map((error) => ({ file: path.relative(dir, error.file).split(path.sep).join('/'), message: error.message })),
+        .map((error) => ({
+          file: path.relative(dir, error.file).split(path.sep).join('/'),
+          message: error.message,
+        })),
     };
   } finally {
     console.log = quiet;
@@ -119,12 +133,18 @@ export async function runElectronegativity(root: string = REPO_ROOT): Promise<Sc
   }
 }
 
-export function isAccepted(finding: Finding, accepted: readonly AcceptedFinding[] = ACCEPTED_FINDINGS): boolean {
+export function isAccepted(
+  finding: Finding,
+  accepted: readonly AcceptedFinding[] = ACCEPTED_FINDINGS,
+): boolean {
   return accepted.some((a) => a.id === finding.id && a.file === finding.file);
 }
 
 /** Findings at MEDIUM or above that no reviewed entry accepts. */
-export function blockingFindings(report: ScanReport, accepted: readonly AcceptedFinding[] = ACCEPTED_FINDINGS): Finding[] {
+export function blockingFindings(
+  report: ScanReport,
+  accepted: readonly AcceptedFinding[] = ACCEPTED_FINDINGS,
+): Finding[] {
   return report.findings.filter((f) => f.severityValue >= MEDIUM && !isAccepted(f, accepted));
 }
 
@@ -135,11 +155,17 @@ export function describeFinding(f: Finding): string {
 async function main(): Promise<void> {
   const report = await runElectronegativity();
   console.log(`Electronegativity: ${report.checks} checks over ${SCANNED.join(', ')}`);
-  for (const f of report.findings) console.log(`  ${isAccepted(f) ? 'accepted' : f.severityValue >= MEDIUM ? 'BLOCKING' : 'note    '} ${describeFinding(f)}`);
+  for (const f of report.findings)
+    console.log(
+      `  ${isAccepted(f) ? 'accepted' : f.severityValue >= MEDIUM ? 'BLOCKING' : 'note    '} ${describeFinding(f)}`,
+    );
   for (const e of report.parseErrors) console.log(`  UNPARSED ${e.file}: ${e.message}`);
   const blocking = blockingFindings(report);
-  console.log(`${blocking.length} blocking finding(s), ${report.parseErrors.length} unparsed file(s)`);
+  console.log(
+    `${blocking.length} blocking finding(s), ${report.parseErrors.length} unparsed file(s)`,
+  );
   process.exit(blocking.length > 0 || report.parseErrors.length > 0 ? 1 : 0);
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) void main();
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url))
+  void main();

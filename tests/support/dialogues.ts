@@ -85,9 +85,20 @@ export function buildDialogue(spec: DialogueSpec): Dialogue {
   const truth = JSON.parse(readFileSync(json, 'utf8')) as TruthUtterance[];
   const decoded = readWavFile(wav);
   const layout = spec.layout ?? 'agent-left';
-  const caller = layout === 'mono' ? decoded.channels[0] : decoded.channels[layout === 'agent-left' ? 1 : 0];
-  const agent = layout === 'mono' ? new Float32Array(caller.length) : decoded.channels[layout === 'agent-left' ? 0 : 1];
-  return { file: wav, sampleRate: decoded.sampleRate, durationSec: decoded.durationSec, truth, caller, agent };
+  const caller =
+    layout === 'mono' ? decoded.channels[0] : decoded.channels[layout === 'agent-left' ? 1 : 0];
+  const agent =
+    layout === 'mono'
+      ? new Float32Array(caller.length)
+      : decoded.channels[layout === 'agent-left' ? 0 : 1];
+  return {
+    file: wav,
+    sampleRate: decoded.sampleRate,
+    durationSec: decoded.durationSec,
+    truth,
+    caller,
+    agent,
+  };
 }
 
 export function truthOf(d: Dialogue, who: Speaker): TruthUtterance[] {
@@ -101,19 +112,36 @@ function generate(spec: DialogueSpec, wavPath: string, jsonPath: string): void {
   const tmp = path.join(FIXTURE_DIR, `tmp-${process.pid}-${Math.random().toString(36).slice(2)}`);
   mkdirSync(tmp, { recursive: true });
   try {
-    const placed: { who: Speaker; text: string; at: number; samples: Float32Array; levelDbfs: number }[] = [];
+    const placed: {
+      who: Speaker;
+      text: string;
+      at: number;
+      samples: Float32Array;
+      levelDbfs: number;
+    }[] = [];
     let prevStart = 0;
     let prevEnd = 0;
     spec.utterances.forEach((u, i) => {
       const raw = speak(voices[u.who], u.text, sr, path.join(tmp, `u${i}`));
       let s = trimToSpeech(raw);
-      if (u.cutSec !== undefined) s = fadeOutCut(s, Math.round(u.cutSec * sr), Math.round(0.01 * sr));
-      const base = u.who === 'caller' ? (spec.callerLevelDbfs ?? -26) : (spec.agentLevelDbfs ?? -24);
+      if (u.cutSec !== undefined)
+        s = fadeOutCut(s, Math.round(u.cutSec * sr), Math.round(0.01 * sr));
+      const base =
+        u.who === 'caller' ? (spec.callerLevelDbfs ?? -26) : (spec.agentLevelDbfs ?? -24);
       const level = base + (u.gainDb ?? 0);
       const gain = Math.pow(10, (level - speechLevelDbfs(s, sr)) / 20);
       for (let k = 0; k < s.length; k++) s[k] *= gain;
-      const at = u.at ?? (u.afterPrevEnd !== undefined ? prevEnd + u.afterPrevEnd : u.afterPrevStart !== undefined ? prevStart + u.afterPrevStart : NaN);
-      if (!Number.isFinite(at) || at < 0) throw new Error(`utterance ${i} needs at, afterPrevEnd or afterPrevStart (got start ${at})`);
+      const at =
+        u.at ??
+        (u.afterPrevEnd !== undefined
+          ? prevEnd + u.afterPrevEnd
+          : u.afterPrevStart !== undefined
+            ? prevStart + u.afterPrevStart
+            : NaN);
+      if (!Number.isFinite(at) || at < 0)
+        throw new Error(
+          `utterance ${i} needs at, afterPrevEnd or afterPrevStart (got start ${at})`,
+        );
       const start = Math.round(at * sr);
       prevStart = start / sr;
       prevEnd = (start + s.length) / sr;
@@ -131,13 +159,20 @@ function generate(spec: DialogueSpec, wavPath: string, jsonPath: string): void {
       return out;
     };
     let caller = channel('caller');
-    if (spec.callerBandLimit ?? true) caller = soxFilter(caller, sr, path.join(tmp, 'caller'), ['sinc', '300-3400']);
+    if (spec.callerBandLimit ?? true)
+      caller = soxFilter(caller, sr, path.join(tmp, 'caller'), ['sinc', '300-3400']);
     addLine(caller, sr, spec.callerLine, path.join(tmp, 'caller-noise'), 1);
     const agent = channel('agent');
     addLine(agent, sr, spec.agentLine, path.join(tmp, 'agent-noise'), 2);
 
     const truth: TruthUtterance[] = placed
-      .map((p) => ({ who: p.who, text: p.text, start: Math.round(p.at * sr) / sr, end: (Math.round(p.at * sr) + p.samples.length) / sr, levelDbfs: p.levelDbfs }))
+      .map((p) => ({
+        who: p.who,
+        text: p.text,
+        start: Math.round(p.at * sr) / sr,
+        end: (Math.round(p.at * sr) + p.samples.length) / sr,
+        levelDbfs: p.levelDbfs,
+      }))
       .sort((a, b) => a.start - b.start);
     writeFileSync(jsonPath, JSON.stringify(truth));
 
@@ -198,12 +233,33 @@ export function speechLevelDbfs(x: Float32Array, sr: number): number {
   return 10 * Math.log10(active.reduce((a, b) => a + b, 0) / active.length);
 }
 
-function addLine(x: Float32Array, sr: number, line: LineSpec | undefined, base: string, seed: number): void {
+function addLine(
+  x: Float32Array,
+  sr: number,
+  line: LineSpec | undefined,
+  base: string,
+  seed: number,
+): void {
   if (!line) return;
   if (line.pinkNoiseDbfs !== undefined && line.pinkNoiseDbfs !== null) {
     const dur = (x.length / sr + 0.1).toFixed(3);
     // -R: sox's repeatable random numbers; the seed picks a different stretch for each channel.
-    sox('-R', '-n', '-t', 'f32', '-r', String(sr), '-c', '1', `${base}.f32`, 'synth', String(Number(dur) + seed), 'pinknoise', 'trim', String(seed));
+    sox(
+      '-R',
+      '-n',
+      '-t',
+      'f32',
+      '-r',
+      String(sr),
+      '-c',
+      '1',
+      `${base}.f32`,
+      'synth',
+      String(Number(dur) + seed),
+      'pinknoise',
+      'trim',
+      String(seed),
+    );
     const noise = readRaw(`${base}.f32`);
     addScaled(x, noise, line.pinkNoiseDbfs);
   }
@@ -214,7 +270,8 @@ function addLine(x: Float32Array, sr: number, line: LineSpec | undefined, base: 
     const harmonics = [1, 0.5, 0.6, 0.25, 0.3, 0.15, 0.12];
     for (let i = 0; i < hum.length; i++) {
       let v = 0;
-      for (let h = 0; h < harmonics.length; h++) v += harmonics[h] * Math.sin((2 * Math.PI * f0 * (h + 1) * i) / sr + h);
+      for (let h = 0; h < harmonics.length; h++)
+        v += harmonics[h] * Math.sin((2 * Math.PI * f0 * (h + 1) * i) / sr + h);
       hum[i] = v;
     }
     addScaled(x, hum, line.humDbfs);

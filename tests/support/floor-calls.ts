@@ -10,10 +10,21 @@
  * The caller's side goes through a phone line (300–3400 Hz, 8 kHz mu-law and back).
  */
 import { rmSync } from 'node:fs';
-import { analyseDecodedCall, type AnalysisReport } from '../../renderer/engine/call-analysis-report';
+import {
+  analyseDecodedCall,
+  type AnalysisReport,
+} from '../../renderer/engine/call-analysis-report';
 import type { Party } from '../../renderer/engine/call-types';
 import { speakerClips, type Clip, type Speaker } from './real-voices';
-import { cachedFixture, dbToGain, mixInto, readWavFile, seededRandom, sox, writeWavFile } from './test-audio';
+import {
+  cachedFixture,
+  dbToGain,
+  mixInto,
+  readWavFile,
+  seededRandom,
+  sox,
+  writeWavFile,
+} from './test-audio';
 
 export const FLOOR_SAMPLE_RATE = 48000;
 
@@ -28,7 +39,17 @@ export type FloorCondition =
   | 'street-bus'
   | 'heated-soft';
 
-export const FLOOR_CONDITIONS: readonly FloorCondition[] = ['clean', 'babble-25', 'babble-35', 'babble-45', 'leak-28', 'leak-40', 'muted', 'street-bus', 'heated-soft'];
+export const FLOOR_CONDITIONS: readonly FloorCondition[] = [
+  'clean',
+  'babble-25',
+  'babble-35',
+  'babble-45',
+  'leak-28',
+  'leak-40',
+  'muted',
+  'street-bus',
+  'heated-soft',
+];
 
 type Interval = [number, number];
 
@@ -69,15 +90,73 @@ interface ConditionSpec {
 }
 
 const SPECS: Record<FloorCondition, ConditionSpec> = {
-  clean: { seed: 1, agent: 'en-allison', caller: 'fr-june', description: 'real voices, headset noise −65 dBFS, phone line noise' },
-  'babble-25': { seed: 2, agent: 'en-allison', caller: 'ru-voice', neighbours: ['it-carlo', 'en-male', 'fr-june', 'en-librivox'], babbleDb: -25, description: 'four neighbours 25 dB under the agent' },
-  'babble-35': { seed: 3, agent: 'it-carlo', caller: 'fr-june', neighbours: ['en-allison', 'ru-voice', 'en-male', 'en-librivox'], babbleDb: -35, description: 'four neighbours 35 dB under the agent' },
-  'babble-45': { seed: 4, agent: 'en-allison', caller: 'it-carlo', neighbours: ['ru-voice', 'fr-june', 'en-male'], babbleDb: -45, description: 'three neighbours 45 dB under the agent' },
-  'leak-28': { seed: 5, agent: 'it-carlo', caller: 'en-allison', leak: { db: -28, delaySec: 0.04 }, description: 'earpiece leak 28 dB down, 40 ms late' },
-  'leak-40': { seed: 6, agent: 'en-allison', caller: 'ru-voice', leak: { db: -40, delaySec: 0.06 }, description: 'earpiece leak 40 dB down, 60 ms late' },
-  muted: { seed: 7, agent: 'en-allison', caller: 'fr-june', muted: true, description: 'agent digital silence for 0.8 s, a 4 s mute mid-call' },
-  'street-bus': { seed: 8, agent: 'it-carlo', caller: 'ru-voice', street: true, description: 'street caller (noise 15 dB under speech), an 11 s bus (+12 dB, low-frequency) across a pause' },
-  'heated-soft': { seed: 9, agent: 'en-allison', caller: 'fr-june', heated: true, agentDbfs: -32, description: 'caller +10 dB turns (peaks near full scale), soft agent at −32 dBFS' },
+  clean: {
+    seed: 1,
+    agent: 'en-allison',
+    caller: 'fr-june',
+    description: 'real voices, headset noise −65 dBFS, phone line noise',
+  },
+  'babble-25': {
+    seed: 2,
+    agent: 'en-allison',
+    caller: 'ru-voice',
+    neighbours: ['it-carlo', 'en-male', 'fr-june', 'en-librivox'],
+    babbleDb: -25,
+    description: 'four neighbours 25 dB under the agent',
+  },
+  'babble-35': {
+    seed: 3,
+    agent: 'it-carlo',
+    caller: 'fr-june',
+    neighbours: ['en-allison', 'ru-voice', 'en-male', 'en-librivox'],
+    babbleDb: -35,
+    description: 'four neighbours 35 dB under the agent',
+  },
+  'babble-45': {
+    seed: 4,
+    agent: 'en-allison',
+    caller: 'it-carlo',
+    neighbours: ['ru-voice', 'fr-june', 'en-male'],
+    babbleDb: -45,
+    description: 'three neighbours 45 dB under the agent',
+  },
+  'leak-28': {
+    seed: 5,
+    agent: 'it-carlo',
+    caller: 'en-allison',
+    leak: { db: -28, delaySec: 0.04 },
+    description: 'earpiece leak 28 dB down, 40 ms late',
+  },
+  'leak-40': {
+    seed: 6,
+    agent: 'en-allison',
+    caller: 'ru-voice',
+    leak: { db: -40, delaySec: 0.06 },
+    description: 'earpiece leak 40 dB down, 60 ms late',
+  },
+  muted: {
+    seed: 7,
+    agent: 'en-allison',
+    caller: 'fr-june',
+    muted: true,
+    description: 'agent digital silence for 0.8 s, a 4 s mute mid-call',
+  },
+  'street-bus': {
+    seed: 8,
+    agent: 'it-carlo',
+    caller: 'ru-voice',
+    street: true,
+    description:
+      'street caller (noise 15 dB under speech), an 11 s bus (+12 dB, low-frequency) across a pause',
+  },
+  'heated-soft': {
+    seed: 9,
+    agent: 'en-allison',
+    caller: 'fr-june',
+    heated: true,
+    agentDbfs: -32,
+    description: 'caller +10 dB turns (peaks near full scale), soft agent at −32 dBFS',
+  },
 };
 
 const AGENT_NOISE_DBFS = -65;
@@ -89,7 +168,9 @@ const HEATED_DB = 10;
 export function floorCall(condition: FloorCondition): FloorCall {
   const spec = SPECS[condition];
   const plan = planCall(spec);
-  const wav = cachedFixture({ kind: 'floor-call', condition, spec, v: 4 }, (out) => renderCall(spec, plan, out));
+  const wav = cachedFixture({ kind: 'floor-call', condition, spec, v: 4 }, (out) =>
+    renderCall(spec, plan, out),
+  );
   return { condition, wav, ...plan.public, description: spec.description };
 }
 
@@ -131,7 +212,13 @@ function planCall(spec: ConditionSpec): Plan {
   const first = (p: Placed): number => p.at + p.clip.speech[0][0];
   const last = (p: Placed): number => p.at + p.clip.speech[p.clip.speech.length - 1][1];
   /** Places clips one after another (gap between speech ends and starts); returns the placed clips. */
-  const turn = (list: Placed[], next: () => Clip, speechStart: number, count: number, gainDb: number): Placed[] => {
+  const turn = (
+    list: Placed[],
+    next: () => Clip,
+    speechStart: number,
+    count: number,
+    gainDb: number,
+  ): Placed[] => {
     const out: Placed[] = [];
     let t = speechStart;
     for (let k = 0; k < count; k++) {
@@ -143,7 +230,8 @@ function planCall(spec: ConditionSpec): Plan {
     }
     return out;
   };
-  const agentTurn = (start: number, count: number): Placed[] => turn(agent, nextAgent, start, count, agentDb);
+  const agentTurn = (start: number, count: number): Placed[] =>
+    turn(agent, nextAgent, start, count, agentDb);
   const callerTurn = (start: number, count: number, heated = false): Placed[] => {
     const placed = turn(caller, nextCaller, start, count, CALLER_DBFS + (heated ? HEATED_DB : 0));
     if (heated) heatedTurns.push([first(placed[0]), last(placed[placed.length - 1])]);
@@ -188,11 +276,21 @@ function planCall(spec: ConditionSpec): Plan {
   const durationSec = Math.ceil((endOf(a5) + 1.5) * 10) / 10;
 
   const truthOf = (list: Placed[]): Interval[] =>
-    mergeIntervals(list.flatMap((p) => p.clip.speech.map(([a, b]): Interval => [p.at + a, p.at + b])));
+    mergeIntervals(
+      list.flatMap((p) => p.clip.speech.map(([a, b]): Interval => [p.at + a, p.at + b])),
+    );
   return {
     agent,
     caller,
-    public: { durationSec, truth: { caller: truthOf(caller), agent: truthOf(agent) }, pauses, interruptions, backchannels, heatedTurns, mutes },
+    public: {
+      durationSec,
+      truth: { caller: truthOf(caller), agent: truthOf(agent) },
+      pauses,
+      interruptions,
+      backchannels,
+      heatedTurns,
+      mutes,
+    },
   };
 }
 
@@ -205,7 +303,12 @@ function truncateClip(c: Clip, speechSec: number): Clip {
     samples[i] *= i / fade;
     samples[samples.length - 1 - i] *= i / fade;
   }
-  return { samples, speech: [[0, speechSec]], speechSec, source: `${c.source} (first ${speechSec} s)` };
+  return {
+    samples,
+    speech: [[0, speechSec]],
+    speechSec,
+    source: `${c.source} (first ${speechSec} s)`,
+  };
 }
 
 function mergeIntervals(list: Interval[]): Interval[] {
@@ -227,39 +330,82 @@ function renderCall(spec: ConditionSpec, plan: Plan, out: string): void {
   const n = Math.round(dur * sr);
   const agentCh = noise(out, 'agent', dur, 'pinknoise', AGENT_NOISE_DBFS);
   let callerAcoustic: Float32Array = new Float32Array(n);
-  for (const p of plan.caller) mixInto(callerAcoustic, p.clip.samples, Math.round(p.at * sr), dbToGain(p.gainDb));
+  for (const p of plan.caller)
+    mixInto(callerAcoustic, p.clip.samples, Math.round(p.at * sr), dbToGain(p.gainDb));
   if (spec.street) {
     // Street: noise 15 dB under the caller's speech; a bus (+12 dB, below 250 Hz) fading in 3 s, 5 s loud, out 3 s.
     mixInto(callerAcoustic, noise(out, 'street', dur, 'pinknoise', CALLER_DBFS - 15), 0);
     const busAt = plan.public.pauses[1] - 5.5;
-    const bus = noise(out, 'bus', 11, 'brownnoise', CALLER_DBFS - 15 + 12, ['lowpass', '250', 'fade', 't', '3', '11', '3']);
+    const bus = noise(out, 'bus', 11, 'brownnoise', CALLER_DBFS - 15 + 12, [
+      'lowpass',
+      '250',
+      'fade',
+      't',
+      '3',
+      '11',
+      '3',
+    ]);
     mixInto(callerAcoustic, bus, Math.round(busAt * sr));
   }
   callerAcoustic = phoneLine(out, callerAcoustic);
-  mixInto(callerAcoustic, noise(out, 'line', dur, 'pinknoise', LINE_NOISE_DBFS, ['sinc', '300-3400']), 0);
+  mixInto(
+    callerAcoustic,
+    noise(out, 'line', dur, 'pinknoise', LINE_NOISE_DBFS, ['sinc', '300-3400']),
+    0,
+  );
   const callerCh = callerAcoustic;
 
-  for (const p of plan.agent) mixInto(agentCh, p.clip.samples, Math.round(p.at * sr), dbToGain(p.gainDb));
+  for (const p of plan.agent)
+    mixInto(agentCh, p.clip.samples, Math.round(p.at * sr), dbToGain(p.gainDb));
   if (spec.neighbours && spec.babbleDb !== undefined) {
     const babble = babbleTrack(spec, n, plan.public.durationSec);
     mixInto(agentCh, babble, 0, dbToGain((spec.agentDbfs ?? -26) + spec.babbleDb));
   }
-  if (spec.leak) mixInto(agentCh, callerCh, Math.round(spec.leak.delaySec * sr), dbToGain(spec.leak.db));
-  for (const [a, b] of plan.public.mutes) agentCh.fill(0, Math.round(a * sr), Math.min(n, Math.round(b * sr)));
+  if (spec.leak)
+    mixInto(agentCh, callerCh, Math.round(spec.leak.delaySec * sr), dbToGain(spec.leak.db));
+  for (const [a, b] of plan.public.mutes)
+    agentCh.fill(0, Math.round(a * sr), Math.min(n, Math.round(b * sr)));
 
-  for (const [name, ch] of [['agent', agentCh], ['caller', callerCh]] as const) {
+  for (const [name, ch] of [
+    ['agent', agentCh],
+    ['caller', callerCh],
+  ] as const) {
     let peak = 0;
     for (let i = 0; i < ch.length; i++) peak = Math.max(peak, Math.abs(ch[i]));
-    if (peak >= 1) throw new Error(`floor call: the ${name} channel clips (peak ${peak.toFixed(2)})`);
+    if (peak >= 1)
+      throw new Error(`floor call: the ${name} channel clips (peak ${peak.toFixed(2)})`);
   }
   writeWavFile(out, [agentCh, callerCh.subarray(0, n)], sr, 16);
 }
 
 /** Noise from sox at an RMS level (dBFS), `seconds` long. */
-function noise(out: string, tag: string, seconds: number, kind: 'pinknoise' | 'brownnoise', rmsDbfs: number, effects: string[] = []): Float32Array {
+function noise(
+  out: string,
+  tag: string,
+  seconds: number,
+  kind: 'pinknoise' | 'brownnoise',
+  rmsDbfs: number,
+  effects: string[] = [],
+): Float32Array {
   const file = `${out}.${tag}.wav`;
   try {
-    sox('-R', '-n', '-r', String(FLOOR_SAMPLE_RATE), '-b', '32', '-e', 'floating-point', '-c', '1', file, 'synth', String(seconds), kind, ...effects);
+    sox(
+      '-R',
+      '-n',
+      '-r',
+      String(FLOOR_SAMPLE_RATE),
+      '-b',
+      '32',
+      '-e',
+      'floating-point',
+      '-c',
+      '1',
+      file,
+      'synth',
+      String(seconds),
+      kind,
+      ...effects,
+    );
     const x = readWavFile(file).channels[0];
     let s = 0;
     for (let i = 0; i < x.length; i++) s += x[i] * x[i];
@@ -340,7 +486,8 @@ type Analysis = Pick<AnalysisReport, 'speech' | 'cues' | 'overtalk'>;
 
 /** Scores an analysis (the analyser's document, or the live coach's converted) against the call's truth. */
 export function scoreFloorCall(call: FloorCall, a: Analysis): FloorScore {
-  const acc = (party: Party): number => frameAccuracy(call.truth[party], a.speech[party], call.durationSec);
+  const acc = (party: Party): number =>
+    frameAccuracy(call.truth[party], a.speech[party], call.durationSec);
   const callerTruth = call.truth.caller;
   const silentFor = (t: number): number => {
     // How long the caller had been silent at t (0 while they speak).
@@ -353,21 +500,33 @@ export function scoreFloorCall(call: FloorCall, a: Analysis): FloorScore {
   };
   const turns = a.cues.filter((c) => c.cue === 'your-turn');
   const rightTurns = turns.filter((c) => silentFor(c.start) >= 0.5);
-  const foundPauses = call.pauses.filter((p) => turns.some((c) => c.start >= p + 0.3 && c.start <= p + 1.3));
-  const matched = (o: { start: number; startedBy: Party }): boolean => call.interruptions.some((i) => Math.abs(o.start - i.start) <= 0.35 && i.by === o.startedBy);
-  const found = call.interruptions.filter((i) => a.overtalk.some((o) => Math.abs(o.start - i.start) <= 0.35 && o.startedBy === i.by));
+  const foundPauses = call.pauses.filter((p) =>
+    turns.some((c) => c.start >= p + 0.3 && c.start <= p + 1.3),
+  );
+  const matched = (o: { start: number; startedBy: Party }): boolean =>
+    call.interruptions.some((i) => Math.abs(o.start - i.start) <= 0.35 && i.by === o.startedBy);
+  const found = call.interruptions.filter((i) =>
+    a.overtalk.some((o) => Math.abs(o.start - i.start) <= 0.35 && o.startedBy === i.by),
+  );
   const heated = a.cues.filter((c) => c.cue === 'caller-heated');
   const inHeatedTurn = (t: number): boolean => call.heatedTurns.some(([s, e]) => t >= s && t <= e);
   const talk = (segs: [number, number][]): number => segs.reduce((n, [s, e]) => n + e - s, 0);
   return {
     condition: call.condition,
     accuracy: { caller: acc('caller'), agent: acc('agent') },
-    yourTurn: { precision: turns.length ? rightTurns.length / turns.length : 1, recall: foundPauses.length / call.pauses.length, cues: turns.length, pauses: call.pauses.length },
+    yourTurn: {
+      precision: turns.length ? rightTurns.length / turns.length : 1,
+      recall: foundPauses.length / call.pauses.length,
+      cues: turns.length,
+      pauses: call.pauses.length,
+    },
     interruptionsFound: found.length,
     interruptions: call.interruptions.length,
     falseOvertalk: a.overtalk.filter((o) => !matched(o)).length,
     falseTooLoud: a.cues.filter((c) => c.cue === 'too-loud').length,
-    heatedHits: call.heatedTurns.filter(([s, e]) => heated.some((c) => c.start >= s && c.start <= e)).length,
+    heatedHits: call.heatedTurns.filter(([s, e]) =>
+      heated.some((c) => c.start >= s && c.start <= e),
+    ).length,
     heatedTurns: call.heatedTurns.length,
     falseHeated: heated.filter((c) => !inHeatedTurn(c.start)).length,
     talkSec: { caller: talk(a.speech.caller), agent: talk(a.speech.agent) },
@@ -378,9 +537,14 @@ export function scoreFloorCall(call: FloorCall, a: Analysis): FloorScore {
  * Share of 10 ms frames where "speaking" agrees with the truth; frames within 100 ms of a true onset and
  * the 350 ms after a true offset are not scored (a detector needs a moment to confirm and to let go).
  */
-export function frameAccuracy(truth: Interval[], detected: [number, number][], durationSec: number): number {
+export function frameAccuracy(
+  truth: Interval[],
+  detected: [number, number][],
+  durationSec: number,
+): number {
   const frames = Math.floor(durationSec * 100);
-  const inside = (list: [number, number][], t: number): boolean => list.some(([s, e]) => t >= s && t < e);
+  const inside = (list: [number, number][], t: number): boolean =>
+    list.some(([s, e]) => t >= s && t < e);
   let scored = 0;
   let right = 0;
   for (let f = 0; f < frames; f++) {

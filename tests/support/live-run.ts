@@ -45,10 +45,16 @@ function installProbe(): void {
       const el = r.target as HTMLElement;
       const owner = el.closest('[data-testid]') as HTMLElement | null;
       const id = owner?.dataset.testid;
-      if (id === 'meter-caller' || id === 'meter-agent') probe.changes.push({ t, target: id, value: el.dataset.level ?? '' });
-      else if (id === 'cue-banner') probe.changes.push({ t, target: id, value: el.dataset.cue ?? '' });
+      if (id === 'meter-caller' || id === 'meter-agent')
+        probe.changes.push({ t, target: id, value: el.dataset.level ?? '' });
+      else if (id === 'cue-banner')
+        probe.changes.push({ t, target: id, value: el.dataset.cue ?? '' });
     }
-  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-level', 'data-cue'] });
+  }).observe(document, {
+    subtree: true,
+    attributes: true,
+    attributeFilter: ['data-level', 'data-cue'],
+  });
 }
 
 /** Opens the app with `wav` as the capture device; the caller of this function drives the page. */
@@ -71,7 +77,11 @@ export async function playCall(run: LiveRun, seconds: number): Promise<void> {
 }
 
 /** Page times (ms) at which `target` went from empty/other to a value matching `accept`. */
-export function risingEdges(changes: PageChange[], target: PageChange['target'], accept: (value: string) => boolean): number[] {
+export function risingEdges(
+  changes: PageChange[],
+  target: PageChange['target'],
+  accept: (value: string) => boolean,
+): number[] {
   const edges: number[] = [];
   let on = false;
   for (const c of changes) {

@@ -20,7 +20,8 @@ const PACKAGES = [
   'pocketsphinx-testdata',
 ];
 
-export type Speaker = 'en-allison' | 'es-allison' | 'fr-june' | 'it-carlo' | 'ru-voice' | 'en-male' | 'en-librivox';
+export type Speaker =
+  'en-allison' | 'es-allison' | 'fr-june' | 'it-carlo' | 'ru-voice' | 'en-male' | 'en-librivox';
 
 const ASTERISK: Partial<Record<Speaker, string>> = {
   'en-allison': 'en_US_f_Allison',
@@ -39,16 +40,20 @@ export function realVoicesRoot(): string {
   mkdirSync(work, { recursive: true });
   try {
     const got = spawnSync('apt-get', ['download', ...PACKAGES], { cwd: work, encoding: 'utf8' });
-    if (got.status !== 0) throw new Error(got.error?.message ?? got.stderr.trim().split('\n').slice(-2).join(' '));
+    if (got.status !== 0)
+      throw new Error(got.error?.message ?? got.stderr.trim().split('\n').slice(-2).join(' '));
     const tree = path.join(work, 'root');
-    for (const deb of readdirSync(work).filter((f) => f.endsWith('.deb'))) runTool('dpkg', ['-x', path.join(work, deb), tree]);
+    for (const deb of readdirSync(work).filter((f) => f.endsWith('.deb')))
+      runTool('dpkg', ['-x', path.join(work, deb), tree]);
     writeFileSync(path.join(tree, '.complete'), '');
     if (!existsSync(path.join(root, '.complete'))) {
       rmSync(root, { recursive: true, force: true });
       renameSync(tree, root);
     }
   } catch (error) {
-    throw new Error(`Real voices: could not fetch Debian's ${PACKAGES.join(', ')} with apt-get download (${(error as Error).message})`);
+    throw new Error(
+      `Real voices: could not fetch Debian's ${PACKAGES.join(', ')} with apt-get download (${(error as Error).message})`,
+    );
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -61,12 +66,19 @@ export function speakerFiles(speaker: Speaker): string[] {
   const dir = ASTERISK[speaker];
   if (dir) {
     const d = path.join(root, 'usr/share/asterisk/sounds', dir);
-    return readdirSync(d).filter((f) => f.endsWith('.wav')).sort().map((f) => path.join(d, f));
+    return readdirSync(d)
+      .filter((f) => f.endsWith('.wav'))
+      .sort()
+      .map((f) => path.join(d, f));
   }
   const data = path.join(root, 'usr/share/pocketsphinx/test/data');
-  if (speaker === 'en-male') return ['goforward.raw', 'numbers.raw', 'something.raw'].map((f) => path.join(data, f));
+  if (speaker === 'en-male')
+    return ['goforward.raw', 'numbers.raw', 'something.raw'].map((f) => path.join(data, f));
   const libri = path.join(data, 'librivox');
-  return readdirSync(libri).filter((f) => f.endsWith('.wav')).sort().map((f) => path.join(libri, f));
+  return readdirSync(libri)
+    .filter((f) => f.endsWith('.wav'))
+    .sort()
+    .map((f) => path.join(libri, f));
 }
 
 export interface Clip {
@@ -81,11 +93,32 @@ export interface Clip {
 
 /** One recording resampled to `sampleRate` (mono float) with its truth; cached. */
 export function loadClip(file: string, sampleRate: number): Clip {
-  const recipe = { kind: 'real-voice-clip', file: path.relative(VOICE_DIR, file), sampleRate, v: 1 };
+  const recipe = {
+    kind: 'real-voice-clip',
+    file: path.relative(VOICE_DIR, file),
+    sampleRate,
+    v: 1,
+  };
   const wav = cachedFixture(recipe, (out) => {
-    const input = file.endsWith('.raw') ? ['-t', 'raw', '-r', '16000', '-e', 'signed', '-b', '16', '-c', '1', file] : [file];
+    const input = file.endsWith('.raw')
+      ? ['-t', 'raw', '-r', '16000', '-e', 'signed', '-b', '16', '-c', '1', file]
+      : [file];
     // -D: no dither, so a recording's digital silence stays digital silence.
-    sox('-D', ...input, '-r', String(sampleRate), '-b', '32', '-e', 'floating-point', '-c', '1', out, 'highpass', '60');
+    sox(
+      '-D',
+      ...input,
+      '-r',
+      String(sampleRate),
+      '-b',
+      '32',
+      '-e',
+      'floating-point',
+      '-c',
+      '1',
+      out,
+      'highpass',
+      '60',
+    );
   });
   const samples = readWavFile(wav).channels[0];
   const speech = speechInClip(samples, sampleRate);
@@ -130,7 +163,11 @@ function activeLevelDb(x: Float32Array, sampleRate: number, speech: [number, num
   let s = 0;
   let n = 0;
   for (const [a, b] of speech) {
-    for (let i = Math.round(a * sampleRate); i < Math.min(x.length, Math.round(b * sampleRate)); i++) {
+    for (
+      let i = Math.round(a * sampleRate);
+      i < Math.min(x.length, Math.round(b * sampleRate));
+      i++
+    ) {
       s += x[i] * x[i];
       n++;
     }
@@ -139,7 +176,13 @@ function activeLevelDb(x: Float32Array, sampleRate: number, speech: [number, num
 }
 
 /** The first `limit` clips of `speaker` whose speech lasts between minSec and maxSec, in a fixed order. */
-export function speakerClips(speaker: Speaker, sampleRate: number, minSec: number, maxSec: number, limit = 24): Clip[] {
+export function speakerClips(
+  speaker: Speaker,
+  sampleRate: number,
+  minSec: number,
+  maxSec: number,
+  limit = 24,
+): Clip[] {
   const out: Clip[] = [];
   for (const f of speakerFiles(speaker)) {
     const c = loadClipQuick(f, sampleRate, minSec, maxSec);
@@ -152,7 +195,12 @@ export function speakerClips(speaker: Speaker, sampleRate: number, minSec: numbe
 const sizeCache = new Map<string, number>();
 
 /** Skips files whose duration cannot fit before decoding them (soxi is cheap). */
-function loadClipQuick(file: string, sampleRate: number, minSec: number, maxSec: number): Clip | null {
+function loadClipQuick(
+  file: string,
+  sampleRate: number,
+  minSec: number,
+  maxSec: number,
+): Clip | null {
   let dur = sizeCache.get(file);
   if (dur === undefined) {
     dur = file.endsWith('.raw') ? 0 : Number(runTool('soxi', ['-D', file]).stdout.trim());

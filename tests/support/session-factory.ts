@@ -31,7 +31,8 @@ export function seededRandom(seed: number): () => number {
 }
 
 type Rng = () => number;
-const int = (rng: Rng, min: number, max: number): number => min + Math.floor(rng() * (max - min + 1));
+const int = (rng: Rng, min: number, max: number): number =>
+  min + Math.floor(rng() * (max - min + 1));
 const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)];
 const chance = (rng: Rng, p: number): boolean => rng() < p;
 /** Seconds with 0.1 s resolution, as the engine reports them. */
@@ -65,7 +66,7 @@ const TRICKY_TEXTS = [
   '+1 555 0100 called twice',
   '-5 minutes on hold, again',
   '@SUM(A1:A9)',
-  '\t=cmd|\' /C calc\'!A0',
+  "\t=cmd|' /C calc'!A0",
   '\r=1+1',
   'She said "this is the last time", then hung up',
   'Line one\nLine two, with a comma',
@@ -86,7 +87,12 @@ const NOTES = [
   'Follow the ticket; check whether the area outage explains it.',
 ];
 const WHO = ['me', 'billing team', 'field service', 'team lead', 'Zoë (back office)'];
-const ESCALATION_REASONS = ['', 'Customer insisted on a supervisor', 'Needs a technician on site', 'Repeated insults'];
+const ESCALATION_REASONS = [
+  '',
+  'Customer insisted on a supervisor',
+  'Needs a technician on site',
+  'Repeated insults',
+];
 
 export interface SessionFactoryOptions {
   seed: number;
@@ -116,7 +122,12 @@ function day(epochMs: number, offsetMinutes: number): string {
   return new Date(epochMs + offsetMinutes * 60_000).toISOString().slice(0, 10);
 }
 
-function intervals(rng: Rng, count: number, durationSec: number, maxLen: number): { start: number; end: number }[] {
+function intervals(
+  rng: Rng,
+  count: number,
+  durationSec: number,
+  maxLen: number,
+): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
   for (let i = 0; i < count; i++) {
     const start = tenths(rng() * Math.max(0, durationSec - maxLen));
@@ -136,19 +147,28 @@ export function makeSession(rng: Rng, index: number, options: SessionFactoryOpti
   const offset = options.offsetMinutes ?? 60;
   const texts = options.tricky ? [...PRIORITY_TEXTS, ...TRICKY_TEXTS] : PRIORITY_TEXTS;
   const dayStart = Date.parse(`${options.fromDay ?? '2026-01-05'}T00:00:00Z`) - offset * 60_000;
-  const startMs = dayStart + int(rng, 0, days - 1) * 86_400_000 + int(rng, 8 * 3600, 18 * 3600) * 1000 + int(rng, 0, 999);
+  const startMs =
+    dayStart +
+    int(rng, 0, days - 1) * 86_400_000 +
+    int(rng, 8 * 3600, 18 * 3600) * 1000 +
+    int(rng, 0, 999);
   const durationSec = tenths(60 + rng() * 1140);
   const endMs = startMs + Math.round(durationSec * 1000);
   const afterCallWorkSec = tenths(20 + rng() * 400);
 
   const heated = chance(rng, 0.35);
-  const cueCounts = Object.fromEntries(CUE_KIND_VALUES.map((c) => [c, 0])) as Record<(typeof CUE_KIND_VALUES)[number], number>;
+  const cueCounts = Object.fromEntries(CUE_KIND_VALUES.map((c) => [c, 0])) as Record<
+    (typeof CUE_KIND_VALUES)[number],
+    number
+  >;
   cueCounts['wait-for-pause'] = int(rng, 0, 12);
   cueCounts['your-turn'] = int(rng, 0, 20);
   cueCounts['talking-over'] = int(rng, 0, heated ? 9 : 3);
   cueCounts['too-loud'] = int(rng, 0, heated ? 6 : 2);
   cueCounts['caller-heated'] = heated ? int(rng, 1, 4) : 0;
-  const cues = CUE_KIND_VALUES.flatMap((cue) => intervals(rng, cueCounts[cue], durationSec, 4).map((iv) => ({ ...iv, cue })));
+  const cues = CUE_KIND_VALUES.flatMap((cue) =>
+    intervals(rng, cueCounts[cue], durationSec, 4).map((iv) => ({ ...iv, cue })),
+  );
   cues.sort((a, b) => a.start - b.start);
   const overtalkCount = int(rng, 0, heated ? 10 : 3);
   const overtalk = intervals(rng, overtalkCount, durationSec, 2.5).map((iv) => ({
@@ -185,7 +205,10 @@ export function makeSession(rng: Rng, index: number, options: SessionFactoryOpti
       metrics: {
         callerTalkSec,
         agentTalkSec,
-        talkRatio: callerTalkSec + agentTalkSec > 0 ? Math.round((agentTalkSec / (callerTalkSec + agentTalkSec)) * 1000) / 1000 : null,
+        talkRatio:
+          callerTalkSec + agentTalkSec > 0
+            ? Math.round((agentTalkSec / (callerTalkSec + agentTalkSec)) * 1000) / 1000
+            : null,
         overtalkCount,
         overtalkSec: tenths(overtalk.reduce((sum, o) => sum + (o.end - o.start), 0)),
         longestCallerTurnSec: tenths(5 + rng() * 80),
@@ -209,7 +232,9 @@ export function makeSession(rng: Rng, index: number, options: SessionFactoryOpti
       },
       overtalk,
       cues,
-      marks: Array.from({ length: int(rng, 0, 3) }, () => tenths(rng() * durationSec)).sort((a, b) => a - b),
+      marks: Array.from({ length: int(rng, 0, 3) }, () => tenths(rng() * durationSec)).sort(
+        (a, b) => a - b,
+      ),
       agentNormalLufs: chance(rng, 0.3) ? null : lufsOrNull(rng, -24, 4, 0),
     },
     wrapUp: {
@@ -223,7 +248,10 @@ export function makeSession(rng: Rng, index: number, options: SessionFactoryOpti
         who: pick(rng, WHO),
         byWhen: chance(rng, 0.3) ? null : day(startMs + int(rng, 0, 14) * 86_400_000, offset),
       })),
-      escalation: { kind: escalationKind, reason: escalationKind === 'none' ? '' : pick(rng, ESCALATION_REASONS) },
+      escalation: {
+        kind: escalationKind,
+        reason: escalationKind === 'none' ? '' : pick(rng, ESCALATION_REASONS),
+      },
       goodwill: {
         kind: goodwillKind,
         value: goodwillKind === 'none' || chance(rng, 0.3) ? null : Math.round(rng() * 5000) / 100,
@@ -237,7 +265,9 @@ export function makeSession(rng: Rng, index: number, options: SessionFactoryOpti
       followUp: {
         date: hasFollowUp ? followUpDay : null,
         channel: pick(rng, FOLLOW_UP_CHANNEL_VALUES),
-        doneAt: followUpDone ? isoWithOffset(Date.parse(`${followUpDay}T09:30:00Z`) - offset * 60_000, offset) : null,
+        doneAt: followUpDone
+          ? isoWithOffset(Date.parse(`${followUpDay}T09:30:00Z`) - offset * 60_000, offset)
+          : null,
       },
       caseReference: chance(rng, 0.2) ? '' : `CASE-${int(rng, 10000, 99999)}`,
       notes: options.tricky && chance(rng, 0.3) ? pick(rng, TRICKY_TEXTS) : pick(rng, NOTES),

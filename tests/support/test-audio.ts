@@ -8,7 +8,13 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { decodeWav, encodeWav, parseWavHeader, type DecodedWav, type WavBits } from '../../renderer/engine/wav-codec';
+import {
+  decodeWav,
+  encodeWav,
+  parseWavHeader,
+  type DecodedWav,
+  type WavBits,
+} from '../../renderer/engine/wav-codec';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const FIXTURE_DIR = path.join(PROJECT_ROOT, '.tmp/fixtures');
@@ -32,7 +38,13 @@ export interface SineSpec {
   phaseRad?: number;
 }
 
-export function sine({ sampleRate, seconds, peakDbfs, frequency = 1000, phaseRad = 0 }: SineSpec): Float32Array {
+export function sine({
+  sampleRate,
+  seconds,
+  peakDbfs,
+  frequency = 1000,
+  phaseRad = 0,
+}: SineSpec): Float32Array {
   const n = Math.round(seconds * sampleRate);
   const out = new Float32Array(n);
   const a = dbToGain(peakDbfs);
@@ -80,7 +92,11 @@ export type BlockPattern =
   | { kind: 'random'; seed: number; min: number; max: number };
 
 export function describePattern(p: BlockPattern): string {
-  return p.kind === 'whole' ? 'one block' : p.kind === 'fixed' ? `${p.size}-sample blocks` : `random ${p.min}–${p.max}-sample blocks`;
+  return p.kind === 'whole'
+    ? 'one block'
+    : p.kind === 'fixed'
+      ? `${p.size}-sample blocks`
+      : `random ${p.min}–${p.max}-sample blocks`;
 }
 
 /**
@@ -114,7 +130,12 @@ export function forEachBlock(
 
 // ---------------------------------------------------------------------------------------------- files
 
-export function writeWavFile(file: string, channels: Float32Array[], sampleRate: number, bits: WavBits = 16): string {
+export function writeWavFile(
+  file: string,
+  channels: Float32Array[],
+  sampleRate: number,
+  bits: WavBits = 16,
+): string {
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, encodeWav(channels, sampleRate, bits));
   return file;
@@ -133,7 +154,11 @@ export function wavSampleRate(file: string): number {
  * the file's content). `build(tmpPath)` runs only when the file is missing; it writes to a temporary path that
  * is renamed into place, so parallel test workers never see half a file.
  */
-export function cachedFixture(recipe: unknown, build: (outPath: string) => void, ext = 'wav'): string {
+export function cachedFixture(
+  recipe: unknown,
+  build: (outPath: string) => void,
+  ext = 'wav',
+): string {
   const hash = createHash('sha256').update(JSON.stringify(recipe)).digest('hex').slice(0, 16);
   const file = path.join(FIXTURE_DIR, `${hash}.${ext}`);
   if (existsSync(file)) return file;
@@ -163,11 +188,21 @@ export interface ToolResult {
 }
 
 /** Runs a command; throws with its stderr when it fails. */
-export function runTool(command: string, args: string[], options: { input?: string | Uint8Array } = {}): ToolResult {
-  const result = spawnSync(command, args, { input: options.input, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+export function runTool(
+  command: string,
+  args: string[],
+  options: { input?: string | Uint8Array } = {},
+): ToolResult {
+  const result = spawnSync(command, args, {
+    input: options.input,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
   if (result.error) throw new Error(`${command} could not run: ${result.error.message}`);
   if (result.status !== 0) {
-    throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status}): ${result.stderr.trim().slice(-2000)}`);
+    throw new Error(
+      `${command} ${args.join(' ')} failed (exit ${result.status}): ${result.stderr.trim().slice(-2000)}`,
+    );
   }
   return { stdout: result.stdout, stderr: result.stderr };
 }
@@ -219,13 +254,46 @@ export interface ConversationSpec {
 }
 
 /** One espeak-ng utterance resampled by sox to the given rate (mono 16-bit), cached. */
-export function speechClip(u: Omit<Utterance, 'channel' | 'at' | 'gainDb'>, sampleRate: number, telephoneBand = false): string {
-  const recipe = { kind: 'speech-clip', text: u.text, voice: u.voice, amplitude: u.amplitude ?? 100, speed: u.speed ?? 160, sampleRate, telephoneBand, v: 1 };
+export function speechClip(
+  u: Omit<Utterance, 'channel' | 'at' | 'gainDb'>,
+  sampleRate: number,
+  telephoneBand = false,
+): string {
+  const recipe = {
+    kind: 'speech-clip',
+    text: u.text,
+    voice: u.voice,
+    amplitude: u.amplitude ?? 100,
+    speed: u.speed ?? 160,
+    sampleRate,
+    telephoneBand,
+    v: 1,
+  };
   return cachedFixture(recipe, (out) => {
     const raw = `${out}.espeak.wav`;
     try {
-      espeakNg('-v', u.voice, '-a', String(recipe.amplitude), '-s', String(recipe.speed), '-w', raw, u.text);
-      sox(raw, '-r', String(sampleRate), '-b', '16', '-c', '1', out, ...(telephoneBand ? ['sinc', '300-3400'] : []));
+      espeakNg(
+        '-v',
+        u.voice,
+        '-a',
+        String(recipe.amplitude),
+        '-s',
+        String(recipe.speed),
+        '-w',
+        raw,
+        u.text,
+      );
+      sox(
+        raw,
+        '-r',
+        String(sampleRate),
+        '-b',
+        '16',
+        '-c',
+        '1',
+        out,
+        ...(telephoneBand ? ['sinc', '300-3400'] : []),
+      );
     } finally {
       rmSync(raw, { force: true });
     }
@@ -234,7 +302,9 @@ export function speechClip(u: Omit<Utterance, 'channel' | 'at' | 'gainDb'>, samp
 
 /** Renders a two-party call as a stereo 16-bit WAV (caller left, agent right), cached by its spec. */
 export function renderConversation(spec: ConversationSpec): string {
-  return cachedFixture({ kind: 'conversation', spec, v: 1 }, (out) => renderConversationTo(spec, out));
+  return cachedFixture({ kind: 'conversation', spec, v: 1 }, (out) =>
+    renderConversationTo(spec, out),
+  );
 }
 
 /** Renders a two-party call to `out` (no caching; see renderConversation). Utterance clips are cached. */
@@ -246,7 +316,22 @@ export function renderConversationTo(spec: ConversationSpec, out: string): void 
     if (noiseDb === null || noiseDb === undefined) continue;
     const noiseFile = `${out}.noise${ch}.wav`;
     try {
-      sox('-R', '-n', '-r', String(spec.sampleRate), '-b', '16', '-c', '1', noiseFile, 'synth', String(spec.durationSec), 'pinknoise', 'vol', `${noiseDb}dB`);
+      sox(
+        '-R',
+        '-n',
+        '-r',
+        String(spec.sampleRate),
+        '-b',
+        '16',
+        '-c',
+        '1',
+        noiseFile,
+        'synth',
+        String(spec.durationSec),
+        'pinknoise',
+        'vol',
+        `${noiseDb}dB`,
+      );
       mixInto(tracks[ch], readWavFile(noiseFile).channels[0], 0);
     } finally {
       rmSync(noiseFile, { force: true });
@@ -256,9 +341,19 @@ export function renderConversationTo(spec: ConversationSpec, out: string): void 
   for (const u of spec.utterances) {
     const clipFile = speechClip(u, spec.sampleRate, spec.telephoneBand?.[u.channel] ?? false);
     if (!clips.has(clipFile)) clips.set(clipFile, readWavFile(clipFile).channels[0]);
-    mixInto(tracks[u.channel], clips.get(clipFile)!, Math.round(u.at * spec.sampleRate), dbToGain(u.gainDb ?? 0));
+    mixInto(
+      tracks[u.channel],
+      clips.get(clipFile)!,
+      Math.round(u.at * spec.sampleRate),
+      dbToGain(u.gainDb ?? 0),
+    );
   }
-  for (const t of tracks) for (let i = 0; i < n; i++) if (Math.abs(t[i]) >= 1) throw new Error(`renderConversation: clipping at ${(i / spec.sampleRate).toFixed(2)} s; lower a gain.`);
+  for (const t of tracks)
+    for (let i = 0; i < n; i++)
+      if (Math.abs(t[i]) >= 1)
+        throw new Error(
+          `renderConversation: clipping at ${(i / spec.sampleRate).toFixed(2)} s; lower a gain.`,
+        );
   writeWavFile(out, tracks, spec.sampleRate, 16);
 }
 
@@ -288,9 +383,15 @@ export interface Ebur128Result {
  */
 export function parseEbur128FrameLog(stderr: string): Ebur128Frame[] {
   const frames: Ebur128Frame[] = [];
-  const re = /t:\s*([\d.]+)\s+TARGET:\S+ LUFS\s+M:\s*(-?[\d.]+|-?inf|nan)\s+S:\s*(-?[\d.]+|-?inf|nan)\s+I:\s*(-?[\d.]+|-?inf|nan) LUFS/g;
+  const re =
+    /t:\s*([\d.]+)\s+TARGET:\S+ LUFS\s+M:\s*(-?[\d.]+|-?inf|nan)\s+S:\s*(-?[\d.]+|-?inf|nan)\s+I:\s*(-?[\d.]+|-?inf|nan) LUFS/g;
   for (const m of stderr.matchAll(re)) {
-    frames.push({ t: Math.round(Number(m[1]) * 10) / 10, momentary: Number(m[2]), shortTerm: Number(m[3]), integrated: Number(m[4]) });
+    frames.push({
+      t: Math.round(Number(m[1]) * 10) / 10,
+      momentary: Number(m[2]),
+      shortTerm: Number(m[3]),
+      integrated: Number(m[4]),
+    });
   }
   return frames;
 }
@@ -307,8 +408,18 @@ export function parseEbur128Metadata(text: string): Ebur128Frame[] {
   const frames: Ebur128Frame[] = [];
   let current: Partial<Ebur128Frame> & { index?: number } = {};
   const flush = (): void => {
-    if (current.index !== undefined && current.momentary !== undefined && current.shortTerm !== undefined && current.integrated !== undefined) {
-      frames.push({ t: (current.index + 1) / 10, momentary: current.momentary, shortTerm: current.shortTerm, integrated: current.integrated });
+    if (
+      current.index !== undefined &&
+      current.momentary !== undefined &&
+      current.shortTerm !== undefined &&
+      current.integrated !== undefined
+    ) {
+      frames.push({
+        t: (current.index + 1) / 10,
+        momentary: current.momentary,
+        shortTerm: current.shortTerm,
+        integrated: current.integrated,
+      });
     }
   };
   for (const line of text.split('\n')) {
@@ -340,14 +451,43 @@ export function ffmpegEbur128(file: string, channel: number | 'all' = 'all'): Eb
   const hop = sampleRate / 10;
   if (Number.isInteger(hop)) {
     const dir = scratchDir('ffmpeg-ebur128');
-    const metaFile = path.join(dir, `${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.txt`);
+    const metaFile = path.join(
+      dir,
+      `${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.txt`,
+    );
     try {
-      const { stderr } = ffmpeg('-nostats', '-i', file, '-af', `${pan}asetnsamples=n=${hop}:p=0,ebur128=metadata=1,ametadata=mode=print:file=${metaFile}`, '-f', 'null', '-');
-      return { frames: parseEbur128Metadata(readFileSync(metaFile, 'utf8')), integrated: parseEbur128Summary(stderr), decimals: 3 };
+      const { stderr } = ffmpeg(
+        '-nostats',
+        '-i',
+        file,
+        '-af',
+        `${pan}asetnsamples=n=${hop}:p=0,ebur128=metadata=1,ametadata=mode=print:file=${metaFile}`,
+        '-f',
+        'null',
+        '-',
+      );
+      return {
+        frames: parseEbur128Metadata(readFileSync(metaFile, 'utf8')),
+        integrated: parseEbur128Summary(stderr),
+        decimals: 3,
+      };
     } finally {
       rmSync(metaFile, { force: true });
     }
   }
-  const { stderr } = ffmpeg('-nostats', '-i', file, '-af', `${pan}ebur128=framelog=verbose`, '-f', 'null', '-');
-  return { frames: parseEbur128FrameLog(stderr), integrated: parseEbur128Summary(stderr), decimals: 1 };
+  const { stderr } = ffmpeg(
+    '-nostats',
+    '-i',
+    file,
+    '-af',
+    `${pan}ebur128=framelog=verbose`,
+    '-f',
+    'null',
+    '-',
+  );
+  return {
+    frames: parseEbur128FrameLog(stderr),
+    integrated: parseEbur128Summary(stderr),
+    decimals: 1,
+  };
 }

@@ -10,7 +10,12 @@ import { seededRandom } from './test-audio';
 
 const ascii = (s: string): number[] => [...s].map((c) => c.charCodeAt(0));
 const u16 = (v: number): number[] => [v & 0xff, (v >>> 8) & 0xff];
-const u32 = (v: number): number[] => [v & 0xff, (v >>> 8) & 0xff, (v >>> 16) & 0xff, (v >>> 24) & 0xff];
+const u32 = (v: number): number[] => [
+  v & 0xff,
+  (v >>> 8) & 0xff,
+  (v >>> 16) & 0xff,
+  (v >>> 24) & 0xff,
+];
 
 export interface ChunkSpec {
   id: string;
@@ -22,14 +27,24 @@ export interface ChunkSpec {
 }
 
 /** A RIFF/WAVE file from chunks; `riffSize` overrides the RIFF header's size field. */
-export function riffFile(chunks: ChunkSpec[], riffSize?: number, head = 'RIFF', form = 'WAVE'): Uint8Array {
+export function riffFile(
+  chunks: ChunkSpec[],
+  riffSize?: number,
+  head = 'RIFF',
+  form = 'WAVE',
+): Uint8Array {
   const parts: number[] = [];
   for (const c of chunks) {
     parts.push(...ascii(c.id), ...u32(c.size ?? c.body.length));
     for (let i = 0; i < c.body.length; i++) parts.push(c.body[i]);
     if (c.body.length % 2 === 1 && c.pad !== false) parts.push(0);
   }
-  return new Uint8Array([...ascii(head), ...u32(riffSize ?? parts.length + 4), ...ascii(form), ...parts]);
+  return new Uint8Array([
+    ...ascii(head),
+    ...u32(riffSize ?? parts.length + 4),
+    ...ascii(form),
+    ...parts,
+  ]);
 }
 
 export interface FmtSpec {
@@ -43,7 +58,15 @@ export interface FmtSpec {
   extra?: number[] | Uint8Array;
 }
 
-export function fmtBody({ tag, channels, rate, bits, blockAlign, byteRate, extra = [] }: FmtSpec): Uint8Array {
+export function fmtBody({
+  tag,
+  channels,
+  rate,
+  bits,
+  blockAlign,
+  byteRate,
+  extra = [],
+}: FmtSpec): Uint8Array {
   const align = blockAlign ?? (channels * bits) / 8;
   return new Uint8Array([
     ...u16(tag),
@@ -57,9 +80,20 @@ export function fmtBody({ tag, channels, rate, bits, blockAlign, byteRate, extra
 }
 
 /** The 40-byte WAVE_FORMAT_EXTENSIBLE body (cbSize 22) with `subTag` as the sub-format. */
-export function extensibleFmtBody(channels: number, rate: number, bits: number, subTag: number): Uint8Array {
+export function extensibleFmtBody(
+  channels: number,
+  rate: number,
+  bits: number,
+  subTag: number,
+): Uint8Array {
   const tail = [0x00, 0x00, 0x00, 0x00, 0x10, 0x00, 0x80, 0x00, 0x00, 0xaa, 0x00, 0x38, 0x9b, 0x71];
-  return fmtBody({ tag: 0xfffe, channels, rate, bits, extra: [...u16(22), ...u16(bits), ...u32(channels === 2 ? 3 : 4), ...u16(subTag), ...tail] });
+  return fmtBody({
+    tag: 0xfffe,
+    channels,
+    rate,
+    bits,
+    extra: [...u16(22), ...u16(bits), ...u32(channels === 2 ? 3 : 4), ...u16(subTag), ...tail],
+  });
 }
 
 /** Interleaved little-endian 16-bit PCM of the channels (values clipped to the format). */
@@ -111,19 +145,40 @@ export function hostileWavCatalogue(channels: Float32Array[], sampleRate: number
   const [left] = channels;
   const frames = left.length;
   const pcm = pcm16Interleaved(channels);
-  const quantized = channels.map((c) => c.map((v) => Math.max(-32768, Math.min(32767, Math.round(v * 32768))) / 32768));
-  const audio = (chs: Float32Array[] = quantized, rate = sampleRate): WavExpectation => ({ kind: 'audio', channels: chs, sampleRate: rate });
+  const quantized = channels.map((c) =>
+    c.map((v) => Math.max(-32768, Math.min(32767, Math.round(v * 32768))) / 32768),
+  );
+  const audio = (chs: Float32Array[] = quantized, rate = sampleRate): WavExpectation => ({
+    kind: 'audio',
+    channels: chs,
+    sampleRate: rate,
+  });
   const prefix = (n: number): Float32Array[] => quantized.map((c) => c.slice(0, n));
   const error = (pattern: RegExp): WavExpectation => ({ kind: 'error', pattern });
-  const both = (name: string, bytes: Uint8Array, expect: WavExpectation): HostileWav => ({ name, bytes, decoder: expect, cli: expect });
-  const fmt = (over: Partial<FmtSpec> = {}) => fmtBody({ tag: 1, channels: 2, rate: sampleRate, bits: 16, ...over });
-  const clean = riffFile([{ id: 'fmt ', body: fmt() }, { id: 'data', body: pcm }]);
+  const both = (name: string, bytes: Uint8Array, expect: WavExpectation): HostileWav => ({
+    name,
+    bytes,
+    decoder: expect,
+    cli: expect,
+  });
+  const fmt = (over: Partial<FmtSpec> = {}) =>
+    fmtBody({ tag: 1, channels: 2, rate: sampleRate, bits: 16, ...over });
+  const clean = riffFile([
+    { id: 'fmt ', body: fmt() },
+    { id: 'data', body: pcm },
+  ]);
   const headerBytes = clean.length - pcm.length;
   const cases: HostileWav[] = [];
 
   // Truncated anywhere in the header.
   for (const at of [0, 3, 4, 8, 11, 12, 16, 20, 27, 35, 36, 40, 43, 44]) {
-    cases.push(both(`cut after ${at} bytes`, clean.slice(0, at), error(at >= 44 ? /no audio|empty/i : TRUNCATED)));
+    cases.push(
+      both(
+        `cut after ${at} bytes`,
+        clean.slice(0, at),
+        error(at >= 44 ? /no audio|empty/i : TRUNCATED),
+      ),
+    );
   }
   // Cut inside the audio, mid-frame: the decoder keeps the whole frames present and says so; the CLI refuses.
   const keptFrames = Math.floor(frames / 3);
@@ -135,95 +190,555 @@ export function hostileWavCatalogue(channels: Float32Array[], sampleRate: number
   });
 
   // Sizes that lie.
-  const withDataSize = (size: number) => riffFile([{ id: 'fmt ', body: fmt() }, { id: 'data', body: pcm, size }]);
-  cases.push(both('RIFF size 0', riffFile([{ id: 'fmt ', body: fmt() }, { id: 'data', body: pcm }], 0), audio()));
-  cases.push(both('RIFF size 0xFFFFFFFF', riffFile([{ id: 'fmt ', body: fmt() }, { id: 'data', body: pcm }], 0xffffffff), audio()));
-  cases.push(both('RIFF size smaller than the header', riffFile([{ id: 'fmt ', body: fmt() }, { id: 'data', body: pcm }], 4), audio()));
+  const withDataSize = (size: number) =>
+    riffFile([
+      { id: 'fmt ', body: fmt() },
+      { id: 'data', body: pcm, size },
+    ]);
+  cases.push(
+    both(
+      'RIFF size 0',
+      riffFile(
+        [
+          { id: 'fmt ', body: fmt() },
+          { id: 'data', body: pcm },
+        ],
+        0,
+      ),
+      audio(),
+    ),
+  );
+  cases.push(
+    both(
+      'RIFF size 0xFFFFFFFF',
+      riffFile(
+        [
+          { id: 'fmt ', body: fmt() },
+          { id: 'data', body: pcm },
+        ],
+        0xffffffff,
+      ),
+      audio(),
+    ),
+  );
+  cases.push(
+    both(
+      'RIFF size smaller than the header',
+      riffFile(
+        [
+          { id: 'fmt ', body: fmt() },
+          { id: 'data', body: pcm },
+        ],
+        4,
+      ),
+      audio(),
+    ),
+  );
   cases.push(both('data size 0 (streamed)', withDataSize(0), audio()));
   cases.push(both('data size 0xFFFFFFFF (streamed)', withDataSize(0xffffffff), audio()));
-  cases.push({ name: 'data size one frame beyond the file', bytes: withDataSize(pcm.length + 4), decoder: audio(), cli: error(/truncated/) });
-  cases.push({ name: 'data size 2 GB on a small file', bytes: withDataSize(0x7ffffffe), decoder: audio(), cli: error(/truncated/) });
-  cases.push(both('data size half the audio', riffFile([{ id: 'fmt ', body: fmt() }, { id: 'data', body: pcm.subarray(0, Math.floor(frames / 2) * 4) }, { id: 'junk', body: pcm.subarray(Math.floor(frames / 2) * 4, Math.floor(frames / 2) * 4 + 64) }]), audio(prefix(Math.floor(frames / 2)))));
-  cases.push(both('data size not a whole number of frames', riffFile([{ id: 'fmt ', body: fmt() }, { id: 'data', body: pcm.subarray(0, pcm.length - 1) }]), audio(prefix(frames - 1))));
-  cases.push(both('byte rate wrong (ignored)', riffFile([{ id: 'fmt ', body: fmt({ byteRate: 7 }) }, { id: 'data', body: pcm }]), audio()));
+  cases.push({
+    name: 'data size one frame beyond the file',
+    bytes: withDataSize(pcm.length + 4),
+    decoder: audio(),
+    cli: error(/truncated/),
+  });
+  cases.push({
+    name: 'data size 2 GB on a small file',
+    bytes: withDataSize(0x7ffffffe),
+    decoder: audio(),
+    cli: error(/truncated/),
+  });
+  cases.push(
+    both(
+      'data size half the audio',
+      riffFile([
+        { id: 'fmt ', body: fmt() },
+        { id: 'data', body: pcm.subarray(0, Math.floor(frames / 2) * 4) },
+        {
+          id: 'junk',
+          body: pcm.subarray(Math.floor(frames / 2) * 4, Math.floor(frames / 2) * 4 + 64),
+        },
+      ]),
+      audio(prefix(Math.floor(frames / 2))),
+    ),
+  );
+  cases.push(
+    both(
+      'data size not a whole number of frames',
+      riffFile([
+        { id: 'fmt ', body: fmt() },
+        { id: 'data', body: pcm.subarray(0, pcm.length - 1) },
+      ]),
+      audio(prefix(frames - 1)),
+    ),
+  );
+  cases.push(
+    both(
+      'byte rate wrong (ignored)',
+      riffFile([
+        { id: 'fmt ', body: fmt({ byteRate: 7 }) },
+        { id: 'data', body: pcm },
+      ]),
+      audio(),
+    ),
+  );
 
   // Formats Calm Line does not read.
   const tone8 = new Uint8Array(2000).map((_, i) => 128 + Math.round(60 * Math.sin(i / 5)));
-  cases.push(both('8-bit PCM', riffFile([{ id: 'fmt ', body: fmtBody({ tag: 1, channels: 1, rate: sampleRate, bits: 8 }) }, { id: 'data', body: tone8 }]), error(/Unsupported encoding: 8-bit PCM/i)));
-  cases.push(both('A-law', riffFile([{ id: 'fmt ', body: fmtBody({ tag: 6, channels: 1, rate: 8000, bits: 8, extra: u16(0) }) }, { id: 'fact', body: new Uint8Array(u32(2000)) }, { id: 'data', body: tone8 }]), error(/A-law/)));
-  cases.push(both('µ-law', riffFile([{ id: 'fmt ', body: fmtBody({ tag: 7, channels: 1, rate: 8000, bits: 8 }) }, { id: 'data', body: tone8 }]), error(/µ-law/)));
-  cases.push(both('IMA ADPCM', riffFile([{ id: 'fmt ', body: fmtBody({ tag: 0x11, channels: 1, rate: 8000, bits: 4, blockAlign: 256 }) }, { id: 'data', body: tone8 }]), error(/ADPCM/)));
-  cases.push(both('MP3 in a WAV', riffFile([{ id: 'fmt ', body: fmtBody({ tag: 0x55, channels: 2, rate: 44100, bits: 0, blockAlign: 1 }) }, { id: 'data', body: tone8 }]), error(/MP3/)));
-  cases.push(both('12-bit PCM', riffFile([{ id: 'fmt ', body: fmt({ bits: 12, blockAlign: 4 }) }, { id: 'data', body: pcm }]), error(/12-bit PCM/)));
-  cases.push(both('0-bit PCM', riffFile([{ id: 'fmt ', body: fmt({ bits: 0, blockAlign: 0 }) }, { id: 'data', body: pcm }]), error(/0-bit PCM/)));
-  cases.push(both('64-bit float', riffFile([{ id: 'fmt ', body: fmtBody({ tag: 3, channels: 2, rate: sampleRate, bits: 64 }) }, { id: 'data', body: pcm }]), error(/64-bit float/)));
-  cases.push(both('format code 0', riffFile([{ id: 'fmt ', body: fmt({ tag: 0 }) }, { id: 'data', body: pcm }]), error(/format code 0/)));
-  cases.push(both('extensible A-law', riffFile([{ id: 'fmt ', body: extensibleFmtBody(1, 8000, 8, 6) }, { id: 'data', body: tone8 }]), error(/A-law/)));
-  cases.push(both('extensible fmt cut to 18 bytes', riffFile([{ id: 'fmt ', body: fmtBody({ tag: 0xfffe, channels: 2, rate: sampleRate, bits: 16, extra: u16(0) }) }, { id: 'data', body: pcm }]), error(/EXTENSIBLE.*truncated|truncated.*EXTENSIBLE/i)));
+  cases.push(
+    both(
+      '8-bit PCM',
+      riffFile([
+        { id: 'fmt ', body: fmtBody({ tag: 1, channels: 1, rate: sampleRate, bits: 8 }) },
+        { id: 'data', body: tone8 },
+      ]),
+      error(/Unsupported encoding: 8-bit PCM/i),
+    ),
+  );
+  cases.push(
+    both(
+      'A-law',
+      riffFile([
+        { id: 'fmt ', body: fmtBody({ tag: 6, channels: 1, rate: 8000, bits: 8, extra: u16(0) }) },
+        { id: 'fact', body: new Uint8Array(u32(2000)) },
+        { id: 'data', body: tone8 },
+      ]),
+      error(/A-law/),
+    ),
+  );
+  cases.push(
+    both(
+      'µ-law',
+      riffFile([
+        { id: 'fmt ', body: fmtBody({ tag: 7, channels: 1, rate: 8000, bits: 8 }) },
+        { id: 'data', body: tone8 },
+      ]),
+      error(/µ-law/),
+    ),
+  );
+  cases.push(
+    both(
+      'IMA ADPCM',
+      riffFile([
+        {
+          id: 'fmt ',
+          body: fmtBody({ tag: 0x11, channels: 1, rate: 8000, bits: 4, blockAlign: 256 }),
+        },
+        { id: 'data', body: tone8 },
+      ]),
+      error(/ADPCM/),
+    ),
+  );
+  cases.push(
+    both(
+      'MP3 in a WAV',
+      riffFile([
+        {
+          id: 'fmt ',
+          body: fmtBody({ tag: 0x55, channels: 2, rate: 44100, bits: 0, blockAlign: 1 }),
+        },
+        { id: 'data', body: tone8 },
+      ]),
+      error(/MP3/),
+    ),
+  );
+  cases.push(
+    both(
+      '12-bit PCM',
+      riffFile([
+        { id: 'fmt ', body: fmt({ bits: 12, blockAlign: 4 }) },
+        { id: 'data', body: pcm },
+      ]),
+      error(/12-bit PCM/),
+    ),
+  );
+  cases.push(
+    both(
+      '0-bit PCM',
+      riffFile([
+        { id: 'fmt ', body: fmt({ bits: 0, blockAlign: 0 }) },
+        { id: 'data', body: pcm },
+      ]),
+      error(/0-bit PCM/),
+    ),
+  );
+  cases.push(
+    both(
+      '64-bit float',
+      riffFile([
+        { id: 'fmt ', body: fmtBody({ tag: 3, channels: 2, rate: sampleRate, bits: 64 }) },
+        { id: 'data', body: pcm },
+      ]),
+      error(/64-bit float/),
+    ),
+  );
+  cases.push(
+    both(
+      'format code 0',
+      riffFile([
+        { id: 'fmt ', body: fmt({ tag: 0 }) },
+        { id: 'data', body: pcm },
+      ]),
+      error(/format code 0/),
+    ),
+  );
+  cases.push(
+    both(
+      'extensible A-law',
+      riffFile([
+        { id: 'fmt ', body: extensibleFmtBody(1, 8000, 8, 6) },
+        { id: 'data', body: tone8 },
+      ]),
+      error(/A-law/),
+    ),
+  );
+  cases.push(
+    both(
+      'extensible fmt cut to 18 bytes',
+      riffFile([
+        {
+          id: 'fmt ',
+          body: fmtBody({ tag: 0xfffe, channels: 2, rate: sampleRate, bits: 16, extra: u16(0) }),
+        },
+        { id: 'data', body: pcm },
+      ]),
+      error(/EXTENSIBLE.*truncated|truncated.*EXTENSIBLE/i),
+    ),
+  );
 
   // Channels and block align.
   for (const n of [0, 3, 6, 65535]) {
     const align = n === 0 ? 4 : Math.min(65535, n * 2);
-    cases.push(both(`${n} channels`, riffFile([{ id: 'fmt ', body: fmt({ channels: n, blockAlign: align }) }, { id: 'data', body: pcm }]), error(new RegExp(`${n} channels`))));
+    cases.push(
+      both(
+        `${n} channels`,
+        riffFile([
+          { id: 'fmt ', body: fmt({ channels: n, blockAlign: align }) },
+          { id: 'data', body: pcm },
+        ]),
+        error(new RegExp(`${n} channels`)),
+      ),
+    );
   }
   for (const align of [0, 3, 2, 8, 65535]) {
-    cases.push(both(`block align ${align} for 16-bit stereo`, riffFile([{ id: 'fmt ', body: fmt({ blockAlign: align }) }, { id: 'data', body: pcm }]), error(/block align/)));
+    cases.push(
+      both(
+        `block align ${align} for 16-bit stereo`,
+        riffFile([
+          { id: 'fmt ', body: fmt({ blockAlign: align }) },
+          { id: 'data', body: pcm },
+        ]),
+        error(/block align/),
+      ),
+    );
   }
 
   // Sample rates.
   for (const rate of [0, 1, 7999, 96001, 192000, 4_000_000_000, 0xffffffff]) {
-    cases.push(both(`sample rate ${rate}`, riffFile([{ id: 'fmt ', body: fmt({ rate, byteRate: 0 }) }, { id: 'data', body: pcm }]), error(/sample rate/i)));
+    cases.push(
+      both(
+        `sample rate ${rate}`,
+        riffFile([
+          { id: 'fmt ', body: fmt({ rate, byteRate: 0 }) },
+          { id: 'data', body: pcm },
+        ]),
+        error(/sample rate/i),
+      ),
+    );
   }
   const at8k = channels.map((c) => c.slice(0, Math.min(c.length, 8000)));
-  const q8k = at8k.map((c) => c.map((v) => Math.max(-32768, Math.min(32767, Math.round(v * 32768))) / 32768));
-  cases.push(both('sample rate 8000 (lowest)', riffFile([{ id: 'fmt ', body: fmt({ rate: 8000 }) }, { id: 'data', body: pcm16Interleaved(at8k) }]), audio(q8k, 8000)));
-  cases.push(both('sample rate 96000 (highest)', riffFile([{ id: 'fmt ', body: fmt({ rate: 96000 }) }, { id: 'data', body: pcm }]), audio(quantized, 96000)));
+  const q8k = at8k.map((c) =>
+    c.map((v) => Math.max(-32768, Math.min(32767, Math.round(v * 32768))) / 32768),
+  );
+  cases.push(
+    both(
+      'sample rate 8000 (lowest)',
+      riffFile([
+        { id: 'fmt ', body: fmt({ rate: 8000 }) },
+        { id: 'data', body: pcm16Interleaved(at8k) },
+      ]),
+      audio(q8k, 8000),
+    ),
+  );
+  cases.push(
+    both(
+      'sample rate 96000 (highest)',
+      riffFile([
+        { id: 'fmt ', body: fmt({ rate: 96000 }) },
+        { id: 'data', body: pcm },
+      ]),
+      audio(quantized, 96000),
+    ),
+  );
 
   // Chunk layout.
-  const oddList = { id: 'LIST', body: new Uint8Array([...ascii('INFOISFT'), ...u32(7), ...ascii('sox 14'), 0, 0x41]) }; // 17 bytes
-  cases.push(both('odd-sized chunk with its pad byte', riffFile([{ id: 'fmt ', body: fmt() }, oddList, { id: 'data', body: pcm }]), audio()));
-  cases.push(both('odd-sized chunk without its pad byte', riffFile([{ id: 'fmt ', body: fmt() }, { ...oddList, pad: false }, { id: 'data', body: pcm }]), audio()));
-  cases.push(both('data before fmt', riffFile([{ id: 'data', body: pcm }, { id: 'fmt ', body: fmt() }]), audio()));
-  cases.push(both('data before fmt, streamed size', riffFile([{ id: 'data', body: pcm, size: 0xffffffff }, { id: 'fmt ', body: fmt() }]), error(/no fmt chunk before its sample data/)));
+  const oddList = {
+    id: 'LIST',
+    body: new Uint8Array([...ascii('INFOISFT'), ...u32(7), ...ascii('sox 14'), 0, 0x41]),
+  }; // 17 bytes
+  cases.push(
+    both(
+      'odd-sized chunk with its pad byte',
+      riffFile([{ id: 'fmt ', body: fmt() }, oddList, { id: 'data', body: pcm }]),
+      audio(),
+    ),
+  );
+  cases.push(
+    both(
+      'odd-sized chunk without its pad byte',
+      riffFile([
+        { id: 'fmt ', body: fmt() },
+        { ...oddList, pad: false },
+        { id: 'data', body: pcm },
+      ]),
+      audio(),
+    ),
+  );
+  cases.push(
+    both(
+      'data before fmt',
+      riffFile([
+        { id: 'data', body: pcm },
+        { id: 'fmt ', body: fmt() },
+      ]),
+      audio(),
+    ),
+  );
+  cases.push(
+    both(
+      'data before fmt, streamed size',
+      riffFile([
+        { id: 'data', body: pcm, size: 0xffffffff },
+        { id: 'fmt ', body: fmt() },
+      ]),
+      error(/no fmt chunk before its sample data/),
+    ),
+  );
   const bigExtension = new Uint8Array(2 * 1024 * 1024 + 6);
   bigExtension.set(u16(bigExtension.length - 2), 0);
-  cases.push(both('fmt chunk of 2 MB (honest size)', riffFile([{ id: 'fmt ', body: fmt({ extra: bigExtension }) }, { id: 'data', body: pcm }]), audio()));
-  cases.push(both('metadata chunk of 3 MB before the data', riffFile([{ id: 'fmt ', body: fmt() }, { id: 'junk', body: new Uint8Array(3 * 1024 * 1024 + 1) }, { id: 'data', body: pcm }]), audio()));
-  cases.push(both('fmt chunk claiming 2 GB', riffFile([{ id: 'fmt ', body: fmt(), size: 0x7ffffff0 }, { id: 'data', body: pcm }]), error(/no data chunk|truncated/i)));
-  cases.push(both('fmt chunk claiming 14 bytes', riffFile([{ id: 'fmt ', body: fmt(), size: 14 }, { id: 'data', body: pcm }]), error(/truncated/)));
-  cases.push(both('unknown chunk claiming 4 GB before fmt', riffFile([{ id: 'junk', body: new Uint8Array(10), size: 0xfffffff0 }, { id: 'fmt ', body: fmt() }, { id: 'data', body: pcm }]), error(/no fmt chunk/)));
-  const empties: ChunkSpec[] = Array.from({ length: 20_000 }, () => ({ id: 'pad ', body: new Uint8Array(0) }));
-  cases.push(both('20,000 empty chunks before the audio', riffFile([{ id: 'fmt ', body: fmt() }, ...empties, { id: 'data', body: pcm }]), audio()));
+  cases.push(
+    both(
+      'fmt chunk of 2 MB (honest size)',
+      riffFile([
+        { id: 'fmt ', body: fmt({ extra: bigExtension }) },
+        { id: 'data', body: pcm },
+      ]),
+      audio(),
+    ),
+  );
+  cases.push(
+    both(
+      'metadata chunk of 3 MB before the data',
+      riffFile([
+        { id: 'fmt ', body: fmt() },
+        { id: 'junk', body: new Uint8Array(3 * 1024 * 1024 + 1) },
+        { id: 'data', body: pcm },
+      ]),
+      audio(),
+    ),
+  );
+  cases.push(
+    both(
+      'fmt chunk claiming 2 GB',
+      riffFile([
+        { id: 'fmt ', body: fmt(), size: 0x7ffffff0 },
+        { id: 'data', body: pcm },
+      ]),
+      error(/no data chunk|truncated/i),
+    ),
+  );
+  cases.push(
+    both(
+      'fmt chunk claiming 14 bytes',
+      riffFile([
+        { id: 'fmt ', body: fmt(), size: 14 },
+        { id: 'data', body: pcm },
+      ]),
+      error(/truncated/),
+    ),
+  );
+  cases.push(
+    both(
+      'unknown chunk claiming 4 GB before fmt',
+      riffFile([
+        { id: 'junk', body: new Uint8Array(10), size: 0xfffffff0 },
+        { id: 'fmt ', body: fmt() },
+        { id: 'data', body: pcm },
+      ]),
+      error(/no fmt chunk/),
+    ),
+  );
+  const empties: ChunkSpec[] = Array.from({ length: 20_000 }, () => ({
+    id: 'pad ',
+    body: new Uint8Array(0),
+  }));
+  cases.push(
+    both(
+      '20,000 empty chunks before the audio',
+      riffFile([{ id: 'fmt ', body: fmt() }, ...empties, { id: 'data', body: pcm }]),
+      audio(),
+    ),
+  );
   cases.push(both('no fmt chunk', riffFile([{ id: 'data', body: pcm }]), error(/no fmt chunk/)));
-  cases.push(both('no data chunk', riffFile([{ id: 'fmt ', body: fmt() }, { id: 'LIST', body: new Uint8Array(8) }]), error(/no data chunk/)));
-  cases.push(both('0-length data', riffFile([{ id: 'fmt ', body: fmt() }, { id: 'data', body: new Uint8Array(0) }]), error(/no audio|empty/i)));
-  cases.push(both('data shorter than one frame', riffFile([{ id: 'fmt ', body: fmt() }, { id: 'data', body: new Uint8Array(3) }]), error(/no audio|empty/i)));
+  cases.push(
+    both(
+      'no data chunk',
+      riffFile([
+        { id: 'fmt ', body: fmt() },
+        { id: 'LIST', body: new Uint8Array(8) },
+      ]),
+      error(/no data chunk/),
+    ),
+  );
+  cases.push(
+    both(
+      '0-length data',
+      riffFile([
+        { id: 'fmt ', body: fmt() },
+        { id: 'data', body: new Uint8Array(0) },
+      ]),
+      error(/no audio|empty/i),
+    ),
+  );
+  cases.push(
+    both(
+      'data shorter than one frame',
+      riffFile([
+        { id: 'fmt ', body: fmt() },
+        { id: 'data', body: new Uint8Array(3) },
+      ]),
+      error(/no audio|empty/i),
+    ),
+  );
   cases.push(both('RIFF header only', riffFile([]), error(/truncated|no fmt/i)));
 
   // Not WAV at all.
-  cases.push(both('RIFX (big-endian)', riffFile([{ id: 'fmt ', body: fmt() }, { id: 'data', body: pcm }], undefined, 'RIFX'), error(/RIFX/)));
-  cases.push(both('RF64', riffFile([{ id: 'fmt ', body: fmt() }, { id: 'data', body: pcm }], undefined, 'RF64'), error(/RF64/)));
-  cases.push(both('RIFF AVI', riffFile([{ id: 'fmt ', body: fmt() }, { id: 'data', body: pcm }], undefined, 'RIFF', 'AVI '), error(/not a WAV/)));
-  cases.push(both('an MP3 file', new Uint8Array([...ascii('ID3'), 4, 0, 0, 0, 0, 0, 0x21, ...new Array(200).fill(0xff)]), error(/not a WAV/)));
-  cases.push(both('a text file', new TextEncoder().encode('hello, I am a wav file, honest\n'.repeat(20)), error(/not a WAV/)));
-  cases.push(both('invalid UTF-8 and NUL bytes', new Uint8Array(4096).map((_, i) => (i * 37) & 0xff), error(/not a WAV/)));
+  cases.push(
+    both(
+      'RIFX (big-endian)',
+      riffFile(
+        [
+          { id: 'fmt ', body: fmt() },
+          { id: 'data', body: pcm },
+        ],
+        undefined,
+        'RIFX',
+      ),
+      error(/RIFX/),
+    ),
+  );
+  cases.push(
+    both(
+      'RF64',
+      riffFile(
+        [
+          { id: 'fmt ', body: fmt() },
+          { id: 'data', body: pcm },
+        ],
+        undefined,
+        'RF64',
+      ),
+      error(/RF64/),
+    ),
+  );
+  cases.push(
+    both(
+      'RIFF AVI',
+      riffFile(
+        [
+          { id: 'fmt ', body: fmt() },
+          { id: 'data', body: pcm },
+        ],
+        undefined,
+        'RIFF',
+        'AVI ',
+      ),
+      error(/not a WAV/),
+    ),
+  );
+  cases.push(
+    both(
+      'an MP3 file',
+      new Uint8Array([...ascii('ID3'), 4, 0, 0, 0, 0, 0, 0x21, ...new Array(200).fill(0xff)]),
+      error(/not a WAV/),
+    ),
+  );
+  cases.push(
+    both(
+      'a text file',
+      new TextEncoder().encode('hello, I am a wav file, honest\n'.repeat(20)),
+      error(/not a WAV/),
+    ),
+  );
+  cases.push(
+    both(
+      'invalid UTF-8 and NUL bytes',
+      new Uint8Array(4096).map((_, i) => (i * 37) & 0xff),
+      error(/not a WAV/),
+    ),
+  );
 
   // Valid but unusual encodings: read exactly.
-  cases.push(both('24-bit mono, WAVE_FORMAT_EXTENSIBLE', encodeWav([left], sampleRate, 24, { extensible: true }), audio([left.map((v) => Math.max(-8388608, Math.min(8388607, Math.round(v * 8388608))) / 8388608)])));
-  cases.push(both('32-bit integer stereo', encodeWav(channels, sampleRate, 32), audio(channels.map((c) => c.map((v) => Math.max(-2147483648, Math.min(2147483647, Math.round(v * 2147483648))) / 2147483648)))));
+  cases.push(
+    both(
+      '24-bit mono, WAVE_FORMAT_EXTENSIBLE',
+      encodeWav([left], sampleRate, 24, { extensible: true }),
+      audio([
+        left.map((v) => Math.max(-8388608, Math.min(8388607, Math.round(v * 8388608))) / 8388608),
+      ]),
+    ),
+  );
+  cases.push(
+    both(
+      '32-bit integer stereo',
+      encodeWav(channels, sampleRate, 32),
+      audio(
+        channels.map((c) =>
+          c.map(
+            (v) =>
+              Math.max(-2147483648, Math.min(2147483647, Math.round(v * 2147483648))) / 2147483648,
+          ),
+        ),
+      ),
+    ),
+  );
 
   // Float samples that are not numbers: read as silence, the rest exactly.
   const poisoned = channels.map((c) => c.slice());
   const spots = [0, 17, Math.floor(frames / 3), Math.floor(frames / 2), frames - 1];
-  const bad = [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.NaN, Number.POSITIVE_INFINITY];
+  const bad = [
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+    Number.NEGATIVE_INFINITY,
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+  ];
   spots.forEach((at, i) => {
     poisoned[0][at] = bad[i];
     poisoned[1][(at + 1) % frames] = bad[(i + 2) % bad.length];
   });
   const cleaned = poisoned.map((c) => c.map((v) => (Number.isFinite(v) ? v : 0)));
-  cases.push(both('float with NaN and ±Infinity samples', riffFile([{ id: 'fmt ', body: fmtBody({ tag: 3, channels: 2, rate: sampleRate, bits: 32 }) }, { id: 'data', body: float32Interleaved(poisoned) }]), audio(cleaned)));
+  cases.push(
+    both(
+      'float with NaN and ±Infinity samples',
+      riffFile([
+        { id: 'fmt ', body: fmtBody({ tag: 3, channels: 2, rate: sampleRate, bits: 32 }) },
+        { id: 'data', body: float32Interleaved(poisoned) },
+      ]),
+      audio(cleaned),
+    ),
+  );
   const allNaN = new Float32Array(frames).fill(Number.NaN);
-  cases.push(both('float, every sample NaN', riffFile([{ id: 'fmt ', body: fmtBody({ tag: 3, channels: 2, rate: sampleRate, bits: 32 }) }, { id: 'data', body: float32Interleaved([allNaN, allNaN]) }]), audio([new Float32Array(frames), new Float32Array(frames)])));
+  cases.push(
+    both(
+      'float, every sample NaN',
+      riffFile([
+        { id: 'fmt ', body: fmtBody({ tag: 3, channels: 2, rate: sampleRate, bits: 32 }) },
+        { id: 'data', body: float32Interleaved([allNaN, allNaN]) },
+      ]),
+      audio([new Float32Array(frames), new Float32Array(frames)]),
+    ),
+  );
   return cases;
 }
 
@@ -241,8 +756,22 @@ const FIELDS: { at: number; bytes: 2 | 4 }[] = [
   { at: 34, bytes: 2 }, // bits
   { at: 40, bytes: 4 }, // data size
 ];
-const EDGE_VALUES = [0, 1, 2, 3, 4, 7, 8, 16, 24, 32, 0xff, 0xfffe, 0xffff, 8000, 96000, 0x7fffffff, 0x80000000, 0xfffffffe, 0xffffffff];
-const CHUNK_IDS = ['LIST', 'junk', 'fact', 'fmt ', 'data', 'bext', 'PAD ', '\0\0\0\0', 'id3 ', 'smpl'];
+const EDGE_VALUES = [
+  0, 1, 2, 3, 4, 7, 8, 16, 24, 32, 0xff, 0xfffe, 0xffff, 8000, 96000, 0x7fffffff, 0x80000000,
+  0xfffffffe, 0xffffffff,
+];
+const CHUNK_IDS = [
+  'LIST',
+  'junk',
+  'fact',
+  'fmt ',
+  'data',
+  'bext',
+  'PAD ',
+  '\0\0\0\0',
+  'id3 ',
+  'smpl',
+];
 
 export interface WavMutation {
   /** What was done, for the failure message. */
@@ -286,9 +815,14 @@ export function mutateWav(base: Uint8Array, seed: number): WavMutation {
       const out = new Uint8Array(bytes.length + chunk.length);
       out.set(bytes.subarray(0, Math.min(at, bytes.length)));
       out.set(chunk, Math.min(at, bytes.length));
-      out.set(bytes.subarray(Math.min(at, bytes.length)), Math.min(at, bytes.length) + chunk.length);
+      out.set(
+        bytes.subarray(Math.min(at, bytes.length)),
+        Math.min(at, bytes.length) + chunk.length,
+      );
       bytes = out;
-      steps.push(`insert "${id.replace(/\0/g, '\\0')}" chunk of ${len} bytes declaring ${lie >>> 0} at ${at}`);
+      steps.push(
+        `insert "${id.replace(/\0/g, '\\0')}" chunk of ${len} bytes declaring ${lie >>> 0} at ${at}`,
+      );
     } else if (op < 0.8) {
       // Random bytes in the first 64.
       const count = 1 + int(6);
@@ -301,7 +835,9 @@ export function mutateWav(base: Uint8Array, seed: number): WavMutation {
       // Delete a slice.
       const at = int(Math.max(1, bytes.length));
       const len = 1 + int(64);
-      const out = new Uint8Array(Math.max(0, bytes.length - Math.max(0, Math.min(len, bytes.length - at))));
+      const out = new Uint8Array(
+        Math.max(0, bytes.length - Math.max(0, Math.min(len, bytes.length - at))),
+      );
       out.set(bytes.subarray(0, at));
       out.set(bytes.subarray(at + len), at);
       bytes = out;

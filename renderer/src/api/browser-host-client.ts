@@ -138,7 +138,8 @@ export function createBrowserHostClient(options: BrowserHostClientOptions): Brow
   }
 
   const call = (method: string, payload: unknown): Promise<IpcResult<unknown>> => {
-    if (disposed) return Promise.resolve(fail('host-unavailable', 'The Calm Line host connection was closed.'));
+    if (disposed)
+      return Promise.resolve(fail('host-unavailable', 'The Calm Line host connection was closed.'));
     return new Promise((resolve) => {
       const frame: CallFrame = { type: 'call', id: nextId++, method, payload };
       const entry: PendingCall = { frame, resolve, sent: false };
@@ -152,7 +153,10 @@ export function createBrowserHostClient(options: BrowserHostClientOptions): Brow
     });
   };
 
-  function on<E extends HostEventName>(event: E, listener: (payload: HostEvents[E]) => void): Unsubscribe {
+  function on<E extends HostEventName>(
+    event: E,
+    listener: (payload: HostEvents[E]) => void,
+  ): Unsubscribe {
     if (!isHostEventName(event)) throw new Error(`Unknown Calm Line event: ${String(event)}`);
     const set = listeners.get(event) ?? new Set();
     const entry = listener as (payload: never) => void;
@@ -166,7 +170,8 @@ export function createBrowserHostClient(options: BrowserHostClientOptions): Brow
   }
 
   const methods: Record<string, (payload?: unknown) => Promise<IpcResult<unknown>>> = {};
-  for (const method of IPC_METHOD_NAMES) methods[method] = (payload?: unknown) => call(method, payload);
+  for (const method of IPC_METHOD_NAMES)
+    methods[method] = (payload?: unknown) => call(method, payload);
 
   return {
     ...methods,

@@ -32,7 +32,9 @@ function browserHostSocketUrl(location: Location): string {
 
 function pickHostApi(): CalmLineApi {
   if (window.calmLine !== undefined) return window.calmLine;
-  return createBrowserHostClient({ connect: connectWebSocket(browserHostSocketUrl(window.location)) });
+  return createBrowserHostClient({
+    connect: connectWebSocket(browserHostSocketUrl(window.location)),
+  });
 }
 
 export const hostApi: CalmLineApi = pickHostApi();

@@ -63,7 +63,11 @@ export function App() {
   }, [wrapUp.lastSaved, sessionsChanged]);
   const followUps = useFollowUps(sessionsVersion);
   const [inCall, setInCall] = useState(false);
-  useReportCallStatus({ inCall, wrapUpPending: wrapUp.draft !== null, followUpsDue: followUps.count });
+  useReportCallStatus({
+    inCall,
+    wrapUpPending: wrapUp.draft !== null,
+    followUpsDue: followUps.count,
+  });
   const [openSessionId, setOpenSessionId] = useState<string | null>(null);
   const openSession = useCallback((id: string) => {
     setOpenSessionId(id);
@@ -83,22 +87,44 @@ export function App() {
   );
 
   return (
-    <div className={settings?.ui.compact ? 'app compact' : 'app'} data-testid="app" data-host={appInfo?.host ?? ''}>
+    <div
+      className={settings?.ui.compact ? 'app compact' : 'app'}
+      data-testid="app"
+      data-host={appInfo?.host ?? ''}
+    >
       <header className="app-header">
         <h1>Calm Line</h1>
         <nav className="nav" aria-label="Screens">
           {SCREENS.map((s) => (
-            <button key={s.id} aria-current={screen === s.id ? 'page' : undefined} onClick={() => setScreen(s.id)} data-testid={`nav-${s.id}`}>
+            <button
+              key={s.id}
+              aria-current={screen === s.id ? 'page' : undefined}
+              onClick={() => setScreen(s.id)}
+              data-testid={`nav-${s.id}`}
+            >
               {s.label}
-              {s.id === 'wrap-up' && wrapUp.draft && <span className="nav-badge" aria-label="(open)">•</span>}
+              {s.id === 'wrap-up' && wrapUp.draft && (
+                <span className="nav-badge" aria-label="(open)">
+                  •
+                </span>
+              )}
               {s.id === 'follow-ups' && followUps.count > 0 && (
-                <span className="nav-badge" data-testid="follow-ups-badge" aria-label={`(${followUps.count} due)`}>
+                <span
+                  className="nav-badge"
+                  data-testid="follow-ups-badge"
+                  aria-label={`(${followUps.count} due)`}
+                >
                   {followUps.count}
                 </span>
               )}
             </button>
           ))}
-          <button type="button" onClick={() => setExportOpen(true)} aria-haspopup="dialog" data-testid="nav-export">
+          <button
+            type="button"
+            onClick={() => setExportOpen(true)}
+            aria-haspopup="dialog"
+            data-testid="nav-export"
+          >
             Export…
           </button>
         </nav>
@@ -111,7 +137,13 @@ export function App() {
       <StorageNotices />
       {/* The coach stays mounted while other screens show, so a call in progress keeps running. */}
       <div hidden={screen !== 'coach'}>
-        <LiveCoachView settings={settings} appInfo={appInfo} onSaveCalibration={saveCalibration} onCallFinished={onCallFinished} onInCallChange={setInCall} />
+        <LiveCoachView
+          settings={settings}
+          appInfo={appInfo}
+          onSaveCalibration={saveCalibration}
+          onCallFinished={onCallFinished}
+          onInCallChange={setInCall}
+        />
       </div>
       {screen === 'wrap-up' && <WrapUpView wrapUp={wrapUp} settings={settings} />}
       {screen === 'log' && (
@@ -136,7 +168,9 @@ export function App() {
           <TeamView />
         </Suspense>
       )}
-      {exportOpen && <ExportDialog open onClose={() => setExportOpen(false)} host={appInfo?.host} />}
+      {exportOpen && (
+        <ExportDialog open onClose={() => setExportOpen(false)} host={appInfo?.host} />
+      )}
     </div>
   );
 }

@@ -19,7 +19,9 @@ export function StorageNotices() {
     };
   }, []);
   // Files read later (the draft, a day of the log) are reported as they are found.
-  useHostEvent('storage-notice', ({ message }) => setNotices((list) => (list.includes(message) ? list : [...list, message])));
+  useHostEvent('storage-notice', ({ message }) =>
+    setNotices((list) => (list.includes(message) ? list : [...list, message])),
+  );
   if (notices.length === 0) return null;
   return (
     <div className="notice" role="alert" data-testid="storage-notices">

@@ -1,6 +1,13 @@
 import { useState, type KeyboardEvent } from 'react';
 import type { HotkeyRegistration } from '../../../preload/desktop-contract';
-import { hostApi, HOTKEY_ACTIONS, type AppInfo, type HotkeyAction, type Settings, type SettingsPatch } from '../api/host-api';
+import {
+  hostApi,
+  HOTKEY_ACTIONS,
+  type AppInfo,
+  type HotkeyAction,
+  type Settings,
+  type SettingsPatch,
+} from '../api/host-api';
 import { captureAccelerator, displayAccelerator } from './accelerator-from-key';
 import { useDesktopState } from './use-desktop-state';
 
@@ -38,7 +45,8 @@ function HotkeyRow(props: {
     setRecording(false);
     if (capture.kind === 'invalid') setProblem(capture.reason);
     else setProblem(null);
-    if (capture.kind === 'accelerator' && capture.accelerator !== accelerator) onChange(capture.accelerator);
+    if (capture.kind === 'accelerator' && capture.accelerator !== accelerator)
+      onChange(capture.accelerator);
     if (capture.kind === 'clear' && accelerator !== '') onChange('');
   };
 
@@ -57,11 +65,16 @@ function HotkeyRow(props: {
         onBlur={() => setRecording(false)}
         data-testid={`hotkey-${action}`}
       >
-        {recording ? 'Press keys… (Esc cancels, Backspace removes)' : <kbd>{displayAccelerator(accelerator, platform)}</kbd>}
+        {recording ? (
+          'Press keys… (Esc cancels, Backspace removes)'
+        ) : (
+          <kbd>{displayAccelerator(accelerator, platform)}</kbd>
+        )}
       </button>
       {taken && (
         <p className="notice" role="alert" data-testid={`hotkey-taken-${action}`}>
-          {displayAccelerator(accelerator, platform)} is used by another program, so it does nothing here. Choose another shortcut.
+          {displayAccelerator(accelerator, platform)} is used by another program, so it does nothing
+          here. Choose another shortcut.
         </p>
       )}
       {problem && (
@@ -82,14 +95,21 @@ export function DesktopSettings({ settings, appInfo, apply, say }: Props) {
   if (!features?.globalHotkeys && !features?.windowControls && !features?.startAtLogin) {
     return (
       <p className="muted" data-testid="desktop-only">
-        Global hotkeys, the tray icon and always-on-top need the desktop app. In the browser, use the buttons.
+        Global hotkeys, the tray icon and always-on-top need the desktop app. In the browser, use
+        the buttons.
       </p>
     );
   }
 
   const setStartAtLogin = async (enabled: boolean) => {
     const result = await hostApi.setStartAtLogin({ enabled });
-    say(result.ok ? (enabled ? 'Calm Line will start when you log in.' : 'Calm Line will not start at login.') : `Not changed: ${result.message}`);
+    say(
+      result.ok
+        ? enabled
+          ? 'Calm Line will start when you log in.'
+          : 'Calm Line will not start at login.'
+        : `Not changed: ${result.message}`,
+    );
   };
 
   return (
@@ -120,14 +140,24 @@ export function DesktopSettings({ settings, appInfo, apply, say }: Props) {
             Keep Calm Line on top of other windows
           </label>
           <label style={{ display: 'flex', gap: 6 }}>
-            <input type="checkbox" checked={settings.ui.compact} onChange={(e) => void apply({ ui: { compact: e.target.checked } })} data-testid="compact" />
+            <input
+              type="checkbox"
+              checked={settings.ui.compact}
+              onChange={(e) => void apply({ ui: { compact: e.target.checked } })}
+              data-testid="compact"
+            />
             Compact window (a narrow strip beside the softphone)
           </label>
         </>
       )}
       {features.startAtLogin && desktop !== null && desktop.startAtLogin !== null && (
         <label style={{ display: 'flex', gap: 6 }}>
-          <input type="checkbox" checked={desktop.startAtLogin} onChange={(e) => void setStartAtLogin(e.target.checked)} data-testid="start-at-login" />
+          <input
+            type="checkbox"
+            checked={desktop.startAtLogin}
+            onChange={(e) => void setStartAtLogin(e.target.checked)}
+            data-testid="start-at-login"
+          />
           Start Calm Line when I log in
         </label>
       )}

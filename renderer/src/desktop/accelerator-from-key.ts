@@ -56,7 +56,16 @@ const NAMED_CODES: Readonly<Record<string, string>> = {
   NumpadDivide: 'numdiv',
   NumpadDecimal: 'numdec',
 };
-const MODIFIER_KEYS = new Set(['Control', 'Shift', 'Alt', 'AltGraph', 'Meta', 'OS', 'Super', 'Hyper']);
+const MODIFIER_KEYS = new Set([
+  'Control',
+  'Shift',
+  'Alt',
+  'AltGraph',
+  'Meta',
+  'OS',
+  'Super',
+  'Hyper',
+]);
 
 function keyName(code: string): string | undefined {
   const letter = /^Key([A-Z])$/.exec(code);
@@ -73,9 +82,11 @@ export function captureAccelerator(press: KeyPress, platform: string): KeyCaptur
   if (MODIFIER_KEYS.has(press.key)) return { kind: 'pending' };
   const anyModifier = press.ctrlKey || press.altKey || press.shiftKey || press.metaKey;
   if (press.key === 'Escape' && !anyModifier) return { kind: 'cancel' };
-  if ((press.key === 'Backspace' || press.key === 'Delete') && !anyModifier) return { kind: 'clear' };
+  if ((press.key === 'Backspace' || press.key === 'Delete') && !anyModifier)
+    return { kind: 'clear' };
   const key = keyName(press.code);
-  if (key === undefined) return { kind: 'invalid', reason: `${press.key || press.code} cannot be part of a shortcut.` };
+  if (key === undefined)
+    return { kind: 'invalid', reason: `${press.key || press.code} cannot be part of a shortcut.` };
   const mac = platform === 'darwin';
   const modifiers: string[] = [];
   if (mac ? press.metaKey : press.ctrlKey) modifiers.push('CommandOrControl');

@@ -1,7 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { ESCALATION_VALUES, RESOLUTION_VALUES } from '../../../preload/session-schema';
 import { FOLLOW_UP_FILTER_VALUES } from '../../../preload/session-ipc-schema';
-import { EXPORT_FORMATS, type ExportFilter, type ExportFormat } from '../../../preload/session-export-schema';
+import {
+  EXPORT_FORMATS,
+  type ExportFilter,
+  type ExportFormat,
+} from '../../../preload/session-export-schema';
 import type { HostKind } from '../api/host-api';
 import { useExport } from './use-export';
 import './export.css';
@@ -20,7 +24,14 @@ interface FilterFields {
   escalation: string;
   followUp: string;
 }
-const EMPTY: FilterFields = { from: '', to: '', agent: '', resolution: '', escalation: '', followUp: '' };
+const EMPTY: FilterFields = {
+  from: '',
+  to: '',
+  agent: '',
+  resolution: '',
+  escalation: '',
+  followUp: '',
+};
 
 /** Form fields → the host's filter (empty fields left out). */
 export function exportFilterOf(f: FilterFields): ExportFilter {
@@ -55,20 +66,32 @@ export function ExportDialog({ open, onClose, host }: Props) {
     if (!open && dialog.open) dialog.close();
   }, [open]);
 
-  const set = (key: keyof FilterFields) => (e: { target: { value: string } }) => setFields((f) => ({ ...f, [key]: e.target.value }));
+  const set = (key: keyof FilterFields) => (e: { target: { value: string } }) =>
+    setFields((f) => ({ ...f, [key]: e.target.value }));
   const progress = exp.job?.progress;
   const state = progress?.state;
   const matching = exp.count.status === 'ready' ? exp.count.count : null;
 
   return (
-    <dialog ref={ref} className="export-dialog" aria-labelledby="export-title" onClose={onClose} data-testid="export-dialog">
+    <dialog
+      ref={ref}
+      className="export-dialog"
+      aria-labelledby="export-title"
+      onClose={onClose}
+      data-testid="export-dialog"
+    >
       <h2 id="export-title">Export sessions</h2>
       <form method="dialog" onSubmit={(e) => e.preventDefault()}>
         <fieldset disabled={exp.running}>
           <legend>Which sessions</legend>
           <label className="form-grid">
             <span>From</span>
-            <input type="date" value={fields.from} onChange={set('from')} data-testid="export-from" />
+            <input
+              type="date"
+              value={fields.from}
+              onChange={set('from')}
+              data-testid="export-from"
+            />
           </label>
           <label className="form-grid">
             <span>To</span>
@@ -76,41 +99,85 @@ export function ExportDialog({ open, onClose, host }: Props) {
           </label>
           <label className="form-grid">
             <span>Agent</span>
-            <input type="text" value={fields.agent} onChange={set('agent')} placeholder="Everyone" maxLength={200} data-testid="export-agent" />
+            <input
+              type="text"
+              value={fields.agent}
+              onChange={set('agent')}
+              placeholder="Everyone"
+              maxLength={200}
+              data-testid="export-agent"
+            />
           </label>
           <label className="form-grid">
             <span>Resolution</span>
-            <select value={fields.resolution} onChange={set('resolution')} data-testid="export-resolution">
+            <select
+              value={fields.resolution}
+              onChange={set('resolution')}
+              data-testid="export-resolution"
+            >
               <option value="">Any</option>
-              {RESOLUTION_VALUES.map((v) => <option key={v} value={v}>{v}</option>)}
+              {RESOLUTION_VALUES.map((v) => (
+                <option key={v} value={v}>
+                  {v}
+                </option>
+              ))}
               <option value="none">Not recorded</option>
             </select>
           </label>
           <label className="form-grid">
             <span>Escalation</span>
-            <select value={fields.escalation} onChange={set('escalation')} data-testid="export-escalation">
+            <select
+              value={fields.escalation}
+              onChange={set('escalation')}
+              data-testid="export-escalation"
+            >
               <option value="">Any</option>
-              {ESCALATION_VALUES.map((v) => <option key={v} value={v}>{v}</option>)}
+              {ESCALATION_VALUES.map((v) => (
+                <option key={v} value={v}>
+                  {v}
+                </option>
+              ))}
             </select>
           </label>
           <label className="form-grid">
             <span>Follow-up</span>
-            <select value={fields.followUp} onChange={set('followUp')} data-testid="export-follow-up">
+            <select
+              value={fields.followUp}
+              onChange={set('followUp')}
+              data-testid="export-follow-up"
+            >
               <option value="">Any</option>
-              {FOLLOW_UP_FILTER_VALUES.map((v) => <option key={v} value={v}>{v}</option>)}
+              {FOLLOW_UP_FILTER_VALUES.map((v) => (
+                <option key={v} value={v}>
+                  {v}
+                </option>
+              ))}
             </select>
           </label>
         </fieldset>
-        <p role="status" className="export-count" data-testid="export-count" data-count={matching ?? ''}>
+        <p
+          role="status"
+          className="export-count"
+          data-testid="export-count"
+          data-count={matching ?? ''}
+        >
           {exp.count.status === 'counting' && 'Counting…'}
           {exp.count.status === 'error' && `Could not count: ${exp.count.message}`}
-          {matching !== null && `${matching.toLocaleString()} session${matching === 1 ? '' : 's'} match`}
+          {matching !== null &&
+            `${matching.toLocaleString()} session${matching === 1 ? '' : 's'} match`}
         </p>
         <fieldset disabled={exp.running}>
           <legend>Format</legend>
           {EXPORT_FORMATS.map((f) => (
             <label key={f} className="export-format">
-              <input type="radio" name="export-format" value={f} checked={format === f} onChange={() => setFormat(f)} data-testid={`export-format-${f}`} />
+              <input
+                type="radio"
+                name="export-format"
+                value={f}
+                checked={format === f}
+                onChange={() => setFormat(f)}
+                data-testid={`export-format-${f}`}
+              />
               {FORMAT_LABELS[f]}
             </label>
           ))}
@@ -122,18 +189,35 @@ export function ExportDialog({ open, onClose, host }: Props) {
         </p>
 
         {exp.job && (
-          <div className="export-progress" data-testid="export-progress" data-state={state ?? 'starting'}>
-            <progress max={Math.max(1, progress?.total ?? exp.job.total)} value={progress?.written ?? 0} />
+          <div
+            className="export-progress"
+            data-testid="export-progress"
+            data-state={state ?? 'starting'}
+          >
+            <progress
+              max={Math.max(1, progress?.total ?? exp.job.total)}
+              value={progress?.written ?? 0}
+            />
             <span role="status">
-              {(state === undefined || state === 'running') && `Exporting ${progress?.written ?? 0} of ${progress?.total ?? exp.job.total}…`}
-              {state === 'done' && progress?.delivery?.kind === 'file' && `Saved ${progress.written} sessions to ${progress.delivery.path}`}
-              {state === 'done' && progress?.delivery?.kind === 'download' && `Exported ${progress.written} sessions: ${progress.delivery.fileName} is downloading.`}
+              {(state === undefined || state === 'running') &&
+                `Exporting ${progress?.written ?? 0} of ${progress?.total ?? exp.job.total}…`}
+              {state === 'done' &&
+                progress?.delivery?.kind === 'file' &&
+                `Saved ${progress.written} sessions to ${progress.delivery.path}`}
+              {state === 'done' &&
+                progress?.delivery?.kind === 'download' &&
+                `Exported ${progress.written} sessions: ${progress.delivery.fileName} is downloading.`}
               {state === 'cancelled' && 'Cancelled. No file was written.'}
-              {state === 'failed' && `The export failed: ${progress?.message ?? 'unknown error'}. No file was written.`}
+              {state === 'failed' &&
+                `The export failed: ${progress?.message ?? 'unknown error'}. No file was written.`}
             </span>
           </div>
         )}
-        {exp.message && <p className="notice info" role="status" data-testid="export-message">{exp.message}</p>}
+        {exp.message && (
+          <p className="notice info" role="status" data-testid="export-message">
+            {exp.message}
+          </p>
+        )}
 
         <div className="actions">
           {exp.running ? (
@@ -141,7 +225,13 @@ export function ExportDialog({ open, onClose, host }: Props) {
               Cancel export
             </button>
           ) : (
-            <button type="button" className="primary" disabled={matching === 0 || exp.count.status !== 'ready'} onClick={() => void exp.start(format)} data-testid="export-start">
+            <button
+              type="button"
+              className="primary"
+              disabled={matching === 0 || exp.count.status !== 'ready'}
+              onClick={() => void exp.start(format)}
+              data-testid="export-start"
+            >
               Export {matching !== null ? matching.toLocaleString() : ''} as {format.toUpperCase()}
             </button>
           )}

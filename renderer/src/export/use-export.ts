@@ -6,7 +6,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { hostApi } from '../api/host-api';
 import { useHostEvent } from '../app/use-host-event';
-import type { ExportFilter, ExportFormat, ExportProgress } from '../../../preload/session-export-schema';
+import type {
+  ExportFilter,
+  ExportFormat,
+  ExportProgress,
+} from '../../../preload/session-export-schema';
 import { downloadUrl } from './download';
 
 export interface ExportJob {
@@ -16,7 +20,10 @@ export interface ExportJob {
   readonly progress: ExportProgress | null;
 }
 
-export type CountState = { readonly status: 'counting' } | { readonly status: 'ready'; readonly count: number } | { readonly status: 'error'; readonly message: string };
+export type CountState =
+  | { readonly status: 'counting' }
+  | { readonly status: 'ready'; readonly count: number }
+  | { readonly status: 'error'; readonly message: string };
 
 const COUNT_DELAY_MS = 250;
 
@@ -34,7 +41,11 @@ export function useExport(filter: ExportFilter) {
     const timer = setTimeout(() => {
       void hostApi.countExportSessions(filter).then((result) => {
         if (!current) return;
-        setCount(result.ok ? { status: 'ready', count: result.value.count } : { status: 'error', message: result.message });
+        setCount(
+          result.ok
+            ? { status: 'ready', count: result.value.count }
+            : { status: 'error', message: result.message },
+        );
       });
     }, COUNT_DELAY_MS);
     return () => {
@@ -45,7 +56,11 @@ export function useExport(filter: ExportFilter) {
 
   const apply = useCallback((progress: ExportProgress) => {
     setJob((j) => (j && j.exportId === progress.exportId ? { ...j, progress } : j));
-    if (progress.state === 'done' && progress.delivery?.kind === 'download' && !delivered.current.has(progress.exportId)) {
+    if (
+      progress.state === 'done' &&
+      progress.delivery?.kind === 'download' &&
+      !delivered.current.has(progress.exportId)
+    ) {
       delivered.current.add(progress.exportId);
       downloadUrl(progress.delivery.url, progress.delivery.fileName);
     }

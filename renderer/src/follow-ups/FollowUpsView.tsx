@@ -1,6 +1,11 @@
 import { useState } from 'react';
 import type { SessionSummary } from '../../../preload/session-ipc-schema';
-import { escalationText, formatDay, formatWhen, resolutionText } from '../session-log/session-format';
+import {
+  escalationText,
+  formatDay,
+  formatWhen,
+  resolutionText,
+} from '../session-log/session-format';
 import type { FollowUps } from './use-follow-ups';
 import './follow-ups.css';
 
@@ -15,10 +20,19 @@ export function FollowUpsView({ followUps, onOpen }: Props) {
 
   async function markDone(row: SessionSummary) {
     const error = await followUps.markDone(row.id);
-    setMessage(error ? `Not marked done: ${error}` : `Marked done: ${row.caseReference || formatWhen(row.startedAt)}.`);
+    setMessage(
+      error
+        ? `Not marked done: ${error}`
+        : `Marked done: ${row.caseReference || formatWhen(row.startedAt)}.`,
+    );
   }
 
-  const section = (title: string, rows: SessionSummary[], testId: string, status: 'overdue' | 'due') => (
+  const section = (
+    title: string,
+    rows: SessionSummary[],
+    testId: string,
+    status: 'overdue' | 'due',
+  ) => (
     <section className="panel" aria-labelledby={`${testId}-title`} data-testid={testId}>
       <h3 id={`${testId}-title`} className="follow-up-title">
         {title} <span className="muted">({rows.length})</span>
@@ -28,7 +42,12 @@ export function FollowUpsView({ followUps, onOpen }: Props) {
       ) : (
         <ul className="follow-up-rows">
           {rows.map((row) => (
-            <li key={row.id} data-testid="follow-up-row" data-session-id={row.id} data-status={status}>
+            <li
+              key={row.id}
+              data-testid="follow-up-row"
+              data-session-id={row.id}
+              data-status={status}
+            >
               <button type="button" className="follow-up-open" onClick={() => onOpen(row.id)}>
                 <strong>{row.caseReference || 'No reference'}</strong>
                 <span className="muted">
@@ -36,7 +55,13 @@ export function FollowUpsView({ followUps, onOpen }: Props) {
                   · call {formatWhen(row.startedAt)} · {resolutionText(row.resolution)}
                   {escalationText(row.escalation) ? ` · ${escalationText(row.escalation)}` : ''}
                 </span>
-                {row.followUpDate && <span className="follow-up-date">{status === 'overdue' ? `Overdue since ${formatDay(row.followUpDate)}` : 'Due today'}</span>}
+                {row.followUpDate && (
+                  <span className="follow-up-date">
+                    {status === 'overdue'
+                      ? `Overdue since ${formatDay(row.followUpDate)}`
+                      : 'Due today'}
+                  </span>
+                )}
               </button>
               <button type="button" onClick={() => void markDone(row)} data-testid="follow-up-done">
                 Mark done

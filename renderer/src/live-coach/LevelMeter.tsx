@@ -43,7 +43,14 @@ export function LevelMeter({ id, label, read, testId }: Props) {
   return (
     <div className="meter" data-testid={testId}>
       <span className="meter-label">{label}</span>
-      <canvas ref={canvasRef} width={240} height={22} role="img" aria-label={`${label} loudness`} data-level="" />
+      <canvas
+        ref={canvasRef}
+        width={240}
+        height={22}
+        role="img"
+        aria-label={`${label} loudness`}
+        data-level=""
+      />
       <span className="meter-value">
         <span ref={valueRef}>—</span>
         <small> LUFS</small>

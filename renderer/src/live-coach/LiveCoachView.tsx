@@ -26,7 +26,13 @@ interface Props {
   onInCallChange?(inCall: boolean): void;
 }
 
-export function LiveCoachView({ settings, appInfo, onSaveCalibration, onCallFinished, onInCallChange }: Props) {
+export function LiveCoachView({
+  settings,
+  appInfo,
+  onSaveCalibration,
+  onCallFinished,
+  onInCallChange,
+}: Props) {
   const coach = useCoach(settings, onSaveCalibration);
   useEffect(() => onInCallChange?.(coach.inCall), [coach.inCall, onInCallChange]);
   const { sessionRef } = coach;
@@ -34,8 +40,14 @@ export function LiveCoachView({ settings, appInfo, onSaveCalibration, onCallFini
   const startedAt = useRef<string>('');
   const marks = useRef<number[]>([]);
 
-  const readCaller = useCallback(() => sessionRef.current?.latest.caller.momentaryLufs ?? null, [sessionRef]);
-  const readAgent = useCallback(() => sessionRef.current?.latest.agent.momentaryLufs ?? null, [sessionRef]);
+  const readCaller = useCallback(
+    () => sessionRef.current?.latest.caller.momentaryLufs ?? null,
+    [sessionRef],
+  );
+  const readAgent = useCallback(
+    () => sessionRef.current?.latest.agent.momentaryLufs ?? null,
+    [sessionRef],
+  );
   const margin = settings?.cue.tooLoudMarginLu;
   useEffect(() => {
     if (margin !== undefined) setMeterBand(margin);
@@ -57,7 +69,14 @@ export function LiveCoachView({ settings, appInfo, onSaveCalibration, onCallFini
   const end = useCallback(async () => {
     const analysis = await coach.endCall();
     if (!analysis) return;
-    onCallFinished({ id: coach.callIdRef.current ?? newId(), startedAt: startedAt.current, endedAt: new Date().toISOString(), analysis, priorities, marks: marks.current });
+    onCallFinished({
+      id: coach.callIdRef.current ?? newId(),
+      startedAt: startedAt.current,
+      endedAt: new Date().toISOString(),
+      analysis,
+      priorities,
+      marks: marks.current,
+    });
   }, [coach.endCall, coach.callIdRef, onCallFinished, priorities]);
 
   const mark = useCallback(() => {
@@ -78,7 +97,12 @@ export function LiveCoachView({ settings, appInfo, onSaveCalibration, onCallFini
     <main>
       <CueBanner state={coach.banner} />
       {coach.problem && (
-        <div className="notice" role="alert" data-testid="source-problem" data-kind={coach.problem.kind}>
+        <div
+          className="notice"
+          role="alert"
+          data-testid="source-problem"
+          data-kind={coach.problem.kind}
+        >
           {coach.problem.message}{' '}
           {coach.problem.kind !== 'mono-source' && (
             <button type="button" onClick={coach.retrySources} data-testid="retry-source">
@@ -104,13 +128,24 @@ export function LiveCoachView({ settings, appInfo, onSaveCalibration, onCallFini
       </section>
       <div className="actions">
         {!coach.inCall ? (
-          <button className="primary" onClick={() => void start()} disabled={coach.phase === 'opening' || !settings} data-testid="start-call">
-            Start call {settings?.hotkeys.startCall && appInfo?.features.globalHotkeys ? <kbd>{settings.hotkeys.startCall}</kbd> : null}
+          <button
+            className="primary"
+            onClick={() => void start()}
+            disabled={coach.phase === 'opening' || !settings}
+            data-testid="start-call"
+          >
+            Start call{' '}
+            {settings?.hotkeys.startCall && appInfo?.features.globalHotkeys ? (
+              <kbd>{settings.hotkeys.startCall}</kbd>
+            ) : null}
           </button>
         ) : (
           <>
             <button className="primary" onClick={() => void end()} data-testid="end-call">
-              End call {settings?.hotkeys.endCall && appInfo?.features.globalHotkeys ? <kbd>{settings.hotkeys.endCall}</kbd> : null}
+              End call{' '}
+              {settings?.hotkeys.endCall && appInfo?.features.globalHotkeys ? (
+                <kbd>{settings.hotkeys.endCall}</kbd>
+              ) : null}
             </button>
             <button onClick={mark}>Mark moment</button>
           </>
@@ -120,18 +155,24 @@ export function LiveCoachView({ settings, appInfo, onSaveCalibration, onCallFini
             Listen without a call
           </button>
         )}
-        <button onClick={() => void coach.calibrate(!cal.running)} disabled={!settings || coach.inCall} data-testid="calibrate">
+        <button
+          onClick={() => void coach.calibrate(!cal.running)}
+          disabled={!settings || coach.inCall}
+          data-testid="calibrate"
+        >
           {cal.running ? 'Stop calibrating' : 'Calibrate my voice'}
         </button>
       </div>
       {!cal.running && cal.enough && cal.normalLufs !== null && (
         <p className="notice info" data-testid="calibration-done">
-          Your normal voice: {cal.normalLufs.toFixed(1)} LUFS. “Speak softly” shows {settings?.cue.tooLoudMarginLu ?? 6} LU above it.
+          Your normal voice: {cal.normalLufs.toFixed(1)} LUFS. “Speak softly” shows{' '}
+          {settings?.cue.tooLoudMarginLu ?? 6} LU above it.
         </p>
       )}
       {cal.running && (
         <p className="notice info" data-testid="calibration">
-          Say a sentence in your normal voice… {cal.speechSec.toFixed(1)} / {MIN_CALIBRATION_VOICED_SEC} s heard
+          Say a sentence in your normal voice… {cal.speechSec.toFixed(1)} /{' '}
+          {MIN_CALIBRATION_VOICED_SEC} s heard
         </p>
       )}
       {coach.inCall && <PrioritiesPad priorities={priorities} onChange={setPriorities} />}

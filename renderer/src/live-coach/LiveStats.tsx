@@ -4,7 +4,13 @@ import { formatClock } from './cue-copy';
 import { onFrame } from './frame-loop';
 
 /** Call time, venting timer, talk ratio and overtalk count, written to text nodes on each frame. */
-export function LiveStats({ sessionRef, heated }: { sessionRef: MutableRefObject<CoachSession | null>; heated: boolean }) {
+export function LiveStats({
+  sessionRef,
+  heated,
+}: {
+  sessionRef: MutableRefObject<CoachSession | null>;
+  heated: boolean;
+}) {
   const callTime = useRef<HTMLElement>(null);
   const venting = useRef<HTMLElement>(null);
   const ratio = useRef<HTMLElement>(null);
@@ -22,7 +28,11 @@ export function LiveStats({ sessionRef, heated }: { sessionRef: MutableRefObject
       const s = sessionRef.current?.inCall ? sessionRef.current.latest : null;
       write(0, callTime.current, s ? formatClock(s.timeSec) : '—');
       write(1, venting.current, s && s.ventingSec > 0 ? formatClock(s.ventingSec) : '—');
-      write(2, ratio.current, s && s.talkRatio !== null ? `${Math.round(s.talkRatio * 100)}%` : '—');
+      write(
+        2,
+        ratio.current,
+        s && s.talkRatio !== null ? `${Math.round(s.talkRatio * 100)}%` : '—',
+      );
       write(3, overtalk.current, s ? String(s.overtalkCount) : '—');
       return false;
     });
@@ -32,19 +42,27 @@ export function LiveStats({ sessionRef, heated }: { sessionRef: MutableRefObject
     <dl className="stats" data-testid="live-stats">
       <div>
         <dt>Call</dt>
-        <dd ref={callTime} data-testid="call-time">—</dd>
+        <dd ref={callTime} data-testid="call-time">
+          —
+        </dd>
       </div>
       <div className={heated ? 'heated-badge' : undefined}>
         <dt>Caller venting</dt>
-        <dd ref={venting} data-testid="venting-timer">—</dd>
+        <dd ref={venting} data-testid="venting-timer">
+          —
+        </dd>
       </div>
       <div>
         <dt>You talk</dt>
-        <dd ref={ratio} data-testid="talk-ratio">—</dd>
+        <dd ref={ratio} data-testid="talk-ratio">
+          —
+        </dd>
       </div>
       <div>
         <dt>Talking over</dt>
-        <dd ref={overtalk} data-testid="overtalk-count">—</dd>
+        <dd ref={overtalk} data-testid="overtalk-count">
+          —
+        </dd>
       </div>
     </dl>
   );

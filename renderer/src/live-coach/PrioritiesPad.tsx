@@ -24,7 +24,9 @@ export function PrioritiesPad({ priorities, onChange }: Props) {
 
   return (
     <section className="panel priorities-pad" aria-labelledby="priorities-title">
-      <h3 id="priorities-title" style={{ margin: '0 0 6px' }}>Restated priorities</h3>
+      <h3 id="priorities-title" style={{ margin: '0 0 6px' }}>
+        Restated priorities
+      </h3>
       <form onSubmit={add} style={{ display: 'flex', gap: 6 }}>
         <input
           aria-label="Priority the customer stated"
@@ -34,7 +36,11 @@ export function PrioritiesPad({ priorities, onChange }: Props) {
           style={{ flex: 1, minWidth: 0 }}
           maxLength={500}
         />
-        <select aria-label="Priority type" value={kind} onChange={(e) => setKind(e.target.value as PriorityKind)}>
+        <select
+          aria-label="Priority type"
+          value={kind}
+          onChange={(e) => setKind(e.target.value as PriorityKind)}
+        >
           {PRIORITY_KINDS.map((k) => (
             <option key={k} value={k}>
               {k}
@@ -50,7 +56,11 @@ export function PrioritiesPad({ priorities, onChange }: Props) {
               <input
                 type="checkbox"
                 checked={p.confirmed}
-                onChange={() => onChange(priorities.map((q) => (q.id === p.id ? { ...q, confirmed: !q.confirmed } : q)))}
+                onChange={() =>
+                  onChange(
+                    priorities.map((q) => (q.id === p.id ? { ...q, confirmed: !q.confirmed } : q)),
+                  )
+                }
               />
               <span>{p.text}</span>
             </label>
@@ -58,7 +68,11 @@ export function PrioritiesPad({ priorities, onChange }: Props) {
               {p.kind}
               {p.confirmed ? ' · confirmed' : ''}
             </small>
-            <button type="button" aria-label={`Remove ${p.text}`} onClick={() => onChange(priorities.filter((q) => q.id !== p.id))}>
+            <button
+              type="button"
+              aria-label={`Remove ${p.text}`}
+              onClick={() => onChange(priorities.filter((q) => q.id !== p.id))}
+            >
               ×
             </button>
           </li>

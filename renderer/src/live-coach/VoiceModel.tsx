@@ -8,7 +8,13 @@ import { onFrame } from './frame-loop';
  * the agent's mic delivers sound or digital silence (muted, or not delivering) — a state, never a cue. A
  * row of fixed place, so nothing below moves when it changes. Written to text nodes on each frame, like LiveStats.
  */
-export function VoiceModel({ sessionRef, inCall }: { sessionRef: MutableRefObject<CoachSession | null>; inCall: boolean }) {
+export function VoiceModel({
+  sessionRef,
+  inCall,
+}: {
+  sessionRef: MutableRefObject<CoachSession | null>;
+  inCall: boolean;
+}) {
   const normal = useRef<HTMLElement>(null);
   const baseline = useRef<HTMLElement>(null);
   const mic = useRef<HTMLElement>(null);
@@ -23,13 +29,23 @@ export function VoiceModel({ sessionRef, inCall }: { sessionRef: MutableRefObjec
     };
     return onFrame(() => {
       const s = sessionRef.current?.latest ?? null;
-      const lufs = (v: number | null | undefined) => (v === null || v === undefined ? 'learning…' : `${v.toFixed(1)} LUFS`);
-      write(0, s ? `${lufs(s.agentNormalLufs)}${s.agentNormalCalibrated ? ' (calibrated)' : ''}` : '—', (t) => normal.current && (normal.current.textContent = t));
-      write(1, s && inCall ? lufs(s.callerBaselineLufs) : '—', (t) => baseline.current && (baseline.current.textContent = t));
+      const lufs = (v: number | null | undefined) =>
+        v === null || v === undefined ? 'learning…' : `${v.toFixed(1)} LUFS`;
+      write(
+        0,
+        s ? `${lufs(s.agentNormalLufs)}${s.agentNormalCalibrated ? ' (calibrated)' : ''}` : '—',
+        (t) => normal.current && (normal.current.textContent = t),
+      );
+      write(
+        1,
+        s && inCall ? lufs(s.callerBaselineLufs) : '—',
+        (t) => baseline.current && (baseline.current.textContent = t),
+      );
       write(2, !s ? '—' : s.agent.muted ? 'muted or silent' : 'sound', (t) => {
         if (!mic.current) return;
         mic.current.textContent = t;
-        mic.current.dataset.state = t === 'muted or silent' ? 'muted' : t === 'sound' ? 'sound' : 'none';
+        mic.current.dataset.state =
+          t === 'muted or silent' ? 'muted' : t === 'sound' ? 'sound' : 'none';
       });
       return false;
     });
@@ -46,16 +62,25 @@ export function VoiceModel({ sessionRef, inCall }: { sessionRef: MutableRefObjec
       </div>
       <div>
         <dt>Your normal voice</dt>
-        <dd ref={normal} data-testid="agent-normal">—</dd>
+        <dd ref={normal} data-testid="agent-normal">
+          —
+        </dd>
       </div>
       <div>
         <dt>Caller’s baseline</dt>
-        <dd ref={baseline} data-testid="caller-baseline">—</dd>
+        <dd ref={baseline} data-testid="caller-baseline">
+          —
+        </dd>
       </div>
       <div>
         <dt>&nbsp;</dt>
         <dd>
-          <button type="button" onClick={() => sessionRef.current?.relearnVoices()} disabled={!inCall} data-testid="relearn-voices">
+          <button
+            type="button"
+            onClick={() => sessionRef.current?.relearnVoices()}
+            disabled={!inCall}
+            data-testid="relearn-voices"
+          >
             Learn voices again
           </button>
         </dd>

@@ -2,6 +2,7 @@ import type { AudioSettings } from '../../../preload/settings-schema';
 
 /** Which device the agent's voice comes from: the key of its normal-voice calibration. */
 export function agentDeviceKey(audio: AudioSettings): string {
-  if (audio.mode === 'stereo-split') return `stereo:${audio.stereoDeviceId ?? 'default'}:${audio.agentSide}`;
+  if (audio.mode === 'stereo-split')
+    return `stereo:${audio.stereoDeviceId ?? 'default'}:${audio.agentSide}`;
   return `mic:${audio.micDeviceId ?? 'default'}`;
 }

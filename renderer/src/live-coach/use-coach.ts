@@ -2,7 +2,11 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Settings } from '../../../preload/settings-schema';
 import type { CallAnalysis } from '../../engine/call-types';
 import { CoachSession, type CoachSessionConfig } from './audio/coach-session';
-import { MONO_SOURCE_PROBLEM, SourceProblemError, type SourceProblem } from './audio/source-problems';
+import {
+  MONO_SOURCE_PROBLEM,
+  SourceProblemError,
+  type SourceProblem,
+} from './audio/source-problems';
 import type { BannerState } from './cue-copy';
 import { agentDeviceKey } from './device-key';
 import { newId } from './finished-call';
@@ -18,10 +22,19 @@ export interface Calibration {
   enough: boolean;
 }
 
-const NO_CALIBRATION: Calibration = { running: false, normalLufs: null, speechSec: 0, enough: false };
+const NO_CALIBRATION: Calibration = {
+  running: false,
+  normalLufs: null,
+  speechSec: 0,
+  enough: false,
+};
 
 function sessionConfig(settings: Settings): CoachSessionConfig {
-  return { audio: settings.audio, cue: settings.cue, agentNormalLufs: settings.agentNormalLufs[agentDeviceKey(settings.audio)] ?? null };
+  return {
+    audio: settings.audio,
+    cue: settings.cue,
+    agentNormalLufs: settings.agentNormalLufs[agentDeviceKey(settings.audio)] ?? null,
+  };
 }
 
 /**
@@ -29,7 +42,10 @@ function sessionConfig(settings: Settings): CoachSessionConfig {
  * and turns the worklet's messages into the few state changes the UI renders. Per-frame values stay in
  * `session.latest` for the canvas meters.
  */
-export function useCoach(settings: Settings | null, onSaveCalibration: (deviceKey: string, lufs: number) => void) {
+export function useCoach(
+  settings: Settings | null,
+  onSaveCalibration: (deviceKey: string, lufs: number) => void,
+) {
   const sessionRef = useRef<CoachSession | null>(null);
   const [phase, setPhase] = useState<CoachPhase>('off');
   const [inCall, setInCall] = useState(false);
@@ -51,7 +67,13 @@ export function useCoach(settings: Settings | null, onSaveCalibration: (deviceKe
   const reconnect = useCallback((session: CoachSession) => {
     session
       .connectSources()
-      .catch((error: unknown) => setProblem(error instanceof SourceProblemError ? error.problem : { kind: 'other', message: String(error) }));
+      .catch((error: unknown) =>
+        setProblem(
+          error instanceof SourceProblemError
+            ? error.problem
+            : { kind: 'other', message: String(error) },
+        ),
+      );
   }, []);
 
   const open = useCallback(async (): Promise<CoachSession | null> => {
@@ -79,7 +101,11 @@ export function useCoach(settings: Settings | null, onSaveCalibration: (deviceKe
       return session;
     } catch (error) {
       setPhase('off');
-      setProblem(error instanceof SourceProblemError ? error.problem : { kind: 'other', message: String(error) });
+      setProblem(
+        error instanceof SourceProblemError
+          ? error.problem
+          : { kind: 'other', message: String(error) },
+      );
       return null;
     }
   }, []);
@@ -92,7 +118,9 @@ export function useCoach(settings: Settings | null, onSaveCalibration: (deviceKe
       callIdRef.current = callId;
       // Audio is kept only when the user opted in; otherwise the worklet forwards none.
       const record = settingsRef.current?.recording.storeAudio === true;
-      recordingRef.current = record ? new RecordingUpload(hostApi, callId, session.sampleRate) : null;
+      recordingRef.current = record
+        ? new RecordingUpload(hostApi, callId, session.sampleRate)
+        : null;
       session.startCall(preRollSec, record);
       setInCall(true);
       setBanner('listening');
@@ -126,7 +154,8 @@ export function useCoach(settings: Settings | null, onSaveCalibration: (deviceKe
   // A calibration saves itself once it has heard enough of the agent's voice.
   useEffect(() => {
     const current = settingsRef.current;
-    if (!calibration.running || !calibration.enough || calibration.normalLufs === null || !current) return;
+    if (!calibration.running || !calibration.enough || calibration.normalLufs === null || !current)
+      return;
     sessionRef.current?.calibrate(false);
     setCalibration({ ...calibration, running: false });
     saveRef.current(agentDeviceKey(current.audio), Math.round(calibration.normalLufs * 10) / 10);
@@ -167,5 +196,20 @@ export function useCoach(settings: Settings | null, onSaveCalibration: (deviceKe
     else void startCall();
   }, [startCall, reconnect]);
 
-  return { retrySources, sessionRef, autoStartRef, callIdRef, phase, inCall, banner, heated, problem, calibration, open, startCall, endCall, calibrate };
+  return {
+    retrySources,
+    sessionRef,
+    autoStartRef,
+    callIdRef,
+    phase,
+    inCall,
+    banner,
+    heated,
+    problem,
+    calibration,
+    open,
+    startCall,
+    endCall,
+    calibrate,
+  };
 }

@@ -21,10 +21,11 @@ export function RecordingSettings({ settings, apply }: Props) {
         Keep call audio
       </label>
       <p className="muted" id="keep-call-audio-help">
-        When this is on, Calm Line stores both parties’ audio of each call (the caller and you) as a 16-bit
-        stereo WAV file in <code>&lt;data folder&gt;/recordings/YYYY-MM/&lt;call id&gt;.wav</code>, and the call’s
-        review in the log plays it. While it is off, no audio is stored: only loudness figures and cues are
-        kept. {on ? 'It is on: calls from now on are recorded.' : 'It is off.'}
+        When this is on, Calm Line stores both parties’ audio of each call (the caller and you) as a
+        16-bit stereo WAV file in{' '}
+        <code>&lt;data folder&gt;/recordings/YYYY-MM/&lt;call id&gt;.wav</code>, and the call’s
+        review in the log plays it. While it is off, no audio is stored: only loudness figures and
+        cues are kept. {on ? 'It is on: calls from now on are recorded.' : 'It is off.'}
       </p>
     </>
   );

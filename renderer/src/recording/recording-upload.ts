@@ -5,7 +5,10 @@
 import type { CalmLineApi } from '../../../preload/ipc-contract';
 import { bytesToBase64, interleavePcm16 } from './pcm16-base64';
 
-export type RecordingApi = Pick<CalmLineApi, 'appendRecording' | 'finishRecording' | 'discardRecording'>;
+export type RecordingApi = Pick<
+  CalmLineApi,
+  'appendRecording' | 'finishRecording' | 'discardRecording'
+>;
 
 export class RecordingUpload {
   private seq = 0;
@@ -36,7 +39,10 @@ export class RecordingUpload {
       await this.discard();
       return null;
     }
-    const result = await this.api.finishRecording({ callId: this.callId, sampleRate: this.sampleRate });
+    const result = await this.api.finishRecording({
+      callId: this.callId,
+      sampleRate: this.sampleRate,
+    });
     if (result.ok) return result.value.path;
     this.problem = result.message;
     await this.discard();

@@ -4,7 +4,15 @@ import HoverPlugin from 'wavesurfer.js/dist/plugins/hover.esm.js';
 import RegionsPlugin from 'wavesurfer.js/dist/plugins/regions.esm.js';
 import TimelinePlugin from 'wavesurfer.js/dist/plugins/timeline.esm.js';
 import type { CallTimeline } from '../../engine/call-types';
-import { REGION_KINDS, REGION_STYLES, buildReviewRegions, describeRegion, regionBackground, type RegionSource, type ReviewRegion } from './review-regions';
+import {
+  REGION_KINDS,
+  REGION_STYLES,
+  buildReviewRegions,
+  describeRegion,
+  regionBackground,
+  type RegionSource,
+  type ReviewRegion,
+} from './review-regions';
 import { formatLufs, formatReviewTime, levelsAt, timelinePeaks } from './timeline-peaks';
 import './review.css';
 
@@ -25,7 +33,11 @@ function cssVar(name: string, fallback: string): string {
 function emptyTimeline(durationSec: number): CallTimeline {
   const n = Math.max(2, Math.round(durationSec / 0.1) + 1);
   const none = () => new Array<number | null>(n).fill(null);
-  return { stepSec: 0.1, caller: { momentary: none(), shortTerm: none() }, agent: { momentary: none(), shortTerm: none() } };
+  return {
+    stepSec: 0.1,
+    caller: { momentary: none(), shortTerm: none() },
+    agent: { momentary: none(), shortTerm: none() },
+  };
 }
 
 /**
@@ -34,14 +46,23 @@ function emptyTimeline(durationSec: number): CallTimeline {
  * label; the list below says the same in words), a cursor set by click or arrow keys with the levels at
  * that moment, and the levels under the pointer while hovering. Plays the audio when there is some.
  */
-export function CallReview({ input, testId = 'call-review' }: { input: ReviewInput; testId?: string }) {
+export function CallReview({
+  input,
+  testId = 'call-review',
+}: {
+  input: ReviewInput;
+  testId?: string;
+}) {
   const hostRef = useRef<HTMLDivElement>(null);
   const wsRef = useRef<WaveSurfer | null>(null);
   const [cursor, setCursor] = useState(0);
   const [hover, setHover] = useState<number | null>(null);
   const [playing, setPlaying] = useState(false);
   const [ready, setReady] = useState(false);
-  const timeline = useMemo(() => input.timeline ?? emptyTimeline(input.durationSec), [input.timeline, input.durationSec]);
+  const timeline = useMemo(
+    () => input.timeline ?? emptyTimeline(input.durationSec),
+    [input.timeline, input.durationSec],
+  );
   const regions = useMemo(() => buildReviewRegions(input, input.durationSec), [input]);
   const duration = input.durationSec;
 
@@ -71,8 +92,16 @@ export function CallReview({ input, testId = 'call-review' }: { input: ReviewInp
       ],
       plugins: [
         regionsPlugin,
-        TimelinePlugin.create({ height: 18, formatTimeCallback: (s) => formatReviewTime(s).replace(/\.0$/, '') }),
-        HoverPlugin.create({ lineColor: cssVar('--muted', '#5b6066'), lineWidth: 1, labelSize: 11, formatTimeCallback: formatReviewTime }),
+        TimelinePlugin.create({
+          height: 18,
+          formatTimeCallback: (s) => formatReviewTime(s).replace(/\.0$/, ''),
+        }),
+        HoverPlugin.create({
+          lineColor: cssVar('--muted', '#5b6066'),
+          lineWidth: 1,
+          labelSize: 11,
+          formatTimeCallback: formatReviewTime,
+        }),
       ],
     });
     wsRef.current = ws;
@@ -124,10 +153,20 @@ export function CallReview({ input, testId = 'call-review' }: { input: ReviewInp
   const kindsPresent = REGION_KINDS.filter((k) => regions.some((r) => r.kind === k));
 
   return (
-    <section className="call-review" data-testid={testId} data-ready={ready ? 'true' : 'false'} data-duration={duration.toFixed(3)} aria-label="Call review">
+    <section
+      className="call-review"
+      data-testid={testId}
+      data-ready={ready ? 'true' : 'false'}
+      data-duration={duration.toFixed(3)}
+      aria-label="Call review"
+    >
       <div className="review-lanes">
-        <span className="lane-label caller" aria-hidden="true">Caller</span>
-        <span className="lane-label agent" aria-hidden="true">You</span>
+        <span className="lane-label caller" aria-hidden="true">
+          Caller
+        </span>
+        <span className="lane-label agent" aria-hidden="true">
+          You
+        </span>
         <div
           ref={hostRef}
           className="review-wave"
@@ -146,12 +185,14 @@ export function CallReview({ input, testId = 'call-review' }: { input: ReviewInp
       </div>
       <div className="review-readouts">
         <p className="readout" data-testid="review-cursor" data-time={cursor.toFixed(2)}>
-          <strong>At {formatReviewTime(cursor)}</strong> · Caller {formatLufs(at.caller.momentary)} · You {formatLufs(at.agent.momentary)}
+          <strong>At {formatReviewTime(cursor)}</strong> · Caller {formatLufs(at.caller.momentary)}{' '}
+          · You {formatLufs(at.agent.momentary)}
         </p>
         <p className="readout muted" data-testid="review-hover" aria-live="off">
           {hovered ? (
             <>
-              Pointer {formatReviewTime(hovered.timeSec)} · Caller {formatLufs(hovered.caller.momentary)} · You {formatLufs(hovered.agent.momentary)}
+              Pointer {formatReviewTime(hovered.timeSec)} · Caller{' '}
+              {formatLufs(hovered.caller.momentary)} · You {formatLufs(hovered.agent.momentary)}
             </>
           ) : (
             'Point at the lanes to read the levels; click to set the cursor.'
@@ -160,12 +201,21 @@ export function CallReview({ input, testId = 'call-review' }: { input: ReviewInp
       </div>
       {input.audioUrl && (
         <div className="actions">
-          <button type="button" onClick={() => void wsRef.current?.playPause()} data-testid="review-play" disabled={!ready}>
+          <button
+            type="button"
+            onClick={() => void wsRef.current?.playPause()}
+            data-testid="review-play"
+            disabled={!ready}
+          >
             {playing ? 'Pause' : 'Play'} <kbd>Space</kbd>
           </button>
         </div>
       )}
-      {input.timeline === null && <p className="muted">No loudness timeline was kept for this call; the regions are shown without it.</p>}
+      {input.timeline === null && (
+        <p className="muted">
+          No loudness timeline was kept for this call; the regions are shown without it.
+        </p>
+      )}
       <ul className="review-legend" aria-label="Legend">
         <li>
           <span className="review-swatch lane caller" aria-hidden="true" /> Caller loudness (top)
@@ -192,8 +242,25 @@ function addRegion(plugin: RegionsPlugin, r: ReviewRegion, jump: (t: number) => 
   const label = document.createElement('span');
   label.className = 'region-label';
   label.textContent = style.short;
-  Object.assign(label.style, { fontSize: '10px', fontWeight: '700', padding: '0 2px', background: 'var(--panel)', color: 'var(--fg)', borderRadius: '2px', lineHeight: '1.2' });
-  const region = plugin.addRegion({ id: r.id, start: r.start, end: r.end, color: 'transparent', drag: false, resize: false, channelIdx: style.lane, content: label });
+  Object.assign(label.style, {
+    fontSize: '10px',
+    fontWeight: '700',
+    padding: '0 2px',
+    background: 'var(--panel)',
+    color: 'var(--fg)',
+    borderRadius: '2px',
+    lineHeight: '1.2',
+  });
+  const region = plugin.addRegion({
+    id: r.id,
+    start: r.start,
+    end: r.end,
+    color: 'transparent',
+    drag: false,
+    resize: false,
+    channelIdx: style.lane,
+    content: label,
+  });
   const el = region.element;
   if (el) {
     Object.assign(el.style, regionBackground(r.kind), { cursor: 'pointer' });
@@ -210,7 +277,15 @@ function addRegion(plugin: RegionsPlugin, r: ReviewRegion, jump: (t: number) => 
   });
 }
 
-function RegionList({ regions, cursor, onJump }: { regions: ReviewRegion[]; cursor: number; onJump(t: number): void }) {
+function RegionList({
+  regions,
+  cursor,
+  onJump,
+}: {
+  regions: ReviewRegion[];
+  cursor: number;
+  onJump(t: number): void;
+}) {
   if (regions.length === 0) return <p className="muted">No overtalk and no cues in this call.</p>;
   return (
     <details className="region-list">
@@ -219,8 +294,18 @@ function RegionList({ regions, cursor, onJump }: { regions: ReviewRegion[]; curs
       </summary>
       <ul className="plain" data-testid="review-region-list">
         {regions.map((r) => (
-          <li key={r.id} data-kind={r.kind} data-start={r.start.toFixed(3)} data-end={r.end.toFixed(3)}>
-            <button type="button" className="review-jump" aria-current={cursor >= r.start && cursor <= r.end ? 'true' : undefined} onClick={() => onJump(r.start)}>
+          <li
+            key={r.id}
+            data-kind={r.kind}
+            data-start={r.start.toFixed(3)}
+            data-end={r.end.toFixed(3)}
+          >
+            <button
+              type="button"
+              className="review-jump"
+              aria-current={cursor >= r.start && cursor <= r.end ? 'true' : undefined}
+              onClick={() => onJump(r.start)}
+            >
               <span className="review-swatch" aria-hidden="true" style={regionBackground(r.kind)}>
                 {REGION_STYLES[r.kind].short}
               </span>{' '}

@@ -5,7 +5,11 @@ import type { Settings } from '../api/host-api';
 import { CallMetricsSummary } from '../wrap-up/CallMetricsSummary';
 import type { CallForWrapUp } from '../wrap-up/wrap-up-draft';
 import { CallReview } from './CallReview';
-import { callForWrapUpOfReport, reviewInputOfReport, timelineOfReport } from './recorded-call-session';
+import {
+  callForWrapUpOfReport,
+  reviewInputOfReport,
+  timelineOfReport,
+} from './recorded-call-session';
 import { useRecordedCall } from './use-recorded-call';
 
 interface Props {
@@ -20,14 +24,26 @@ interface Props {
  */
 export function RecordedCallPanel({ settings, onSaveAsSession }: Props) {
   const { state, open, cancel, close } = useRecordedCall();
-  const [agentChannel, setAgentChannel] = useState<AgentChannel>(settings?.audio.agentSide ?? 'left');
+  const [agentChannel, setAgentChannel] = useState<AgentChannel>(
+    settings?.audio.agentSide ?? 'left',
+  );
   const inputId = useId();
   const done = state.phase === 'done' ? state : null;
-  const review = useMemo(() => (done ? reviewInputOfReport(done.report, done.audioUrl) : null), [done]);
-  const record = useMemo(() => (done ? callForWrapUpOfReport(done.report, new Date()).call : null), [done]);
+  const review = useMemo(
+    () => (done ? reviewInputOfReport(done.report, done.audioUrl) : null),
+    [done],
+  );
+  const record = useMemo(
+    () => (done ? callForWrapUpOfReport(done.report, new Date()).call : null),
+    [done],
+  );
 
   return (
-    <section className="panel recorded-call" aria-label="Open a recorded call" data-testid="recorded-call">
+    <section
+      className="panel recorded-call"
+      aria-label="Open a recorded call"
+      data-testid="recorded-call"
+    >
       <div className="recorded-head">
         <input
           id={inputId}
@@ -46,13 +62,20 @@ export function RecordedCallPanel({ settings, onSaveAsSession }: Props) {
         </label>
         <label className="inline-field">
           Your voice is on the
-          <select value={agentChannel} onChange={(e) => setAgentChannel(e.target.value as AgentChannel)} data-testid="recorded-agent-channel">
+          <select
+            value={agentChannel}
+            onChange={(e) => setAgentChannel(e.target.value as AgentChannel)}
+            data-testid="recorded-agent-channel"
+          >
             <option value="left">left channel</option>
             <option value="right">right channel</option>
           </select>
         </label>
       </div>
-      <p className="muted small">A stereo WAV with you on one channel and the caller on the other. It is analysed on this computer and not saved unless you ask.</p>
+      <p className="muted small">
+        A stereo WAV with you on one channel and the caller on the other. It is analysed on this
+        computer and not saved unless you ask.
+      </p>
 
       {state.phase === 'analysing' && (
         <div className="analysis-progress" data-testid="recorded-progress">
@@ -83,7 +106,17 @@ export function RecordedCallPanel({ settings, onSaveAsSession }: Props) {
           <CallReview input={review} testId="recorded-review" />
           <CallMetricsSummary call={record} priorities={[]} compact />
           <div className="actions">
-            <button type="button" className="primary" data-testid="recorded-save-session" onClick={() => onSaveAsSession(callForWrapUpOfReport(done.report, new Date()), timelineOfReport(done.report))}>
+            <button
+              type="button"
+              className="primary"
+              data-testid="recorded-save-session"
+              onClick={() =>
+                onSaveAsSession(
+                  callForWrapUpOfReport(done.report, new Date()),
+                  timelineOfReport(done.report),
+                )
+              }
+            >
               Save as a session…
             </button>
             <button type="button" onClick={close}>

@@ -3,9 +3,18 @@
  * same engine as the live coach (CallAnalyser), with progress and cancellation. The reading is passed in
  * (a File's slices in the worker, a Buffer in tests), so this module runs anywhere.
  */
-import { CallAnalyser, type AgentChannel, type AnalysisReport } from '../../engine/call-analysis-report';
+import {
+  CallAnalyser,
+  type AgentChannel,
+  type AnalysisReport,
+} from '../../engine/call-analysis-report';
 import type { CueSettings } from '../../engine/cue-settings';
-import { WavFormatError, decodePcmFrames, parseWavHeader, type WavHeader } from '../../engine/wav-codec';
+import {
+  WavFormatError,
+  decodePcmFrames,
+  parseWavHeader,
+  type WavHeader,
+} from '../../engine/wav-codec';
 
 /** Reads bytes [start, end) of the file (fewer at its end). */
 export type ReadBytes = (start: number, end: number) => Promise<Uint8Array>;
@@ -42,7 +51,9 @@ async function readHeader(o: RecordedCallOptions): Promise<WavHeader> {
     } catch (error) {
       lastError = error;
       // Only a header that goes on past the prefix (a large metadata chunk first) is worth a longer read.
-      const more = error instanceof WavFormatError && /truncated|no data chunk|no fmt chunk/.test(error.message);
+      const more =
+        error instanceof WavFormatError &&
+        /truncated|no data chunk|no fmt chunk/.test(error.message);
       if (!more || prefix >= o.size) throw error;
     }
   }
@@ -53,7 +64,13 @@ async function readHeader(o: RecordedCallOptions): Promise<WavHeader> {
 export async function analyseRecordedCall(o: RecordedCallOptions): Promise<AnalysisReport> {
   const header = await readHeader(o);
   const { format } = header;
-  const analyser = new CallAnalyser({ sampleRate: format.sampleRate, channelCount: format.channelCount, agentChannel: o.agentChannel, settings: o.settings, series: true });
+  const analyser = new CallAnalyser({
+    sampleRate: format.sampleRate,
+    channelCount: format.channelCount,
+    agentChannel: o.agentChannel,
+    settings: o.settings,
+    series: true,
+  });
   const blockFrames = o.blockFrames ?? 1 << 16;
   const channels = Array.from({ length: format.channelCount }, () => new Float32Array(blockFrames));
   for (let frame = 0; frame < header.frameCount; frame += blockFrames) {

@@ -10,11 +10,19 @@ import type { CallForWrapUp } from '../wrap-up/wrap-up-draft';
 import type { ReviewInput } from './CallReview';
 
 export function timelineOfReport(report: AnalysisReport): CallTimeline | null {
-  return report.series ? { stepSec: report.series.stepSec, caller: report.series.caller, agent: report.series.agent } : null;
+  return report.series
+    ? { stepSec: report.series.stepSec, caller: report.series.caller, agent: report.series.agent }
+    : null;
 }
 
 export function reviewInputOfReport(report: AnalysisReport, audioUrl: string | null): ReviewInput {
-  return { durationSec: report.durationSec, timeline: timelineOfReport(report), overtalk: report.overtalk, cues: report.cues, audioUrl };
+  return {
+    durationSec: report.durationSec,
+    timeline: timelineOfReport(report),
+    overtalk: report.overtalk,
+    cues: report.cues,
+    audioUrl,
+  };
 }
 
 /** The report as the engine's analysis shape (speech segments are not needed downstream). */
@@ -35,5 +43,11 @@ function analysisOfReport(report: AnalysisReport): CallAnalysis {
 export function callForWrapUpOfReport(report: AnalysisReport, now: Date): CallForWrapUp {
   const endedAt = now.toISOString();
   const startedAt = new Date(now.getTime() - report.durationSec * 1000).toISOString();
-  return { id: crypto.randomUUID(), startedAt, endedAt, call: callRecordFromAnalysis(analysisOfReport(report), []), priorities: [] };
+  return {
+    id: crypto.randomUUID(),
+    startedAt,
+    endedAt,
+    call: callRecordFromAnalysis(analysisOfReport(report), []),
+    priorities: [],
+  };
 }

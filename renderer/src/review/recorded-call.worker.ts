@@ -29,6 +29,10 @@ scope.onmessage = (event) => {
     },
   }).then(
     (report) => scope.postMessage({ type: 'done', report }),
-    (error: unknown) => scope.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) }),
+    (error: unknown) =>
+      scope.postMessage({
+        type: 'error',
+        message: error instanceof Error ? error.message : String(error),
+      }),
   );
 };

@@ -22,8 +22,20 @@ export interface RegionStyle {
 
 export const REGION_STYLES: Readonly<Record<RegionKind, RegionStyle>> = {
   overtalk: { name: 'Overtalk', short: 'OT', tone: '--tone-over', stripes: 45, lane: -1 },
-  'wait-for-pause': { name: 'Wait for the pause', short: 'W', tone: '--tone-wait', stripes: null, lane: 0 },
-  'caller-heated': { name: 'Caller heated', short: 'H', tone: '--tone-heated', stripes: 135, lane: 0 },
+  'wait-for-pause': {
+    name: 'Wait for the pause',
+    short: 'W',
+    tone: '--tone-wait',
+    stripes: null,
+    lane: 0,
+  },
+  'caller-heated': {
+    name: 'Caller heated',
+    short: 'H',
+    tone: '--tone-heated',
+    stripes: 135,
+    lane: 0,
+  },
   'your-turn': { name: 'Your turn', short: 'T', tone: '--tone-turn', stripes: null, lane: 1 },
   'talking-over': { name: 'Talking over', short: 'TO', tone: '--tone-over', stripes: 90, lane: 1 },
   'too-loud': { name: 'Too loud', short: 'L', tone: '--tone-loud', stripes: 0, lane: 1 },
@@ -56,20 +68,40 @@ export function buildReviewRegions(call: RegionSource, durationSec: number): Rev
     return `${kind}-${n}`;
   };
   const regions: ReviewRegion[] = [
-    ...call.overtalk.map((o) => ({ id: id('overtalk'), kind: 'overtalk' as const, start: clamp(o.start), end: clamp(o.end), startedBy: o.startedBy })),
-    ...call.cues.map((c) => ({ id: id(c.cue), kind: c.cue, start: clamp(c.start), end: clamp(c.end) })),
+    ...call.overtalk.map((o) => ({
+      id: id('overtalk'),
+      kind: 'overtalk' as const,
+      start: clamp(o.start),
+      end: clamp(o.end),
+      startedBy: o.startedBy,
+    })),
+    ...call.cues.map((c) => ({
+      id: id(c.cue),
+      kind: c.cue,
+      start: clamp(c.start),
+      end: clamp(c.end),
+    })),
   ];
   const order = (k: RegionKind) => REGION_KINDS.indexOf(k);
-  return regions.filter((r) => r.end >= r.start).sort((a, b) => a.start - b.start || order(a.kind) - order(b.kind));
+  return regions
+    .filter((r) => r.end >= r.start)
+    .sort((a, b) => a.start - b.start || order(a.kind) - order(b.kind));
 }
 
 /** Inline style of a region's box (inside wavesurfer's shadow DOM: the palette variables inherit). */
-export function regionBackground(kind: RegionKind): { backgroundColor: string; backgroundImage: string; border: string } {
+export function regionBackground(kind: RegionKind): {
+  backgroundColor: string;
+  backgroundImage: string;
+  border: string;
+} {
   const s = REGION_STYLES[kind];
   const tone = `var(${s.tone})`;
   return {
     backgroundColor: `color-mix(in srgb, ${tone} 22%, transparent)`,
-    backgroundImage: s.stripes === null ? 'none' : `repeating-linear-gradient(${s.stripes}deg, color-mix(in srgb, ${tone} 55%, transparent) 0 2px, transparent 2px 7px)`,
+    backgroundImage:
+      s.stripes === null
+        ? 'none'
+        : `repeating-linear-gradient(${s.stripes}deg, color-mix(in srgb, ${tone} 55%, transparent) 0 2px, transparent 2px 7px)`,
     border: `1px solid ${tone}`,
   };
 }

@@ -29,7 +29,10 @@ export interface TimelinePeaks {
  */
 export function timelinePeaks(timeline: CallTimeline, callDurationSec?: number): TimelinePeaks {
   const points = Math.max(timeline.caller.momentary.length, timeline.agent.momentary.length);
-  const durationSec = callDurationSec !== undefined && callDurationSec > 0 ? callDurationSec : Math.max(0, points - 1) * timeline.stepSec;
+  const durationSec =
+    callDurationSec !== undefined && callDurationSec > 0
+      ? callDurationSec
+      : Math.max(0, points - 1) * timeline.stepSec;
   const bars = Math.max(1, Math.round(durationSec / timeline.stepSec));
   const lane = (party: Party) => {
     const series = timeline[party].momentary;
@@ -49,7 +52,10 @@ export interface LevelsAt {
 /** Both parties' levels at `timeSec` (the nearest 100 ms point; null where silent or past the end). */
 export function levelsAt(timeline: CallTimeline, timeSec: number): LevelsAt {
   const i = Math.max(0, Math.round(timeSec / timeline.stepSec));
-  const at = (party: Party) => ({ momentary: timeline[party].momentary[i] ?? null, shortTerm: timeline[party].shortTerm[i] ?? null });
+  const at = (party: Party) => ({
+    momentary: timeline[party].momentary[i] ?? null,
+    shortTerm: timeline[party].shortTerm[i] ?? null,
+  });
   return { timeSec, caller: at('caller'), agent: at('agent') };
 }
 

@@ -25,33 +25,50 @@ export function useRecordedCall() {
     urlRef.current = null;
   };
 
-  const open = useCallback((file: File, agentChannel: AgentChannel, settings?: Partial<CueSettings>) => {
-    stopWorker();
-    revoke();
-    setState({ phase: 'analysing', name: file.name, fraction: 0 });
-    const worker = new Worker(new URL('./recorded-call.worker.ts', import.meta.url), { type: 'module', name: 'recorded-call-analysis' });
-    workerRef.current = worker;
-    worker.onmessage = (event: MessageEvent<WorkerReply>) => {
-      if (workerRef.current !== worker) return;
-      const reply = event.data;
-      if (reply.type === 'progress') setState({ phase: 'analysing', name: file.name, fraction: reply.fraction });
-      else {
-        stopWorker();
-        if (reply.type === 'done') {
-          const url = URL.createObjectURL(file);
-          urlRef.current = url;
-          setState({ phase: 'done', name: file.name, report: reply.report, audioUrl: url, lastModified: file.lastModified });
-        } else setState({ phase: 'error', name: file.name, message: reply.message });
-      }
-    };
-    worker.onerror = (event) => {
-      if (workerRef.current !== worker) return;
+  const open = useCallback(
+    (file: File, agentChannel: AgentChannel, settings?: Partial<CueSettings>) => {
       stopWorker();
-      setState({ phase: 'error', name: file.name, message: event.message || 'The analysis stopped unexpectedly.' });
-    };
-    const request: AnalyseRequest = { type: 'analyse', file, agentChannel, settings };
-    worker.postMessage(request);
-  }, []);
+      revoke();
+      setState({ phase: 'analysing', name: file.name, fraction: 0 });
+      const worker = new Worker(new URL('./recorded-call.worker.ts', import.meta.url), {
+        type: 'module',
+        name: 'recorded-call-analysis',
+      });
+      workerRef.current = worker;
+      worker.onmessage = (event: MessageEvent<WorkerReply>) => {
+        if (workerRef.current !== worker) return;
+        const reply = event.data;
+        if (reply.type === 'progress')
+          setState({ phase: 'analysing', name: file.name, fraction: reply.fraction });
+        else {
+          stopWorker();
+          if (reply.type === 'done') {
+            const url = URL.createObjectURL(file);
+            urlRef.current = url;
+            setState({
+              phase: 'done',
+              name: file.name,
+              report: reply.report,
+              audioUrl: url,
+              lastModified: file.lastModified,
+            });
+          } else setState({ phase: 'error', name: file.name, message: reply.message });
+        }
+      };
+      worker.onerror = (event) => {
+        if (workerRef.current !== worker) return;
+        stopWorker();
+        setState({
+          phase: 'error',
+          name: file.name,
+          message: event.message || 'The analysis stopped unexpectedly.',
+        });
+      };
+      const request: AnalyseRequest = { type: 'analyse', file, agentChannel, settings };
+      worker.postMessage(request);
+    },
+    [],
+  );
 
   const cancel = useCallback(() => {
     if (!workerRef.current) return;

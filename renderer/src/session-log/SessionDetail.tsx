@@ -45,7 +45,16 @@ export function SessionDetail({ id, onBack, onChanged }: Props) {
   const session = loaded && 'session' in loaded ? loaded.session : null;
   const timeline = loaded && 'session' in loaded ? loaded.timeline : null;
   const review = useMemo<ReviewInput | null>(
-    () => (session ? { durationSec: session.call.durationSec, timeline, overtalk: session.call.overtalk, cues: session.call.cues, audioUrl: recordingUrlOf(session) } : null),
+    () =>
+      session
+        ? {
+            durationSec: session.call.durationSec,
+            timeline,
+            overtalk: session.call.overtalk,
+            cues: session.call.cues,
+            audioUrl: recordingUrlOf(session),
+          }
+        : null,
     [session, timeline],
   );
 
@@ -79,13 +88,19 @@ export function SessionDetail({ id, onBack, onChanged }: Props) {
               {formatWhen(session.startedAt)} · {formatClock(session.call.durationSec)}
             </h2>
             <p className="muted detail-sub">
-              {session.agent || 'No agent name'} · after-call work {formatClock(session.afterCallWorkSec)}
+              {session.agent || 'No agent name'} · after-call work{' '}
+              {formatClock(session.afterCallWorkSec)}
               {session.wrapUp.caseReference ? ` · ${session.wrapUp.caseReference}` : ''}
             </p>
             <WrapUpSummary session={session} />
             {session.wrapUp.followUp.date !== null && session.wrapUp.followUp.doneAt === null && (
               <div className="actions">
-                <button type="button" onClick={() => void markDone()} disabled={marking} data-testid="detail-mark-done">
+                <button
+                  type="button"
+                  onClick={() => void markDone()}
+                  disabled={marking}
+                  data-testid="detail-mark-done"
+                >
                   Mark follow-up done
                 </button>
               </div>
@@ -105,11 +120,34 @@ function WrapUpSummary({ session }: { session: Session }) {
   const rows: [string, string][] = [
     ['Resolution', resolutionText(w.resolution)],
     ['What is at stake', w.emotionalCatalyst],
-    ['Ownership / apology', `${w.ownershipTaken ? 'Ownership taken' : 'No ownership noted'} · ${w.apologyGiven ? 'apologised' : 'no apology noted'}`],
-    ['Escalation', w.escalation.kind === 'none' ? 'None' : `${ESCALATION_LABELS[w.escalation.kind]}${w.escalation.reason ? ` — ${w.escalation.reason}` : ''}`],
-    ['Goodwill', w.goodwill.kind === 'none' ? 'None' : `${GOODWILL_LABELS[w.goodwill.kind]}${w.goodwill.value !== null ? ` ${w.goodwill.value}` : ''}${w.goodwill.note ? ` — ${w.goodwill.note}` : ''}`],
-    ['Root cause', w.rootCause.category === null ? '—' : `${ROOT_CAUSE_LABELS[w.rootCause.category]}${w.rootCause.note ? ` — ${w.rootCause.note}` : ''}${w.rootCause.mayAffectOthers ? ' (may affect other customers)' : ''}`],
-    ['Follow-up', fu.date === null ? 'None' : `${followUpText({ followUpDate: fu.date, followUpDone: fu.doneAt !== null })} by ${FOLLOW_UP_CHANNEL_LABELS[fu.channel].toLowerCase()}`],
+    [
+      'Ownership / apology',
+      `${w.ownershipTaken ? 'Ownership taken' : 'No ownership noted'} · ${w.apologyGiven ? 'apologised' : 'no apology noted'}`,
+    ],
+    [
+      'Escalation',
+      w.escalation.kind === 'none'
+        ? 'None'
+        : `${ESCALATION_LABELS[w.escalation.kind]}${w.escalation.reason ? ` — ${w.escalation.reason}` : ''}`,
+    ],
+    [
+      'Goodwill',
+      w.goodwill.kind === 'none'
+        ? 'None'
+        : `${GOODWILL_LABELS[w.goodwill.kind]}${w.goodwill.value !== null ? ` ${w.goodwill.value}` : ''}${w.goodwill.note ? ` — ${w.goodwill.note}` : ''}`,
+    ],
+    [
+      'Root cause',
+      w.rootCause.category === null
+        ? '—'
+        : `${ROOT_CAUSE_LABELS[w.rootCause.category]}${w.rootCause.note ? ` — ${w.rootCause.note}` : ''}${w.rootCause.mayAffectOthers ? ' (may affect other customers)' : ''}`,
+    ],
+    [
+      'Follow-up',
+      fu.date === null
+        ? 'None'
+        : `${followUpText({ followUpDate: fu.date, followUpDone: fu.doneAt !== null })} by ${FOLLOW_UP_CHANNEL_LABELS[fu.channel].toLowerCase()}`,
+    ],
   ];
   return (
     <div className="wrap-up-summary" data-testid="session-wrap-up">
@@ -117,7 +155,11 @@ function WrapUpSummary({ session }: { session: Session }) {
         <ol className="summary-priorities">
           {w.priorities.map((p) => (
             <li key={p.id}>
-              {p.text} <small className="muted">{PRIORITY_KIND_LABELS[p.kind].toLowerCase()}{p.confirmed ? ' · confirmed' : ''}</small>
+              {p.text}{' '}
+              <small className="muted">
+                {PRIORITY_KIND_LABELS[p.kind].toLowerCase()}
+                {p.confirmed ? ' · confirmed' : ''}
+              </small>
             </li>
           ))}
         </ol>

@@ -9,7 +9,13 @@ import type { CallForWrapUp } from '../wrap-up/wrap-up-draft';
 import { ESCALATION_LABELS, RESOLUTION_LABELS } from '../wrap-up/wrap-up-steps';
 import { SessionDetail } from './SessionDetail';
 import { activeFilterCount } from './log-query';
-import { escalationText, followUpStatus, followUpText, formatWhen, resolutionText } from './session-format';
+import {
+  escalationText,
+  followUpStatus,
+  followUpText,
+  formatWhen,
+  resolutionText,
+} from './session-format';
 import { useSessionLog } from './use-session-log';
 import './session-log.css';
 
@@ -24,10 +30,22 @@ interface Props {
   onSessionChanged(): void;
 }
 
-const FOLLOW_UP_FILTER_LABELS = { due: 'Due today', overdue: 'Overdue', open: 'Open', done: 'Done' } as const;
+const FOLLOW_UP_FILTER_LABELS = {
+  due: 'Due today',
+  overdue: 'Overdue',
+  open: 'Open',
+  done: 'Done',
+} as const;
 
 /** Every saved call, newest first: search, filters, pages, and each session's wrap-up and review. */
-export function SessionLogView({ settings, selectedId, onSelect, onSaveRecordedCall, refreshKey, onSessionChanged }: Props) {
+export function SessionLogView({
+  settings,
+  selectedId,
+  onSelect,
+  onSaveRecordedCall,
+  refreshKey,
+  onSessionChanged,
+}: Props) {
   const log = useSessionLog(refreshKey);
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
@@ -38,7 +56,8 @@ export function SessionLogView({ settings, selectedId, onSelect, onSaveRecordedC
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {
       const t = e.target as HTMLElement | null;
-      if (e.key !== '/' || selectedId || t?.closest('input, textarea, select, [contenteditable]')) return;
+      if (e.key !== '/' || selectedId || t?.closest('input, textarea, select, [contenteditable]'))
+        return;
       e.preventDefault();
       searchRef.current?.focus();
     };
@@ -48,9 +67,12 @@ export function SessionLogView({ settings, selectedId, onSelect, onSaveRecordedC
 
   function onListKey(e: KeyboardEvent<HTMLUListElement>) {
     if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
-    const buttons = [...(listRef.current?.querySelectorAll<HTMLButtonElement>('button.session-row') ?? [])];
+    const buttons = [
+      ...(listRef.current?.querySelectorAll<HTMLButtonElement>('button.session-row') ?? []),
+    ];
     const i = buttons.indexOf(document.activeElement as HTMLButtonElement);
-    const next = buttons[Math.min(buttons.length - 1, Math.max(0, i + (e.key === 'ArrowDown' ? 1 : -1)))];
+    const next =
+      buttons[Math.min(buttons.length - 1, Math.max(0, i + (e.key === 'ArrowDown' ? 1 : -1)))];
     if (next) {
       e.preventDefault();
       next.focus();
@@ -58,7 +80,9 @@ export function SessionLogView({ settings, selectedId, onSelect, onSaveRecordedC
   }
 
   if (selectedId) {
-    return <SessionDetail id={selectedId} onBack={() => onSelect(null)} onChanged={onSessionChanged} />;
+    return (
+      <SessionDetail id={selectedId} onBack={() => onSelect(null)} onChanged={onSessionChanged} />
+    );
   }
 
   const first = log.total === 0 ? 0 : log.shownOffset + 1;
@@ -86,20 +110,40 @@ export function SessionLogView({ settings, selectedId, onSelect, onSaveRecordedC
             }}
           />
         </div>
-        <details className="log-filters" open={filtersOpen} onToggle={(e) => setFiltersOpen(e.currentTarget.open)}>
+        <details
+          className="log-filters"
+          open={filtersOpen}
+          onToggle={(e) => setFiltersOpen(e.currentTarget.open)}
+        >
           <summary>Filters{filterCount > 0 ? ` (${filterCount})` : ''}</summary>
           <div className="filter-grid">
             <label>
               From
-              <input type="date" value={filters.from} onChange={(e) => log.setFilters({ from: e.target.value })} data-testid="log-from" />
+              <input
+                type="date"
+                value={filters.from}
+                onChange={(e) => log.setFilters({ from: e.target.value })}
+                data-testid="log-from"
+              />
             </label>
             <label>
               To
-              <input type="date" value={filters.to} onChange={(e) => log.setFilters({ to: e.target.value })} data-testid="log-to" />
+              <input
+                type="date"
+                value={filters.to}
+                onChange={(e) => log.setFilters({ to: e.target.value })}
+                data-testid="log-to"
+              />
             </label>
             <label>
               Resolution
-              <select value={filters.resolution} onChange={(e) => log.setFilters({ resolution: e.target.value as typeof filters.resolution })} data-testid="log-resolution">
+              <select
+                value={filters.resolution}
+                onChange={(e) =>
+                  log.setFilters({ resolution: e.target.value as typeof filters.resolution })
+                }
+                data-testid="log-resolution"
+              >
                 <option value="">Any</option>
                 {RESOLUTION_VALUES.map((r) => (
                   <option key={r} value={r}>
@@ -111,7 +155,13 @@ export function SessionLogView({ settings, selectedId, onSelect, onSaveRecordedC
             </label>
             <label>
               Escalation
-              <select value={filters.escalation} onChange={(e) => log.setFilters({ escalation: e.target.value as typeof filters.escalation })} data-testid="log-escalation">
+              <select
+                value={filters.escalation}
+                onChange={(e) =>
+                  log.setFilters({ escalation: e.target.value as typeof filters.escalation })
+                }
+                data-testid="log-escalation"
+              >
                 <option value="">Any</option>
                 {ESCALATION_VALUES.map((v) => (
                   <option key={v} value={v}>
@@ -122,7 +172,13 @@ export function SessionLogView({ settings, selectedId, onSelect, onSaveRecordedC
             </label>
             <label>
               Follow-up
-              <select value={filters.followUp} onChange={(e) => log.setFilters({ followUp: e.target.value as typeof filters.followUp })} data-testid="log-follow-up">
+              <select
+                value={filters.followUp}
+                onChange={(e) =>
+                  log.setFilters({ followUp: e.target.value as typeof filters.followUp })
+                }
+                data-testid="log-follow-up"
+              >
                 <option value="">Any</option>
                 {FOLLOW_UP_FILTER_VALUES.map((v) => (
                   <option key={v} value={v}>
@@ -136,8 +192,20 @@ export function SessionLogView({ settings, selectedId, onSelect, onSaveRecordedC
             </button>
           </div>
         </details>
-        <p className="log-count muted" role="status" data-testid="log-count" data-total={log.settled ? log.total : undefined} aria-busy={!log.settled}>
-          {log.error ? `The log could not be read: ${log.error}` : log.loading && log.rows.length === 0 ? 'Loading…' : log.total === 0 ? 'No sessions match.' : `${first}–${last} of ${log.total}, newest first`}
+        <p
+          className="log-count muted"
+          role="status"
+          data-testid="log-count"
+          data-total={log.settled ? log.total : undefined}
+          aria-busy={!log.settled}
+        >
+          {log.error
+            ? `The log could not be read: ${log.error}`
+            : log.loading && log.rows.length === 0
+              ? 'Loading…'
+              : log.total === 0
+                ? 'No sessions match.'
+                : `${first}–${last} of ${log.total}, newest first`}
         </p>
         <ul className="session-rows" ref={listRef} onKeyDown={onListKey} data-testid="log-rows">
           {log.rows.map((row) => (
@@ -149,7 +217,11 @@ export function SessionLogView({ settings, selectedId, onSelect, onSaveRecordedC
             <button type="button" onClick={() => log.page(-1)} disabled={log.offset === 0}>
               ← Newer
             </button>
-            <button type="button" onClick={() => log.page(1)} disabled={log.offset + log.pageSize >= log.total}>
+            <button
+              type="button"
+              onClick={() => log.page(1)}
+              disabled={log.offset + log.pageSize >= log.total}
+            >
               Older →
             </button>
           </div>
@@ -164,7 +236,13 @@ function SessionRow({ row, onOpen }: { row: SessionSummary; onOpen(): void }) {
   const status = followUpStatus(row);
   return (
     <li>
-      <button type="button" className="session-row" onClick={onOpen} data-testid="log-row" data-session-id={row.id}>
+      <button
+        type="button"
+        className="session-row"
+        onClick={onOpen}
+        data-testid="log-row"
+        data-session-id={row.id}
+      >
         <span className="row-line">
           <strong>{formatWhen(row.startedAt)}</strong>
           <span className="muted"> · {formatClock(row.durationSec)}</span>
@@ -174,7 +252,9 @@ function SessionRow({ row, onOpen }: { row: SessionSummary; onOpen(): void }) {
         </span>
         <span className="row-line muted">
           {row.caseReference ? `${row.caseReference} · ` : ''}
-          {row.priorityCount} priorit{row.priorityCount === 1 ? 'y' : 'ies'} ({row.confirmedPriorityCount} confirmed) · over {row.overtalkCount} · loud {row.tooLoudCount} · heated {row.heatedCount}
+          {row.priorityCount} priorit{row.priorityCount === 1 ? 'y' : 'ies'} (
+          {row.confirmedPriorityCount} confirmed) · over {row.overtalkCount} · loud{' '}
+          {row.tooLoudCount} · heated {row.heatedCount}
         </span>
         {(esc || status !== 'none') && (
           <span className="row-line">

@@ -11,7 +11,14 @@ export interface LogFilters {
   followUp: FollowUpFilter | '';
 }
 
-export const EMPTY_FILTERS: LogFilters = { text: '', from: '', to: '', resolution: '', escalation: '', followUp: '' };
+export const EMPTY_FILTERS: LogFilters = {
+  text: '',
+  from: '',
+  to: '',
+  resolution: '',
+  escalation: '',
+  followUp: '',
+};
 export const LOG_PAGE_SIZE = 20;
 
 export function sessionQueryOf(f: LogFilters, offset: number, limit = LOG_PAGE_SIZE): SessionQuery {

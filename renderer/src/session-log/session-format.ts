@@ -5,12 +5,22 @@ import { localDay } from '../wrap-up/wrap-up-draft';
 
 export function formatWhen(iso: string): string {
   const d = new Date(iso);
-  return d.toLocaleString(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+  return d.toLocaleString(undefined, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
 }
 
 export function formatDay(day: string): string {
   const [y, m, d] = day.split('-').map(Number);
-  return new Date(y, m - 1, d).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+  return new Date(y, m - 1, d).toLocaleDateString(undefined, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  });
 }
 
 export function resolutionText(r: SessionSummary['resolution']): string {
@@ -23,7 +33,10 @@ export function escalationText(e: SessionSummary['escalation']): string {
 
 export type FollowUpStatus = 'none' | 'done' | 'overdue' | 'due' | 'open';
 
-export function followUpStatus(s: Pick<SessionSummary, 'followUpDate' | 'followUpDone'>, today = localDay(new Date())): FollowUpStatus {
+export function followUpStatus(
+  s: Pick<SessionSummary, 'followUpDate' | 'followUpDone'>,
+  today = localDay(new Date()),
+): FollowUpStatus {
   if (s.followUpDate === null) return 'none';
   if (s.followUpDone) return 'done';
   if (s.followUpDate < today) return 'overdue';
@@ -31,9 +44,17 @@ export function followUpStatus(s: Pick<SessionSummary, 'followUpDate' | 'followU
   return 'open';
 }
 
-export function followUpText(s: Pick<SessionSummary, 'followUpDate' | 'followUpDone'>, today?: string): string {
+export function followUpText(
+  s: Pick<SessionSummary, 'followUpDate' | 'followUpDone'>,
+  today?: string,
+): string {
   const status = followUpStatus(s, today);
   if (status === 'none' || s.followUpDate === null) return 'No follow-up';
   const when = formatDay(s.followUpDate);
-  return { done: `Follow-up done (${when})`, overdue: `Follow-up overdue since ${when}`, due: 'Follow-up due today', open: `Follow-up ${when}` }[status];
+  return {
+    done: `Follow-up done (${when})`,
+    overdue: `Follow-up overdue since ${when}`,
+    due: 'Follow-up due today',
+    open: `Follow-up ${when}`,
+  }[status];
 }

@@ -55,13 +55,30 @@ export function useSessionLog(refreshKey: unknown) {
     setFiltersState((f) => ({ ...f, ...patch }));
     setOffset(0);
   }, []);
-  const page = useCallback((delta: 1 | -1) => setOffset((o) => Math.max(0, o + delta * LOG_PAGE_SIZE)), []);
+  const page = useCallback(
+    (delta: 1 | -1) => setOffset((o) => Math.max(0, o + delta * LOG_PAGE_SIZE)),
+    [],
+  );
   const reset = useCallback(() => {
     setFiltersState(EMPTY_FILTERS);
     setOffset(0);
   }, []);
 
   /** The rows answer the filters and page as they are now (not an earlier query, none in flight). */
-  const settled = !loading && answered !== null && answered.filters === filters && answered.offset === offset;
-  return { filters, offset, shownOffset: answered?.offset ?? 0, rows, total, loading, settled, error, setFilters, page, reset, pageSize: LOG_PAGE_SIZE };
+  const settled =
+    !loading && answered !== null && answered.filters === filters && answered.offset === offset;
+  return {
+    filters,
+    offset,
+    shownOffset: answered?.offset ?? 0,
+    rows,
+    total,
+    loading,
+    settled,
+    error,
+    setFilters,
+    page,
+    reset,
+    pageSize: LOG_PAGE_SIZE,
+  };
 }

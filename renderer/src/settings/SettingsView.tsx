@@ -1,6 +1,10 @@
 import { useState } from 'react';
 import type { AppInfo, AudioSettings, Settings, SettingsPatch } from '../api/host-api';
-import { CUE_SETTING_LIMITS, DEFAULT_CUE_SETTINGS, type CueSettings } from '../../engine/cue-settings';
+import {
+  CUE_SETTING_LIMITS,
+  DEFAULT_CUE_SETTINGS,
+  type CueSettings,
+} from '../../engine/cue-settings';
 import { useAudioInputs } from './use-audio-inputs';
 import { DesktopSettings } from '../desktop/DesktopSettings';
 import { RecordingSettings } from '../recording/RecordingSettings';
@@ -32,7 +36,11 @@ export function SettingsView({ settings, appInfo, onUpdate, onReset }: Props) {
   }
   const audio = (patch: Partial<AudioSettings>) => void apply({ audio: patch });
 
-  const deviceSelect = (label: string, value: string | null, onChange: (id: string | null) => void) => (
+  const deviceSelect = (
+    label: string,
+    value: string | null,
+    onChange: (id: string | null) => void,
+  ) => (
     <label className="form-grid">
       <span>{label}</span>
       <select value={value ?? ''} onChange={(e) => onChange(e.target.value || null)}>
@@ -57,7 +65,11 @@ export function SettingsView({ settings, appInfo, onUpdate, onReset }: Props) {
         <h3 id="audio-title">Audio sources</h3>
         <label className="form-grid">
           <span>How the call reaches Calm Line</span>
-          <select value={settings.audio.mode} onChange={(e) => audio({ mode: e.target.value as AudioSettings['mode'] })} data-testid="audio-mode">
+          <select
+            value={settings.audio.mode}
+            onChange={(e) => audio({ mode: e.target.value as AudioSettings['mode'] })}
+            data-testid="audio-mode"
+          >
             <option value="stereo-split">One stereo device, split by channel</option>
             <option value="two-devices">Two devices: my mic + the caller’s audio</option>
             <option value="system-loopback" disabled={!features?.systemLoopback}>
@@ -67,10 +79,15 @@ export function SettingsView({ settings, appInfo, onUpdate, onReset }: Props) {
         </label>
         {settings.audio.mode === 'stereo-split' ? (
           <>
-            {deviceSelect('Stereo device', settings.audio.stereoDeviceId, (id) => audio({ stereoDeviceId: id }))}
+            {deviceSelect('Stereo device', settings.audio.stereoDeviceId, (id) =>
+              audio({ stereoDeviceId: id }),
+            )}
             <label className="form-grid">
               <span>My voice is on the</span>
-              <select value={settings.audio.agentSide} onChange={(e) => audio({ agentSide: e.target.value as 'left' | 'right' })}>
+              <select
+                value={settings.audio.agentSide}
+                onChange={(e) => audio({ agentSide: e.target.value as 'left' | 'right' })}
+              >
                 <option value="left">left channel</option>
                 <option value="right">right channel</option>
               </select>
@@ -78,13 +95,22 @@ export function SettingsView({ settings, appInfo, onUpdate, onReset }: Props) {
           </>
         ) : (
           <>
-            {deviceSelect('My microphone', settings.audio.micDeviceId, (id) => audio({ micDeviceId: id }))}
+            {deviceSelect('My microphone', settings.audio.micDeviceId, (id) =>
+              audio({ micDeviceId: id }),
+            )}
             {settings.audio.mode === 'two-devices' &&
-              deviceSelect('Caller’s audio (loopback / monitor input)', settings.audio.callerDeviceId, (id) => audio({ callerDeviceId: id }))}
+              deviceSelect(
+                'Caller’s audio (loopback / monitor input)',
+                settings.audio.callerDeviceId,
+                (id) => audio({ callerDeviceId: id }),
+              )}
           </>
         )}
         {!features?.systemLoopback && (
-          <p className="muted">System audio capture needs the desktop app on Windows or macOS; here, use a loopback or monitor input as a second device.</p>
+          <p className="muted">
+            System audio capture needs the desktop app on Windows or macOS; here, use a loopback or
+            monitor input as a second device.
+          </p>
         )}
       </section>
 
@@ -94,7 +120,10 @@ export function SettingsView({ settings, appInfo, onUpdate, onReset }: Props) {
           {CUE_FIELDS.map(({ key, label, unit, step }) => (
             <label key={key} style={{ display: 'contents' }}>
               <span>
-                {label} <small className="muted">(default {DEFAULT_CUE_SETTINGS[key]} {unit})</small>
+                {label}{' '}
+                <small className="muted">
+                  (default {DEFAULT_CUE_SETTINGS[key]} {unit})
+                </small>
               </span>
               <input
                 type="number"
@@ -113,7 +142,11 @@ export function SettingsView({ settings, appInfo, onUpdate, onReset }: Props) {
           ))}
         </div>
         <label style={{ display: 'flex', gap: 6, marginTop: 8 }}>
-          <input type="checkbox" checked={settings.autoStartOnCallerSpeech} onChange={(e) => void apply({ autoStartOnCallerSpeech: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={settings.autoStartOnCallerSpeech}
+            onChange={(e) => void apply({ autoStartOnCallerSpeech: e.target.checked })}
+          />
           Start a call automatically when the caller speaks (while listening)
         </label>
       </section>
@@ -131,7 +164,11 @@ export function SettingsView({ settings, appInfo, onUpdate, onReset }: Props) {
       <div className="actions">
         <button
           onClick={() =>
-            void onReset().then((error) => setMessage(error ? `Not reset: ${error}` : 'All settings are back to their defaults.'))
+            void onReset().then((error) =>
+              setMessage(
+                error ? `Not reset: ${error}` : 'All settings are back to their defaults.',
+              ),
+            )
           }
           data-testid="reset-settings"
         >

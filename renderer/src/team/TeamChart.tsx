@@ -5,7 +5,12 @@ import { Chart, agentStyle, paperBackground, teamStyle, type SeriesStyle } from 
 import type { TeamMetricId, TeamTrends, TrendDays, TrendSeries } from './team-series';
 
 interface Props {
-  readonly metric: { readonly id: TeamMetricId; readonly label: string; readonly axis: string; readonly by: TrendDays };
+  readonly metric: {
+    readonly id: TeamMetricId;
+    readonly label: string;
+    readonly axis: string;
+    readonly by: TrendDays;
+  };
   readonly trends: TeamTrends;
   /** Agents whose lines are shown (the team line always is). */
   readonly shownAgents: ReadonlySet<string>;
@@ -13,7 +18,13 @@ interface Props {
   readonly agentIndex: ReadonlyMap<string, number>;
 }
 
-function dataset(series: TrendSeries, metric: TeamMetricId, range: readonly [number, number], label: string, style: SeriesStyle): ChartDataset<'line', (number | null)[]> {
+function dataset(
+  series: TrendSeries,
+  metric: TeamMetricId,
+  range: readonly [number, number],
+  label: string,
+  style: SeriesStyle,
+): ChartDataset<'line', (number | null)[]> {
   return {
     label,
     data: series.values[metric].slice(range[0], range[1] + 1),
@@ -51,7 +62,11 @@ export function TeamChart({ metric, trends, shownAgents, agentIndex }: Props) {
         },
         scales: {
           x: { ticks: { color: '#3d4247', maxRotation: 0, autoSkip: true } },
-          y: { beginAtZero: true, title: { display: true, text: metric.axis, color: '#3d4247' }, ticks: { color: '#3d4247' } },
+          y: {
+            beginAtZero: true,
+            title: { display: true, text: metric.axis, color: '#3d4247' },
+            ticks: { color: '#3d4247' },
+          },
         },
       },
       plugins: [paperBackground],
@@ -73,7 +88,15 @@ export function TeamChart({ metric, trends, shownAgents, agentIndex }: Props) {
       dataset(trends.team, metric.id, range, 'Team', teamStyle()),
       ...trends.agents
         .filter((a) => a.agent !== null && shownAgents.has(a.agent))
-        .map((a) => dataset(a, metric.id, range, a.agent ?? '', agentStyle(agentIndex.get(a.agent ?? '') ?? 0))),
+        .map((a) =>
+          dataset(
+            a,
+            metric.id,
+            range,
+            a.agent ?? '',
+            agentStyle(agentIndex.get(a.agent ?? '') ?? 0),
+          ),
+        ),
     ];
     chart.update('none');
   }, [trends, shownAgents, agentIndex, metric.id, metric.by]);
@@ -87,7 +110,11 @@ export function TeamChart({ metric, trends, shownAgents, agentIndex }: Props) {
   return (
     <figure className="team-chart" data-testid={`chart-${metric.id}`}>
       <div className="team-chart-canvas">
-        <canvas ref={canvasRef} role="img" aria-label={`${metric.label}, per day, team and agents`} />
+        <canvas
+          ref={canvasRef}
+          role="img"
+          aria-label={`${metric.label}, per day, team and agents`}
+        />
       </div>
       <figcaption>
         <button type="button" onClick={savePng} data-testid={`save-png-${metric.id}`}>

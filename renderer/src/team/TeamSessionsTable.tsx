@@ -23,14 +23,26 @@ export function TeamSessionsTable({ sessions }: { readonly sessions: readonly Te
         <tbody>
           {sessions.slice(0, shown).map(({ session, agent, source, alsoIn }) => (
             <tr key={session.id} data-testid="team-session-row">
-              <td>{new Date(session.startedAt).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' })}</td>
+              <td>
+                {new Date(session.startedAt).toLocaleString(undefined, {
+                  dateStyle: 'short',
+                  timeStyle: 'short',
+                })}
+              </td>
               <td>{agent}</td>
               <td>
                 {source.fileName}
-                {alsoIn > 0 && <span className="muted"> (also in {alsoIn} other{alsoIn === 1 ? '' : 's'})</span>}
+                {alsoIn > 0 && (
+                  <span className="muted">
+                    {' '}
+                    (also in {alsoIn} other{alsoIn === 1 ? '' : 's'})
+                  </span>
+                )}
               </td>
               <td>{session.wrapUp.resolution ?? '—'}</td>
-              <td>{session.wrapUp.escalation.kind === 'none' ? '—' : session.wrapUp.escalation.kind}</td>
+              <td>
+                {session.wrapUp.escalation.kind === 'none' ? '—' : session.wrapUp.escalation.kind}
+              </td>
               <td className="num">{session.call.metrics.overtalkCount}</td>
             </tr>
           ))}

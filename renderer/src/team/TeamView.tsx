@@ -7,7 +7,8 @@ import { TEAM_METRICS } from './team-series';
 import { useTeamWorkspace } from './use-team-workspace';
 import './team.css';
 
-const formatTime = (iso: string): string => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const formatTime = (iso: string): string =>
+  new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /**
  * Team leads: import agents' JSON exports (files or a folder), see where each session came from, and the
@@ -46,28 +47,49 @@ export function TeamView() {
       <section className="panel" aria-labelledby="team-import-title">
         <h2 id="team-import-title">Team</h2>
         <p className="muted">
-          Import the JSON exports your agents send you. Sessions in several exports count once. Imports stay until Calm Line closes; the files are not changed.
+          Import the JSON exports your agents send you. Sessions in several exports count once.
+          Imports stay until Calm Line closes; the files are not changed.
         </p>
         <div className="actions">
           <label className={`file-button${busy ? ' disabled' : ''}`}>
             Import export files…
-            <input type="file" accept=".json,application/json" multiple onChange={onPick(false)} disabled={busy} data-testid="team-import-files" />
+            <input
+              type="file"
+              accept=".json,application/json"
+              multiple
+              onChange={onPick(false)}
+              disabled={busy}
+              data-testid="team-import-files"
+            />
           </label>
           <label className={`file-button${busy ? ' disabled' : ''}`}>
             Import a folder…
-            <input ref={folderInput} type="file" onChange={onPick(true)} disabled={busy} data-testid="team-import-folder" />
+            <input
+              ref={folderInput}
+              type="file"
+              onChange={onPick(true)}
+              disabled={busy}
+              data-testid="team-import-folder"
+            />
           </label>
         </div>
         {team.progress && (
           <div className="team-progress" role="status" data-testid="team-import-progress">
-            Importing {team.progress.fileName} ({team.progress.fileIndex + 1} of {team.progress.fileCount})
+            Importing {team.progress.fileName} ({team.progress.fileIndex + 1} of{' '}
+            {team.progress.fileCount})
             <progress max={team.progress.total || 1} value={team.progress.validated} />
           </div>
         )}
         {team.messages.length > 0 && (
           <ul className="team-messages">
             {team.messages.map((m) => (
-              <li key={m.key} className={m.ok ? 'notice info' : 'notice'} role={m.ok ? 'status' : 'alert'} data-testid="team-message" data-ok={m.ok}>
+              <li
+                key={m.key}
+                className={m.ok ? 'notice info' : 'notice'}
+                role={m.ok ? 'status' : 'alert'}
+                data-testid="team-message"
+                data-ok={m.ok}
+              >
                 {m.text}
               </li>
             ))}
@@ -78,7 +100,11 @@ export function TeamView() {
       {team.workspace.sources.length > 0 && (
         <section className="panel" aria-labelledby="team-sources-title">
           <h3 id="team-sources-title">
-            Exports <span className="muted">— {team.merged.length} sessions from {agents.length} agent{agents.length === 1 ? '' : 's'}</span>
+            Exports{' '}
+            <span className="muted">
+              — {team.merged.length} sessions from {agents.length} agent
+              {agents.length === 1 ? '' : 's'}
+            </span>
           </h3>
           <table className="team-table" data-testid="team-sources">
             <thead>
@@ -87,7 +113,9 @@ export function TeamView() {
                 <th scope="col">Exported by</th>
                 <th scope="col">Exported</th>
                 <th scope="col">Sessions</th>
-                <th scope="col"><span className="visually-hidden">Remove</span></th>
+                <th scope="col">
+                  <span className="visually-hidden">Remove</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -98,7 +126,11 @@ export function TeamView() {
                   <td>{formatTime(s.header.exportedAt)}</td>
                   <td className="num">{s.sessions.length}</td>
                   <td>
-                    <button type="button" onClick={() => team.remove(s.id)} aria-label={`Remove ${s.fileName}`}>
+                    <button
+                      type="button"
+                      onClick={() => team.remove(s.id)}
+                      aria-label={`Remove ${s.fileName}`}
+                    >
                       Remove
                     </button>
                   </td>
@@ -120,14 +152,25 @@ export function TeamView() {
               {agents.map((a, i) => (
                 <label key={a} className="team-agent">
                   <input type="checkbox" checked={!hidden.has(a)} onChange={() => toggle(a)} />
-                  <span className="swatch" aria-hidden="true" style={{ borderColor: agentStyle(i).colour }} /> {a}
+                  <span
+                    className="swatch"
+                    aria-hidden="true"
+                    style={{ borderColor: agentStyle(i).colour }}
+                  />{' '}
+                  {a}
                 </label>
               ))}
             </div>
           </section>
           <section className="team-charts" aria-label="Trends per day">
             {TEAM_METRICS.map((metric) => (
-              <TeamChart key={metric.id} metric={metric} trends={team.trends} shownAgents={shown} agentIndex={agentIndex} />
+              <TeamChart
+                key={metric.id}
+                metric={metric}
+                trends={team.trends}
+                shownAgents={shown}
+                agentIndex={agentIndex}
+              />
             ))}
           </section>
           <TeamSessionsTable sessions={team.merged} />

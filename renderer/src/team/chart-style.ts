@@ -17,12 +17,45 @@ import {
   type PointStyle,
 } from 'chart.js';
 
-Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Legend, Tooltip, Title);
+Chart.register(
+  LineController,
+  LineElement,
+  PointElement,
+  LinearScale,
+  CategoryScale,
+  Legend,
+  Tooltip,
+  Title,
+);
 
 export const TEAM_COLOUR = '#000000';
-export const AGENT_COLOURS = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#CC79A7', '#56B4E9', '#F0E442'] as const;
-export const AGENT_POINT_STYLES: readonly PointStyle[] = ['rect', 'triangle', 'rectRot', 'star', 'crossRot', 'rectRounded', 'cross'];
-export const AGENT_DASHES: readonly number[][] = [[6, 3], [2, 2], [10, 3, 2, 3], [], [12, 4], [4, 4], [1, 3]];
+export const AGENT_COLOURS = [
+  '#0072B2',
+  '#E69F00',
+  '#009E73',
+  '#D55E00',
+  '#CC79A7',
+  '#56B4E9',
+  '#F0E442',
+] as const;
+export const AGENT_POINT_STYLES: readonly PointStyle[] = [
+  'rect',
+  'triangle',
+  'rectRot',
+  'star',
+  'crossRot',
+  'rectRounded',
+  'cross',
+];
+export const AGENT_DASHES: readonly number[][] = [
+  [6, 3],
+  [2, 2],
+  [10, 3, 2, 3],
+  [],
+  [12, 4],
+  [4, 4],
+  [1, 3],
+];
 
 export interface SeriesStyle {
   readonly colour: string;
@@ -40,7 +73,10 @@ export function teamStyle(): SeriesStyle {
 export function agentStyle(index: number): SeriesStyle {
   return {
     colour: AGENT_COLOURS[index % AGENT_COLOURS.length],
-    pointStyle: AGENT_POINT_STYLES[(index + Math.floor(index / AGENT_COLOURS.length)) % AGENT_POINT_STYLES.length],
+    pointStyle:
+      AGENT_POINT_STYLES[
+        (index + Math.floor(index / AGENT_COLOURS.length)) % AGENT_POINT_STYLES.length
+      ],
     dash: AGENT_DASHES[index % AGENT_DASHES.length],
     width: 2,
   };

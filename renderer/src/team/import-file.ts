@@ -3,23 +3,40 @@ import { IMPORT_LIMITS, parseSessionExport, type ImportOutcome } from './import-
 
 const MB = 1024 * 1024;
 
-export async function importFile(file: File, name: string, onProgress?: (validated: number, total: number) => void): Promise<ImportOutcome> {
+export async function importFile(
+  file: File,
+  name: string,
+  onProgress?: (validated: number, total: number) => void,
+): Promise<ImportOutcome> {
   // JSON is mostly ASCII: bytes ≈ characters. Refuse before reading anything that cannot pass.
   if (file.size > IMPORT_LIMITS.maxFileChars) {
-    return { ok: false, fileName: name, problem: `is ${Math.ceil(file.size / MB)} MB; the team view imports exports up to ${Math.floor(IMPORT_LIMITS.maxFileChars / MB)} MB (export a shorter date range)` };
+    return {
+      ok: false,
+      fileName: name,
+      problem: `is ${Math.ceil(file.size / MB)} MB; the team view imports exports up to ${Math.floor(IMPORT_LIMITS.maxFileChars / MB)} MB (export a shorter date range)`,
+    };
   }
   let bytes: ArrayBuffer;
   try {
     bytes = await file.arrayBuffer();
   } catch (error) {
-    return { ok: false, fileName: name, problem: `could not be read: ${String((error as Error)?.message ?? error).slice(0, 200)}` };
+    return {
+      ok: false,
+      fileName: name,
+      problem: `could not be read: ${String((error as Error)?.message ?? error).slice(0, 200)}`,
+    };
   }
   let text: string;
   try {
     // Exports are UTF-8. Bytes that are not are damage: a lenient read (file.text()) would import U+FFFD in their place.
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return { ok: false, fileName: name, problem: 'is not valid UTF-8 text (damaged, or saved in another encoding); export it again from Calm Line' };
+    return {
+      ok: false,
+      fileName: name,
+      problem:
+        'is not valid UTF-8 text (damaged, or saved in another encoding); export it again from Calm Line',
+    };
   }
   return parseSessionExport(name, text, IMPORT_LIMITS, onProgress);
 }

@@ -17,7 +17,10 @@ let nextId = 1;
 function getWorker(): Worker | null {
   if (worker === undefined) {
     try {
-      worker = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module', name: 'calm-line-import' });
+      worker = new Worker(new URL('./import-worker.ts', import.meta.url), {
+        type: 'module',
+        name: 'calm-line-import',
+      });
     } catch {
       worker = null;
     }
@@ -25,7 +28,11 @@ function getWorker(): Worker | null {
   return worker;
 }
 
-function importInWorker(w: Worker, item: NamedFile, onProgress: (validated: number, total: number) => void): Promise<ImportOutcome> {
+function importInWorker(
+  w: Worker,
+  item: NamedFile,
+  onProgress: (validated: number, total: number) => void,
+): Promise<ImportOutcome> {
   const id = nextId++;
   return new Promise((resolve) => {
     const onMessage = (event: MessageEvent<ImportReply>) => {
@@ -50,13 +57,19 @@ function importInWorker(w: Worker, item: NamedFile, onProgress: (validated: numb
   });
 }
 
-export function importOne(item: NamedFile, onProgress: (validated: number, total: number) => void): Promise<ImportOutcome> {
+export function importOne(
+  item: NamedFile,
+  onProgress: (validated: number, total: number) => void,
+): Promise<ImportOutcome> {
   const w = getWorker();
   return w ? importInWorker(w, item, onProgress) : importFile(item.file, item.name, onProgress);
 }
 
 /** The JSON files of a picked folder (or a multi-file pick), named by their path inside the folder. */
-export function namedJsonFiles(list: FileList | null, fromFolder: boolean): { files: NamedFile[]; skipped: number } {
+export function namedJsonFiles(
+  list: FileList | null,
+  fromFolder: boolean,
+): { files: NamedFile[]; skipped: number } {
   const files: NamedFile[] = [];
   let skipped = 0;
   for (const file of list ? Array.from(list) : []) {

@@ -9,5 +9,10 @@ export interface ImportRequest {
 }
 
 export type ImportReply =
-  | { readonly id: number; readonly type: 'progress'; readonly validated: number; readonly total: number }
+  | {
+      readonly id: number;
+      readonly type: 'progress';
+      readonly validated: number;
+      readonly total: number;
+    }
   | { readonly id: number; readonly type: 'outcome'; readonly outcome: ImportOutcome };

@@ -68,7 +68,9 @@ function isPlainRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function describeZodIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
+function describeZodIssues(
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+): string {
   return issues
     .slice(0, 3)
     .map((issue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`)
@@ -90,28 +92,45 @@ export function parseSessionExport(
   try {
     if (typeof text !== 'string') return refuse('could not be read as text');
     if (text.length > limits.maxFileChars) {
-      return refuse(`is ${Math.ceil(text.length / MB)} MB; the team view imports exports up to ${Math.floor(limits.maxFileChars / MB)} MB (export a shorter date range)`);
+      return refuse(
+        `is ${Math.ceil(text.length / MB)} MB; the team view imports exports up to ${Math.floor(limits.maxFileChars / MB)} MB (export a shorter date range)`,
+      );
     }
     const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     const start = body.search(/\S/);
     if (start < 0) return refuse('is empty');
     if (body[start] !== '{') {
-      const hint = body.startsWith('PK') ? ' (it looks like an XLSX file)' : /^[^{[]*,/.test(body.slice(start, start + 200)) ? ' (it looks like a CSV file)' : '';
-      return refuse(`is not a Calm Line JSON export${hint}; export the sessions as JSON to import them here`);
+      const hint = body.startsWith('PK')
+        ? ' (it looks like an XLSX file)'
+        : /^[^{[]*,/.test(body.slice(start, start + 200))
+          ? ' (it looks like a CSV file)'
+          : '';
+      return refuse(
+        `is not a Calm Line JSON export${hint}; export the sessions as JSON to import them here`,
+      );
     }
     const depth = jsonNestingDepth(body, limits.maxDepth);
-    if (depth > limits.maxDepth) return refuse(`is nested more than ${limits.maxDepth} levels deep; a session export never is`);
+    if (depth > limits.maxDepth)
+      return refuse(
+        `is nested more than ${limits.maxDepth} levels deep; a session export never is`,
+      );
 
     let parsed: unknown;
     try {
       parsed = JSON.parse(body);
     } catch (error) {
-      return refuse(`is not valid JSON: ${String((error as Error)?.message ?? error).slice(0, 200)}`);
+      return refuse(
+        `is not valid JSON: ${String((error as Error)?.message ?? error).slice(0, 200)}`,
+      );
     }
-    if (!isPlainRecord(parsed)) return refuse('is not a Calm Line session export (not a JSON object)');
+    if (!isPlainRecord(parsed))
+      return refuse('is not a Calm Line session export (not a JSON object)');
     if (parsed.format !== SESSION_EXPORT_FORMAT) {
-      const found = typeof parsed.format === 'string' ? `"${parsed.format.slice(0, 60)}"` : 'missing';
-      return refuse(`is not a Calm Line session export (format ${found}, expected "${SESSION_EXPORT_FORMAT}")`);
+      const found =
+        typeof parsed.format === 'string' ? `"${parsed.format.slice(0, 60)}"` : 'missing';
+      return refuse(
+        `is not a Calm Line session export (format ${found}, expected "${SESSION_EXPORT_FORMAT}")`,
+      );
     }
     if (parsed.version !== SESSION_EXPORT_VERSION) {
       const newer = typeof parsed.version === 'number' && parsed.version > SESSION_EXPORT_VERSION;
@@ -124,19 +143,24 @@ export function parseSessionExport(
     const sessionsValue = Object.hasOwn(parsed, 'sessions') ? parsed.sessions : undefined;
     if (!Array.isArray(sessionsValue)) return refuse('has no "sessions" list');
     if (sessionsValue.length > limits.maxSessions) {
-      return refuse(`holds ${sessionsValue.length} sessions; the team view imports at most ${limits.maxSessions} per file`);
+      return refuse(
+        `holds ${sessionsValue.length} sessions; the team view imports at most ${limits.maxSessions} per file`,
+      );
     }
     const headerFields: Record<string, unknown> = {};
     for (const key of Object.keys(parsed)) if (key !== 'sessions') headerFields[key] = parsed[key];
     const header = sessionExportHeaderSchema.safeParse(headerFields);
-    if (!header.success) return refuse(`has a bad header: ${describeZodIssues(header.error.issues)}`);
+    if (!header.success)
+      return refuse(`has a bad header: ${describeZodIssues(header.error.issues)}`);
 
     const sessions: Session[] = new Array(sessionsValue.length);
     for (let i = 0; i < sessionsValue.length; i++) {
       const result = sessionSchema.safeParse(sessionsValue[i]);
       if (!result.success) {
         const id = isPlainRecord(sessionsValue[i]) ? shortId(sessionsValue[i].id) : '';
-        return refuse(`has an invalid session (number ${i + 1}${id}): ${describeZodIssues(result.error.issues)}`);
+        return refuse(
+          `has an invalid session (number ${i + 1}${id}): ${describeZodIssues(result.error.issues)}`,
+        );
       }
       sessions[i] = result.data;
       if (onProgress && (i + 1) % 1000 === 0) onProgress(i + 1, sessionsValue.length);

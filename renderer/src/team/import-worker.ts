@@ -16,7 +16,7 @@ const scope = self as unknown as {
 
 scope.onmessage = (event) => {
   const { id, file, name } = event.data;
-  void importFile(file, name, (validated, total) => scope.postMessage({ id, type: 'progress', validated, total })).then((outcome) =>
-    scope.postMessage({ id, type: 'outcome', outcome }),
-  );
+  void importFile(file, name, (validated, total) =>
+    scope.postMessage({ id, type: 'progress', validated, total }),
+  ).then((outcome) => scope.postMessage({ id, type: 'outcome', outcome }));
 };

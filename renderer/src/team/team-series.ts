@@ -14,7 +14,12 @@ export const TEAM_METRICS = [
   { id: 'overtalkPerCall', label: 'Talking-over per call', axis: 'episodes per call', by: 'call' },
   { id: 'tooLoudPerCall', label: 'Too-loud cues per call', axis: 'cues per call', by: 'call' },
   { id: 'timeToCalm', label: 'Time to calm', axis: 'seconds (mean)', by: 'call' },
-  { id: 'confirmedShare', label: 'Calls with confirmed priorities', axis: '% of calls', by: 'call' },
+  {
+    id: 'confirmedShare',
+    label: 'Calls with confirmed priorities',
+    axis: '% of calls',
+    by: 'call',
+  },
   { id: 'escalations', label: 'Escalations', axis: 'calls escalated', by: 'call' },
   { id: 'followUpsDue', label: 'Follow-ups due', axis: 'open, by due day', by: 'due' },
   { id: 'followUpsOverdue', label: 'Follow-ups overdue', axis: 'open, by due day', by: 'due' },
@@ -72,7 +77,17 @@ interface DayAcc {
   due: number;
   overdue: number;
 }
-const emptyAcc = (): DayAcc => ({ calls: 0, overtalk: 0, tooLoud: 0, calmSum: 0, calmCalls: 0, confirmedCalls: 0, escalations: 0, due: 0, overdue: 0 });
+const emptyAcc = (): DayAcc => ({
+  calls: 0,
+  overtalk: 0,
+  tooLoud: 0,
+  calmSum: 0,
+  calmCalls: 0,
+  confirmedCalls: 0,
+  escalations: 0,
+  due: 0,
+  overdue: 0,
+});
 
 function accumulate(byDay: Map<string, DayAcc>, day: string): DayAcc {
   let acc = byDay.get(day);
@@ -80,7 +95,12 @@ function accumulate(byDay: Map<string, DayAcc>, day: string): DayAcc {
   return acc;
 }
 
-function addSession(byDay: Map<string, DayAcc>, session: Session, callDay: string, asOfDay: string): void {
+function addSession(
+  byDay: Map<string, DayAcc>,
+  session: Session,
+  callDay: string,
+  asOfDay: string,
+): void {
   const acc = accumulate(byDay, callDay);
   const m = session.call.metrics;
   acc.calls++;
@@ -100,8 +120,14 @@ function addSession(byDay: Map<string, DayAcc>, session: Session, callDay: strin
   }
 }
 
-function seriesOf(agent: string | null, byDay: Map<string, DayAcc>, days: readonly string[]): TrendSeries {
-  const values = Object.fromEntries(TEAM_METRICS.map((m) => [m.id, [] as (number | null)[]])) as Record<TeamMetricId, (number | null)[]>;
+function seriesOf(
+  agent: string | null,
+  byDay: Map<string, DayAcc>,
+  days: readonly string[],
+): TrendSeries {
+  const values = Object.fromEntries(
+    TEAM_METRICS.map((m) => [m.id, [] as (number | null)[]]),
+  ) as Record<TeamMetricId, (number | null)[]>;
   const round = (v: number): number => Math.round(v * 100) / 100;
   for (const day of days) {
     const a = byDay.get(day) ?? emptyAcc();
@@ -136,12 +162,23 @@ export function computeTeamTrends(sessions: readonly TrendInput[], asOfDay: stri
     if (!mine) perAgent.set(agent, (mine = new Map()));
     addSession(mine, session, day, asOfDay);
   }
-  const bounds = [span.call.first, span.call.last, span.due.first, span.due.last].filter((d): d is string => d !== undefined).sort();
+  const bounds = [span.call.first, span.call.last, span.due.first, span.due.last]
+    .filter((d): d is string => d !== undefined)
+    .sort();
   const days = bounds.length === 0 ? [] : daysBetween(bounds[0], bounds[bounds.length - 1]);
   const rangeOf = (which: TrendDays): readonly [number, number] | null => {
     const { first, last } = span[which];
-    return first === undefined || last === undefined ? null : [days.indexOf(first), days.indexOf(last)];
+    return first === undefined || last === undefined
+      ? null
+      : [days.indexOf(first), days.indexOf(last)];
   };
-  const agents = [...perAgent.keys()].sort((a, b) => a.localeCompare(b)).map((agent) => seriesOf(agent, perAgent.get(agent)!, days));
-  return { days, ranges: { call: rangeOf('call'), due: rangeOf('due') }, team: seriesOf(null, team, days), agents };
+  const agents = [...perAgent.keys()]
+    .sort((a, b) => a.localeCompare(b))
+    .map((agent) => seriesOf(agent, perAgent.get(agent)!, days));
+  return {
+    days,
+    ranges: { call: rangeOf('call'), due: rangeOf('due') },
+    team: seriesOf(null, team, days),
+    agents,
+  };
 }

@@ -41,7 +41,12 @@ export interface AddSummary {
 }
 
 export type AddOutcome =
-  | { readonly ok: true; readonly workspace: TeamWorkspace; readonly source: TeamSource; readonly summary: AddSummary }
+  | {
+      readonly ok: true;
+      readonly workspace: TeamWorkspace;
+      readonly source: TeamSource;
+      readonly summary: AddSummary;
+    }
   | { readonly ok: false; readonly fileName: string; readonly problem: string };
 
 /** Most sessions the workspace holds across all exports. */
@@ -60,10 +65,19 @@ function sameExport(a: TeamSource, b: ImportedExport): boolean {
 
 export function addExport(workspace: TeamWorkspace, file: ImportedExport): AddOutcome {
   const twin = workspace.sources.find((s) => sameExport(s, file));
-  if (twin) return { ok: false, fileName: file.fileName, problem: `is the same export as ${twin.fileName}, already imported` };
+  if (twin)
+    return {
+      ok: false,
+      fileName: file.fileName,
+      problem: `is the same export as ${twin.fileName}, already imported`,
+    };
   const held = workspace.sources.reduce((n, s) => n + s.sessions.length, 0);
   if (held + file.sessions.length > MAX_TEAM_SESSIONS) {
-    return { ok: false, fileName: file.fileName, problem: `would take the team view past ${MAX_TEAM_SESSIONS} sessions; remove an export first` };
+    return {
+      ok: false,
+      fileName: file.fileName,
+      problem: `would take the team view past ${MAX_TEAM_SESSIONS} sessions; remove an export first`,
+    };
   }
   const known = new Set<string>();
   for (const source of workspace.sources) for (const s of source.sessions) known.add(s.id);
@@ -76,7 +90,12 @@ export function addExport(workspace: TeamWorkspace, file: ImportedExport): AddOu
     if (known.has(s.id)) duplicates++;
     else added++;
   }
-  const source: TeamSource = { id: workspace.nextId, fileName: file.fileName, header: file.header, sessions: file.sessions };
+  const source: TeamSource = {
+    id: workspace.nextId,
+    fileName: file.fileName,
+    header: file.header,
+    sessions: file.sessions,
+  };
   return {
     ok: true,
     workspace: { sources: [...workspace.sources, source], nextId: workspace.nextId + 1 },
@@ -108,7 +127,12 @@ export function mergedSessions(workspace: TeamWorkspace): TeamSession[] {
   }
   const merged: TeamSession[] = [];
   for (const { session, source, copies } of best.values()) {
-    merged.push({ session, agent: session.agent || source.header.agent || 'unknown agent', source, alsoIn: copies.size - 1 });
+    merged.push({
+      session,
+      agent: session.agent || source.header.agent || 'unknown agent',
+      source,
+      alsoIn: copies.size - 1,
+    });
   }
   return merged.sort((a, b) => Date.parse(b.session.startedAt) - Date.parse(a.session.startedAt));
 }

@@ -6,7 +6,13 @@
 import { useMemo, useSyncExternalStore } from 'react';
 import { importOne, type NamedFile } from './import-files';
 import { computeTeamTrends, localDayOf } from './team-series';
-import { EMPTY_WORKSPACE, addExport, mergedSessions, removeExport, type TeamWorkspace } from './team-workspace';
+import {
+  EMPTY_WORKSPACE,
+  addExport,
+  mergedSessions,
+  removeExport,
+  type TeamWorkspace,
+} from './team-workspace';
 
 export interface ImportMessage {
   readonly key: number;
@@ -50,16 +56,28 @@ export async function importTeamFiles(files: readonly NamedFile[]): Promise<void
     const item = files[i];
     const at = { fileName: item.name, fileIndex: i, fileCount: files.length };
     update({ progress: { ...at, validated: 0, total: 0 } });
-    const outcome = await importOne(item, (validated, total) => update({ progress: { ...at, validated, total } }));
+    const outcome = await importOne(item, (validated, total) =>
+      update({ progress: { ...at, validated, total } }),
+    );
     const added = outcome.ok ? addExport(state.workspace, outcome.file) : outcome;
     if (!added.ok) {
-      batch.push({ key: messageKey++, fileName: added.fileName, ok: false, text: `Not imported: ${added.fileName} ${added.problem}.` });
+      batch.push({
+        key: messageKey++,
+        fileName: added.fileName,
+        ok: false,
+        text: `Not imported: ${added.fileName} ${added.problem}.`,
+      });
       continue;
     }
     update({ workspace: added.workspace });
     const { added: fresh, duplicates } = added.summary;
     const dupes = duplicates ? `, ${duplicates} already imported` : '';
-    batch.push({ key: messageKey++, fileName: item.name, ok: true, text: `${item.name}: ${fresh} new session${fresh === 1 ? '' : 's'}${dupes}.` });
+    batch.push({
+      key: messageKey++,
+      fileName: item.name,
+      ok: true,
+      text: `${item.name}: ${fresh} new session${fresh === 1 ? '' : 's'}${dupes}.`,
+    });
   }
   update({ progress: null, messages: batch });
 }

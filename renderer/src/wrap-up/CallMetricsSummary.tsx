@@ -25,19 +25,41 @@ export function CallMetricsSummary({ call, priorities, compact }: Props) {
         </span>
       </summary>
       <dl className="stats">
-        <div><dt>Caller talked</dt><dd data-testid="summary-caller-talk">{m.callerTalkSec.toFixed(1)} s</dd></div>
-        <div><dt>You talked</dt><dd data-testid="summary-agent-talk">{m.agentTalkSec.toFixed(1)} s</dd></div>
-        <div><dt>Talking over</dt><dd data-testid="summary-overtalk">{m.overtalkCount}</dd></div>
-        <div><dt>Longest venting</dt><dd>{m.longestCallerTurnSec.toFixed(1)} s</dd></div>
-        <div><dt>Time to calm</dt><dd>{m.timeToCalmSec === null ? '—' : `${m.timeToCalmSec.toFixed(0)} s`}</dd></div>
+        <div>
+          <dt>Caller talked</dt>
+          <dd data-testid="summary-caller-talk">{m.callerTalkSec.toFixed(1)} s</dd>
+        </div>
+        <div>
+          <dt>You talked</dt>
+          <dd data-testid="summary-agent-talk">{m.agentTalkSec.toFixed(1)} s</dd>
+        </div>
+        <div>
+          <dt>Talking over</dt>
+          <dd data-testid="summary-overtalk">{m.overtalkCount}</dd>
+        </div>
+        <div>
+          <dt>Longest venting</dt>
+          <dd>{m.longestCallerTurnSec.toFixed(1)} s</dd>
+        </div>
+        <div>
+          <dt>Time to calm</dt>
+          <dd>{m.timeToCalmSec === null ? '—' : `${m.timeToCalmSec.toFixed(0)} s`}</dd>
+        </div>
       </dl>
       <p className="muted" style={{ margin: '6px 0 0' }}>
-        {cueCounts.filter(([, n]) => n > 0).map(([cue, n]) => `${BANNER_COPY[cue].title}: ${n}`).join(' · ') || 'No cues.'}
+        {cueCounts
+          .filter(([, n]) => n > 0)
+          .map(([cue, n]) => `${BANNER_COPY[cue].title}: ${n}`)
+          .join(' · ') || 'No cues.'}
       </p>
       <ul className="plain" data-testid="summary-priorities">
         {shown.map((p) => (
           <li key={p.id}>
-            {p.text} <small className="muted">{PRIORITY_KIND_LABELS[p.kind].toLowerCase()}{p.confirmed ? ' · confirmed' : ''}</small>
+            {p.text}{' '}
+            <small className="muted">
+              {PRIORITY_KIND_LABELS[p.kind].toLowerCase()}
+              {p.confirmed ? ' · confirmed' : ''}
+            </small>
           </li>
         ))}
       </ul>

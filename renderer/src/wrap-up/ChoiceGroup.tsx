@@ -15,7 +15,15 @@ interface Props<T extends string> {
  * A radio group as numbered buttons: the number keys pick (1 = the first), arrows move, the numbers are
  * printed on the buttons. One tab stop (the checked option, else the first).
  */
-export function ChoiceGroup<T extends string>({ label, options, labels, value, onChange, first, testId }: Props<T>) {
+export function ChoiceGroup<T extends string>({
+  label,
+  options,
+  labels,
+  value,
+  onChange,
+  first,
+  testId,
+}: Props<T>) {
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
   const checkedIndex = value === null ? -1 : options.indexOf(value);
 
@@ -27,8 +35,12 @@ export function ChoiceGroup<T extends string>({ label, options, labels, value, o
 
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
     if (e.altKey || e.ctrlKey || e.metaKey) return;
-    const digit = /^Digit([1-9])$/.exec(e.nativeEvent.code) ?? /^Numpad([1-9])$/.exec(e.nativeEvent.code);
-    const current = Math.max(0, refs.current.findIndex((b) => b === document.activeElement));
+    const digit =
+      /^Digit([1-9])$/.exec(e.nativeEvent.code) ?? /^Numpad([1-9])$/.exec(e.nativeEvent.code);
+    const current = Math.max(
+      0,
+      refs.current.findIndex((b) => b === document.activeElement),
+    );
     if (digit) {
       e.preventDefault();
       pick(Number(digit[1]) - 1);
@@ -45,7 +57,13 @@ export function ChoiceGroup<T extends string>({ label, options, labels, value, o
   }
 
   return (
-    <div role="radiogroup" aria-label={label} className="choice-group" onKeyDown={onKeyDown} data-testid={testId}>
+    <div
+      role="radiogroup"
+      aria-label={label}
+      className="choice-group"
+      onKeyDown={onKeyDown}
+      data-testid={testId}
+    >
       {options.map((option, i) => (
         <button
           key={option}

@@ -35,7 +35,11 @@ export function NextStepsEditor({ steps, dispatch }: Props) {
   return (
     <ol className="next-steps" data-testid="wrap-up-next-steps">
       {rows.map((s, i) => (
-        <li key={i} className={i < steps.length ? 'next-step' : 'next-step blank'} onKeyDown={(e) => onKey(e, i)}>
+        <li
+          key={i}
+          className={i < steps.length ? 'next-step' : 'next-step blank'}
+          onKeyDown={(e) => onKey(e, i)}
+        >
           <input
             ref={(el) => {
               whatInputs.current[i] = el;
@@ -47,7 +51,13 @@ export function NextStepsEditor({ steps, dispatch }: Props) {
             data-first-field={i === 0 ? '' : undefined}
             onChange={(e) => set(i, { what: e.target.value })}
           />
-          <input aria-label={`Next step ${i + 1}: who`} placeholder="Who" value={s.who} maxLength={200} onChange={(e) => set(i, { who: e.target.value })} />
+          <input
+            aria-label={`Next step ${i + 1}: who`}
+            placeholder="Who"
+            value={s.who}
+            maxLength={200}
+            onChange={(e) => set(i, { who: e.target.value })}
+          />
           <input
             type="date"
             aria-label={`Next step ${i + 1}: by when`}

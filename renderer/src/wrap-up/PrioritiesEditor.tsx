@@ -19,7 +19,10 @@ export function PrioritiesEditor({ priorities, dispatch }: Props) {
   const inputs = useRef(new Map<string, HTMLInputElement>());
   // The id the next typed priority gets: the empty row keeps it, so focus stays in place as it becomes real.
   const [blankId, setBlankId] = useState(newId);
-  const rows: { p: Priority | null; id: string }[] = [...priorities.map((p) => ({ p, id: p.id })), { p: null, id: blankId }];
+  const rows: { p: Priority | null; id: string }[] = [
+    ...priorities.map((p) => ({ p, id: p.id })),
+    { p: null, id: blankId },
+  ];
 
   const focusRow = (i: number) => {
     const row = rows[Math.min(rows.length - 1, Math.max(0, i))];
@@ -33,7 +36,11 @@ export function PrioritiesEditor({ priorities, dispatch }: Props) {
       if (p && digit) {
         e.preventDefault();
         e.stopPropagation();
-        dispatch({ type: 'update-priority', id: p.id, patch: { kind: PRIORITY_KIND_VALUES[Number(digit[1]) - 1] } });
+        dispatch({
+          type: 'update-priority',
+          id: p.id,
+          patch: { kind: PRIORITY_KIND_VALUES[Number(digit[1]) - 1] },
+        });
       } else if (p && code === 'KeyC') {
         e.preventDefault();
         e.stopPropagation();
@@ -59,15 +66,26 @@ export function PrioritiesEditor({ priorities, dispatch }: Props) {
   function onText(p: Priority | null, id: string, text: string) {
     if (p) dispatch({ type: 'update-priority', id, patch: { text } });
     else if (text !== '') {
-      dispatch({ type: 'add-priority', priority: { id, text, kind: 'technical', confirmed: false } });
+      dispatch({
+        type: 'add-priority',
+        priority: { id, text, kind: 'technical', confirmed: false },
+      });
       setBlankId(newId());
     }
   }
 
   return (
-    <ol className="priority-list" aria-label="Restated priorities, most important first" data-testid="wrap-up-priorities">
+    <ol
+      className="priority-list"
+      aria-label="Restated priorities, most important first"
+      data-testid="wrap-up-priorities"
+    >
       {rows.map(({ p, id }, i) => (
-        <li key={id} className={p ? 'priority-row' : 'priority-row blank'} data-testid={p ? 'priority-row' : 'priority-new'}>
+        <li
+          key={id}
+          className={p ? 'priority-row' : 'priority-row blank'}
+          data-testid={p ? 'priority-row' : 'priority-new'}
+        >
           <span className="rank" aria-hidden="true">
             {p ? p.rank : '+'}
           </span>
@@ -94,7 +112,9 @@ export function PrioritiesEditor({ priorities, dispatch }: Props) {
                     tabIndex={-1}
                     aria-pressed={p.kind === k}
                     title={`Alt+${n + 1}`}
-                    onClick={() => dispatch({ type: 'update-priority', id: p.id, patch: { kind: k } })}
+                    onClick={() =>
+                      dispatch({ type: 'update-priority', id: p.id, patch: { kind: k } })
+                    }
                   >
                     {PRIORITY_KIND_LABELS[k]}
                   </button>
@@ -105,18 +125,41 @@ export function PrioritiesEditor({ priorities, dispatch }: Props) {
                   type="checkbox"
                   tabIndex={-1}
                   checked={p.confirmed}
-                  onChange={() => dispatch({ type: 'update-priority', id: p.id, patch: { confirmed: !p.confirmed } })}
+                  onChange={() =>
+                    dispatch({
+                      type: 'update-priority',
+                      id: p.id,
+                      patch: { confirmed: !p.confirmed },
+                    })
+                  }
                 />
                 Customer confirmed
               </label>
               <span className="row-tools">
-                <button type="button" tabIndex={-1} aria-label={`Move priority ${p.rank} up`} title="Alt+↑" onClick={() => dispatch({ type: 'move-priority', id: p.id, delta: -1 })}>
+                <button
+                  type="button"
+                  tabIndex={-1}
+                  aria-label={`Move priority ${p.rank} up`}
+                  title="Alt+↑"
+                  onClick={() => dispatch({ type: 'move-priority', id: p.id, delta: -1 })}
+                >
                   ↑
                 </button>
-                <button type="button" tabIndex={-1} aria-label={`Move priority ${p.rank} down`} title="Alt+↓" onClick={() => dispatch({ type: 'move-priority', id: p.id, delta: 1 })}>
+                <button
+                  type="button"
+                  tabIndex={-1}
+                  aria-label={`Move priority ${p.rank} down`}
+                  title="Alt+↓"
+                  onClick={() => dispatch({ type: 'move-priority', id: p.id, delta: 1 })}
+                >
                   ↓
                 </button>
-                <button type="button" tabIndex={-1} aria-label={`Remove priority ${p.rank}`} onClick={() => dispatch({ type: 'remove-priority', id: p.id })}>
+                <button
+                  type="button"
+                  tabIndex={-1}
+                  aria-label={`Remove priority ${p.rank}`}
+                  onClick={() => dispatch({ type: 'remove-priority', id: p.id })}
+                >
                   ✕
                 </button>
               </span>

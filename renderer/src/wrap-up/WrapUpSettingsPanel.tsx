@@ -26,15 +26,24 @@ export function WrapUpSettingsPanel({ settings, onUpdate }: Props) {
   // …and after each answer the ticks show what the host actually stored.
   const [answers, setAnswers] = useState(0);
   const savedKey = settings.wrapUp.requiredSteps.join(',');
-  useEffect(() => setRequired(savedKey ? (savedKey.split(',') as WrapUpStep[]) : []), [savedKey, answers]);
+  useEffect(
+    () => setRequired(savedKey ? (savedKey.split(',') as WrapUpStep[]) : []),
+    [savedKey, answers],
+  );
   const toggle = (step: WrapUpStep) => {
-    const next = required.includes(step) ? required.filter((s) => s !== step) : WRAP_UP_STEPS.filter((s) => s === step || required.includes(s));
+    const next = required.includes(step)
+      ? required.filter((s) => s !== step)
+      : WRAP_UP_STEPS.filter((s) => s === step || required.includes(s));
     setRequired(next);
     void apply({ wrapUp: { requiredSteps: next } }).then(() => setAnswers((n) => n + 1));
   };
 
   return (
-    <section className="panel" aria-labelledby="wrap-up-settings-title" data-testid="wrap-up-settings">
+    <section
+      className="panel"
+      aria-labelledby="wrap-up-settings-title"
+      data-testid="wrap-up-settings"
+    >
       <h3 id="wrap-up-settings-title">Wrap-up</h3>
       <label className="form-grid">
         <span>Your name in the session log</span>
@@ -43,7 +52,10 @@ export function WrapUpSettingsPanel({ settings, onUpdate }: Props) {
           maxLength={200}
           data-testid="settings-agent-name"
           onChange={(e) => setName(e.target.value)}
-          onBlur={() => name !== settings.profile.agentName && void apply({ profile: { agentName: name.trim() } })}
+          onBlur={() =>
+            name !== settings.profile.agentName &&
+            void apply({ profile: { agentName: name.trim() } })
+          }
         />
       </label>
       <label className="form-grid">
@@ -71,7 +83,8 @@ export function WrapUpSettingsPanel({ settings, onUpdate }: Props) {
         <legend>Steps your team requires before a wrap-up can be saved</legend>
         {WRAP_UP_STEPS.map((s) => (
           <label key={s}>
-            <input type="checkbox" checked={required.includes(s)} onChange={() => toggle(s)} /> {STEP_TITLES[s]}
+            <input type="checkbox" checked={required.includes(s)} onChange={() => toggle(s)} />{' '}
+            {STEP_TITLES[s]}
           </label>
         ))}
       </fieldset>

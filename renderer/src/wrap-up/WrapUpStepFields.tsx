@@ -37,7 +37,14 @@ const OWNERSHIP_TOGGLES = [
 ] as const;
 
 /** The fields of one wrap-up step. The element marked data-first-field gets focus when the step opens. */
-export function WrapUpStepFields({ step, wrapUp: w, endedAt, followUpDays, dispatch, chooseRef }: Props) {
+export function WrapUpStepFields({
+  step,
+  wrapUp: w,
+  endedAt,
+  followUpDays,
+  dispatch,
+  chooseRef,
+}: Props) {
   chooseRef.current = () => undefined;
   const pickFrom = <T extends string>(values: readonly T[], apply: (v: T) => void) => {
     chooseRef.current = (i) => {
@@ -58,13 +65,16 @@ export function WrapUpStepFields({ step, wrapUp: w, endedAt, followUpDays, dispa
             maxLength={5000}
             placeholder="e.g. rent is due on Friday, the refund pays it"
             data-first-field=""
-            onChange={(e) => dispatch({ type: 'set', patch: { emotionalCatalyst: e.target.value } })}
+            onChange={(e) =>
+              dispatch({ type: 'set', patch: { emotionalCatalyst: e.target.value } })
+            }
           />
         </label>
       );
 
     case 'ownership': {
-      const toggle = (key: (typeof OWNERSHIP_TOGGLES)[number]['key']) => dispatch({ type: 'set', patch: { [key]: !w[key] } });
+      const toggle = (key: (typeof OWNERSHIP_TOGGLES)[number]['key']) =>
+        dispatch({ type: 'set', patch: { [key]: !w[key] } });
       chooseRef.current = (i) => {
         if (i < OWNERSHIP_TOGGLES.length) toggle(OWNERSHIP_TOGGLES[i].key);
       };
@@ -82,7 +92,12 @@ export function WrapUpStepFields({ step, wrapUp: w, endedAt, followUpDays, dispa
         >
           {OWNERSHIP_TOGGLES.map((t, i) => (
             <label key={t.key} className="toggle">
-              <input type="checkbox" checked={w[t.key]} data-first-field={i === 0 ? '' : undefined} onChange={() => toggle(t.key)} />
+              <input
+                type="checkbox"
+                checked={w[t.key]}
+                data-first-field={i === 0 ? '' : undefined}
+                onChange={() => toggle(t.key)}
+              />
               <kbd aria-hidden="true">{i + 1}</kbd> {t.label}
             </label>
           ))}
@@ -122,7 +137,13 @@ export function WrapUpStepFields({ step, wrapUp: w, endedAt, followUpDays, dispa
           />
           <label className="field">
             <span>Reason{w.escalation.kind === 'none' ? ' (if escalated)' : ''}</span>
-            <input value={w.escalation.reason} maxLength={5000} onChange={(e) => dispatch({ type: 'set-escalation', patch: { reason: e.target.value } })} />
+            <input
+              value={w.escalation.reason}
+              maxLength={5000}
+              onChange={(e) =>
+                dispatch({ type: 'set-escalation', patch: { reason: e.target.value } })
+              }
+            />
           </label>
         </>
       );
@@ -152,13 +173,24 @@ export function WrapUpStepFields({ step, wrapUp: w, endedAt, followUpDays, dispa
                   value={w.goodwill.value ?? ''}
                   onChange={(e) => {
                     const v = e.target.value === '' ? null : Number(e.target.value);
-                    dispatch({ type: 'set-goodwill', patch: { value: v === null || (Number.isFinite(v) && v >= 0) ? v : w.goodwill.value } });
+                    dispatch({
+                      type: 'set-goodwill',
+                      patch: {
+                        value: v === null || (Number.isFinite(v) && v >= 0) ? v : w.goodwill.value,
+                      },
+                    });
                   }}
                 />
               </label>
               <label className="field grow">
                 <span>Note</span>
-                <input value={w.goodwill.note} maxLength={2000} onChange={(e) => dispatch({ type: 'set-goodwill', patch: { note: e.target.value } })} />
+                <input
+                  value={w.goodwill.note}
+                  maxLength={2000}
+                  onChange={(e) =>
+                    dispatch({ type: 'set-goodwill', patch: { note: e.target.value } })
+                  }
+                />
               </label>
             </div>
           )}
@@ -166,7 +198,9 @@ export function WrapUpStepFields({ step, wrapUp: w, endedAt, followUpDays, dispa
       );
 
     case 'root-cause':
-      pickFrom(ROOT_CAUSE_VALUES, (v) => dispatch({ type: 'set-root-cause', patch: { category: v } }));
+      pickFrom(ROOT_CAUSE_VALUES, (v) =>
+        dispatch({ type: 'set-root-cause', patch: { category: v } }),
+      );
       return (
         <>
           <ChoiceGroup
@@ -180,13 +214,24 @@ export function WrapUpStepFields({ step, wrapUp: w, endedAt, followUpDays, dispa
           />
           <label className="field">
             <span>Note</span>
-            <input value={w.rootCause.note} maxLength={5000} onChange={(e) => dispatch({ type: 'set-root-cause', patch: { note: e.target.value } })} />
+            <input
+              value={w.rootCause.note}
+              maxLength={5000}
+              onChange={(e) =>
+                dispatch({ type: 'set-root-cause', patch: { note: e.target.value } })
+              }
+            />
           </label>
           <label className="toggle">
             <input
               type="checkbox"
               checked={w.rootCause.mayAffectOthers}
-              onChange={() => dispatch({ type: 'set-root-cause', patch: { mayAffectOthers: !w.rootCause.mayAffectOthers } })}
+              onChange={() =>
+                dispatch({
+                  type: 'set-root-cause',
+                  patch: { mayAffectOthers: !w.rootCause.mayAffectOthers },
+                })
+              }
             />
             May affect other customers
           </label>
@@ -194,7 +239,9 @@ export function WrapUpStepFields({ step, wrapUp: w, endedAt, followUpDays, dispa
       );
 
     case 'follow-up':
-      pickFrom(FOLLOW_UP_CHANNEL_VALUES, (v) => dispatch({ type: 'set-follow-up', patch: { channel: v } }));
+      pickFrom(FOLLOW_UP_CHANNEL_VALUES, (v) =>
+        dispatch({ type: 'set-follow-up', patch: { channel: v } }),
+      );
       return (
         <>
           <div className="field-row">
@@ -204,15 +251,28 @@ export function WrapUpStepFields({ step, wrapUp: w, endedAt, followUpDays, dispa
                 type="date"
                 value={w.followUp.date ?? ''}
                 data-first-field=""
-                onChange={(e) => dispatch({ type: 'set-follow-up', patch: { date: e.target.value || null } })}
+                onChange={(e) =>
+                  dispatch({ type: 'set-follow-up', patch: { date: e.target.value || null } })
+                }
               />
             </label>
             {w.followUp.date === null ? (
-              <button type="button" onClick={() => dispatch({ type: 'set-follow-up', patch: { date: addDays(new Date(endedAt), followUpDays) } })}>
+              <button
+                type="button"
+                onClick={() =>
+                  dispatch({
+                    type: 'set-follow-up',
+                    patch: { date: addDays(new Date(endedAt), followUpDays) },
+                  })
+                }
+              >
                 In {followUpDays} days
               </button>
             ) : (
-              <button type="button" onClick={() => dispatch({ type: 'set-follow-up', patch: { date: null } })}>
+              <button
+                type="button"
+                onClick={() => dispatch({ type: 'set-follow-up', patch: { date: null } })}
+              >
                 No follow-up
               </button>
             )}
@@ -233,11 +293,21 @@ export function WrapUpStepFields({ step, wrapUp: w, endedAt, followUpDays, dispa
         <>
           <label className="field">
             <span>Case or ticket reference</span>
-            <input value={w.caseReference} maxLength={200} data-first-field="" onChange={(e) => dispatch({ type: 'set', patch: { caseReference: e.target.value } })} />
+            <input
+              value={w.caseReference}
+              maxLength={200}
+              data-first-field=""
+              onChange={(e) => dispatch({ type: 'set', patch: { caseReference: e.target.value } })}
+            />
           </label>
           <label className="field">
             <span>Notes (Enter: new line)</span>
-            <textarea rows={4} value={w.notes} maxLength={1_000_000} onChange={(e) => dispatch({ type: 'set', patch: { notes: e.target.value } })} />
+            <textarea
+              rows={4}
+              value={w.notes}
+              maxLength={1_000_000}
+              onChange={(e) => dispatch({ type: 'set', patch: { notes: e.target.value } })}
+            />
           </label>
         </>
       );

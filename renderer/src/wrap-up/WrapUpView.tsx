@@ -16,7 +16,13 @@ interface Props {
   onSaved?(): void;
 }
 
-const AUTOSAVE_TEXT = { idle: '', pending: 'Saving…', saving: 'Saving…', saved: 'Draft saved', error: 'Draft not saved' } as const;
+const AUTOSAVE_TEXT = {
+  idle: '',
+  pending: 'Saving…',
+  saving: 'Saving…',
+  saved: 'Draft saved',
+  error: 'Draft not saved',
+} as const;
 
 /** The guided wrap-up: one playbook step at a time, keyboard first, autosaved. */
 export function WrapUpView({ wrapUp, settings, onSaved }: Props) {
@@ -61,7 +67,17 @@ export function WrapUpView({ wrapUp, settings, onSaved }: Props) {
 
   function onKeyDown(e: KeyboardEvent<HTMLElement>) {
     if (e.defaultPrevented) return;
-    const command = wrapUpCommand({ key: e.key, code: e.nativeEvent.code, altKey: e.altKey, ctrlKey: e.ctrlKey, metaKey: e.metaKey, shiftKey: e.shiftKey }, keyTargetOf(e.target as Element));
+    const command = wrapUpCommand(
+      {
+        key: e.key,
+        code: e.nativeEvent.code,
+        altKey: e.altKey,
+        ctrlKey: e.ctrlKey,
+        metaKey: e.metaKey,
+        shiftKey: e.shiftKey,
+      },
+      keyTargetOf(e.target as Element),
+    );
     if (!command) return;
     e.preventDefault();
     if (command.kind === 'save') void save();
@@ -75,20 +91,38 @@ export function WrapUpView({ wrapUp, settings, onSaved }: Props) {
   }
 
   return (
-    <main className="wrap-up" ref={rootRef} onKeyDown={onKeyDown} onBlur={() => void wrapUp.flush()} data-testid="wrap-up" data-step={draft.step} data-call-id={draft.callId}>
+    <main
+      className="wrap-up"
+      ref={rootRef}
+      onKeyDown={onKeyDown}
+      onBlur={() => void wrapUp.flush()}
+      data-testid="wrap-up"
+      data-step={draft.step}
+      data-call-id={draft.callId}
+    >
       <div className="wrap-up-head">
         <h2>Wrap-up</h2>
-        <span className="acw" data-testid="acw-timer" title="After-call work: time since the call ended">
+        <span
+          className="acw"
+          data-testid="acw-timer"
+          title="After-call work: time since the call ended"
+        >
           After-call work <strong>{formatClock(acw)}</strong>
         </span>
-        <span className="draft-status" role="status" data-testid="draft-status" data-state={wrapUp.autosave.status}>
+        <span
+          className="draft-status"
+          role="status"
+          data-testid="draft-status"
+          data-state={wrapUp.autosave.status}
+        >
           {AUTOSAVE_TEXT[wrapUp.autosave.status]}
           {wrapUp.autosave.error ? `: ${wrapUp.autosave.error}` : ''}
         </span>
       </div>
       {wrapUp.restored && (
         <p className="notice info" data-testid="draft-restored">
-          Restored the wrap-up you were working on (call ended {new Date(draft.endedAt).toLocaleString()}).
+          Restored the wrap-up you were working on (call ended{' '}
+          {new Date(draft.endedAt).toLocaleString()}).
         </p>
       )}
       {wrapUp.notice && (
@@ -124,7 +158,11 @@ export function WrapUpView({ wrapUp, settings, onSaved }: Props) {
             {index + 1}/{WRAP_UP_STEPS.length}
           </span>{' '}
           {STEP_TITLES[draft.step]}
-          {required.includes(draft.step) ? <span className="required-tag">required</span> : <span className="muted skip-tag">optional</span>}
+          {required.includes(draft.step) ? (
+            <span className="required-tag">required</span>
+          ) : (
+            <span className="muted skip-tag">optional</span>
+          )}
         </h3>
         <WrapUpStepFields
           step={draft.step}
@@ -141,13 +179,27 @@ export function WrapUpView({ wrapUp, settings, onSaved }: Props) {
         </p>
       )}
       <div className="actions wrap-up-actions">
-        <button type="button" onClick={() => wrapUp.dispatch({ type: 'back' })} disabled={index === 0}>
+        <button
+          type="button"
+          onClick={() => wrapUp.dispatch({ type: 'back' })}
+          disabled={index === 0}
+        >
           ← Back <kbd>Shift+Enter</kbd>
         </button>
-        <button type="button" onClick={() => wrapUp.dispatch({ type: 'next' })} disabled={index === WRAP_UP_STEPS.length - 1}>
+        <button
+          type="button"
+          onClick={() => wrapUp.dispatch({ type: 'next' })}
+          disabled={index === WRAP_UP_STEPS.length - 1}
+        >
           Next <kbd>Enter</kbd> →
         </button>
-        <button type="button" className="primary" onClick={() => void save()} disabled={wrapUp.saving} data-testid="save-wrap-up">
+        <button
+          type="button"
+          className="primary"
+          onClick={() => void save()}
+          disabled={wrapUp.saving}
+          data-testid="save-wrap-up"
+        >
           Save wrap-up <kbd>Ctrl+Enter</kbd>
         </button>
       </div>

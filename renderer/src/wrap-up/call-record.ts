@@ -20,11 +20,19 @@ function level(value: number | null): number | null {
 }
 
 function partyLoudness(p: PartyLoudness): PartyLoudness {
-  return { integratedLufs: level(p.integratedLufs), maxMomentaryLufs: level(p.maxMomentaryLufs), maxShortTermLufs: level(p.maxShortTermLufs), peakDbfs: level(p.peakDbfs) };
+  return {
+    integratedLufs: level(p.integratedLufs),
+    maxMomentaryLufs: level(p.maxMomentaryLufs),
+    maxShortTermLufs: level(p.maxShortTermLufs),
+    peakDbfs: level(p.peakDbfs),
+  };
 }
 
 /** The session's record of a call the engine analysed; `marks` are the moments the agent marked (s). */
-export function callRecordFromAnalysis(analysis: CallAnalysis, marks: readonly number[]): CallRecord {
+export function callRecordFromAnalysis(
+  analysis: CallAnalysis,
+  marks: readonly number[],
+): CallRecord {
   const m = analysis.metrics;
   return {
     durationSec: sec(analysis.durationSec),
@@ -32,7 +40,10 @@ export function callRecordFromAnalysis(analysis: CallAnalysis, marks: readonly n
     metrics: {
       callerTalkSec: sec(m.callerTalkSec),
       agentTalkSec: sec(m.agentTalkSec),
-      talkRatio: m.talkRatio === null || !Number.isFinite(m.talkRatio) ? null : Math.min(1, Math.max(0, Math.round(m.talkRatio * 1000) / 1000)),
+      talkRatio:
+        m.talkRatio === null || !Number.isFinite(m.talkRatio)
+          ? null
+          : Math.min(1, Math.max(0, Math.round(m.talkRatio * 1000) / 1000)),
       overtalkCount: m.overtalkCount,
       overtalkSec: sec(m.overtalkSec),
       longestCallerTurnSec: sec(m.longestCallerTurnSec),
@@ -40,9 +51,20 @@ export function callRecordFromAnalysis(analysis: CallAnalysis, marks: readonly n
       timeToCalmSec: m.timeToCalmSec === null ? null : sec(m.timeToCalmSec),
       cueCounts: { ...m.cueCounts },
     },
-    loudness: { caller: partyLoudness(analysis.loudness.caller), agent: partyLoudness(analysis.loudness.agent) },
-    overtalk: analysis.overtalk.slice(0, 100_000).map((o) => ({ start: sec(o.start), end: sec(Math.max(o.start, o.end)), startedBy: o.startedBy })),
-    cues: analysis.cues.slice(0, 100_000).map((c) => ({ start: sec(c.start), end: sec(Math.max(c.start, c.end)), cue: c.cue })),
+    loudness: {
+      caller: partyLoudness(analysis.loudness.caller),
+      agent: partyLoudness(analysis.loudness.agent),
+    },
+    overtalk: analysis.overtalk
+      .slice(0, 100_000)
+      .map((o) => ({
+        start: sec(o.start),
+        end: sec(Math.max(o.start, o.end)),
+        startedBy: o.startedBy,
+      })),
+    cues: analysis.cues
+      .slice(0, 100_000)
+      .map((c) => ({ start: sec(c.start), end: sec(Math.max(c.start, c.end)), cue: c.cue })),
     marks: marks.slice(0, 10_000).map(sec),
     agentNormalLufs: level(analysis.agentNormalLufs),
   };

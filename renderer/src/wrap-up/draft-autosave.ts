@@ -28,7 +28,8 @@ export function createDraftAutosaver<T>(options: AutosaveOptions<T>): DraftAutos
   let inFlight: Promise<void> | null = null;
   let generation = 0;
 
-  const report = (status: AutosaveStatus, error: string | null = null) => options.onStatus?.(status, error);
+  const report = (status: AutosaveStatus, error: string | null = null) =>
+    options.onStatus?.(status, error);
 
   const clearTimer = () => {
     if (timer !== undefined) clearTimeout(timer);

@@ -3,7 +3,12 @@ import { hostApi, type Settings } from '../api/host-api';
 import type { CallTimeline } from '../../engine/call-types';
 import type { Session } from '../../../preload/session-schema';
 import { createDraftAutosaver, type AutosaveStatus } from './draft-autosave';
-import { draftFromCall, sessionFromDraft, type CallForWrapUp, type WrapUpDraft } from './wrap-up-draft';
+import {
+  draftFromCall,
+  sessionFromDraft,
+  type CallForWrapUp,
+  type WrapUpDraft,
+} from './wrap-up-draft';
 import { wrapUpReducer, type WrapUpAction } from './wrap-up-reducer';
 import { STEP_REQUIREMENT, STEP_TITLES, missingRequiredSteps } from './wrap-up-steps';
 
@@ -40,7 +45,10 @@ export function useWrapUp(settings: Settings | null): WrapUpController {
   const draftRef = useRef<WrapUpDraft | null>(null);
   const [loaded, setLoaded] = useState(false);
   const [restored, setRestored] = useState(false);
-  const [autosave, setAutosave] = useState<{ status: AutosaveStatus; error: string | null }>({ status: 'idle', error: null });
+  const [autosave, setAutosave] = useState<{ status: AutosaveStatus; error: string | null }>({
+    status: 'idle',
+    error: null,
+  });
   const [saving, setSaving] = useState(false);
   const savingRef = useRef(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -112,7 +120,10 @@ export function useWrapUp(settings: Settings | null): WrapUpController {
   );
 
   const storeSession = useCallback(async (d: WrapUpDraft): Promise<Session | string> => {
-    const session = sessionFromDraft(d, { now: new Date(), hasTimeline: timelineSaved.current.has(d.callId) });
+    const session = sessionFromDraft(d, {
+      now: new Date(),
+      hasTimeline: timelineSaved.current.has(d.callId),
+    });
     const r = await hostApi.saveSession({ session });
     return r.ok ? r.value : r.message;
   }, []);
@@ -120,9 +131,14 @@ export function useWrapUp(settings: Settings | null): WrapUpController {
   const save = useCallback(async (): Promise<Session | null> => {
     const current = draftRef.current;
     if (!current || savingRef.current) return null;
-    const missing = missingRequiredSteps(current.wrapUp, settingsRef.current?.wrapUp.requiredSteps ?? []);
+    const missing = missingRequiredSteps(
+      current.wrapUp,
+      settingsRef.current?.wrapUp.requiredSteps ?? [],
+    );
     if (missing.length > 0) {
-      setProblem(`Your team needs ${missing.map((s) => `${STEP_REQUIREMENT[s]} (${STEP_TITLES[s]})`).join(', ')} before saving.`);
+      setProblem(
+        `Your team needs ${missing.map((s) => `${STEP_REQUIREMENT[s]} (${STEP_TITLES[s]})`).join(', ')} before saving.`,
+      );
       const moved = wrapUpReducer(current, { type: 'goto', step: missing[0] });
       replace(moved);
       autosaver.schedule(moved);
@@ -155,7 +171,11 @@ export function useWrapUp(settings: Settings | null): WrapUpController {
     async (call: CallForWrapUp, timeline: CallTimeline | null) => {
       const s = settingsRef.current;
       const previous = draftRef.current;
-      const next = draftFromCall(call, { agentName: s?.profile.agentName ?? '', followUpDays: s?.wrapUp.followUpDays ?? 30 }, new Date());
+      const next = draftFromCall(
+        call,
+        { agentName: s?.profile.agentName ?? '', followUpDays: s?.wrapUp.followUpDays ?? 30 },
+        new Date(),
+      );
       replace(next);
       setProblem(null);
       setRestored(false);
@@ -181,5 +201,18 @@ export function useWrapUp(settings: Settings | null): WrapUpController {
     [autosaver, replace, storeSession],
   );
 
-  return { draft, loaded, restored, autosave, saving, problem, lastSaved, notice, dispatch, begin, save, flush: autosaver.flush };
+  return {
+    draft,
+    loaded,
+    restored,
+    autosave,
+    saving,
+    problem,
+    lastSaved,
+    notice,
+    dispatch,
+    begin,
+    save,
+    flush: autosaver.flush,
+  };
 }

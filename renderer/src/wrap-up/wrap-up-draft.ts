@@ -3,7 +3,14 @@
  * change) — and the two ends of its life: made from a call that just ended, turned into a session when
  * the agent saves it. Pure functions; the clock is passed in.
  */
-import { SESSION_SCHEMA_VERSION, emptyWrapUp, type CallRecord, type Priority, type Session, type WrapUp } from '../../../preload/session-schema';
+import {
+  SESSION_SCHEMA_VERSION,
+  emptyWrapUp,
+  type CallRecord,
+  type Priority,
+  type Session,
+  type WrapUp,
+} from '../../../preload/session-schema';
 import type { WrapUpDraft } from '../../../preload/session-ipc-schema';
 
 /** As in the IPC contract (`saveDraft` / `getDraft`). */
@@ -43,11 +50,21 @@ export function localDay(d: Date): string {
 }
 
 /** A fresh draft for a call that just ended: priorities from the scratchpad, follow-up date prefilled. */
-export function draftFromCall(call: CallForWrapUp, defaults: WrapUpDefaults, now: Date): WrapUpDraft {
+export function draftFromCall(
+  call: CallForWrapUp,
+  defaults: WrapUpDefaults,
+  now: Date,
+): WrapUpDraft {
   const wrapUp = emptyWrapUp();
   wrapUp.priorities = call.priorities
     .filter((p) => p.text.trim() !== '')
-    .map((p, i) => ({ id: p.id, text: p.text.trim(), kind: p.kind, confirmed: p.confirmed, rank: i + 1 }));
+    .map((p, i) => ({
+      id: p.id,
+      text: p.text.trim(),
+      kind: p.kind,
+      confirmed: p.confirmed,
+      rank: i + 1,
+    }));
   wrapUp.followUp.date = addDays(new Date(call.endedAt), defaults.followUpDays);
   return {
     callId: call.id,
@@ -73,7 +90,9 @@ export function afterCallWorkSec(endedAt: string, now: Date): number {
  * ranked 1…n in their order, texts trimmed.
  */
 export function cleanWrapUp(w: WrapUp): WrapUp {
-  const priorities = w.priorities.filter((p) => p.text.trim() !== '').map((p, i) => ({ ...p, text: p.text.trim(), rank: i + 1 }));
+  const priorities = w.priorities
+    .filter((p) => p.text.trim() !== '')
+    .map((p, i) => ({ ...p, text: p.text.trim(), rank: i + 1 }));
   const nextSteps = w.nextSteps
     .filter((s) => s.what.trim() !== '' || s.who.trim() !== '' || s.byWhen !== null)
     .map((s) => ({ ...s, what: s.what.trim(), who: s.who.trim() }));
@@ -84,13 +103,19 @@ export function cleanWrapUp(w: WrapUp): WrapUp {
     emotionalCatalyst: w.emotionalCatalyst.trim(),
     caseReference: w.caseReference.trim(),
     escalation: { ...w.escalation, reason: w.escalation.reason.trim() },
-    goodwill: w.goodwill.kind === 'none' ? { kind: 'none', value: null, note: '' } : { ...w.goodwill, note: w.goodwill.note.trim() },
+    goodwill:
+      w.goodwill.kind === 'none'
+        ? { kind: 'none', value: null, note: '' }
+        : { ...w.goodwill, note: w.goodwill.note.trim() },
     rootCause: { ...w.rootCause, note: w.rootCause.note.trim() },
   };
 }
 
 /** The session the wrap-up saves as. */
-export function sessionFromDraft(draft: WrapUpDraft, options: { now: Date; hasTimeline: boolean }): Session {
+export function sessionFromDraft(
+  draft: WrapUpDraft,
+  options: { now: Date; hasTimeline: boolean },
+): Session {
   return {
     schemaVersion: SESSION_SCHEMA_VERSION,
     id: draft.callId,

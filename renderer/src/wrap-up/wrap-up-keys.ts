@@ -8,7 +8,8 @@
  *   Alt+1 … Alt+9         pick option n of the step's choices from anywhere in the step
  *   1 … 9                 pick option n while a choice group has focus (handled by the group itself)
  */
-export type WrapUpCommand = { kind: 'next' } | { kind: 'back' } | { kind: 'save' } | { kind: 'choose'; index: number };
+export type WrapUpCommand =
+  { kind: 'next' } | { kind: 'back' } | { kind: 'save' } | { kind: 'choose'; index: number };
 
 export interface KeyPress {
   key: string;

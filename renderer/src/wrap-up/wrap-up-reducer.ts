@@ -44,9 +44,18 @@ function editWrapUp(w: WrapUp, action: WrapUpAction): WrapUp {
       return { ...w, followUp: { ...w.followUp, ...action.patch } };
     case 'add-priority':
       if (w.priorities.some((p) => p.id === action.priority.id)) return w;
-      return { ...w, priorities: ranked([...w.priorities, { ...action.priority, rank: w.priorities.length + 1 }]) };
+      return {
+        ...w,
+        priorities: ranked([
+          ...w.priorities,
+          { ...action.priority, rank: w.priorities.length + 1 },
+        ]),
+      };
     case 'update-priority':
-      return { ...w, priorities: w.priorities.map((p) => (p.id === action.id ? { ...p, ...action.patch } : p)) };
+      return {
+        ...w,
+        priorities: w.priorities.map((p) => (p.id === action.id ? { ...p, ...action.patch } : p)),
+      };
     case 'move-priority': {
       const from = w.priorities.findIndex((p) => p.id === action.id);
       const to = from + action.delta;
@@ -61,7 +70,10 @@ function editWrapUp(w: WrapUp, action: WrapUpAction): WrapUp {
       return { ...w, nextSteps: [...w.nextSteps, action.step] };
     case 'update-next-step':
       if (action.index < 0 || action.index >= w.nextSteps.length) return w;
-      return { ...w, nextSteps: w.nextSteps.map((s, i) => (i === action.index ? { ...s, ...action.patch } : s)) };
+      return {
+        ...w,
+        nextSteps: w.nextSteps.map((s, i) => (i === action.index ? { ...s, ...action.patch } : s)),
+      };
     case 'remove-next-step':
       return { ...w, nextSteps: w.nextSteps.filter((_, i) => i !== action.index) };
     default:

@@ -44,15 +44,31 @@ export const STEP_REQUIREMENT: Record<WrapUpStep, string> = {
 };
 
 type Labels<T extends string> = Record<T, string>;
-export const PRIORITY_KIND_LABELS: Labels<(typeof PRIORITY_KIND_VALUES)[number]> = { technical: 'Technical', administrative: 'Administrative', emotional: 'Emotional' };
-export const RESOLUTION_LABELS: Labels<(typeof RESOLUTION_VALUES)[number]> = { resolved: 'Resolved', partly: 'Partly resolved', pending: 'Pending', escalated: 'Escalated' };
+export const PRIORITY_KIND_LABELS: Labels<(typeof PRIORITY_KIND_VALUES)[number]> = {
+  technical: 'Technical',
+  administrative: 'Administrative',
+  emotional: 'Emotional',
+};
+export const RESOLUTION_LABELS: Labels<(typeof RESOLUTION_VALUES)[number]> = {
+  resolved: 'Resolved',
+  partly: 'Partly resolved',
+  pending: 'Pending',
+  escalated: 'Escalated',
+};
 export const ESCALATION_LABELS: Labels<(typeof ESCALATION_VALUES)[number]> = {
   none: 'None',
   'manager-requested': 'Manager requested',
   'handed-off': 'Handed to a colleague',
   'abusive-conduct': 'Abusive conduct',
 };
-export const GOODWILL_LABELS: Labels<(typeof GOODWILL_VALUES)[number]> = { none: 'None', discount: 'Discount', refund: 'Refund', credit: 'Credit', gift: 'Gift', other: 'Other' };
+export const GOODWILL_LABELS: Labels<(typeof GOODWILL_VALUES)[number]> = {
+  none: 'None',
+  discount: 'Discount',
+  refund: 'Refund',
+  credit: 'Credit',
+  gift: 'Gift',
+  other: 'Other',
+};
 export const ROOT_CAUSE_LABELS: Labels<(typeof ROOT_CAUSE_VALUES)[number]> = {
   billing: 'Billing',
   'technical-fault': 'Technical fault',
@@ -62,7 +78,11 @@ export const ROOT_CAUSE_LABELS: Labels<(typeof ROOT_CAUSE_VALUES)[number]> = {
   policy: 'Policy',
   other: 'Other',
 };
-export const FOLLOW_UP_CHANNEL_LABELS: Labels<(typeof FOLLOW_UP_CHANNEL_VALUES)[number]> = { call: 'Call', email: 'Email', letter: 'Letter' };
+export const FOLLOW_UP_CHANNEL_LABELS: Labels<(typeof FOLLOW_UP_CHANNEL_VALUES)[number]> = {
+  call: 'Call',
+  email: 'Email',
+  letter: 'Letter',
+};
 
 /** Whether the step holds an answer that a team requiring it would accept. */
 export function isStepComplete(step: WrapUpStep, w: WrapUp): boolean {
@@ -80,7 +100,9 @@ export function isStepComplete(step: WrapUpStep, w: WrapUp): boolean {
     case 'escalation':
       return w.escalation.kind === 'none' || w.escalation.reason.trim() !== '';
     case 'goodwill':
-      return w.goodwill.kind === 'none' || w.goodwill.value !== null || w.goodwill.note.trim() !== '';
+      return (
+        w.goodwill.kind === 'none' || w.goodwill.value !== null || w.goodwill.note.trim() !== ''
+      );
     case 'root-cause':
       return w.rootCause.category !== null;
     case 'follow-up':

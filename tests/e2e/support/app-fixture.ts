@@ -42,7 +42,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   ];
   if (!options.denyMedia) args.push('--use-fake-ui-for-media-stream');
   else args.push('--deny-permission-prompts');
-  if (options.captureWav) args.push(`--use-file-for-fake-audio-capture=${options.captureWav}%noloop`);
+  if (options.captureWav)
+    args.push(`--use-file-for-fake-audio-capture=${options.captureWav}%noloop`);
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args });
   const page = await browser.newPage({ viewport: { width: 380, height: 720 } });
   const consoleErrors: string[] = [];

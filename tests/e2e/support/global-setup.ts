@@ -8,7 +8,8 @@ export default function globalSetup(): void {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`Chromium not found at ${CHROMIUM_PATH}: apt-get install -y chromium`);
   }
-  if (findElectronBinary() === undefined) console.log(`\n[electron specs will skip] ${ELECTRON_SKIP_REASON}\n`);
+  if (findElectronBinary() === undefined)
+    console.log(`\n[electron specs will skip] ${ELECTRON_SKIP_REASON}\n`);
   if (!existsSync(`${RENDERER_DIR}/index.html`)) {
     execFileSync('npx', ['vite', 'build'], { stdio: 'inherit' });
   }

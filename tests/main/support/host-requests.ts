@@ -19,13 +19,20 @@ export function request(
   method = 'GET',
 ): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, path: requestPath, method, headers, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => {
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') });
-      });
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port, path: requestPath, method, headers, agent: false },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+          });
+        });
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -67,7 +74,9 @@ export function openSocket(port: number, options: SocketOptions): Promise<WebSoc
     const socket = new WebSocket(`ws://127.0.0.1:${port}/ipc`, { headers, origin: options.origin });
     socket.once('open', () => resolve(socket));
     socket.once('unexpected-response', (_req, res) => {
-      reject(Object.assign(new Error(`refused with ${res.statusCode}`), { status: res.statusCode }));
+      reject(
+        Object.assign(new Error(`refused with ${res.statusCode}`), { status: res.statusCode }),
+      );
       socket.terminate();
     });
     socket.once('error', reject);
@@ -77,7 +86,8 @@ export function openSocket(port: number, options: SocketOptions): Promise<WebSoc
 /** Collects host frames on a socket; `next` waits for the first frame matching a predicate. */
 export function frames(socket: WebSocket) {
   const seen: HostFrame[] = [];
-  const waiters: { test: (frame: HostFrame) => boolean; resolve: (frame: HostFrame) => void }[] = [];
+  const waiters: { test: (frame: HostFrame) => boolean; resolve: (frame: HostFrame) => void }[] =
+    [];
   socket.on('message', (data) => {
     const frame = parseHostFrame(data.toString());
     if (!frame) return;
@@ -99,7 +109,9 @@ export function frames(socket: WebSocket) {
     async call(method: string, payload?: unknown): Promise<IpcResult<unknown>> {
       const id = nextId++;
       socket.send(JSON.stringify({ type: 'call', id, method, payload }));
-      const frame = await this.next((candidate) => candidate.type === 'result' && candidate.id === id);
+      const frame = await this.next(
+        (candidate) => candidate.type === 'result' && candidate.id === id,
+      );
       if (frame.type !== 'result') throw new Error('unreachable');
       return frame.result;
     },

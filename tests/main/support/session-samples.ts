@@ -30,8 +30,10 @@ export function seededRandom(seed: number): Random {
   };
 }
 
-const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)];
-const int = (random: Random, min: number, max: number) => min + Math.floor(random() * (max - min + 1));
+const pick = <T>(random: Random, items: readonly T[]): T =>
+  items[Math.floor(random() * items.length)];
+const int = (random: Random, min: number, max: number) =>
+  min + Math.floor(random() * (max - min + 1));
 const round = (value: number, decimals = 2) => Math.round(value * 10 ** decimals) / 10 ** decimals;
 
 export function sampleUuid(random: Random): string {
@@ -88,13 +90,23 @@ const AGENTS = ['Ana Silva', 'Jonas Weber', 'Chloé Martin', 'Sam Okafor', 'Priy
 export function sampleCallRecord(random: Random, durationSec: number): CallRecord {
   const overtalk = Array.from({ length: int(random, 0, 12) }, () => {
     const start = round(random() * durationSec);
-    return { start, end: round(Math.min(durationSec, start + 0.3 + random() * 2)), startedBy: pick(random, ['caller', 'agent'] as const) };
+    return {
+      start,
+      end: round(Math.min(durationSec, start + 0.3 + random() * 2)),
+      startedBy: pick(random, ['caller', 'agent'] as const),
+    };
   }).sort((a, b) => a.start - b.start);
   const cues = Array.from({ length: int(random, 3, 30) }, () => {
     const start = round(random() * durationSec);
-    return { start, end: round(Math.min(durationSec, start + 0.5 + random() * 6)), cue: pick(random, CUE_KIND_VALUES) };
+    return {
+      start,
+      end: round(Math.min(durationSec, start + 0.5 + random() * 6)),
+      cue: pick(random, CUE_KIND_VALUES),
+    };
   }).sort((a, b) => a.start - b.start);
-  const cueCounts = Object.fromEntries(CUE_KIND_VALUES.map((cue) => [cue, cues.filter((c) => c.cue === cue).length])) as CallRecord['metrics']['cueCounts'];
+  const cueCounts = Object.fromEntries(
+    CUE_KIND_VALUES.map((cue) => [cue, cues.filter((c) => c.cue === cue).length]),
+  ) as CallRecord['metrics']['cueCounts'];
   const callerTalkSec = round(durationSec * (0.35 + random() * 0.25));
   const agentTalkSec = round(durationSec * (0.2 + random() * 0.2));
   const party = () => ({
@@ -148,7 +160,11 @@ export function sampleSession(random: Random, options: SampleSessionOptions): Se
   }));
   const hasFollowUp = random() < 0.35;
   const followUpDate =
-    options.followUpDate !== undefined ? options.followUpDate : hasFollowUp ? isoDay(options.startedMs + 30 * 86_400_000) : null;
+    options.followUpDate !== undefined
+      ? options.followUpDate
+      : hasFollowUp
+        ? isoDay(options.startedMs + 30 * 86_400_000)
+        : null;
   const escalation = random() < 0.85 ? 'none' : pick(random, ESCALATION_VALUES.slice(1));
   return {
     schemaVersion: 2,
@@ -168,16 +184,28 @@ export function sampleSession(random: Random, options: SampleSessionOptions): Se
         who: pick(random, ['me', 'billing team', 'technician', 'supervisor']),
         byWhen: random() < 0.7 ? isoDay(options.startedMs + int(random, 1, 14) * 86_400_000) : null,
       })),
-      escalation: { kind: escalation, reason: escalation === 'none' ? '' : 'Customer asked for a manager twice' },
-      goodwill: random() < 0.2 ? { kind: 'credit', value: int(random, 5, 50), note: 'Goodwill credit' } : { kind: 'none', value: null, note: '' },
+      escalation: {
+        kind: escalation,
+        reason: escalation === 'none' ? '' : 'Customer asked for a manager twice',
+      },
+      goodwill:
+        random() < 0.2
+          ? { kind: 'credit', value: int(random, 5, 50), note: 'Goodwill credit' }
+          : { kind: 'none', value: null, note: '' },
       rootCause: {
         category: random() < 0.7 ? pick(random, ROOT_CAUSE_VALUES) : null,
         note: random() < 0.5 ? 'Billing system applied the old tariff after the move' : '',
         mayAffectOthers: random() < 0.2,
       },
-      followUp: { date: followUpDate, channel: pick(random, ['call', 'email', 'letter'] as const), doneAt: null },
+      followUp: {
+        date: followUpDate,
+        channel: pick(random, ['call', 'email', 'letter'] as const),
+        doneAt: null,
+      },
       caseReference: random() < 0.8 ? `INC-${int(random, 100000, 999999)}` : '',
-      notes: [pick(random, NOTES), random() < 0.3 ? pick(random, NOTES) : ''].filter(Boolean).join(' '),
+      notes: [pick(random, NOTES), random() < 0.3 ? pick(random, NOTES) : '']
+        .filter(Boolean)
+        .join(' '),
     },
     afterCallWorkSec,
     savedAt: new Date(endedMs + afterCallWorkSec * 1000).toISOString(),
@@ -195,7 +223,12 @@ export function sampleSessionV1(random: Random, startedMs: number): SessionV1 {
     startedAt: v2.startedAt,
     endedAt: v2.endedAt,
     call: v2.call,
-    priorities: v2.wrapUp.priorities.map(({ id, text, kind, confirmed }) => ({ id, text, kind, confirmed })),
+    priorities: v2.wrapUp.priorities.map(({ id, text, kind, confirmed }) => ({
+      id,
+      text,
+      kind,
+      confirmed,
+    })),
   };
 }
 
@@ -216,6 +249,13 @@ export function sampleDraft(random: Random, startedMs: number): WrapUpDraft {
 /** A timeline of `durationSec` at 100 ms, with gated silences (null) and full-precision levels. */
 export function sampleTimeline(random: Random, durationSec: number): CallTimeline {
   const points = Math.round(durationSec * 10) + 1;
-  const series = () => Array.from({ length: points }, (_, i) => (i === 0 || random() < 0.2 ? null : -35 + random() * 25));
-  return { stepSec: 0.1, caller: { momentary: series(), shortTerm: series() }, agent: { momentary: series(), shortTerm: series() } };
+  const series = () =>
+    Array.from({ length: points }, (_, i) =>
+      i === 0 || random() < 0.2 ? null : -35 + random() * 25,
+    );
+  return {
+    stepSec: 0.1,
+    caller: { momentary: series(), shortTerm: series() },
+    agent: { momentary: series(), shortTerm: series() },
+  };
 }

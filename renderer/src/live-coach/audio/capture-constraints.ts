@@ -10,14 +10,22 @@ export const UNPROCESSED_AUDIO: MediaTrackConstraints = {
 
 export function stereoConstraints(deviceId: string | null): MediaStreamConstraints {
   return {
-    audio: { ...UNPROCESSED_AUDIO, channelCount: { ideal: 2 }, ...(deviceId ? { deviceId: { exact: deviceId } } : {}) },
+    audio: {
+      ...UNPROCESSED_AUDIO,
+      channelCount: { ideal: 2 },
+      ...(deviceId ? { deviceId: { exact: deviceId } } : {}),
+    },
     video: false,
   };
 }
 
 export function monoConstraints(deviceId: string | null): MediaStreamConstraints {
   return {
-    audio: { ...UNPROCESSED_AUDIO, channelCount: { ideal: 1 }, ...(deviceId ? { deviceId: { exact: deviceId } } : {}) },
+    audio: {
+      ...UNPROCESSED_AUDIO,
+      channelCount: { ideal: 1 },
+      ...(deviceId ? { deviceId: { exact: deviceId } } : {}),
+    },
     video: false,
   };
 }

@@ -13,7 +13,10 @@ export class ChannelIdentityCheck {
   private identicalSamples = 0;
   private verdictValue: ChannelVerdict = 'unknown';
 
-  constructor(private readonly sampleRate: number, private readonly decideAfterSec = 1) {}
+  constructor(
+    private readonly sampleRate: number,
+    private readonly decideAfterSec = 1,
+  ) {}
 
   get verdict(): ChannelVerdict {
     return this.verdictValue;
@@ -33,14 +36,19 @@ export class ChannelIdentityCheck {
     for (let i = 0; i < n; i++) {
       const l = left[i];
       const r = right[i];
-      if (!sound && (l > SOUND_FLOOR || l < -SOUND_FLOOR || r > SOUND_FLOOR || r < -SOUND_FLOOR)) sound = true;
+      if (!sound && (l > SOUND_FLOOR || l < -SOUND_FLOOR || r > SOUND_FLOOR || r < -SOUND_FLOOR))
+        sound = true;
       if (!differs && Math.abs(l - r) > SAME) differs = true;
     }
     if (!sound) return this.verdictValue;
     this.soundSamples += n;
     if (!differs) this.identicalSamples += n;
-    if (differs && this.soundSamples - this.identicalSamples > this.sampleRate * 0.05) this.verdictValue = 'distinct';
-    else if (this.verdictValue === 'unknown' && this.identicalSamples >= this.sampleRate * this.decideAfterSec) {
+    if (differs && this.soundSamples - this.identicalSamples > this.sampleRate * 0.05)
+      this.verdictValue = 'distinct';
+    else if (
+      this.verdictValue === 'unknown' &&
+      this.identicalSamples >= this.sampleRate * this.decideAfterSec
+    ) {
       this.verdictValue = 'identical';
     }
     return this.verdictValue;

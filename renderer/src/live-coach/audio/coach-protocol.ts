@@ -16,7 +16,11 @@ export interface CoachProcessorOptions {
 
 export type ToWorklet =
   /** `preRollSec`: begin the call this far in the past (auto-start keeps the words that started it). */
-  | { type: 'start-call'; preRollSec: number; /** Also forward both channels (the opted-in recording). */ record?: boolean }
+  | {
+      type: 'start-call';
+      preRollSec: number;
+      /** Also forward both channels (the opted-in recording). */ record?: boolean;
+    }
   | { type: 'end-call' }
   | { type: 'settings'; settings: CueSettings; agentNormalLufs: number | null }
   | { type: 'calibrate'; on: boolean }

@@ -10,7 +10,12 @@ import type { CallAnalysis, CueEvent, LiveSnapshot } from '../../../engine/call-
 import { createLiveSnapshot } from '../../../engine/call-engine';
 import type { ChannelVerdict } from './channel-identity';
 import { monoConstraints, stereoConstraints } from './capture-constraints';
-import { COACH_PROCESSOR_NAME, type CoachProcessorOptions, type FromWorklet, type ToWorklet } from './coach-protocol';
+import {
+  COACH_PROCESSOR_NAME,
+  type CoachProcessorOptions,
+  type FromWorklet,
+  type ToWorklet,
+} from './coach-protocol';
 import { describeCaptureError, type SourceProblem } from './source-problems';
 import workletUrl from './coach-worklet.ts?worker&url';
 import { requestFrame } from '../frame-loop';
@@ -54,7 +59,9 @@ export class CoachSession {
     private readonly meterFeed: { port: MessagePort; close(): void },
   ) {
     node.port.onmessage = (event: MessageEvent<FromWorklet>) => this.receive(event.data);
-    node.port.postMessage({ type: 'meter-feed', port: meterFeed.port } satisfies ToWorklet, [meterFeed.port]);
+    node.port.postMessage({ type: 'meter-feed', port: meterFeed.port } satisfies ToWorklet, [
+      meterFeed.port,
+    ]);
   }
 
   /** Opens capture for the configured sources and starts metering. Throws a SourceProblem-bearing error. */
@@ -66,7 +73,8 @@ export class CoachSession {
       const processorOptions: CoachProcessorOptions = {
         settings: config.cue,
         agentNormalLufs: config.agentNormalLufs,
-        agentChannel: config.audio.mode === 'stereo-split' && config.audio.agentSide === 'right' ? 1 : 0,
+        agentChannel:
+          config.audio.mode === 'stereo-split' && config.audio.agentSide === 'right' ? 1 : 0,
         checkStereo: config.audio.mode === 'stereo-split',
       };
       const node = new AudioWorkletNode(context, COACH_PROCESSOR_NAME, {
@@ -100,18 +108,22 @@ export class CoachSession {
     } else if (audio.mode === 'two-devices') {
       // Agent on input channel 0, caller on 1 (the processor's agentChannel is 0 in this mode).
       const mic = await capture(monoConstraints(audio.micDeviceId));
-      const caller = await capture(monoConstraints(audio.callerDeviceId)).catch((error: unknown) => {
-        mic.getTracks().forEach((t) => t.stop());
-        throw error;
-      });
+      const caller = await capture(monoConstraints(audio.callerDeviceId)).catch(
+        (error: unknown) => {
+          mic.getTracks().forEach((t) => t.stop());
+          throw error;
+        },
+      );
       this.merger = this.context.createChannelMerger(2);
       this.merger.connect(this.node);
       this.attach(mic, 0);
       this.attach(caller, 1);
     } else {
-      const stream = await navigator.mediaDevices.getDisplayMedia({ audio: true, video: true }).catch((error: unknown) => {
-        throw describeCaptureError(error);
-      });
+      const stream = await navigator.mediaDevices
+        .getDisplayMedia({ audio: true, video: true })
+        .catch((error: unknown) => {
+          throw describeCaptureError(error);
+        });
       stream.getVideoTracks().forEach((t) => t.stop());
       const mic = await capture(monoConstraints(audio.micDeviceId));
       this.merger = this.context.createChannelMerger(2);
@@ -129,7 +141,13 @@ export class CoachSession {
     else if (this.merger) source.connect(this.merger, 0, mergerInput);
     this.sources.push(source);
     for (const track of stream.getAudioTracks()) {
-      track.addEventListener('ended', () => this.listener.onProblem?.({ kind: 'device-lost', message: 'The audio device stopped. The call keeps what it has; metering resumes when the device is back.' }));
+      track.addEventListener('ended', () =>
+        this.listener.onProblem?.({
+          kind: 'device-lost',
+          message:
+            'The audio device stopped. The call keeps what it has; metering resumes when the device is back.',
+        }),
+      );
     }
   }
 
@@ -144,7 +162,8 @@ export class CoachSession {
 
   /** Device ids currently captured (to tell whether a device-change brought a lost one back). */
   liveTrackCount(): number {
-    return this.streams.flatMap((s) => s.getAudioTracks()).filter((t) => t.readyState === 'live').length;
+    return this.streams.flatMap((s) => s.getAudioTracks()).filter((t) => t.readyState === 'live')
+      .length;
   }
 
   private send(message: ToWorklet): void {
@@ -235,7 +254,9 @@ export class CoachSession {
 
 async function capture(constraints: MediaStreamConstraints): Promise<MediaStream> {
   if (!navigator.mediaDevices?.getUserMedia) {
-    throw describeCaptureError(new DOMException('getUserMedia is not available', 'NotSupportedError'));
+    throw describeCaptureError(
+      new DOMException('getUserMedia is not available', 'NotSupportedError'),
+    );
   }
   try {
     return await navigator.mediaDevices.getUserMedia(constraints);

@@ -14,7 +14,12 @@ import { RecordingTap } from '../../recording/recording-tap';
 import { NormalVoiceMeter } from '../../../engine/voice-calibration';
 import { DisplayChange, MeterChange, PostPacer } from './display-change';
 import type { MeterLevels } from '../meters/meter-protocol';
-import { COACH_PROCESSOR_NAME, type CoachProcessorOptions, type FromWorklet, type ToWorklet } from './coach-protocol';
+import {
+  COACH_PROCESSOR_NAME,
+  type CoachProcessorOptions,
+  type FromWorklet,
+  type ToWorklet,
+} from './coach-protocol';
 
 /** Steady movement is posted to the page (readouts, timers) at most this often. */
 const MIN_POST_INTERVAL_SEC = 0.25;
@@ -44,7 +49,12 @@ class CoachProcessor extends AudioWorkletProcessor {
   private meterFeed: MessagePort | null = null;
   private readonly meterChange = new MeterChange();
   private readonly meterPace = new PostPacer(MIN_METER_INTERVAL_SEC);
-  private readonly levels: MeterLevels = { caller: NaN, agent: NaN, agentNormal: NaN, urgent: false };
+  private readonly levels: MeterLevels = {
+    caller: NaN,
+    agent: NaN,
+    agentNormal: NaN,
+    urgent: false,
+  };
 
   constructor(nodeOptions?: AudioWorkletNodeOptions) {
     super(nodeOptions);
@@ -64,10 +74,13 @@ class CoachProcessor extends AudioWorkletProcessor {
   }
 
   private newRecording(): RecordingTap {
-    return new RecordingTap(Math.round(sampleRate * RECORDING_CHUNK_SEC), (caller, agent, frames) => {
-      const message: FromWorklet = { type: 'audio', caller, agent, frames };
-      this.port.postMessage(message, [caller.buffer, agent.buffer]);
-    });
+    return new RecordingTap(
+      Math.round(sampleRate * RECORDING_CHUNK_SEC),
+      (caller, agent, frames) => {
+        const message: FromWorklet = { type: 'audio', caller, agent, frames };
+        this.port.postMessage(message, [caller.buffer, agent.buffer]);
+      },
+    );
   }
 
   private post(message: FromWorklet): void {
@@ -98,7 +111,11 @@ class CoachProcessor extends AudioWorkletProcessor {
         this.engine = this.newEngine(false);
         break;
       case 'settings':
-        this.options = { ...this.options, settings: message.settings, agentNormalLufs: message.agentNormalLufs };
+        this.options = {
+          ...this.options,
+          settings: message.settings,
+          agentNormalLufs: message.agentNormalLufs,
+        };
         this.engine.updateSettings(message.settings);
         this.engine.setAgentNormalLufs(message.agentNormalLufs);
         break;
@@ -133,7 +150,12 @@ class CoachProcessor extends AudioWorkletProcessor {
       this.calibration.process(agent, 0, n);
       if (this.samplesSinceState + n >= this.stateInterval) {
         const r = this.calibration.reading();
-        this.post({ type: 'calibration', normalLufs: r.normalLufs, speechSec: r.voicedSec, enough: r.enough });
+        this.post({
+          type: 'calibration',
+          normalLufs: r.normalLufs,
+          speechSec: r.voicedSec,
+          enough: r.enough,
+        });
       }
     }
 
@@ -162,7 +184,8 @@ class CoachProcessor extends AudioWorkletProcessor {
         this.post({ type: 'state', snapshot, inCall: this.inCall });
       }
       if (this.meterFeed) this.feedMeters(this.meterFeed, snapshot);
-      if (!this.inCall && snapshot.caller.speaking && !this.callerWasSpeaking) this.post({ type: 'caller-speech' });
+      if (!this.inCall && snapshot.caller.speaking && !this.callerWasSpeaking)
+        this.post({ type: 'caller-speech' });
       this.callerWasSpeaking = snapshot.caller.speaking;
     }
     return true;

@@ -26,7 +26,11 @@ export class DisplayChange {
     n[0] = inCall ? 1 : 0;
     n[1] = q(s.caller.momentaryLufs, 0.1);
     n[2] = q(s.agent.momentaryLufs, 0.1);
-    n[3] = (s.caller.speaking ? 1 : 0) + (s.agent.speaking ? 2 : 0) + (s.caller.muted ? 4 : 0) + (s.agent.muted ? 8 : 0);
+    n[3] =
+      (s.caller.speaking ? 1 : 0) +
+      (s.agent.speaking ? 2 : 0) +
+      (s.caller.muted ? 4 : 0) +
+      (s.agent.muted ? 8 : 0);
     n[4] = s.activeCueBits;
     n[5] = Math.floor(s.timeSec);
     n[6] = Math.floor(s.ventingSec);
@@ -45,7 +49,14 @@ export class DisplayChange {
     if (!differs) return 0;
     const l = this.last;
     const appeared = (i: number) => (n[i] === NONE) !== (l[i] === NONE);
-    const urgent = n[0] !== l[0] || appeared(1) || appeared(2) || n[3] !== l[3] || n[4] !== l[4] || n[10] !== l[10] || n[8] !== l[8];
+    const urgent =
+      n[0] !== l[0] ||
+      appeared(1) ||
+      appeared(2) ||
+      n[3] !== l[3] ||
+      n[4] !== l[4] ||
+      n[10] !== l[10] ||
+      n[8] !== l[8];
     this.last.set(n);
     return urgent ? 2 : 1;
   }
@@ -65,7 +76,8 @@ export class MeterChange {
     const agent = q(s.agent.momentaryLufs, 0.1);
     const normal = q(s.agentNormalLufs, 0.1);
     if (caller === this.caller && agent === this.agent && normal === this.normal) return 0;
-    const urgent = (caller === NONE) !== (this.caller === NONE) || (agent === NONE) !== (this.agent === NONE);
+    const urgent =
+      (caller === NONE) !== (this.caller === NONE) || (agent === NONE) !== (this.agent === NONE);
     this.caller = caller;
     this.agent = agent;
     this.normal = normal;
@@ -91,7 +103,8 @@ export class PostPacer {
   /** Whether to post now, given the change seen at `nowSec`. */
   due(change: 0 | 1 | 2, nowSec: number): boolean {
     this.pending ||= change === 1;
-    if (change !== 2 && !(this.pending && nowSec - this.lastPostSec >= this.minIntervalSec)) return false;
+    if (change !== 2 && !(this.pending && nowSec - this.lastPostSec >= this.minIntervalSec))
+      return false;
     this.pending = false;
     this.lastPostSec = nowSec;
     return true;

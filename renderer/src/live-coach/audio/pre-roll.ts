@@ -23,7 +23,10 @@ export class PreRoll {
   }
 
   /** Hands the newest `count` samples (oldest first) to `sink`, in at most two contiguous pieces. */
-  replay(count: number, sink: (caller: Float32Array, agent: Float32Array, start: number, end: number) => void): void {
+  replay(
+    count: number,
+    sink: (caller: Float32Array, agent: Float32Array, start: number, end: number) => void,
+  ): void {
     const n = Math.min(count, this.filled);
     const start = (this.writeAt - n + this.capacity) % this.capacity;
     if (start + n <= this.capacity) sink(this.caller, this.agent, start, start + n);

@@ -1,5 +1,12 @@
 /** Plain-language problems with the audio sources, for the notice under the banner. */
-export type SourceProblemKind = 'permission-denied' | 'no-device' | 'device-busy' | 'device-lost' | 'mono-source' | 'unsupported' | 'other';
+export type SourceProblemKind =
+  | 'permission-denied'
+  | 'no-device'
+  | 'device-busy'
+  | 'device-lost'
+  | 'mono-source'
+  | 'unsupported'
+  | 'other';
 
 export interface SourceProblem {
   kind: SourceProblemKind;
@@ -21,22 +28,28 @@ export function describeCaptureError(error: unknown): SourceProblemError {
     case 'SecurityError':
       return new SourceProblemError({
         kind: 'permission-denied',
-        message: 'Calm Line may not use the microphone. Allow microphone access for Calm Line, then press Try again.',
+        message:
+          'Calm Line may not use the microphone. Allow microphone access for Calm Line, then press Try again.',
       });
     case 'NotFoundError':
     case 'OverconstrainedError':
       return new SourceProblemError({
         kind: 'no-device',
-        message: 'The chosen audio device was not found. Plug it in or pick another source in Settings.',
+        message:
+          'The chosen audio device was not found. Plug it in or pick another source in Settings.',
       });
     case 'NotReadableError':
     case 'AbortError':
       return new SourceProblemError({
         kind: 'device-busy',
-        message: 'The audio device is busy or failed to start. Close other programs using it, then try again.',
+        message:
+          'The audio device is busy or failed to start. Close other programs using it, then try again.',
       });
     case 'NotSupportedError':
-      return new SourceProblemError({ kind: 'unsupported', message: 'This window cannot capture audio here (getUserMedia is not available).' });
+      return new SourceProblemError({
+        kind: 'unsupported',
+        message: 'This window cannot capture audio here (getUserMedia is not available).',
+      });
     default:
       return new SourceProblemError({
         kind: 'other',

@@ -16,7 +16,13 @@ function send(message: ToMeterWorker, transfer: Transferable[] = []): void {
 function coloursOf(canvas: HTMLCanvasElement): MeterColours {
   const style = getComputedStyle(canvas);
   const colour = (name: string) => style.getPropertyValue(name).trim() || '#888';
-  return { track: colour('--meter-track'), fill: colour('--meter-fill'), peak: colour('--meter-peak'), band: colour('--meter-band'), tick: colour('--meter-tick') };
+  return {
+    track: colour('--meter-track'),
+    fill: colour('--meter-fill'),
+    peak: colour('--meter-peak'),
+    band: colour('--meter-band'),
+    tick: colour('--meter-tick'),
+  };
 }
 
 /** Gives the worker this canvas to draw `id`'s meter on (no-op for a canvas it already has). */

@@ -18,7 +18,8 @@ const value = (v: number) => (Number.isNaN(v) ? null : v);
 
 onFrame((nowSec) => {
   const normal = value(levels.agentNormal);
-  const band = normal === null ? null : { low: normal - BAND_BELOW_NORMAL_LU, high: normal + marginLu };
+  const band =
+    normal === null ? null : { low: normal - BAND_BELOW_NORMAL_LU, high: normal + marginLu };
   const callerFalling = painters.get('caller')?.paint(value(levels.caller), null, nowSec) ?? false;
   const agentFalling = painters.get('agent')?.paint(value(levels.agent), band, nowSec) ?? false;
   return callerFalling || agentFalling;
