@@ -1,13 +1,17 @@
 /**
  * WAV decoding and encoding on bytes in memory (Uint8Array / ArrayBuffer in and out; no file system).
  *
- * Reads PCM 16/24/32-bit integer and 32-bit float, plain or WAVE_FORMAT_EXTENSIBLE, mono or stereo,
- * 8–96 kHz (header rules and repairs: wav-header.ts). Samples come out as Float32 in [-1, 1): integers are
+ * Reads PCM 16/24/32-bit integer and 32-bit float, G.711 µ-law and A-law (codecs/g711.ts), plain or
+ * WAVE_FORMAT_EXTENSIBLE, mono or stereo, 8–96 kHz, and GSM 6.10 (codecs/gsm610.ts; a block codec whose
+ * decoder keeps state, so it is decoded whole here or in order with codecs/wav-data-decoder.ts)
+ * (header rules and repairs: wav-header.ts). Samples come out as Float32 in [-1, 1): integers are
  * divided by 2^(bits-1); float samples that are NaN or ±Infinity are read as 0. For large files, walk the
  * data block by block with parseWavHeader + decodeWavFrames instead of decoding everything at once; for
  * files too large to load (an 8-hour stereo shift is 5.5 GB),
  * parse the first kilobytes with { fileSize } and decode blocks read from disk with decodePcmFrames.
  */
+import { decodeG711Frames } from './codecs/g711';
+import { Gsm610Decoder } from './codecs/gsm610';
 import { asBytes, parseWavHeader, type WavFormat, type WavHeader } from './wav-header';
 
 export {
@@ -46,6 +50,8 @@ export function decodeWavFrames(
   const bytes = asBytes(input);
   const frames = Math.max(0, Math.min(frameCount, header.frameCount - frameStart));
   if (frames === 0) return 0;
+  if (header.format.framesPerBlock !== 1)
+    throw new RangeError('GSM 6.10 decodes in order: use decodeWav or codecs/wav-data-decoder.ts.');
   const start = header.dataOffset + frameStart * header.format.blockAlign;
   return decodePcmFrames(
     bytes.subarray(start, start + frames * header.format.blockAlign),
@@ -66,9 +72,13 @@ export function decodePcmFrames(
   outOffset = 0,
 ): number {
   const cc = format.channelCount;
+  if (format.framesPerBlock !== 1)
+    throw new RangeError('GSM 6.10 decodes in order: use decodeWav or codecs/wav-data-decoder.ts.');
   const frames = Math.floor(chunk.length / format.blockAlign);
   if (frames === 0) return 0;
   if (out.length < cc) throw new RangeError(`Need ${cc} output channel(s), got ${out.length}.`);
+  if (format.encoding === 'mulaw' || format.encoding === 'alaw')
+    return decodeG711Frames(chunk.subarray(0, frames * cc), format.encoding, cc, out, outOffset);
   const absolute = chunk.byteOffset;
   const view = new DataView(chunk.buffer, absolute, frames * format.blockAlign);
   const samples = frames * cc;
@@ -149,7 +159,12 @@ export function decodeWav(input: Uint8Array | ArrayBuffer): DecodedWav {
   const channels: Float32Array[] = [];
   for (let c = 0; c < header.format.channelCount; c++)
     channels.push(new Float32Array(header.frameCount));
-  decodeWavFrames(bytes, header, 0, header.frameCount, channels);
+  if (header.format.encoding === 'gsm610')
+    new Gsm610Decoder().decodeWav49(
+      bytes.subarray(header.dataOffset, header.dataOffset + header.dataBytes),
+      channels[0],
+    );
+  else decodeWavFrames(bytes, header, 0, header.frameCount, channels);
   return {
     sampleRate: header.format.sampleRate,
     channels,

@@ -12,17 +12,24 @@ export class WavFormatError extends Error {
   }
 }
 
-export type WavEncoding = 'pcm' | 'float';
+/** pcm and float: linear samples; mulaw and alaw: G.711, one byte a sample; gsm610: GSM 06.10 blocks. */
+export type WavEncoding = 'pcm' | 'float' | 'mulaw' | 'alaw' | 'gsm610';
 
 export interface WavFormat {
-  /** 1 = PCM, 3 = IEEE float, 0xFFFE = WAVE_FORMAT_EXTENSIBLE (then `encoding` comes from the sub-format). */
+  /**
+   * 1 = PCM, 3 = IEEE float, 6 = A-law, 7 = µ-law, 49 = GSM 6.10, 0xFFFE = WAVE_FORMAT_EXTENSIBLE (then
+   * `encoding` comes from the sub-format).
+   */
   readonly formatTag: number;
   readonly encoding: WavEncoding;
-  readonly bitsPerSample: 16 | 24 | 32;
+  /** 0 for GSM 6.10 (a block codec). */
+  readonly bitsPerSample: 0 | 8 | 16 | 24 | 32;
   readonly channelCount: 1 | 2;
   readonly sampleRate: number;
-  /** Bytes per frame (all channels of one sample instant). */
+  /** Bytes per block: all channels of one sample instant, or one GSM block (65 bytes). */
   readonly blockAlign: number;
+  /** Frames (sample instants) each block decodes to: 1, or 320 for GSM 6.10. */
+  readonly framesPerBlock: number;
 }
 
 export interface WavHeader {
@@ -42,6 +49,11 @@ export const WAV_MAX_SAMPLE_RATE = 96000;
 
 const FORMAT_PCM = 1;
 const FORMAT_FLOAT = 3;
+const FORMAT_ALAW = 6;
+const FORMAT_MULAW = 7;
+const FORMAT_GSM610 = 49;
+const GSM_BLOCK_BYTES = 65;
+const GSM_BLOCK_FRAMES = 320;
 const FORMAT_EXTENSIBLE = 0xfffe;
 const STREAMED_SIZE = 0xffffffff;
 
@@ -96,6 +108,13 @@ function parseFmt(view: DataView, at: number, size: number): WavFormat {
   let encoding: WavEncoding;
   if (encodingTag === FORMAT_PCM && (bits === 16 || bits === 24 || bits === 32)) encoding = 'pcm';
   else if (encodingTag === FORMAT_FLOAT && bits === 32) encoding = 'float';
+  else if (encodingTag === FORMAT_MULAW && bits === 8) encoding = 'mulaw';
+  else if (encodingTag === FORMAT_ALAW && bits === 8) encoding = 'alaw';
+  else if (encodingTag === FORMAT_GSM610 && formatTag === FORMAT_GSM610) encoding = 'gsm610';
+  else if (encodingTag === FORMAT_MULAW || encodingTag === FORMAT_ALAW)
+    throw new WavFormatError(
+      `Unsupported encoding: ${bits}-bit ${describeFormatTag(encodingTag)}; G.711 is 8 bits a sample.`,
+    );
   else if (encodingTag === FORMAT_PCM)
     throw new WavFormatError(
       `Unsupported encoding: ${bits}-bit PCM (supported: 16-, 24- and 32-bit PCM, 32-bit float).`,
@@ -106,7 +125,7 @@ function parseFmt(view: DataView, at: number, size: number): WavFormat {
     );
   else
     throw new WavFormatError(
-      `Unsupported encoding: ${describeFormatTag(encodingTag)}; only PCM and 32-bit float WAV files can be read.`,
+      `Unsupported encoding: ${describeFormatTag(encodingTag)}; WAV files in PCM, 32-bit float, G.711 µ-law or A-law and GSM 6.10 can be read.`,
     );
 
   if (channels !== 1 && channels !== 2) {
@@ -119,6 +138,27 @@ function parseFmt(view: DataView, at: number, size: number): WavFormat {
       `Unsupported sample rate: ${sampleRate} Hz (supported: ${WAV_MIN_SAMPLE_RATE}–${WAV_MAX_SAMPLE_RATE} Hz).`,
     );
   }
+  if (encoding === 'gsm610') {
+    // WAV49: 65-byte blocks of two 160-sample frames, mono (cbSize 2 + wSamplesPerBlock 320 follow).
+    if (channels !== 1)
+      throw new WavFormatError(
+        `The WAV file is GSM 6.10 with ${channels} channels; GSM 6.10 WAV files are mono.`,
+      );
+    const perBlock = size >= 20 ? view.getUint16(at + 18, true) : GSM_BLOCK_FRAMES;
+    if (blockAlign !== GSM_BLOCK_BYTES || perBlock !== GSM_BLOCK_FRAMES)
+      throw new WavFormatError(
+        `Unsupported encoding: GSM 6.10 with ${blockAlign}-byte blocks of ${perBlock} samples (WAV49 has 65-byte blocks of 320).`,
+      );
+    return {
+      formatTag,
+      encoding,
+      bitsPerSample: 0,
+      channelCount: 1,
+      sampleRate,
+      blockAlign,
+      framesPerBlock: GSM_BLOCK_FRAMES,
+    };
+  }
   const expectedAlign = (channels * bits) / 8;
   if (blockAlign !== expectedAlign) {
     throw new WavFormatError(
@@ -128,10 +168,11 @@ function parseFmt(view: DataView, at: number, size: number): WavFormat {
   return {
     formatTag,
     encoding,
-    bitsPerSample: bits as 16 | 24 | 32,
+    bitsPerSample: bits as 8 | 16 | 24 | 32,
     channelCount: channels as 1 | 2,
     sampleRate,
     blockAlign,
+    framesPerBlock: 1,
   };
 }
 
@@ -165,6 +206,7 @@ export function parseWavHeader(
   let format: WavFormat | null = null;
   let dataStart = -1;
   let dataDeclared = 0;
+  let factFrames = -1;
   let pos = 12;
   while (pos + 8 <= bytes.length) {
     const id = fourCC(bytes, pos);
@@ -177,6 +219,8 @@ export function parseWavHeader(
         );
       }
       format = parseFmt(view, body, Math.min(size, bytes.length - body));
+    } else if (id === 'fact' && size >= 4 && body + 4 <= bytes.length) {
+      factFrames = view.getUint32(body, true);
     } else if (id === 'data' && dataStart < 0) {
       dataStart = body;
       dataDeclared = size;
@@ -213,16 +257,21 @@ export function parseWavHeader(
       `The data chunk claims ${dataDeclared} bytes but only ${available} are in the file (cut short); the ${available} bytes present were used.`,
     );
   }
-  const frameCount = Math.floor(dataBytes / format.blockAlign);
+  const blocks = Math.floor(dataBytes / format.blockAlign);
+  let frameCount = blocks * format.framesPerBlock;
+  // A block codec's last block is padded; the fact chunk says how many of its samples are audio.
+  if (format.framesPerBlock > 1 && factFrames > frameCount - format.framesPerBlock)
+    frameCount = Math.min(frameCount, factFrames);
   if (frameCount === 0)
     throw new WavFormatError('The WAV file holds no audio: its data chunk is empty.');
-  const whole = frameCount * format.blockAlign;
-  if (whole !== dataBytes) {
+  const whole = blocks * format.blockAlign;
+  // (One byte past GSM's 65-byte blocks is the writer padding the data to an even size.)
+  if (whole !== dataBytes && !(format.framesPerBlock > 1 && dataBytes - whole === 1)) {
     warnings.push(
-      `The data ends with ${dataBytes - whole} byte(s) of an incomplete frame, which were ignored.`,
+      `The data ends with ${dataBytes - whole} byte(s) of an incomplete ${format.framesPerBlock > 1 ? 'block' : 'frame'}, which were ignored.`,
     );
-    dataBytes = whole;
   }
+  dataBytes = whole;
   return {
     format,
     dataOffset: dataStart,
