@@ -13,8 +13,8 @@ import {
   type HostEventName,
   type HostEvents,
   type Unsubscribe,
-} from './ipc-contract';
-import { fail, isIpcResult, type IpcResult } from './ipc-result';
+} from './contract/ipc-contract';
+import { fail, isIpcResult, type IpcResult } from './contract/ipc-result';
 
 async function invoke(channel: string, payload: unknown): Promise<IpcResult<unknown>> {
   try {

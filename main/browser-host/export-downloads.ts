@@ -11,8 +11,8 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
-import type { ExportFormat } from '../../preload/session-export-schema';
-import type { ExportTarget, ExportTargets } from '../services/export-service';
+import type { ExportFormat } from '../../preload/contract/session-export-schema';
+import type { ExportTarget, ExportTargets } from '../export/export-service';
 
 export const EXPORT_DOWNLOAD_PATH = '/export-download/';
 const TOKEN_PATTERN = /^[0-9a-f]{64}$/;

@@ -3,13 +3,13 @@
  * renderer as static files for requests that carry the session cookie. Only GET and HEAD exist.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { readStaticFile, securityHeaders } from '../static/static-files';
+import { readStaticFile, securityHeaders } from '../host/static-files';
 import { checkRequestSource, type GuardDecision } from './request-guard';
 import { readCookie, sessionCookieHeader, sessionCookieName, tokensMatch } from './session-token';
 import type { ExportDownloads } from './export-downloads';
 import fs from 'node:fs';
-import { answerRecordingRequest } from '../services/recording-files';
-import type { RecordingStore } from '../services/recording-store';
+import { answerRecordingRequest } from '../recordings/recording-files';
+import type { RecordingStore } from '../recordings/recording-store';
 
 export interface HttpHandlerOptions {
   readonly rendererDir: string;

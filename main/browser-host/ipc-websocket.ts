@@ -6,14 +6,14 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
-import type { HostEventName, HostEvents } from '../../preload/ipc-contract';
+import type { HostEventName, HostEvents } from '../../preload/contract/ipc-contract';
 import {
   BROWSER_HOST_MAX_MESSAGE_BYTES,
   BROWSER_HOST_WS_PATH,
   parseCallFrame,
   type EventFrame,
   type ResultFrame,
-} from '../../preload/browser-host-protocol';
+} from '../../preload/contract/browser-host-protocol';
 import { dispatch } from '../ipc/dispatch';
 import type { IpcHandlers } from '../ipc/handlers';
 import type { GuardDecision } from './request-guard';

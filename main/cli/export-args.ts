@@ -4,13 +4,13 @@
  * Pure: argv in, options out, or a BadExportArgsError with one sentence saying what is wrong.
  */
 import { parseArgs } from 'node:util';
-import { ESCALATION_VALUES, RESOLUTION_VALUES } from '../../preload/session-schema';
-import { FOLLOW_UP_FILTER_VALUES } from '../../preload/session-ipc-schema';
+import { ESCALATION_VALUES, RESOLUTION_VALUES } from '../../preload/contract/session-schema';
+import { FOLLOW_UP_FILTER_VALUES } from '../../preload/contract/session-ipc-schema';
 import {
   EXPORT_FORMATS,
   type ExportFilter,
   type ExportFormat,
-} from '../../preload/session-export-schema';
+} from '../../preload/contract/session-export-schema';
 
 export class BadExportArgsError extends Error {
   constructor(message: string) {

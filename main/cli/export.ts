@@ -51,10 +51,10 @@ async function main(argv: readonly string[]): Promise<number> {
     { localDay },
     { openSessionRepository },
   ] = await Promise.all([
-    import('../services/app-version'),
-    import('../services/export-file'),
-    import('../services/export-filter'),
-    import('../services/session-repository'),
+    import('../host/app-version'),
+    import('../export/export-file'),
+    import('../export/export-filter'),
+    import('../sessions/session-repository'),
   ]);
   const repository = openSessionRepository({ dataDir });
   const now = new Date();

@@ -2,9 +2,13 @@
  * The single entry for every host call: rejects unknown methods, oversized and invalid payloads, runs the
  * handler, and turns anything thrown into a result. It never throws and never rejects.
  */
-import { ipcMethods, isIpcMethodName, maxPayloadBytesOf } from '../../preload/ipc-contract';
-import { fail, isIpcResult, type IpcResult } from '../../preload/ipc-result';
-import { describeIssues } from '../services/describe-issues';
+import {
+  ipcMethods,
+  isIpcMethodName,
+  maxPayloadBytesOf,
+} from '../../preload/contract/ipc-contract';
+import { fail, isIpcResult, type IpcResult } from '../../preload/contract/ipc-result';
+import { describeIssues } from '../../preload/contract/describe-issues';
 import type { IpcHandlers } from './handlers';
 
 export interface DispatchOptions {

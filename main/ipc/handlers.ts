@@ -2,20 +2,25 @@
  * One handler per contract method, over the host's services. Both hosts (Electron IPC and the browser
  * host's WebSocket) run these through `dispatch`, so a method behaves the same everywhere.
  */
-import type { AppInfo, IpcMethodName, RequestOf, ResponseOf } from '../../preload/ipc-contract';
-import { describeStoreProblem } from '../services/store-problems';
-import { succeed, type IpcResult } from '../../preload/ipc-result';
-import { createSessionHandlers } from '../services/session-handlers';
-import type { SessionServices } from '../services/session-services';
-import { createRecordingHandlers } from '../services/recording-handlers';
-import { createExportHandlers } from '../services/export-handlers';
-import type { ExportService } from '../services/export-service';
-import type { SettingsService } from '../services/settings-service';
-import { createDesktopHandlers } from '../desktop/desktop-handlers';
+import type {
+  AppInfo,
+  IpcMethodName,
+  RequestOf,
+  ResponseOf,
+} from '../../preload/contract/ipc-contract';
+import { describeStoreProblem } from '../storage/store-problems';
+import { succeed, type IpcResult } from '../../preload/contract/ipc-result';
+import { createSessionHandlers } from '../sessions/session-handlers';
+import type { SessionServices } from '../sessions/session-services';
+import { createRecordingHandlers } from '../recordings/recording-handlers';
+import { createExportHandlers } from '../export/export-handlers';
+import type { ExportService } from '../export/export-service';
+import type { SettingsService } from '../settings/settings-service';
+import { createDesktopHandlers } from '../shell/desktop/desktop-handlers';
 import {
   createDesktopStateService,
   type DesktopStateService,
-} from '../desktop/desktop-state-service';
+} from '../shell/desktop/desktop-state-service';
 
 export interface HostServices {
   readonly appInfo: AppInfo;

@@ -4,7 +4,7 @@ import {
   jsonStoreEngineOptions,
   type JsonStore,
   type JsonStoreFactory,
-} from '../services/store-json-store';
+} from '../storage/json-store';
 
 export const openElectronJsonStore: JsonStoreFactory = <T extends Record<string, unknown>>(
   options: Parameters<JsonStoreFactory>[0],

@@ -4,8 +4,8 @@
  */
 import path from 'node:path';
 import { app, dialog, type BrowserWindow } from 'electron';
-import type { ExportFormat } from '../../preload/session-export-schema';
-import type { ExportTargets } from '../services/export-service';
+import type { ExportFormat } from '../../preload/contract/session-export-schema';
+import type { ExportTargets } from '../export/export-service';
 
 const FILTERS: Record<ExportFormat, Electron.FileFilter> = {
   csv: { name: 'CSV (spreadsheets)', extensions: ['csv'] },

@@ -12,20 +12,20 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Conf from 'conf';
-import type { Session } from '../../preload/session-schema';
-import { openSessionRepository } from '../../main/services/session-repository';
+import type { Session } from '../../preload/contract/session-schema';
+import { openSessionRepository } from '../../main/sessions/session-repository';
 import {
   entryOf,
   fingerprintOf,
   INDEX_FORMAT,
   writeIndexFile,
-} from '../../main/services/session-index-file';
+} from '../../main/sessions/session-index-file';
 import {
   partitionFile,
   partitionIndexFile,
   partitionJsonSchema,
-} from '../../main/services/session-partitions';
-import { writeFileAtomic } from '../../main/services/store-atomic-write';
+} from '../../main/sessions/session-partitions';
+import { writeFileAtomic } from '../../main/storage/atomic-write';
 import { sampleSession, seededRandom } from '../main/support/session-samples';
 import { PROJECT_ROOT } from '../support/test-audio';
 import { round, type BenchModule } from './bench-module';

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
-import { openSessionRepository } from '../../main/services/session-repository.js';
+import { openSessionRepository } from '../../main/sessions/session-repository.js';
 import {
   ESCALATION_VALUES,
   RESOLUTION_VALUES,
@@ -9,7 +9,7 @@ import {
   emptyWrapUp,
   sessionSchema,
   type Session,
-} from '../../preload/session-schema.js';
+} from '../../preload/contract/session-schema.js';
 import { launchApp, type LaunchedApp } from './support/app-fixture.js';
 import { E2E_TMP } from './support/paths.js';
 

@@ -13,11 +13,11 @@ import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserHost, type BrowserHost } from '../../main/browser-host/browser-host';
-import { TIMELINE_FILE_VERSION } from '../../main/services/timeline-store';
-import type { SessionServices } from '../../main/services/session-services';
-import { SESSION_SCHEMA_VERSION, type Session } from '../../preload/session-schema';
-import type { WrapUpDraft } from '../../preload/session-ipc-schema';
-import type { Settings } from '../../preload/settings-schema';
+import { TIMELINE_FILE_VERSION } from '../../main/sessions/timeline-store';
+import type { SessionServices } from '../../main/sessions/session-services';
+import { SESSION_SCHEMA_VERSION, type Session } from '../../preload/contract/session-schema';
+import type { WrapUpDraft } from '../../preload/contract/session-ipc-schema';
+import type { Settings } from '../../preload/contract/settings-schema';
 import type { CallTimeline } from '../../renderer/engine/call-types';
 import { makeSessions } from '../support/session-factory';
 

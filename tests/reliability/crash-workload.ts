@@ -5,11 +5,11 @@
  * to another day, and the index snapshot written at shutdown. Deterministic by seed: parent and child build
  * the same list and the parent knows what each acknowledged operation left on disk.
  */
-import type { Session } from '../../preload/session-schema';
-import type { WrapUpDraft } from '../../preload/session-ipc-schema';
-import { WRAP_UP_STEPS } from '../../preload/settings-schema';
+import type { Session } from '../../preload/contract/session-schema';
+import type { WrapUpDraft } from '../../preload/contract/session-ipc-schema';
+import { WRAP_UP_STEPS } from '../../preload/contract/settings-schema';
 import type { CallTimeline } from '../../renderer/engine/call-types';
-import type { SessionServices } from '../../main/services/session-services';
+import type { SessionServices } from '../../main/sessions/session-services';
 import { makeSession, seededRandom } from '../support/session-factory';
 
 export type CrashOp =

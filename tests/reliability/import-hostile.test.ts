@@ -10,9 +10,9 @@
  * RELIABILITY_SEED=<n> explores other files; failures print the seed and the steps that made the file.
  */
 import { describe, expect, it } from 'vitest';
-import { exportHeader } from '../../main/services/export-file';
-import { jsonChunks } from '../../main/services/export-json';
-import { sessionSchema, type Session } from '../../preload/session-schema';
+import { exportHeader } from '../../main/export/export-file';
+import { jsonChunks } from '../../main/export/export-json';
+import { sessionSchema, type Session } from '../../preload/contract/session-schema';
 import { importOne } from '../../renderer/src/team/import-files';
 import { IMPORT_LIMITS } from '../../renderer/src/team/import-session-export';
 import {

@@ -16,12 +16,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserHost, type BrowserHost } from '../../main/browser-host/browser-host';
 import { createHandlers } from '../../main/ipc/handlers';
 import { dispatch } from '../../main/ipc/dispatch';
-import { exportHeader, exportSessionsToFile } from '../../main/services/export-file';
-import { EXPORT_COLUMN_NAMES } from '../../main/services/export-columns';
-import type { ExportFormat } from '../../preload/session-export-schema';
-import type { WrapUpDraft } from '../../preload/session-ipc-schema';
-import type { Session } from '../../preload/session-schema';
-import { WRAP_UP_STEPS } from '../../preload/settings-schema';
+import { exportHeader, exportSessionsToFile } from '../../main/export/export-file';
+import { EXPORT_COLUMN_NAMES } from '../../main/export/export-columns';
+import type { ExportFormat } from '../../preload/contract/session-export-schema';
+import type { WrapUpDraft } from '../../preload/contract/session-ipc-schema';
+import type { Session } from '../../preload/contract/session-schema';
+import { WRAP_UP_STEPS } from '../../preload/contract/settings-schema';
 import { importOne } from '../../renderer/src/team/import-files';
 import { makeSessions, seededRandom } from '../support/session-factory';
 

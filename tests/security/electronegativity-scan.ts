@@ -5,7 +5,7 @@
  * reviewed false positive with the test that covers what the scanner asks to review. A file the scanner
  * cannot parse fails too: an unparsed file is an unscanned file.
  *
- * `npm run scan:security` prints the findings; tests/main/hardening-scanner.test.ts runs it in `npm test`.
+ * `npm run scan:security` prints the findings; tests/main/shell/security/hardening-scanner.test.ts runs it in `npm test`.
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -53,12 +53,12 @@ export interface AcceptedFinding {
 export const ACCEPTED_FINDINGS: readonly AcceptedFinding[] = [
   {
     id: 'PRELOAD_JS_CHECK',
-    file: 'main/shell/window.ts',
+    file: 'main/shell/window/window.ts',
     why:
       'Raised for every window that has a preload ("review the use of preload scripts", manual review). ' +
       'Ours runs sandboxed with context isolation and exposes one object through contextBridge: a ' +
       'function per contract method and on(); no ipcRenderer, no Node.',
-    coveredBy: 'tests/main/hardening-preload.test.ts',
+    coveredBy: 'tests/preload/hardening-preload.test.ts',
   },
 ];
 

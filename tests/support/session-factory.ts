@@ -16,7 +16,7 @@ import {
   SESSION_SCHEMA_VERSION,
   type Priority,
   type Session,
-} from '../../preload/session-schema';
+} from '../../preload/contract/session-schema';
 
 /** mulberry32: small, fast, good enough for test data. Returns floats in [0, 1). */
 export function seededRandom(seed: number): () => number {

@@ -11,9 +11,9 @@ import {
   type HostEventName,
   type HostEvents,
   type Unsubscribe,
-} from '../../../preload/ipc-contract';
-import { fail, type IpcResult } from '../../../preload/ipc-result';
-import { parseHostFrame, type CallFrame } from '../../../preload/browser-host-protocol';
+} from '../../../preload/contract/ipc-contract';
+import { fail, type IpcResult } from '../../../preload/contract/ipc-result';
+import { parseHostFrame, type CallFrame } from '../../../preload/contract/browser-host-protocol';
 
 export interface SocketHandlers {
   onOpen(): void;

@@ -7,8 +7,8 @@
  * and never rejects.
  */
 import { z } from 'zod';
-import type { CalmLineApi } from '../../../preload/ipc-contract';
-import { BROWSER_HOST_WS_PATH } from '../../../preload/browser-host-protocol';
+import type { CalmLineApi } from '../../../preload/contract/ipc-contract';
+import { BROWSER_HOST_WS_PATH } from '../../../preload/contract/browser-host-protocol';
 import { connectWebSocket, createBrowserHostClient } from './browser-host-client';
 
 declare global {
@@ -47,14 +47,19 @@ export type {
   HostFeatures,
   HostKind,
   Unsubscribe,
-} from '../../../preload/ipc-contract';
-export type { IpcErrorCode, IpcFailure, IpcResult, IpcSuccess } from '../../../preload/ipc-result';
+} from '../../../preload/contract/ipc-contract';
+export type {
+  IpcErrorCode,
+  IpcFailure,
+  IpcResult,
+  IpcSuccess,
+} from '../../../preload/contract/ipc-result';
 export type {
   AudioSettings,
   HotkeyAction,
   HotkeySettings,
   Settings,
   SettingsPatch,
-} from '../../../preload/settings-schema';
-export { DEFAULT_SETTINGS, HOTKEY_ACTIONS } from '../../../preload/settings-schema';
-export { isValidHotkeyAccelerator } from '../../../preload/accelerator';
+} from '../../../preload/contract/settings-schema';
+export { DEFAULT_SETTINGS, HOTKEY_ACTIONS } from '../../../preload/contract/settings-schema';
+export { isValidHotkeyAccelerator } from '../../../preload/domain/accelerator';

@@ -1,5 +1,5 @@
 import { useState, type KeyboardEvent } from 'react';
-import type { HotkeyRegistration } from '../../../preload/desktop-contract';
+import type { HotkeyRegistration } from '../../../preload/contract/desktop-contract';
 import {
   hostApi,
   HOTKEY_ACTIONS,

@@ -3,7 +3,7 @@
  * the key by its physical position (`code`, so a shortcut means the same keys on every layout).
  * Ctrl (⌘ on macOS) becomes CommandOrControl, so a saved shortcut works on every platform.
  */
-import { isValidHotkeyAccelerator } from '../../../preload/accelerator';
+import { isValidHotkeyAccelerator } from '../../../preload/domain/accelerator';
 
 export interface KeyPress {
   readonly key: string;

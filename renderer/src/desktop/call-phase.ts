@@ -1,4 +1,4 @@
-import type { CallPhase } from '../../../preload/desktop-contract';
+import type { CallPhase } from '../../../preload/contract/desktop-contract';
 
 export interface CallStatusFacts {
   readonly inCall: boolean;

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { DesktopState } from '../../../preload/desktop-contract';
+import type { DesktopState } from '../../../preload/contract/desktop-contract';
 import { hostApi } from '../api/host-api';
 import { useHostEvent } from '../app/use-host-event';
 

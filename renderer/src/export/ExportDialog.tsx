@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { ESCALATION_VALUES, RESOLUTION_VALUES } from '../../../preload/session-schema';
-import { FOLLOW_UP_FILTER_VALUES } from '../../../preload/session-ipc-schema';
+import { ESCALATION_VALUES, RESOLUTION_VALUES } from '../../../preload/contract/session-schema';
+import { FOLLOW_UP_FILTER_VALUES } from '../../../preload/contract/session-ipc-schema';
 import {
   EXPORT_FORMATS,
   type ExportFilter,
   type ExportFormat,
-} from '../../../preload/session-export-schema';
+} from '../../../preload/contract/session-export-schema';
 import type { HostKind } from '../api/host-api';
 import { useExport } from './use-export';
 import './export.css';

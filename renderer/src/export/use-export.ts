@@ -10,7 +10,7 @@ import type {
   ExportFilter,
   ExportFormat,
   ExportProgress,
-} from '../../../preload/session-export-schema';
+} from '../../../preload/contract/session-export-schema';
 import { downloadUrl } from './download';
 
 export interface ExportJob {

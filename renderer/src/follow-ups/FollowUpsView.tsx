@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { SessionSummary } from '../../../preload/session-ipc-schema';
+import type { SessionSummary } from '../../../preload/contract/session-ipc-schema';
 import {
   escalationText,
   formatDay,

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Settings } from '../../../preload/settings-schema';
-import type { AppInfo } from '../../../preload/ipc-contract';
+import type { Settings } from '../../../preload/contract/settings-schema';
+import type { AppInfo } from '../../../preload/contract/ipc-contract';
 import { CueBanner } from './CueBanner';
 import { LevelMeter } from './LevelMeter';
 import { LiveStats } from './LiveStats';

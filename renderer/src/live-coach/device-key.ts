@@ -1,4 +1,4 @@
-import type { AudioSettings } from '../../../preload/settings-schema';
+import type { AudioSettings } from '../../../preload/contract/settings-schema';
 
 /** Which device the agent's voice comes from: the key of its normal-voice calibration. */
 export function agentDeviceKey(audio: AudioSettings): string {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Settings } from '../../../preload/settings-schema';
+import type { Settings } from '../../../preload/contract/settings-schema';
 import type { CallAnalysis } from '../../engine/call-types';
 import { CoachSession, type CoachSessionConfig } from './audio/coach-session';
 import {

@@ -2,7 +2,7 @@
  * The page's side of an opted-in recording: the worklet's chunks go to the host in order, one request
  * at a time; `finish` completes the file (or drops it when a chunk failed, so no gap is ever kept).
  */
-import type { CalmLineApi } from '../../../preload/ipc-contract';
+import type { CalmLineApi } from '../../../preload/contract/ipc-contract';
 import { bytesToBase64, interleavePcm16 } from './pcm16-base64';
 
 export type RecordingApi = Pick<

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { Session } from '../../../preload/session-schema';
+import type { Session } from '../../../preload/contract/session-schema';
 import type { CallTimeline } from '../../engine/call-types';
 import { hostApi } from '../api/host-api';
 import { CallReview, type ReviewInput } from '../review/CallReview';

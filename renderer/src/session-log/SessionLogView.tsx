@@ -1,6 +1,9 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { ESCALATION_VALUES, RESOLUTION_VALUES } from '../../../preload/session-schema';
-import { FOLLOW_UP_FILTER_VALUES, type SessionSummary } from '../../../preload/session-ipc-schema';
+import { ESCALATION_VALUES, RESOLUTION_VALUES } from '../../../preload/contract/session-schema';
+import {
+  FOLLOW_UP_FILTER_VALUES,
+  type SessionSummary,
+} from '../../../preload/contract/session-ipc-schema';
 import type { CallTimeline } from '../../engine/call-types';
 import type { Settings } from '../api/host-api';
 import { formatClock } from '../live-coach/cue-copy';

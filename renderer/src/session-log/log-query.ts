@@ -1,6 +1,6 @@
 /** The log's search box and filters → the repository's SessionQuery (empty fields left out). */
-import type { EscalationKind, Resolution } from '../../../preload/session-schema';
-import type { FollowUpFilter, SessionQuery } from '../../../preload/session-ipc-schema';
+import type { EscalationKind, Resolution } from '../../../preload/contract/session-schema';
+import type { FollowUpFilter, SessionQuery } from '../../../preload/contract/session-ipc-schema';
 
 export interface LogFilters {
   text: string;

@@ -1,5 +1,5 @@
 /** Words and short dates for the log's rows and the session view. */
-import type { SessionSummary } from '../../../preload/session-ipc-schema';
+import type { SessionSummary } from '../../../preload/contract/session-ipc-schema';
 import { ESCALATION_LABELS, RESOLUTION_LABELS } from '../wrap-up/wrap-up-steps';
 import { localDay } from '../wrap-up/wrap-up-draft';
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { hostApi } from '../api/host-api';
-import type { SessionSummary } from '../../../preload/session-ipc-schema';
+import type { SessionSummary } from '../../../preload/contract/session-ipc-schema';
 import { EMPTY_FILTERS, LOG_PAGE_SIZE, sessionQueryOf, type LogFilters } from './log-query';
 
 export interface SessionLogState {

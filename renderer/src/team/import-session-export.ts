@@ -1,5 +1,5 @@
 /**
- * Reads one JSON session export (preload/session-export-schema.ts) into validated sessions, or refuses
+ * Reads one JSON session export (preload/contract/session-export-schema.ts) into validated sessions, or refuses
  * the whole file with a message that names it and the problem. Written for hostile input: it never
  * throws, and checks, in this order and before any work that grows with them, the size (MAX_FILE_CHARS),
  * the shape (an object, not a CSV or XLSX export), the nesting depth (a linear scan, no recursion), then
@@ -7,13 +7,13 @@
  * against the strict zod `sessionSchema` (unknown keys, `__proto__` included, are refused). Pure: no DOM,
  * no Node; the team view runs it in a worker, tests and the bench call it directly.
  */
-import { sessionSchema, type Session } from '../../../preload/session-schema';
+import { sessionSchema, type Session } from '../../../preload/contract/session-schema';
 import {
   SESSION_EXPORT_FORMAT,
   SESSION_EXPORT_VERSION,
   sessionExportHeaderSchema,
   type SessionExportHeader,
-} from '../../../preload/session-export-schema';
+} from '../../../preload/contract/session-export-schema';
 
 export interface ImportLimits {
   /** Longest accepted file, in UTF-16 code units (about bytes for JSON). */

@@ -7,7 +7,7 @@
  * calls (in %) with at least one priority the customer confirmed. Follow-ups are counted on their due
  * day: "due" are open ones due today or later, "overdue" open ones due before today (as of `asOfDay`).
  */
-import type { Session } from '../../../preload/session-schema';
+import type { Session } from '../../../preload/contract/session-schema';
 
 export const TEAM_METRICS = [
   { id: 'calls', label: 'Calls per day', axis: 'calls', by: 'call' },

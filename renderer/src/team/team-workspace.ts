@@ -7,8 +7,8 @@
  * (`savedAt`) counts — a later export carries later edits, such as a follow-up marked done; on a tie the
  * export imported first counts. Each merged session knows its export and in how many others it also was.
  */
-import type { Session } from '../../../preload/session-schema';
-import type { SessionExportHeader } from '../../../preload/session-export-schema';
+import type { Session } from '../../../preload/contract/session-schema';
+import type { SessionExportHeader } from '../../../preload/contract/session-export-schema';
 import type { ImportedExport } from './import-session-export';
 
 export interface TeamSource {

@@ -1,5 +1,5 @@
 import type { CueKind } from '../../engine/call-types';
-import type { CallRecord, Priority } from '../../../preload/session-schema';
+import type { CallRecord, Priority } from '../../../preload/contract/session-schema';
 import { BANNER_COPY, formatClock } from '../live-coach/cue-copy';
 import { PRIORITY_KIND_LABELS } from './wrap-up-steps';
 

@@ -1,5 +1,5 @@
 import { useRef, type KeyboardEvent } from 'react';
-import type { NextStep } from '../../../preload/session-schema';
+import type { NextStep } from '../../../preload/contract/session-schema';
 import type { WrapUpAction } from './wrap-up-reducer';
 
 interface Props {

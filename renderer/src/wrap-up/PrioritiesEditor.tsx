@@ -1,5 +1,5 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
-import { PRIORITY_KIND_VALUES, type Priority } from '../../../preload/session-schema';
+import { PRIORITY_KIND_VALUES, type Priority } from '../../../preload/contract/session-schema';
 import type { WrapUpAction } from './wrap-up-reducer';
 import { PRIORITY_KIND_LABELS } from './wrap-up-steps';
 

@@ -6,7 +6,7 @@ import {
   RESOLUTION_VALUES,
   ROOT_CAUSE_VALUES,
   type WrapUp,
-} from '../../../preload/session-schema';
+} from '../../../preload/contract/session-schema';
 import { ChoiceGroup } from './ChoiceGroup';
 import { NextStepsEditor } from './NextStepsEditor';
 import { PrioritiesEditor } from './PrioritiesEditor';

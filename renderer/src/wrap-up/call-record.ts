@@ -5,7 +5,7 @@
  * clamped or dropped here, so a call always becomes a valid session.
  */
 import type { CallAnalysis, PartyLoudness } from '../../engine/call-types';
-import type { CallRecord } from '../../../preload/session-schema';
+import type { CallRecord } from '../../../preload/contract/session-schema';
 
 const MAX_SEC = 7 * 24 * 3600;
 
@@ -55,13 +55,11 @@ export function callRecordFromAnalysis(
       caller: partyLoudness(analysis.loudness.caller),
       agent: partyLoudness(analysis.loudness.agent),
     },
-    overtalk: analysis.overtalk
-      .slice(0, 100_000)
-      .map((o) => ({
-        start: sec(o.start),
-        end: sec(Math.max(o.start, o.end)),
-        startedBy: o.startedBy,
-      })),
+    overtalk: analysis.overtalk.slice(0, 100_000).map((o) => ({
+      start: sec(o.start),
+      end: sec(Math.max(o.start, o.end)),
+      startedBy: o.startedBy,
+    })),
     cues: analysis.cues
       .slice(0, 100_000)
       .map((c) => ({ start: sec(c.start), end: sec(Math.max(c.start, c.end)), cue: c.cue })),

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { hostApi, type Settings } from '../api/host-api';
 import type { CallTimeline } from '../../engine/call-types';
-import type { Session } from '../../../preload/session-schema';
+import type { Session } from '../../../preload/contract/session-schema';
 import { createDraftAutosaver, type AutosaveStatus } from './draft-autosave';
 import {
   draftFromCall,

@@ -10,8 +10,8 @@ import {
   type Priority,
   type Session,
   type WrapUp,
-} from '../../../preload/session-schema';
-import type { WrapUpDraft } from '../../../preload/session-ipc-schema';
+} from '../../../preload/contract/session-schema';
+import type { WrapUpDraft } from '../../../preload/contract/session-ipc-schema';
 
 /** As in the IPC contract (`saveDraft` / `getDraft`). */
 export type { WrapUpDraft };

@@ -2,7 +2,7 @@
  * Every change the wrap-up editor can make to a draft, as a pure reducer (the component dispatches, the
  * tests call it directly). Priorities stay ranked 1…n in list order after every change.
  */
-import type { NextStep, Priority, WrapUp } from '../../../preload/session-schema';
+import type { NextStep, Priority, WrapUp } from '../../../preload/contract/session-schema';
 import type { WrapUpDraft } from './wrap-up-draft';
 import { neighbourStep, type WrapUpStep } from './wrap-up-steps';
 

@@ -10,8 +10,8 @@ import {
   RESOLUTION_VALUES,
   ROOT_CAUSE_VALUES,
   type WrapUp,
-} from '../../../preload/session-schema';
-import { WRAP_UP_STEPS, type WrapUpStep } from '../../../preload/settings-schema';
+} from '../../../preload/contract/session-schema';
+import { WRAP_UP_STEPS, type WrapUpStep } from '../../../preload/contract/settings-schema';
 
 export { WRAP_UP_STEPS };
 export type { WrapUpStep };

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { WebSocket } from 'ws';
-import { parseHostFrame, type HostFrame } from '../../../preload/browser-host-protocol';
-import type { IpcResult } from '../../../preload/ipc-result';
+import { parseHostFrame, type HostFrame } from '../../../preload/contract/browser-host-protocol';
+import type { IpcResult } from '../../../preload/contract/ipc-result';
 
 export interface RawResponse {
   readonly status: number;

@@ -4,7 +4,7 @@
  * languages (accents), case references and follow-ups.
  */
 import type { CallTimeline } from '../../../renderer/engine/call-types';
-import type { WrapUpDraft } from '../../../preload/session-ipc-schema';
+import type { WrapUpDraft } from '../../../preload/contract/session-ipc-schema';
 import {
   CUE_KIND_VALUES,
   ESCALATION_VALUES,
@@ -13,8 +13,8 @@ import {
   ROOT_CAUSE_VALUES,
   type CallRecord,
   type Session,
-} from '../../../preload/session-schema';
-import type { SessionV1 } from '../../../main/services/session-migrations';
+} from '../../../preload/contract/session-schema';
+import type { SessionV1 } from '../../../main/sessions/session-migrations';
 
 export type Random = () => number;
 

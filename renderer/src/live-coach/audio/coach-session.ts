@@ -4,7 +4,7 @@
  * timers read when a frame is drawn (no React per frame); everything else reaches the UI through the
  * listener.
  */
-import type { AudioSettings } from '../../../../preload/settings-schema';
+import type { AudioSettings } from '../../../../preload/contract/settings-schema';
 import type { CueSettings } from '../../../engine/cue-settings';
 import type { CallAnalysis, CueEvent, LiveSnapshot } from '../../../engine/call-types';
 import { createLiveSnapshot } from '../../../engine/call-engine';

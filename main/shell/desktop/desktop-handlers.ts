@@ -1,0 +1,17 @@
+/** The contract's desktop methods over a DesktopStateService (both hosts; the browser host's is inert). */
+import { succeed } from '../../../preload/contract/ipc-result';
+import type { IpcHandlers } from '../../ipc/handlers';
+import type { DesktopStateService } from './desktop-state-service';
+
+export type DesktopHandlers = Pick<
+  IpcHandlers,
+  'getDesktopState' | 'reportCallStatus' | 'setStartAtLogin'
+>;
+
+export function createDesktopHandlers(desktop: DesktopStateService): DesktopHandlers {
+  return {
+    getDesktopState: () => succeed(desktop.get()),
+    reportCallStatus: (status) => succeed(desktop.reportCallStatus(status)),
+    setStartAtLogin: ({ enabled }) => desktop.setStartAtLogin(enabled),
+  };
+}
