@@ -1,0 +1,126 @@
+/**
+ * Recorded calls from disk, in every format Calm Line reads (renderer/engine/call-audio: WAV in PCM,
+ * float, G.711 µ-law/A-law or GSM 6.10; MP3; Ogg Opus; FLAC). `openCallAudioFile` streams a call of any
+ * length block by block; `readCallAudio` decodes a whole call into memory. Both refuse a file cut short
+ * (an analysis of part of a call must not pass for the whole) and turn every reason a file cannot be
+ * read into a BadInputError of one sentence that names the file as the user typed it.
+ */
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import {
+  CallAudioError,
+  decodeCallAudio,
+  openCallAudio,
+  type ByteSource,
+  type CallAudioStream,
+} from '../../renderer/engine/call-audio/open-call-audio';
+import { BadInputError } from './analyze-args';
+
+export interface CallAudio {
+  sampleRate: number;
+  channels: Float32Array[];
+  /** Repairs made while reading (a streamed WAV size, a partial last frame). */
+  notes: string[];
+  /** 'WAV (µ-law)', 'MP3', 'Ogg Opus', 'FLAC', … */
+  formatName: string;
+}
+
+export interface CallAudioFile extends CallAudioStream {
+  /** Closes the decoder and the file. */
+  close(): void;
+}
+
+/** Opens `filePath` for reading block by block; messages name the file as `file`. */
+export async function openCallAudioFile(filePath: string, file = filePath): Promise<CallAudioFile> {
+  const disk = openFile(filePath, file);
+  try {
+    const stream = await openCallAudio(disk.source, { refuseCutShort: true });
+    return {
+      get formatName() {
+        return stream.formatName;
+      },
+      get sampleRate() {
+        return stream.sampleRate;
+      },
+      get channelCount() {
+        return stream.channelCount;
+      },
+      get notes() {
+        return stream.notes;
+      },
+      next: () => stream.next().catch((error: unknown) => Promise.reject(asBadInput(error, file))),
+      fraction: () => stream.fraction(),
+      close() {
+        stream.close();
+        disk.close();
+      },
+    };
+  } catch (error) {
+    disk.close();
+    throw asBadInput(error, file);
+  }
+}
+
+/** Decodes the whole call at `filePath` into memory. */
+export async function readCallAudio(filePath: string, file = filePath): Promise<CallAudio> {
+  const disk = openFile(filePath, file);
+  try {
+    return await decodeCallAudio(disk.source, { refuseCutShort: true });
+  } catch (error) {
+    throw asBadInput(error, file);
+  } finally {
+    disk.close();
+  }
+}
+
+function asBadInput(error: unknown, file: string): unknown {
+  if (error instanceof CallAudioError)
+    return new BadInputError(`${file}: ${lowerFirst(error.message)}`);
+  return error;
+}
+
+function openFile(filePath: string, file: string): { source: ByteSource; close(): void } {
+  let fd: number;
+  try {
+    fd = openSync(filePath, 'r');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new BadInputError(`${file}: no such file.`);
+    if (code === 'EACCES' || code === 'EPERM')
+      throw new BadInputError(`${file}: permission denied.`);
+    throw new BadInputError(`${file}: cannot be opened (${code ?? (error as Error).message}).`);
+  }
+  let open = true;
+  const close = (): void => {
+    if (open) closeSync(fd);
+    open = false;
+  };
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) throw new BadInputError(`${file}: is a directory, not an audio file.`);
+    const size = stat.size;
+    return {
+      source: {
+        size,
+        read: async (start, end) => {
+          const length = Math.max(0, Math.min(end, size) - start);
+          const buffer = new Uint8Array(length);
+          let got = 0;
+          while (got < length) {
+            const n = readSync(fd, buffer, got, length - got, start + got);
+            if (n === 0) break;
+            got += n;
+          }
+          return got === length ? buffer : buffer.subarray(0, got);
+        },
+      },
+      close,
+    };
+  } catch (error) {
+    close();
+    throw error;
+  }
+}
+
+function lowerFirst(s: string): string {
+  return s.length > 0 ? s[0].toLowerCase() + s.slice(1) : s;
+}
