@@ -8,7 +8,7 @@ import { app, session, type BrowserWindow } from 'electron';
 import { createHandlers, type HostServices } from './ipc/handlers';
 import { forwardServiceEvents } from './ipc/host-events';
 import { electronHostFeatures } from './host/host-features';
-import { localDay } from './sessions/session-dates';
+import { localDay } from '../preload/domain/calendar-day';
 import { openSessionServices } from './sessions/session-services';
 import { describeSettingsFileCheck } from './settings/settings-file';
 import { createSettingsService } from './settings/settings-service';

@@ -53,7 +53,7 @@ async function main(argv: readonly string[]): Promise<number> {
   ] = await Promise.all([
     import('../host/app-version'),
     import('../export/export-file'),
-    import('../export/export-filter'),
+    import('../../preload/domain/calendar-day'),
     import('../sessions/session-repository'),
   ]);
   const repository = openSessionRepository({ dataDir });

@@ -7,7 +7,8 @@
  * did not fit is in `priorities_omitted` / `next_steps_omitted` (the JSON export keeps them all).
  */
 import { CUE_KIND_VALUES, type Session } from '../../preload/contract/session-schema';
-import { followUpStatus, localDay } from './export-filter';
+import { localDay } from '../../preload/domain/calendar-day';
+import { followUpStateOf, followUpStatus } from '../../preload/domain/follow-up-status';
 
 /** How a column's cells are typed: CSV writes them as text, XLSX as typed cells. */
 export type ColumnType = 'text' | 'number' | 'integer' | 'boolean' | 'datetime' | 'date';
@@ -218,7 +219,7 @@ export const EXPORT_COLUMNS: readonly ExportColumn[] = [
     'follow_up_status',
     'text',
     'none, done, overdue, due (today), open (later) — as of the export day',
-    (s, c) => followUpStatus(s, c.asOfDay),
+    (s, c) => followUpStatus(followUpStateOf(s.wrapUp.followUp), c.asOfDay),
   ),
   col('caller_talk_sec', 'number', 'caller speaking time (s)', (s) => s.call.metrics.callerTalkSec),
   col('agent_talk_sec', 'number', 'agent speaking time (s)', (s) => s.call.metrics.agentTalkSec),

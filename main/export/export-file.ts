@@ -12,7 +12,7 @@ import {
 import { writeFileAtomically } from '../storage/export-atomic-file';
 import type { ExportContext } from './export-columns';
 import { writeCsvFile } from './export-csv';
-import { localDay } from './export-filter';
+import { localDay } from '../../preload/domain/calendar-day';
 import { writeJsonFile } from './export-json';
 import type { SessionSource, WriteProgress } from './export-stream';
 import { writeXlsxFile } from './export-xlsx';

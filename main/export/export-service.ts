@@ -15,7 +15,7 @@ import type {
   StartExportRequest,
 } from '../../preload/contract/session-export-schema';
 import { exportHeader, exportSessionsToFile, suggestedFileName } from './export-file';
-import { localDay } from './export-filter';
+import { localDay } from '../../preload/domain/calendar-day';
 import type { SessionSource } from './export-stream';
 
 export interface ExportTarget {

@@ -4,7 +4,7 @@
  * its date is today or already past; a follow-up whose date changes is announced again for the new date.
  */
 import type { FollowUpList, SessionSummary } from '../../preload/contract/session-ipc-schema';
-import { localDay } from './session-dates';
+import { localDay } from '../../preload/domain/calendar-day';
 
 export interface FollowUpCheckerDeps {
   readonly followUps: (asOf: string) => FollowUpList;

@@ -6,7 +6,8 @@ import {
   type SessionQuery,
   type SessionSummary,
 } from '../../preload/contract/session-ipc-schema';
-import { localDayStartMs } from './session-dates';
+import { localDayStartMs } from '../../preload/domain/calendar-day';
+import { followUpStatus, matchesFollowUpFilter } from '../../preload/domain/follow-up-status';
 import type { IndexEntry } from './session-index-file';
 import { searchTerms } from './session-summary';
 
@@ -38,23 +39,9 @@ export function matcherFor(query: SessionQuery, today: string): EntryTest {
     const wanted = query.agent;
     tests.push((entry) => entry.summary.agent === wanted);
   }
-  switch (query.followUp) {
-    case 'due':
-      tests.push(({ summary: s }) => !s.followUpDone && s.followUpDate === today);
-      break;
-    case 'overdue':
-      tests.push(
-        ({ summary: s }) => !s.followUpDone && s.followUpDate !== null && s.followUpDate < today,
-      );
-      break;
-    case 'open':
-      tests.push(({ summary: s }) => !s.followUpDone && s.followUpDate !== null);
-      break;
-    case 'done':
-      tests.push(({ summary: s }) => s.followUpDone);
-      break;
-    case undefined:
-      break;
+  const followUp = query.followUp;
+  if (followUp !== undefined) {
+    tests.push(({ summary }) => matchesFollowUpFilter(followUpStatus(summary, today), followUp));
   }
   const terms = searchTerms(query.text);
   if (terms.length > 0) {
@@ -88,9 +75,9 @@ export function followUpsOf(entries: readonly IndexEntry[], asOf: string): Follo
   const due: SessionSummary[] = [];
   const overdue: SessionSummary[] = [];
   for (const { summary } of entries) {
-    if (summary.followUpDone || summary.followUpDate === null) continue;
-    if (summary.followUpDate === asOf) due.push(summary);
-    else if (summary.followUpDate < asOf) overdue.push(summary);
+    const status = followUpStatus(summary, asOf);
+    if (status === 'due') due.push(summary);
+    else if (status === 'overdue') overdue.push(summary);
   }
   // Entries come newest first; a stable sort by date keeps that order within a day.
   overdue.sort((a, b) =>

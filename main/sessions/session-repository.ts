@@ -12,7 +12,7 @@ import type {
   SessionList,
   SessionQuery,
 } from '../../preload/contract/session-ipc-schema';
-import { localDay } from './session-dates';
+import { localDay } from '../../preload/domain/calendar-day';
 import type { SessionIndex } from './session-index';
 import type { IndexEntry } from './session-index-file';
 import { loadSearchTexts, loadSessionIndex } from './session-index-loader';

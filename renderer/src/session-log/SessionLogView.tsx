@@ -12,13 +12,9 @@ import type { CallForWrapUp } from '../wrap-up/wrap-up-draft';
 import { ESCALATION_LABELS, RESOLUTION_LABELS } from '../wrap-up/wrap-up-steps';
 import { SessionDetail } from './SessionDetail';
 import { activeFilterCount } from './log-query';
-import {
-  escalationText,
-  followUpStatus,
-  followUpText,
-  formatWhen,
-  resolutionText,
-} from './session-format';
+import { localDay } from '../../../preload/domain/calendar-day';
+import { followUpStatus } from '../../../preload/domain/follow-up-status';
+import { escalationText, followUpText, formatWhen, resolutionText } from './session-format';
 import { useSessionLog } from './use-session-log';
 import './session-log.css';
 
@@ -236,7 +232,7 @@ export function SessionLogView({
 
 function SessionRow({ row, onOpen }: { row: SessionSummary; onOpen(): void }) {
   const esc = escalationText(row.escalation);
-  const status = followUpStatus(row);
+  const status = followUpStatus(row, localDay(new Date()));
   return (
     <li>
       <button

@@ -1,7 +1,8 @@
 /** Words and short dates for the log's rows and the session view. */
 import type { SessionSummary } from '../../../preload/contract/session-ipc-schema';
 import { ESCALATION_LABELS, RESOLUTION_LABELS } from '../wrap-up/wrap-up-steps';
-import { localDay } from '../wrap-up/wrap-up-draft';
+import { localDay } from '../../../preload/domain/calendar-day';
+import { followUpStatus, type FollowUpState } from '../../../preload/domain/follow-up-status';
 
 export function formatWhen(iso: string): string {
   const d = new Date(iso);
@@ -31,23 +32,7 @@ export function escalationText(e: SessionSummary['escalation']): string {
   return e === 'none' ? '' : ESCALATION_LABELS[e];
 }
 
-export type FollowUpStatus = 'none' | 'done' | 'overdue' | 'due' | 'open';
-
-export function followUpStatus(
-  s: Pick<SessionSummary, 'followUpDate' | 'followUpDone'>,
-  today = localDay(new Date()),
-): FollowUpStatus {
-  if (s.followUpDate === null) return 'none';
-  if (s.followUpDone) return 'done';
-  if (s.followUpDate < today) return 'overdue';
-  if (s.followUpDate === today) return 'due';
-  return 'open';
-}
-
-export function followUpText(
-  s: Pick<SessionSummary, 'followUpDate' | 'followUpDone'>,
-  today?: string,
-): string {
+export function followUpText(s: FollowUpState, today = localDay(new Date())): string {
   const status = followUpStatus(s, today);
   if (status === 'none' || s.followUpDate === null) return 'No follow-up';
   const when = formatDay(s.followUpDate);

@@ -83,14 +83,11 @@ export function TeamView() {
         {team.messages.length > 0 && (
           <ul className="team-messages">
             {team.messages.map((m) => (
-              <li
-                key={m.key}
-                className={m.ok ? 'notice info' : 'notice'}
-                role={m.ok ? 'status' : 'alert'}
-                data-testid="team-message"
-                data-ok={m.ok}
-              >
-                {m.text}
+              // The live role sits inside the item: on the <li> itself it would end its list semantics.
+              <li key={m.key} className={m.ok ? 'notice info' : 'notice'}>
+                <span role={m.ok ? 'status' : 'alert'} data-testid="team-message" data-ok={m.ok}>
+                  {m.text}
+                </span>
               </li>
             ))}
           </ul>

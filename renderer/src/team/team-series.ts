@@ -8,6 +8,7 @@
  * day: "due" are open ones due today or later, "overdue" open ones due before today (as of `asOfDay`).
  */
 import type { Session } from '../../../preload/contract/session-schema';
+import { daysBetween, localDay } from '../../../preload/domain/calendar-day';
 
 export const TEAM_METRICS = [
   { id: 'calls', label: 'Calls per day', axis: 'calls', by: 'call' },
@@ -47,23 +48,6 @@ export interface TeamTrends {
 export interface TrendInput {
   readonly session: Session;
   readonly agent: string;
-}
-
-const pad = (n: number): string => String(n).padStart(2, '0');
-export function localDayOf(date: Date): string {
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
-/** Consecutive days from `first` to `last` inclusive (local calendar; DST-safe). At most `max` days. */
-export function daysBetween(first: string, last: string, max = 3660): string[] {
-  const [y, m, d] = first.split('-').map(Number);
-  const out: string[] = [];
-  for (let i = 0; i < max; i++) {
-    const day = localDayOf(new Date(y, m - 1, d + i));
-    out.push(day);
-    if (day >= last) break;
-  }
-  return out;
 }
 
 interface DayAcc {
@@ -153,7 +137,7 @@ export function computeTeamTrends(sessions: readonly TrendInput[], asOfDay: stri
     if (r.last === undefined || day > r.last) r.last = day;
   };
   for (const { session, agent } of sessions) {
-    const day = localDayOf(new Date(session.startedAt));
+    const day = localDay(new Date(session.startedAt));
     widen('call', day);
     const { date, doneAt } = session.wrapUp.followUp;
     if (date !== null && doneAt === null) widen('due', date);

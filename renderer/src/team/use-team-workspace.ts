@@ -5,7 +5,8 @@
  */
 import { useMemo, useSyncExternalStore } from 'react';
 import { importOne, type NamedFile } from './import-files';
-import { computeTeamTrends, localDayOf } from './team-series';
+import { localDay } from '../../../preload/domain/calendar-day';
+import { computeTeamTrends } from './team-series';
 import {
   EMPTY_WORKSPACE,
   addExport,
@@ -89,6 +90,6 @@ export function removeTeamExport(sourceId: number): void {
 export function useTeamWorkspace() {
   const current = useSyncExternalStore(subscribe, () => state);
   const merged = useMemo(() => mergedSessions(current.workspace), [current.workspace]);
-  const trends = useMemo(() => computeTeamTrends(merged, localDayOf(new Date())), [merged]);
+  const trends = useMemo(() => computeTeamTrends(merged, localDay(new Date())), [merged]);
   return { ...current, merged, trends, importFiles: importTeamFiles, remove: removeTeamExport };
 }

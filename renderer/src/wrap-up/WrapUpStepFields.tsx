@@ -10,7 +10,7 @@ import {
 import { ChoiceGroup } from './ChoiceGroup';
 import { NextStepsEditor } from './NextStepsEditor';
 import { PrioritiesEditor } from './PrioritiesEditor';
-import { addDays } from './wrap-up-draft';
+import { localDayAfter } from '../../../preload/domain/calendar-day';
 import type { WrapUpAction } from './wrap-up-reducer';
 import {
   ESCALATION_LABELS,
@@ -262,7 +262,7 @@ export function WrapUpStepFields({
                 onClick={() =>
                   dispatch({
                     type: 'set-follow-up',
-                    patch: { date: addDays(new Date(endedAt), followUpDays) },
+                    patch: { date: localDayAfter(new Date(endedAt), followUpDays) },
                   })
                 }
               >

@@ -11,6 +11,7 @@ import {
   type Session,
   type WrapUp,
 } from '../../../preload/contract/session-schema';
+import { localDayAfter } from '../../../preload/domain/calendar-day';
 import type { WrapUpDraft } from '../../../preload/contract/session-ipc-schema';
 
 /** As in the IPC contract (`saveDraft` / `getDraft`). */
@@ -37,18 +38,6 @@ export interface WrapUpDefaults {
   followUpDays: number;
 }
 
-/** The calendar day (local time) `days` after `from`, as YYYY-MM-DD. */
-export function addDays(from: Date, days: number): string {
-  const d = new Date(from.getFullYear(), from.getMonth(), from.getDate() + days);
-  return localDay(d);
-}
-
-/** A date's local calendar day, YYYY-MM-DD. */
-export function localDay(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
 /** A fresh draft for a call that just ended: priorities from the scratchpad, follow-up date prefilled. */
 export function draftFromCall(
   call: CallForWrapUp,
@@ -65,7 +54,7 @@ export function draftFromCall(
       confirmed: p.confirmed,
       rank: i + 1,
     }));
-  wrapUp.followUp.date = addDays(new Date(call.endedAt), defaults.followUpDays);
+  wrapUp.followUp.date = localDayAfter(new Date(call.endedAt), defaults.followUpDays);
   return {
     callId: call.id,
     startedAt: call.startedAt,

@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXPORT_COLUMN_NAMES } from '../../../main/export/export-columns';
-import { localDay } from '../../../main/export/export-filter';
+import { localDay } from '../../../preload/domain/calendar-day';
 import { openSessionRepository } from '../../../main/sessions/session-repository';
 import type { Session } from '../../../preload/contract/session-schema';
 import { parseSessionExport } from '../../../renderer/src/team/import-session-export';

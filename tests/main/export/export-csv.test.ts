@@ -9,7 +9,7 @@ import {
   markdownColumnTable,
 } from '../../../main/export/export-columns';
 import { csvField, neutralizeFormula, writeCsvFile } from '../../../main/export/export-csv';
-import { followUpStatus } from '../../../main/export/export-filter';
+import { followUpStateOf, followUpStatus } from '../../../preload/domain/follow-up-status';
 import type { Session } from '../../../preload/contract/session-schema';
 import { makeSessions } from '../../support/session-factory';
 import { tempDirs } from '../support/temp-dirs';
@@ -65,7 +65,9 @@ describe('CSV export', () => {
       expect(row[column('time_to_calm_sec')]).toBe(
         s.call.metrics.timeToCalmSec === null ? '' : String(s.call.metrics.timeToCalmSec),
       );
-      expect(row[column('follow_up_status')]).toBe(followUpStatus(s, context.asOfDay));
+      expect(row[column('follow_up_status')]).toBe(
+        followUpStatus(followUpStateOf(s.wrapUp.followUp), context.asOfDay),
+      );
       const ranked = [...s.wrapUp.priorities].sort((a, b) => a.rank - b.rank);
       for (let k = 0; k < PRIORITY_SLOTS; k++) {
         expect(row[column(`priority_${k + 1}_text`)]).toBe(

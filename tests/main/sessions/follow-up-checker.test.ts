@@ -4,7 +4,7 @@ import type { Session } from '../../../preload/contract/session-schema';
 import { dispatch } from '../../../main/ipc/dispatch';
 import type { IpcHandlers } from '../../../main/ipc/handlers';
 import { createFollowUpChecker } from '../../../main/sessions/follow-up-checker';
-import { localDay } from '../../../main/sessions/session-dates';
+import { localDay } from '../../../preload/domain/calendar-day';
 import { createSessionHandlers } from '../../../main/sessions/session-handlers';
 import { openSessionServices } from '../../../main/sessions/session-services';
 import { sampleSession, seededRandom } from '../support/session-samples';

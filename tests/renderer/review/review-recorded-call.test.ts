@@ -106,7 +106,7 @@ describe('recorded call analysis', () => {
     expect(blocks).toBe(3);
   });
 
-  it('refuses a file that is not a WAV with a reason a person can act on', async () => {
+  it('refuses a file that is not audio with a reason a person can act on', async () => {
     const text = new TextEncoder().encode('Call notes: customer wants a refund. '.repeat(10));
     await expect(
       analyseRecordedCall({
@@ -115,6 +115,6 @@ describe('recorded call analysis', () => {
         read: reader(text),
         agentChannel: 'left',
       }),
-    ).rejects.toThrow('not a WAV file');
+    ).rejects.toThrow('not an audio file we read');
   });
 });

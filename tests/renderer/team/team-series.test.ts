@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Session } from '../../../preload/contract/session-schema';
-import { computeTeamTrends, daysBetween, localDayOf } from '../../../renderer/src/team/team-series';
+import { daysBetween, localDay } from '../../../preload/domain/calendar-day';
+import { computeTeamTrends } from '../../../renderer/src/team/team-series';
 import { makeSessions } from '../../support/session-factory';
 
 const [template] = makeSessions(1, { seed: 71 });
@@ -136,6 +137,6 @@ describe('team trends', () => {
       '2026-03-01',
       '2026-03-02',
     ]);
-    expect(localDayOf(new Date(2026, 11, 31, 23, 59))).toBe('2026-12-31');
+    expect(localDay(new Date(2026, 11, 31, 23, 59))).toBe('2026-12-31');
   });
 });

@@ -9,12 +9,12 @@ import { sessionSchema, type CallRecord } from '../../../preload/contract/sessio
 import { DEFAULT_SETTINGS } from '../../../preload/contract/settings-schema';
 import { callRecordFromAnalysis } from '../../../renderer/src/wrap-up/call-record';
 import {
-  addDays,
   afterCallWorkSec,
   draftFromCall,
   sessionFromDraft,
   type WrapUpDraft,
 } from '../../../renderer/src/wrap-up/wrap-up-draft';
+import { localDayAfter } from '../../../preload/domain/calendar-day';
 import { wrapUpReducer, type WrapUpAction } from '../../../renderer/src/wrap-up/wrap-up-reducer';
 import {
   WRAP_UP_STEPS,
@@ -101,12 +101,12 @@ describe('a call becomes a draft', () => {
       ['Bill corrected', 'administrative', true, 1],
       ['Being called back', 'emotional', false, 2],
     ]);
-    expect(d.wrapUp.followUp.date).toBe(addDays(new Date(ENDED), 30));
+    expect(d.wrapUp.followUp.date).toBe(localDayAfter(new Date(ENDED), 30));
   });
 
   it('counts follow-up days in calendar days, across month ends', () => {
-    expect(addDays(new Date(2026, 0, 31, 12), 30)).toBe('2026-03-02');
-    expect(addDays(new Date(2026, 1, 28, 23, 59), 1)).toBe('2026-03-01');
+    expect(localDayAfter(new Date(2026, 0, 31, 12), 30)).toBe('2026-03-02');
+    expect(localDayAfter(new Date(2026, 1, 28, 23, 59), 1)).toBe('2026-03-01');
   });
 });
 
