@@ -19,7 +19,7 @@ interface Props {
 }
 
 /**
- * "Open a recorded call…": choose a stereo WAV, the engine analyses it in a worker (progress, cancel), the
+ * "Open a recorded call…": choose a stereo recording (WAV, MP3, Ogg Opus, FLAC), the engine analyses it in a worker (progress, cancel), the
  * review shows it and can play it. Nothing is saved unless the agent asks.
  */
 export function RecordedCallPanel({ settings, onSaveAsSession }: Props) {
@@ -49,7 +49,7 @@ export function RecordedCallPanel({ settings, onSaveAsSession }: Props) {
           id={inputId}
           className="recorded-file-input"
           type="file"
-          accept=".wav,audio/wav,audio/x-wav,audio/wave"
+          accept=".wav,.mp3,.ogg,.opus,.oga,.flac,audio/wav,audio/x-wav,audio/wave,audio/mpeg,audio/ogg,audio/opus,audio/flac"
           data-testid="open-recorded-call"
           onChange={(e) => {
             const file = e.target.files?.[0];
@@ -73,8 +73,9 @@ export function RecordedCallPanel({ settings, onSaveAsSession }: Props) {
         </label>
       </div>
       <p className="muted small">
-        A stereo WAV with you on one channel and the caller on the other. It is analysed on this
-        computer and not saved unless you ask.
+        A stereo recording with you on one channel and the caller on the other — WAV (PCM, µ-law,
+        A-law, GSM 6.10), MP3, Ogg Opus or FLAC. It is analysed on this computer and not saved
+        unless you ask.
       </p>
 
       {state.phase === 'analysing' && (

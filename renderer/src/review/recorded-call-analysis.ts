@@ -1,6 +1,7 @@
 /**
- * "Open a recorded call…": a WAV file read block by block (never held whole as floats), run through the
- * same engine as the live coach (CallAnalyser), with progress and cancellation. The reading is passed in
+ * "Open a recorded call…": a recorded call (WAV in PCM, µ-law, A-law or GSM 6.10; MP3; Ogg Opus; FLAC —
+ * engine/call-audio) read block by block (never held whole as floats), run through the same engine as
+ * the live coach (CallAnalyser), with progress and cancellation. The reading is passed in
  * (a File's slices in the worker, a Buffer in tests), so this module runs anywhere.
  */
 import {
@@ -9,12 +10,7 @@ import {
   type AnalysisReport,
 } from '../../engine/call-analysis-report';
 import type { CueSettings } from '../../engine/cue-settings';
-import {
-  WavFormatError,
-  decodePcmFrames,
-  parseWavHeader,
-  type WavHeader,
-} from '../../engine/wav-codec';
+import { openCallAudio } from '../../engine/call-audio/open-call-audio';
 
 /** Reads bytes [start, end) of the file (fewer at its end). */
 export type ReadBytes = (start: number, end: number) => Promise<Uint8Array>;
@@ -29,7 +25,9 @@ export interface RecordedCallOptions {
   onProgress?(fraction: number): void;
   /** Checked between blocks: true stops the analysis (it then rejects with a CancelledError). */
   cancelled?(): boolean;
-  /** Frames per block (default 2^16). */
+  /** Each decoded block, in order, with the call's rate and format (the arrays are reused after the call). */
+  onBlock?(block: Float32Array[], sampleRate: number, formatName: string): void;
+  /** Frames per block of a WAV (default 2^16); for compressed files, a quarter of the bytes read at once. */
   blockFrames?: number;
 }
 
@@ -40,50 +38,32 @@ export class CancelledError extends Error {
   }
 }
 
-const HEADER_PREFIXES = [64 * 1024, 1024 * 1024, 16 * 1024 * 1024];
-
-async function readHeader(o: RecordedCallOptions): Promise<WavHeader> {
-  let lastError: unknown = null;
-  for (const prefix of HEADER_PREFIXES) {
-    const bytes = await o.read(0, Math.min(o.size, prefix));
-    try {
-      return parseWavHeader(bytes, { fileSize: o.size });
-    } catch (error) {
-      lastError = error;
-      // Only a header that goes on past the prefix (a large metadata chunk first) is worth a longer read.
-      const more =
-        error instanceof WavFormatError &&
-        /truncated|no data chunk|no fmt chunk/.test(error.message);
-      if (!more || prefix >= o.size) throw error;
-    }
-  }
-  throw lastError;
-}
-
 /** Analyses the recording; the report includes the 100 ms loudness series for the review. */
 export async function analyseRecordedCall(o: RecordedCallOptions): Promise<AnalysisReport> {
-  const header = await readHeader(o);
-  const { format } = header;
-  const analyser = new CallAnalyser({
-    sampleRate: format.sampleRate,
-    channelCount: format.channelCount,
-    agentChannel: o.agentChannel,
-    settings: o.settings,
-    series: true,
-  });
-  const blockFrames = o.blockFrames ?? 1 << 16;
-  const channels = Array.from({ length: format.channelCount }, () => new Float32Array(blockFrames));
-  for (let frame = 0; frame < header.frameCount; frame += blockFrames) {
+  // A file cut short is analysed as far as it goes, and the report's note says so.
+  const call = await openCallAudio(
+    { size: o.size, read: o.read },
+    { refuseCutShort: false, blockFrames: o.blockFrames },
+  );
+  try {
+    const analyser = new CallAnalyser({
+      sampleRate: call.sampleRate,
+      channelCount: call.channelCount,
+      agentChannel: o.agentChannel,
+      settings: o.settings,
+      series: true,
+    });
+    for (;;) {
+      if (o.cancelled?.()) throw new CancelledError();
+      const block = await call.next();
+      if (block === null) break;
+      analyser.push(block, 0, block[0].length);
+      o.onBlock?.(block, call.sampleRate, call.formatName);
+      o.onProgress?.(call.fraction());
+    }
     if (o.cancelled?.()) throw new CancelledError();
-    const frames = Math.min(blockFrames, header.frameCount - frame);
-    const start = header.dataOffset + frame * format.blockAlign;
-    const chunk = await o.read(start, start + frames * format.blockAlign);
-    const got = decodePcmFrames(chunk, format, channels);
-    if (got === 0) break;
-    analyser.push(channels, 0, got);
-    o.onProgress?.(Math.min(1, (frame + got) / header.frameCount));
-    if (got < frames) break;
+    return analyser.finish(o.name, call.notes);
+  } finally {
+    call.close();
   }
-  if (o.cancelled?.()) throw new CancelledError();
-  return analyser.finish(o.name, header.warnings);
 }

@@ -11,5 +11,6 @@ export interface AnalyseRequest {
 
 export type WorkerReply =
   | { type: 'progress'; fraction: number }
-  | { type: 'done'; report: AnalysisReport }
+  /** `playable`: a 16-bit PCM WAV of the call, when Chromium cannot play the file as it is (GSM 6.10). */
+  | { type: 'done'; report: AnalysisReport; playable?: ArrayBuffer }
   | { type: 'error'; message: string };

@@ -10,7 +10,7 @@ export type RecordedCallState =
   | { phase: 'error'; name: string; message: string }
   | { phase: 'cancelled'; name: string };
 
-/** Runs the engine on a chosen WAV in a worker; cancel terminates it. One recording open at a time. */
+/** Runs the engine on a chosen recorded call in a worker; cancel terminates it. One recording open at a time. */
 export function useRecordedCall() {
   const [state, setState] = useState<RecordedCallState>({ phase: 'idle' });
   const workerRef = useRef<Worker | null>(null);
@@ -43,7 +43,9 @@ export function useRecordedCall() {
         else {
           stopWorker();
           if (reply.type === 'done') {
-            const url = URL.createObjectURL(file);
+            const url = URL.createObjectURL(
+              reply.playable ? new Blob([reply.playable], { type: 'audio/wav' }) : file,
+            );
             urlRef.current = url;
             setState({
               phase: 'done',
