@@ -1,0 +1,119 @@
+/**
+ * Connections to the team store: a small `pg` pool built from the team configuration (TLS, timeouts), and
+ * the one place that turns a driver or server error into a sentence a person can act on. Messages name
+ * the store as host:port/database and the user; the password never appears (the driver's own messages do
+ * not carry it either, and the URL is never put in one).
+ */
+import fs from 'node:fs';
+import pg from 'pg';
+import {
+  describeStore,
+  readPasswordFile,
+  storeUser,
+  TeamConfigError,
+  type TeamConfig,
+} from './team-config';
+
+export type StorePool = pg.Pool;
+
+/** How long to wait for a connection (ms) before calling the store unreachable. */
+const CONNECT_TIMEOUT_MS = 5_000;
+
+function tlsOptions(config: TeamConfig): pg.PoolConfig['ssl'] {
+  switch (config.tls.mode) {
+    case 'disable':
+      return false;
+    case 'require':
+      return { rejectUnauthorized: false };
+    case 'verify-full': {
+      if (config.tls.caFile === undefined) return { rejectUnauthorized: true };
+      try {
+        return { rejectUnauthorized: true, ca: fs.readFileSync(config.tls.caFile, 'utf8') };
+      } catch (error) {
+        throw new TeamConfigError(
+          `tls.caFile ${config.tls.caFile} could not be read (${(error as NodeJS.ErrnoException).code}).`,
+        );
+      }
+    }
+  }
+}
+
+export interface PoolOptions {
+  /** Most connections at once (default 2: the app syncs and the team view reads). */
+  readonly max?: number;
+  /** The connection string to use instead of the configuration's (the CLI's --url). */
+  readonly url?: string;
+}
+
+export function openStorePool(config: TeamConfig, options: PoolOptions = {}): StorePool {
+  const password = readPasswordFile(config);
+  const pool = new pg.Pool({
+    connectionString: options.url ?? config.url,
+    ...(password !== undefined ? { password } : {}),
+    ssl: tlsOptions(config),
+    max: options.max ?? 2,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    idleTimeoutMillis: 30_000,
+    // The server cancels a statement that runs longer; the client gives up a little later (a server that
+    // stopped answering altogether).
+    statement_timeout: config.statementTimeoutMs,
+    query_timeout: config.statementTimeoutMs + 5_000,
+    application_name: 'calm-line',
+    keepAlive: true,
+  });
+  // An idle connection that breaks (server restarted) must not crash the app: the next query reconnects.
+  pool.on('error', () => undefined);
+  return pool;
+}
+
+/** Errors that mean "try again later" (the store is down, slow or restarting), not "this row is wrong". */
+export function isTransient(error: unknown): boolean {
+  const code = (error as { code?: string } | undefined)?.code;
+  if (code === undefined) return true;
+  if (/^(08|53|57|58|40)/.test(code)) return true; // connection, resources, operator, system, rollback
+  return /^E[A-Z]+$/.test(code); // ECONNREFUSED, ECONNRESET, ETIMEDOUT, EHOSTUNREACH …
+}
+
+/** One line: why the store could not be used, for the status, the CLI and the log. */
+export function describeStoreError(error: unknown, config: Pick<TeamConfig, 'url'>): string {
+  const where = describeStore(config.url);
+  const user = storeUser(config.url);
+  const e = error as { code?: string; message?: string } | undefined;
+  const message = String(e?.message ?? error);
+  switch (e?.code) {
+    case 'ECONNREFUSED':
+      return `the team store at ${where} refused the connection (is the server running?)`;
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `the team store's host in ${where} could not be found`;
+    case 'ETIMEDOUT':
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+      return `the team store at ${where} could not be reached`;
+    case 'ECONNRESET':
+    case '57P01':
+    case '57P02':
+    case '57P03':
+      return `the team store at ${where} closed the connection (restarting or shutting down)`;
+    case '28P01':
+    case '28000':
+      return `the team store at ${where} refused the login of "${user}" (wrong user or password, or not allowed from here)`;
+    case '3D000':
+      return `the team store at ${where} has no such database`;
+    case '57014':
+      return `the team store at ${where} took too long and cancelled the statement (statement timeout)`;
+    case '42P01':
+      return `the team store at ${where} has no Calm Line tables yet (run: npm run --silent team -- migrate)`;
+    case '42501':
+      return `the team store refused "${user}": ${message}`;
+    case '53300':
+      return `the team store at ${where} has too many connections`;
+  }
+  if (/timeout/i.test(message))
+    return `the team store at ${where} did not answer in time (${message})`;
+  if (/certificate|self[- ]signed|SSL|TLS/i.test(message))
+    return `the TLS connection to ${where} failed: ${message}`;
+  if (/Connection terminated|connection closed/i.test(message))
+    return `the connection to the team store at ${where} was lost`;
+  return `the team store at ${where} failed: ${message}`;
+}

@@ -1,0 +1,150 @@
+/**
+ * The durable offline queue: which saved sessions still have to reach the team store. It holds session
+ * ids, not copies — the sync reads each session's latest version from the local repository when it sends
+ * it. The file (`team-sync/queue.json` in the data folder) is replaced atomically on every change, so a
+ * crash leaves the old or the new queue, never a torn one.
+ *
+ * A session is queued BEFORE it is saved locally: a crash between the two leaves an id whose session is
+ * missing (the sync drops it) or older (sent, then sent again after the next save) — never a saved session
+ * the store will not get. Each queueing takes a new sequence number; the sync acknowledges (removes) an
+ * entry only if its number is the one it read before sending, so an edit made while a batch was on its
+ * way stays queued and goes in the next one.
+ *
+ * `backfilledFor` records the store (team, agent, host/database) every already-saved session was queued
+ * for: configuring a store — or pointing at another — queues every session once. A queue file found
+ * unreadable is moved aside and everything is queued again (upserts by id make that harmless).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { writeFileAtomic } from '../storage/atomic-write';
+
+const QUEUE_VERSION = 1;
+
+const entrySchema = z.strictObject({
+  id: z.uuid(),
+  seq: z.number().int().min(0),
+  queuedAt: z.iso.datetime({ offset: true }),
+  /** Why the store refused this session (it stays queued until the next backfill or edit). */
+  refused: z.string().max(1000).optional(),
+});
+const queueFileSchema = z.strictObject({
+  version: z.literal(QUEUE_VERSION),
+  backfilledFor: z.string().max(2000).nullable(),
+  nextSeq: z.number().int().min(0),
+  entries: z.array(entrySchema),
+});
+
+export type QueueEntry = z.infer<typeof entrySchema>;
+
+export interface SyncQueue {
+  readonly file: string;
+  /** Queues (or re-queues) sessions: durable when this returns. */
+  enqueue(ids: readonly string[]): void;
+  /** Entries waiting to be sent, oldest first (refused ones left out). */
+  pending(): QueueEntry[];
+  /** Every entry, refused ones included. */
+  size(): number;
+  refusedCount(): number;
+  /** Why the first refused entry was refused ('' when none was). */
+  refusedReason(): string;
+  /** Removes the entries that were not re-queued since they were read (same seq). */
+  acknowledge(sent: readonly Pick<QueueEntry, 'id' | 'seq'>[]): void;
+  /** Marks entries refused by the store, with the reason. */
+  refuse(entries: readonly Pick<QueueEntry, 'id' | 'seq'>[], reason: string): void;
+  /** Removes entries whose session no longer exists locally. */
+  drop(ids: readonly string[]): void;
+  backfilledFor(): string | null;
+  /** Queues every id (refused ones again too) and records the store they were queued for. */
+  backfill(store: string, ids: readonly string[]): void;
+}
+
+export interface SyncQueueDeps {
+  readonly dataDir: string;
+  readonly now?: () => Date;
+  /** Told when a damaged queue file was moved aside. */
+  readonly warn?: (message: string) => void;
+}
+
+type QueueFile = z.infer<typeof queueFileSchema>;
+
+export function openSyncQueue(deps: SyncQueueDeps): SyncQueue {
+  const file = path.join(deps.dataDir, 'team-sync', 'queue.json');
+  const now = deps.now ?? (() => new Date());
+  const load = (): QueueFile => {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+        return { version: QUEUE_VERSION, backfilledFor: null, nextSeq: 1, entries: [] };
+      throw error;
+    }
+    try {
+      return queueFileSchema.parse(JSON.parse(text));
+    } catch {
+      const aside = `${file}.damaged-${now().getTime()}`;
+      fs.renameSync(file, aside);
+      deps.warn?.(
+        `The team sync queue was damaged and moved to ${aside}; every session will be sent again.`,
+      );
+      return { version: QUEUE_VERSION, backfilledFor: null, nextSeq: 1, entries: [] };
+    }
+  };
+  let state = load();
+  let byId = new Map(state.entries.map((entry) => [entry.id, entry]));
+
+  const commit = (next: QueueFile): void => {
+    writeFileAtomic(file, JSON.stringify(next));
+    state = next;
+    byId = new Map(next.entries.map((entry) => [entry.id, entry]));
+  };
+  const requeued = (ids: readonly string[]): QueueFile => {
+    const fresh = new Set(ids);
+    let seq = state.nextSeq;
+    const at = now().toISOString();
+    const kept = state.entries.filter((entry) => !fresh.has(entry.id));
+    const added = [...fresh].map((id) => ({ id, seq: seq++, queuedAt: at }));
+    return { ...state, nextSeq: seq, entries: [...kept, ...added] };
+  };
+  const sameAsRead = (sent: readonly Pick<QueueEntry, 'id' | 'seq'>[]) => {
+    const matching = new Set<string>();
+    for (const { id, seq } of sent) if (byId.get(id)?.seq === seq) matching.add(id);
+    return matching;
+  };
+
+  return {
+    file,
+    enqueue(ids) {
+      if (ids.length > 0) commit(requeued(ids));
+    },
+    pending: () => state.entries.filter((entry) => entry.refused === undefined),
+    size: () => state.entries.length,
+    refusedCount: () => state.entries.filter((entry) => entry.refused !== undefined).length,
+    refusedReason: () => state.entries.find((entry) => entry.refused !== undefined)?.refused ?? '',
+    acknowledge(sent) {
+      const done = sameAsRead(sent);
+      if (done.size === 0) return;
+      commit({ ...state, entries: state.entries.filter((entry) => !done.has(entry.id)) });
+    },
+    refuse(sent, reason) {
+      const refused = sameAsRead(sent);
+      if (refused.size === 0) return;
+      commit({
+        ...state,
+        entries: state.entries.map((entry) =>
+          refused.has(entry.id) ? { ...entry, refused: reason.slice(0, 1000) } : entry,
+        ),
+      });
+    },
+    drop(ids) {
+      const gone = new Set(ids);
+      if (!state.entries.some((entry) => gone.has(entry.id))) return;
+      commit({ ...state, entries: state.entries.filter((entry) => !gone.has(entry.id)) });
+    },
+    backfilledFor: () => state.backfilledFor,
+    backfill(store, ids) {
+      commit({ ...requeued(ids), backfilledFor: store });
+    },
+  };
+}

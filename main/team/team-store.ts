@@ -1,0 +1,242 @@
+/**
+ * The team store over a `pg` pool: upserting this agent's sessions (one statement per batch, by session
+ * id, never letting an older copy replace a newer one), and reading for the team view and the export
+ * (pages, counts, every match in order, per-day figures). Every value is a parameter; row-level security
+ * in the database decides what this login may write and read — nothing here widens or narrows it.
+ */
+import { SESSION_PAGE_DEFAULT, type SessionQuery } from '../../preload/contract/session-ipc-schema';
+import { sessionSchema, type Session } from '../../preload/contract/session-schema';
+import type {
+  TeamFigures,
+  TeamSessionPage,
+  TeamSessionRow,
+} from '../../preload/contract/team-store-schema';
+import { ROW_COLUMNS, sessionRow, upsertParameters } from './session-row';
+import { assertStoreVersion } from './store-migrations';
+import { whereFor, type StoreFilter } from './store-query';
+import type { StorePool } from './store-connection';
+
+export interface SessionToStore {
+  readonly session: Session;
+  /** The loudness timeline as JSON text (only when the configuration includes timelines). */
+  readonly timelineJson?: string | null;
+}
+
+export interface TeamStore {
+  /** Upserts the sessions as this agent, in one statement (all or none). */
+  upsert(items: readonly SessionToStore[]): Promise<void>;
+  list(
+    query: StoreFilter & Pick<SessionQuery, 'offset' | 'limit'>,
+    today: string,
+  ): Promise<TeamSessionPage>;
+  count(filter: StoreFilter, today: string): Promise<number>;
+  /** Every matching session, newest first, fetched a batch at a time. Rows that fail the session schema
+   * are skipped and counted in `skipped`. */
+  iterate(filter: StoreFilter, today: string, skipped?: { count: number }): AsyncGenerator<Session>;
+  figures(filter: StoreFilter, today: string, timeZone: string): Promise<TeamFigures>;
+  /** Sessions of this agent in the store. */
+  countMine(): Promise<number>;
+}
+
+const UPSERT_SQL = (() => {
+  const names = ROW_COLUMNS.map(([name]) => name);
+  const arrays = ROW_COLUMNS.map(([, type], i) => `$${i + 3}::${type}[]`);
+  const updates = names.filter((name) => name !== 'id').map((name) => `${name} = EXCLUDED.${name}`);
+  return `INSERT INTO calm_sessions (team_id, agent_id, ${names.join(', ')})
+SELECT $1, $2, * FROM unnest(${arrays.join(', ')})
+ON CONFLICT (id) DO UPDATE SET ${updates.join(', ')}, synced_at = now()
+WHERE calm_sessions.saved_at <= EXCLUDED.saved_at`;
+})();
+
+const ROW_FIELDS = `id, team_id, agent_id, agent_name, started_at, duration_sec, resolution, escalation,
+  to_char(follow_up_date, 'YYYY-MM-DD') AS follow_up_date, follow_up_done, case_reference, priority_count,
+  confirmed_priority_count, overtalk_count, too_loud_count, heated_count, has_timeline`;
+
+interface DbRow {
+  id: string;
+  team_id: string;
+  agent_id: string;
+  agent_name: string;
+  started_at: Date;
+  duration_sec: number;
+  resolution: TeamSessionRow['resolution'];
+  escalation: TeamSessionRow['escalation'];
+  follow_up_date: string | null;
+  follow_up_done: boolean;
+  case_reference: string;
+  priority_count: number;
+  confirmed_priority_count: number;
+  overtalk_count: number;
+  too_loud_count: number;
+  heated_count: number;
+  has_timeline: boolean;
+}
+
+const toRow = (r: DbRow): TeamSessionRow => ({
+  id: r.id,
+  teamId: r.team_id,
+  agentId: r.agent_id,
+  agent: r.agent_name,
+  startedAt: r.started_at.toISOString(),
+  durationSec: r.duration_sec,
+  resolution: r.resolution,
+  escalation: r.escalation,
+  followUpDate: r.follow_up_date,
+  followUpDone: r.follow_up_done,
+  caseReference: r.case_reference,
+  priorityCount: r.priority_count,
+  confirmedPriorityCount: r.confirmed_priority_count,
+  overtalkCount: r.overtalk_count,
+  tooLoudCount: r.too_loud_count,
+  heatedCount: r.heated_count,
+  hasTimeline: r.has_timeline,
+});
+
+/** Rows fetched per round trip by `iterate`. */
+const ITERATE_BATCH = 2000;
+
+export function openTeamStore(
+  pool: StorePool,
+  identity: { readonly teamId: string; readonly agentId: string },
+): TeamStore {
+  let checked: Promise<void> | null = null;
+  const ready = (): Promise<void> => {
+    checked ??= assertStoreVersion(pool).catch((error: unknown) => {
+      checked = null;
+      throw error;
+    });
+    return checked;
+  };
+
+  return {
+    async upsert(items) {
+      if (items.length === 0) return;
+      await ready();
+      const rows = items.map((item) => sessionRow(item.session, identity.agentId));
+      const timelines = items.map((item) => item.timelineJson ?? null);
+      await pool.query(UPSERT_SQL, [
+        identity.teamId,
+        identity.agentId,
+        ...upsertParameters(rows, timelines),
+      ]);
+    },
+    async list(query, today) {
+      await ready();
+      const where = whereFor(query, today);
+      const offset = query.offset ?? 0;
+      const limit = query.limit ?? SESSION_PAGE_DEFAULT;
+      const params = [...where.params, limit, offset];
+      const [page, total] = await Promise.all([
+        pool.query<DbRow>(
+          `SELECT ${ROW_FIELDS} FROM calm_sessions ${where.sql}
+           ORDER BY started_at DESC, id DESC LIMIT $${params.length - 1} OFFSET $${params.length}`,
+          params,
+        ),
+        pool.query<{ n: string }>(
+          `SELECT count(*) AS n FROM calm_sessions ${where.sql}`,
+          where.params,
+        ),
+      ]);
+      return { rows: page.rows.map(toRow), total: Number(total.rows[0].n), offset };
+    },
+    async count(filter, today) {
+      await ready();
+      const where = whereFor(filter, today);
+      const { rows } = await pool.query<{ n: string }>(
+        `SELECT count(*) AS n FROM calm_sessions ${where.sql}`,
+        where.params,
+      );
+      return Number(rows[0].n);
+    },
+    async *iterate(filter, today, skipped) {
+      await ready();
+      let after: { startedAt: Date; id: string } | null = null;
+      for (;;) {
+        const params: unknown[] = [];
+        const where = whereFor(filter, today, params);
+        let sql = where.sql;
+        if (after !== null) {
+          params.push(after.startedAt, after.id);
+          const keyset = `(started_at, id) < ($${params.length - 1}, $${params.length})`;
+          sql = sql ? `${sql} AND ${keyset}` : `WHERE ${keyset}`;
+        }
+        params.push(ITERATE_BATCH);
+        const { rows } = await pool.query<{
+          id: string;
+          started_at: Date;
+          agent_name: string;
+          session: unknown;
+        }>(
+          `SELECT id, started_at, agent_name, session FROM calm_sessions ${sql}
+           ORDER BY started_at DESC, id DESC LIMIT $${params.length}`,
+          params,
+        );
+        for (const row of rows) {
+          const parsed = sessionSchema.safeParse(row.session);
+          if (!parsed.success) {
+            if (skipped) skipped.count++;
+            continue;
+          }
+          const session = parsed.data;
+          yield session.agent === '' ? { ...session, agent: row.agent_name } : session;
+        }
+        if (rows.length < ITERATE_BATCH) return;
+        const last = rows[rows.length - 1];
+        after = { startedAt: last.started_at, id: last.id };
+      }
+    },
+    async figures(filter, today, timeZone) {
+      await ready();
+      const callParams: unknown[] = [timeZone];
+      const where = whereFor(filter, today, callParams);
+      const dueParams: unknown[] = [];
+      const dueWhere = whereFor({ ...filter, from: undefined, to: undefined }, today, dueParams);
+      const open = 'follow_up_date IS NOT NULL AND NOT follow_up_done';
+      const [calls, followUps, teams] = await Promise.all([
+        pool.query(
+          `SELECT to_char((started_at AT TIME ZONE $1)::date, 'YYYY-MM-DD') AS day, agent_name AS agent,
+             count(*)::int AS calls, sum(overtalk_count)::float8 AS overtalk_sum,
+             sum(too_loud_count)::float8 AS too_loud_sum,
+             coalesce(sum(time_to_calm_sec), 0)::float8 AS time_to_calm_sum,
+             count(time_to_calm_sec)::int AS time_to_calm_count,
+             count(*) FILTER (WHERE confirmed_priority_count > 0)::int AS confirmed_calls,
+             count(*) FILTER (WHERE escalation <> 'none')::int AS escalations
+           FROM calm_sessions ${where.sql} GROUP BY 1, 2 ORDER BY 1, 2`,
+          callParams,
+        ),
+        pool.query(
+          `SELECT to_char(follow_up_date, 'YYYY-MM-DD') AS day, agent_name AS agent, count(*)::int AS open
+           FROM calm_sessions ${dueWhere.sql ? `${dueWhere.sql} AND ${open}` : `WHERE ${open}`}
+           GROUP BY 1, 2 ORDER BY 1, 2`,
+          dueParams,
+        ),
+        pool.query<{ team_id: string }>(
+          'SELECT DISTINCT team_id FROM calm_team_leads UNION SELECT DISTINCT team_id FROM calm_agents ORDER BY 1',
+        ),
+      ]);
+      return {
+        calls: calls.rows.map((r) => ({
+          day: r.day,
+          agent: r.agent,
+          calls: r.calls,
+          overtalkSum: r.overtalk_sum,
+          tooLoudSum: r.too_loud_sum,
+          timeToCalmSum: r.time_to_calm_sum,
+          timeToCalmCount: r.time_to_calm_count,
+          confirmedCalls: r.confirmed_calls,
+          escalations: r.escalations,
+        })),
+        followUps: followUps.rows.map((r) => ({ day: r.day, agent: r.agent, open: r.open })),
+        teams: teams.rows.map((r) => r.team_id),
+      };
+    },
+    async countMine() {
+      await ready();
+      const { rows } = await pool.query<{ n: string }>(
+        'SELECT count(*) AS n FROM calm_sessions WHERE team_id = $1 AND agent_id = $2',
+        [identity.teamId, identity.agentId],
+      );
+      return Number(rows[0].n);
+    },
+  };
+}
