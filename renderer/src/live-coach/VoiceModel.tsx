@@ -52,39 +52,39 @@ export function VoiceModel({
   }, [sessionRef, inCall]);
 
   return (
-    <dl className="stats" data-testid="voice-model">
-      <div>
-        <dt>Your mic</dt>
-        {/* A state, never a cue: digital silence from the mic (muted, or not delivering sound). */}
-        <dd ref={mic} role="status" data-testid="mic-state" data-state="none">
-          —
-        </dd>
-      </div>
-      <div>
-        <dt>Your normal voice</dt>
-        <dd ref={normal} data-testid="agent-normal">
-          —
-        </dd>
-      </div>
-      <div>
-        <dt>Caller’s baseline</dt>
-        <dd ref={baseline} data-testid="caller-baseline">
-          —
-        </dd>
-      </div>
-      <div>
-        <dt>&nbsp;</dt>
-        <dd>
-          <button
-            type="button"
-            onClick={() => sessionRef.current?.relearnVoices()}
-            disabled={!inCall}
-            data-testid="relearn-voices"
-          >
-            Learn voices again
-          </button>
-        </dd>
-      </div>
-    </dl>
+    <div className="voice-model">
+      <dl className="stats" data-testid="voice-model">
+        <div>
+          <dt>Your mic</dt>
+          {/* A state, never a cue: digital silence from the mic (muted, or not delivering sound). The
+            live role is on a span: on the <dd> it would replace the term's definition. */}
+          <dd>
+            <span ref={mic} role="status" data-testid="mic-state" data-state="none">
+              —
+            </span>
+          </dd>
+        </div>
+        <div>
+          <dt>Your normal voice</dt>
+          <dd ref={normal} data-testid="agent-normal">
+            —
+          </dd>
+        </div>
+        <div>
+          <dt>Caller’s baseline</dt>
+          <dd ref={baseline} data-testid="caller-baseline">
+            —
+          </dd>
+        </div>
+      </dl>
+      <button
+        type="button"
+        onClick={() => sessionRef.current?.relearnVoices()}
+        disabled={!inCall}
+        data-testid="relearn-voices"
+      >
+        Learn voices again
+      </button>
+    </div>
   );
 }
