@@ -17,7 +17,7 @@ import {
   type OpenCallAudioOptions,
 } from './byte-source';
 import type { CallAudioContainer } from './call-audio-format';
-import { flacTotalSamples, mp3AnnouncedSamples, oggEndsWithLastPage } from './stream-lengths';
+import { flacTotalSamples, mp3AnnouncedSamples, oggLastPage, opusPreSkip } from './stream-lengths';
 
 interface Decoded {
   channelData: Float32Array[];
@@ -36,6 +36,28 @@ interface WasmDecoder {
 const NAMES = { mp3: 'MP3', 'ogg-opus': 'Ogg Opus', flac: 'FLAC' } as const;
 const INPUT_BYTES = 256 * 1024;
 const MP3_GAPLESS_SLACK = 4608;
+/** Opus: decoded audio may fall short of the last page's granule by less than this (0.1 s at 48 kHz). */
+const OPUS_GRANULE_SLACK = 4800;
+
+type Console = Record<'error' | 'warn' | 'log', (...args: unknown[]) => void>;
+
+/**
+ * Runs a decoder call with the console muted: the decoders print each error as well as returning it
+ * (mpg123 also prints notices), and a refused file must come out as one sentence, not a log — nor
+ * text mixed into the CLI's JSON on stdout.
+ */
+async function quietly<T>(call: () => T | Promise<T>): Promise<T> {
+  const console = (globalThis as unknown as { console: Console }).console;
+  const { error, warn, log } = console;
+  console.error = console.warn = console.log = () => {};
+  try {
+    return await call();
+  } finally {
+    console.error = error;
+    console.warn = warn;
+    console.log = log;
+  }
+}
 
 async function createDecoder(kind: Exclude<CallAudioContainer, 'wav'>): Promise<WasmDecoder> {
   if (kind === 'mp3') {
@@ -63,11 +85,16 @@ export async function openCompressedStream(
   const decoder = await createDecoder(kind);
   let freed = false;
   const free = (): void => {
-    if (!freed) decoder.free();
+    if (freed) return;
     freed = true;
+    try {
+      decoder.free();
+    } catch {
+      // A decoder that trapped may not free cleanly; its memory goes with it.
+    }
   };
   try {
-    await decoder.ready;
+    await quietly(() => decoder.ready);
   } catch (error) {
     free();
     throw error;
@@ -112,18 +139,35 @@ export async function openCompressedStream(
   const endChecks = async (): Promise<void> => {
     let cut: string | null = null;
     if (kind === 'flac' && expected !== null && expected > 0 && decodedFrames < expected)
-      cut = `its header says ${expected} samples but only ${decodedFrames} are in the file`;
+      cut = `its header says ${expected} samples but only ${decodedFrames} could be decoded`;
     // (The announced count includes the encoder's delay and padding, which gapless decoding drops:
     // at most about 3,000 samples.)
     if (kind === 'mp3' && expected !== null && decodedFrames < expected - MP3_GAPLESS_SLACK)
-      cut = `its header announces about ${expected} samples but only ${decodedFrames} are in the file`;
+      cut = `its header announces about ${expected} samples but only ${decodedFrames} could be decoded`;
     if (kind === 'ogg-opus') {
       const tail = await source.read(Math.max(0, source.size - 70 * 1024), source.size);
-      if (!oggEndsWithLastPage(tail)) cut = 'its last page (marked end of stream) is missing';
+      const last = oggLastPage(tail);
+      const announced = last ? last.granule - opusPreSkip(head) : 0;
+      if (!last?.endOfStream) cut = 'its last page (marked end of stream) is missing';
+      else if (decodedFrames < announced - OPUS_GRANULE_SLACK)
+        cut = `its pages announce ${(announced / 48000).toFixed(1)} s of audio but only ${(decodedFrames / 48000).toFixed(1)} s could be decoded`;
     }
     if (cut === null) return;
-    if (options.refuseCutShort) throw new CallAudioError(`The ${name} file is truncated: ${cut}.`);
-    notes.push(`The ${name} file was cut short (${cut}); the audio present was used.`);
+    if (options.refuseCutShort)
+      throw new CallAudioError(`The ${name} file is truncated or damaged: ${cut}.`);
+    notes.push(`The ${name} file is cut short or damaged (${cut}); the audio decoded was used.`);
+  };
+
+  /** A decoder that traps (a WebAssembly fault on hostile input) is a damaged file, said in one sentence. */
+  const run = async (call: () => Decoded | Promise<Decoded>): Promise<Decoded> => {
+    try {
+      return await quietly(call);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      throw new CallAudioError(
+        `The ${name} stream is damaged: its decoder stopped (${message.replace(/[.\s]+$/, '')}).`,
+      );
+    }
   };
 
   // Decode until the first audio, to know the rate and the channels.
@@ -137,12 +181,13 @@ export async function openCompressedStream(
         );
       offset += bytes.length;
       // The decoders keep views into their own memory: copy before the next call reuses it.
-      const got = check(await decoder.decode(bytes));
+      const got = check(await run(() => decoder.decode(bytes)));
       if (got) return got.map((c) => c.slice());
     }
     if (!flushed) {
       flushed = true;
-      const got = decoder.flush ? check(await decoder.flush()) : null;
+      const flush = decoder.flush?.bind(decoder);
+      const got = flush ? check(await run(flush)) : null;
       await endChecks();
       if (got) return got.map((c) => c.slice());
     }

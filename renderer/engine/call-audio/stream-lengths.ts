@@ -44,8 +44,12 @@ export function mp3AnnouncedSamples(head: Uint8Array): number | null {
   return frames * (version === 3 ? 1152 : 576);
 }
 
-/** True if the last Ogg page in `tail` is whole and flagged end-of-stream. */
-export function oggEndsWithLastPage(tail: Uint8Array): boolean {
+/**
+ * The Ogg stream's last page, if `tail` (the file's last bytes) ends with a whole one: whether it is
+ * flagged end-of-stream, and its granule position (for Opus: 48 kHz samples since the start, pre-skip
+ * included). null if the file does not end on a whole page.
+ */
+export function oggLastPage(tail: Uint8Array): { endOfStream: boolean; granule: number } | null {
   for (let at = tail.length - 27; at >= 0; at--) {
     if (
       tail[at] !== 0x4f ||
@@ -55,10 +59,19 @@ export function oggEndsWithLastPage(tail: Uint8Array): boolean {
     )
       continue;
     const segments = tail[at + 26];
-    if (at + 27 + segments > tail.length) return false;
+    if (at + 27 + segments > tail.length) return null;
     let size = 27 + segments;
     for (let i = 0; i < segments; i++) size += tail[at + 27 + i];
-    return at + size === tail.length && (tail[at + 5] & 0x04) !== 0;
+    if (at + size !== tail.length) return null;
+    const view = new DataView(tail.buffer, tail.byteOffset + at, 27);
+    const granule = view.getUint32(6, true) + view.getUint32(10, true) * 2 ** 32;
+    return { endOfStream: (tail[at + 5] & 0x04) !== 0, granule };
   }
-  return false;
+  return null;
+}
+
+/** The Opus pre-skip (48 kHz samples the decoder drops at the start) from the first page's OpusHead. */
+export function opusPreSkip(head: Uint8Array): number {
+  const body = 27 + (head[26] ?? 0);
+  return body + 12 <= head.length ? head[body + 10] | (head[body + 11] << 8) : 0;
 }
