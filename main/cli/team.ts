@@ -92,6 +92,7 @@ async function openLocal(dataDir: string, config: TeamConfig) {
 async function runSync(dataDir: string, config: TeamConfig): Promise<number> {
   const { sessions, team } = await openLocal(dataDir, config);
   try {
+    team.sync!.retryRefused();
     const result = await team.sync!.pushNow();
     const status = team.status();
     const who = `${config.teamId}/${config.agentId} at ${describeStore(config.url)}`;

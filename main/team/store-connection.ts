@@ -66,12 +66,16 @@ export function openStorePool(config: TeamConfig, options: PoolOptions = {}): St
   return pool;
 }
 
-/** Errors that mean "try again later" (the store is down, slow or restarting), not "this row is wrong". */
-export function isTransient(error: unknown): boolean {
+/**
+ * Errors that are about one row (the store refuses this session: row-level security, a constraint, a
+ * value it cannot take) rather than about the store (down, slow, restarting, wrong login, no schema) —
+ * the first are set aside row by row, the second are retried with backoff.
+ */
+export function isRowRefusal(error: unknown): boolean {
   const code = (error as { code?: string } | undefined)?.code;
-  if (code === undefined) return true;
-  if (/^(08|53|57|58|40)/.test(code)) return true; // connection, resources, operator, system, rollback
-  return /^E[A-Z]+$/.test(code); // ECONNREFUSED, ECONNRESET, ETIMEDOUT, EHOSTUNREACH …
+  if (code === undefined) return false;
+  if (code === '42501') return /row-level security/.test(String((error as Error).message));
+  return /^(22|23)/.test(code);
 }
 
 /** One line: why the store could not be used, for the status, the CLI and the log. */

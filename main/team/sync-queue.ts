@@ -52,6 +52,8 @@ export interface SyncQueue {
   acknowledge(sent: readonly Pick<QueueEntry, 'id' | 'seq'>[]): void;
   /** Marks entries refused by the store, with the reason. */
   refuse(entries: readonly Pick<QueueEntry, 'id' | 'seq'>[], reason: string): void;
+  /** Makes refused entries pending again (an administrator may have fixed what the store refused). */
+  clearRefused(): void;
   /** Removes entries whose session no longer exists locally. */
   drop(ids: readonly string[]): void;
   backfilledFor(): string | null;
@@ -136,6 +138,10 @@ export function openSyncQueue(deps: SyncQueueDeps): SyncQueue {
           refused.has(entry.id) ? { ...entry, refused: reason.slice(0, 1000) } : entry,
         ),
       });
+    },
+    clearRefused() {
+      if (!state.entries.some((entry) => entry.refused !== undefined)) return;
+      commit({ ...state, entries: state.entries.map(({ refused: _refused, ...entry }) => entry) });
     },
     drop(ids) {
       const gone = new Set(ids);

@@ -15,7 +15,7 @@ import { describeStore, loadTeamConfig, type TeamConfig } from './team-config';
 import { openStorePool, type StorePool } from './store-connection';
 import { openSyncQueue } from './sync-queue';
 import { openTeamStore, type TeamStore } from './team-store';
-import { createTeamSync, type LocalSessions, type TeamSync } from './team-sync';
+import { createTeamSync, type LocalSessions, type TeamSync, type TeamSyncDeps } from './team-sync';
 
 export interface TeamServices {
   /** null: no store configured, or its configuration is unusable (see status().error). */
@@ -38,6 +38,8 @@ export interface TeamServicesDeps {
   readonly background?: boolean;
   /** A configuration to use instead of the data folder's file. */
   readonly config?: TeamConfig;
+  /** Batch size and backoff (tests, the benchmark). */
+  readonly tuning?: Pick<TeamSyncDeps, 'batchSize' | 'backoffMs'>;
 }
 
 const offStatus = (error: string | null): TeamSyncStatus => ({
@@ -93,7 +95,15 @@ export function openTeamServices(deps: TeamServicesDeps): TeamServices {
     allIds: () => allSessionIds(deps.repository),
     timelineJson: deps.timelineJson,
   };
-  const sync = createTeamSync({ config, store, queue, local, now: deps.now, log: deps.log });
+  const sync = createTeamSync({
+    config,
+    store,
+    queue,
+    local,
+    now: deps.now,
+    log: deps.log,
+    ...deps.tuning,
+  });
   if (deps.background !== false) sync.start();
   deps.log?.(
     `Team store: syncing as ${config.teamId}/${config.agentId} to ${describeStore(config.url)}`,

@@ -11,7 +11,7 @@
 import type { Session } from '../../preload/contract/session-schema';
 import type { TeamSyncStatus } from '../../preload/contract/team-store-schema';
 import { describeStore, type TeamConfig } from './team-config';
-import { describeStoreError, isTransient } from './store-connection';
+import { describeStoreError, isRowRefusal } from './store-connection';
 import { StoreVersionError } from './store-migrations';
 import type { QueueEntry, SyncQueue } from './sync-queue';
 import type { SessionToStore, TeamStore } from './team-store';
@@ -51,8 +51,11 @@ export interface TeamSync {
   queued(ids: readonly string[]): void;
   /** Sends everything pending now; resolves when the queue is empty or a try failed. */
   pushNow(): Promise<PushResult>;
-  /** Starts background tries (after a backfill when the store is new to this data folder). */
+  /** Starts background tries (after a backfill when the store is new to this data folder); sessions
+   * refused in an earlier run are tried once more. */
   start(): void;
+  /** Sessions the store refused are tried again on the next push. */
+  retryRefused(): void;
   status(): TeamSyncStatus;
   onStatus(listener: (status: TeamSyncStatus) => void): () => void;
   /** Stops background tries; resolves when a running push has finished. */
@@ -130,7 +133,7 @@ export function createTeamSync(deps: TeamSyncDeps): TeamSync {
       queue.acknowledge(sent);
       return { sent: items.length, refused: 0 };
     } catch (error) {
-      if (isTransient(error) || error instanceof StoreVersionError) throw error;
+      if (!isRowRefusal(error)) throw error;
       if (items.length === 1) {
         const reason = describeStoreError(error, config);
         deps.log?.(`Team store refused session ${items[0].session.id}: ${reason}`);
@@ -218,7 +221,9 @@ export function createTeamSync(deps: TeamSyncDeps): TeamSync {
       if (!stopped) schedule(50);
     },
     pushNow,
+    retryRefused: () => queue.clearRefused(),
     start() {
+      queue.clearRefused();
       stopped = false;
       schedule(0);
     },

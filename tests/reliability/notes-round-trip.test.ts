@@ -23,31 +23,10 @@ import type { WrapUpDraft } from '../../preload/contract/session-ipc-schema';
 import type { Session } from '../../preload/contract/session-schema';
 import { WRAP_UP_STEPS } from '../../preload/contract/settings-schema';
 import { importOne } from '../../renderer/src/team/import-files';
+import { CONTROLS, EMOJI, RTL } from '../support/hostile-text';
 import { makeSessions, seededRandom } from '../support/session-factory';
 
 const MAX_NOTES = 1_000_000;
-const EMOJI = ['😤', '🙏', '👩‍👩‍👧', '🇩🇪', '🇸🇦', '👍🏽', '🧑🏿‍💻', '❤️', '1️⃣', '🫠'];
-const RTL = [
-  'الفاتورة غير صحيحة',
-  'لم يتصل بي أحد',
-  'החשבון שגוי',
-  'הוא ביקש מנהל',
-  '\u202Bمرحبا\u202C',
-  '\u2067שלום\u2069',
-  '\u200F',
-];
-const CONTROLS = [
-  ...Array.from({ length: 32 }, (_, i) => String.fromCharCode(i)),
-  '\u007F',
-  ...Array.from({ length: 32 }, (_, i) => String.fromCharCode(0x80 + i)),
-  '\u2028',
-  '\u2029',
-  '\uFEFF',
-  '\u200B',
-  '\u200D',
-  '\u202E',
-  '\u2066',
-];
 const WORDS = [
   'The',
   'customer',

@@ -61,7 +61,8 @@ const PRIORITY_TEXTS = [
   'Moving house, wants the line moved the same day',
   'Felt talked down to by the shop staff',
 ];
-const TRICKY_TEXTS = [
+/** Formula-looking, quote and newline text (CSV injection and RFC 4180 cases). */
+export const TRICKY_TEXTS = [
   '=HYPERLINK("http://evil.example","click")',
   '+1 555 0100 called twice',
   '-5 minutes on hold, again',

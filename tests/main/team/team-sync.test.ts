@@ -1,0 +1,238 @@
+/**
+ * Three agents' data folders sync to one real PostgreSQL store; the team lead reads every session once,
+ * with its agent, whole (the session that comes back is the one saved); an edit after sync updates the row
+ * (and an older copy never replaces a newer one); the `team` command migrates, syncs and reports.
+ */
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Session } from '../../../preload/contract/session-schema';
+import { openTeamStore } from '../../../main/team/team-store';
+import { localDay } from '../../../preload/domain/calendar-day';
+import { makeSessions } from '../../support/session-factory';
+import { postgresUnavailableReason } from '../../support/postgres-server';
+import {
+  agentDataDir,
+  openAgentApp,
+  startTeamFixture,
+  type AgentLogin,
+  type TeamFixture,
+} from './team-fixture';
+
+const run = promisify(execFile);
+const unavailable = postgresUnavailableReason();
+const REPO = path.resolve(__dirname, '../../..');
+
+const AGENTS: (AgentLogin & { name: string; seed: number })[] = [
+  { role: 'ana', password: 'pw-ana', teamId: 'north', agentId: 'ana', name: 'Ana Souza', seed: 1 },
+  {
+    role: 'bjorn',
+    password: 'pw-bjorn',
+    teamId: 'north',
+    agentId: 'bjorn',
+    name: 'Björn Lindqvist',
+    seed: 2,
+  },
+  {
+    role: 'chidi',
+    password: 'pw-chidi',
+    teamId: 'north',
+    agentId: 'chidi',
+    name: 'Chidi Okafor',
+    seed: 3,
+  },
+];
+const PER_AGENT = 120;
+
+async function teamCli(args: string[]) {
+  try {
+    const { stdout, stderr } = await run('npx', ['tsx', 'main/cli/team.ts', ...args], {
+      cwd: REPO,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe.skipIf(unavailable !== null)(
+  'team store: three agents, one lead (real PostgreSQL)',
+  () => {
+    let fx: TeamFixture;
+    const dataDirs = new Map<string, string>();
+    const saved = new Map<string, Session[]>();
+
+    beforeAll(async () => {
+      fx = await startTeamFixture();
+      for (const agent of AGENTS) {
+        await fx.addAgent(agent);
+        const sessions = makeSessions(PER_AGENT, {
+          seed: agent.seed,
+          agents: [agent.name],
+          tricky: true,
+        });
+        saved.set(agent.role, sessions);
+        dataDirs.set(agent.role, agentDataDir(fx.config(agent), sessions));
+      }
+      await fx.addLead('lena', 'pw-lena', ['north']);
+    });
+    afterAll(async () => {
+      await fx?.close();
+      for (const dir of dataDirs.values()) fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('syncs every agent: two in the app, one with `team sync`; the lead sees each session once with its agent', async () => {
+      for (const agent of AGENTS.slice(0, 2)) {
+        const app = openAgentApp(dataDirs.get(agent.role)!, fx.config(agent));
+        const result = await app.team.sync!.pushNow();
+        expect(result).toEqual({ sent: PER_AGENT, refused: 0, error: null });
+        expect(app.team.status()).toMatchObject({ state: 'synced', queued: 0, error: null });
+        await app.close();
+      }
+      const cli = await teamCli(['sync', '--data-dir', dataDirs.get('chidi')!]);
+      expect(cli.stderr).toBe('');
+      expect(cli.stdout).toMatch(
+        /^Sent 120 sessions as north\/chidi at 127\.0\.0\.1:\d+\/calm; none queued\.\n$/,
+      );
+      expect(cli.code).toBe(0);
+
+      const lead = openTeamStore(fx.poolAs('lena', 'pw-lena'), {
+        teamId: 'north',
+        agentId: 'lena',
+      });
+      const page = await lead.list({ limit: 500 }, localDay(new Date()));
+      expect(page.total).toBe(3 * PER_AGENT);
+      const ids = page.rows.map((row) => row.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      for (const agent of AGENTS) {
+        const mine = page.rows.filter((row) => row.agentId === agent.agentId);
+        expect(mine).toHaveLength(PER_AGENT);
+        expect(new Set(mine.map((row) => row.agent))).toEqual(new Set([agent.name]));
+      }
+      // Whole sessions come back exactly as saved (the export reads these).
+      const back = new Map<string, Session>();
+      for await (const session of lead.iterate({}, localDay(new Date())))
+        back.set(session.id, session);
+      expect(back.size).toBe(3 * PER_AGENT);
+      for (const sessions of saved.values())
+        for (const session of sessions) expect(back.get(session.id)).toEqual(session);
+    });
+
+    it('filters and pages like the session log', async () => {
+      const lead = openTeamStore(fx.poolAs('lena', 'pw-lena'), {
+        teamId: 'north',
+        agentId: 'lena',
+      });
+      const today = localDay(new Date());
+      const all = [...saved.values()].flat();
+      const escalated = all.filter((s) => s.wrapUp.escalation.kind === 'handed-off').length;
+      expect(await lead.count({ escalation: 'handed-off' }, today)).toBe(escalated);
+      const unresolved = all.filter((s) => s.wrapUp.resolution === null).length;
+      expect(await lead.count({ resolution: 'none' }, today)).toBe(unresolved);
+      expect(await lead.count({ agent: 'Björn Lindqvist' }, today)).toBe(PER_AGENT);
+      const first = await lead.list({ limit: 50, offset: 0 }, today);
+      const second = await lead.list({ limit: 50, offset: 50 }, today);
+      const newestFirst = [...all].sort(
+        (a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt),
+      );
+      expect([...first.rows, ...second.rows].map((r) => r.id)).toEqual(
+        newestFirst.slice(0, 100).map((s) => s.id),
+      );
+    });
+
+    it('an edit after sync updates the row; an older copy never replaces a newer one', async () => {
+      const agent = AGENTS[0];
+      const app = openAgentApp(dataDirs.get(agent.role)!, fx.config(agent));
+      const target = saved.get(agent.role)![5];
+      const edited: Session = {
+        ...target,
+        wrapUp: {
+          ...target.wrapUp,
+          notes: 'Called back, customer happy — résumé 👍🏽',
+          resolution: 'resolved',
+        },
+        savedAt: new Date(Date.parse(target.savedAt) + 60_000).toISOString(),
+      };
+      app.repository.save(edited);
+      expect(app.team.status()).toMatchObject({ state: 'queued', queued: 1 });
+      expect(await app.team.sync!.pushNow()).toEqual({ sent: 1, refused: 0, error: null });
+      const row = await fx.admin.query(
+        'SELECT session, resolution, search_text FROM calm_sessions WHERE id = $1',
+        [target.id],
+      );
+      expect(row.rows[0].session).toEqual(edited);
+      expect(row.rows[0].resolution).toBe('resolved');
+      expect(row.rows[0].search_text).toContain('resume');
+
+      // The follow-up marked done (same savedAt) is sent too.
+      app.repository.markFollowUpDone(target.id, new Date('2026-02-01T10:00:00Z'));
+      await app.team.sync!.pushNow();
+      const done = await fx.admin.query('SELECT follow_up_done FROM calm_sessions WHERE id = $1', [
+        target.id,
+      ]);
+      expect(done.rows[0].follow_up_done).toBe(true);
+
+      // A stale copy (an older savedAt) does not win.
+      await app.team.store!.upsert([{ session: target }]);
+      const after = await fx.admin.query('SELECT session FROM calm_sessions WHERE id = $1', [
+        target.id,
+      ]);
+      expect(after.rows[0].session.wrapUp.notes).toBe(edited.wrapUp.notes);
+      const count = await fx.admin.query('SELECT count(*)::int AS n FROM calm_sessions');
+      expect(count.rows[0].n).toBe(3 * PER_AGENT);
+      await app.close();
+    });
+
+    it('`team status` prints the counts; `team migrate` on an up-to-date store changes nothing', async () => {
+      const status = await teamCli(['status', '--data-dir', dataDirs.get('bjorn')!]);
+      expect(status.code).toBe(0);
+      expect(status.stdout).toContain('Local sessions: 120\nQueued: 0\nRefused: 0\n');
+      expect(status.stdout).toContain('In the store (this agent): 120\nSchema version: 1\n');
+      expect(status.stdout).not.toContain('pw-bjorn');
+
+      const adminDir = agentDataDir({
+        url: fx.server.adminUrl('calm'),
+        tls: { mode: 'disable' },
+        teamId: 'north',
+        agentId: 'it',
+      });
+      const migrate = await teamCli(['migrate', '--data-dir', adminDir]);
+      expect(migrate).toMatchObject({ code: 0, stderr: '' });
+      expect(migrate.stdout).toMatch(
+        /^The team store at 127\.0\.0\.1:\d+\/calm is up to date \(schema version 1\)\.\n$/,
+      );
+      fs.rmSync(adminDir, { recursive: true, force: true });
+    });
+
+    it('`team` answers bad arguments and missing configuration with one line and exit 2', async () => {
+      const bad = await teamCli(['push']);
+      expect(bad).toMatchObject({ code: 2, stdout: '' });
+      expect(bad.stderr).toMatch(
+        /^Unknown command "push"\. usage: npm run --silent team -- migrate\|sync\|status \[--data-dir DIR\]\n$/,
+      );
+      const none = agentDataDir(null);
+      const off = await teamCli(['status', '--data-dir', none]);
+      expect(off.code).toBe(2);
+      expect(off.stderr).toBe(
+        `No team store is configured: ${path.join(none, 'team-store.json')} does not exist.\n`,
+      );
+      fs.writeFileSync(
+        path.join(none, 'team-store.json'),
+        '{"url": "mysql://x", "teamId": "a", "agentId": "b"}',
+      );
+      const wrong = await teamCli(['sync', '--data-dir', none]);
+      expect(wrong.code).toBe(2);
+      expect(wrong.stderr).toBe(
+        `${path.join(none, 'team-store.json')}: url must start with postgres://.\n`,
+      );
+      fs.rmSync(none, { recursive: true, force: true });
+    });
+  },
+);
+
+describe.skipIf(unavailable === null)('team store', () => {
+  it.skip(`needs PostgreSQL: ${unavailable ?? ''}`, () => undefined);
+});
