@@ -1,6 +1,8 @@
 /**
  * Arguments of `npm run --silent export -- --from DATE --to DATE --format csv|json|xlsx --out FILE
- * [--data-dir DIR] [--agent NAME] [--resolution R] [--escalation E] [--follow-up due|overdue|open|done]`.
+ * [--data-dir DIR] [--agent NAME] [--resolution R] [--escalation E] [--follow-up due|overdue|open|done]
+ * [--source local|team] [--team ID]` (team: the team store configured in the data folder; --team narrows
+ * it to one team).
  * Pure: argv in, options out, or a BadExportArgsError with one sentence saying what is wrong.
  */
 import { parseArgs } from 'node:util';
@@ -22,13 +24,21 @@ export class BadExportArgsError extends Error {
 export const EXPORT_USAGE =
   'usage: npm run --silent export -- --from YYYY-MM-DD --to YYYY-MM-DD --format csv|json|xlsx --out FILE ' +
   '[--data-dir DIR] [--agent NAME] [--resolution resolved|partly|pending|escalated|none] ' +
-  '[--escalation none|manager-requested|handed-off|abusive-conduct] [--follow-up due|overdue|open|done]';
+  '[--escalation none|manager-requested|handed-off|abusive-conduct] [--follow-up due|overdue|open|done] ' +
+  '[--source local|team] [--team ID]';
+
+export const EXPORT_SOURCES = ['local', 'team'] as const;
+export type ExportSource = (typeof EXPORT_SOURCES)[number];
 
 export interface ExportArgs {
   readonly format: ExportFormat;
   readonly out: string;
   readonly dataDir: string | undefined;
   readonly filter: ExportFilter & { from: string; to: string };
+  /** local: this data folder's sessions; team: the team store configured in it. */
+  readonly source: ExportSource;
+  /** With --source team: one team (else every team the login may read). */
+  readonly team: string | undefined;
 }
 
 function isCalendarDay(value: string): boolean {
@@ -66,6 +76,8 @@ export function parseExportArgs(argv: readonly string[]): ExportArgs {
         resolution: { type: 'string' },
         escalation: { type: 'string' },
         'follow-up': { type: 'string' },
+        source: { type: 'string' },
+        team: { type: 'string' },
       },
     }) as { values: Record<string, string | undefined> });
   } catch (error) {
@@ -100,5 +112,14 @@ export function parseExportArgs(argv: readonly string[]): ExportArgs {
   if (escalation) filter.escalation = escalation;
   const followUp = oneOf('--follow-up', values['follow-up'], FOLLOW_UP_FILTER_VALUES);
   if (followUp) filter.followUp = followUp;
-  return { format, out: values.out!, dataDir: values['data-dir'], filter };
+  const source = oneOf('--source', values.source, EXPORT_SOURCES) ?? 'local';
+  const team = values.team;
+  if (team !== undefined) {
+    if (source !== 'team') throw new BadExportArgsError('--team needs --source team.');
+    if (!/^[A-Za-z0-9._-]{1,64}$/.test(team))
+      throw new BadExportArgsError(
+        `--team must be a team id (1 to 64 letters, digits, dots, dashes or underscores), not "${team}".`,
+      );
+  }
+  return { format, out: values.out!, dataDir: values['data-dir'], filter, source, team };
 }

@@ -2,6 +2,7 @@
  * `npm run --silent export -- --from DATE --to DATE --format csv|json|xlsx --out FILE [--data-dir DIR]`
  * (plus optional --agent, --resolution, --escalation, --follow-up): the UI's export for scheduled jobs.
  * Reads the sessions of the data folder (default: the app's, as Electron and the browser host use it),
+ * or with `--source team [--team ID]` the team store configured there (same formats and columns),
  * writes the file atomically (a cancelled run — Ctrl+C — or a failure leaves no file) and prints one line.
  * Exit codes: 0 written; 1 the export failed (disk, data folder unreadable); 2 bad flags or paths.
  */
@@ -50,29 +51,43 @@ async function main(argv: readonly string[]): Promise<number> {
     { exportHeader, exportSessionsToFile },
     { localDay },
     { openSessionRepository },
+    { openTeamExportSource },
   ] = await Promise.all([
     import('../host/app-version'),
     import('../export/export-file'),
     import('../../preload/domain/calendar-day'),
     import('../sessions/session-repository'),
+    import('../team/team-export-source'),
   ]);
-  const repository = openSessionRepository({ dataDir });
   const now = new Date();
   const today = localDay(now);
+  let team: ReturnType<typeof openTeamExportSource> | null = null;
+  try {
+    if (args.source === 'team') team = openTeamExportSource(dataDir, args.filter, args.team, today);
+  } catch (error) {
+    throw new BadExportArgsError((error as Error).message);
+  }
+  const sessions = team
+    ? team.sessions
+    : openSessionRepository({ dataDir }).iterate(args.filter, today);
   const controller = new AbortController();
   let written = 0;
   const onSignal = (): void => controller.abort(new Error('Export cancelled'));
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
-    const bytes = await exportSessionsToFile(repository.iterate(args.filter, today), {
+    const bytes = await exportSessionsToFile(sessions, {
       format: args.format,
       filePath: out,
       header: exportHeader(agentNameIn(dataDir), APP_VERSION, args.filter, now),
       progress: { signal: controller.signal, onSession: (n) => (written = n) },
     });
+    const from = team ? ` from ${team.where}` : '';
+    const skipped = team?.skipped.count
+      ? ` ${team.skipped.count} stored row${team.skipped.count === 1 ? ' was' : 's were'} not a valid session and left out.`
+      : '';
     process.stdout.write(
-      `Exported ${written} session${written === 1 ? '' : 's'} (${args.filter.from} to ${args.filter.to}) as ${args.format.toUpperCase()} to ${out} (${bytes} bytes).\n`,
+      `Exported ${written} session${written === 1 ? '' : 's'} (${args.filter.from} to ${args.filter.to})${from} as ${args.format.toUpperCase()} to ${out} (${bytes} bytes).${skipped}\n`,
     );
     return 0;
   } catch (error) {
@@ -80,11 +95,11 @@ async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write('Export cancelled; no file was written.\n');
       return 130;
     }
-    process.stderr.write(
-      `Export failed: ${(error as Error)?.message ?? error}. No file was written.\n`,
-    );
+    const reason = team ? team.describeError(error) : ((error as Error)?.message ?? error);
+    process.stderr.write(`Export failed: ${reason}. No file was written.\n`);
     return 1;
   } finally {
+    await team?.close();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }

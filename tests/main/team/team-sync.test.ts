@@ -143,6 +143,80 @@ describe.skipIf(unavailable !== null)(
       );
     });
 
+    it('`export --source team` writes the same file a local export of the same sessions writes', async () => {
+      const leadDir = agentDataDir(
+        fx.config({ role: 'lena', password: 'pw-lena', teamId: 'north' }),
+      );
+      const allLocal = agentDataDir(null, [...saved.values()].flat());
+      dataDirs.set('lena', leadDir);
+      dataDirs.set('all', allLocal);
+      const exportCli = async (args: string[]) => {
+        try {
+          const { stdout, stderr } = await run(
+            'npx',
+            ['tsx', 'main/cli/export.ts', '--from', '2026-01-01', '--to', '2026-03-31', ...args],
+            { cwd: REPO },
+          );
+          return { code: 0, stdout, stderr };
+        } catch (error) {
+          return error as { code: number; stdout: string; stderr: string };
+        }
+      };
+      for (const format of ['csv', 'json'] as const) {
+        const fromTeam = path.join(leadDir, `team.${format}`);
+        const fromLocal = path.join(allLocal, `local.${format}`);
+        const team = await exportCli([
+          '--format',
+          format,
+          '--out',
+          fromTeam,
+          '--data-dir',
+          leadDir,
+          '--source',
+          'team',
+          '--team',
+          'north',
+        ]);
+        expect(team.stderr).toBe('');
+        expect(team.stdout).toMatch(
+          new RegExp(
+            `^Exported 360 sessions \\(2026-01-01 to 2026-03-31\\) from the team store at 127\\.0\\.0\\.1:\\d+/calm as ${format.toUpperCase()} to `,
+          ),
+        );
+        const local = await exportCli([
+          '--format',
+          format,
+          '--out',
+          fromLocal,
+          '--data-dir',
+          allLocal,
+        ]);
+        expect(local.code).toBe(0);
+        if (format === 'csv') {
+          expect(fs.readFileSync(fromTeam, 'utf8')).toBe(fs.readFileSync(fromLocal, 'utf8'));
+        } else {
+          const a = JSON.parse(fs.readFileSync(fromTeam, 'utf8'));
+          const b = JSON.parse(fs.readFileSync(fromLocal, 'utf8'));
+          expect(a.sessions).toEqual(b.sessions);
+          expect(new Set(a.sessions.map((s: Session) => s.id)).size).toBe(360);
+        }
+      }
+      const noStore = await exportCli([
+        '--format',
+        'csv',
+        '--out',
+        path.join(allLocal, 'x.csv'),
+        '--data-dir',
+        allLocal,
+        '--source',
+        'team',
+      ]);
+      expect(noStore.code).toBe(2);
+      expect(noStore.stderr).toBe(
+        `--source team: no team store is configured in ${allLocal} (team-store.json does not exist).\n`,
+      );
+    });
+
     it('an edit after sync updates the row; an older copy never replaces a newer one', async () => {
       const agent = AGENTS[0];
       const app = openAgentApp(dataDirs.get(agent.role)!, fx.config(agent));
