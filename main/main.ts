@@ -5,17 +5,14 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, session, type BrowserWindow } from 'electron';
-import { createHandlers, type HostServices } from './ipc/handlers';
+import { openHostServices } from './host/host-services';
+import { createHandlers } from './ipc/handlers';
 import { forwardServiceEvents } from './ipc/host-events';
 import { electronHostFeatures } from './host/host-features';
 import { localDay } from '../preload/domain/calendar-day';
-import { openSessionServices } from './sessions/session-services';
-import { describeSettingsFileCheck } from './settings/settings-file';
-import { createSettingsService } from './settings/settings-service';
 import { registerAppScheme, serveRendererOverAppProtocol } from './shell/protocol/app-protocol';
 import { openElectronJsonStore } from './shell/electron-json-store';
 import { electronExportTargets } from './shell/export-save-dialog';
-import { createRepositoryExportService } from './export/export-over-repository';
 import { showFollowUpNotifications } from './shell/notifications/follow-up-notification';
 import { createDesktopStateService } from './shell/desktop/desktop-state-service';
 import { setupDesktopShell } from './shell/desktop/desktop-shell';
@@ -23,7 +20,6 @@ import { electronLoginItem } from './shell/desktop/login-item';
 import { initialWindowPlacement } from './shell/window/window-state';
 import { emitToAppWindows, registerIpcHandlers } from './shell/ipc/ipc-registration';
 import { hardenSession, lockDownAllWebContents } from './shell/security/electron-hardening';
-import { openElectronSettingsStore } from './shell/electron-settings-store';
 import { createMainWindow, focusWindow, followWindowSettings } from './shell/window/window';
 import { announceQuitToPages } from './shell/ipc/quit-guard';
 
@@ -35,33 +31,21 @@ const log = (message: string): void => console.log(`[calm-line] ${message}`);
 let mainWindow: BrowserWindow | undefined;
 
 function start(): void {
-  const { store, fileCheck } = openElectronSettingsStore(app.getPath('userData'));
-  const repairNote = describeSettingsFileCheck(fileCheck);
-  if (repairNote) log(repairNote);
-  const settings = createSettingsService({ store, warn: log });
   const features = electronHostFeatures(process.platform, app.isPackaged);
   const desktop = createDesktopStateService({
     loginItem: electronLoginItem(process.platform),
     warn: log,
   });
-  const sessions = openSessionServices({
+  const services = openHostServices({
     dataDir: app.getPath('userData'),
+    host: 'electron',
+    features,
     openStore: openElectronJsonStore,
-    warn: log,
-  });
-  const services: HostServices = {
-    appInfo: { version: app.getVersion(), host: 'electron', platform: process.platform, features },
-    startupNotes: repairNote ? [repairNote] : [],
-    settings,
+    exportTargets: electronExportTargets(() => mainWindow),
     desktop,
-    sessions,
-    exports: createRepositoryExportService({
-      repository: () => sessions.repository,
-      targets: electronExportTargets(() => mainWindow),
-      agentName: () => settings.get().profile.agentName,
-      appVersion: app.getVersion(),
-    }),
-  };
+    log,
+  });
+  const { settings, sessions } = services;
 
   hardenSession(session.defaultSession, { systemLoopbackSupported: features.systemLoopback, log });
   serveRendererOverAppProtocol(RENDERER_DIR, sessions.recordings);

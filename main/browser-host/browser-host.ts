@@ -13,20 +13,14 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AppInfo } from '../../preload/contract/ipc-contract';
 import { BROWSER_HOST_WS_PATH } from '../../preload/contract/browser-host-protocol';
-import { createHandlers, type HostServices } from '../ipc/handlers';
+import { openHostServices, type HostServices } from '../host/host-services';
+import { createHandlers } from '../ipc/handlers';
 import { forwardServiceEvents } from '../ipc/host-events';
 import { buildContentSecurityPolicy } from '../host/content-security-policy';
-import { APP_VERSION } from '../host/app-version';
-import { openConfSettingsStore } from '../settings/conf-settings-store';
-import { openSessionServices } from '../sessions/session-services';
-import { describeSettingsFileCheck } from '../settings/settings-file';
-import { createSettingsService } from '../settings/settings-service';
 import { createHttpHandler, authorizeSession } from './http-handler';
 import { attachIpcWebSocket } from './ipc-websocket';
 import { createExportDownloads } from './export-downloads';
-import { createRepositoryExportService } from '../export/export-over-repository';
 import { hostOrigin } from './request-guard';
 import { createSessionToken } from './session-token';
 
@@ -93,33 +87,17 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const log = options.log;
   fs.mkdirSync(dataDir, { recursive: true });
 
-  const { store, fileCheck } = openConfSettingsStore(dataDir);
-  const repairNote = describeSettingsFileCheck(fileCheck);
-  if (repairNote) log?.(repairNote);
-  const appInfo: AppInfo = {
-    version: APP_VERSION,
-    host: 'browser',
-    platform: process.platform,
-    features: BROWSER_APP_INFO_FEATURES,
-  };
-  const sessions = openSessionServices({ dataDir, now: options.now, warn: log });
-  const settings = createSettingsService({ store, warn: log });
   // No native save dialog here: exports become one-time downloads (see export-downloads.ts).
   const downloads = createExportDownloads(dataDir, { log });
-  const exports = createRepositoryExportService({
-    repository: () => sessions.repository,
-    targets: downloads.targets,
-    agentName: () => settings.get().profile.agentName,
-    appVersion: APP_VERSION,
+  const services = openHostServices({
+    dataDir,
+    host: 'browser',
+    features: BROWSER_APP_INFO_FEATURES,
+    exportTargets: downloads.targets,
     now: options.now,
+    log,
   });
-  const services: HostServices = {
-    appInfo,
-    settings,
-    sessions,
-    exports,
-    startupNotes: repairNote ? [repairNote] : [],
-  };
+  const { sessions } = services;
   const handlers = createHandlers(services, log);
   const token = createSessionToken();
 
@@ -181,7 +159,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     port,
     address,
     dataDir,
-    settingsPath: store.path,
+    settingsPath: services.settingsPath,
     services,
     close,
   };

@@ -9,7 +9,7 @@ import {
   type ExportFormat,
   type SessionExportHeader,
 } from '../../preload/contract/session-export-schema';
-import { writeFileAtomically } from '../storage/export-atomic-file';
+import { writeFileAtomicallyWith } from '../storage/atomic-write';
 import type { ExportContext } from './export-columns';
 import { writeCsvFile } from './export-csv';
 import { localDay } from '../../preload/domain/calendar-day';
@@ -51,7 +51,7 @@ export function exportSessionsToFile(
   options: ExportFileOptions,
 ): Promise<number> {
   const { format, header, progress } = options;
-  return writeFileAtomically(options.filePath, (temporary) => {
+  return writeFileAtomicallyWith(options.filePath, (temporary) => {
     switch (format) {
       case 'csv':
         return writeCsvFile(sessions, temporary, contextOf(header), progress);

@@ -1,6 +1,7 @@
 /** The export methods of the IPC contract over the host's export service (absent: not offered). */
 import { fail, succeed } from '../../preload/contract/ipc-result';
-import type { IpcHandlers } from '../ipc/handlers';
+import { guardedAsync, type Explain, type Log } from '../ipc/handler-results';
+import type { IpcHandlers } from '../ipc/ipc-handlers';
 import type { ExportService } from './export-service';
 
 export type ExportHandlers = Pick<
@@ -10,26 +11,26 @@ export type ExportHandlers = Pick<
 
 const UNAVAILABLE = 'Export is not available in this window.';
 
+/** The exporter reads the whole log; a failure there is a read failure of the log. */
+const logUnreadable: Explain = () => 'the session log could not be read';
+
 export function createExportHandlers(
   exports: ExportService | undefined,
-  log?: (message: string) => void,
+  log?: Log,
 ): ExportHandlers {
-  const failed = (what: string) => (error: unknown) => {
-    log?.(`${what}: ${(error as Error)?.message ?? error}`);
-    return fail('internal', `${what}: the session log could not be read.`);
-  };
   return {
     countExportSessions: (filter) =>
       exports
-        ? exports
-            .count(filter)
-            .then((count) => succeed({ count }), failed('Counting sessions failed'))
+        ? guardedAsync(
+            'Counting sessions failed',
+            async () => ({ count: await exports.count(filter) }),
+            logUnreadable,
+            log,
+          )
         : fail('internal', UNAVAILABLE),
     startExport: (request) =>
       exports
-        ? exports
-            .start(request)
-            .then((started) => succeed(started), failed('The export did not start'))
+        ? guardedAsync('The export did not start', () => exports.start(request), logUnreadable, log)
         : fail('internal', UNAVAILABLE),
     cancelExport: ({ exportId }) => succeed({ cancelled: exports?.cancel(exportId) ?? false }),
   };

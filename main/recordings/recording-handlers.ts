@@ -2,30 +2,28 @@
  * The recording methods of the IPC contract over the RecordingStore. Payloads arrive validated
  * (dispatch); failures come back as results with a message, never as throws.
  */
-import { fail, succeed, type IpcResult } from '../../preload/contract/ipc-result';
-import type { IpcHandlers } from '../ipc/handlers';
+import { fail } from '../../preload/contract/ipc-result';
+import { describeWriteFailure, guarded, type Explain, type Log } from '../ipc/handler-results';
+import type { IpcHandlers } from '../ipc/ipc-handlers';
 import { RecordingError, type RecordingStore } from './recording-store';
-import { describeWriteFailure } from '../sessions/session-handlers';
 
 export type RecordingHandlers = Pick<
   IpcHandlers,
   'appendRecording' | 'finishRecording' | 'discardRecording'
 >;
 
-function run<T>(what: string, body: () => T, log?: (message: string) => void): IpcResult<T> {
-  try {
-    return succeed(body());
-  } catch (error) {
-    if (error instanceof RecordingError)
-      return fail('invalid-payload', `${what}: ${error.message}`);
-    log?.(`${what}: ${(error as Error)?.message ?? error}`);
-    return fail('internal', `${what}: ${describeWriteFailure(error)}.`);
-  }
-}
+/** A refused chunk (wrong order, too large, unknown call) says why; a failed write says what failed. */
+const recordingFailure: Explain = (error) =>
+  error instanceof RecordingError
+    ? fail('invalid-payload', error.message)
+    : describeWriteFailure(error);
+
+const run = <T>(what: string, work: () => T, log?: Log) =>
+  guarded(what, work, recordingFailure, log);
 
 export function createRecordingHandlers(
   store: RecordingStore | undefined,
-  log?: (message: string) => void,
+  log?: Log,
 ): RecordingHandlers {
   if (store === undefined) {
     const refuse = () => fail('internal', 'This host keeps no recordings.');

@@ -1,10 +1,13 @@
 /**
  * Replacing a file so that a crash at any moment leaves either the old or the new content, never a mix:
- * write a temp file beside it, fsync it, rename it over the target, fsync the folder (so the rename
- * survives a power cut too). Temp files a crash leaves behind end in `.tmp` and are never read.
+ * write a temp file beside it (same folder, so the rename cannot cross file systems), fsync it, rename it
+ * over the target, fsync the folder (so the rename survives a power cut too). A writer that throws or is
+ * cancelled leaves nothing: the temp file is removed and the target keeps what it had (or stays absent).
+ * Temp files a crash leaves behind end in `.tmp` and are never read. Every store and export writes here.
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import { open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 export interface AtomicWriteOptions {
@@ -30,6 +33,10 @@ function fsyncFolder(folder: string): void {
   }
 }
 
+function temporaryPathFor(filePath: string): string {
+  return `${filePath}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+}
+
 export function writeFileAtomic(
   filePath: string,
   data: string | Uint8Array,
@@ -38,7 +45,7 @@ export function writeFileAtomic(
   const { fsync = true, mode = 0o600 } = options;
   const folder = path.dirname(filePath);
   fs.mkdirSync(folder, { recursive: true });
-  const temporary = `${filePath}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+  const temporary = temporaryPathFor(filePath);
   try {
     const fd = fs.openSync(temporary, 'w', mode);
     try {
@@ -76,4 +83,30 @@ export function removeStaleTempFiles(
     }
   }
   return removed;
+}
+
+/**
+ * The same guarantee for a file a streaming writer produces (exports): `write` fills the temp path it is
+ * given; only when it resolves is the file synced and renamed over the target.
+ */
+export async function writeFileAtomicallyWith<T>(
+  filePath: string,
+  write: (temporaryPath: string) => Promise<T>,
+): Promise<T> {
+  const temporary = temporaryPathFor(filePath);
+  try {
+    const result = await write(temporary);
+    const handle = await open(temporary, 'r+');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary, filePath);
+    fsyncFolder(path.dirname(filePath));
+    return result;
+  } catch (error) {
+    await rm(temporary, { force: true }).catch(() => undefined);
+    throw error;
+  }
 }

@@ -6,7 +6,7 @@
 import { BrowserWindow, ipcMain } from 'electron';
 import { IPC_METHOD_NAMES, ipcChannel } from '../../../preload/contract/ipc-contract';
 import { answerInvoke } from './ipc-invoke-guard';
-import type { IpcHandlers } from '../../ipc/handlers';
+import type { IpcHandlers } from '../../ipc/ipc-handlers';
 import type { EmitHostEvent } from '../../ipc/host-events';
 import { isAppUrl } from '../security/app-origin';
 

@@ -4,9 +4,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_PAYLOAD_BYTES } from '../../../preload/contract/ipc-contract';
 import { DEFAULT_SETTINGS } from '../../../preload/contract/settings-schema';
 import { dispatch } from '../../../main/ipc/dispatch';
-import { createHandlers, type IpcHandlers } from '../../../main/ipc/handlers';
+import { createHandlers } from '../../../main/ipc/handlers';
+import type { IpcHandlers } from '../../../main/ipc/ipc-handlers';
 import { electronHostFeatures } from '../../../main/host/host-features';
-import { openConfSettingsStore } from '../../../main/settings/conf-settings-store';
+import { openSettingsStore } from '../../../main/settings/settings-store';
 import { createSettingsService } from '../../../main/settings/settings-service';
 import { tempDirs } from '../support/temp-dirs';
 
@@ -16,7 +17,7 @@ let settingsFile: string;
 
 beforeEach(() => {
   const dataDir = dirs.make();
-  const { store } = openConfSettingsStore(dataDir);
+  const { store } = openSettingsStore(dataDir);
   settingsFile = path.join(dataDir, 'settings.json');
   handlers = createHandlers({
     appInfo: {

@@ -5,7 +5,7 @@ import { openDraftStore } from '../../../main/sessions/draft-store';
 import { dispatch } from '../../../main/ipc/dispatch';
 import { createSessionHandlers } from '../../../main/sessions/session-handlers';
 import { openSessionServices } from '../../../main/sessions/session-services';
-import type { IpcHandlers } from '../../../main/ipc/handlers';
+import type { IpcHandlers } from '../../../main/ipc/ipc-handlers';
 import { sampleDraft, seededRandom } from '../support/session-samples';
 import { tempDirs } from '../support/temp-dirs';
 

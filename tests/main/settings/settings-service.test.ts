@@ -7,7 +7,7 @@ import {
   type Settings,
 } from '../../../preload/contract/settings-schema';
 import { CUE_SETTING_LIMITS } from '../../../renderer/engine/cue-settings';
-import { openConfSettingsStore } from '../../../main/settings/conf-settings-store';
+import { openSettingsStore } from '../../../main/settings/settings-store';
 import { createSettingsService } from '../../../main/settings/settings-service';
 import { tempDirs } from '../support/temp-dirs';
 
@@ -15,7 +15,7 @@ const dirs = tempDirs('settings');
 afterEach(() => dirs.cleanup());
 
 function open(dataDir: string) {
-  const { store, fileCheck } = openConfSettingsStore(dataDir);
+  const { store, fileCheck } = openSettingsStore(dataDir);
   return {
     service: createSettingsService({ store }),
     fileCheck,

@@ -22,7 +22,7 @@ import {
   wrapUpReminder,
 } from '../../../../main/shell/notifications/notification-rules';
 import { dispatch } from '../../../../main/ipc/dispatch';
-import type { IpcHandlers } from '../../../../main/ipc/handlers';
+import type { IpcHandlers } from '../../../../main/ipc/ipc-handlers';
 
 /** An OS shortcut table where another program already holds some accelerators. */
 function osShortcuts(heldByOthers: string[]) {

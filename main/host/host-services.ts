@@ -1,0 +1,82 @@
+/**
+ * The one assembly of the host's services, for both hosts: the Electron main process (main/main.ts) and
+ * the browser host (main/browser-host/browser-host.ts). What differs between them comes in as options —
+ * the JSON store (electron-store or conf), where exports go (a save dialog or downloads), the desktop
+ * integration (tray, shortcuts, login item) — so every service is built the same way everywhere.
+ */
+import type { AppInfo, HostFeatures, HostKind } from '../../preload/contract/ipc-contract';
+import { createRepositoryExportService } from '../export/export-over-repository';
+import type { ExportService, ExportTargets } from '../export/export-service';
+import type { Log } from '../ipc/handler-results';
+import { openSessionServices, type SessionServices } from '../sessions/session-services';
+import { describeSettingsFileCheck } from '../settings/settings-file';
+import { createSettingsService, type SettingsService } from '../settings/settings-service';
+import { openSettingsStore } from '../settings/settings-store';
+import type { DesktopStateService } from '../shell/desktop/desktop-state-service';
+import type { JsonStoreFactory } from '../storage/json-store';
+import { APP_VERSION } from './app-version';
+
+export interface HostServices {
+  readonly appInfo: AppInfo;
+  readonly settings: SettingsService;
+  /** Wrap-up drafts, the session log, timelines and follow-ups (openSessionServices); both hosts have them. */
+  readonly sessions?: SessionServices;
+  /** Exports from the UI (save dialog or download); absent: the export methods say it is not available. */
+  readonly exports?: ExportService;
+  /** Tray, shortcuts and start at login (Electron); a host without them gets an inert one. */
+  readonly desktop?: DesktopStateService;
+  /** Notes from opening the settings file (a damaged file repaired, and where its copy was kept). */
+  readonly startupNotes?: readonly string[];
+}
+
+export interface HostServicesOptions {
+  /** The data folder: settings.json, the session log, drafts, timelines, recordings. */
+  readonly dataDir: string;
+  readonly host: HostKind;
+  readonly features: HostFeatures;
+  /** electron-store in Electron; conf (the default) elsewhere. */
+  readonly openStore?: JsonStoreFactory;
+  /** Where an export is written: a save dialog (Electron) or a one-time download (browser host). */
+  readonly exportTargets: ExportTargets;
+  readonly desktop?: DesktopStateService;
+  /** Clock for follow-ups and stored times (tests); default the system clock. */
+  readonly now?: () => Date;
+  readonly log?: Log;
+}
+
+export interface OpenedHostServices extends HostServices {
+  readonly sessions: SessionServices;
+  readonly exports: ExportService;
+  /** The settings JSON file. */
+  readonly settingsPath: string;
+}
+
+export function openHostServices(options: HostServicesOptions): OpenedHostServices {
+  const { dataDir, openStore, now, log } = options;
+  const { store, fileCheck } = openSettingsStore(dataDir, openStore);
+  const repairNote = describeSettingsFileCheck(fileCheck);
+  if (repairNote) log?.(repairNote);
+  const settings = createSettingsService({ store, warn: log });
+  const sessions = openSessionServices({ dataDir, openStore, now, warn: log });
+  const exports = createRepositoryExportService({
+    repository: () => sessions.repository,
+    targets: options.exportTargets,
+    agentName: () => settings.get().profile.agentName,
+    appVersion: APP_VERSION,
+    now,
+  });
+  return {
+    appInfo: {
+      version: APP_VERSION,
+      host: options.host,
+      platform: process.platform,
+      features: options.features,
+    },
+    startupNotes: repairNote ? [repairNote] : [],
+    settings,
+    sessions,
+    exports,
+    desktop: options.desktop,
+    settingsPath: store.path,
+  };
+}
