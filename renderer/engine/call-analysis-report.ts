@@ -13,7 +13,15 @@
  *   series (only when asked) {stepSec, caller, agent: {momentary, shortTerm}} — value i at i × stepSec.
  */
 import { CallEngine } from './call-engine';
-import type { CallAnalysis, CallMetrics, CueKind, Party, PartyLoudness } from './call-types';
+import { roundLevel, roundSec, summariseCall } from './call-summary';
+import type {
+  CallAnalysis,
+  CallMetrics,
+  CueKind,
+  Party,
+  PartyLoudness,
+  SpeechSegment,
+} from './call-types';
 import type { CueSettings } from './cue-settings';
 
 export type AgentChannel = 'left' | 'right';
@@ -115,56 +123,34 @@ export interface ReportMeta {
 }
 
 export function buildAnalysisReport(a: CallAnalysis, meta: ReportMeta): AnalysisReport {
-  const m = a.metrics;
+  const { durationSec, overtalk, cues, loudness, metrics } = summariseCall(a);
+  const segments = (list: SpeechSegment[]) =>
+    list.map((s): [number, number] => [roundSec(s.start), roundSec(s.end)]);
   const report: AnalysisReport = {
     file: meta.file,
     sampleRate: a.sampleRate,
-    durationSec: t(a.durationSec),
+    durationSec,
     agentChannel: meta.agentChannel,
     ...(meta.note ? { note: meta.note } : {}),
-    speech: {
-      caller: a.speech.caller.map((s) => [t(s.start), t(s.end)]),
-      agent: a.speech.agent.map((s) => [t(s.start), t(s.end)]),
-    },
-    overtalk: a.overtalk.map((o) => ({ start: t(o.start), end: t(o.end), startedBy: o.startedBy })),
-    cues: a.cues.map((c) => ({ cue: c.cue, start: t(c.start), end: t(c.end) })),
-    loudness: { caller: loudness(a.loudness.caller), agent: loudness(a.loudness.agent) },
-    metrics: {
-      callerTalkSec: t(m.callerTalkSec),
-      agentTalkSec: t(m.agentTalkSec),
-      talkRatio: m.talkRatio === null ? null : Math.round(m.talkRatio * 1000) / 1000,
-      overtalkCount: m.overtalkCount,
-      overtalkSec: t(m.overtalkSec),
-      longestCallerTurnSec: t(m.longestCallerTurnSec),
-      medianResponseGapSec: m.medianResponseGapSec === null ? null : t(m.medianResponseGapSec),
-      timeToCalmSec: m.timeToCalmSec === null ? null : t(m.timeToCalmSec),
-      cueCounts: { ...m.cueCounts },
-    },
+    speech: { caller: segments(a.speech.caller), agent: segments(a.speech.agent) },
+    overtalk,
+    cues,
+    loudness,
+    metrics,
   };
   if (meta.series && a.timeline) {
     const tl = a.timeline;
     report.series = {
       stepSec: tl.stepSec,
-      caller: { momentary: tl.caller.momentary.map(lu), shortTerm: tl.caller.shortTerm.map(lu) },
-      agent: { momentary: tl.agent.momentary.map(lu), shortTerm: tl.agent.shortTerm.map(lu) },
+      caller: {
+        momentary: tl.caller.momentary.map(roundLevel),
+        shortTerm: tl.caller.shortTerm.map(roundLevel),
+      },
+      agent: {
+        momentary: tl.agent.momentary.map(roundLevel),
+        shortTerm: tl.agent.shortTerm.map(roundLevel),
+      },
     };
   }
   return report;
-}
-
-function t(sec: number): number {
-  return Math.round(sec * 1000) / 1000;
-}
-
-function lu(v: number | null): number | null {
-  return v === null || !Number.isFinite(v) ? null : Math.round(v * 100) / 100;
-}
-
-function loudness(p: PartyLoudness): PartyLoudness {
-  return {
-    integratedLufs: lu(p.integratedLufs),
-    maxMomentaryLufs: lu(p.maxMomentaryLufs),
-    maxShortTermLufs: lu(p.maxShortTermLufs),
-    peakDbfs: lu(p.peakDbfs),
-  };
 }
