@@ -1,7 +1,10 @@
 import { BANNER_COPY, type BannerState } from './cue-copy';
 import { CueIcon } from './CueIcon';
 
-/** The large cue: icon + words + colour, announced politely to screen readers. */
+/**
+ * The large cue: icon + words + colour. Not a live region itself: screen readers hear each cue once,
+ * in words, from CueLiveRegion (which leaves out "Ready", "Listening" and quick repeats).
+ */
 export function CueBanner({ state }: { state: BannerState }) {
   const copy = BANNER_COPY[state];
   return (
@@ -10,8 +13,7 @@ export function CueBanner({ state }: { state: BannerState }) {
       data-testid="cue-banner"
       data-cue={state}
       style={{ ['--tone' as string]: `var(${copy.tone})` }}
-      role="status"
-      aria-live="polite"
+      aria-label="Cue"
     >
       <CueIcon icon={copy.icon} />
       <div>

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Settings } from '../../../preload/contract/settings-schema';
 import type { AppInfo } from '../../../preload/contract/ipc-contract';
 import { CueBanner } from './CueBanner';
+import { CueLiveRegion } from './CueLiveRegion';
 import { LevelMeter } from './LevelMeter';
 import { LiveStats } from './LiveStats';
 import { VoiceModel } from './VoiceModel';
@@ -96,6 +97,7 @@ export function LiveCoachView({
   return (
     <main>
       <CueBanner state={coach.banner} />
+      <CueLiveRegion banner={coach.banner} heated={coach.heated} />
       {coach.problem && (
         <div
           className="notice"
