@@ -5,15 +5,9 @@
  * Bundled to one CommonJS file (out/preload/preload.cjs) because sandboxed preloads cannot import.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import {
-  IPC_METHOD_NAMES,
-  ipcChannel,
-  isHostEventName,
-  type CalmLineApi,
-  type HostEventName,
-  type HostEvents,
-  type Unsubscribe,
-} from './contract/ipc-contract';
+import { IPC_METHOD_NAMES, ipcChannel, isHostEventName } from './contract/ipc-channels';
+// Types only: the contract's schemas (zod) stay out of the sandboxed bundle.
+import type { CalmLineApi, HostEventName, HostEvents, Unsubscribe } from './contract/ipc-contract';
 import { fail, isIpcResult, type IpcResult } from './contract/ipc-result';
 
 async function invoke(channel: string, payload: unknown): Promise<IpcResult<unknown>> {

@@ -6,7 +6,26 @@
  * `main/ipc/handlers.ts`. The preload bridge, the browser-host client and `CalmLineApi` pick it up.
  */
 import { z } from 'zod';
+import {
+  HOST_EVENT_NAMES,
+  IPC_METHOD_NAMES,
+  ipcChannel,
+  isHostEventName,
+  isIpcMethodName,
+  type HostEventName,
+  type IpcMethodName,
+} from './ipc-channels';
 import type { IpcResult } from './ipc-result';
+
+export {
+  HOST_EVENT_NAMES,
+  IPC_METHOD_NAMES,
+  ipcChannel,
+  isHostEventName,
+  isIpcMethodName,
+  type HostEventName,
+  type IpcMethodName,
+};
 import { settingsPatchSchema, type HotkeyAction, type Settings } from './settings-schema';
 import { callStatusSchema, startAtLoginRequestSchema, type DesktopState } from './desktop-contract';
 import type { CallTimeline } from '../../renderer/engine/call-types';
@@ -136,12 +155,9 @@ export const ipcMethods = {
   /** Drops the call's audio (in progress or finished). */
   discardRecording: { request: z.strictObject({ callId: z.uuid() }), response: returns<null>() },
 } as const satisfies Record<
-  string,
+  IpcMethodName,
   { request: z.ZodType; response: Returns<unknown>; maxPayloadBytes?: number }
 >;
-
-export type IpcMethodName = keyof typeof ipcMethods;
-export const IPC_METHOD_NAMES = Object.keys(ipcMethods) as IpcMethodName[];
 
 /** The validated payload a handler receives. */
 export type RequestOf<M extends IpcMethodName> = z.output<(typeof ipcMethods)[M]['request']>;
@@ -167,24 +183,9 @@ export interface HostEvents {
   /** The host is about to stop (Ctrl+C, quit): end a call in progress and save the wrap-up draft now. */
   'host-closing': { readonly graceMs: number };
 }
-export type HostEventName = keyof HostEvents;
-const hostEventNames: Record<HostEventName, true> = {
-  'settings-changed': true,
-  hotkey: true,
-  'follow-up-due': true,
-  'export-progress': true,
-  'desktop-state-changed': true,
-  'host-closing': true,
-  'storage-notice': true,
-};
-export const HOST_EVENT_NAMES = Object.keys(hostEventNames) as HostEventName[];
-
-export function isIpcMethodName(name: string): name is IpcMethodName {
-  return Object.hasOwn(ipcMethods, name);
-}
-export function isHostEventName(name: string): name is HostEventName {
-  return (HOST_EVENT_NAMES as readonly string[]).includes(name);
-}
+// Every event named in ipc-channels.ts has a payload here, and no other.
+type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+void (true satisfies SameKeys<keyof HostEvents, HostEventName>);
 
 type ApiMethod<M extends IpcMethodName> = [RequestInputOf<M>] extends [undefined]
   ? () => Promise<IpcResult<ResponseOf<M>>>
@@ -207,9 +208,4 @@ export const MAX_PAYLOAD_BYTES = 64 * 1024;
 export function maxPayloadBytesOf(method: IpcMethodName): number {
   const entry = ipcMethods[method];
   return 'maxPayloadBytes' in entry ? entry.maxPayloadBytes : MAX_PAYLOAD_BYTES;
-}
-
-/** Electron IPC channel for a method or event (namespaced so nothing else on ipcMain collides). */
-export function ipcChannel(name: IpcMethodName | HostEventName): string {
-  return `calm-line:${name}`;
 }

@@ -13,6 +13,7 @@ import {
   HOST_EVENT_NAMES,
   IPC_METHOD_NAMES,
   ipcChannel,
+  ipcMethods,
 } from '../../preload/contract/ipc-contract';
 import { REPO_ROOT } from '../e2e/support/paths';
 
@@ -71,6 +72,13 @@ describe('preload bridge', () => {
   it('requires nothing but electron and exposes only window.calmLine', () => {
     const { exposed } = loadPreload();
     expect([...exposed.keys()]).toEqual(['calmLine']);
+  });
+
+  it('carries only what it runs: names and channels, no schemas or validator (was 760 KB with zod)', () => {
+    expect(bundle.length).toBeLessThan(8 * 1024);
+    expect(bundle).not.toMatch(/ZodError|safeParse/);
+    // The names the preload knows are the contract's methods, no more and no fewer.
+    expect([...IPC_METHOD_NAMES].sort()).toEqual(Object.keys(ipcMethods).sort());
   });
 
   it('exposes exactly one function per contract method, plus on', () => {

@@ -1,0 +1,60 @@
+/**
+ * The contract's names and channels without its schemas: every method and host event by name, and the
+ * Electron channel each travels on. The sandboxed preload needs only this (and ipc-result.ts), so its
+ * bundle carries no validator; ipc-contract.ts gives each name its request schema and response type and
+ * fails to compile when a method or event is named here and not there, or there and not here.
+ */
+export const IPC_METHOD_NAMES = [
+  'getAppInfo',
+  'getStorageNotices',
+  'getSettings',
+  'updateSettings',
+  'resetSettings',
+  'saveCallTimeline',
+  'saveDraft',
+  'getDraft',
+  'discardDraft',
+  'saveSession',
+  'listSessions',
+  'getSession',
+  'getTimeline',
+  'listFollowUps',
+  'markFollowUpDone',
+  'countExportSessions',
+  'startExport',
+  'cancelExport',
+  'getDesktopState',
+  'reportCallStatus',
+  'setStartAtLogin',
+  'appendRecording',
+  'finishRecording',
+  'discardRecording',
+] as const;
+export type IpcMethodName = (typeof IPC_METHOD_NAMES)[number];
+
+export const HOST_EVENT_NAMES = [
+  'settings-changed',
+  'hotkey',
+  'desktop-state-changed',
+  'follow-up-due',
+  'export-progress',
+  'storage-notice',
+  'host-closing',
+] as const;
+export type HostEventName = (typeof HOST_EVENT_NAMES)[number];
+
+const methodNames: ReadonlySet<string> = new Set(IPC_METHOD_NAMES);
+const eventNames: ReadonlySet<string> = new Set(HOST_EVENT_NAMES);
+
+export function isIpcMethodName(name: string): name is IpcMethodName {
+  return methodNames.has(name);
+}
+
+export function isHostEventName(name: string): name is HostEventName {
+  return eventNames.has(name);
+}
+
+/** Electron IPC channel for a method or event (namespaced so nothing else on ipcMain collides). */
+export function ipcChannel(name: IpcMethodName | HostEventName): string {
+  return `calm-line:${name}`;
+}
