@@ -75,7 +75,7 @@ async function openLocal(dataDir: string, config: TeamConfig) {
     import('../sessions/session-services'),
     import('../team/team-services'),
   ]);
-  const sessions = openSessionServices({ dataDir });
+  const sessions = openSessionServices({ dataDir, teamStore: false });
   const team = openTeamServices({
     dataDir,
     config,

@@ -10,6 +10,7 @@ import { createSessionHandlers } from '../sessions/session-handlers';
 import { createDesktopHandlers } from '../shell/desktop/desktop-handlers';
 import { createDesktopStateService } from '../shell/desktop/desktop-state-service';
 import { describeStoreProblem } from '../storage/store-problems';
+import { createTeamHandlers } from '../team/team-handlers';
 import type { Log } from './handler-results';
 import type { IpcHandlers } from './ipc-handlers';
 
@@ -29,5 +30,6 @@ export function createHandlers(services: HostServices, log?: Log): IpcHandlers {
     ...createExportHandlers(services.exports, log),
     ...createRecordingHandlers(services.sessions?.recordings, log),
     ...createDesktopHandlers(services.desktop ?? createDesktopStateService()),
+    ...createTeamHandlers(services.sessions?.team, undefined, log),
   };
 }

@@ -13,6 +13,7 @@ import type { JsonStoreFactory } from '../storage/json-store';
 import { createProblemLog, describeStoreProblem, type ProblemLog } from '../storage/store-problems';
 import { openTimelineStore, type TimelineStore } from './timeline-store';
 import { openRecordingStore, type RecordingStore } from '../recordings/recording-store';
+import { openTeamServices, withTeamQueue, type TeamServices } from '../team/team-services';
 
 export interface SessionServices {
   readonly repository: SessionRepository;
@@ -23,7 +24,10 @@ export interface SessionServices {
   readonly followUps: FollowUpChecker;
   /** Store files moved aside (corrupt, invalid, newer version), since start. */
   readonly problems: ProblemLog;
-  /** At shutdown: stops the follow-up checks and writes the index snapshot (every save is already on disk). */
+  /** The team store configured in the data folder (off without `team-store.json`). */
+  readonly team: TeamServices;
+  /** At shutdown: stops the follow-up checks and the team sync (what is queued stays queued on disk) and
+   * writes the index snapshot (every save is already on disk). */
   close(): void;
 }
 
@@ -36,6 +40,9 @@ export interface SessionServicesDeps {
   readonly warn?: (message: string) => void;
   readonly every?: FollowUpCheckerDeps['every'];
   readonly followUpIntervalMs?: number;
+  /** Open the team store configured in the data folder and sync in the background (default true; the
+   * `team` command and tests that set up data folders pass false). */
+  readonly teamStore?: boolean;
 }
 
 /** Opens the stores (cheap: the session index loads on first use, e.g. the first follow-up check). */
@@ -44,7 +51,21 @@ export function openSessionServices(deps: SessionServicesDeps): SessionServices 
   const { warn } = deps;
   if (warn) problems.onProblem((problem) => warn(describeStoreProblem(problem)));
   const common = { dataDir: deps.dataDir, openStore: deps.openStore, now: deps.now, problems };
-  const repository = openSessionRepository(common);
+  const local = openSessionRepository(common);
+  const timelines = openTimelineStore(common);
+  const team = openTeamServices({
+    dataDir: deps.dataDir,
+    repository: local,
+    config: deps.teamStore === false ? null : undefined,
+    timelineJson: (session) => {
+      const timeline = timelines.get(session.id);
+      return timeline === null ? null : JSON.stringify(timeline);
+    },
+    now: deps.now,
+    log: warn,
+  });
+  // Every save, import and follow-up change is queued for the team store first (when one is configured).
+  const repository = withTeamQueue(local, team.sync);
   const followUps = createFollowUpChecker({
     followUps: (asOf) => repository.followUps(asOf),
     now: deps.now,
@@ -55,12 +76,14 @@ export function openSessionServices(deps: SessionServicesDeps): SessionServices 
   return {
     repository,
     drafts: openDraftStore(common),
-    timelines: openTimelineStore(common),
+    timelines,
     recordings: openRecordingStore({ dataDir: deps.dataDir, now: deps.now }),
     followUps,
     problems,
+    team,
     close() {
       followUps.stop();
+      void team.close();
       repository.flush();
     },
   };

@@ -36,8 +36,8 @@ export interface TeamServicesDeps {
   readonly log?: (message: string) => void;
   /** Start background tries at once (default true; the CLI pushes by itself). */
   readonly background?: boolean;
-  /** A configuration to use instead of the data folder's file. */
-  readonly config?: TeamConfig;
+  /** A configuration to use instead of the data folder's file (null: off, whatever the folder holds). */
+  readonly config?: TeamConfig | null;
   /** Batch size and backoff (tests, the benchmark). */
   readonly tuning?: Pick<TeamSyncDeps, 'batchSize' | 'backoffMs'>;
 }
@@ -64,7 +64,7 @@ export function allSessionIds(repository: Pick<SessionRepository, 'list'>): stri
 export function openTeamServices(deps: TeamServicesDeps): TeamServices {
   let config: TeamConfig | null;
   try {
-    config = deps.config ?? loadTeamConfig(deps.dataDir);
+    config = deps.config === undefined ? loadTeamConfig(deps.dataDir) : deps.config;
   } catch (error) {
     const reason = `the team store's configuration is unusable: ${(error as Error).message}`;
     deps.log?.(reason);

@@ -42,6 +42,12 @@ import {
   wrapUpDraftSchema,
 } from './session-ipc-schema';
 import {
+  teamSessionQuerySchema,
+  type TeamFigures,
+  type TeamSessionPage,
+  type TeamSyncStatus,
+} from './team-store-schema';
+import {
   exportFilterSchema,
   startExportRequestSchema,
   type ExportProgress,
@@ -154,6 +160,15 @@ export const ipcMethods = {
   },
   /** Drops the call's audio (in progress or finished). */
   discardRecording: { request: z.strictObject({ callId: z.uuid() }), response: returns<null>() },
+  /** The team store's sync: off, synced, queued N, or error with the reason. */
+  getTeamStatus: { request: noPayload, response: returns<TeamSyncStatus>() },
+  /** The team view over the store: newest first, paged, with the total (what the login may read). */
+  listTeamSessions: { request: teamSessionQuerySchema, response: returns<TeamSessionPage>() },
+  /** Per-day figures per agent for the team view's charts (the filter without paging). */
+  getTeamFigures: {
+    request: teamSessionQuerySchema.omit({ offset: true, limit: true }),
+    response: returns<TeamFigures>(),
+  },
 } as const satisfies Record<
   IpcMethodName,
   { request: z.ZodType; response: Returns<unknown>; maxPayloadBytes?: number }

@@ -119,7 +119,7 @@ export function agentDataDir(config: object | null, sessions: readonly Session[]
   if (config !== null)
     fs.writeFileSync(path.join(dataDir, TEAM_CONFIG_FILE), JSON.stringify(config, null, 2));
   if (sessions.length > 0) {
-    const services = openSessionServices({ dataDir });
+    const services = openSessionServices({ dataDir, teamStore: false });
     services.repository.saveMany(sessions);
     services.close();
   }
@@ -144,7 +144,7 @@ export function openAgentApp(
     tuning?: Parameters<typeof openTeamServices>[0]['tuning'];
   } = {},
 ): AgentApp {
-  const sessions = openSessionServices({ dataDir });
+  const sessions = openSessionServices({ dataDir, teamStore: false });
   const team = openTeamServices({
     dataDir,
     config,

@@ -1,0 +1,68 @@
+/**
+ * The team store's methods of the IPC contract: the sync status, and the team view's reads (a page of
+ * sessions, per-day figures for the charts). Reads go to the store with this computer's login — the
+ * database's row-level security decides what comes back. Failures are results with one line, never throws.
+ */
+import { fail, succeed } from '../../preload/contract/ipc-result';
+import type { TeamSyncStatus } from '../../preload/contract/team-store-schema';
+import { localDay } from '../../preload/domain/calendar-day';
+import { guardedAsync, type Log } from '../ipc/handler-results';
+import type { IpcHandlers } from '../ipc/ipc-handlers';
+import { describeStoreError } from './store-connection';
+import { StoreVersionError } from './store-migrations';
+import type { TeamServices } from './team-services';
+
+type TeamMethod = 'getTeamStatus' | 'listTeamSessions' | 'getTeamFigures';
+export type TeamHandlers = Pick<IpcHandlers, TeamMethod>;
+
+const OFF: TeamSyncStatus = {
+  state: 'off',
+  queued: 0,
+  refused: 0,
+  teamId: null,
+  agentId: null,
+  store: null,
+  lastSyncedAt: null,
+  error: null,
+  nextTryAt: null,
+};
+
+const NOT_CONFIGURED =
+  'No team store is configured on this computer (IT places team-store.json in the data folder).';
+
+export function createTeamHandlers(
+  team: TeamServices | undefined,
+  now: () => Date = () => new Date(),
+  log?: Log,
+): TeamHandlers {
+  const explain = (error: unknown): string =>
+    error instanceof StoreVersionError
+      ? error.message
+      : team?.config
+        ? describeStoreError(error, team.config)
+        : String(error);
+  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return {
+    getTeamStatus: () => succeed(team?.status() ?? OFF),
+    listTeamSessions: (query) => {
+      const store = team?.store;
+      if (!store) return fail('internal', NOT_CONFIGURED);
+      return guardedAsync(
+        'The team store could not be read',
+        () => store.list(query, localDay(now())),
+        explain,
+        log,
+      );
+    },
+    getTeamFigures: (filter) => {
+      const store = team?.store;
+      if (!store) return fail('internal', NOT_CONFIGURED);
+      return guardedAsync(
+        'The team store could not be read',
+        () => store.figures(filter, localDay(now()), timeZone),
+        explain,
+        log,
+      );
+    },
+  };
+}
