@@ -5,7 +5,7 @@
  */
 import type { Party, SpeechSegment } from './call-types';
 import { createPartyFrame, type PartyFrame } from './cue-rules';
-import { LoudnessMeter } from './loudness-meter';
+import { LoudnessMeter, type KWeightingPass } from './loudness-meter';
 import { VoiceActivityDetector, type VoiceActivityOptions } from './voice-activity';
 
 export class CallParty {
@@ -15,7 +15,9 @@ export class CallParty {
   readonly frame: PartyFrame = createPartyFrame();
   readonly segments: SpeechSegment[] = [];
   private readonly sampleRate: number;
-  private readonly wrap: Float32Array[] = [new Float32Array(0)];
+  /** The meter's K-weighting and the detector's filters in one loop over the samples (fused-filter-pass.ts). */
+  private readonly pass: KWeightingPass = (kw, x, start, end, acc) =>
+    this.vad.accumulateWithKWeighting(kw, x, start, end, acc);
 
   constructor(party: Party, sampleRate: number, vadOptions?: VoiceActivityOptions) {
     this.party = party;
@@ -26,9 +28,7 @@ export class CallParty {
 
   /** Samples [start, end) of this side; must not cross a frame boundary. */
   accumulate(x: Float32Array, start: number, end: number): void {
-    this.wrap[0] = x;
-    this.meter.process(this.wrap, start, end);
-    this.vad.accumulate(x, start, end);
+    this.meter.processMono(x, start, end, this.pass);
   }
 
   /** Closes the frame ending at stream sample `endSample` (voiced only above `minDb`); returns the finished segment, if any. */

@@ -81,6 +81,16 @@ export function kWeightingCoefficients(sampleRate: number): KWeightingCoefficien
 /** States smaller than this are flushed to zero after each call, so long silences never reach denormals. */
 const DENORMAL_FLUSH = 1e-30;
 
+/** Indices into KWeightingFilter.state. */
+export const KW_X1 = 0;
+export const KW_X2 = 1;
+export const KW_Y1 = 2;
+export const KW_Y2 = 3;
+export const KW_Z1 = 4;
+export const KW_Z2 = 5;
+export const KW_HI = 6;
+export const KW_LO = 7;
+
 export function flush(v: number): number {
   return v < DENORMAL_FLUSH && v > -DENORMAL_FLUSH ? 0 : v;
 }
@@ -94,37 +104,32 @@ export function flush(v: number): number {
  */
 export class KWeightingFilter {
   readonly coefficients: KWeightingCoefficients;
-  // Coefficients copied into fields so the hot loops read plain numbers.
-  private readonly sb0: number;
-  private readonly sb1: number;
-  private readonly sb2: number;
-  private readonly sa1: number;
-  private readonly sa2: number;
-  private readonly ha1: number;
-  private readonly ha2: number;
-  // State: the last two inputs, shelf outputs (y) and high-pass outputs (z).
-  private x1 = 0;
-  private x2 = 0;
-  private y1 = 0;
-  private y2 = 0;
-  private z1 = 0;
-  private z2 = 0;
-  // Running max and min of the input (branch-free Math.max/min; NaN-poisoned by a NaN sample until store()).
-  private hi = 0;
-  private lo = 0;
+  /**
+   * The coefficients as the hot loops read them: shelf b0, b1, b2, a1, a2, then high-pass a1, a2 (its b
+   * are 1, −2, 1). Read-only outside this class; fused-filter-pass.ts runs this filter too.
+   */
+  readonly coeffs: Float64Array;
+  /**
+   * State, at the indices KW_*: the last two inputs (x), shelf outputs (y), high-pass outputs (z), and the
+   * running max and min of the input (branch-free Math.max/min; NaN-poisoned by a NaN sample until
+   * settle()). A loop that runs this filter loads it into locals, stores it back, then calls settle().
+   */
+  readonly state = new Float64Array(8);
   /** Largest |input| confirmed at the end of a call. */
   private peak = 0;
 
   constructor(sampleRate: number) {
     this.coefficients = kWeightingCoefficients(sampleRate);
     const { shelf, highPass } = this.coefficients;
-    this.sb0 = shelf.b0;
-    this.sb1 = shelf.b1;
-    this.sb2 = shelf.b2;
-    this.sa1 = shelf.a1;
-    this.sa2 = shelf.a2;
-    this.ha1 = highPass.a1;
-    this.ha2 = highPass.a2;
+    this.coeffs = new Float64Array([
+      shelf.b0,
+      shelf.b1,
+      shelf.b2,
+      shelf.a1,
+      shelf.a2,
+      highPass.a1,
+      highPass.a2,
+    ]);
   }
 
   /**
@@ -132,21 +137,23 @@ export class KWeightingFilter {
    * the caller's accumulator in sample order makes the result bit-identical however the signal is split.
    */
   accumulateSquares(input: Float32Array, start: number, end: number, acc: number): number {
-    const b0 = this.sb0;
-    const b1 = this.sb1;
-    const b2 = this.sb2;
-    const a1 = this.sa1;
-    const a2 = this.sa2;
-    const c1 = this.ha1;
-    const c2 = this.ha2;
-    let x1 = this.x1;
-    let x2 = this.x2;
-    let y1 = this.y1;
-    let y2 = this.y2;
-    let z1 = this.z1;
-    let z2 = this.z2;
-    let hi = this.hi;
-    let lo = this.lo;
+    const k = this.coeffs;
+    const b0 = k[0];
+    const b1 = k[1];
+    const b2 = k[2];
+    const a1 = k[3];
+    const a2 = k[4];
+    const c1 = k[5];
+    const c2 = k[6];
+    const st = this.state;
+    let x1 = st[KW_X1];
+    let x2 = st[KW_X2];
+    let y1 = st[KW_Y1];
+    let y2 = st[KW_Y2];
+    let z1 = st[KW_Z1];
+    let z2 = st[KW_Z2];
+    let hi = st[KW_HI];
+    let lo = st[KW_LO];
     let sum = acc;
     for (let i = start; i < end; i++) {
       const x0 = input[i];
@@ -162,7 +169,15 @@ export class KWeightingFilter {
       hi = Math.max(hi, x0);
       lo = Math.min(lo, x0);
     }
-    this.store(x1, x2, y1, y2, z1, z2, hi, lo);
+    st[KW_X1] = x1;
+    st[KW_X2] = x2;
+    st[KW_Y1] = y1;
+    st[KW_Y2] = y2;
+    st[KW_Z1] = z1;
+    st[KW_Z2] = z2;
+    st[KW_HI] = hi;
+    st[KW_LO] = lo;
+    this.settle();
     return sum;
   }
 
@@ -174,21 +189,23 @@ export class KWeightingFilter {
     output: Float32Array | Float64Array,
     outStart = start,
   ): void {
-    const b0 = this.sb0;
-    const b1 = this.sb1;
-    const b2 = this.sb2;
-    const a1 = this.sa1;
-    const a2 = this.sa2;
-    const c1 = this.ha1;
-    const c2 = this.ha2;
-    let x1 = this.x1;
-    let x2 = this.x2;
-    let y1 = this.y1;
-    let y2 = this.y2;
-    let z1 = this.z1;
-    let z2 = this.z2;
-    let hi = this.hi;
-    let lo = this.lo;
+    const k = this.coeffs;
+    const b0 = k[0];
+    const b1 = k[1];
+    const b2 = k[2];
+    const a1 = k[3];
+    const a2 = k[4];
+    const c1 = k[5];
+    const c2 = k[6];
+    const st = this.state;
+    let x1 = st[KW_X1];
+    let x2 = st[KW_X2];
+    let y1 = st[KW_Y1];
+    let y2 = st[KW_Y2];
+    let z1 = st[KW_Z1];
+    let z2 = st[KW_Z2];
+    let hi = st[KW_HI];
+    let lo = st[KW_LO];
     let o = outStart;
     for (let i = start; i < end; i++) {
       const x0 = input[i];
@@ -204,7 +221,15 @@ export class KWeightingFilter {
       hi = Math.max(hi, x0);
       lo = Math.min(lo, x0);
     }
-    this.store(x1, x2, y1, y2, z1, z2, hi, lo);
+    st[KW_X1] = x1;
+    st[KW_X2] = x2;
+    st[KW_Y1] = y1;
+    st[KW_Y2] = y2;
+    st[KW_Z1] = z1;
+    st[KW_Z2] = z2;
+    st[KW_HI] = hi;
+    st[KW_LO] = lo;
+    this.settle();
   }
 
   /**
@@ -217,53 +242,36 @@ export class KWeightingFilter {
 
   /** True when the state holds NaN or ±Infinity (a NaN sample poisons an IIR filter until reset). */
   isPoisoned(): boolean {
-    return !(
-      Number.isFinite(this.y1) &&
-      Number.isFinite(this.y2) &&
-      Number.isFinite(this.z1) &&
-      Number.isFinite(this.z2) &&
-      Number.isFinite(this.x1) &&
-      Number.isFinite(this.x2)
-    );
+    const st = this.state;
+    for (let i = KW_X1; i <= KW_Z2; i++) if (!Number.isFinite(st[i])) return true;
+    return false;
   }
 
   /** Clears the filter state (as after silence) and, unless keepPeak, the peak. */
   reset(keepPeak = false): void {
-    this.x1 = 0;
-    this.x2 = 0;
-    this.y1 = 0;
-    this.y2 = 0;
-    this.z1 = 0;
-    this.z2 = 0;
+    this.state.fill(0);
     if (!keepPeak) this.peak = 0;
-    this.hi = this.peak;
-    this.lo = -this.peak;
+    this.state[KW_HI] = this.peak;
+    this.state[KW_LO] = -this.peak;
   }
 
-  private store(
-    x1: number,
-    x2: number,
-    y1: number,
-    y2: number,
-    z1: number,
-    z2: number,
-    hi: number,
-    lo: number,
-  ): void {
-    this.x1 = x1;
-    this.x2 = x2;
-    this.y1 = flush(y1);
-    this.y2 = flush(y2);
-    this.z1 = flush(z1);
-    this.z2 = flush(z2);
+  /**
+   * Ends a run over the samples: flushes tiny outputs to zero (so long silences never reach denormal
+   * numbers) and confirms the peak from the running max and min (a run with a NaN sample adds nothing).
+   */
+  settle(): void {
+    const st = this.state;
+    st[KW_Y1] = flush(st[KW_Y1]);
+    st[KW_Y2] = flush(st[KW_Y2]);
+    st[KW_Z1] = flush(st[KW_Z1]);
+    st[KW_Z2] = flush(st[KW_Z2]);
+    const hi = st[KW_HI];
+    const lo = st[KW_LO];
     const p = Math.max(hi, -lo);
     if (p > this.peak) this.peak = p;
-    if (p === p) {
-      this.hi = hi;
-      this.lo = lo;
-    } else {
-      this.hi = this.peak;
-      this.lo = -this.peak;
+    if (p !== p) {
+      st[KW_HI] = this.peak;
+      st[KW_LO] = -this.peak;
     }
   }
 }

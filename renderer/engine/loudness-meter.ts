@@ -23,6 +23,19 @@ import {
 
 export { ABSOLUTE_GATE_LUFS, powerToLufs, lufsToPower };
 
+/**
+ * Runs a mono meter's K-weighting over x[start, end) and returns `acc` plus the squared outputs, as
+ * KWeightingFilter.accumulateSquares does (the call engine passes a fused pass that also feeds its voice
+ * detector: fused-filter-pass.ts).
+ */
+export type KWeightingPass = (
+  filter: KWeightingFilter,
+  x: Float32Array,
+  start: number,
+  end: number,
+  acc: number,
+) => number;
+
 export interface LoudnessMeterOptions {
   /** Sub-block length in seconds; must divide 100 ms into a whole number of parts. Default 0.01. */
   subBlockSec?: number;
@@ -111,6 +124,22 @@ export class LoudnessMeter {
       for (let c = 0; c < cc; c++) {
         acc[c] = filters[c].accumulateSquares(channels[c], pos, chunkEnd, acc[c]);
       }
+      this.filled += chunkEnd - pos;
+      pos = chunkEnd;
+      if (this.filled === this.subBlockSamples) this.completeSubBlock();
+    }
+  }
+
+  /** process() for a mono meter, with its K-weighting run by `pass`. Any block size; allocates nothing. */
+  processMono(x: Float32Array, start: number, end: number, pass: KWeightingPass): void {
+    if (this.channelCount !== 1) throw new RangeError('processMono() is for a mono meter.');
+    const filter = this.filters[0];
+    const acc = this.acc;
+    let pos = start;
+    while (pos < end) {
+      const room = this.subBlockSamples - this.filled;
+      const chunkEnd = end - pos < room ? end : pos + room;
+      acc[0] = pass(filter, x, pos, chunkEnd, acc[0]);
       this.filled += chunkEnd - pos;
       pos = chunkEnd;
       if (this.filled === this.subBlockSamples) this.completeSubBlock();

@@ -51,6 +51,8 @@
  * No allocation after construction; block size does not matter (filters run per sample, the caller
  * decides where frames end).
  */
+import { SUM_K_WEIGHTED, SUM_RAW, SUM_VOICE_BAND, runFusedFilterPass } from './fused-filter-pass';
+import type { KWeightingFilter } from './k-weighting';
 import { VoiceBandFilter } from './voice-band-filter';
 
 export interface VoiceActivityOptions {
@@ -115,7 +117,9 @@ export class VoiceActivityDetector {
   private readonly steady: Float64Array;
   private steadyPos = 0;
 
+  /** Band-limited squares of the frame so far, in the filter's own scale (× its gainSquared to read). */
   private sumSquares = 0;
+  private readonly fusedSums = new Float64Array(3);
   private prevMeanSquare = 0;
   private rawSquares = 0;
   private count = 0;
@@ -187,12 +191,35 @@ export class VoiceActivityDetector {
   }
 
   /**
+   * accumulate(), in the same loop as a loudness meter's K-weighting `kw` (fused-filter-pass.ts): returns
+   * `kAcc` plus the squared K-weighted samples, as kw.accumulateSquares would.
+   */
+  accumulateWithKWeighting(
+    kw: KWeightingFilter,
+    x: Float32Array,
+    start: number,
+    end: number,
+    kAcc: number,
+  ): number {
+    const sums = this.fusedSums;
+    sums[SUM_K_WEIGHTED] = kAcc;
+    sums[SUM_VOICE_BAND] = this.sumSquares;
+    sums[SUM_RAW] = this.rawSquares;
+    runFusedFilterPass(kw, this.filter, x, start, end, sums);
+    this.sumSquares = sums[SUM_VOICE_BAND];
+    this.rawSquares = sums[SUM_RAW];
+    this.count += end - start;
+    return sums[SUM_K_WEIGHTED];
+  }
+
+  /**
    * Closes the frame in progress, which ends at sample `frameEndSample` of the stream, and updates the
    * decision fields. Frames must be of equal length except possibly the last one of a stream. `minDb`
    * raises the bar for this frame's voicing (dB, band-limited mean square), e.g. the agent's gates.
    */
   endFrame(frameEndSample: number, minDb = -Infinity): void {
-    const meanSquare = this.count > 0 ? this.sumSquares / this.count : 0;
+    const meanSquare =
+      this.count > 0 ? (this.sumSquares * this.filter.gainSquared) / this.count : 0;
     const noSignal = this.count === 0 || this.rawSquares / this.count < NO_SIGNAL_POWER;
     const frameSamples = this.count;
     this.sumSquares = 0;
