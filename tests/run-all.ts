@@ -1,6 +1,7 @@
 /**
  * `npm test`: every layer in order, stopping at nothing, then one closing line with the totals.
- *   1. typecheck of every process boundary (engine, preload, main, renderer, tests)
+ *   1. typecheck of every process boundary (engine, preload, main, renderer, tests), then ESLint (no
+ *      import cycles, Electron only in the shell, a pure engine, the rules of hooks) and Prettier's check
  *   2. build of the renderer and of main/preload (the specs drive the built app)
  *   3. vitest: engine, services, browser host, analyser (generated audio, ffmpeg references)
  *   4. Playwright: the built renderer in Debian Chromium through the browser host, fake capture audio;
@@ -38,6 +39,10 @@ function readJson(file: string): unknown {
 
 const typecheckOk = run('typecheck', 'npm', ['run', '--silent', 'typecheck']);
 total[typecheckOk ? 'passed' : 'failed'] += 1;
+const lintOk = run('lint', 'npm', ['run', '--silent', 'lint']);
+total[lintOk ? 'passed' : 'failed'] += 1;
+const formatOk = run('format', 'npm', ['run', '--silent', 'format:check']);
+total[formatOk ? 'passed' : 'failed'] += 1;
 const buildOk = run('build', 'npm', ['run', '--silent', 'build']);
 total[buildOk ? 'passed' : 'failed'] += 1;
 

@@ -23,6 +23,7 @@ import { forEachSession, type SessionSource, type WriteProgress } from './export
 export const XLSX_MAX_CELL_CHARS = 32_767;
 // DEL (U+007F) too: XML could carry it, but exceljs drops it without a trace.
 const XML_INVALID =
+  // eslint-disable-next-line no-control-regex -- these control characters are exactly what XML refuses
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** XML turns CR into LF when it is read; Excel breaks lines in a cell at LF. */

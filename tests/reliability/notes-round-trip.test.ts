@@ -220,6 +220,7 @@ describe('notes round trip', () => {
         // Line breaks as LF, control characters a cell cannot carry (C0 but tab and LF, and DEL) as U+FFFD, the rest as written.
         const shown = notes
           .replace(/\r\n?/g, '\n')
+          // eslint-disable-next-line no-control-regex -- the characters a spreadsheet cell cannot hold
           .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g, '\uFFFD');
         if (shown.length <= 32_767) expect(cell === shown, `${names[i]}: cell differs`).toBe(true);
         else {

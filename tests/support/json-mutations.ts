@@ -38,11 +38,15 @@ function typeOf(v: Json): string {
 
 /** Every path in the document (root excluded), with its value. */
 function paths(doc: Json, at: Path = [], out: [Path, Json][] = []): [Path, Json][] {
-  if (Array.isArray(doc))
-    doc.forEach((v, i) => (out.push([[...at, i], v]), paths(v, [...at, i], out)));
-  else if (doc !== null && typeof doc === 'object')
-    for (const [k, v] of Object.entries(doc))
-      (out.push([[...at, k], v]), paths(v, [...at, k], out));
+  const children: [string | number, Json][] = Array.isArray(doc)
+    ? doc.map((v, i) => [i, v])
+    : doc !== null && typeof doc === 'object'
+      ? Object.entries(doc)
+      : [];
+  for (const [key, value] of children) {
+    out.push([[...at, key], value]);
+    paths(value, [...at, key], out);
+  }
   return out;
 }
 

@@ -54,31 +54,32 @@ export function LiveCoachView({
     if (margin !== undefined) setMeterBand(margin);
   }, [margin]);
 
+  const { startCall, endCall, callIdRef } = coach;
   const start = useCallback(
     async (preRollSec = 0) => {
       startedAt.current = new Date(Date.now() - preRollSec * 1000).toISOString();
       marks.current = [];
       setPriorities([]);
-      await coach.startCall(preRollSec);
+      await startCall(preRollSec);
     },
-    [coach.startCall],
+    [startCall],
   );
   coach.autoStartRef.current = () => {
     if (settings?.autoStartOnCallerSpeech) void start(AUTO_START_PRE_ROLL_SEC);
   };
 
   const end = useCallback(async () => {
-    const analysis = await coach.endCall();
+    const analysis = await endCall();
     if (!analysis) return;
     onCallFinished({
-      id: coach.callIdRef.current ?? newId(),
+      id: callIdRef.current ?? newId(),
       startedAt: startedAt.current,
       endedAt: new Date().toISOString(),
       analysis,
       priorities,
       marks: marks.current,
     });
-  }, [coach.endCall, coach.callIdRef, onCallFinished, priorities]);
+  }, [endCall, callIdRef, onCallFinished, priorities]);
 
   const mark = useCallback(() => {
     const s = sessionRef.current;

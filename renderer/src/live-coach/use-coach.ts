@@ -170,7 +170,7 @@ export function useCoach(
     const session = sessionRef.current;
     if (!session || !audioKey) return;
     reconnect(session);
-  }, [audioKey]);
+  }, [audioKey, reconnect]);
 
   // A device that comes back resumes metering.
   useEffect(() => {
@@ -185,7 +185,7 @@ export function useCoach(
     };
     devices.addEventListener('devicechange', onChange);
     return () => devices.removeEventListener('devicechange', onChange);
-  }, []);
+  }, [reconnect]);
 
   useEffect(() => () => void sessionRef.current?.close(), []);
 

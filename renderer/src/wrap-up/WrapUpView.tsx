@@ -31,11 +31,12 @@ export function WrapUpView({ wrapUp, settings, onSaved }: Props) {
   const chooseRef = useRef<(index: number) => void>(() => undefined);
   const [now, setNow] = useState(() => new Date());
 
+  const draftCallId = draft?.callId;
   useEffect(() => {
-    if (!draft) return undefined;
+    if (!draftCallId) return undefined;
     const timer = setInterval(() => setNow(new Date()), 1000);
     return () => clearInterval(timer);
-  }, [draft?.callId]);
+  }, [draftCallId]);
 
   // Focus lands in the step's first field whenever the step changes (and when the wrap-up opens), before
   // the step is painted, so the first key typed after it appears goes into it.

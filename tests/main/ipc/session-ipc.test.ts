@@ -98,7 +98,7 @@ describe('session methods over dispatch: payloads', () => {
         id,
         timeline: {
           stepSec: 0.1,
-          caller: { momentary: [1e999], shortTerm: [] },
+          caller: { momentary: [Infinity], shortTerm: [] },
           agent: { momentary: [], shortTerm: [] },
         },
       },

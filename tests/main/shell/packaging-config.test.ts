@@ -14,6 +14,7 @@ import { REPO_ROOT } from '../../e2e/support/paths';
 
 const require = createRequire(import.meta.url);
 // electron-builder types its config loosely; the tests read it as plain data.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- read as plain data, checked field by field
 type Config = Record<string, any>;
 
 const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/config/config') as {
