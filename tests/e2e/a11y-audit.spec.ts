@@ -101,6 +101,15 @@ test('coach, a call with every cue, its wrap-up step by step, the log and the se
   await page.getByTestId('log-row').click();
   await expect(page.getByTestId('call-review')).toHaveAttribute('data-ready', 'true');
   await expectAccessible(page, 'session with its review');
+  // The lanes in words: a summary the lanes' slider points to, and the call as a table.
+  await expect(page.getByTestId('review-summary')).toContainText(/^Caller: typically -\d/);
+  await expect(page.getByTestId('review-summary')).toContainText('You: typically');
+  await page.getByText('Loudness as a table').click();
+  const reviewSec = Number(await page.getByTestId('call-review').getAttribute('data-duration'));
+  await expect(page.getByTestId('review-table').locator('tbody tr')).toHaveCount(
+    Math.ceil(reviewSec / 10),
+  );
+  await expectAccessible(page, 'session review with its table open');
   expect(app.consoleErrors).toEqual([]);
 });
 
@@ -146,6 +155,17 @@ test('log, follow-ups, team with charts, export dialog (idle, counting, in progr
   await expect(page.locator('.team-chart')).toHaveCount(8);
   await expect(page.getByTestId('team-message')).toHaveCount(1);
   await expectAccessible(page, 'team view with charts');
+  // Each chart in words: a summary sentence, and its figures as a table.
+  await expect(page.locator('.team-chart-summary')).toHaveCount(8);
+  await expect(page.getByTestId('chart-calls')).toContainText(/Calls per day: \d+ days from/);
+  await page.getByTestId('chart-calls').getByText('Figures as a table').click();
+  await expect(page.getByTestId('chart-table-calls').locator('thead th')).toHaveText([
+    'Day',
+    'Team',
+    'Ana Souza',
+    'Björn Lindqvist',
+  ]);
+  await expectAccessible(page, 'team chart with its table open');
 
   await page.getByTestId('nav-settings').click();
   await expect(page.getByTestId('wrap-up-settings')).toBeVisible();
@@ -172,7 +192,7 @@ test('log, follow-ups, team with charts, export dialog (idle, counting, in progr
   await expectAccessible(page, 'export dialog, done');
 });
 
-test('errors: the microphone permission refused; the log, follow-ups and team empty', async () => {
+test('errors: the microphone permission refused; the log and follow-ups empty', async () => {
   app = await launchApp({ denyMedia: true });
   const { page } = app;
   await page.getByTestId('start-call').click();

@@ -1,4 +1,12 @@
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import {
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type PointerEvent,
+} from 'react';
 import WaveSurfer from 'wavesurfer.js';
 import HoverPlugin from 'wavesurfer.js/dist/plugins/hover.esm.js';
 import RegionsPlugin from 'wavesurfer.js/dist/plugins/regions.esm.js';
@@ -14,6 +22,7 @@ import {
   type ReviewRegion,
 } from './review-regions';
 import { formatLufs, formatReviewTime, levelsAt, timelinePeaks } from './timeline-peaks';
+import { ReviewText } from './ReviewText';
 import './review.css';
 
 export interface ReviewInput extends RegionSource {
@@ -65,6 +74,7 @@ export function CallReview({
   );
   const regions = useMemo(() => buildReviewRegions(input, input.durationSec), [input]);
   const duration = input.durationSec;
+  const summaryId = useId();
 
   useEffect(() => {
     const host = hostRef.current;
@@ -177,6 +187,7 @@ export function CallReview({
           aria-valuemax={Math.round(duration * 10) / 10}
           aria-valuenow={Math.round(cursor * 10) / 10}
           aria-valuetext={formatReviewTime(cursor)}
+          aria-describedby={input.timeline ? summaryId : undefined}
           data-testid="review-wave"
           onKeyDown={onKeyDown}
           onPointerMove={onPointerMove}
@@ -232,6 +243,14 @@ export function CallReview({
           </li>
         ))}
       </ul>
+      {input.timeline && (
+        <ReviewText
+          id={summaryId}
+          timeline={input.timeline}
+          durationSec={duration}
+          regions={regions}
+        />
+      )}
       <RegionList regions={regions} cursor={cursor} onJump={jump} />
     </section>
   );

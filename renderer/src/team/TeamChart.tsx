@@ -1,8 +1,9 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useMemo, useRef } from 'react';
 import type { ChartDataset } from 'chart.js';
 import { downloadBlob } from '../export/download';
 import { Chart, agentStyle, paperBackground, teamStyle, type SeriesStyle } from './chart-style';
 import type { TeamMetricId, TeamTrends, TrendDays, TrendSeries } from './team-series';
+import { chartTable } from './team-chart-table';
 
 interface Props {
   readonly metric: {
@@ -101,6 +102,12 @@ export function TeamChart({ metric, trends, shownAgents, agentIndex }: Props) {
     chart.update('none');
   }, [trends, shownAgents, agentIndex, metric.id, metric.by]);
 
+  const summaryId = useId();
+  const table = useMemo(
+    () => chartTable(trends, metric, shownAgents),
+    [trends, metric, shownAgents],
+  );
+
   const savePng = () => {
     canvasRef.current?.toBlob((blob) => {
       if (blob) downloadBlob(blob, `calm-line-team-${metric.id}.png`);
@@ -114,9 +121,41 @@ export function TeamChart({ metric, trends, shownAgents, agentIndex }: Props) {
           ref={canvasRef}
           role="img"
           aria-label={`${metric.label}, per day, team and agents`}
+          aria-describedby={summaryId}
         />
       </div>
       <figcaption>
+        <p id={summaryId} className="team-chart-summary">
+          {table.summary}
+        </p>
+        {table.rows.length > 0 && (
+          <details>
+            <summary>Figures as a table</summary>
+            <table className="team-chart-table" data-testid={`chart-table-${metric.id}`}>
+              <caption>{metric.label} per day</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Day</th>
+                  {table.columns.map((c) => (
+                    <th key={c} scope="col">
+                      {c}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {table.rows.map((r) => (
+                  <tr key={r.day}>
+                    <th scope="row">{r.day}</th>
+                    {r.cells.map((c, i) => (
+                      <td key={table.columns[i]}>{c}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
+        )}
         <button type="button" onClick={savePng} data-testid={`save-png-${metric.id}`}>
           Save PNG
         </button>

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import type { CallTimeline } from '../../../renderer/engine/call-types';
+import { partySummary, reviewSpans, spanSeconds } from '../../../renderer/src/review/review-text';
+import type { ReviewRegion } from '../../../renderer/src/review/review-regions';
+
+/** 25 s at 100 ms: the caller speaks at −24 LUFS with a −14 peak at 12.3 s; the agent from 15 s. */
+function timeline(): CallTimeline {
+  const n = 250;
+  const caller = Array.from({ length: n }, (_, i) => (i < 150 ? -24 : null) as number | null);
+  caller[123] = -14;
+  const agent = Array.from({ length: n }, (_, i) => (i >= 150 ? -26 : null) as number | null);
+  agent[200] = -20;
+  return {
+    stepSec: 0.1,
+    caller: { momentary: caller, shortTerm: caller },
+    agent: { momentary: agent, shortTerm: agent },
+  };
+}
+
+describe('the review in words', () => {
+  it('sums up each party: typical level while heard, and the loudest moment with its time', () => {
+    const t = timeline();
+    expect(partySummary('Caller', t.caller.momentary, t.stepSec)).toBe(
+      'Caller: typically -24.0 LUFS while heard, loudest -14.0 LUFS at 0:12.3.',
+    );
+    expect(partySummary('You', [null, null], 0.1)).toBe('You: not heard.');
+  });
+
+  it('lists the call span by span with each party’s loudest moment and the marked moments', () => {
+    const regions = [
+      { id: 'a', kind: 'wait-for-pause', start: 0.5, end: 4 },
+      { id: 'b', kind: 'wait-for-pause', start: 6, end: 9 },
+      { id: 'c', kind: 'too-loud', start: 20, end: 21 },
+    ] as unknown as ReviewRegion[];
+    expect(reviewSpans(timeline(), 25, regions)).toEqual([
+      {
+        from: '0:00.0',
+        to: '0:10.0',
+        caller: '-24.0 LUFS',
+        agent: 'silent',
+        moments: 'Wait for the pause ×2',
+      },
+      { from: '0:10.0', to: '0:20.0', caller: '-14.0 LUFS', agent: '-26.0 LUFS', moments: '—' },
+      { from: '0:20.0', to: '0:25.0', caller: 'silent', agent: '-20.0 LUFS', moments: 'Too loud' },
+    ]);
+    expect(spanSeconds(25)).toBe(10);
+    expect(spanSeconds(30 * 60)).toBe(60);
+  });
+});

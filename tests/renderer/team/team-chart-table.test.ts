@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { chartTable, formatFigure } from '../../../renderer/src/team/team-chart-table';
+import {
+  TEAM_METRICS,
+  type TeamMetricId,
+  type TeamTrends,
+} from '../../../renderer/src/team/team-series';
+
+const values = (calls: (number | null)[]) =>
+  Object.fromEntries(TEAM_METRICS.map((m) => [m.id, calls])) as Record<
+    TeamMetricId,
+    (number | null)[]
+  >;
+
+const trends: TeamTrends = {
+  days: ['2026-01-05', '2026-01-06', '2026-01-07', '2026-01-08'],
+  ranges: { call: [0, 2], due: null },
+  team: { agent: null, values: values([3, null, 5.25, 9]) },
+  agents: [
+    { agent: 'Ana Souza', values: values([2, null, 4, 9]) },
+    { agent: 'Björn Lindqvist', values: values([1, null, 1.25, 0]) },
+  ],
+};
+const calls = TEAM_METRICS[0];
+
+describe('a trend chart in words', () => {
+  it('lists the chart’s days with the team and each shown agent, gaps as a dash', () => {
+    const table = chartTable(trends, calls, new Set(['Ana Souza']));
+    expect(table.columns).toEqual(['Team', 'Ana Souza']);
+    expect(table.rows).toEqual([
+      { day: '2026-01-05', cells: ['3', '2'] },
+      { day: '2026-01-06', cells: ['—', '—'] },
+      { day: '2026-01-07', cells: ['5.3', '4'] },
+    ]);
+    expect(table.summary).toBe(
+      'Calls per day: 3 days from 2026-01-05 to 2026-01-07; team highest 5.3 on 2026-01-07.',
+    );
+  });
+
+  it('says when a chart has nothing to show', () => {
+    const due = TEAM_METRICS.find((m) => m.id === 'followUpsDue')!;
+    expect(chartTable(trends, due, new Set())).toEqual({
+      columns: ['Team'],
+      rows: [],
+      summary: 'Follow-ups due: no data.',
+    });
+    expect(formatFigure(null)).toBe('—');
+  });
+});
