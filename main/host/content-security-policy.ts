@@ -29,3 +29,17 @@ export function buildContentSecurityPolicy({ connectSources = [] }: CspOptions =
     .map(([name, sources]) => `${name} ${sources.join(' ')}`)
     .join('; ');
 }
+
+/**
+ * The one script allowed to compile WebAssembly: the "Open a recorded call…" analysis worker, which decodes
+ * MP3, Ogg Opus and FLAC with wasm decoders (renderer/engine/call-audio). A dedicated worker's policy is
+ * the one sent with its own script, so pages and every other script keep script-src 'self' alone.
+ * 'wasm-unsafe-eval' allows compiling WebAssembly only, never JavaScript eval.
+ */
+const WASM_WORKER_PATH = /^\/assets\/recorded-call\.worker-[\w-]+\.js$/;
+
+/** The policy to send with the file at `pathname`: `csp`, plus WebAssembly for the analysis worker. */
+export function policyForPath(pathname: string, csp: string): string {
+  if (!WASM_WORKER_PATH.test(pathname)) return csp;
+  return csp.replace(/(^|; )script-src ([^;]*)/, "$1script-src $2 'wasm-unsafe-eval'");
+}

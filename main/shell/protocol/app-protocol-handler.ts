@@ -4,7 +4,7 @@
  * so the shell hands it to `protocol.handle` and tests call it directly.
  */
 import { isAppUrl } from '../security/app-origin';
-import { buildContentSecurityPolicy } from '../../host/content-security-policy';
+import { buildContentSecurityPolicy, policyForPath } from '../../host/content-security-policy';
 import { readStaticFile, securityHeaders } from '../../host/static-files';
 import { answerRecordingRequest, recordingBodyStream } from '../../recordings/recording-files';
 import type { RecordingStore } from '../../recordings/recording-store';
@@ -14,7 +14,8 @@ export function createAppProtocolHandler(
   rendererDir: string,
   recordings?: Pick<RecordingStore, 'fileOf'>,
 ): (request: Request) => Promise<Response> {
-  const headers = securityHeaders(buildContentSecurityPolicy());
+  const csp = buildContentSecurityPolicy();
+  const headers = securityHeaders(csp);
   return async (request) => {
     if (request.method !== 'GET' || !isAppUrl(request.url)) {
       return new Response(null, { status: 404, headers });
@@ -31,11 +32,16 @@ export function createAppProtocolHandler(
         headers: { ...headers, ...recording.headers },
       });
     }
-    const file = await readStaticFile(rendererDir, new URL(request.url).pathname);
+    const pathname = new URL(request.url).pathname;
+    const file = await readStaticFile(rendererDir, pathname);
     if (file.status !== 200) return new Response(null, { status: file.status, headers });
     return new Response(new Uint8Array(file.body), {
       status: 200,
-      headers: { ...headers, 'Content-Type': file.contentType },
+      headers: {
+        ...headers,
+        'Content-Security-Policy': policyForPath(pathname, csp),
+        'Content-Type': file.contentType,
+      },
     });
   };
 }
