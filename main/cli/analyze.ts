@@ -2,55 +2,56 @@
  * Offline analyser: `npm run --silent analyze -- FILE [--agent left|right] [--series]
  * [--agent-normal-lufs X]` prints one JSON document (call-analysis-report.ts) on stdout. FILE is a call
  * in any format call-audio-reader.ts reads (WAV: PCM, float, µ-law, A-law, GSM 6.10; MP3; Ogg Opus;
- * FLAC), read and analysed block by block, so its length does not matter. Bad input — a missing file,
- * not an audio file, a truncated or unsupported one, bad flags — exits with code 2 and one line on stderr.
+ * FLAC), read and analysed block by block, so its length does not matter.
+ *
+ * Several files or folders (or --csv/--out/--jobs) make a batch (batch/analyze-batch.ts): the calls are
+ * analysed on worker threads, one JSON line each (the same document), with a CSV summary and resume.
+ *
+ * Exit codes: 0 every call analysed (or already done); 1 an internal error; 2 bad flags, or the single
+ * call could not be read (one line on stderr), or a batch found no calls; 3 a batch analysed what it
+ * could but some calls could not be read (each named on stderr).
+ *
+ * Shipped as a bundle (out/cli/analyze.js, run by plain node: bundle/build-cli.mjs); the same file is the
+ * batch's worker-thread entry.
  */
 import path from 'node:path';
-import { CallAnalyser } from '../../renderer/engine/call-analysis-report';
-import { BadInputError, parseAnalyzeArgs } from './analyze-args';
-import { openCallAudioFile } from './call-audio-reader';
+import { isMainThread } from 'node:worker_threads';
+import { BadInputError, isBatch, parseAnalyzeArgs } from './analyze-args';
+import { analyseCallFile } from './analyse-call-file';
 
 async function main(argv: readonly string[]): Promise<number> {
   const args = parseAnalyzeArgs(argv);
   // `npm run analyze` starts in the package root; a relative path means the directory npm was run from.
   const fromNpm = process.env.npm_lifecycle_event === 'analyze' && process.env.INIT_CWD;
-  const call = await openCallAudioFile(
-    path.resolve(fromNpm ? process.env.INIT_CWD! : process.cwd(), args.file),
-    args.file,
-  );
-  try {
-    const analyser = new CallAnalyser({
-      sampleRate: call.sampleRate,
-      channelCount: call.channelCount,
-      agentChannel: args.agentChannel,
-      agentNormalLufs: args.agentNormalLufs,
-      series: args.series,
-    });
-    for (let block = await call.next(); block; block = await call.next())
-      analyser.push(block, 0, block[0].length);
-    const report = analyser.finish(args.file, call.notes);
-    process.stdout.write(
-      `${JSON.stringify(report, null, process.stdout.isTTY && !args.series ? 2 : undefined)}\n`,
-    );
-    return 0;
-  } finally {
-    call.close();
+  const baseDir = fromNpm ? process.env.INIT_CWD! : process.cwd();
+  if (isBatch(args)) {
+    const { runAnalyzeBatch } = await import('./batch/analyze-batch');
+    return runAnalyzeBatch(args, baseDir, new URL(import.meta.url));
   }
+  const report = await analyseCallFile(path.resolve(baseDir, args.file), args.file, args);
+  process.stdout.write(
+    `${JSON.stringify(report, null, process.stdout.isTTY && !args.series ? 2 : undefined)}\n`,
+  );
+  return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    if (error instanceof BadInputError) {
-      process.stderr.write(`analyze: ${error.message}\n`);
-      process.exitCode = 2;
-    } else {
-      process.stderr.write(
-        `analyze: internal error: ${error instanceof Error ? error.message : String(error)}\n`,
-      );
-      process.exitCode = 1;
-    }
-  },
-);
+if (isMainThread) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      if (error instanceof BadInputError) {
+        process.stderr.write(`analyze: ${error.message}\n`);
+        process.exitCode = 2;
+      } else {
+        process.stderr.write(
+          `analyze: internal error: ${error instanceof Error ? error.message : String(error)}\n`,
+        );
+        process.exitCode = 1;
+      }
+    },
+  );
+} else {
+  void import('./batch/analyze-worker').then((m) => m.serveAnalyzeJobs());
+}

@@ -5,7 +5,7 @@
  * each kind of bad input.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CUE_KINDS } from '../../renderer/engine/call-types';
@@ -277,6 +277,7 @@ describe('analyser bad input: exit 2, one line on stderr, nothing on stdout', ()
   beforeAll(() => {
     good = buildDialogue(interruptionCall(16000)).file;
     writeFileSync(path.join(dir, 'text.wav'), 'hello, I am not audio\n');
+    mkdirSync(path.join(dir, 'no-calls'), { recursive: true });
     writeFileSync(path.join(dir, 'empty.wav'), '');
     const bytes = readFileSync(good);
     writeFileSync(path.join(dir, 'cut-header.wav'), bytes.subarray(0, 30));
@@ -318,7 +319,7 @@ describe('analyser bad input: exit 2, one line on stderr, nothing on stdout', ()
 
   it.each([
     ['a missing file', ['missing.wav'], /no such file/],
-    ['a directory', ['.'], /directory/],
+    ['a folder without calls', ['no-calls'], /a folder with no calls in it/],
     ['a text file', ['text.wav'], /not an audio file we read: it looks like text/],
     ['an empty file', ['empty.wav'], /empty/],
     ['a header cut short', ['cut-header.wav'], /truncated/],
@@ -328,7 +329,7 @@ describe('analyser bad input: exit 2, one line on stderr, nothing on stdout', ()
     ['three channels', ['three.wav'], /3 channels/],
     ['4 kHz', ['r4k.wav'], /sample rate/i],
     ['no file', [], /no file/i],
-    ['two files', ['good.wav', 'good.wav'], /one file/],
+    ['the same file twice', ['good.wav', 'good.wav'], /given twice/],
     ['--agent middle', ['good.wav', '--agent', 'middle'], /--agent must be left or right/],
     ['--agent without a value', ['good.wav', '--agent'], /needs a value/],
     ['an unknown flag', ['good.wav', '--loud'], /unknown option --loud/i],

@@ -1,0 +1,2 @@
+/** Types of cli-bundle-stale.mjs. */
+export function isCliBundleStale(root: string, name: string): boolean;
