@@ -26,7 +26,7 @@ import {
   partitionJsonSchema,
 } from '../../main/sessions/session-partitions';
 import { writeFileAtomic } from '../../main/storage/atomic-write';
-import { sampleSession, seededRandom } from '../main/support/session-samples';
+import { sessionAt, seededRandom } from '../support/session-factory';
 import { PROJECT_ROOT } from '../support/test-audio';
 import { round, type BenchModule } from './bench-module';
 
@@ -52,7 +52,7 @@ function daySessions(random: () => number, dayStartMs: number, count: number): S
     { length: count },
     () => dayStartMs + 8 * 3_600_000 + random() * 10 * 3_600_000,
   ).sort((a, b) => a - b);
-  return starts.map((startedMs) => sampleSession(random, { startedMs: Math.round(startedMs) }));
+  return starts.map((startedMs) => sessionAt(random, { startedMs: Math.round(startedMs) }));
 }
 
 /** Writes the dataset as the repository stores it (partition + index file per day), newest day first. */

@@ -1,6 +1,6 @@
 /**
- * Realistic, schema-valid sessions for tests and benchmarks, deterministic by seed: the same seed gives
- * the same sessions, byte for byte. Calls last 1–20 minutes, have 0–6 priorities (some confirmed), cue
+ * The one factory of realistic, schema-valid sessions (and drafts, version-1 sessions, timelines) for
+ * tests and benchmarks, deterministic by seed: the same seed gives the same sessions, byte for byte. Calls last 1–20 minutes, have 0–6 priorities (some confirmed), cue
  * intervals and talking-over episodes that match their counts, wrap-ups with every field used, and text
  * with accents, emoji and right-to-left script. `tricky: true` adds formula-looking and quote/newline text
  * (CSV injection and RFC 4180 cases).
@@ -17,6 +17,9 @@ import {
   type Priority,
   type Session,
 } from '../../preload/contract/session-schema';
+import type { WrapUpDraft } from '../../preload/contract/session-ipc-schema';
+import type { CallTimeline } from '../../renderer/engine/call-types';
+import type { SessionV1 } from '../../main/sessions/session-migrations';
 
 /** mulberry32: small, fast, good enough for test data. Returns floats in [0, 1). */
 export function seededRandom(seed: number): () => number {
@@ -146,13 +149,59 @@ export function makeSession(rng: Rng, index: number, options: SessionFactoryOpti
   const agents = options.agents ?? DEFAULT_AGENTS;
   const days = options.days ?? 30;
   const offset = options.offsetMinutes ?? 60;
-  const texts = options.tricky ? [...PRIORITY_TEXTS, ...TRICKY_TEXTS] : PRIORITY_TEXTS;
   const dayStart = Date.parse(`${options.fromDay ?? '2026-01-05'}T00:00:00Z`) - offset * 60_000;
   const startMs =
     dayStart +
     int(rng, 0, days - 1) * 86_400_000 +
     int(rng, 8 * 3600, 18 * 3600) * 1000 +
     int(rng, 0, 999);
+  return generate(rng, index, startMs, agents[index % agents.length], options);
+}
+
+/** Where a session starts and what a test pins down; everything else is generated. */
+export interface SessionAt {
+  readonly startedMs: number;
+  readonly agent?: string;
+  /** 'YYYY-MM-DD' or null; default: sometimes, a few days on. */
+  readonly followUpDate?: string | null;
+  /** UTC offset of the timestamps in minutes; default 0 (Z). */
+  readonly offsetMinutes?: number;
+}
+
+/**
+ * One session starting at `at.startedMs`, as a call saved through the app is before the host has looked
+ * at its files: no timeline or recording claimed, the follow-up not done.
+ */
+export function sessionAt(rng: Rng, at: SessionAt): Session {
+  const session = generate(rng, 0, at.startedMs, at.agent ?? pick(rng, DEFAULT_AGENTS), {
+    seed: 0,
+    offsetMinutes: at.offsetMinutes ?? 0,
+  });
+  const followUp = session.wrapUp.followUp;
+  return {
+    ...session,
+    hasTimeline: false,
+    recording: null,
+    wrapUp: {
+      ...session.wrapUp,
+      followUp: {
+        ...followUp,
+        date: at.followUpDate !== undefined ? at.followUpDate : followUp.date,
+        doneAt: null,
+      },
+    },
+  };
+}
+
+function generate(
+  rng: Rng,
+  index: number,
+  startMs: number,
+  agent: string,
+  options: SessionFactoryOptions,
+): Session {
+  const offset = options.offsetMinutes ?? 60;
+  const texts = options.tricky ? [...PRIORITY_TEXTS, ...TRICKY_TEXTS] : PRIORITY_TEXTS;
   const durationSec = tenths(60 + rng() * 1140);
   const endMs = startMs + Math.round(durationSec * 1000);
   const afterCallWorkSec = tenths(20 + rng() * 400);
@@ -197,7 +246,7 @@ export function makeSession(rng: Rng, index: number, options: SessionFactoryOpti
   return {
     schemaVersion: SESSION_SCHEMA_VERSION,
     id: seededUuid(rng),
-    agent: agents[index % agents.length],
+    agent,
     startedAt: isoWithOffset(startMs, offset),
     endedAt: isoWithOffset(endMs, offset),
     call: {
@@ -285,4 +334,49 @@ export function makeSessions(count: number, options: SessionFactoryOptions): Ses
   const rng = seededRandom(options.seed);
   const sessions = Array.from({ length: count }, (_, i) => makeSession(rng, i, options));
   return sessions.sort((a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt));
+}
+
+/** The live coach's hand-off as version 1 stored it (no wrap-up). */
+export function sessionV1At(rng: Rng, startedMs: number): SessionV1 {
+  const session = sessionAt(rng, { startedMs });
+  return {
+    schemaVersion: 1,
+    id: session.id,
+    startedAt: session.startedAt,
+    endedAt: session.endedAt,
+    call: session.call,
+    priorities: session.wrapUp.priorities.map(({ id, text, kind, confirmed }) => ({
+      id,
+      text,
+      kind,
+      confirmed,
+    })),
+  };
+}
+
+/** A wrap-up in progress on the resolution step, for a call that started at `startedMs`. */
+export function draftAt(rng: Rng, startedMs: number): WrapUpDraft {
+  const session = sessionAt(rng, { startedMs });
+  return {
+    callId: session.id,
+    startedAt: session.startedAt,
+    endedAt: session.endedAt,
+    call: session.call,
+    wrapUp: session.wrapUp,
+    step: 'resolution',
+    updatedAt: session.savedAt,
+    agent: session.agent,
+  };
+}
+
+/** A timeline of `durationSec` at 100 ms, with gated silences (null) and full-precision levels. */
+export function makeTimeline(rng: Rng, durationSec: number): CallTimeline {
+  const points = Math.round(durationSec * 10) + 1;
+  const series = () =>
+    Array.from({ length: points }, (_, i) => (i === 0 || rng() < 0.2 ? null : -35 + rng() * 25));
+  return {
+    stepSec: 0.1,
+    caller: { momentary: series(), shortTerm: series() },
+    agent: { momentary: series(), shortTerm: series() },
+  };
 }

@@ -9,12 +9,7 @@ import type {
 } from '../../../preload/contract/session-ipc-schema';
 import { startBrowserHost, type BrowserHost } from '../../../main/browser-host/browser-host';
 import { frames, openSocket, writeFakeRenderer } from '../support/host-requests';
-import {
-  sampleDraft,
-  sampleSession,
-  sampleTimeline,
-  seededRandom,
-} from '../support/session-samples';
+import { draftAt, sessionAt, makeTimeline, seededRandom } from '../../support/session-factory';
 import { tempDirs } from '../support/temp-dirs';
 
 const dirs = tempDirs('session-browser-host');
@@ -44,8 +39,8 @@ describe('browser host: the session methods over its WebSocket', () => {
   it('carries a whole wrap-up: timeline, drafts, save, log, review, follow-up done', async () => {
     const { socket, rpc } = await connect();
     const random = seededRandom(1);
-    const draft = { ...sampleDraft(random, NOW.getTime() - 900_000), step: 'resolution' as const };
-    const timeline = sampleTimeline(random, 60);
+    const draft = { ...draftAt(random, NOW.getTime() - 900_000), step: 'resolution' as const };
+    const timeline = makeTimeline(random, 60);
 
     const savedTimeline = await rpc.call('saveCallTimeline', { id: draft.callId, timeline });
     expect(savedTimeline).toMatchObject({ ok: true, value: { bytes: expect.any(Number) } });
@@ -110,8 +105,8 @@ describe('browser host: the session methods over its WebSocket', () => {
   it('carries the timeline of a 90-minute call and a wrap-up with 1 MB of notes', async () => {
     const { socket, rpc } = await connect();
     const random = seededRandom(7);
-    const draft = sampleDraft(random, NOW.getTime() - 600_000);
-    const timeline = sampleTimeline(random, 90 * 60);
+    const draft = draftAt(random, NOW.getTime() - 600_000);
+    const timeline = makeTimeline(random, 90 * 60);
     expect(JSON.stringify(timeline).length).toBeGreaterThan(1024 * 1024);
     expect(await rpc.call('saveCallTimeline', { id: draft.callId, timeline })).toMatchObject({
       ok: true,
@@ -149,7 +144,7 @@ describe('browser host: the session methods over its WebSocket', () => {
     const first = await connect();
     const second = await connect();
     const random = seededRandom(2);
-    const due = sampleSession(random, {
+    const due = sessionAt(random, {
       startedMs: NOW.getTime() - 3_600_000,
       followUpDate: TODAY,
     });

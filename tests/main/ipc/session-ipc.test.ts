@@ -7,12 +7,7 @@ import { dispatch } from '../../../main/ipc/dispatch';
 import type { IpcHandlers } from '../../../main/ipc/ipc-handlers';
 import { createSessionHandlers } from '../../../main/sessions/session-handlers';
 import { openSessionServices, type SessionServices } from '../../../main/sessions/session-services';
-import {
-  sampleDraft,
-  sampleSession,
-  sampleTimeline,
-  seededRandom,
-} from '../support/session-samples';
+import { draftAt, sessionAt, makeTimeline, seededRandom } from '../../support/session-factory';
 import { tempDirs } from '../support/temp-dirs';
 
 const dirs = tempDirs('session-ipc');
@@ -31,7 +26,7 @@ beforeEach(() => {
 });
 afterEach(() => dirs.cleanup());
 
-const session = (seed = 1): Session => sampleSession(seededRandom(seed), { startedMs: STARTED });
+const session = (seed = 1): Session => sessionAt(seededRandom(seed), { startedMs: STARTED });
 const nothingStored = () => {
   expect(services.repository.list({}).total).toBe(0);
   expect(services.drafts.get()).toBeNull();
@@ -68,8 +63,8 @@ describe('session methods over dispatch: payloads', () => {
     ],
     ['saveSession', 'NaN', { session: { ...session(), afterCallWorkSec: Number.NaN } }],
     ['saveSession', 'an extra top-level key', { session: session(), force: true }],
-    ['saveDraft', 'an unknown step', { ...sampleDraft(seededRandom(1), STARTED), step: 'coffee' }],
-    ['saveDraft', 'no call id', { ...sampleDraft(seededRandom(1), STARTED), callId: undefined }],
+    ['saveDraft', 'an unknown step', { ...draftAt(seededRandom(1), STARTED), step: 'coffee' }],
+    ['saveDraft', 'no call id', { ...draftAt(seededRandom(1), STARTED), callId: undefined }],
     ['getDraft', 'a payload on a method that takes none', { all: true }],
     ['listSessions', 'a page over 500', { limit: 501 }],
     ['listSessions', 'a negative offset', { offset: -1 }],
@@ -84,12 +79,12 @@ describe('session methods over dispatch: payloads', () => {
     [
       'saveCallTimeline',
       'levels as text',
-      { id, timeline: { ...sampleTimeline(seededRandom(1), 1), stepSec: '0.1' } },
+      { id, timeline: { ...makeTimeline(seededRandom(1), 1), stepSec: '0.1' } },
     ],
     [
       'saveCallTimeline',
       'an unknown party',
-      { id, timeline: { ...sampleTimeline(seededRandom(1), 1), coach: {} } },
+      { id, timeline: { ...makeTimeline(seededRandom(1), 1), coach: {} } },
     ],
     [
       'saveCallTimeline',
@@ -149,7 +144,7 @@ describe('session methods over dispatch: payloads', () => {
       ok: true,
       value: big,
     });
-    const draft = { ...sampleDraft(seededRandom(3), STARTED), wrapUp: big.wrapUp };
+    const draft = { ...draftAt(seededRandom(3), STARTED), wrapUp: big.wrapUp };
     await dispatch(handlers, 'saveDraft', draft);
     expect(await dispatch(handlers, 'getDraft', undefined)).toEqual({ ok: true, value: draft });
   });
@@ -167,13 +162,13 @@ describe('session methods over dispatch: payloads', () => {
       ok: false,
       code: 'payload-too-large',
     });
-    const twoHours = sampleTimeline(seededRandom(5), 7200);
+    const twoHours = makeTimeline(seededRandom(5), 7200);
     const accepted = await dispatch(handlers, 'saveCallTimeline', {
       id: huge.id,
       timeline: twoHours,
     });
     expect(accepted.ok).toBe(true);
-    const eightHours = sampleTimeline(seededRandom(6), 8 * 3600);
+    const eightHours = makeTimeline(seededRandom(6), 8 * 3600);
     const refused = await dispatch(handlers, 'saveCallTimeline', {
       id: huge.id,
       timeline: eightHours,

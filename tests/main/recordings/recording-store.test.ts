@@ -10,7 +10,7 @@ import { createAppProtocolHandler } from '../../../main/shell/protocol/app-proto
 import { decodeWav } from '../../../renderer/engine/wav-codec';
 import { RecordingTap } from '../../../renderer/src/recording/recording-tap';
 import { bytesToBase64, interleavePcm16 } from '../../../renderer/src/recording/pcm16-base64';
-import { sampleSession, seededRandom } from '../support/session-samples';
+import { sessionAt, seededRandom } from '../../support/session-factory';
 import { tempDirs } from '../support/temp-dirs';
 
 const dirs = tempDirs('recording');
@@ -192,7 +192,7 @@ describe('recording store over the IPC handlers', () => {
   });
 
   it('a saved session points at its recording when one exists, never at a path the page sends', async () => {
-    const base = sampleSession(seededRandom(3), { startedMs: Date.parse('2025-03-14T09:00:00Z') });
+    const base = sessionAt(seededRandom(3), { startedMs: Date.parse('2025-03-14T09:00:00Z') });
     const claimed = { ...base, recording: '../../secret.wav' };
     const saved = await dispatch(handlers, 'saveSession', { session: claimed });
     expect(saved).toMatchObject({ ok: true, value: { recording: null } });

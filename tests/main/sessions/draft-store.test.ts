@@ -6,7 +6,7 @@ import { dispatch } from '../../../main/ipc/dispatch';
 import { createSessionHandlers } from '../../../main/sessions/session-handlers';
 import { openSessionServices } from '../../../main/sessions/session-services';
 import type { IpcHandlers } from '../../../main/ipc/ipc-handlers';
-import { sampleDraft, seededRandom } from '../support/session-samples';
+import { draftAt, seededRandom } from '../../support/session-factory';
 import { tempDirs } from '../support/temp-dirs';
 
 const dirs = tempDirs('drafts');
@@ -19,7 +19,7 @@ const draftFile = (dataDir: string) => path.join(dataDir, 'drafts', 'wrap-up-dra
 describe('wrap-up drafts', () => {
   it('round-trips a draft exactly, including the step, across a restart', () => {
     const dataDir = dirs.make();
-    const draft = { ...sampleDraft(seededRandom(1), STARTED), step: 'follow-up' as const };
+    const draft = { ...draftAt(seededRandom(1), STARTED), step: 'follow-up' as const };
     draft.wrapUp.notes = 'Ünïcødé ✓ 😀 עברית\u0007 and a long tail '.repeat(500);
     const store = openDraftStore({ dataDir, now: () => NOW });
     expect(store.get()).toBeNull();
@@ -37,7 +37,7 @@ describe('wrap-up drafts', () => {
 
   it('is written as JSON with its schema version, and discarding leaves no draft', () => {
     const dataDir = dirs.make();
-    const draft = sampleDraft(seededRandom(2), STARTED);
+    const draft = draftAt(seededRandom(2), STARTED);
     const store = openDraftStore({ dataDir });
     store.save(draft);
     expect(JSON.parse(fs.readFileSync(draftFile(dataDir), 'utf8'))).toEqual({
@@ -56,7 +56,7 @@ describe('wrap-up drafts', () => {
 
   it('survives a crash mid-write: a leftover temp file does not hide or break the last draft', () => {
     const dataDir = dirs.make();
-    const draft = sampleDraft(seededRandom(3), STARTED);
+    const draft = draftAt(seededRandom(3), STARTED);
     openDraftStore({ dataDir }).save(draft);
     // What a write killed before its rename leaves: a half-written temp file beside the draft.
     const whole = fs.readFileSync(draftFile(dataDir), 'utf8');
@@ -84,7 +84,7 @@ describe('wrap-up drafts', () => {
     'a draft file %s is moved aside and reported; the app goes on without a draft',
     (_label, damage, kind) => {
       const dataDir = dirs.make();
-      openDraftStore({ dataDir }).save(sampleDraft(seededRandom(4), STARTED));
+      openDraftStore({ dataDir }).save(draftAt(seededRandom(4), STARTED));
       const bad = damage(fs.readFileSync(draftFile(dataDir), 'utf8'));
       fs.writeFileSync(draftFile(dataDir), bad);
       const services = openSessionServices({ dataDir, now: () => NOW });
@@ -95,7 +95,7 @@ describe('wrap-up drafts', () => {
         'wrap-up-draft.corrupt-2025-03-14T09-20-00-000Z.json',
       );
       expect(fs.readFileSync(problem.movedTo, 'utf8')).toBe(bad);
-      const draft = sampleDraft(seededRandom(5), STARTED);
+      const draft = draftAt(seededRandom(5), STARTED);
       services.drafts.save(draft);
       expect(openDraftStore({ dataDir }).get()).toEqual(draft);
     },
@@ -105,7 +105,7 @@ describe('wrap-up drafts', () => {
     const dataDir = dirs.make();
     const services = openSessionServices({ dataDir, now: () => NOW });
     const handlers = createSessionHandlers(services) as unknown as IpcHandlers;
-    const draft = sampleDraft(seededRandom(6), STARTED);
+    const draft = draftAt(seededRandom(6), STARTED);
     expect(await dispatch(handlers, 'saveDraft', draft)).toEqual({
       ok: true,
       value: { savedAt: NOW.toISOString() },
@@ -124,7 +124,7 @@ describe('wrap-up drafts', () => {
       hasTimeline: false,
       recording: null,
     };
-    const other = sampleDraft(seededRandom(7), STARTED);
+    const other = draftAt(seededRandom(7), STARTED);
     await dispatch(handlers, 'saveDraft', other);
     expect((await dispatch(handlers, 'saveSession', { session })).ok).toBe(true);
     expect(await dispatch(handlers, 'getDraft', undefined)).toEqual({ ok: true, value: other });

@@ -7,7 +7,7 @@ import { createFollowUpChecker } from '../../../main/sessions/follow-up-checker'
 import { localDay } from '../../../preload/domain/calendar-day';
 import { createSessionHandlers } from '../../../main/sessions/session-handlers';
 import { openSessionServices } from '../../../main/sessions/session-services';
-import { sampleSession, seededRandom } from '../support/session-samples';
+import { sessionAt, seededRandom } from '../../support/session-factory';
 import { tempDirs } from '../support/temp-dirs';
 
 const dirs = tempDirs('follow-ups');
@@ -47,7 +47,7 @@ function setup(start: Date) {
   const random = seededRandom(5);
   const save = (followUpDate: string | null): Session =>
     services.repository.save(
-      sampleSession(random, {
+      sessionAt(random, {
         startedMs: at(1, 10).getTime() + random() * 86_400_000,
         followUpDate,
       }),

@@ -5,7 +5,7 @@ import { emptyWrapUp, sessionSchema, type Session } from '../../../preload/contr
 import { migrateSession, migrateV1ToV2 } from '../../../main/sessions/session-migrations';
 import { openSessionRepository } from '../../../main/sessions/session-repository';
 import { openSessionServices } from '../../../main/sessions/session-services';
-import { sampleSession, sampleSessionV1, seededRandom } from '../support/session-samples';
+import { sessionAt, sessionV1At, seededRandom } from '../../support/session-factory';
 import { tempDirs } from '../support/temp-dirs';
 
 const dirs = tempDirs('session-migrations');
@@ -23,7 +23,7 @@ const write = (file: string, content: unknown) => {
 
 describe('session migrations', () => {
   it('turns the live coach hand-off (v1) into a v2 session with a wrap-up from its priorities', () => {
-    const v1 = sampleSessionV1(seededRandom(1), MARCH_14);
+    const v1 = sessionV1At(seededRandom(1), MARCH_14);
     v1.priorities = [
       { id: 'p1', text: 'Double charge', kind: 'administrative', confirmed: true },
       { id: 'p2', text: 'Felt ignored', kind: 'emotional', confirmed: false },
@@ -53,7 +53,7 @@ describe('session migrations', () => {
   });
 
   it('accepts current sessions as they are, refuses newer and malformed ones with a reason', () => {
-    const current = sampleSession(seededRandom(2), { startedMs: MARCH_14 });
+    const current = sessionAt(seededRandom(2), { startedMs: MARCH_14 });
     expect(migrateSession(current)).toEqual({ ok: true, session: current, from: 2 });
     expect(migrateSession({ ...current, schemaVersion: 3, mood: 'new field' })).toMatchObject({
       ok: false,
@@ -63,7 +63,7 @@ describe('session migrations', () => {
       ok: false,
       reason: 'invalid',
     });
-    const v1 = sampleSessionV1(seededRandom(3), MARCH_14);
+    const v1 = sessionV1At(seededRandom(3), MARCH_14);
     expect(migrateSession({ ...v1, priorities: 'none' })).toMatchObject({
       ok: false,
       reason: 'invalid',
@@ -74,7 +74,7 @@ describe('session migrations', () => {
   it('migrates a v1 partition file on disk, keeps the original beside it, and lists its sessions', () => {
     const dataDir = dirs.make();
     const random = seededRandom(4);
-    const v1s = [sampleSessionV1(random, MARCH_14), sampleSessionV1(random, MARCH_14 + 3_600_000)];
+    const v1s = [sessionV1At(random, MARCH_14), sessionV1At(random, MARCH_14 + 3_600_000)];
     const original = JSON.stringify({ schemaVersion: 1, sessions: v1s });
     write(partition(dataDir), original);
 
@@ -88,8 +88,8 @@ describe('session migrations', () => {
       original,
     );
     // A v1 record inside a v2 file (written by an import, say) is migrated the same way.
-    const mixed = sampleSessionV1(random, Date.parse('2025-03-15T09:00:00Z'));
-    const kept = sampleSession(random, { startedMs: Date.parse('2025-03-15T10:00:00Z') });
+    const mixed = sessionV1At(random, Date.parse('2025-03-15T09:00:00Z'));
+    const kept = sessionAt(random, { startedMs: Date.parse('2025-03-15T10:00:00Z') });
     write(partition(dataDir, '2025-03-15'), { schemaVersion: 2, sessions: [mixed, kept] });
     const reopened = openSessionRepository({ dataDir, now: () => NOW });
     expect(reopened.get(mixed.id)).toEqual(migrateV1ToV2(mixed));
@@ -103,9 +103,7 @@ describe('partition files that cannot be used', () => {
     const random = seededRandom(9);
     const repo = openSessionRepository({ dataDir, now: () => NOW });
     const sessions = [0, 1, 2].map((i) =>
-      repo.save(
-        sampleSession(random, { startedMs: Date.parse('2025-03-13T09:00:00Z') + i * 60_000 }),
-      ),
+      repo.save(sessionAt(random, { startedMs: Date.parse('2025-03-13T09:00:00Z') + i * 60_000 })),
     );
     return sessions;
   };
@@ -136,7 +134,7 @@ describe('partition files that cannot be used', () => {
       const good = goodDay(dataDir);
       const random = seededRandom(10);
       const repo = openSessionRepository({ dataDir, now: () => NOW });
-      repo.save(sampleSession(random, { startedMs: MARCH_14 }));
+      repo.save(sessionAt(random, { startedMs: MARCH_14 }));
       const badText = damage(fs.readFileSync(partition(dataDir), 'utf8'));
       write(partition(dataDir), badText);
 
@@ -164,7 +162,7 @@ describe('partition files that cannot be used', () => {
       expect(warnings[0]).toContain(problem.movedTo);
 
       // The day takes new sessions again, in a fresh file; the moved file stays as it was.
-      const next = reopened.save(sampleSession(random, { startedMs: MARCH_14 + 60_000 }));
+      const next = reopened.save(sessionAt(random, { startedMs: MARCH_14 + 60_000 }));
       expect(openSessionRepository({ dataDir }).get(next.id)).toEqual(next);
       expect(fs.readFileSync(problem.movedTo, 'utf8')).toBe(badText);
       for (const session of good) expect(reopened.get(session.id)).toEqual(session);
@@ -175,14 +173,14 @@ describe('partition files that cannot be used', () => {
     const dataDir = dirs.make();
     const random = seededRandom(12);
     const repo = openSessionRepository({ dataDir, now: () => NOW });
-    const first = repo.save(sampleSession(random, { startedMs: MARCH_14 }));
+    const first = repo.save(sessionAt(random, { startedMs: MARCH_14 }));
     const newer = JSON.stringify({
       schemaVersion: 3,
       sessions: [{ ...first, schemaVersion: 3 }],
       future: true,
     });
     write(partition(dataDir), newer);
-    const second = repo.save(sampleSession(random, { startedMs: MARCH_14 + 60_000 }));
+    const second = repo.save(sessionAt(random, { startedMs: MARCH_14 + 60_000 }));
     const [problem] = repo.problems.list();
     expect(problem.kind).toBe('future-version');
     expect(fs.readFileSync(problem.movedTo, 'utf8')).toBe(newer);

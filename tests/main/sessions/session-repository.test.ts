@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Session } from '../../../preload/contract/session-schema';
 import { openSessionRepository } from '../../../main/sessions/session-repository';
-import { sampleSession, seededRandom } from '../support/session-samples';
+import { sessionAt, seededRandom } from '../../support/session-factory';
 import { tempDirs } from '../support/temp-dirs';
 
 const dirs = tempDirs('session-repo');
@@ -31,7 +31,7 @@ function seed(dataDir: string) {
   for (let day = 10; day < 16; day++) {
     for (let hour = 8; hour < 18; hour++) {
       const session = withWrapUp(
-        sampleSession(random, { startedMs: local(day, hour), followUpDate: null }),
+        sessionAt(random, { startedMs: local(day, hour), followUpDate: null }),
         (w) => {
           w.notes = 'routine call';
           w.priorities = w.priorities.map((p) => ({ ...p, text: 'routine' }));
@@ -54,7 +54,7 @@ describe('session repository on a real folder with conf', () => {
     const dataDir = dirs.make();
     const random = seededRandom(1);
     const repo = openSessionRepository({ dataDir });
-    const session = sampleSession(random, { startedMs: local(14, 9) });
+    const session = sessionAt(random, { startedMs: local(14, 9) });
     expect(repo.save(session)).toEqual(session);
     expect(repo.get(session.id)).toEqual(session);
     expect(openSessionRepository({ dataDir }).get(session.id)).toEqual(session);
@@ -65,7 +65,7 @@ describe('session repository on a real folder with conf', () => {
     const dataDir = dirs.make();
     const repo = openSessionRepository({ dataDir });
     // 21:30 in New York on the 14th is 01:30 UTC on the 15th.
-    const late = sampleSession(seededRandom(2), { startedMs: local(14, 21, 30) });
+    const late = sessionAt(seededRandom(2), { startedMs: local(14, 21, 30) });
     repo.save(late);
     const file = path.join(dataDir, 'sessions', '2025-03', '2025-03-15.json');
     const onDisk = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -105,18 +105,15 @@ describe('session repository on a real folder with conf', () => {
   it('summarizes each row from the session', () => {
     const dataDir = dirs.make();
     const repo = openSessionRepository({ dataDir });
-    const session = withWrapUp(
-      sampleSession(seededRandom(3), { startedMs: local(12, 10) }),
-      (w) => {
-        w.priorities = [
-          { id: 'a', text: 'Refund', kind: 'administrative', confirmed: true, rank: 1 },
-          { id: 'b', text: 'Respect', kind: 'emotional', confirmed: false, rank: 2 },
-        ];
-        w.followUp = { date: '2025-04-11', channel: 'email', doneAt: null };
-        w.caseReference = 'INC-42';
-        w.resolution = 'pending';
-      },
-    );
+    const session = withWrapUp(sessionAt(seededRandom(3), { startedMs: local(12, 10) }), (w) => {
+      w.priorities = [
+        { id: 'a', text: 'Refund', kind: 'administrative', confirmed: true, rank: 1 },
+        { id: 'b', text: 'Respect', kind: 'emotional', confirmed: false, rank: 2 },
+      ];
+      w.followUp = { date: '2025-04-11', channel: 'email', doneAt: null };
+      w.caseReference = 'INC-42';
+      w.resolution = 'pending';
+    });
     repo.save(session);
     expect(repo.list({}).rows[0]).toEqual({
       id: session.id,
@@ -140,7 +137,19 @@ describe('session repository on a real folder with conf', () => {
   it('finds text in priorities, catalyst, next steps, root cause, reference and notes; any case, any accents, all words', () => {
     const { repo, sessions } = seed(dirs.make());
     const fields: [string, (w: Session['wrapUp']) => void][] = [
-      ['priority', (w) => (w.priorities[0].text = 'Facture de février incorrecte')],
+      [
+        'priority',
+        (w) =>
+          (w.priorities = [
+            {
+              id: 'p1',
+              text: 'Facture de février incorrecte',
+              kind: 'administrative',
+              confirmed: true,
+              rank: 1,
+            },
+          ]),
+      ],
       ['catalyst', (w) => (w.emotionalCatalyst = 'Afraid of an overdraft before payday')],
       [
         'next step',
@@ -177,7 +186,7 @@ describe('session repository on a real folder with conf', () => {
     expect(repo.list({ to: '2025-03-10' }).total).toBe(10);
     expect(repo.list({ from: '2025-03-16' }).total).toBe(0);
     // 21:30 local on the 15th is already the 16th in UTC: it still belongs to the 15th.
-    repo.save(sampleSession(seededRandom(5), { startedMs: local(15, 21, 30) }));
+    repo.save(sessionAt(seededRandom(5), { startedMs: local(15, 21, 30) }));
     expect(repo.list({ from: '2025-03-15', to: '2025-03-15' }).total).toBe(11);
     expect(repo.list({ from: '2025-03-16', to: '2025-03-16' }).total).toBe(0);
   });
@@ -325,7 +334,7 @@ describe('session repository on a real folder with conf', () => {
     const repo = openSessionRepository({ dataDir });
     const random = seededRandom(11);
     const batch = Array.from({ length: 40 }, (_, i) =>
-      sampleSession(random, { startedMs: local(1 + (i % 8), 9 + (i % 5)) }),
+      sessionAt(random, { startedMs: local(1 + (i % 8), 9 + (i % 5)) }),
     );
     expect(repo.saveMany(batch)).toBe(40);
     expect(repo.list({ limit: 500 }).total).toBe(40);

@@ -6,7 +6,7 @@ import { dispatch } from '../../../main/ipc/dispatch';
 import type { IpcHandlers } from '../../../main/ipc/ipc-handlers';
 import { createSessionHandlers } from '../../../main/sessions/session-handlers';
 import { openSessionServices } from '../../../main/sessions/session-services';
-import { sampleSession, sampleTimeline, seededRandom } from '../support/session-samples';
+import { sessionAt, makeTimeline, seededRandom } from '../../support/session-factory';
 import { tempDirs } from '../support/temp-dirs';
 
 const dirs = tempDirs('timelines');
@@ -24,8 +24,8 @@ describe('call timelines', () => {
     const dataDir = dirs.make();
     const { handlers } = open(dataDir);
     const random = seededRandom(1);
-    const session = sampleSession(random, { startedMs: NOW.getTime() - 600_000 });
-    const timeline = sampleTimeline(random, session.call.durationSec);
+    const session = sessionAt(random, { startedMs: NOW.getTime() - 600_000 });
+    const timeline = makeTimeline(random, session.call.durationSec);
     const saved = await dispatch(handlers, 'saveCallTimeline', { id: session.id, timeline });
     const file = path.join(dataDir, 'timelines', '2025-03', `${session.id}.json`);
     expect(saved).toEqual({ ok: true, value: { bytes: fs.statSync(file).size } });
@@ -41,7 +41,7 @@ describe('call timelines', () => {
     });
     expect(
       await dispatch(later.handlers, 'getTimeline', {
-        id: sampleSession(random, { startedMs: 0 }).id,
+        id: sessionAt(random, { startedMs: 0 }).id,
       }),
     ).toEqual({
       ok: true,
@@ -53,11 +53,11 @@ describe('call timelines', () => {
     const dataDir = dirs.make();
     const { handlers } = open(dataDir);
     const random = seededRandom(2);
-    const withTimeline = sampleSession(random, { startedMs: NOW.getTime() - 900_000 });
-    const without = sampleSession(random, { startedMs: NOW.getTime() - 800_000 });
+    const withTimeline = sessionAt(random, { startedMs: NOW.getTime() - 900_000 });
+    const without = sessionAt(random, { startedMs: NOW.getTime() - 800_000 });
     await dispatch(handlers, 'saveCallTimeline', {
       id: withTimeline.id,
-      timeline: sampleTimeline(random, 30),
+      timeline: makeTimeline(random, 30),
     });
     // The wrap-up is saved after midnight, in the next month: the timeline is still found.
     const nextMonth = open(dataDir, new Date('2025-04-01T00:05:00Z'));
@@ -80,8 +80,8 @@ describe('call timelines', () => {
     const dataDir = dirs.make();
     const { services, handlers } = open(dataDir);
     const random = seededRandom(3);
-    const id = sampleSession(random, { startedMs: 0 }).id;
-    await dispatch(handlers, 'saveCallTimeline', { id, timeline: sampleTimeline(random, 10) });
+    const id = sessionAt(random, { startedMs: 0 }).id;
+    await dispatch(handlers, 'saveCallTimeline', { id, timeline: makeTimeline(random, 10) });
     const file = path.join(services.timelines.timelinesDir, '2025-03', `${id}.json`);
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').slice(0, 500));
     expect(await dispatch(handlers, 'getTimeline', { id })).toEqual({ ok: true, value: null });
