@@ -3,14 +3,15 @@ import type { Settings } from '../api/host-api';
 import { formatClock } from '../live-coach/cue-copy';
 import { CallMetricsSummary } from './CallMetricsSummary';
 import { WrapUpStepFields } from './WrapUpStepFields';
+import { WrapUpSaved } from './WrapUpSaved';
 import { afterCallWorkSec } from './wrap-up-draft';
 import { keyTargetOf, wrapUpCommand } from './wrap-up-keys';
 import { STEP_TITLES, WRAP_UP_STEPS, isStepComplete, stepIndex } from './wrap-up-steps';
-import type { WrapUpController } from './use-wrap-up';
+import type { UseWrapUp } from './use-wrap-up';
 import './wrap-up.css';
 
 interface Props {
-  wrapUp: WrapUpController;
+  wrapUp: UseWrapUp;
   settings: Settings | null;
   /** Called after a successful save (the app may go back to the coach). */
   onSaved?(): void;
@@ -51,9 +52,7 @@ export function WrapUpView({ wrapUp, settings, onSaved }: Props) {
     return (
       <main className="wrap-up" data-testid="wrap-up-empty">
         {wrapUp.lastSaved ? (
-          <p className="notice info" role="status" data-testid="wrap-up-saved">
-            Wrap-up saved. After-call work: {formatClock(wrapUp.lastSaved.afterCallWorkSec)}.
-          </p>
+          <WrapUpSaved afterCallWorkSec={wrapUp.lastSaved.afterCallWorkSec} />
         ) : (
           <p className="muted">No wrap-up is open. One opens when a call ends.</p>
         )}
