@@ -4,7 +4,7 @@
  * in any format call-audio-reader.ts reads (WAV: PCM, float, µ-law, A-law, GSM 6.10; MP3; Ogg Opus;
  * FLAC), read and analysed block by block, so its length does not matter.
  *
- * Several files or folders (or --csv/--out/--jobs) make a batch (batch/analyze-batch.ts): the calls are
+ * Several files, a folder (or --csv/--out/--jobs) make a batch (batch/analyze-batch.ts): the calls are
  * analysed on worker threads, one JSON line each (the same document), with a CSV summary and resume.
  *
  * Exit codes: 0 every call analysed (or already done); 1 an internal error; 2 bad flags, or the single
@@ -14,6 +14,7 @@
  * Shipped as a bundle (out/cli/analyze.js, run by plain node: bundle/build-cli.mjs); the same file is the
  * batch's worker-thread entry.
  */
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 import { BadInputError, isBatch, parseAnalyzeArgs } from './analyze-args';
@@ -24,7 +25,7 @@ async function main(argv: readonly string[]): Promise<number> {
   // `npm run analyze` starts in the package root; a relative path means the directory npm was run from.
   const fromNpm = process.env.npm_lifecycle_event === 'analyze' && process.env.INIT_CWD;
   const baseDir = fromNpm ? process.env.INIT_CWD! : process.cwd();
-  if (isBatch(args)) {
+  if (isBatch(args) || isFolder(path.resolve(baseDir, args.file))) {
     const { runAnalyzeBatch } = await import('./batch/analyze-batch');
     return runAnalyzeBatch(args, baseDir, new URL(import.meta.url));
   }
@@ -33,6 +34,14 @@ async function main(argv: readonly string[]): Promise<number> {
     `${JSON.stringify(report, null, process.stdout.isTTY && !args.series ? 2 : undefined)}\n`,
   );
   return 0;
+}
+
+function isFolder(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 if (isMainThread) {

@@ -1,12 +1,21 @@
 /**
  * The benchmark's call: 10 minutes of stereo 48 kHz 16-bit audio shaped like a contact-center call —
- * caller (left) on a band-limited line with a noise floor, agent (right) on a headset with silence between
- * turns, turns of 1–8 s with pauses, overlaps, backchannels, quiet and raised voices. Built from a small pool
- * of espeak-ng utterances placed by a seeded schedule; cached in .tmp/bench/ by a hash of its recipe.
+ * caller (left) on a band-limited line, agent (right) on a headset, turns of 1–8 s with pauses, overlaps,
+ * backchannels, quiet and raised voices. Built from a small pool of espeak-ng utterances placed by a seeded
+ * schedule; cached in .tmp/bench/ by a hash of its recipe.
+ *
+ * Two versions of the same conversation (BENCH_NOISE):
+ *   - 'realistic' (the reference): noise on both channels as real calls carry it — the caller's line noise
+ *     ≈ −65 dBFS RMS, the agent's room through the headset ≈ −60 dBFS RMS (pink noise; sox `vol` −52/−47 dB
+ *     on full-scale pink noise, whose RMS is −13.1 dBFS). No sample run is digital silence.
+ *   - 'silent-gaps': the caller's line noise at ≈ −55 dBFS RMS and digital silence on the agent's channel
+ *     between words (the bench's reference until issue 17; ffmpeg's ebur128 filters run into denormal
+ *     numbers there, which flatters any engine compared with it).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseWavHeader } from '../../renderer/engine/wav-codec';
 import {
   PROJECT_ROOT,
   readWavFile,
@@ -45,7 +54,15 @@ function clipSeconds(u: Utterance, telephoneBand: boolean): number {
   return clip.frameCount / clip.sampleRate;
 }
 
-export function benchCallSpec(): ConversationSpec {
+export type BenchNoise = 'realistic' | 'silent-gaps';
+
+/** Pink-noise floor per channel (sox `vol` in dB on full-scale pink noise; RMS ≈ that − 13.1 dB). */
+export const BENCH_NOISE_VOL_DB: Record<BenchNoise, [number, number | null]> = {
+  realistic: [-52, -47],
+  'silent-gaps': [-42, null],
+};
+
+export function benchCallSpec(noise: BenchNoise = 'realistic'): ConversationSpec {
   const rnd = seededRandom(600);
   const pick = <T>(xs: T[]): T => xs[Math.floor(rnd() * xs.length)];
   const utterances: Utterance[] = [];
@@ -83,13 +100,16 @@ export function benchCallSpec(): ConversationSpec {
     durationSec: BENCH_CALL_SECONDS,
     utterances,
     telephoneBand: [true, false],
-    noiseDb: [-42, null],
+    noiseDb: BENCH_NOISE_VOL_DB[noise],
   };
 }
 
 /** Path of the cached 10-minute call, built on first use (about half a minute). */
-export function benchCallFile(log: (m: string) => void = () => {}): string {
-  const spec = benchCallSpec();
+export function benchCallFile(
+  log: (m: string) => void = () => {},
+  noise: BenchNoise = 'realistic',
+): string {
+  const spec = benchCallSpec(noise);
   const hash = createHash('sha256')
     .update(JSON.stringify({ spec, v: 1 }))
     .digest('hex')
@@ -102,6 +122,33 @@ export function benchCallFile(log: (m: string) => void = () => {}): string {
   const tmp = `${file}.${process.pid}.partial.wav`;
   try {
     renderConversationTo(spec, tmp);
+    renameSync(tmp, file);
+  } finally {
+    rmSync(tmp, { force: true });
+  }
+  return file;
+}
+
+/** Seconds of the realistic call kept at the start of silenceAfterSpeechFile(). */
+export const SILENCE_FILE_SPEECH_SEC = 2;
+
+/**
+ * The realistic call's first SILENCE_FILE_SPEECH_SEC seconds (speech and noise), then digital silence on
+ * both channels to the same length: after sound, IIR filter states decay towards zero and reach denormal
+ * numbers (slow on x86) unless flushed — the case a denormal slowdown would show on. Cached beside it.
+ */
+export function silenceAfterSpeechFile(log: (m: string) => void = () => {}): string {
+  const source = benchCallFile(log, 'realistic');
+  const file = source.replace(/\.wav$/, `-then-silence.wav`);
+  if (existsSync(file)) return file;
+  const bytes = readFileSync(source);
+  const header = parseWavHeader(new Uint8Array(bytes.buffer, bytes.byteOffset, 65536));
+  const keep =
+    header.dataOffset + SILENCE_FILE_SPEECH_SEC * BENCH_SAMPLE_RATE * header.format.blockAlign;
+  bytes.fill(0, keep);
+  const tmp = `${file}.${process.pid}.partial.wav`;
+  try {
+    writeFileSync(tmp, bytes);
     renameSync(tmp, file);
   } finally {
     rmSync(tmp, { force: true });

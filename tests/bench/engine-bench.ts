@@ -12,7 +12,7 @@ import { PROJECT_ROOT } from '../support/test-audio';
 
 export const RENDER_QUANTUM = 128;
 /** Frames decoded at a time (a multiple of the render quantum). */
-export const DECODE_BLOCK = 128 * 32;
+export const DECODE_BLOCK = 128 * 512;
 
 export interface EngineRunner {
   /** What is being timed, for the JSON ('call-engine' or 'loudness-meters'). */

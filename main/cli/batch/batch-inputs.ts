@@ -1,6 +1,6 @@
 /**
  * The calls of a batch: each input that is a folder contributes the audio files under it (recursively,
- * by extension, sorted by path); a file is taken as given (whatever its name: the reader says if it is
+ * by extension, sorted by path; symbolic links to files are followed, to folders not); a file is taken as given (whatever its name: the reader says if it is
  * not a call). A missing input is a call that cannot be read, reported like any other.
  */
 import { readdirSync, statSync } from 'node:fs';
@@ -47,6 +47,15 @@ export function expandBatchInputs(inputs: readonly string[], baseDir: string): B
   return calls;
 }
 
+/** A symbolic link to a file counts as that file (links to folders are not followed: no loops). */
+function isFileBehind(link: string): boolean {
+  try {
+    return statSync(link).isFile();
+  } catch {
+    return false;
+  }
+}
+
 function callsUnder(dir: string): string[] {
   const out: string[] = [];
   const visit = (rel: string): void => {
@@ -59,7 +68,10 @@ function callsUnder(dir: string): string[] {
     for (const e of entries) {
       const child = rel ? path.join(rel, e.name) : e.name;
       if (e.isDirectory()) visit(child);
-      else if (e.isFile() && CALL_FILE_EXTENSIONS.includes(path.extname(e.name).toLowerCase()))
+      else if (
+        (e.isFile() || (e.isSymbolicLink() && isFileBehind(path.join(dir, child)))) &&
+        CALL_FILE_EXTENSIONS.includes(path.extname(e.name).toLowerCase())
+      )
         out.push(child);
     }
   };
