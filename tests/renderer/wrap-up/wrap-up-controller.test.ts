@@ -1,0 +1,182 @@
+/**
+ * The wrap-up's lifecycle as an agent meets it, driven against the real session services on a temp data
+ * folder (the same handlers the hosts run, payloads validated by the contract's schemas).
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { IpcMethodName } from '../../../preload/contract/ipc-contract';
+import { fail } from '../../../preload/contract/ipc-result';
+import { DEFAULT_SETTINGS, type Settings } from '../../../preload/contract/settings-schema';
+import { dispatch } from '../../../main/ipc/dispatch';
+import type { IpcHandlers } from '../../../main/ipc/ipc-handlers';
+import { createSessionHandlers } from '../../../main/sessions/session-handlers';
+import { openSessionServices } from '../../../main/sessions/session-services';
+import {
+  createWrapUpController,
+  type WrapUpHost,
+} from '../../../renderer/src/wrap-up/wrap-up-controller';
+import type { CallForWrapUp } from '../../../renderer/src/wrap-up/wrap-up-draft';
+import { seededRandom, sessionAt } from '../../support/session-factory';
+import { tempDirs } from '../../main/support/temp-dirs';
+
+const dirs = tempDirs('wrap-up-controller');
+afterEach(() => dirs.cleanup());
+
+const ENDED = new Date(2026, 2, 10, 14, 30);
+
+function realHost(dataDir: string) {
+  const services = openSessionServices({ dataDir });
+  // Only the session methods are wired; the wrap-up calls nothing else.
+  const handlers = createSessionHandlers(services) as unknown as IpcHandlers;
+  const call = (method: IpcMethodName) => (payload?: unknown) =>
+    dispatch(handlers, method, payload);
+  const host = {
+    getDraft: call('getDraft'),
+    saveDraft: call('saveDraft'),
+    saveSession: call('saveSession'),
+    saveCallTimeline: call('saveCallTimeline'),
+  } as unknown as WrapUpHost;
+  return { host, services };
+}
+
+function endedCall(seed: number, priorities: CallForWrapUp['priorities']): CallForWrapUp {
+  const session = sessionAt(seededRandom(seed), { startedMs: ENDED.getTime() - 300_000 });
+  return {
+    id: session.id,
+    startedAt: session.startedAt,
+    endedAt: ENDED.toISOString(),
+    call: session.call,
+    priorities,
+  };
+}
+
+const REFUND = {
+  id: 'p1',
+  text: 'Refund the double charge',
+  kind: 'administrative',
+  confirmed: true,
+} as const;
+
+function controllerOn(host: WrapUpHost, settings: Settings = DEFAULT_SETTINGS) {
+  return createWrapUpController({
+    host,
+    settings: () => settings,
+    now: () => ENDED,
+    autosaveDelayMs: 5,
+  });
+}
+
+describe('wrap-up controller', () => {
+  it('opens the wrap-up of a call that ended, with its priorities and a follow-up 30 days on, stored at once', async () => {
+    const { host, services } = realHost(dirs.make());
+    const wrapUp = controllerOn(host);
+    await wrapUp.load();
+    const call = endedCall(1, [REFUND]);
+    await wrapUp.begin(call, null);
+    const { draft } = wrapUp.getState();
+    expect(draft?.callId).toBe(call.id);
+    expect(draft?.wrapUp.priorities.map((p) => p.text)).toEqual(['Refund the double charge']);
+    expect(draft?.wrapUp.followUp.date).toBe('2026-04-09');
+    expect(services.drafts.get()?.callId).toBe(call.id);
+  });
+
+  it('restores a wrap-up left open by a crash, with what was typed', async () => {
+    const dataDir = dirs.make();
+    const first = controllerOn(realHost(dataDir).host);
+    await first.load();
+    await first.begin(endedCall(2, [REFUND]), null);
+    first.dispatch({ type: 'set', patch: { notes: 'Promised a call back on Friday' } });
+    await first.flush();
+
+    const next = controllerOn(realHost(dataDir).host);
+    expect(next.getState().loaded).toBe(false);
+    await next.load();
+    const state = next.getState();
+    expect(state.loaded).toBe(true);
+    expect(state.restored).toBe(true);
+    expect(state.draft?.wrapUp.notes).toBe('Promised a call back on Friday');
+  });
+
+  it('will not save while a step the team requires is missing: says which, moves there, logs nothing', async () => {
+    const { host, services } = realHost(dirs.make());
+    const wrapUp = controllerOn(host);
+    await wrapUp.begin(endedCall(3, []), null);
+    wrapUp.dispatch({ type: 'goto', step: 'reference' });
+    expect(await wrapUp.save()).toBeNull();
+    const state = wrapUp.getState();
+    expect(state.problem).toMatch(/Your team needs at least one priority/);
+    expect(state.draft?.step).toBe('priorities');
+    expect(services.repository.list({}).total).toBe(0);
+  });
+
+  it('saves a complete wrap-up as a session in the log, and the stored draft is gone', async () => {
+    const { host, services } = realHost(dirs.make());
+    const wrapUp = controllerOn(host);
+    const call = endedCall(4, [REFUND]);
+    await wrapUp.begin(call, null);
+    wrapUp.dispatch({ type: 'set', patch: { resolution: 'resolved' } });
+    const saved = await wrapUp.save();
+    expect(saved?.id).toBe(call.id);
+    expect(wrapUp.getState()).toMatchObject({ draft: null, problem: null, saving: false });
+    expect(wrapUp.getState().lastSaved?.wrapUp.resolution).toBe('resolved');
+    expect(services.repository.list({}).rows.map((r) => r.id)).toEqual([call.id]);
+    expect(services.drafts.get()).toBeNull();
+  });
+
+  it('keeps an unfinished wrap-up as a session when the next call ends, and says so', async () => {
+    const { host, services } = realHost(dirs.make());
+    const wrapUp = controllerOn(host);
+    const first = endedCall(5, [REFUND]);
+    const second = endedCall(6, []);
+    await wrapUp.begin(first, null);
+    await wrapUp.begin(second, null);
+    expect(wrapUp.getState().draft?.callId).toBe(second.id);
+    expect(wrapUp.getState().notice).toMatch(
+      /previous call’s wrap-up .* was saved as far as it got/,
+    );
+    expect(services.repository.get(first.id)?.wrapUp.priorities).toHaveLength(1);
+  });
+
+  it('keeps the wrap-up open with the host’s reason when the save is refused', async () => {
+    const { host } = realHost(dirs.make());
+    const refusing: WrapUpHost = {
+      ...host,
+      saveSession: async () =>
+        fail(
+          'internal',
+          'The session was not saved: the disk is full. Nothing saved before was changed.',
+        ),
+    };
+    const wrapUp = controllerOn(refusing);
+    await wrapUp.begin(endedCall(7, [REFUND]), null);
+    wrapUp.dispatch({ type: 'set', patch: { resolution: 'resolved' } });
+    expect(await wrapUp.save()).toBeNull();
+    const state = wrapUp.getState();
+    expect(state.problem).toBe(
+      'Not saved: The session was not saved: the disk is full. Nothing saved before was changed.',
+    );
+    expect(state.draft?.wrapUp.resolution).toBe('resolved');
+    expect(state.saving).toBe(false);
+  });
+
+  it('ignores changes while a save is in progress', async () => {
+    const { host } = realHost(dirs.make());
+    let release: () => void = () => undefined;
+    const slow: WrapUpHost = {
+      ...host,
+      saveSession: async (request) => {
+        await new Promise<void>((resolve) => (release = resolve));
+        return host.saveSession(request);
+      },
+    };
+    const wrapUp = controllerOn(slow);
+    await wrapUp.begin(endedCall(8, [REFUND]), null);
+    wrapUp.dispatch({ type: 'set', patch: { resolution: 'resolved' } });
+    const saving = wrapUp.save();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(wrapUp.getState().saving).toBe(true);
+    wrapUp.dispatch({ type: 'set', patch: { notes: 'typed during the save' } });
+    expect(wrapUp.getState().draft?.wrapUp.notes).not.toBe('typed during the save');
+    release();
+    expect((await saving)?.wrapUp.notes).not.toBe('typed during the save');
+  });
+});
