@@ -11,13 +11,25 @@ type Context2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
  * optional target band. Redraws only when a pixel would change, so silence and steady speech cost nothing.
  */
 export class MeterPainter {
-  private readonly peak = new PeakHold();
+  private peak = new PeakHold();
   private lastKey = '';
 
   constructor(
     private readonly ctx: Context2D,
-    private readonly colours: MeterColours,
+    private colours: MeterColours,
   ) {}
+
+  /** New colours (the page's theme or forced colours changed): drawn on the next paint. */
+  setColours(colours: MeterColours): void {
+    this.colours = colours;
+    this.lastKey = '';
+  }
+
+  /** Reduced motion: a peak hold that, once its hold time is over, drops to the level in one step. */
+  setReducedMotion(reduced: boolean): void {
+    this.peak = reduced ? new PeakHold(1.5, Infinity) : new PeakHold();
+    this.lastKey = '';
+  }
 
   /** Returns true while the peak hold is still falling (draw again next frame). */
   paint(lufs: number | null, band: { low: number; high: number } | null, nowSec: number): boolean {
@@ -32,8 +44,13 @@ export class MeterPainter {
       ctx.fillRect(0, 0, width, height);
       if (band) {
         const x0 = px(band.low);
+        const x1 = Math.max(x0 + 2, px(band.high));
         ctx.fillStyle = colours.band;
-        ctx.fillRect(x0, 0, Math.max(2, px(band.high) - x0), height);
+        ctx.fillRect(x0, 0, x1 - x0, height);
+        // The edges carry the band (≥ 3:1 against the track); the tint alone is too faint to.
+        ctx.fillStyle = colours.bandEdge;
+        ctx.fillRect(x0, 0, 2, height);
+        ctx.fillRect(x1 - 2, 0, 2, height);
       }
       ctx.fillStyle = colours.fill;
       ctx.fillRect(0, height * 0.25, px(lufs), height * 0.5);

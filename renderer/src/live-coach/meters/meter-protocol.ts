@@ -4,11 +4,15 @@
  */
 export type MeterId = 'caller' | 'agent';
 
+/** Resolved colours (rgb()/rgba()) of the meters' marks, from the page's CSS custom properties. */
 export interface MeterColours {
   track: string;
   fill: string;
   peak: string;
+  /** The agent's target band: a tint (decoration) … */
   band: string;
+  /** … and its two edges, the marks that show where it is. */
+  bandEdge: string;
   tick: string;
 }
 
@@ -28,4 +32,8 @@ export type ToMeterWorker =
   /** That feed ended (its session closed): bars go empty unless a newer feed has taken over. */
   | { type: 'clear'; id: number }
   /** The agent's band reaches this far above their normal voice (the "too loud" margin). */
-  | { type: 'band'; marginLu: number };
+  | { type: 'band'; marginLu: number }
+  /** The page's colours changed (light/dark, forced colours): redraw with these. */
+  | { type: 'colours'; colours: MeterColours }
+  /** prefers-reduced-motion: the peak hold drops to the level instead of sliding down. */
+  | { type: 'motion'; reduced: boolean };

@@ -11,6 +11,7 @@ const painters = new Map<MeterId, MeterPainter>();
 const silent: MeterLevels = { caller: NaN, agent: NaN, agentNormal: NaN, urgent: true };
 let levels = silent;
 let marginLu = 6;
+let reducedMotion = false;
 let feed: MessagePort | null = null;
 let feedId = -1;
 
@@ -35,7 +36,11 @@ self.onmessage = (event: MessageEvent<ToMeterWorker>) => {
   switch (message.type) {
     case 'canvas': {
       const ctx = message.canvas.getContext('2d');
-      if (ctx) painters.set(message.id, new MeterPainter(ctx, message.colours));
+      if (ctx) {
+        const painter = new MeterPainter(ctx, message.colours);
+        painter.setReducedMotion(reducedMotion);
+        painters.set(message.id, painter);
+      }
       requestFrame(true);
       break;
     }
@@ -53,6 +58,15 @@ self.onmessage = (event: MessageEvent<ToMeterWorker>) => {
       break;
     case 'band':
       marginLu = message.marginLu;
+      requestFrame(true);
+      break;
+    case 'colours':
+      for (const painter of painters.values()) painter.setColours(message.colours);
+      requestFrame(true);
+      break;
+    case 'motion':
+      reducedMotion = message.reduced;
+      for (const painter of painters.values()) painter.setReducedMotion(reducedMotion);
       requestFrame(true);
       break;
   }
