@@ -1,0 +1,91 @@
+/**
+ * The README's architecture tree is the map a newcomer uses to find a feature: every source folder is on
+ * it and everything on it exists; and the tests mirror the source (tests/main/X tests main/X, and so on).
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+/** Folders holding tracked (or new, not ignored) files under the given roots. */
+function foldersUnder(...roots: string[]): Set<string> {
+  const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard', ...roots], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  })
+    .split('\n')
+    .filter(Boolean);
+  const folders = new Set<string>();
+  for (const file of files) {
+    for (let dir = path.posix.dirname(file); dir !== '.'; dir = path.posix.dirname(dir))
+      folders.add(dir);
+  }
+  return folders;
+}
+
+/** The folders the README's tree names, as paths (two spaces of indent per level). */
+function readmeFolders(): Set<string> {
+  const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const block = /<!-- architecture:start -->\n```\n([\s\S]*?)\n```\n<!-- architecture:end -->/.exec(
+    readme,
+  );
+  if (!block) throw new Error('README has no architecture block');
+  const stack: string[] = [];
+  const folders = new Set<string>();
+  for (const line of block[1].split('\n')) {
+    const match = /^( *)([\w.-]+)\/(\s|$)/.exec(line);
+    if (!match) continue;
+    const depth = match[1].length / 2;
+    stack.length = depth;
+    stack.push(match[2]);
+    folders.add(stack.join('/'));
+  }
+  return folders;
+}
+
+const SOURCE_ROOTS = ['main', 'preload', 'renderer', 'assets', 'tests'];
+/** Folders too small or generated to be worth a line: static files and per-test data. */
+const NOT_MAPPED = /^(renderer\/public|tests\/[^/]+\/.+|tests\/e2e\/support)$/;
+
+describe('README architecture', () => {
+  it('names every source folder, and nothing that does not exist', () => {
+    const actual = [...foldersUnder(...SOURCE_ROOTS)].filter((f) => !NOT_MAPPED.test(f)).sort();
+    const documented = [...readmeFolders()].sort();
+    expect(documented).toEqual(actual);
+  });
+});
+
+describe('tests mirror the source', () => {
+  const source = foldersUnder('main', 'renderer', 'preload');
+  const mirrors: [RegExp, (m: RegExpExecArray) => string][] = [
+    [/^tests\/main\/(.+)$/, (m) => `main/${m[1]}`],
+    [/^tests\/renderer\/(.+)$/, (m) => `renderer/src/${m[1]}`],
+    [/^tests\/engine\/(.+)$/, (m) => `renderer/engine/${m[1]}`],
+    [/^tests\/preload\/(.+)$/, (m) => `preload/${m[1]}`],
+  ];
+  const testFolders = [...foldersUnder('tests')].filter((f) => !/\/support$/.test(f));
+  it('keeps no test file loose in tests/main or tests/renderer', () => {
+    const loose = execFileSync('git', ['ls-files', '-co', '--exclude-standard', 'tests'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    })
+      .split('\n')
+      .filter((file) => /^tests\/(main|renderer)\/[^/]+\.test\.ts$/.test(file));
+    expect(loose).toEqual([]);
+  });
+
+  it.each(mirrors.map(([pattern]) => [String(pattern)]))(
+    'each folder matching %s has a source folder of the same name',
+    (pattern) => {
+      const [regex, sourceOf] = mirrors.find(([p]) => String(p) === pattern)!;
+      const orphans = testFolders
+        .map((folder) => regex.exec(folder))
+        .filter((m): m is RegExpExecArray => m !== null)
+        .filter((m) => !source.has(sourceOf(m)))
+        .map((m) => m[0]);
+      expect(orphans).toEqual([]);
+    },
+  );
+});
