@@ -15,7 +15,7 @@ export type BannerState =
 export interface BannerCopy {
   title: string;
   hint: string;
-  /** Icon id in cue-icons.tsx: each a different shape. */
+  /** Icon id in CueIcon.tsx: each a different shape. */
   icon: 'dot' | 'ear' | 'hand' | 'speak' | 'overlap' | 'volume-down' | 'flame';
   /** CSS custom property holding the colour. */
   tone: string;
