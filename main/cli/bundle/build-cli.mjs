@@ -71,6 +71,13 @@ export async function buildCli(root = PROJECT_ROOT, names = CLI_ENTRIES.map((e) 
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   buildCli().catch((error) => {
+    // `npm ci --omit=dev` has no esbuild: the install goes on, and the programs cannot be built.
+    if (error?.code === 'ERR_MODULE_NOT_FOUND' && /esbuild/.test(String(error.message))) {
+      process.stderr.write(
+        'build-cli: esbuild is not installed; the command-line bundles were not built.\n',
+      );
+      return;
+    }
     process.stderr.write(`build-cli: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = 1;
   });
