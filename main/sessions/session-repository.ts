@@ -43,6 +43,8 @@ export interface SessionRepository {
   /** Stores many sessions with one write per partition (imports). Returns how many were stored. */
   saveMany(sessions: readonly Session[]): number;
   get(id: string): Session | null;
+  /** Several sessions by id (missing ones left out), reading each partition once: the team sync's batches. */
+  getMany(ids: readonly string[]): Session[];
   has(id: string): boolean;
   /** One page of the log, newest first, with the total of matches. `today` defaults to the local date. */
   list(query: SessionQuery, today?: string): SessionList;
@@ -164,6 +166,26 @@ export function openSessionRepository(deps: SessionRepositoryDeps): SessionRepos
     get(id) {
       const entry = ensureIndex().get(id);
       return entry ? readSession(entry) : null;
+    },
+    getMany(ids) {
+      const current = ensureIndex();
+      const byPartition = new Map<string, string[]>();
+      for (const id of ids) {
+        const key = current.get(id)?.partition;
+        if (key !== undefined) byPartition.set(key, [...(byPartition.get(key) ?? []), id]);
+      }
+      const found: Session[] = [];
+      for (const [key, wanted] of byPartition) {
+        // Fresh objects (not the parsed cache): the caller may keep them.
+        const byId = new Map(
+          partitions.read(key, { bypassCache: true }).map((session) => [session.id, session]),
+        );
+        for (const id of wanted) {
+          const session = byId.get(id);
+          if (session) found.push(session);
+        }
+      }
+      return found;
     },
     has: (id) => ensureIndex().get(id) !== undefined,
     list: (query, day = today()) => listEntries(entriesFor(query), query, day),

@@ -84,11 +84,11 @@ export const ROW_COLUMNS = [
   ['timeline', 'json'],
 ] as const;
 
-/** One array per column (the rows' values in order): a batch is one statement with 21 parameters. */
+/** The rows' values, row after row, in ROW_COLUMNS order (the parameters of one multi-row upsert). */
 export function upsertParameters(
   rows: readonly SessionRow[],
   timelines: readonly (string | null)[],
-): unknown[][] {
+): unknown[] {
   const pick: ((row: SessionRow, i: number) => unknown)[] = [
     (r) => r.id,
     (r) => r.agentName,
@@ -112,5 +112,9 @@ export function upsertParameters(
     (r) => r.sessionJson,
     (_r, i) => timelines[i] ?? null,
   ];
-  return pick.map((get) => rows.map((row, i) => get(row, i)));
+  const values: unknown[] = [];
+  rows.forEach((row, i) => {
+    for (const get of pick) values.push(get(row, i));
+  });
+  return values;
 }

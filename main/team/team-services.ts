@@ -30,7 +30,7 @@ export interface TeamServices {
 export interface TeamServicesDeps {
   readonly dataDir: string;
   /** Reads the local sessions (the repository before it is wrapped). */
-  readonly repository: Pick<SessionRepository, 'get' | 'list'>;
+  readonly repository: Pick<SessionRepository, 'getMany' | 'list'>;
   readonly timelineJson?: (session: Session) => string | null;
   readonly now?: () => Date;
   readonly log?: (message: string) => void;
@@ -91,7 +91,7 @@ export function openTeamServices(deps: TeamServicesDeps): TeamServices {
   const store = openTeamStore(pool, config);
   const queue = openSyncQueue({ dataDir: deps.dataDir, now: deps.now, warn: deps.log });
   const local: LocalSessions = {
-    get: (id) => deps.repository.get(id),
+    getMany: (ids) => deps.repository.getMany(ids),
     allIds: () => allSessionIds(deps.repository),
     timelineJson: deps.timelineJson,
   };

@@ -38,15 +38,22 @@ export interface TeamStore {
   countMine(): Promise<number>;
 }
 
-const UPSERT_SQL = (() => {
+/** One multi-row INSERT … ON CONFLICT for `count` rows: $1 team, $2 agent, then one parameter per value
+ * (PostgreSQL types each from its column; at most 65,535 parameters, so batches stay under 3,000 rows). */
+function upsertSql(count: number): string {
   const names = ROW_COLUMNS.map(([name]) => name);
-  const arrays = ROW_COLUMNS.map(([, type], i) => `$${i + 3}::${type}[]`);
+  const width = names.length;
+  const rows: string[] = [];
+  for (let r = 0; r < count; r++) {
+    const values = names.map((_, c) => `$${3 + r * width + c}`);
+    rows.push(`($1, $2, ${values.join(', ')})`);
+  }
   const updates = names.filter((name) => name !== 'id').map((name) => `${name} = EXCLUDED.${name}`);
   return `INSERT INTO calm_sessions (team_id, agent_id, ${names.join(', ')})
-SELECT $1, $2, * FROM unnest(${arrays.join(', ')})
+VALUES ${rows.join(',\n')}
 ON CONFLICT (id) DO UPDATE SET ${updates.join(', ')}, synced_at = now()
 WHERE calm_sessions.saved_at <= EXCLUDED.saved_at`;
-})();
+}
 
 const ROW_FIELDS = `id, team_id, agent_id, agent_name, started_at, duration_sec, resolution, escalation,
   to_char(follow_up_date, 'YYYY-MM-DD') AS follow_up_date, follow_up_done, case_reference, priority_count,
@@ -114,7 +121,7 @@ export function openTeamStore(
       await ready();
       const rows = items.map((item) => sessionRow(item.session, identity.agentId));
       const timelines = items.map((item) => item.timelineJson ?? null);
-      await pool.query(UPSERT_SQL, [
+      await pool.query(upsertSql(rows.length), [
         identity.teamId,
         identity.agentId,
         ...upsertParameters(rows, timelines),
@@ -150,24 +157,26 @@ export function openTeamStore(
     },
     async *iterate(filter, today, skipped) {
       await ready();
-      let after: { startedAt: Date; id: string } | null = null;
+      // The keyset travels as text: timestamptz's text keeps microseconds and the offset (a Date would
+      // round to milliseconds and skip rows).
+      let after: { startedKey: string; id: string } | null = null;
       for (;;) {
         const params: unknown[] = [];
         const where = whereFor(filter, today, params);
         let sql = where.sql;
         if (after !== null) {
-          params.push(after.startedAt, after.id);
-          const keyset = `(started_at, id) < ($${params.length - 1}, $${params.length})`;
+          params.push(after.startedKey, after.id);
+          const keyset = `(started_at, id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
           sql = sql ? `${sql} AND ${keyset}` : `WHERE ${keyset}`;
         }
         params.push(ITERATE_BATCH);
         const { rows } = await pool.query<{
           id: string;
-          started_at: Date;
+          started_key: string;
           agent_name: string;
           session: unknown;
         }>(
-          `SELECT id, started_at, agent_name, session FROM calm_sessions ${sql}
+          `SELECT id, started_at::text AS started_key, agent_name, session FROM calm_sessions ${sql}
            ORDER BY started_at DESC, id DESC LIMIT $${params.length}`,
           params,
         );
@@ -182,7 +191,7 @@ export function openTeamStore(
         }
         if (rows.length < ITERATE_BATCH) return;
         const last = rows[rows.length - 1];
-        after = { startedAt: last.started_at, id: last.id };
+        after = { startedKey: last.started_key, id: last.id };
       }
     },
     async figures(filter, today, timeZone) {

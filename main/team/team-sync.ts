@@ -18,7 +18,8 @@ import type { SessionToStore, TeamStore } from './team-store';
 
 /** What sync reads from the local data folder. */
 export interface LocalSessions {
-  get(id: string): Session | null;
+  /** The sessions with these ids that exist (one partition read each, not one per session). */
+  getMany(ids: readonly string[]): Session[];
   /** Every saved session's id. */
   allIds(): string[];
   /** The session's timeline as JSON text, or null. */
@@ -113,9 +114,10 @@ export function createTeamSync(deps: TeamSyncDeps): TeamSync {
     const items: SessionToStore[] = [];
     const sent: QueueEntry[] = [];
     const missing: string[] = [];
+    const found = new Map(local.getMany(entries.map((entry) => entry.id)).map((s) => [s.id, s]));
     for (const entry of entries) {
-      const session = local.get(entry.id);
-      if (session === null) {
+      const session = found.get(entry.id);
+      if (session === undefined) {
         missing.push(entry.id);
         continue;
       }

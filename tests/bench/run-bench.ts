@@ -13,6 +13,7 @@ import { liveCoachBench } from './live-coach-bench';
 import { soakBench } from './soak-bench';
 import { exportBench } from './export-bench';
 import { sessionBench } from './session-bench';
+import { teamStoreBench } from './team-store-bench';
 
 const BENCH_MODULES: BenchModule[] = [
   loudnessBench,
@@ -21,6 +22,7 @@ const BENCH_MODULES: BenchModule[] = [
   liveCoachBench,
   exportBench,
   sessionBench,
+  teamStoreBench,
   soakBench,
 ];
 
