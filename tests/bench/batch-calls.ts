@@ -31,7 +31,7 @@ export function batchCallsDir(log: (m: string) => void = () => {}): string {
   mkdirSync(dir, { recursive: true });
   log(`writing ${BATCH_CALLS} 10-minute calls into ${path.relative(PROJECT_ROOT, dir)}…`);
   const bytes = readFileSync(source);
-  const header = parseWavHeader(new Uint8Array(bytes.buffer, bytes.byteOffset, 65536));
+  const header = parseWavHeader(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length));
   const { dataOffset, frameCount } = header;
   const src = new Int16Array(bytes.buffer, bytes.byteOffset + dataOffset, frameCount * 2);
   const out = Buffer.alloc(dataOffset + frameCount * 4);
