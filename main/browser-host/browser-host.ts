@@ -23,9 +23,11 @@ import { attachIpcWebSocket } from './ipc-websocket';
 import { createExportDownloads } from './export-downloads';
 import { hostOrigin } from './request-guard';
 import { createSessionToken } from './session-token';
+import { startCallEventServer, type CallEventServer } from '../call-events/call-event-server';
+import { callCommandLine } from '../call-events/call-command-line';
 
 export interface BrowserHostOptions {
-  /** Folder for settings (and later sessions). Created when missing. */
+  /** The data folder: settings, the session log, drafts, timelines, recordings. Created when missing. */
   readonly dataDir: string;
   /** Built renderer (index.html + assets). Default: `<project>/out/renderer`. */
   readonly rendererDir?: string;
@@ -59,6 +61,8 @@ const CLOSING_MAX_MS = 3000;
 const CLOSING_QUIET_MS = 400;
 
 export const DEFAULT_RENDERER_DIR = path.join(PROJECT_ROOT, 'out', 'renderer');
+/** The bundled `call` command (main/cli/bundle/), run by plain node from the phone software's hooks. */
+const CALL_CLI_PATH = path.join(PROJECT_ROOT, 'out', 'cli', 'call.js');
 
 export const BROWSER_APP_INFO_FEATURES = {
   globalHotkeys: false,
@@ -79,6 +83,37 @@ function listen(server: http.Server, port: number): Promise<{ address: string; p
       else resolve({ address: address.address, port: address.port });
     });
   });
+}
+
+/** The phone software's door (call-event-server.ts); a failure to open it leaves the app running. */
+async function openCallEventDoor(
+  services: ReturnType<typeof openHostServices>,
+  dataDir: string,
+  ipc: { emit: ReturnType<typeof attachIpcWebSocket>['emit']; clientCount(): number },
+  log?: (message: string) => void,
+): Promise<CallEventServer | null> {
+  const relay = services.callEvents;
+  relay.attach({
+    emit: (event, payload) => ipc.emit(event, payload),
+    count: () => ipc.clientCount(),
+  });
+  try {
+    const server = await startCallEventServer({
+      dataDir,
+      deliver: (event, source) => relay.deliver(event, source),
+      log,
+    });
+    relay.setDoor({
+      command: callCommandLine([process.execPath, CALL_CLI_PATH], dataDir),
+      problem: null,
+    });
+    return server;
+  } catch (error) {
+    const problem = `The phone software's door could not open: ${(error as Error)?.message ?? error}`;
+    log?.(problem);
+    relay.setDoor({ command: null, problem });
+    return null;
+  }
 }
 
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
@@ -132,6 +167,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   });
   const stopForwarding = forwardServiceEvents(services, ipc.emit);
   sessions.followUps.start();
+  const callEvents = await openCallEventDoor(services, dataDir, ipc, log);
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
@@ -141,6 +177,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         ipc.emit('host-closing', { graceMs: CLOSING_MAX_MS });
         await ipc.settle(CLOSING_QUIET_MS, CLOSING_MAX_MS);
       }
+      await callEvents?.close();
       sessions.close();
       stopForwarding();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));

@@ -15,6 +15,7 @@ import { openSettingsStore } from '../settings/settings-store';
 import type { DesktopStateService } from '../shell/desktop/desktop-state-service';
 import type { JsonStoreFactory } from '../storage/json-store';
 import { APP_VERSION } from './app-version';
+import { createCallEventRelay, type CallEventRelay } from '../call-events/call-event-relay';
 
 export interface HostServices {
   readonly appInfo: AppInfo;
@@ -27,6 +28,10 @@ export interface HostServices {
   readonly desktop?: DesktopStateService;
   /** Notes from opening the settings file (a damaged file repaired, and where its copy was kept). */
   readonly startupNotes?: readonly string[];
+  /** Call events from the phone software, relayed to the page (the host attaches its transport). */
+  readonly callEvents?: CallEventRelay;
+  /** The data folder (Settings shows it in the phone software's command line). */
+  readonly dataDir?: string;
 }
 
 export interface HostServicesOptions {
@@ -47,6 +52,8 @@ export interface HostServicesOptions {
 export interface OpenedHostServices extends HostServices {
   readonly sessions: SessionServices;
   readonly exports: ExportService;
+  readonly callEvents: CallEventRelay;
+  readonly dataDir: string;
   /** The settings JSON file. */
   readonly settingsPath: string;
 }
@@ -77,6 +84,8 @@ export function openHostServices(options: HostServicesOptions): OpenedHostServic
     sessions,
     exports,
     desktop: options.desktop,
+    callEvents: createCallEventRelay(),
+    dataDir,
     settingsPath: store.path,
   };
 }

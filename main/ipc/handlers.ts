@@ -3,6 +3,7 @@
  * host's WebSocket) run these through `dispatch`, so a method behaves the same everywhere.
  */
 import { succeed } from '../../preload/contract/ipc-result';
+import { createCallEventHandlers } from '../call-events/call-event-handlers';
 import { createExportHandlers } from '../export/export-handlers';
 import type { HostServices } from '../host/host-services';
 import { createRecordingHandlers } from '../recordings/recording-handlers';
@@ -31,5 +32,6 @@ export function createHandlers(services: HostServices, log?: Log): IpcHandlers {
     ...createRecordingHandlers(services.sessions?.recordings, log),
     ...createDesktopHandlers(services.desktop ?? createDesktopStateService()),
     ...createTeamHandlers(services.sessions?.team, undefined, log),
+    ...createCallEventHandlers(services.callEvents, services.dataDir ?? ''),
   };
 }

@@ -29,6 +29,12 @@ export const IPC_METHOD_NAMES = [
   'appendRecording',
   'finishRecording',
   'discardRecording',
+  'getTeamStatus',
+  'listTeamSessions',
+  'getTeamFigures',
+  'answerCallEvent',
+  'getCallEventSetup',
+  'testCallEvent',
 ] as const;
 export type IpcMethodName = (typeof IPC_METHOD_NAMES)[number];
 
@@ -40,6 +46,7 @@ export const HOST_EVENT_NAMES = [
   'export-progress',
   'storage-notice',
   'host-closing',
+  'call-event',
 ] as const;
 export type HostEventName = (typeof HOST_EVENT_NAMES)[number];
 

@@ -48,6 +48,13 @@ import {
   type TeamSyncStatus,
 } from './team-store-schema';
 import {
+  answerCallEventRequestSchema,
+  testCallEventRequestSchema,
+  type CallEventAnswer,
+  type CallEventNotice,
+  type CallEventSetup,
+} from './call-event-contract';
+import {
   exportFilterSchema,
   startExportRequestSchema,
   type ExportProgress,
@@ -169,6 +176,18 @@ export const ipcMethods = {
     request: teamSessionQuerySchema.omit({ offset: true, limit: true }),
     response: returns<TeamFigures>(),
   },
+  /** The page's answer to a 'call-event': what the event did (the command waits for it). */
+  answerCallEvent: {
+    request: answerCallEventRequestSchema,
+    response: returns<{ taken: boolean }>(),
+  },
+  /** Settings → Phone software: the command line for this machine and the last events received. */
+  getCallEventSetup: { request: noPayload, response: returns<CallEventSetup>() },
+  /** Settings' "Send test mark": the event goes through the same relay as one from the phone software. */
+  testCallEvent: {
+    request: testCallEventRequestSchema,
+    response: returns<CallEventAnswer | null>(),
+  },
 } as const satisfies Record<
   IpcMethodName,
   { request: z.ZodType; response: Returns<unknown>; maxPayloadBytes?: number }
@@ -197,6 +216,8 @@ export interface HostEvents {
   'storage-notice': { readonly message: string };
   /** The host is about to stop (Ctrl+C, quit): end a call in progress and save the wrap-up draft now. */
   'host-closing': { readonly graceMs: number };
+  /** An event from the phone software (start, end, hold, resume, mark): answer with answerCallEvent. */
+  'call-event': CallEventNotice;
 }
 // Every event named in ipc-channels.ts has a payload here, and no other.
 type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

@@ -5,9 +5,11 @@
  *
  * Version history (each earlier version has a tested migration in main/sessions/session-migrations.ts):
  *   1 — the live coach's hand-off: call metrics and priorities, no wrap-up.
- *   2 — adds the guided wrap-up, the agent, and after-call work time.
+ *   2 — adds the guided wrap-up, the agent, and after-call work time. Later optional additions (no new
+ *       version: a stored session without them is still valid): `call.phone` (call events, issue 16).
  */
 import { z } from 'zod';
+import { CALL_EVENT_KINDS } from '../domain/call-event';
 
 export const SESSION_SCHEMA_VERSION = 2;
 
@@ -86,6 +88,30 @@ const partyLoudness = z.strictObject({
 });
 
 const interval = { start: seconds, end: seconds };
+
+export const CALL_EVENT_RESULT_VALUES = ['applied', 'ignored', 'refused'] as const;
+/** The phone software's side of a call: its ids, its holds, and every event it sent and what that did. */
+export const phoneCallSchema = z.strictObject({
+  /** The phone system's call id. */
+  callId: text(128).nullable(),
+  /** The case / ticket reference. */
+  caseRef: text(64).nullable(),
+  /** The caller's number as the privacy setting allows: null (not kept), its last 4 digits, or all of it. */
+  from: text(40).nullable(),
+  holds: z.array(z.strictObject(interval)).max(1000),
+  events: z
+    .array(
+      z.strictObject({
+        /** Call time (s) when it arrived. */
+        at: seconds,
+        kind: z.enum(CALL_EVENT_KINDS),
+        outcome: z.enum(CALL_EVENT_RESULT_VALUES),
+        did: text(300),
+      }),
+    )
+    .max(1000),
+});
+export type PhoneCallRecord = z.infer<typeof phoneCallSchema>;
 /** What the engine measured about the call (a CallAnalysis without the timeline and speech segments). */
 export const callRecordSchema = z.strictObject({
   durationSec: seconds,
@@ -99,6 +125,8 @@ export const callRecordSchema = z.strictObject({
   /** Moments the agent marked during the call (s). */
   marks: z.array(seconds).max(10_000),
   agentNormalLufs: lufs,
+  /** Present when the phone software sent events for this call. */
+  phone: phoneCallSchema.optional(),
 });
 
 export const nextStepSchema = z.strictObject({

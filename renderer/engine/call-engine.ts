@@ -7,6 +7,11 @@
  * "frame") both voice detectors decide, the cue rules step and the live statistics update. Results depend
  * only on the samples, never on how they were blocked. Nothing is allocated per block; an object is made
  * per speech segment, overtalk and cue change (events), and per 100 ms timeline point when recording one.
+ *
+ * Hold (setHeld): what the line carries while the call is on hold is music or silence, not the caller.
+ * The meters keep measuring it, but the cue rules, the calm tracker and the talk statistics are not
+ * stepped: no cue starts, active cues end when the hold begins, the venting timer stays where it was,
+ * and speech detected during a hold is cut from the analysis. The call's clock runs on.
  */
 import {
   CUE_KINDS,
@@ -61,6 +66,10 @@ export class CallEngine {
   private samplesDone = 0;
   private frameFill = 0;
   private finished: CallAnalysis | null = null;
+  private held = false;
+  private heldSince = 0;
+  private heldVentingSec = 0;
+  private readonly holds: { start: number; end: number }[] = [];
 
   constructor(options: CallEngineOptions) {
     this.sampleRate = options.sampleRate;
@@ -130,6 +139,32 @@ export class CallEngine {
     this.agentGate.relearn();
   }
 
+  /** Puts the call on hold or takes it off (see the header); repeating the current state does nothing. */
+  setHeld(held: boolean): void {
+    if (held === this.held || this.finished) return;
+    const t = this.timeSec;
+    if (held) {
+      this.heldVentingSec = this.rules.callerTurnSec();
+      this.rules.suspend(t, this.caller.frame, this.agent.frame);
+      this.heldSince = t;
+    } else if (t > this.heldSince) {
+      this.holds.push({ start: this.heldSince, end: t });
+    }
+    this.held = held;
+  }
+
+  get isHeld(): boolean {
+    return this.held;
+  }
+
+  /** The call's holds so far (s), an open one up to now. */
+  holdIntervals(): { start: number; end: number }[] {
+    const all = this.holds.slice();
+    if (this.held && this.timeSec > this.heldSince)
+      all.push({ start: this.heldSince, end: this.timeSec });
+    return all;
+  }
+
   isCueActive(cue: CueKind): boolean {
     return this.rules.isActive(cue);
   }
@@ -143,7 +178,8 @@ export class CallEngine {
     out.activeCueBits = bits;
     for (let i = 0; i < CUE_KINDS.length; i++) out.cues[CUE_KINDS[i]] = (bits & (1 << i)) !== 0;
     out.primaryCue = this.rules.primaryCue();
-    out.ventingSec = this.rules.callerTurnSec();
+    out.ventingSec = this.held ? this.heldVentingSec : this.rules.callerTurnSec();
+    out.held = this.held;
     out.talkRatio = this.live.talkRatio();
     out.callerTalkSec = this.live.callerTalkSec;
     out.agentTalkSec = this.live.agentTalkSec;
@@ -172,8 +208,13 @@ export class CallEngine {
     this.recordSegment(this.caller.flush());
     this.recordSegment(this.agent.flush());
     this.rules.finish(t, this.caller.frame, this.agent.frame);
+    const holds = this.holdIntervals();
+    this.held = false;
     const s = this.settingsNow;
-    const speech = { caller: this.caller.segments, agent: this.agent.segments };
+    const speech = {
+      caller: cutHolds(this.caller.segments, holds),
+      agent: cutHolds(this.agent.segments, holds),
+    };
     this.finished = {
       sampleRate: this.sampleRate,
       durationSec: t,
@@ -204,6 +245,11 @@ export class CallEngine {
     this.agentGate.afterAgentFrame(this.agent.vad, this.caller.vad);
     const cf = this.caller.frame;
     const af = this.agent.frame;
+    if (this.held) {
+      if (this.timeline)
+        this.timeline.record(this.samplesDone, this.caller.meter, this.agent.meter);
+      return;
+    }
     this.rules.step(t, cf, af);
     this.calm.step(
       t,
@@ -246,6 +292,27 @@ export class CallEngine {
   }
 }
 
+/** Speech segments with the parts inside holds taken out (a segment across a hold's edge is cut there). */
+export function cutHolds(
+  segments: readonly SpeechSegment[],
+  holds: readonly { start: number; end: number }[],
+): SpeechSegment[] {
+  if (holds.length === 0) return segments as SpeechSegment[];
+  let pieces = segments.slice();
+  for (const h of holds) {
+    const next: SpeechSegment[] = [];
+    for (const seg of pieces) {
+      if (seg.end <= h.start || seg.start >= h.end) next.push(seg);
+      else {
+        if (seg.start < h.start) next.push({ ...seg, end: h.start });
+        if (seg.end > h.end) next.push({ ...seg, start: h.end });
+      }
+    }
+    pieces = next;
+  }
+  return pieces;
+}
+
 function partyLoudness(side: CallParty) {
   const m = side.meter;
   return {
@@ -279,6 +346,7 @@ export function createLiveSnapshot(): LiveSnapshot {
     activeCueBits: 0,
     primaryCue: null,
     ventingSec: 0,
+    held: false,
     talkRatio: null,
     callerTalkSec: 0,
     agentTalkSec: 0,

@@ -72,6 +72,8 @@ export interface LiveSnapshot {
   primaryCue: CueKind | null;
   /** Length of the caller's current turn so far (s, its start to their latest voiced frame), 0 when the caller does not hold the floor. */
   ventingSec: number;
+  /** The call is on hold: no cues, the venting timer stays where it was. */
+  held: boolean;
   /** agentTalkSec / (agentTalkSec + callerTalkSec); null before anyone spoke. */
   talkRatio: number | null;
   callerTalkSec: number;

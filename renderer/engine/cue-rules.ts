@@ -256,6 +256,14 @@ export class CueRules {
     this.loud = false;
   }
 
+  /**
+   * The call went on hold at `t`: an open overlap closes, every active cue ends (whatever its hold) and the
+   * caller's turn is over. Not stepped while held; the next step() after the hold starts from here.
+   */
+  suspend(t: number, caller: PartyFrame, agent: PartyFrame): void {
+    this.finish(t, caller, agent);
+  }
+
   isActive(cue: CueKind): boolean {
     return this.hold.isOn(CUE_KINDS.indexOf(cue));
   }

@@ -58,8 +58,11 @@ function installProbe(): void {
 }
 
 /** Opens the app with `wav` as the capture device; the caller of this function drives the page. */
-export async function openLiveRun(wav: string): Promise<LiveRun> {
-  const app = await launchApp({ captureWav: wav, initScript: installProbe });
+export async function openLiveRun(
+  wav: string,
+  options: { dataDir?: string } = {},
+): Promise<LiveRun> {
+  const app = await launchApp({ captureWav: wav, initScript: installProbe, ...options });
   return { app, captureStartMs: NaN, changes: [] };
 }
 

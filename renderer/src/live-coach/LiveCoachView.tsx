@@ -13,6 +13,8 @@ import { newId, type FinishedCall, type Priority } from './finished-call';
 import { useCoach } from './use-coach';
 import { MIN_CALIBRATION_VOICED_SEC } from '../../engine/voice-calibration';
 import { useHostEvent } from '../app/use-host-event';
+import { useCallEvents, type CallEventActions } from './call-events/use-call-events';
+import { DEFAULT_CALLER_NUMBER_POLICY } from '../../../preload/domain/caller-number';
 
 /** An auto-started call begins this far before the caller's voice was detected. */
 const AUTO_START_PRE_ROLL_SEC = 1;
@@ -55,20 +57,33 @@ export function LiveCoachView({
   }, [margin]);
 
   const { startCall, endCall, callIdRef } = coach;
+  const callActions = useRef<CallEventActions>({
+    start: async () => undefined,
+    end: async () => undefined,
+    mark: () => undefined,
+  });
+  const phone = useCallEvents(sessionRef, callActions, DEFAULT_CALLER_NUMBER_POLICY);
+  const { callStarted, callEnding } = phone;
   const start = useCallback(
     async (preRollSec = 0) => {
+      if (sessionRef.current?.inCall) return;
       startedAt.current = new Date(Date.now() - preRollSec * 1000).toISOString();
       marks.current = [];
       setPriorities([]);
+      callStarted();
       await startCall(preRollSec);
     },
-    [startCall],
+    [startCall, callStarted, sessionRef],
   );
   coach.autoStartRef.current = () => {
-    if (settings?.autoStartOnCallerSpeech) void start(AUTO_START_PRE_ROLL_SEC);
+    // Once the phone software sends events, it says when calls start.
+    if (settings?.autoStartOnCallerSpeech && !phone.eventsSeen.current)
+      void start(AUTO_START_PRE_ROLL_SEC);
   };
 
   const end = useCallback(async () => {
+    if (!sessionRef.current?.inCall) return;
+    const phoneRecord = callEnding();
     const analysis = await endCall();
     if (!analysis) return;
     onCallFinished({
@@ -78,13 +93,15 @@ export function LiveCoachView({
       analysis,
       priorities,
       marks: marks.current,
+      ...(phoneRecord ? { phone: phoneRecord } : {}),
     });
-  }, [endCall, callIdRef, onCallFinished, priorities]);
+  }, [endCall, callIdRef, onCallFinished, priorities, callEnding, sessionRef]);
 
   const mark = useCallback(() => {
     const s = sessionRef.current;
     if (s?.inCall) marks.current.push(Math.round(s.latest.timeSec * 10) / 10);
   }, [sessionRef]);
+  callActions.current = { start: () => start(), end, mark };
 
   // The host is stopping: a call in progress ends now, so its wrap-up draft is saved.
   useHostEvent('host-closing', () => void end());
@@ -98,6 +115,11 @@ export function LiveCoachView({
   return (
     <main>
       <CueBanner state={coach.banner} />
+      {coach.inCall && phone.held && (
+        <p className="notice info" data-testid="on-hold" role="status">
+          On hold — no cues until the call resumes.
+        </p>
+      )}
       <CueLiveRegion banner={coach.banner} heated={coach.heated} />
       {coach.problem && (
         <div

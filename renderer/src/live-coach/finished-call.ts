@@ -1,4 +1,5 @@
 import type { CallAnalysis } from '../../engine/call-types';
+import type { PhoneCallRecord } from '../../../preload/contract/session-schema';
 
 export type PriorityKind = 'technical' | 'administrative' | 'emotional';
 export const PRIORITY_KINDS: readonly PriorityKind[] = ['technical', 'administrative', 'emotional'];
@@ -21,6 +22,8 @@ export interface FinishedCall {
   priorities: Priority[];
   /** Moments the agent marked during the call (s from the call's start). */
   marks: number[];
+  /** The phone software's side of the call, when it sent events (ids, holds, events). */
+  phone?: PhoneCallRecord;
 }
 
 export function newId(): string {

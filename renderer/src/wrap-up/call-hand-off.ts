@@ -8,7 +8,10 @@ export function callForWrapUp(call: FinishedCall): CallForWrapUp {
     id: call.id,
     startedAt: call.startedAt,
     endedAt: call.endedAt,
-    call: callRecordFromAnalysis(call.analysis, call.marks),
+    call: {
+      ...callRecordFromAnalysis(call.analysis, call.marks),
+      ...(call.phone ? { phone: call.phone } : {}),
+    },
     priorities: call.priorities,
   };
 }

@@ -55,6 +55,8 @@ export function draftFromCall(
       rank: i + 1,
     }));
   wrapUp.followUp.date = localDayAfter(new Date(call.endedAt), defaults.followUpDays);
+  // The case the phone software or CRM named for this call.
+  wrapUp.caseReference = call.call.phone?.caseRef ?? '';
   return {
     callId: call.id,
     startedAt: call.startedAt,

@@ -22,6 +22,8 @@ export type ToWorklet =
       /** Also forward both channels (the opted-in recording). */ record?: boolean;
     }
   | { type: 'end-call' }
+  /** The phone software put the call on hold (true) or resumed it (false): no cues while held. */
+  | { type: 'hold'; held: boolean }
   | { type: 'settings'; settings: CueSettings; agentNormalLufs: number | null }
   | { type: 'calibrate'; on: boolean }
   /** Forget the voices' learned baselines (not a calibration) and learn them again. */

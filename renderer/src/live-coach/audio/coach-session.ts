@@ -189,6 +189,11 @@ export class CoachSession {
     });
   }
 
+  /** On hold (music on hold is not a caller venting): the engine shows no cue until resumed. */
+  setHeld(held: boolean): void {
+    if (this.inCall) this.send({ type: 'hold', held });
+  }
+
   updateConfig(config: CoachSessionConfig): void {
     this.config = config;
     this.send({ type: 'settings', settings: config.cue, agentNormalLufs: config.agentNormalLufs });

@@ -110,6 +110,9 @@ class CoachProcessor extends AudioWorkletProcessor {
         this.inCall = false;
         this.engine = this.newEngine(false);
         break;
+      case 'hold':
+        if (this.inCall) this.engine.setHeld(message.held);
+        break;
       case 'settings':
         this.options = {
           ...this.options,

@@ -1,0 +1,120 @@
+/**
+ * `npm run --silent call -- start|end|hold|resume|mark [--id X] [--ref X] [--from X] [--data-dir DIR]`, and
+ * bundled as `node out/cli/call.js …` for the phone software's hooks (a softphone waits on it: it returns
+ * within a few tens of milliseconds). Finds the running app through call-events.json in the data folder,
+ * sends the event to its loopback endpoint with the secret from that file, and prints one line on stderr.
+ *
+ * Exit codes: 0 the app took the event (the line says what it did — "nothing ended" included);
+ * 2 bad arguments; 3 no app running (no file, a stale file, a port that refuses, or no window open);
+ * 1 anything else (the app refused the request, did not answer).
+ */
+import http from 'node:http';
+import path from 'node:path';
+import { CALL_USAGE, parseCallArgs } from '../../preload/domain/call-event-args';
+import type { CallEvent } from '../../preload/domain/call-event';
+import { defaultUserDataDir } from '../browser-host/user-data-dir';
+import { readDiscoveryFile, type CallEventDiscovery } from '../call-events/discovery-file';
+
+export const EXIT_TAKEN = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_BAD_ARGS = 2;
+export const EXIT_NOT_RUNNING = 3;
+
+const REQUEST_TIMEOUT_MS = 3000;
+
+interface Outcome {
+  readonly code: number;
+  readonly line: string;
+}
+
+function post(discovery: CallEventDiscovery, event: CallEvent): Promise<Outcome> {
+  const body = JSON.stringify(event);
+  return new Promise((resolve) => {
+    const request = http.request(
+      {
+        host: '127.0.0.1',
+        port: discovery.port,
+        method: 'POST',
+        path: '/call-event',
+        headers: {
+          Authorization: `Bearer ${discovery.secret}`,
+          'Content-Type': 'application/json',
+          'Content-Length': Buffer.byteLength(body),
+        },
+        timeout: REQUEST_TIMEOUT_MS,
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (c: Buffer) => chunks.push(c));
+        response.on('end', () => {
+          let message = '';
+          try {
+            const parsed = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+              message?: unknown;
+            };
+            if (typeof parsed.message === 'string') message = parsed.message.replace(/\s+/g, ' ');
+          } catch {
+            message = `unexpected answer (HTTP ${response.statusCode})`;
+          }
+          if (response.statusCode === 200) resolve({ code: EXIT_TAKEN, line: message });
+          else if (response.statusCode === 409) resolve({ code: EXIT_NOT_RUNNING, line: message });
+          else resolve({ code: EXIT_FAILED, line: `Calm Line refused the event: ${message}` });
+        });
+      },
+    );
+    request.on('timeout', () => request.destroy(new Error('timeout')));
+    request.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ECONNREFUSED')
+        resolve({
+          code: EXIT_NOT_RUNNING,
+          line: `Calm Line is not running (call-events.json names port ${discovery.port}, which refuses).`,
+        });
+      else if (error.message === 'timeout')
+        resolve({ code: EXIT_FAILED, line: 'Calm Line did not answer in time.' });
+      else resolve({ code: EXIT_FAILED, line: `Could not reach Calm Line: ${error.message}.` });
+    });
+    request.end(body);
+  });
+}
+
+export async function runCall(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Outcome> {
+  const args = parseCallArgs(argv);
+  if (!args.ok) return { code: EXIT_BAD_ARGS, line: args.message };
+  if ('help' in args) return { code: EXIT_TAKEN, line: CALL_USAGE };
+  const dataDir = path.resolve(args.dataDir ?? env.CALM_LINE_DATA_DIR ?? defaultUserDataDir(env));
+  const found = readDiscoveryFile(dataDir);
+  switch (found.state) {
+    case 'missing':
+      return {
+        code: EXIT_NOT_RUNNING,
+        line: `Calm Line is not running (no call-events.json in ${dataDir}).`,
+      };
+    case 'stale':
+      return {
+        code: EXIT_NOT_RUNNING,
+        line: `Calm Line is not running (call-events.json was ${found.reason}).`,
+      };
+    case 'unreadable':
+      return { code: EXIT_NOT_RUNNING, line: `Calm Line is not running (${found.reason}).` };
+    case 'found':
+      return post(found.discovery, args.event);
+  }
+}
+
+// Run as a program (tsx, or the bundle), not when imported by a test.
+const entry = process.argv[1] ? path.basename(process.argv[1]) : '';
+if (entry === 'call.ts' || entry === 'call.js') {
+  runCall(process.argv.slice(2)).then(
+    ({ code, line }) => {
+      process.stderr.write(`calm-line: ${line}\n`);
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`calm-line: ${(error as Error)?.message ?? error}\n`);
+      process.exitCode = EXIT_FAILED;
+    },
+  );
+}
