@@ -16,6 +16,7 @@ import { useWrapUp } from '../wrap-up/use-wrap-up';
 import { useHostEvent } from './use-host-event';
 import { useSettings } from './use-settings';
 import { StorageNotices } from './StorageNotices';
+import { TeamSyncBadge } from '../team/TeamSyncBadge';
 
 // The team screen carries chart.js: loaded when first opened, not with the coach.
 const TeamView = lazy(() => import('../team/TeamView').then((m) => ({ default: m.TeamView })));
@@ -128,6 +129,7 @@ export function App() {
             Export…
           </button>
         </nav>
+        <TeamSyncBadge />
       </header>
       {error && (
         <div className="notice" role="alert">

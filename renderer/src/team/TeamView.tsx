@@ -3,19 +3,24 @@ import { agentStyle } from './chart-style';
 import { namedJsonFiles } from './import-files';
 import { TeamChart } from './TeamChart';
 import { TeamSessionsTable } from './TeamSessionsTable';
+import { TeamStoreView } from './TeamStoreView';
 import { TEAM_METRICS } from './team-series';
 import { useTeamWorkspace } from './use-team-workspace';
+import { useTeamSyncStatus } from './use-team-sync-status';
 import './team.css';
 
 const formatTime = (iso: string): string =>
   new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /**
- * Team leads: import agents' JSON exports (files or a folder), see where each session came from, and the
- * trends per agent and for the team. The workspace lives in memory for this run of the app.
+ * Team leads: with a team store configured, every agent's sessions from the store (TeamStoreView); and,
+ * for teams without a database, import agents' JSON exports (files or a folder), see where each session
+ * came from, and the trends per agent and for the team. Imports live in memory for this run of the app.
  */
 export function TeamView() {
   const team = useTeamWorkspace();
+  const sync = useTeamSyncStatus();
+  const storeConfigured = sync !== null && sync.teamId !== null;
   const folderInput = useRef<HTMLInputElement>(null);
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
 
@@ -44,8 +49,9 @@ export function TeamView() {
   const busy = team.progress !== null;
   return (
     <main className="team-view" data-testid="team-view">
+      {storeConfigured && <TeamStoreView status={sync} />}
       <section className="panel" aria-labelledby="team-import-title">
-        <h2 id="team-import-title">Team</h2>
+        <h2 id="team-import-title">{storeConfigured ? 'Import export files' : 'Team'}</h2>
         <p className="muted">
           Import the JSON exports your agents send you. Sessions in several exports count once.
           Imports stay until Calm Line closes; the files are not changed.

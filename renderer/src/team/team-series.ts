@@ -8,6 +8,7 @@
  * day: "due" are open ones due today or later, "overdue" open ones due before today (as of `asOfDay`).
  */
 import type { Session } from '../../../preload/contract/session-schema';
+import type { TeamFigures } from '../../../preload/contract/team-store-schema';
 import { daysBetween, localDay } from '../../../preload/domain/calendar-day';
 
 export const TEAM_METRICS = [
@@ -127,25 +128,20 @@ function seriesOf(
   return { agent, values };
 }
 
-export function computeTeamTrends(sessions: readonly TrendInput[], asOfDay: string): TeamTrends {
-  const team = new Map<string, DayAcc>();
-  const perAgent = new Map<string, Map<string, DayAcc>>();
-  const span: Record<TrendDays, { first?: string; last?: string }> = { call: {}, due: {} };
-  const widen = (which: TrendDays, day: string): void => {
-    const r = span[which];
-    if (r.first === undefined || day < r.first) r.first = day;
-    if (r.last === undefined || day > r.last) r.last = day;
-  };
-  for (const { session, agent } of sessions) {
-    const day = localDay(new Date(session.startedAt));
-    widen('call', day);
-    const { date, doneAt } = session.wrapUp.followUp;
-    if (date !== null && doneAt === null) widen('due', date);
-    addSession(team, session, day, asOfDay);
-    let mine = perAgent.get(agent);
-    if (!mine) perAgent.set(agent, (mine = new Map()));
-    addSession(mine, session, day, asOfDay);
-  }
+type Span = Record<TrendDays, { first?: string; last?: string }>;
+
+function widen(span: Span, which: TrendDays, day: string): void {
+  const r = span[which];
+  if (r.first === undefined || day < r.first) r.first = day;
+  if (r.last === undefined || day > r.last) r.last = day;
+}
+
+/** The trends from per-day accumulators of the team and of each agent, over the days they span. */
+function trendsOf(
+  team: Map<string, DayAcc>,
+  perAgent: Map<string, Map<string, DayAcc>>,
+  span: Span,
+): TeamTrends {
   const bounds = [span.call.first, span.call.last, span.due.first, span.due.last]
     .filter((d): d is string => d !== undefined)
     .sort();
@@ -165,4 +161,54 @@ export function computeTeamTrends(sessions: readonly TrendInput[], asOfDay: stri
     team: seriesOf(null, team, days),
     agents,
   };
+}
+
+export function computeTeamTrends(sessions: readonly TrendInput[], asOfDay: string): TeamTrends {
+  const team = new Map<string, DayAcc>();
+  const perAgent = new Map<string, Map<string, DayAcc>>();
+  const span: Span = { call: {}, due: {} };
+  for (const { session, agent } of sessions) {
+    const day = localDay(new Date(session.startedAt));
+    widen(span, 'call', day);
+    const { date, doneAt } = session.wrapUp.followUp;
+    if (date !== null && doneAt === null) widen(span, 'due', date);
+    addSession(team, session, day, asOfDay);
+    let mine = perAgent.get(agent);
+    if (!mine) perAgent.set(agent, (mine = new Map()));
+    addSession(mine, session, day, asOfDay);
+  }
+  return trendsOf(team, perAgent, span);
+}
+
+/** The same trends from the team store's per-day, per-agent sums (the store adds up; this divides). */
+export function computeTeamTrendsFromFigures(figures: TeamFigures, asOfDay: string): TeamTrends {
+  const team = new Map<string, DayAcc>();
+  const perAgent = new Map<string, Map<string, DayAcc>>();
+  const span: Span = { call: {}, due: {} };
+  const both = (agent: string, day: string, add: (acc: DayAcc) => void): void => {
+    let mine = perAgent.get(agent);
+    if (!mine) perAgent.set(agent, (mine = new Map()));
+    add(accumulate(team, day));
+    add(accumulate(mine, day));
+  };
+  for (const f of figures.calls) {
+    widen(span, 'call', f.day);
+    both(f.agent, f.day, (acc) => {
+      acc.calls += f.calls;
+      acc.overtalk += f.overtalkSum;
+      acc.tooLoud += f.tooLoudSum;
+      acc.calmSum += f.timeToCalmSum;
+      acc.calmCalls += f.timeToCalmCount;
+      acc.confirmedCalls += f.confirmedCalls;
+      acc.escalations += f.escalations;
+    });
+  }
+  for (const f of figures.followUps) {
+    widen(span, 'due', f.day);
+    both(f.agent, f.day, (acc) => {
+      if (f.day < asOfDay) acc.overdue += f.open;
+      else acc.due += f.open;
+    });
+  }
+  return trendsOf(team, perAgent, span);
 }

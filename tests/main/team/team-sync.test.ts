@@ -11,6 +11,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../../../preload/contract/session-schema';
 import { openTeamStore } from '../../../main/team/team-store';
 import { localDay } from '../../../preload/domain/calendar-day';
+import {
+  computeTeamTrends,
+  computeTeamTrendsFromFigures,
+} from '../../../renderer/src/team/team-series';
 import { makeSessions } from '../../support/session-factory';
 import { postgresUnavailableReason } from '../../support/postgres-server';
 import {

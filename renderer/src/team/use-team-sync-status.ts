@@ -1,0 +1,45 @@
+/**
+ * The team store's sync status as the host reports it (off, synced, queued N, error with the reason),
+ * asked for every few seconds — the sync runs in the host, on its own schedule. A host that cannot be
+ * reached leaves the last status shown.
+ */
+import { useEffect, useState } from 'react';
+import type { TeamSyncStatus } from '../../../preload/contract/team-store-schema';
+import { hostApi } from '../api/host-api';
+
+/** How often the status is asked for (ms): fresh enough to watch a queue drain, cheap for the host. */
+export const TEAM_STATUS_POLL_MS = 2_000;
+
+export function useTeamSyncStatus(): TeamSyncStatus | null {
+  const [status, setStatus] = useState<TeamSyncStatus | null>(null);
+  useEffect(() => {
+    let live = true;
+    const ask = (): void =>
+      void hostApi.getTeamStatus().then((result) => {
+        if (live && result.ok) setStatus(result.value);
+      });
+    ask();
+    const timer = setInterval(ask, TEAM_STATUS_POLL_MS);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, []);
+  return status;
+}
+
+/** The status in a few words for the header ('' when the store is off). */
+export function describeSyncStatus(status: TeamSyncStatus): string {
+  switch (status.state) {
+    case 'off':
+      return '';
+    case 'synced':
+      return 'Team store: synced';
+    case 'queued':
+      return `Team store: ${status.queued} queued`;
+    case 'error':
+      return status.queued > 0
+        ? `Team store: ${status.queued} queued — ${status.error ?? 'not reachable'}`
+        : `Team store: ${status.error ?? 'not reachable'}`;
+  }
+}
