@@ -145,6 +145,15 @@ describe.skipIf(unavailable !== null)(
       expect([...first.rows, ...second.rows].map((r) => r.id)).toEqual(
         newestFirst.slice(0, 100).map((s) => s.id),
       );
+      // The charts: the store's per-day sums give the same trends as the sessions themselves.
+      const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+      const figures = await lead.figures({}, today, timeZone);
+      expect(computeTeamTrendsFromFigures(figures, today)).toEqual(
+        computeTeamTrends(
+          all.map((session) => ({ session, agent: session.agent })),
+          today,
+        ),
+      );
     });
 
     it('`export --source team` writes the same file a local export of the same sessions writes', async () => {
