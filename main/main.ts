@@ -22,6 +22,9 @@ import { emitToAppWindows, registerIpcHandlers } from './shell/ipc/ipc-registrat
 import { hardenSession, lockDownAllWebContents } from './shell/security/electron-hardening';
 import { createMainWindow, focusWindow, followWindowSettings } from './shell/window/window';
 import { announceQuitToPages } from './shell/ipc/quit-guard';
+import { deliverArgv, setupDesktopCallEvents } from './shell/call-events/desktop-call-events';
+import { startCallEventServer } from './call-events/call-event-server';
+import { callCommandLine } from './call-events/call-command-line';
 
 const OUT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RENDERER_DIR = path.join(OUT_DIR, 'renderer');
@@ -74,6 +77,40 @@ function start(): void {
   });
   sessions.followUps.start();
   announceQuitToPages(emitToAppWindows);
+  const relay = services.callEvents;
+  relay.attach({
+    emit: emitToAppWindows,
+    count: () => (mainWindow && !mainWindow.isDestroyed() ? 1 : 0),
+  });
+  const deliver = (event: Parameters<typeof relay.deliver>[0], source: string) =>
+    relay.deliver(event, source);
+  setupDesktopCallEvents({
+    app,
+    deliver,
+    focus: () => focusWindow(mainWindow),
+    log,
+    devLaunch: process.defaultApp
+      ? { execPath: process.execPath, script: path.resolve(process.argv[1] ?? '.') }
+      : null,
+  });
+  void startCallEventServer({ dataDir: userDataDir, deliver, log }).then(
+    (server) => {
+      relay.setDoor({
+        command: callCommandLine([process.execPath, '--call'], userDataDir),
+        problem: null,
+      });
+      app.on('will-quit', () => void server.close());
+    },
+    (error: unknown) =>
+      relay.setDoor({
+        command: null,
+        problem: `The phone software's door could not open: ${String(error)}`,
+      }),
+  );
+  // Started by a call event (`calm-line --call start …`, a calm-line:// link): deliver it once the page is up.
+  mainWindow.webContents.once('did-finish-load', () =>
+    setTimeout(() => deliverArgv(process.argv, { deliver, log }), 500),
+  );
   app.on('will-quit', () => sessions.close());
 }
 
@@ -84,7 +121,7 @@ lockDownAllWebContents(log);
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => focusWindow(mainWindow));
+  // A second instance's argv (a call event or a plain start) is handled in setupDesktopCallEvents.
   app.on('window-all-closed', () => app.quit());
   void app.whenReady().then(start);
 }

@@ -297,6 +297,38 @@ export const EXPORT_COLUMNS: readonly ExportColumn[] = [
     (s) => s.hasTimeline,
   ),
   col('recording', 'text', 'relative path of the kept recording (empty: none)', (s) => s.recording),
+  col(
+    'phone_call_id',
+    'text',
+    "the phone system's call id, from the softphone's call events (empty: none sent)",
+    (s) => s.call.phone?.callId ?? null,
+  ),
+  col(
+    'phone_case_ref',
+    'text',
+    'the case reference the softphone or CRM sent with the call (case_reference is what the wrap-up saved)',
+    (s) => s.call.phone?.caseRef ?? null,
+  ),
+  col(
+    'caller_number',
+    'text',
+    "the caller's number as the privacy setting kept it: empty (default), last 4 digits, or all",
+    (s) => s.call.phone?.from ?? null,
+  ),
+  col(
+    'hold_count',
+    'integer',
+    'times the call was put on hold',
+    (s) => s.call.phone?.holds.length ?? 0,
+  ),
+  col(
+    'hold_sec',
+    'number',
+    'time on hold (s; no cues then)',
+    (s) =>
+      Math.round((s.call.phone?.holds.reduce((sum, h) => sum + (h.end - h.start), 0) ?? 0) * 10) /
+      10,
+  ),
 ];
 
 export const EXPORT_COLUMN_NAMES: readonly string[] = EXPORT_COLUMNS.map((c) => c.name);

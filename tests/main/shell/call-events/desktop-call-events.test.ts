@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import type { CallEvent } from '../../../../preload/domain/call-event';
+import {
+  deliverArgv,
+  setupDesktopCallEvents,
+  type CallEventAppLike,
+} from '../../../../main/shell/call-events/desktop-call-events';
+
+/** Electron's app, as far as the call-event doors use it. */
+function fakeApp() {
+  const listeners: Record<string, (...args: never[]) => void> = {};
+  const registrations: unknown[][] = [];
+  const app: CallEventAppLike = {
+    setAsDefaultProtocolClient: (...args: unknown[]) => {
+      registrations.push(args);
+      return true;
+    },
+    on: ((event: string, listener: (...args: never[]) => void) => {
+      listeners[event] = listener;
+    }) as CallEventAppLike['on'],
+  };
+  return { app, listeners, registrations };
+}
+
+describe('desktop call-event doors', () => {
+  it('registers calm-line:// (naming the script in development)', () => {
+    const packaged = fakeApp();
+    setupDesktopCallEvents({ app: packaged.app, deliver: async () => undefined });
+    expect(packaged.registrations).toEqual([['calm-line']]);
+    const dev = fakeApp();
+    setupDesktopCallEvents({
+      app: dev.app,
+      deliver: async () => undefined,
+      devLaunch: { execPath: '/x/electron', script: '/repo/out/main/main.js' },
+    });
+    expect(dev.registrations).toEqual([['calm-line', '/x/electron', ['/repo/out/main/main.js']]]);
+  });
+
+  it('a second instance forwards its link or --call argv; a plain second start focuses the window', () => {
+    const { app, listeners } = fakeApp();
+    const delivered: [CallEvent, string][] = [];
+    let focused = 0;
+    setupDesktopCallEvents({
+      app,
+      deliver: async (e, s) => void delivered.push([e, s]),
+      focus: () => focused++,
+    });
+    const secondInstance = listeners['second-instance'] as (e: unknown, argv: string[]) => void;
+    secondInstance({}, ['/opt/Calm Line/calm-line', 'calm-line://call/start?id=9&ref=CASE-2']);
+    secondInstance({}, ['/opt/Calm Line/calm-line', '--call', 'hold', '--id', '9']);
+    secondInstance({}, ['/opt/Calm Line/calm-line']);
+    expect(delivered).toEqual([
+      [{ kind: 'start', id: '9', ref: 'CASE-2' }, 'command'],
+      [{ kind: 'hold', id: '9' }, 'command'],
+    ]);
+    expect(focused).toBe(1);
+  });
+
+  it("macOS 'open-url': taken over from the OS and delivered; a bad link is one logged line", () => {
+    const { app, listeners } = fakeApp();
+    const delivered: CallEvent[] = [];
+    const logged: string[] = [];
+    setupDesktopCallEvents({
+      app,
+      deliver: async (e) => void delivered.push(e),
+      log: (m) => logged.push(m),
+    });
+    let prevented = 0;
+    const openUrl = listeners['open-url'] as (e: { preventDefault(): void }, url: string) => void;
+    openUrl({ preventDefault: () => prevented++ }, 'calm-line://call/end?id=9');
+    openUrl({ preventDefault: () => prevented++ }, 'calm-line://call/end?id=$(rm)');
+    expect(prevented).toBe(2);
+    expect(delivered).toEqual([{ kind: 'end', id: '9' }]);
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatch(/^Call event refused: --id .* has characters other than/);
+  });
+
+  it('the first instance started by a call event delivers it; a normal start delivers nothing', () => {
+    const delivered: CallEvent[] = [];
+    const deliver = async (e: CallEvent) => void delivered.push(e);
+    expect(deliverArgv(['calm-line', '--call', 'start', '--ref', 'R-1'], { deliver })).toBe(true);
+    expect(deliverArgv(['calm-line'], { deliver })).toBe(false);
+    expect(delivered).toEqual([{ kind: 'start', ref: 'R-1' }]);
+  });
+});
