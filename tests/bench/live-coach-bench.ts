@@ -8,21 +8,24 @@
  * - live_cpu_pct: CPU time of Chromium's renderer process (page + AudioWorklet) over 60 s of metering,
  *   as % of one core; beside it the GPU process (which composites the page's frames) and the audio
  *   service process (which plays the fake device), which the target does not count.
- * References in the same run: for latency the ideal is 0 ms (the pipeline's own floor is one 10 ms engine
- * frame + one display frame); for CPU, `live_cpu_floor_pct` is the same Chromium, flags and file with a
- * bare page: the same capture into an AudioContext and an AudioWorklet that does nothing — what any
- * AudioWorklet meter pays here before it computes or draws anything.
+ * (matching: live-latency.ts). References in the same run, same Chromium, flags and file:
+ * - `meter_latency_floor_ms_p95`, `cue_latency_floor_ms_p95` (live-latency-floor.ts): a worklet that
+ *   gates a level per 128-sample block and posts, a page that sets the attribute at once; the cue floor
+ *   waits the rules' own thresholds. Targets: the app's p95 ≤ floor + 25 ms;
+ * - `live_cpu_floor_pct`: a bare page, the same capture into an AudioContext and an AudioWorklet that
+ *   does nothing — what any AudioWorklet meter pays here before it computes or draws anything. Target:
+ *   `live_cpu_pct` ≤ 1.5 × floor (`live_cpu_floor_ratio`).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DEFAULT_CUE_SETTINGS } from '../../renderer/engine/cue-settings';
-import { DEFAULT_VOICE_ACTIVITY_OPTIONS } from '../../renderer/engine/voice-activity';
 import { stereoConstraints } from '../../renderer/src/live-coach/audio/capture-constraints';
 import { launchApp } from '../e2e/support/app-fixture';
-import { buildDialogue, truthOf, type UtteranceSpec } from '../support/dialogues';
-import { openLiveRun, percentile, playCall, risingEdges, type LiveRun } from '../support/live-run';
-import { round, type BenchFigures, type BenchModule } from './bench-module';
+import { buildDialogue, type UtteranceSpec } from '../support/dialogues';
+import { openLiveRun, percentile, playCall, type LiveRun } from '../support/live-run';
+import { round, type BenchModule } from './bench-module';
+import { addLatencyFloor, floorLatencies } from './live-latency-floor';
+import { listCueLatencies, listLatencies, measureLatencies, type Latencies } from './live-latency';
 
 const CALLER = [
   'I have been waiting three weeks and nobody called me back.',
@@ -195,95 +198,60 @@ export const liveCoachBench: BenchModule = {
   async run(ctx) {
     const call = buildDialogue({ sampleRate: 48000, utterances: benchDialogueSpec(), tailSec: 2 });
     ctx.log(`call of ${call.durationSec.toFixed(1)} s, ${call.truth.length} utterances`);
+
+    // Latency: the app and its floor on the same capture stream in one run (latency-floor header).
     const run: LiveRun = await openLiveRun(call.file);
-    let usage: CpuUsage | null;
-    let latency: BenchFigures;
+    let app: Latencies;
+    let floorLatency: Latencies;
+    let removeFloor = () => {};
     try {
-      // playCall runs the whole file; CPU is sampled over 60 s of it from the side.
+      removeFloor = await addLatencyFloor(run);
+      await playCall(run, call.durationSec + 0.5);
+      app = measureLatencies(call, run.captureStartMs, run.changes);
+      floorLatency = await floorLatencies(run, call);
+      if (run.app.consoleErrors.length > 0)
+        ctx.log(`page errors during the run: ${run.app.consoleErrors.join(' | ')}`);
+    } finally {
+      await run.app.close();
+      removeFloor();
+    }
+    ctx.log(`meter latencies (ms): ${listLatencies(app.meter)}`);
+    ctx.log(`cue latencies (ms): ${listCueLatencies(app)}`);
+    ctx.log(`floor meter latencies (ms): ${listLatencies(floorLatency.meter)}`);
+    ctx.log(`floor cue latencies (ms): ${listCueLatencies(floorLatency)}`);
+    const p95 = (xs: number[]) => round(percentile(xs, 95), 1);
+
+    // CPU: the app alone (the floor's second AudioContext would count in the renderer), sampled over
+    // 60 s of the call from the side.
+    const cpuRun: LiveRun = await openLiveRun(call.file);
+    let usage: CpuUsage | null;
+    try {
       const cpu = new Promise((r) => setTimeout(r, CPU_SETTLE_MS)).then(() =>
         sampleCpu(call.file, CPU_WINDOW_SEC),
       );
-      await playCall(run, call.durationSec + 0.5);
+      await playCall(cpuRun, call.durationSec + 0.5);
       usage = await cpu;
-
-      const t0 = run.captureStartMs;
-      const meterLatency: number[] = [];
-      for (const who of ['caller', 'agent'] as const) {
-        const edges = risingEdges(
-          run.changes,
-          who === 'caller' ? 'meter-caller' : 'meter-agent',
-          (v) => v !== '',
-        );
-        const turns = truthOf(call, who);
-        turns.forEach((u, i) => {
-          if (i > 0 && u.start - turns[i - 1].end < 0.6) return;
-          const expected = t0 + u.start * 1000;
-          const seen = edges.find((e) => e > expected - 30 && e < expected + 400);
-          if (seen !== undefined) meterLatency.push(seen - expected);
-        });
-      }
-
-      const cueLatency: number[] = [];
-      const callerTurns = truthOf(call, 'caller');
-      const agentTurns = truthOf(call, 'agent');
-      const yourTurn = risingEdges(run.changes, 'cue-banner', (v) => v === 'your-turn');
-      const waits = risingEdges(run.changes, 'cue-banner', (v) => v === 'wait-for-pause');
-      // "Wait for the pause": the caller starts after a silence of both; the rule acts once voice activity
-      // has confirmed the speech (onsetFrames × 10 ms).
-      const onsetSec = DEFAULT_VOICE_ACTIVITY_OPTIONS.onsetFrames * 0.01;
-      for (const c of callerTurns) {
-        const quietBefore = [...agentTurns, ...callerTurns].every(
-          (u) => u === c || u.end < c.start - 0.6 || u.start > c.start,
-        );
-        if (!quietBefore) continue;
-        const expected = t0 + (c.start + onsetSec) * 1000;
-        const seen = waits.find((e) => e > expected - 200 && e < expected + 500);
-        if (seen !== undefined) cueLatency.push(seen - expected);
-      }
-      const over = risingEdges(run.changes, 'cue-banner', (v) => v === 'talking-over');
-      for (const c of callerTurns) {
-        const next = Math.min(
-          ...[...agentTurns, ...callerTurns].filter((u) => u.start > c.end).map((u) => u.start),
-          Infinity,
-        );
-        if (next - c.end < DEFAULT_CUE_SETTINGS.pauseSec + 0.2) continue;
-        const expected = t0 + (c.end + DEFAULT_CUE_SETTINGS.pauseSec) * 1000;
-        const seen = yourTurn.find((e) => e > expected - 200 && e < expected + 500);
-        if (seen !== undefined) cueLatency.push(seen - expected);
-      }
-      for (const a of agentTurns) {
-        const overlapped = callerTurns.find((c) => a.start > c.start && a.start < c.end);
-        if (!overlapped) continue;
-        const expected = t0 + (a.start + DEFAULT_CUE_SETTINGS.backchannelSec) * 1000;
-        const seen = over.find((e) => e > expected - 200 && e < expected + 500);
-        if (seen !== undefined) cueLatency.push(seen - expected);
-      }
-      const list = (xs: number[]) =>
-        [...xs]
-          .sort((a, b) => a - b)
-          .map((x) => x.toFixed(0))
-          .join(' ');
-      ctx.log(`meter latencies (ms): ${list(meterLatency)}`);
-      ctx.log(`cue latencies (ms): ${list(cueLatency)}`);
-      latency = {
-        meter_latency_ms_p95: round(percentile(meterLatency, 95), 1),
-        meter_latency_ms_median: round(percentile(meterLatency, 50), 1),
-        meter_onsets_measured: meterLatency.length,
-        cue_latency_ms_p95: round(percentile(cueLatency, 95), 1),
-        cue_latency_ms_median: round(percentile(cueLatency, 50), 1),
-        cue_onsets_measured: cueLatency.length,
-      };
     } finally {
-      await run.app.close();
+      await cpuRun.app.close();
     }
     ctx.log('reference: the same capture into an AudioWorklet that does nothing');
     const floor = await floorCpu(call.file);
     const pct = (u: CpuUsage | null, k: keyof CpuUsage) => (u ? round(u[k], 2) : null);
     return {
-      ...latency,
+      meter_latency_ms_p95: p95(app.meter),
+      meter_latency_ms_median: round(percentile(app.meter, 50), 1),
+      meter_onsets_measured: app.meter.length,
+      meter_latency_floor_ms_p95: p95(floorLatency.meter),
+      meter_latency_over_floor_ms: round(p95(app.meter) - p95(floorLatency.meter), 1),
+      cue_latency_ms_p95: p95(app.cue),
+      cue_latency_ms_median: round(percentile(app.cue, 50), 1),
+      cue_onsets_measured: app.cue.length,
+      cue_latency_floor_ms_p95: p95(floorLatency.cue),
+      cue_latency_over_floor_ms: round(p95(app.cue) - p95(floorLatency.cue), 1),
       live_cpu_pct: pct(usage, 'renderer'),
       live_cpu_floor_pct: pct(floor, 'renderer'),
       live_cpu_over_floor_pct: usage && floor ? round(usage.renderer - floor.renderer, 2) : null,
+      live_cpu_floor_ratio: usage && floor ? round(usage.renderer / floor.renderer, 2) : null,
       live_gpu_process_cpu_pct: pct(usage, 'gpu'),
       live_audio_service_cpu_pct: pct(usage, 'audio'),
     };
