@@ -89,6 +89,35 @@ describe.skipIf(unavailable !== null)('team store in the host (real PostgreSQL)'
     expect(rows).toEqual([{ agent_id: 'ana' }]);
   });
 
+  it('with includeTimeline the 100 ms timeline goes too; without it, never (and never any audio)', async () => {
+    const tim = { role: 'tim', password: 'pw-tim', teamId: 'west', agentId: 'tim' };
+    await fx.addAgent(tim);
+    const dir = agentDataDir({ ...fx.config(tim), includeTimeline: true });
+    dirs.push(dir);
+    const host = openHost(dir);
+    hosts.push(host);
+    const [withTimeline, without] = makeSessions(2, { seed: 33, agents: ['Tim'] });
+    const timeline = {
+      stepSec: 0.1,
+      caller: { momentary: [-23.5, null, -20], shortTerm: [-24, -23, null] },
+      agent: { momentary: [-30, -29.5, null], shortTerm: [null, -31, -30] },
+    };
+    expect(await call(host, 'saveCallTimeline', { id: withTimeline.id, timeline })).toMatchObject({
+      ok: true,
+    });
+    expect(await call(host, 'saveSession', { session: withTimeline })).toMatchObject({ ok: true });
+    expect(await call(host, 'saveSession', { session: without })).toMatchObject({ ok: true });
+    await until(() => host.sessions.team.status().state === 'synced');
+    const { rows } = await fx.admin.query(
+      'SELECT id, timeline, has_timeline FROM calm_sessions WHERE agent_id = $1 ORDER BY has_timeline DESC',
+      ['tim'],
+    );
+    expect(rows).toEqual([
+      { id: withTimeline.id, timeline, has_timeline: true },
+      { id: without.id, timeline: null, has_timeline: false },
+    ]);
+  });
+
   it("a lead's host lists the team's sessions and the charts' figures through the contract", async () => {
     const dir = agentDataDir(fx.config({ role: 'lena', password: 'pw-lena', teamId: 'north' }));
     dirs.push(dir);
