@@ -48,10 +48,10 @@ function check(bytes: Uint8Array): { outcome: 'read' | 'refused'; violation?: st
     };
   if (sampleRate < WAV_MIN_SAMPLE_RATE || sampleRate > WAV_MAX_SAMPLE_RATE)
     return { outcome: 'read', violation: `sample rate ${sampleRate}` };
-  if (frameCount * format.blockAlign > bytes.length)
+  if (Math.ceil(frameCount / format.framesPerBlock) * format.blockAlign > bytes.length)
     return {
       outcome: 'read',
-      violation: `${frameCount} frames of ${format.blockAlign} bytes in a ${bytes.length}-byte file`,
+      violation: `${frameCount} frames in blocks of ${format.blockAlign} bytes in a ${bytes.length}-byte file`,
     };
   const limit = format.encoding === 'float' ? Number.MAX_VALUE : 1;
   for (const c of channels) {
