@@ -13,6 +13,9 @@
  * `backfilledFor` records the store (team, agent, host/database) every already-saved session was queued
  * for: configuring a store — or pointing at another — queues every session once. A queue file found
  * unreadable is moved aside and everything is queued again (upserts by id make that harmless).
+ *
+ * The app and `team sync` may hold the same queue at once: every change starts from the file as it is on
+ * disk when another process has replaced it since (its size or time changed), so neither undoes the other.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -93,13 +96,36 @@ export function openSyncQueue(deps: SyncQueueDeps): SyncQueue {
       return { version: QUEUE_VERSION, backfilledFor: null, nextSeq: 1, entries: [] };
     }
   };
+  const stamp = (): string => {
+    try {
+      const stat = fs.statSync(file);
+      return `${stat.size}/${stat.mtimeMs}/${stat.ino}`;
+    } catch {
+      return 'absent';
+    }
+  };
   let state = load();
+  let seen = stamp();
   let byId = new Map(state.entries.map((entry) => [entry.id, entry]));
-
-  const commit = (next: QueueFile): void => {
-    writeFileAtomic(file, JSON.stringify(next));
+  const use = (next: QueueFile): void => {
     state = next;
     byId = new Map(next.entries.map((entry) => [entry.id, entry]));
+  };
+  /** The queue as on disk (re-read only when another process replaced the file since). */
+  const fresh = (): void => {
+    const current = stamp();
+    if (current === seen) return;
+    use(load());
+    seen = stamp();
+  };
+  /** Applies a change to the freshest queue and writes it. */
+  const change = (edit: () => QueueFile | null): void => {
+    fresh();
+    const next = edit();
+    if (next === null) return;
+    writeFileAtomic(file, JSON.stringify(next));
+    use(next);
+    seen = stamp();
   };
   const requeued = (ids: readonly string[]): QueueFile => {
     const fresh = new Set(ids);
@@ -118,39 +144,54 @@ export function openSyncQueue(deps: SyncQueueDeps): SyncQueue {
   return {
     file,
     enqueue(ids) {
-      if (ids.length > 0) commit(requeued(ids));
+      if (ids.length > 0) change(() => requeued(ids));
     },
-    pending: () => state.entries.filter((entry) => entry.refused === undefined),
-    size: () => state.entries.length,
-    refusedCount: () => state.entries.filter((entry) => entry.refused !== undefined).length,
-    refusedReason: () => state.entries.find((entry) => entry.refused !== undefined)?.refused ?? '',
+    pending: () => (fresh(), state.entries.filter((entry) => entry.refused === undefined)),
+    size: () => (fresh(), state.entries.length),
+    refusedCount: () => (
+      fresh(),
+      state.entries.filter((entry) => entry.refused !== undefined).length
+    ),
+    refusedReason: () => (
+      fresh(),
+      state.entries.find((entry) => entry.refused !== undefined)?.refused ?? ''
+    ),
     acknowledge(sent) {
-      const done = sameAsRead(sent);
-      if (done.size === 0) return;
-      commit({ ...state, entries: state.entries.filter((entry) => !done.has(entry.id)) });
+      change(() => {
+        const done = sameAsRead(sent);
+        if (done.size === 0) return null;
+        return { ...state, entries: state.entries.filter((entry) => !done.has(entry.id)) };
+      });
     },
     refuse(sent, reason) {
-      const refused = sameAsRead(sent);
-      if (refused.size === 0) return;
-      commit({
-        ...state,
-        entries: state.entries.map((entry) =>
-          refused.has(entry.id) ? { ...entry, refused: reason.slice(0, 1000) } : entry,
-        ),
+      change(() => {
+        const refused = sameAsRead(sent);
+        if (refused.size === 0) return null;
+        return {
+          ...state,
+          entries: state.entries.map((entry) =>
+            refused.has(entry.id) ? { ...entry, refused: reason.slice(0, 1000) } : entry,
+          ),
+        };
       });
     },
     clearRefused() {
-      if (!state.entries.some((entry) => entry.refused !== undefined)) return;
-      commit({ ...state, entries: state.entries.map(({ refused: _refused, ...entry }) => entry) });
+      change(() =>
+        state.entries.some((entry) => entry.refused !== undefined)
+          ? { ...state, entries: state.entries.map(({ refused: _refused, ...entry }) => entry) }
+          : null,
+      );
     },
     drop(ids) {
-      const gone = new Set(ids);
-      if (!state.entries.some((entry) => gone.has(entry.id))) return;
-      commit({ ...state, entries: state.entries.filter((entry) => !gone.has(entry.id)) });
+      change(() => {
+        const gone = new Set(ids);
+        if (!state.entries.some((entry) => gone.has(entry.id))) return null;
+        return { ...state, entries: state.entries.filter((entry) => !gone.has(entry.id)) };
+      });
     },
-    backfilledFor: () => state.backfilledFor,
+    backfilledFor: () => (fresh(), state.backfilledFor),
     backfill(store, ids) {
-      commit({ ...requeued(ids), backfilledFor: store });
+      change(() => ({ ...requeued(ids), backfilledFor: store }));
     },
   };
 }
