@@ -10,6 +10,7 @@ import {
   type CueSettings,
 } from '../../renderer/engine/cue-settings';
 import { isValidHotkeyAccelerator, normalizeAccelerator } from '../domain/accelerator';
+import { CALLER_NUMBER_POLICIES } from '../domain/caller-number';
 
 function cueShape(): { [K in keyof CueSettings]: z.ZodNumber } {
   const shape = {} as { [K in keyof CueSettings]: z.ZodNumber };
@@ -84,7 +85,13 @@ function rejectDuplicateHotkeys(hotkeys: Record<HotkeyAction, string>, ctx: z.Re
 const hotkeysSchema = hotkeysObject.superRefine(rejectDuplicateHotkeys);
 export type HotkeySettings = z.infer<typeof hotkeysObject>;
 
-const recordingObject = z.object({ storeAudio: z.boolean() });
+const recordingObject = z.object({
+  storeAudio: z.boolean(),
+  /** What a session keeps of the caller's number the phone software sends: nothing (absent: the default),
+   * its last 4 digits, or all of it (preload/domain/caller-number.ts). Optional, so settings written
+   * before it existed stay valid unchanged. */
+  callerNumber: z.enum(CALLER_NUMBER_POLICIES).optional(),
+});
 
 /** The guided wrap-up's steps, in order. A team may mark some required; the rest can be skipped. */
 export const WRAP_UP_STEPS = [

@@ -14,6 +14,7 @@ import { soakBench } from './soak-bench';
 import { exportBench } from './export-bench';
 import { sessionBench } from './session-bench';
 import { teamStoreBench } from './team-store-bench';
+import { callEventBench } from './call-event-bench';
 
 const BENCH_MODULES: BenchModule[] = [
   loudnessBench,
@@ -23,6 +24,7 @@ const BENCH_MODULES: BenchModule[] = [
   exportBench,
   sessionBench,
   teamStoreBench,
+  callEventBench,
   soakBench,
 ];
 

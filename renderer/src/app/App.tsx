@@ -9,6 +9,7 @@ import { SettingsView } from '../settings/SettingsView';
 import { ExportDialog } from '../export/ExportDialog';
 import { useReportCallStatus } from '../desktop/use-report-call-status';
 import { WrapUpSettingsPanel } from '../wrap-up/WrapUpSettingsPanel';
+import { PhoneSoftwarePanel } from '../settings/PhoneSoftwarePanel';
 import { WrapUpView } from '../wrap-up/WrapUpView';
 import { callForWrapUp } from '../wrap-up/call-hand-off';
 import type { CallForWrapUp } from '../wrap-up/wrap-up-draft';
@@ -163,6 +164,7 @@ export function App() {
         <>
           <SettingsView settings={settings} appInfo={appInfo} onUpdate={update} onReset={reset} />
           <WrapUpSettingsPanel settings={settings} onUpdate={update} />
+          <PhoneSoftwarePanel settings={settings} onUpdate={update} />
         </>
       )}
       {screen === 'team' && (

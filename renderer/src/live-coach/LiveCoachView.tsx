@@ -62,7 +62,11 @@ export function LiveCoachView({
     end: async () => undefined,
     mark: () => undefined,
   });
-  const phone = useCallEvents(sessionRef, callActions, DEFAULT_CALLER_NUMBER_POLICY);
+  const phone = useCallEvents(
+    sessionRef,
+    callActions,
+    settings?.recording.callerNumber ?? DEFAULT_CALLER_NUMBER_POLICY,
+  );
   const { callStarted, callEnding } = phone;
   const start = useCallback(
     async (preRollSec = 0) => {
