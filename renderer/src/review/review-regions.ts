@@ -5,7 +5,7 @@
  */
 import type { CueKind } from '../../engine/call-types';
 
-export type RegionKind = 'overtalk' | CueKind;
+export type RegionKind = 'overtalk' | CueKind | 'hold';
 
 export interface RegionStyle {
   /** The legend's and the list's name. */
@@ -39,6 +39,8 @@ export const REGION_STYLES: Readonly<Record<RegionKind, RegionStyle>> = {
   'your-turn': { name: 'Your turn', short: 'T', tone: '--tone-turn', stripes: null, lane: 1 },
   'talking-over': { name: 'Talking over', short: 'TO', tone: '--tone-over', stripes: 90, lane: 1 },
   'too-loud': { name: 'Too loud', short: 'L', tone: '--tone-loud', stripes: 0, lane: 1 },
+  // The phone software put the call on hold (music on hold: no cues then).
+  hold: { name: 'On hold', short: 'HO', tone: '--tone-idle', stripes: 60, lane: -1 },
 };
 
 export const REGION_KINDS = Object.keys(REGION_STYLES) as RegionKind[];
@@ -56,6 +58,8 @@ export interface ReviewRegion {
 export interface RegionSource {
   overtalk: readonly { start: number; end: number; startedBy: 'caller' | 'agent' }[];
   cues: readonly { cue: CueKind; start: number; end: number }[];
+  /** Holds the phone software reported (session call.phone.holds). */
+  holds?: readonly { start: number; end: number }[];
 }
 
 /** All regions of a call in time order (ties: overtalk first, then the cue order of the legend). */
@@ -80,6 +84,12 @@ export function buildReviewRegions(call: RegionSource, durationSec: number): Rev
       kind: c.cue,
       start: clamp(c.start),
       end: clamp(c.end),
+    })),
+    ...(call.holds ?? []).map((h) => ({
+      id: id('hold'),
+      kind: 'hold' as const,
+      start: clamp(h.start),
+      end: clamp(h.end),
     })),
   ];
   const order = (k: RegionKind) => REGION_KINDS.indexOf(k);

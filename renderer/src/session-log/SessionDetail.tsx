@@ -52,6 +52,7 @@ export function SessionDetail({ id, onBack, onChanged }: Props) {
             timeline,
             overtalk: session.call.overtalk,
             cues: session.call.cues,
+            holds: session.call.phone?.holds ?? [],
             audioUrl: recordingUrlOf(session),
           }
         : null,
