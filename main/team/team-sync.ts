@@ -226,6 +226,12 @@ export function createTeamSync(deps: TeamSyncDeps): TeamSync {
     retryRefused: () => queue.clearRefused(),
     start() {
       queue.clearRefused();
+      // Queue what is already saved now, so the status counts it from the first moment (not "synced").
+      try {
+        ensureBackfilled();
+      } catch (error) {
+        deps.log?.(`Team sync: the saved sessions could not be queued yet: ${String(error)}`);
+      }
       stopped = false;
       schedule(0);
     },

@@ -135,6 +135,20 @@ describe.skipIf(unavailable !== null)('team store in the host (real PostgreSQL)'
     expect(bad).toMatchObject({ ok: false, code: 'invalid-payload' });
   });
 
+  it('sessions saved before the store was configured count as queued from the first moment', async () => {
+    const dir = agentDataDir(
+      fx.config({ ...ANA, password: 'wrong-password' }),
+      makeSessions(5, { seed: 34, agents: ['Ana Souza'] }),
+    );
+    dirs.push(dir);
+    const host = openHost(dir);
+    hosts.push(host);
+    expect(host.sessions.team.status()).toMatchObject({ state: 'queued', queued: 5 });
+    await until(() => host.sessions.team.status().state === 'error');
+    expect(host.sessions.team.status()).toMatchObject({ queued: 5 });
+    expect(host.sessions.team.status().error).toMatch(/refused the login of "ana"/);
+  });
+
   it("without team-store.json the status is 'off' and the team methods say no store is configured", async () => {
     const dir = agentDataDir(null);
     dirs.push(dir);
