@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import Papa from 'papaparse';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { test, expect, type Page } from '@playwright/test';
@@ -7,13 +8,15 @@ import { buildHoldCall, type HoldCall } from '../support/hold-call.js';
 import { openLiveRun, type LiveRun } from '../support/live-run.js';
 import { E2E_TMP, REPO_ROOT } from './support/paths.js';
 import { openSessionServices } from '../../main/sessions/session-services.js';
+import { localDay } from '../../preload/domain/calendar-day.js';
 
 /**
  * The phone software drives a real call: the bundled `call` command (plain node, as a softphone runs it)
  * against the browser host with the page open in Chromium, the fake capture playing a call with ten seconds
  * of music on hold in the middle. start with a ref → meters run → hold: no cue and the venting timer stays
  * → resume → end → the wrap-up opens with the ref; the saved session carries id, ref, the hold and every
- * event with what it did; the caller number is not kept (the default).
+ * event with what it did, and the CSV export id and ref; the caller number follows the privacy setting
+ * (last 4 digits here; not kept by default). Settings shows the command line and the last events.
  */
 const CALL_JS = path.join(E2E_TMP, 'cli', 'call.js');
 const CALL_ID = 'a84f2c@pbx.example';
@@ -79,6 +82,22 @@ test('the command starts, holds, resumes and ends a real call; the session carri
   run = await openLiveRun(call.file, { dataDir });
   const { page } = run.app;
   await expect(page.getByTestId('start-call')).toBeEnabled();
+
+  // Settings → Phone software: the command line for this machine; keep the caller's last 4 digits.
+  await page.getByTestId('nav-settings').click();
+  const command = page.getByTestId('phone-command');
+  await expect(command).toContainText(path.join('out', 'cli', 'call.js'));
+  await expect(command).toContainText(dataDir);
+  await expect(page.getByTestId('phone-url')).toHaveText(
+    'calm-line://call/start?id=CALL_ID&ref=CASE_REF',
+  );
+  await page.getByTestId('phone-caller-number').selectOption('last4');
+  await page.getByTestId('phone-test-mark').click();
+  await expect(page.getByTestId('phone-test-result')).toHaveText(
+    'No call in progress: nothing marked.',
+  );
+  await expect(page.getByTestId('phone-events').locator('li')).toHaveCount(1);
+  await page.getByTestId('nav-coach').click();
 
   // No call yet: an end is reported and changes nothing (exit 0: the app took it and said so).
   const early = await callCommand(dataDir, 'end', '--id', CALL_ID);
@@ -175,8 +194,8 @@ test('the command starts, holds, resumes and ends a real call; the session carri
     const phone = session.call.phone!;
     expect(phone.callId).toBe(CALL_ID);
     expect(phone.caseRef).toBe(CASE_REF);
-    // Privacy default: the caller's number is not kept.
-    expect(phone.from).toBeNull();
+    // Privacy: only the last 4 digits, as set.
+    expect(phone.from).toBe('…0321');
     expect(phone.holds).toHaveLength(1);
     const [h] = phone.holds;
     expect(h.start).toBeGreaterThan(call.holdStartSec - 1.5);
@@ -194,6 +213,45 @@ test('the command starts, holds, resumes and ends a real call; the session carri
     // No cue was recorded inside the hold.
     const inHold = session.call.cues.filter((c) => c.start > h.start + 0.3 && c.start < h.end);
     expect(inHold).toEqual([]);
+    // The CSV export carries id and ref.
+    const day = localDay(new Date(session.startedAt));
+    const csvFile = path.join(dataDir, 'export.csv');
+    await new Promise<void>((resolve, reject) =>
+      execFile(
+        process.execPath,
+        [
+          path.join(REPO_ROOT, 'node_modules/tsx/dist/cli.mjs'),
+          path.join(REPO_ROOT, 'main/cli/export.ts'),
+          '--from',
+          day,
+          '--to',
+          day,
+          '--format',
+          'csv',
+          '--out',
+          csvFile,
+          '--data-dir',
+          dataDir,
+        ],
+        { timeout: 60_000 },
+        (error) => (error ? reject(error) : resolve()),
+      ),
+    );
+    const rows = Papa.parse<Record<string, string>>(
+      readFileSync(csvFile, 'utf8').replace(/^\uFEFF/, ''),
+      {
+        header: true,
+        skipEmptyLines: true,
+      },
+    ).data;
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      phone_call_id: CALL_ID,
+      phone_case_ref: CASE_REF,
+      case_reference: CASE_REF,
+      caller_number: '…0321',
+      hold_count: '1',
+    });
   } finally {
     sessions.close();
   }
