@@ -178,6 +178,8 @@ async function floorCpu(wav: string): Promise<CpuUsage | null> {
   const app = await launchApp({ captureWav: wav });
   try {
     await app.page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+    // The page's module script may run after 'load' under load (seen once in three runs).
+    await app.page.waitForFunction(() => 'startFloor' in window);
     await app.page.evaluate(
       (c) =>
         (window as unknown as { startFloor(c: MediaStreamConstraints): Promise<void> }).startFloor(
