@@ -215,7 +215,10 @@ export async function addLatencyFloor(run: LiveRun): Promise<() => void> {
       backchannel: DEFAULT_CUE_SETTINGS.backchannelSec,
     };
     await page.addInitScript(installFloor, options);
+    // The launch lands on the token link, whose page refreshes to the app: reload only once it is there.
+    await page.getByTestId('start-call').waitFor();
     await page.reload();
+    await page.getByTestId('start-call').waitFor();
   } catch (error) {
     remove();
     throw error;
