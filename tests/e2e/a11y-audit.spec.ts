@@ -143,6 +143,9 @@ test('log, follow-ups, team with charts, export dialog (idle, counting, in progr
   await page.getByTestId('log-search').fill('no call says this zebra');
   await expect(page.getByTestId('log-count')).toHaveAttribute('data-total', '0');
   await expectAccessible(page, 'log with no results');
+  await page.getByTestId('open-recorded-call').setInputFiles(everyCueCall().file);
+  await expect(page.getByTestId('recorded-review')).toHaveAttribute('data-ready', 'true');
+  await expectAccessible(page, 'log: a recorded call opened, its review with playback');
 
   await page.getByTestId('nav-follow-ups').click();
   await expect(page.getByTestId('follow-up-row').first()).toBeVisible();

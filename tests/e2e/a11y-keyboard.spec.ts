@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
 import { launchApp, type LaunchedApp } from './support/app-fixture.js';
-import { expectKeyboardWalk } from './support/keyboard-walk.js';
+import { expectKeyboardWalk, keyboardWalk } from './support/keyboard-walk.js';
 import { recentSessions, seededDataDir, writeTeamExport } from './support/a11y-states.js';
 import { buildDialogue } from '../support/dialogues.js';
 import { makeSessions } from '../support/session-factory.js';
@@ -115,4 +115,28 @@ test('keyboard on the follow-ups, team, settings and export screens; the export 
   await expect(page.getByTestId('export-dialog')).toHaveCount(0);
   expect(await focusedTestId(page)).toBe('nav-export');
   expect(app.consoleErrors).toEqual([]);
+});
+
+test('the walk itself notices an unnamed control and a hidden focus ring', async () => {
+  app = await launchApp();
+  const { page } = app;
+  await expect(page.getByTestId('start-call')).toBeEnabled();
+  await page.evaluate(() => {
+    // Through the CSSOM: the page's CSP refuses a <style> element.
+    document.styleSheets[0].insertRule('#no-ring:focus-visible { outline: none; }');
+    const header = document.querySelector('.app-header')!;
+    const unnamed = document.createElement('button');
+    unnamed.id = 'unnamed';
+    unnamed.innerHTML = '<svg width="16" height="16" aria-hidden="true"></svg>';
+    const noRing = document.createElement('button');
+    noRing.id = 'no-ring';
+    noRing.textContent = 'No ring';
+    header.append(unnamed, noRing);
+    document.body.focus();
+  });
+  const walk = await keyboardWalk(page);
+  expect(walk.forward.filter((s) => !s.name).map((s) => s.describe)).toEqual(['button ""']);
+  expect(walk.forward.filter((s) => !s.visible).map((s) => s.describe)).toEqual([
+    'button "No ring"',
+  ]);
 });
