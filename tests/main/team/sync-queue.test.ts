@@ -65,7 +65,11 @@ describe('team sync queue', () => {
     app.enqueue([B]); // the app saves while the command sends
     cli.acknowledge(batch); // the command's batch of A went through
     // On disk (what a crash of the app would leave), B is still queued.
-    expect(openSyncQueue({ dataDir }).pending().map((e) => e.id)).toEqual([B]);
+    expect(
+      openSyncQueue({ dataDir })
+        .pending()
+        .map((e) => e.id),
+    ).toEqual([B]);
     app.enqueue([C]);
     expect(app.pending().map((e) => e.id)).toEqual([B, C]);
     expect(
