@@ -2,9 +2,8 @@ import { useMemo, useState } from 'react';
 import { ESCALATION_VALUES, RESOLUTION_VALUES } from '../../../preload/contract/session-schema';
 import type { TeamSyncStatus } from '../../../preload/contract/team-store-schema';
 import { localDay, localDayAfter } from '../../../preload/domain/calendar-day';
-import { agentStyle } from './chart-style';
-import { TeamChart } from './TeamChart';
-import { TEAM_METRICS, computeTeamTrendsFromFigures } from './team-series';
+import { TeamTrendCharts } from './TeamTrendCharts';
+import { computeTeamTrendsFromFigures } from './team-series';
 import { TEAM_PAGE_SIZE, useTeamStore, type TeamStoreFilter } from './use-team-store';
 
 const formatTime = (iso: string): string =>
@@ -21,7 +20,6 @@ export function TeamStoreView({ status }: { readonly status: TeamSyncStatus }) {
     to: localDay(today),
   });
   const [offset, setOffset] = useState(0);
-  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   const store = useTeamStore(filter, offset);
   const trends = useMemo(
     () =>
@@ -29,8 +27,6 @@ export function TeamStoreView({ status }: { readonly status: TeamSyncStatus }) {
     [store.figures],
   );
   const agents = useMemo(() => trends?.agents.map((a) => a.agent ?? '') ?? [], [trends]);
-  const agentIndex = useMemo(() => new Map(agents.map((a, i) => [a, i])), [agents]);
-  const shown = useMemo(() => new Set(agents.filter((a) => !hidden.has(a))), [agents, hidden]);
 
   const change = (patch: Partial<TeamStoreFilter>): void => {
     setOffset(0);
@@ -41,13 +37,6 @@ export function TeamStoreView({ status }: { readonly status: TeamSyncStatus }) {
       return next as TeamStoreFilter;
     });
   };
-  const toggle = (agent: string) =>
-    setHidden((prev) => {
-      const next = new Set(prev);
-      if (next.has(agent)) next.delete(agent);
-      else next.add(agent);
-      return next;
-    });
   const page = store.page;
   const total = page?.total ?? 0;
 
@@ -146,40 +135,7 @@ export function TeamStoreView({ status }: { readonly status: TeamSyncStatus }) {
         )}
       </section>
 
-      {trends && agents.length > 0 && (
-        <>
-          <section className="panel" aria-labelledby="team-store-agents-title">
-            <h3 id="team-store-agents-title">Agents on the charts</h3>
-            <div className="team-agents" data-testid="team-agents">
-              <span className="team-agent">
-                <span className="swatch team" aria-hidden="true" /> Team (always shown)
-              </span>
-              {agents.map((a, i) => (
-                <label key={a} className="team-agent">
-                  <input type="checkbox" checked={!hidden.has(a)} onChange={() => toggle(a)} />
-                  <span
-                    className="swatch"
-                    aria-hidden="true"
-                    style={{ borderColor: agentStyle(i).colour }}
-                  />{' '}
-                  {a}
-                </label>
-              ))}
-            </div>
-          </section>
-          <section className="team-charts" aria-label="Trends per day">
-            {TEAM_METRICS.map((metric) => (
-              <TeamChart
-                key={metric.id}
-                metric={metric}
-                trends={trends}
-                shownAgents={shown}
-                agentIndex={agentIndex}
-              />
-            ))}
-          </section>
-        </>
-      )}
+      {trends && agents.length > 0 && <TeamTrendCharts trends={trends} idPrefix="team-store" />}
 
       <section className="panel" aria-labelledby="team-store-sessions-title">
         <h3 id="team-store-sessions-title">

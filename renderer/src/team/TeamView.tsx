@@ -1,10 +1,8 @@
-import { useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
-import { agentStyle } from './chart-style';
+import { useEffect, useMemo, useRef, type ChangeEvent } from 'react';
 import { namedJsonFiles } from './import-files';
-import { TeamChart } from './TeamChart';
+import { TeamTrendCharts } from './TeamTrendCharts';
 import { TeamSessionsTable } from './TeamSessionsTable';
 import { TeamStoreView } from './TeamStoreView';
-import { TEAM_METRICS } from './team-series';
 import { useTeamWorkspace } from './use-team-workspace';
 import { useTeamSyncStatus } from './use-team-sync-status';
 import './team.css';
@@ -22,29 +20,18 @@ export function TeamView() {
   const sync = useTeamSyncStatus();
   const storeConfigured = sync !== null && sync.teamId !== null;
   const folderInput = useRef<HTMLInputElement>(null);
-  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
 
   useEffect(() => {
     if (folderInput.current) folderInput.current.webkitdirectory = true;
   }, []);
 
   const agents = useMemo(() => team.trends.agents.map((a) => a.agent ?? ''), [team.trends]);
-  const agentIndex = useMemo(() => new Map(agents.map((a, i) => [a, i])), [agents]);
-  const shown = useMemo(() => new Set(agents.filter((a) => !hidden.has(a))), [agents, hidden]);
 
   const onPick = (fromFolder: boolean) => (event: ChangeEvent<HTMLInputElement>) => {
     const { files } = namedJsonFiles(event.target.files, fromFolder);
     event.target.value = '';
     if (files.length > 0) void team.importFiles(files);
   };
-
-  const toggle = (agent: string) =>
-    setHidden((prev) => {
-      const next = new Set(prev);
-      if (next.has(agent)) next.delete(agent);
-      else next.add(agent);
-      return next;
-    });
 
   const busy = team.progress !== null;
   return (
@@ -146,36 +133,7 @@ export function TeamView() {
 
       {team.merged.length > 0 && (
         <>
-          <section className="panel" aria-labelledby="team-agents-title">
-            <h3 id="team-agents-title">Agents on the charts</h3>
-            <div className="team-agents" data-testid="team-agents">
-              <span className="team-agent">
-                <span className="swatch team" aria-hidden="true" /> Team (always shown)
-              </span>
-              {agents.map((a, i) => (
-                <label key={a} className="team-agent">
-                  <input type="checkbox" checked={!hidden.has(a)} onChange={() => toggle(a)} />
-                  <span
-                    className="swatch"
-                    aria-hidden="true"
-                    style={{ borderColor: agentStyle(i).colour }}
-                  />{' '}
-                  {a}
-                </label>
-              ))}
-            </div>
-          </section>
-          <section className="team-charts" aria-label="Trends per day">
-            {TEAM_METRICS.map((metric) => (
-              <TeamChart
-                key={metric.id}
-                metric={metric}
-                trends={team.trends}
-                shownAgents={shown}
-                agentIndex={agentIndex}
-              />
-            ))}
-          </section>
+          <TeamTrendCharts trends={team.trends} idPrefix="team" />
           <TeamSessionsTable sessions={team.merged} />
         </>
       )}
