@@ -182,6 +182,9 @@ describe.skipIf(unavailable !== null)('team sync through server faults (real Pos
   });
 });
 
-describe.skipIf(unavailable === null)('team sync through server faults', () => {
-  it.skip(`needs PostgreSQL: ${unavailable ?? ''}`, () => undefined);
-});
+// Said only where PostgreSQL is missing (never counted as a skipped test where it runs).
+if (unavailable !== null) {
+  describe('team sync through server faults', () => {
+    it.skip(`needs PostgreSQL: ${unavailable}`, () => undefined);
+  });
+}

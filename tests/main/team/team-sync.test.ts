@@ -320,6 +320,9 @@ describe.skipIf(unavailable !== null)(
   },
 );
 
-describe.skipIf(unavailable === null)('team store', () => {
-  it.skip(`needs PostgreSQL: ${unavailable ?? ''}`, () => undefined);
-});
+// Said only where PostgreSQL is missing (never counted as a skipped test where it runs).
+if (unavailable !== null) {
+  describe('team store', () => {
+    it.skip(`needs PostgreSQL: ${unavailable}`, () => undefined);
+  });
+}
