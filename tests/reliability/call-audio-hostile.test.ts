@@ -14,12 +14,12 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildSync } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyseRecordedCall } from '../../renderer/src/review/recorded-call-analysis';
 import { ENCODING_LABELS, encodeCall, type PhoneEncoding } from '../support/call-encodings';
 import { floorCall } from '../support/floor-calls';
-import { PROJECT_ROOT, scratchDir, seededRandom, sox } from '../support/test-audio';
+import { scratchDir, seededRandom, sox } from '../support/test-audio';
+import { bundleAnalyzeCli } from '../support/analyze-cli-bundle';
 import { runWatched } from './child-runner';
 
 const SEED = Number(process.env.CALL_AUDIO_SEED ?? 20261203) >>> 0;
@@ -49,20 +49,7 @@ let cli: string;
 const bases = new Map<PhoneEncoding, Uint8Array>();
 
 beforeAll(() => {
-  cli = path.join(dir, 'analyze.mjs');
-  buildSync({
-    entryPoints: [path.join(PROJECT_ROOT, 'main/cli/analyze.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile: cli,
-    logLevel: 'error',
-    // The wasm decoders' worker shim is CommonJS that requires Node built-ins: an ESM bundle needs require.
-    banner: {
-      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-    },
-  });
+  cli = bundleAnalyzeCli(dir);
   // 12 s of the real call keeps hundreds of runs quick; the same encoders as the formats test.
   const excerpt = path.join(dir, 'excerpt.wav');
   sox(floorCall('clean').wav, excerpt, 'trim', '0', '12');

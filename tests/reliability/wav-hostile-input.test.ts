@@ -9,11 +9,11 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildSync } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { WavFormatError, decodeWav, encodeWav } from '../../renderer/engine/wav-codec';
 import { buildDialogue } from '../support/dialogues';
 import { PROJECT_ROOT, scratchDir } from '../support/test-audio';
+import { bundleAnalyzeCli } from '../support/analyze-cli-bundle';
 import {
   hostileWavCatalogue,
   mutateWav,
@@ -136,21 +136,7 @@ describe('hostile WAV files: the analyser CLI', () => {
   const references = new Map<Float32Array[], Map<number, Record<string, unknown>>>();
 
   beforeAll(() => {
-    // The CLI exactly as `npm run analyze` runs it, bundled once so hundreds of runs start in ~0.1 s each.
-    cli = path.join(dir, 'analyze.mjs');
-    buildSync({
-      entryPoints: [path.join(PROJECT_ROOT, 'main/cli/analyze.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      outfile: cli,
-      logLevel: 'error',
-      // The wasm decoders' worker shim is CommonJS that requires Node built-ins: an ESM bundle needs require.
-      banner: {
-        js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-      },
-    });
+    cli = bundleAnalyzeCli(dir);
   });
 
   interface CliRun {
