@@ -4,7 +4,6 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readStaticFile, securityHeaders } from '../host/static-files';
-import { policyForPath } from '../host/content-security-policy';
 import { checkRequestSource, type GuardDecision } from './request-guard';
 import { readCookie, sessionCookieHeader, sessionCookieName, tokensMatch } from './session-token';
 import type { ExportDownloads } from './export-downloads';
@@ -166,9 +165,6 @@ export function createHttpHandler(options: HttpHandlerOptions) {
       send(response, file.status, text, 'text/plain; charset=utf-8', {}, headOnly);
       return;
     }
-    const policy = policyForPath(url.pathname, csp);
-    const extra: Record<string, string> =
-      policy === csp ? {} : { 'Content-Security-Policy': policy };
-    send(response, 200, file.body, file.contentType, extra, headOnly);
+    send(response, 200, file.body, file.contentType, {}, headOnly);
   };
 }

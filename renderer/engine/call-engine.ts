@@ -102,8 +102,7 @@ export class CallEngine {
     while (pos < end) {
       const room = this.frameSamples - this.frameFill;
       const chunkEnd = end - pos < room ? end : pos + room;
-      this.caller.accumulate(caller, pos, chunkEnd);
-      this.agent.accumulate(agent, pos, chunkEnd);
+      CallParty.accumulateBoth(this.caller, this.agent, caller, agent, pos, chunkEnd);
       this.samplesDone += chunkEnd - pos;
       this.frameFill += chunkEnd - pos;
       pos = chunkEnd;

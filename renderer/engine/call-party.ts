@@ -6,6 +6,7 @@
 import type { Party, SpeechSegment } from './call-types';
 import { createPartyFrame, type PartyFrame } from './cue-rules';
 import { LoudnessMeter, type KWeightingPass } from './loudness-meter';
+import { runStereoFilterPass, type PartyFilters } from './stereo-filter-pass';
 import { VoiceActivityDetector, type VoiceActivityOptions } from './voice-activity';
 
 export class CallParty {
@@ -15,6 +16,8 @@ export class CallParty {
   readonly frame: PartyFrame = createPartyFrame();
   readonly segments: SpeechSegment[] = [];
   private readonly sampleRate: number;
+  /** What the stereo pass advances (accumulateBoth). */
+  private readonly filters: PartyFilters;
   /** The meter's K-weighting and the detector's filters in one loop over the samples (fused-filter-pass.ts). */
   private readonly pass: KWeightingPass = (kw, x, start, end, acc) =>
     this.vad.accumulateWithKWeighting(kw, x, start, end, acc);
@@ -24,11 +27,42 @@ export class CallParty {
     this.sampleRate = sampleRate;
     this.meter = new LoudnessMeter(sampleRate, 1);
     this.vad = new VoiceActivityDetector(sampleRate, this.meter.subBlockSamples, vadOptions);
+    this.filters = {
+      kw: this.meter.kWeighting,
+      band: this.vad.bandFilter,
+      sums: this.vad.fusedSums,
+    };
   }
 
   /** Samples [start, end) of this side; must not cross a frame boundary. */
   accumulate(x: Float32Array, start: number, end: number): void {
     this.meter.processMono(x, start, end, this.pass);
+  }
+
+  /**
+   * The same instants of both sides, caller[start, end) and agent[start, end), in one stereo pass
+   * (stereo-filter-pass.ts); the same result as accumulate() on each. Must not cross a frame boundary.
+   */
+  static accumulateBoth(
+    caller: CallParty,
+    agent: CallParty,
+    xc: Float32Array,
+    xa: Float32Array,
+    start: number,
+    end: number,
+  ): void {
+    runStereoFilterPass(caller.beginPass(), agent.beginPass(), xc, xa, start, end);
+    caller.endPass(end - start);
+    agent.endPass(end - start);
+  }
+
+  private beginPass(): PartyFilters {
+    this.vad.beginFusedChunk(this.meter.pendingSquares);
+    return this.filters;
+  }
+
+  private endPass(samples: number): void {
+    this.meter.addFiltered(samples, this.vad.endFusedChunk(samples));
   }
 
   /** Closes the frame ending at stream sample `endSample` (voiced only above `minDb`); returns the finished segment, if any. */

@@ -132,18 +132,37 @@ export class LoudnessMeter {
 
   /** process() for a mono meter, with its K-weighting run by `pass`. Any block size; allocates nothing. */
   processMono(x: Float32Array, start: number, end: number, pass: KWeightingPass): void {
-    if (this.channelCount !== 1) throw new RangeError('processMono() is for a mono meter.');
-    const filter = this.filters[0];
-    const acc = this.acc;
+    const filter = this.kWeighting;
     let pos = start;
     while (pos < end) {
       const room = this.subBlockSamples - this.filled;
       const chunkEnd = end - pos < room ? end : pos + room;
-      acc[0] = pass(filter, x, pos, chunkEnd, acc[0]);
-      this.filled += chunkEnd - pos;
+      this.addFiltered(chunkEnd - pos, pass(filter, x, pos, chunkEnd, this.acc[0]));
       pos = chunkEnd;
-      if (this.filled === this.subBlockSamples) this.completeSubBlock();
     }
+  }
+
+  /** A mono meter's K-weighting filter, for a pass run outside (processMono, stereo-filter-pass.ts). */
+  get kWeighting(): KWeightingFilter {
+    if (this.channelCount !== 1) throw new RangeError('Only a mono meter is filtered outside.');
+    return this.filters[0];
+  }
+
+  /** The squared K-weighted samples of the sub-block in progress (a mono meter's), summed so far. */
+  get pendingSquares(): number {
+    return this.acc[0];
+  }
+
+  /**
+   * Counts `samples` more samples filtered outside, which brought the sub-block's sum to `acc`; they must
+   * not cross the sub-block's end (see samplesToSubBlockEnd).
+   */
+  addFiltered(samples: number, acc: number): void {
+    if (samples > this.subBlockSamples - this.filled)
+      throw new RangeError('A filtered chunk may not cross the end of a sub-block.');
+    this.acc[0] = acc;
+    this.filled += samples;
+    if (this.filled === this.subBlockSamples) this.completeSubBlock();
   }
 
   /** Loudness of the last 400 ms, or null below the absolute gate (-70 LUFS) or before any sub-block. */

@@ -119,7 +119,8 @@ export class VoiceActivityDetector {
 
   /** Band-limited squares of the frame so far, in the filter's own scale (× its gainSquared to read). */
   private sumSquares = 0;
-  private readonly fusedSums = new Float64Array(3);
+  /** The running sums a fused pass adds to, in fused-filter-pass.ts's order (see beginFusedChunk). */
+  readonly fusedSums = new Float64Array(3);
   private prevMeanSquare = 0;
   private rawSquares = 0;
   private count = 0;
@@ -201,14 +202,33 @@ export class VoiceActivityDetector {
     end: number,
     kAcc: number,
   ): number {
+    this.beginFusedChunk(kAcc);
+    runFusedFilterPass(kw, this.filter, x, start, end, this.fusedSums);
+    return this.endFusedChunk(end - start);
+  }
+
+  /** The voice band filter, for a pass run outside (stereo-filter-pass.ts). */
+  get bandFilter(): VoiceBandFilter {
+    return this.filter;
+  }
+
+  /**
+   * For a fused pass run outside: loads fusedSums with `kAcc` (the meter's) and this frame's own sums. Take
+   * them back with endFusedChunk once the pass has run.
+   */
+  beginFusedChunk(kAcc: number): void {
     const sums = this.fusedSums;
     sums[SUM_K_WEIGHTED] = kAcc;
     sums[SUM_VOICE_BAND] = this.sumSquares;
     sums[SUM_RAW] = this.rawSquares;
-    runFusedFilterPass(kw, this.filter, x, start, end, sums);
+  }
+
+  /** Takes back the sums after a pass over `samples` samples; returns the K-weighted one (the meter's). */
+  endFusedChunk(samples: number): number {
+    const sums = this.fusedSums;
     this.sumSquares = sums[SUM_VOICE_BAND];
     this.rawSquares = sums[SUM_RAW];
-    this.count += end - start;
+    this.count += samples;
     return sums[SUM_K_WEIGHTED];
   }
 

@@ -1,6 +1,7 @@
 import { test, expect } from '@playwright/test';
 import type { CallAnalysis } from '../../renderer/engine/call-types.js';
 import { DEFAULT_VOICE_ACTIVITY_OPTIONS } from '../../renderer/engine/voice-activity.js';
+import { stereoFilterKernel } from '../../renderer/engine/stereo-filter-pass.js';
 import { analyseFloorCall, floorCall, type FloorCondition } from '../support/floor-calls.js';
 import { launchApp, type LaunchedApp } from './support/app-fixture.js';
 
@@ -12,7 +13,8 @@ import { launchApp, type LaunchedApp } from './support/app-fixture.js';
  * speech on both sides).
  * The live clock starts at "Start call", the file at getUserMedia: one constant offset, fitted as the
  * median difference of matched speech starts, aligns them. The live analysis is what the worklet hands
- * the page when the call ends (observed from outside the app by an init script).
+ * the page when the call ends (observed from outside the app by an init script). Both run the engine's
+ * per-sample filters in the same WebAssembly SIMD loop (the page says which in data-filter-kernel).
  */
 declare global {
   interface Window {
@@ -74,6 +76,8 @@ for (const condition of CALLS) {
     app = await launchApp({ captureWav: call.wav, initScript: observeCallEnded });
     const { page } = app;
     await page.getByTestId('start-call').click();
+    // The worklet filters with the same loop as the analyser here (WebAssembly SIMD in both).
+    await expect(page.locator('main')).toHaveAttribute('data-filter-kernel', stereoFilterKernel());
     if (call.mutes.length > 0) {
       // Digital silence on the agent's side is shown as a state (not a cue), and goes when sound is back.
       const mic = page.getByTestId('mic-state');

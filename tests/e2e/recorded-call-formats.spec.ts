@@ -5,7 +5,7 @@ import { launchApp, type LaunchedApp } from './support/app-fixture.js';
 
 /**
  * "Open a recorded call…" in Chromium with a real call as phone systems store it (µ-law, A-law, GSM 6.10
- * WAV, MP3, Ogg Opus, FLAC): the worker decodes each (the wasm decoders run under the worker's own CSP),
+ * WAV, MP3, Ogg Opus, FLAC): the worker decodes each (the wasm decoders, allowed by the app's 'wasm-unsafe-eval'),
  * the review shows the same regions as for the PCM original (±50 ms) and plays the file — GSM 6.10,
  * which Chromium cannot play, through the worker's PCM copy.
  */

@@ -4,7 +4,7 @@
  * so the shell hands it to `protocol.handle` and tests call it directly.
  */
 import { isAppUrl } from '../security/app-origin';
-import { buildContentSecurityPolicy, policyForPath } from '../../host/content-security-policy';
+import { buildContentSecurityPolicy } from '../../host/content-security-policy';
 import { readStaticFile, securityHeaders } from '../../host/static-files';
 import { answerRecordingRequest, recordingBodyStream } from '../../recordings/recording-files';
 import type { RecordingStore } from '../../recordings/recording-store';
@@ -39,7 +39,6 @@ export function createAppProtocolHandler(
       status: 200,
       headers: {
         ...headers,
-        'Content-Security-Policy': policyForPath(pathname, csp),
         'Content-Type': file.contentType,
       },
     });

@@ -117,7 +117,7 @@ export function LiveCoachView({
 
   const cal = coach.calibration;
   return (
-    <main>
+    <main data-filter-kernel={coach.filterKernel ?? undefined}>
       <CueBanner state={coach.banner} />
       {coach.inCall && phone.held && (
         <p className="notice info" data-testid="on-hold" role="status">

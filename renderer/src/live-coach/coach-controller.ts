@@ -8,6 +8,7 @@
  */
 import type { Settings } from '../../../preload/contract/settings-schema';
 import type { CallAnalysis } from '../../engine/call-types';
+import type { FilterKernel } from '../../engine/stereo-filter-pass';
 import type { CoachListener, CoachSessionConfig } from './audio/coach-session';
 import {
   MONO_SOURCE_PROBLEM,
@@ -33,6 +34,8 @@ export interface CoachState {
   readonly heated: boolean;
   readonly problem: SourceProblem | null;
   readonly calibration: Calibration;
+  /** Which loop the live engine filters with, once known (shown as a data attribute for diagnostics). */
+  readonly filterKernel: FilterKernel | null;
 }
 
 /** What the controller needs of an audio session (CoachSession in the app). */
@@ -104,6 +107,7 @@ const INITIAL: CoachState = {
   heated: false,
   problem: null,
   calibration: NO_CALIBRATION,
+  filterKernel: null,
 };
 
 export function sessionConfig(settings: Settings): CoachSessionConfig {
@@ -168,6 +172,7 @@ export function createCoachController<S extends CoachSessionLike>(
         onCallerSpeech: () => deps.onCallerSpeech(),
         onAudio: (caller, agent, frames) => recording?.push(caller, agent, frames),
         onCalibration,
+        onFilterKernel: (filterKernel) => set({ filterKernel }),
       });
       deps.session.current = session;
       audioKey = JSON.stringify(settings.audio);

@@ -93,13 +93,13 @@ describe('content security policy', () => {
       }),
     );
 
-  it('allows scripts only from the app itself, never inline or eval', () => {
+  it('allows scripts only from the app itself, never inline or eval; WebAssembly may compile', () => {
     const csp = directives(buildContentSecurityPolicy());
-    expect(csp.get('script-src')).toEqual(["'self'"]);
+    expect(csp.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);
     expect(csp.get('default-src')).toEqual(["'none'"]);
     expect(csp.get('object-src')).toEqual(["'none'"]);
     expect(csp.get('frame-ancestors')).toEqual(["'none'"]);
-    expect(buildContentSecurityPolicy()).not.toContain('unsafe-eval');
+    expect(buildContentSecurityPolicy()).not.toContain("'unsafe-eval'");
   });
 
   it('adds the browser host socket to connect-src only', () => {
@@ -107,7 +107,7 @@ describe('content security policy', () => {
       buildContentSecurityPolicy({ connectSources: ['ws://127.0.0.1:4567/ipc'] }),
     );
     expect(csp.get('connect-src')).toContain('ws://127.0.0.1:4567/ipc');
-    expect(csp.get('script-src')).toEqual(["'self'"]);
+    expect(csp.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);
   });
 });
 

@@ -1,0 +1,158 @@
+;; Both parties' per-sample filters in one loop, caller in lane 0 and agent in lane 1 of f64x2: the
+;; K-weighting (with the sample peak), the voice band filter and the raw energy of fused-filter-pass.ts.
+;; Each lane does exactly what that file's scalar loop does, operation for operation and in the same order
+;; (WebAssembly SIMD has no fused multiply-add and rounds each f64x2 operation as the scalar one; 2 y is
+;; written y + y, the same number), so the
+;; results are bit-identical; tests/engine/wasm checks it. stereo-filter-pass.ts loads this module and falls
+;; back to the scalar loop where WebAssembly cannot be compiled.
+;;
+;; Memory (one page), filled and read by stereo-filter-pass.ts:
+;;   [0, 4096)     input: the caller's samples, up to 1024 as f32
+;;   [4096, 8192)  input: the agent's samples, as many
+;;   [8192, 8736)  34 f64 pairs (caller, agent), in this order: the K-weighting's 7 coefficients
+;;                 (b0 b1 b2 a1 a2 c1 c2), the voice band's 8 (a01 a02 a11 a12 a21 a22 m1 m2), the
+;;                 K-weighting's 8 states (x1 x2 y1 y2 z1 z2 hi lo), the voice band's 8 (v1 v2 p1 p2 q1 q2
+;;                 r1 r2), then the three sums (K-weighted, voice band, raw). States and sums are written back.
+;; run(n) filters the first n frames (1 ≤ n ≤ 1024).
+(module
+  (memory (export "memory") 1)
+  (func (export "run") (param $n i32)
+    (local $i i32) (local $end i32)
+    (local $b0 v128) (local $b1 v128) (local $b2 v128) (local $a1 v128) (local $a2 v128)
+    (local $c1 v128) (local $c2 v128)
+    (local $a01 v128) (local $a02 v128) (local $a11 v128) (local $a12 v128) (local $a21 v128)
+    (local $a22 v128) (local $m1 v128) (local $m2 v128)
+    (local $x1 v128) (local $x2 v128) (local $y1 v128) (local $y2 v128) (local $z1 v128)
+    (local $z2 v128) (local $hi v128) (local $lo v128)
+    (local $v1 v128) (local $v2 v128) (local $p1 v128) (local $p2 v128) (local $q1 v128)
+    (local $q2 v128) (local $r1 v128) (local $r2 v128)
+    (local $kSum v128) (local $bandSum v128) (local $rawSum v128)
+    (local $x0 v128) (local $y0 v128) (local $z0 v128) (local $p v128) (local $q v128) (local $r v128)
+
+    (local.set $b0 (v128.load offset=8192 (i32.const 0)))
+    (local.set $b1 (v128.load offset=8208 (i32.const 0)))
+    (local.set $b2 (v128.load offset=8224 (i32.const 0)))
+    (local.set $a1 (v128.load offset=8240 (i32.const 0)))
+    (local.set $a2 (v128.load offset=8256 (i32.const 0)))
+    (local.set $c1 (v128.load offset=8272 (i32.const 0)))
+    (local.set $c2 (v128.load offset=8288 (i32.const 0)))
+    (local.set $a01 (v128.load offset=8304 (i32.const 0)))
+    (local.set $a02 (v128.load offset=8320 (i32.const 0)))
+    (local.set $a11 (v128.load offset=8336 (i32.const 0)))
+    (local.set $a12 (v128.load offset=8352 (i32.const 0)))
+    (local.set $a21 (v128.load offset=8368 (i32.const 0)))
+    (local.set $a22 (v128.load offset=8384 (i32.const 0)))
+    (local.set $m1 (v128.load offset=8400 (i32.const 0)))
+    (local.set $m2 (v128.load offset=8416 (i32.const 0)))
+    (local.set $x1 (v128.load offset=8432 (i32.const 0)))
+    (local.set $x2 (v128.load offset=8448 (i32.const 0)))
+    (local.set $y1 (v128.load offset=8464 (i32.const 0)))
+    (local.set $y2 (v128.load offset=8480 (i32.const 0)))
+    (local.set $z1 (v128.load offset=8496 (i32.const 0)))
+    (local.set $z2 (v128.load offset=8512 (i32.const 0)))
+    (local.set $hi (v128.load offset=8528 (i32.const 0)))
+    (local.set $lo (v128.load offset=8544 (i32.const 0)))
+    (local.set $v1 (v128.load offset=8560 (i32.const 0)))
+    (local.set $v2 (v128.load offset=8576 (i32.const 0)))
+    (local.set $p1 (v128.load offset=8592 (i32.const 0)))
+    (local.set $p2 (v128.load offset=8608 (i32.const 0)))
+    (local.set $q1 (v128.load offset=8624 (i32.const 0)))
+    (local.set $q2 (v128.load offset=8640 (i32.const 0)))
+    (local.set $r1 (v128.load offset=8656 (i32.const 0)))
+    (local.set $r2 (v128.load offset=8672 (i32.const 0)))
+    (local.set $kSum (v128.load offset=8688 (i32.const 0)))
+    (local.set $bandSum (v128.load offset=8704 (i32.const 0)))
+    (local.set $rawSum (v128.load offset=8720 (i32.const 0)))
+
+    (local.set $end (i32.shl (local.get $n) (i32.const 2)))
+    (loop $next
+      (local.set $x0
+        (f64x2.replace_lane 1
+          (f64x2.splat (f64.promote_f32 (f32.load (local.get $i))))
+          (f64.promote_f32 (f32.load offset=4096 (local.get $i)))))
+      ;; K-weighting: y0 = b0 x0 + b1 x1 + b2 x2 - a2 y2 - a1 y1; z0 = y0 - 2 y1 + y2 - c2 z2 - c1 z1
+      (local.set $y0
+        (f64x2.sub
+          (f64x2.sub
+            (f64x2.add
+              (f64x2.add (f64x2.mul (local.get $b0) (local.get $x0))
+                         (f64x2.mul (local.get $b1) (local.get $x1)))
+              (f64x2.mul (local.get $b2) (local.get $x2)))
+            (f64x2.mul (local.get $a2) (local.get $y2)))
+          (f64x2.mul (local.get $a1) (local.get $y1))))
+      (local.set $z0
+        (f64x2.sub
+          (f64x2.sub
+            (f64x2.add
+              (f64x2.sub (local.get $y0) (f64x2.add (local.get $y1) (local.get $y1)))
+              (local.get $y2))
+            (f64x2.mul (local.get $c2) (local.get $z2)))
+          (f64x2.mul (local.get $c1) (local.get $z1))))
+      (local.set $x2 (local.get $x1))
+      (local.set $x1 (local.get $x0))
+      (local.set $y2 (local.get $y1))
+      (local.set $y1 (local.get $y0))
+      (local.set $z2 (local.get $z1))
+      (local.set $z1 (local.get $z0))
+      (local.set $kSum (f64x2.add (local.get $kSum) (f64x2.mul (local.get $z0) (local.get $z0))))
+      (local.set $hi (f64x2.max (local.get $hi) (local.get $x0)))
+      (local.set $lo (f64x2.min (local.get $lo) (local.get $x0)))
+      ;; Voice band: p = x0 - 2 v1 + v2 - a02 p2 - a01 p1; q = p - 2 p1 + p2 - a12 q2 - a11 q1;
+      ;; r = q + m1 q1 + m2 q2 - a22 r2 - a21 r1
+      (local.set $p
+        (f64x2.sub
+          (f64x2.sub
+            (f64x2.add
+              (f64x2.sub (local.get $x0) (f64x2.add (local.get $v1) (local.get $v1)))
+              (local.get $v2))
+            (f64x2.mul (local.get $a02) (local.get $p2)))
+          (f64x2.mul (local.get $a01) (local.get $p1))))
+      (local.set $q
+        (f64x2.sub
+          (f64x2.sub
+            (f64x2.add
+              (f64x2.sub (local.get $p) (f64x2.add (local.get $p1) (local.get $p1)))
+              (local.get $p2))
+            (f64x2.mul (local.get $a12) (local.get $q2)))
+          (f64x2.mul (local.get $a11) (local.get $q1))))
+      (local.set $r
+        (f64x2.sub
+          (f64x2.sub
+            (f64x2.add
+              (f64x2.add (local.get $q) (f64x2.mul (local.get $m1) (local.get $q1)))
+              (f64x2.mul (local.get $m2) (local.get $q2)))
+            (f64x2.mul (local.get $a22) (local.get $r2)))
+          (f64x2.mul (local.get $a21) (local.get $r1))))
+      (local.set $v2 (local.get $v1))
+      (local.set $v1 (local.get $x0))
+      (local.set $p2 (local.get $p1))
+      (local.set $p1 (local.get $p))
+      (local.set $q2 (local.get $q1))
+      (local.set $q1 (local.get $q))
+      (local.set $r2 (local.get $r1))
+      (local.set $r1 (local.get $r))
+      (local.set $bandSum (f64x2.add (local.get $bandSum) (f64x2.mul (local.get $r) (local.get $r))))
+      ;; Raw energy.
+      (local.set $rawSum (f64x2.add (local.get $rawSum) (f64x2.mul (local.get $x0) (local.get $x0))))
+      (local.set $i (i32.add (local.get $i) (i32.const 4)))
+      (br_if $next (i32.lt_u (local.get $i) (local.get $end))))
+
+    (v128.store offset=8432 (i32.const 0) (local.get $x1))
+    (v128.store offset=8448 (i32.const 0) (local.get $x2))
+    (v128.store offset=8464 (i32.const 0) (local.get $y1))
+    (v128.store offset=8480 (i32.const 0) (local.get $y2))
+    (v128.store offset=8496 (i32.const 0) (local.get $z1))
+    (v128.store offset=8512 (i32.const 0) (local.get $z2))
+    (v128.store offset=8528 (i32.const 0) (local.get $hi))
+    (v128.store offset=8544 (i32.const 0) (local.get $lo))
+    (v128.store offset=8560 (i32.const 0) (local.get $v1))
+    (v128.store offset=8576 (i32.const 0) (local.get $v2))
+    (v128.store offset=8592 (i32.const 0) (local.get $p1))
+    (v128.store offset=8608 (i32.const 0) (local.get $p2))
+    (v128.store offset=8624 (i32.const 0) (local.get $q1))
+    (v128.store offset=8640 (i32.const 0) (local.get $q2))
+    (v128.store offset=8656 (i32.const 0) (local.get $r1))
+    (v128.store offset=8672 (i32.const 0) (local.get $r2))
+    (v128.store offset=8688 (i32.const 0) (local.get $kSum))
+    (v128.store offset=8704 (i32.const 0) (local.get $bandSum))
+    (v128.store offset=8720 (i32.const 0) (local.get $rawSum))))
