@@ -10,6 +10,8 @@
  * - engine_silence_vs_noise_ratio: the engine on 2 s of the call then 598 s of digital silence, against
  *   the realistic call of the same length. About 1 or below means no denormal slowdown: every IIR state
  *   (K-weighting, voice band filter) is flushed to zero when tiny.
+ * - engine_simd_vs_scalar_ratio: the engine with its WebAssembly SIMD filter loop against the same engine
+ *   forced onto the scalar loop it falls back to (stereo-filter-pass.ts), on the realistic call.
  */
 import { spawnSync } from 'node:child_process';
 import { benchCallFile, silenceAfterSpeechFile } from './call-fixture';
@@ -20,6 +22,19 @@ import {
   runEngineOnFile,
   type EngineRunResult,
 } from './engine-bench';
+import {
+  forceScalarFilterPass,
+  stereoFilterKernel,
+} from '../../renderer/engine/stereo-filter-pass';
+
+function scalarEngineRun(file: string, factory: Parameters<typeof runEngineOnFile>[1]) {
+  forceScalarFilterPass(true);
+  try {
+    return runEngineOnFile(file, factory);
+  } finally {
+    forceScalarFilterPass(false);
+  }
+}
 
 function ffmpegEbur128Pass(file: string): void {
   const r = spawnSync(
@@ -46,6 +61,7 @@ export const loudnessBench: BenchModule = {
     runEngineOnFile(file, factory); // warm-up: JIT and page cache
     runEngineOnFile(silentGaps, factory);
     runEngineOnFile(silence, factory);
+    scalarEngineRun(file, factory);
     ffmpegEbur128Pass(file);
     ffmpegEbur128Pass(silentGaps);
 
@@ -55,6 +71,7 @@ export const loudnessBench: BenchModule = {
     const gapEngineRuns: EngineRunResult[] = [];
     const gapFfmpegRuns: number[] = [];
     const silenceRuns: EngineRunResult[] = [];
+    const scalarRuns: EngineRunResult[] = [];
     for (let i = 0; i < ctx.runs; i++) {
       engineRuns.push(runEngineOnFile(file, factory));
       ffmpegRuns.push(await wallSeconds(() => ffmpegEbur128Pass(file)));
@@ -62,8 +79,9 @@ export const loudnessBench: BenchModule = {
       gapEngineRuns.push(runEngineOnFile(silentGaps, factory));
       gapFfmpegRuns.push(await wallSeconds(() => ffmpegEbur128Pass(silentGaps)));
       silenceRuns.push(runEngineOnFile(silence, factory));
+      scalarRuns.push(scalarEngineRun(file, factory));
       ctx.log(
-        `run ${i + 1}/${ctx.runs}: realistic call: engine ${total(engineRuns[i]).toFixed(3)} s, ffmpeg ${ffmpegRuns[i].toFixed(3)} s; silent gaps: engine ${total(gapEngineRuns[i]).toFixed(3)} s, ffmpeg ${gapFfmpegRuns[i].toFixed(3)} s; digital silence: engine ${total(silenceRuns[i]).toFixed(3)} s`,
+        `run ${i + 1}/${ctx.runs}: realistic call: engine ${total(engineRuns[i]).toFixed(3)} s, ffmpeg ${ffmpegRuns[i].toFixed(3)} s; silent gaps: engine ${total(gapEngineRuns[i]).toFixed(3)} s, ffmpeg ${gapFfmpegRuns[i].toFixed(3)} s; digital silence: engine ${total(silenceRuns[i]).toFixed(3)} s; scalar filter loop: engine ${total(scalarRuns[i]).toFixed(3)} s`,
       );
     }
     const engine = best(engineRuns);
@@ -73,8 +91,10 @@ export const loudnessBench: BenchModule = {
     const gapEngineSec = total(best(gapEngineRuns));
     const gapFfmpegSec = Math.min(...gapFfmpegRuns);
     const silenceSec = total(best(silenceRuns));
+    const scalarSec = total(best(scalarRuns));
     return {
       engine_kind: engine.kind,
+      engine_filter_kernel: stereoFilterKernel(),
       audio_s: round(engine.audioSec, 1),
       reference_call: 'realistic: caller line noise -65 dBFS RMS, agent room noise -60 dBFS RMS',
       engine_s: round(engineSec),
@@ -89,6 +109,8 @@ export const loudnessBench: BenchModule = {
       engine_vs_ffmpeg_ratio_silent_gaps: round(gapEngineSec / gapFfmpegSec),
       engine_digital_silence_s: round(silenceSec),
       engine_silence_vs_noise_ratio: round(silenceSec / engineSec),
+      engine_scalar_s: round(scalarSec),
+      engine_simd_vs_scalar_ratio: round(engineSec / scalarSec),
       bench_runs: ctx.runs,
     };
   },
