@@ -80,6 +80,13 @@ interface PoolHandlers {
   done(call: BatchCall, result: AnalyzeJobResult): void;
 }
 
+/**
+ * Each worker's V8 young generation, in MB. V8 grows it towards 16 MB or more per thread when left alone,
+ * and the batch's peak memory grew with the number of calls (2 workers: 106 MB on 4 calls, 191 MB on
+ * 40); at 2 MB it stays near 100 MB, with the same wall time (measured: 8.3 s either way for 40 calls).
+ */
+const WORKER_YOUNG_GENERATION_MB = 2;
+
 /** Runs every call on `size` workers, each taking the next call when it finishes one. */
 function runPool(
   calls: readonly BatchCall[],
@@ -91,7 +98,9 @@ function runPool(
     let next = 0;
     let running = 0;
     const start = (): void => {
-      const worker = new Worker(workerUrl);
+      const worker = new Worker(workerUrl, {
+        resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+      });
       let current: { call: BatchCall; id: number } | null = null;
       const feed = (): void => {
         if (next >= calls.length) {
