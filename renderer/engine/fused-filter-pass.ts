@@ -4,8 +4,10 @@
  * same as its filter's own accumulateSquares gives — same operations, same order, so results are
  * bit-identical to running the three loops one after another — but the samples are read once and the CPU
  * overlaps the three independent filter chains. Measured on the 10-minute stereo bench call (Node 20, this
- * 2-core VM): the three loops took 0.57 s, this one 0.46 s. Running both parties in one loop as well was
- * slower (0.57 s): 34 live filter states no longer fit in registers.
+ * 2-core VM): the three loops took 0.57 s, this one 0.46 s. Running both parties in one scalar loop as
+ * well was slower (0.57 s: 34 live filter states no longer fit in registers); in the two lanes of
+ * WebAssembly SIMD it is faster, and that is what the engine runs (stereo-filter-pass.ts) — this loop is
+ * its definition and its fallback.
  *
  * The filters' state is loaded into locals, stored back and settled (denormal flush, peak) after the run,
  * as their own loops do.

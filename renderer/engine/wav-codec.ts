@@ -110,8 +110,19 @@ export function decodePcmFrames(
       LITTLE_ENDIAN_HOST && absolute % 2 === 0
         ? new Int16Array(chunk.buffer, absolute, samples)
         : null;
+    if (src && cc === 2 && absolute % 4 === 0) {
+      // The common case (16-bit stereo), a frame per 32-bit read: half the loads of reading samples.
+      const words = new Int32Array(chunk.buffer, absolute, frames);
+      const left = out[0];
+      const right = out[1];
+      for (let f = 0, o = outOffset; f < frames; f++, o++) {
+        const w = words[f];
+        left[o] = ((w << 16) >> 16) * scale;
+        right[o] = (w >> 16) * scale;
+      }
+      return frames;
+    }
     if (src && cc === 2) {
-      // The common case (16-bit stereo) in one pass over the source.
       const left = out[0];
       const right = out[1];
       for (let i = 0, o = outOffset; i < samples; i += 2, o++) {

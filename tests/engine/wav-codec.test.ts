@@ -186,6 +186,24 @@ describe('streaming a file too large to load', () => {
     }
   });
 
+  it('reads 16-bit stereo the same wherever the block sits in memory (32-bit, 16-bit or byte aligned)', () => {
+    const values = [-32768, -32767, -1, 0, 1, 12345, -12345, 32767];
+    const pcm = new Int16Array(values.length * 2);
+    values.forEach((v, i) => {
+      pcm[2 * i] = v; // left
+      pcm[2 * i + 1] = values[values.length - 1 - i]; // right
+    });
+    const header = parseWavHeader(encodeWav([new Float32Array(1), new Float32Array(1)], 8000, 16));
+    for (const offset of [0, 2, 1, 4, 6]) {
+      const buffer = new Uint8Array(offset + pcm.byteLength);
+      buffer.set(new Uint8Array(pcm.buffer), offset);
+      const out = [new Float32Array(values.length), new Float32Array(values.length)];
+      expect(decodePcmFrames(buffer.subarray(offset), header.format, out)).toBe(values.length);
+      expect([...out[0]], `offset ${offset}`).toEqual(values.map((v) => v / 32768));
+      expect([...out[1]], `offset ${offset}`).toEqual([...values].reverse().map((v) => v / 32768));
+    }
+  });
+
   it('still notices a data size larger than the file', () => {
     const file = encodeWav([noise(1000, 9)], 8000, 16);
     const header = parseWavHeader(file.subarray(0, 64), { fileSize: file.length - 200 });
