@@ -39,6 +39,8 @@ const SUMS = 31;
 
 interface Kernel {
   run: (frames: number) => void;
+  /** The coefficient arrays last copied in (caller K, agent K, caller band, agent band). */
+  coeffs: (Float64Array | null)[];
   callerInput: Float32Array;
   agentInput: Float32Array;
   pairs: Float64Array;
@@ -64,6 +66,7 @@ function loadKernel(): Kernel | null {
     const { memory, run } = instance.exports;
     kernel = {
       run,
+      coeffs: [null, null, null, null],
       callerInput: new Float32Array(memory.buffer, 0, MAX_FRAMES),
       agentInput: new Float32Array(memory.buffer, MAX_FRAMES * 4, MAX_FRAMES),
       pairs: new Float64Array(memory.buffer, PAIRS_BYTE_OFFSET, 34 * 2),
@@ -130,9 +133,18 @@ export function runStereoFilterPass(
     runFusedFilterPass(agent.kw, agent.band, xa, start, end, agent.sums);
     return;
   }
-  const { callerInput, agentInput, pairs } = k;
-  putPairs(pairs, KW_COEFFS, caller.kw.coeffs, agent.kw.coeffs, 7);
-  putPairs(pairs, BAND_COEFFS, caller.band.coeffs, agent.band.coeffs, 8);
+  const { callerInput, agentInput, pairs, coeffs } = k;
+  // Coefficients are copied in only when other filters than last time's run (a new engine, a new rate).
+  if (coeffs[0] !== caller.kw.coeffs || coeffs[1] !== agent.kw.coeffs) {
+    putPairs(pairs, KW_COEFFS, caller.kw.coeffs, agent.kw.coeffs, 7);
+    coeffs[0] = caller.kw.coeffs;
+    coeffs[1] = agent.kw.coeffs;
+  }
+  if (coeffs[2] !== caller.band.coeffs || coeffs[3] !== agent.band.coeffs) {
+    putPairs(pairs, BAND_COEFFS, caller.band.coeffs, agent.band.coeffs, 8);
+    coeffs[2] = caller.band.coeffs;
+    coeffs[3] = agent.band.coeffs;
+  }
   putPairs(pairs, KW_STATE, caller.kw.state, agent.kw.state, 8);
   putPairs(pairs, BAND_STATE, caller.band.state, agent.band.state, 8);
   putPairs(pairs, SUMS, caller.sums, agent.sums, 3);
