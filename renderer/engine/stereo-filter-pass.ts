@@ -1,16 +1,15 @@
 /**
  * Both parties' per-sample filters over the same instants: fused-filter-pass.ts's loop for the caller and
  * for the agent, run as one WebAssembly SIMD loop with the caller in lane 0 and the agent in lane 1 of
- * f64x2 (wasm/stereo-filter-pass.wat). Each lane does the scalar loop's operations in its order, so sums,
+ * f64x2 (wasm/engine-kernels.wat). Each lane does the scalar loop's operations in its order, so sums,
  * states and peaks are bit-identical to running runFusedFilterPass twice — which is what happens where
- * WebAssembly cannot be compiled (a policy without 'wasm-unsafe-eval', no SIMD). The AudioWorklet, the
- * analyser and the tests all come through here. Measured on the bench's 10-minute stereo call (Node 20,
- * 2-core VM): see README, Benchmarks.
+ * the kernels cannot run (wasm/engine-kernels.ts). The AudioWorklet, the analyser and the tests all come
+ * through here. Measured on the bench's 10-minute stereo call: README, Benchmarks.
  */
 import type { KWeightingFilter } from './k-weighting';
 import { runFusedFilterPass } from './fused-filter-pass';
 import type { VoiceBandFilter } from './voice-band-filter';
-import { STEREO_FILTER_PASS_WASM_HEX } from './wasm/stereo-filter-pass-wasm';
+import { FILTER_MAX_FRAMES, engineKernels } from './wasm/engine-kernels';
 
 /** What one party's pass advances: its filters and its running sums (fused-filter-pass.ts's SUM_* order). */
 export interface PartyFilters {
@@ -19,75 +18,12 @@ export interface PartyFilters {
   readonly sums: Float64Array;
 }
 
-// The part of WebAssembly's API used here (the engine compiles against ES2022 alone, no DOM or Node types).
-declare const WebAssembly: {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (
-    module: object,
-    imports: object,
-  ) => { exports: { memory: { buffer: ArrayBuffer }; run: (frames: number) => void } };
-};
-
-/** Layout of the kernel's memory (see the .wat). */
-const MAX_FRAMES = 1024;
-const PAIRS_BYTE_OFFSET = 8192;
+/** Where each party's numbers sit among the kernel's (caller, agent) pairs (engine-kernels.wat). */
 const KW_COEFFS = 0;
 const BAND_COEFFS = 7;
 const KW_STATE = 15;
 const BAND_STATE = 23;
 const SUMS = 31;
-
-interface Kernel {
-  run: (frames: number) => void;
-  /** The coefficient arrays last copied in (caller K, agent K, caller band, agent band). */
-  coeffs: (Float64Array | null)[];
-  callerInput: Float32Array;
-  agentInput: Float32Array;
-  pairs: Float64Array;
-}
-
-let kernel: Kernel | null | undefined;
-let scalarForced = false;
-
-function hexBytes(hex: string): Uint8Array {
-  const bytes = new Uint8Array(hex.length / 2);
-  for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(hex.substr(i * 2, 2), 16);
-  return bytes;
-}
-
-/** The compiled kernel, or null where WebAssembly (with SIMD) is not available or not allowed. */
-function loadKernel(): Kernel | null {
-  if (kernel !== undefined) return kernel;
-  try {
-    const instance = new WebAssembly.Instance(
-      new WebAssembly.Module(hexBytes(STEREO_FILTER_PASS_WASM_HEX)),
-      {},
-    );
-    const { memory, run } = instance.exports;
-    kernel = {
-      run,
-      coeffs: [null, null, null, null],
-      callerInput: new Float32Array(memory.buffer, 0, MAX_FRAMES),
-      agentInput: new Float32Array(memory.buffer, MAX_FRAMES * 4, MAX_FRAMES),
-      pairs: new Float64Array(memory.buffer, PAIRS_BYTE_OFFSET, 34 * 2),
-    };
-  } catch {
-    kernel = null;
-  }
-  return kernel;
-}
-
-export type FilterKernel = 'wasm-simd' | 'scalar';
-
-/** Which loop runStereoFilterPass uses here: 'wasm-simd', or 'scalar' where WebAssembly is unavailable. */
-export function stereoFilterKernel(): FilterKernel {
-  return !scalarForced && loadKernel() ? 'wasm-simd' : 'scalar';
-}
-
-/** Makes runStereoFilterPass use the scalar loop (true) or the kernel when it loads (false): for tests and the bench. */
-export function forceScalarFilterPass(force: boolean): void {
-  scalarForced = force;
-}
 
 function putPairs(
   pairs: Float64Array,
@@ -127,7 +63,7 @@ export function runStereoFilterPass(
   start: number,
   end: number,
 ): void {
-  const k = scalarForced ? null : loadKernel();
+  const k = engineKernels();
   if (!k) {
     runFusedFilterPass(caller.kw, caller.band, xc, start, end, caller.sums);
     runFusedFilterPass(agent.kw, agent.band, xa, start, end, agent.sums);
@@ -149,7 +85,7 @@ export function runStereoFilterPass(
   putPairs(pairs, BAND_STATE, caller.band.state, agent.band.state, 8);
   putPairs(pairs, SUMS, caller.sums, agent.sums, 3);
   for (let pos = start; pos < end;) {
-    const n = end - pos < MAX_FRAMES ? end - pos : MAX_FRAMES;
+    const n = end - pos < FILTER_MAX_FRAMES ? end - pos : FILTER_MAX_FRAMES;
     // TypedArray.set copies as memcpy: 0.2 ns a frame here against 1.9 for an element loop. A part of
     // a block costs two small views (short-lived garbage); a whole block none.
     if (pos === 0 && n === xc.length && n === xa.length) {

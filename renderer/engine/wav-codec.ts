@@ -13,6 +13,7 @@
 import { decodeG711Frames } from './codecs/g711';
 import { Gsm610Decoder } from './codecs/gsm610';
 import { asBytes, parseWavHeader, type WavFormat, type WavHeader } from './wav-header';
+import { PCM16_MAX_FRAMES, engineKernels } from './wasm/engine-kernels';
 
 export {
   WavFormatError,
@@ -110,6 +111,33 @@ export function decodePcmFrames(
       LITTLE_ENDIAN_HOST && absolute % 2 === 0
         ? new Int16Array(chunk.buffer, absolute, samples)
         : null;
+    const kernels = cc === 2 ? engineKernels() : null;
+    if (kernels) {
+      // The common case (16-bit stereo) through the SIMD kernel, 4 frames at a time (the same numbers).
+      const left = out[0];
+      const right = out[1];
+      let f = 0;
+      while (frames - f >= 4) {
+        const n = Math.min(PCM16_MAX_FRAMES, (frames - f) & ~3);
+        kernels.pcm16Input.set(chunk.subarray(f * 4, (f + n) * 4));
+        kernels.pcm16(n);
+        left.set(
+          n === PCM16_MAX_FRAMES ? kernels.left : kernels.left.subarray(0, n),
+          outOffset + f,
+        );
+        right.set(
+          n === PCM16_MAX_FRAMES ? kernels.right : kernels.right.subarray(0, n),
+          outOffset + f,
+        );
+        f += n;
+      }
+      const view16 = new DataView(chunk.buffer, absolute + f * 4, (frames - f) * 4);
+      for (let o = outOffset + f, b = 0; f < frames; f++, o++, b += 4) {
+        left[o] = view16.getInt16(b, true) * scale;
+        right[o] = view16.getInt16(b + 2, true) * scale;
+      }
+      return frames;
+    }
     if (src && cc === 2 && absolute % 4 === 0) {
       // The common case (16-bit stereo), a frame per 32-bit read: half the loads of reading samples.
       const words = new Int32Array(chunk.buffer, absolute, frames);

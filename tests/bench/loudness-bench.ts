@@ -22,17 +22,14 @@ import {
   runEngineOnFile,
   type EngineRunResult,
 } from './engine-bench';
-import {
-  forceScalarFilterPass,
-  stereoFilterKernel,
-} from '../../renderer/engine/stereo-filter-pass';
+import { engineKernelKind, forceScalarKernels } from '../../renderer/engine/wasm/engine-kernels';
 
 function scalarEngineRun(file: string, factory: Parameters<typeof runEngineOnFile>[1]) {
-  forceScalarFilterPass(true);
+  forceScalarKernels(true);
   try {
     return runEngineOnFile(file, factory);
   } finally {
-    forceScalarFilterPass(false);
+    forceScalarKernels(false);
   }
 }
 
@@ -94,7 +91,7 @@ export const loudnessBench: BenchModule = {
     const scalarSec = total(best(scalarRuns));
     return {
       engine_kind: engine.kind,
-      engine_filter_kernel: stereoFilterKernel(),
+      engine_filter_kernel: engineKernelKind(),
       audio_s: round(engine.audioSec, 1),
       reference_call: 'realistic: caller line noise -65 dBFS RMS, agent room noise -60 dBFS RMS',
       engine_s: round(engineSec),

@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
 import type { CallAnalysis } from '../../renderer/engine/call-types.js';
 import { DEFAULT_VOICE_ACTIVITY_OPTIONS } from '../../renderer/engine/voice-activity.js';
-import { stereoFilterKernel } from '../../renderer/engine/stereo-filter-pass.js';
+import { engineKernelKind } from '../../renderer/engine/wasm/engine-kernels.js';
 import { analyseFloorCall, floorCall, type FloorCondition } from '../support/floor-calls.js';
 import { launchApp, type LaunchedApp } from './support/app-fixture.js';
 
@@ -77,7 +77,7 @@ for (const condition of CALLS) {
     const { page } = app;
     await page.getByTestId('start-call').click();
     // The worklet filters with the same loop as the analyser here (WebAssembly SIMD in both).
-    await expect(page.locator('main')).toHaveAttribute('data-filter-kernel', stereoFilterKernel());
+    await expect(page.locator('main')).toHaveAttribute('data-filter-kernel', engineKernelKind());
     if (call.mutes.length > 0) {
       // Digital silence on the agent's side is shown as a state (not a cue), and goes when sound is back.
       const mic = page.getByTestId('mic-state');

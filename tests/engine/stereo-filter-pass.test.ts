@@ -6,18 +6,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { runFusedFilterPass } from '../../renderer/engine/fused-filter-pass';
 import { KWeightingFilter } from '../../renderer/engine/k-weighting';
-import {
-  forceScalarFilterPass,
-  runStereoFilterPass,
-  stereoFilterKernel,
-  type PartyFilters,
-} from '../../renderer/engine/stereo-filter-pass';
+import { runStereoFilterPass, type PartyFilters } from '../../renderer/engine/stereo-filter-pass';
+import { engineKernelKind, forceScalarKernels } from '../../renderer/engine/wasm/engine-kernels';
 import { VoiceBandFilter } from '../../renderer/engine/voice-band-filter';
 import { CallEngine } from '../../renderer/engine/call-engine';
 import { floorCall } from '../support/floor-calls';
 import { readWavFile } from '../support/test-audio';
 
-afterEach(() => forceScalarFilterPass(false));
+afterEach(() => forceScalarKernels(false));
 
 function party(sampleRate: number): PartyFilters {
   return {
@@ -55,7 +51,7 @@ function expectBitIdentical(actual: number[], expected: number[]): void {
 
 describe('stereo filter pass', () => {
   it('runs WebAssembly SIMD in Node (what the analyser, the bench and these tests use)', () => {
-    expect(stereoFilterKernel()).toBe('wasm-simd');
+    expect(engineKernelKind()).toBe('wasm-simd');
   });
 
   for (const sampleRate of [8000, 44100, 48000, 96000]) {
@@ -91,10 +87,10 @@ describe('stereo filter pass', () => {
         engine.process(channels[1], channels[0], s, Math.min(channels[0].length, s + 128));
       return engine.finish();
     };
-    expect(stereoFilterKernel()).toBe('wasm-simd');
+    expect(engineKernelKind()).toBe('wasm-simd');
     const simd = run();
-    forceScalarFilterPass(true);
-    expect(stereoFilterKernel()).toBe('scalar');
+    forceScalarKernels(true);
+    expect(engineKernelKind()).toBe('scalar');
     const scalar = run();
     expect(simd.speech.caller.length + simd.speech.agent.length).toBeGreaterThan(10);
     expect(simd.cues.length).toBeGreaterThan(0);

@@ -13,6 +13,11 @@ import {
   parseWavHeader,
   type WavBits,
 } from '../../renderer/engine/wav-codec';
+import {
+  PCM16_MAX_FRAMES,
+  engineKernelKind,
+  forceScalarKernels,
+} from '../../renderer/engine/wasm/engine-kernels';
 import { cachedFixture, ffmpeg, seededRandom, sine, sox, runTool } from '../support/test-audio';
 
 function noise(n: number, seed: number, peak = 0.9): Float32Array {
@@ -202,6 +207,28 @@ describe('streaming a file too large to load', () => {
       expect([...out[0]], `offset ${offset}`).toEqual(values.map((v) => v / 32768));
       expect([...out[1]], `offset ${offset}`).toEqual([...values].reverse().map((v) => v / 32768));
     }
+  });
+
+  it('reads 16-bit stereo bit for bit the same through the SIMD kernel as in JavaScript', () => {
+    // More frames than one kernel call takes, and a tail of 3 that is not a multiple of 4.
+    const frames = 2 * PCM16_MAX_FRAMES + 1003;
+    const file = encodeWav([noise(frames, 21), noise(frames, 22, 1)], 8000, 16);
+    const header = parseWavHeader(file);
+    const data = file.subarray(header.dataOffset, header.dataOffset + header.dataBytes);
+    const decode = () => {
+      const out = [new Float32Array(frames + 5), new Float32Array(frames + 5)];
+      expect(decodePcmFrames(data, header.format, out, 5)).toBe(frames);
+      return out;
+    };
+    expect(engineKernelKind()).toBe('wasm-simd');
+    const simd = decode();
+    forceScalarKernels(true);
+    try {
+      expect(decode()).toEqual(simd);
+    } finally {
+      forceScalarKernels(false);
+    }
+    expect(Math.max(...simd[1].map(Math.abs))).toBeGreaterThan(0.99);
   });
 
   it('still notices a data size larger than the file', () => {

@@ -8,7 +8,7 @@
  */
 import type { Settings } from '../../../preload/contract/settings-schema';
 import type { CallAnalysis } from '../../engine/call-types';
-import type { FilterKernel } from '../../engine/stereo-filter-pass';
+import type { KernelKind } from '../../engine/wasm/engine-kernels';
 import type { CoachListener, CoachSessionConfig } from './audio/coach-session';
 import {
   MONO_SOURCE_PROBLEM,
@@ -35,7 +35,7 @@ export interface CoachState {
   readonly problem: SourceProblem | null;
   readonly calibration: Calibration;
   /** Which loop the live engine filters with, once known (shown as a data attribute for diagnostics). */
-  readonly filterKernel: FilterKernel | null;
+  readonly filterKernel: KernelKind | null;
 }
 
 /** What the controller needs of an audio session (CoachSession in the app). */
@@ -172,7 +172,7 @@ export function createCoachController<S extends CoachSessionLike>(
         onCallerSpeech: () => deps.onCallerSpeech(),
         onAudio: (caller, agent, frames) => recording?.push(caller, agent, frames),
         onCalibration,
-        onFilterKernel: (filterKernel) => set({ filterKernel }),
+        onKernelKind: (filterKernel) => set({ filterKernel }),
       });
       deps.session.current = session;
       audioKey = JSON.stringify(settings.audio);

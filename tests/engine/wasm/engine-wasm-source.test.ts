@@ -14,7 +14,7 @@ describe('engine WebAssembly', () => {
   const sources = engineWasmSources();
 
   it('has its kernels', () => {
-    expect(sources.map((s) => s.wat.split('/').pop())).toContain('stereo-filter-pass.wat');
+    expect(sources.map((s) => s.wat.split('/').pop())).toContain('engine-kernels.wat');
   });
 
   for (const { wat, module } of sources) {

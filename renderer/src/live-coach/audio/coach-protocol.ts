@@ -1,7 +1,7 @@
 /** Messages between the live coach (main thread) and its AudioWorklet. Only plain, cloneable shapes. */
 import type { CueSettings } from '../../../engine/cue-settings';
 import type { CallAnalysis, CueEvent, LiveSnapshot } from '../../../engine/call-types';
-import type { FilterKernel } from '../../../engine/stereo-filter-pass';
+import type { KernelKind } from '../../../engine/wasm/engine-kernels';
 import type { ChannelVerdict } from './channel-identity';
 
 export const COACH_PROCESSOR_NAME = 'calm-line-coach';
@@ -43,6 +43,6 @@ export type FromWorklet =
   | { type: 'calibration'; normalLufs: number | null; speechSec: number; enough: boolean }
   | { type: 'stereo'; verdict: ChannelVerdict }
   /** Once, at start: which loop runs the engine's per-sample filters here (stereo-filter-pass.ts). */
-  | { type: 'engine'; filterKernel: FilterKernel }
+  | { type: 'engine'; filterKernel: KernelKind }
   /** A recorded call's audio, about every 0.5 s (buffers transferred); `frames` of them are filled. */
   | { type: 'audio'; caller: Float32Array; agent: Float32Array; frames: number };

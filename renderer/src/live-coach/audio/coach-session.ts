@@ -8,7 +8,7 @@ import type { AudioSettings } from '../../../../preload/contract/settings-schema
 import type { CueSettings } from '../../../engine/cue-settings';
 import type { CallAnalysis, CueEvent, LiveSnapshot } from '../../../engine/call-types';
 import { createLiveSnapshot } from '../../../engine/call-engine';
-import type { FilterKernel } from '../../../engine/stereo-filter-pass';
+import type { KernelKind } from '../../../engine/wasm/engine-kernels';
 import type { ChannelVerdict } from './channel-identity';
 import { monoConstraints, stereoConstraints } from './capture-constraints';
 import {
@@ -31,7 +31,7 @@ export interface CoachListener {
   onCallerSpeech?(): void;
   onProblem?(problem: SourceProblem | null): void;
   /** Once the worklet runs: which loop filters the samples (WebAssembly SIMD, or the scalar fallback). */
-  onFilterKernel?(kernel: FilterKernel): void;
+  onKernelKind?(kernel: KernelKind): void;
   /** Called when `inCall` or the banner's primary cue changes (rare), not per frame. */
   onCueState?(inCall: boolean, primaryCue: LiveSnapshot['primaryCue'], callerHeated: boolean): void;
   /** A recorded call's audio (only for calls started with `record`), in order, about every 0.5 s. */
@@ -257,7 +257,7 @@ export class CoachSession {
         this.listener.onCalibration?.(message.normalLufs, message.speechSec, message.enough);
         break;
       case 'engine':
-        this.listener.onFilterKernel?.(message.filterKernel);
+        this.listener.onKernelKind?.(message.filterKernel);
         break;
     }
   }

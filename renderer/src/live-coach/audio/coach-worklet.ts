@@ -12,7 +12,7 @@ import { ChannelIdentityCheck } from './channel-identity';
 import { PreRoll } from './pre-roll';
 import { RecordingTap } from '../../recording/recording-tap';
 import { NormalVoiceMeter } from '../../../engine/voice-calibration';
-import { stereoFilterKernel } from '../../../engine/stereo-filter-pass';
+import { engineKernelKind } from '../../../engine/wasm/engine-kernels';
 import { DisplayChange, MeterChange, PostPacer } from './display-change';
 import type { MeterLevels } from '../meters/meter-protocol';
 import {
@@ -62,7 +62,7 @@ class CoachProcessor extends AudioWorkletProcessor {
     this.options = nodeOptions?.processorOptions as CoachProcessorOptions;
     this.engine = this.newEngine(false);
     this.port.onmessage = (event: MessageEvent<ToWorklet>) => this.command(event.data);
-    this.post({ type: 'engine', filterKernel: stereoFilterKernel() });
+    this.post({ type: 'engine', filterKernel: engineKernelKind() });
   }
 
   /** A call's engine records its timeline; the one metering between calls must not (it would grow all day). */

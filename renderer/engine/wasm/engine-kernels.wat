@@ -1,12 +1,12 @@
-;; Both parties' per-sample filters in one loop, caller in lane 0 and agent in lane 1 of f64x2: the
-;; K-weighting (with the sample peak), the voice band filter and the raw energy of fused-filter-pass.ts.
-;; Each lane does exactly what that file's scalar loop does, operation for operation and in the same order
-;; (WebAssembly SIMD has no fused multiply-add and rounds each f64x2 operation as the scalar one; 2 y is
-;; written y + y, the same number), so the
-;; results are bit-identical; tests/engine/wasm checks it. stereo-filter-pass.ts loads this module and falls
-;; back to the scalar loop where WebAssembly cannot be compiled.
+;; The engine's SIMD kernels, loaded by engine-kernels.ts. Each gives bit for bit what the scalar
+;; JavaScript beside it gives (WebAssembly SIMD has no fused multiply-add and rounds each lane's operation as
+;; the scalar one does); tests/engine checks both against it.
 ;;
-;; Memory (one page), filled and read by stereo-filter-pass.ts:
+;; run: both parties' per-sample filters in one loop, caller in lane 0 and agent in lane 1 of f64x2 — the
+;; K-weighting (with the sample peak), the voice band filter and the raw energy of fused-filter-pass.ts,
+;; operation for operation and in the same order (2 y is written y + y, the same number).
+;;
+;; Memory (one page), filled and read by stereo-filter-pass.ts (run) and wav-codec.ts (pcm16):
 ;;   [0, 4096)     input: the caller's samples, up to 1024 as f32
 ;;   [4096, 8192)  input: the agent's samples, as many
 ;;   [8192, 8736)  34 f64 pairs (caller, agent), in this order: the K-weighting's 7 coefficients
@@ -14,6 +14,10 @@
 ;;                 K-weighting's 8 states (x1 x2 y1 y2 z1 z2 hi lo), the voice band's 8 (v1 v2 p1 p2 q1 q2
 ;;                 r1 r2), then the three sums (K-weighted, voice band, raw). States and sums are written back.
 ;; run(n) filters the first n frames (1 ≤ n ≤ 1024).
+;;
+;; pcm16(n) reads 16-bit stereo PCM as wav-codec.ts's JavaScript does, 4 frames at a time: n frames
+;; (a multiple of 4, ≤ 4096) of interleaved little-endian int16 at [16384, 32768) become the left
+;; channel's floats at [32768, 49152) and the right's at [49152, 65536), each sample × 2^-15 (exact).
 (module
   (memory (export "memory") 1)
   (func (export "run") (param $n i32)
@@ -155,4 +159,27 @@
     (v128.store offset=8672 (i32.const 0) (local.get $r2))
     (v128.store offset=8688 (i32.const 0) (local.get $kSum))
     (v128.store offset=8704 (i32.const 0) (local.get $bandSum))
-    (v128.store offset=8720 (i32.const 0) (local.get $rawSum))))
+    (v128.store offset=8720 (i32.const 0) (local.get $rawSum)))
+  (func (export "pcm16") (param $n i32)
+    (local $i i32) (local $end i32) (local $o i32) (local $v v128) (local $scale v128)
+    (local.set $scale (v128.const f32x4 0x1p-15 0x1p-15 0x1p-15 0x1p-15))
+    (local.set $end (i32.shl (local.get $n) (i32.const 2)))
+    (block $done
+      (br_if $done (i32.eqz (local.get $n)))
+      (loop $next
+        (local.set $v (v128.load offset=16384 (local.get $i)))
+        ;; lanes 0 2 4 6 of i16x8 are left, 1 3 5 7 right (little-endian frames)
+        (v128.store offset=32768 (local.get $o)
+          (f32x4.mul (local.get $scale)
+            (f32x4.convert_i32x4_s
+              (i32x4.extend_low_i16x8_s
+                (i8x16.shuffle 0 1 4 5 8 9 12 13 0 1 4 5 8 9 12 13 (local.get $v) (local.get $v))))))
+        (v128.store offset=49152 (local.get $o)
+          (f32x4.mul (local.get $scale)
+            (f32x4.convert_i32x4_s
+              (i32x4.extend_low_i16x8_s
+                (i8x16.shuffle 2 3 6 7 10 11 14 15 2 3 6 7 10 11 14 15 (local.get $v) (local.get $v))))))
+        (local.set $o (i32.add (local.get $o) (i32.const 16)))
+        (local.set $i (i32.add (local.get $i) (i32.const 16)))
+        (br_if $next (i32.lt_u (local.get $i) (local.get $end))))))
+)
