@@ -10,8 +10,9 @@
  * - engine_silence_vs_noise_ratio: the engine on 2 s of the call then 598 s of digital silence, against
  *   the realistic call of the same length. About 1 or below means no denormal slowdown: every IIR state
  *   (K-weighting, voice band filter) is flushed to zero when tiny.
- * - engine_simd_vs_scalar_ratio: the engine with its WebAssembly SIMD filter loop against the same engine
- *   forced onto the scalar loop it falls back to (stereo-filter-pass.ts), on the realistic call.
+ * - engine_simd_vs_scalar_ratio: the engine with its WebAssembly SIMD kernels (filter pass, 16-bit PCM)
+ *   against the same engine forced onto the scalar JavaScript they fall back to (wasm/engine-kernels.ts),
+ *   on the realistic call.
  */
 import { spawnSync } from 'node:child_process';
 import { benchCallFile, silenceAfterSpeechFile } from './call-fixture';
@@ -78,7 +79,7 @@ export const loudnessBench: BenchModule = {
       silenceRuns.push(runEngineOnFile(silence, factory));
       scalarRuns.push(scalarEngineRun(file, factory));
       ctx.log(
-        `run ${i + 1}/${ctx.runs}: realistic call: engine ${total(engineRuns[i]).toFixed(3)} s, ffmpeg ${ffmpegRuns[i].toFixed(3)} s; silent gaps: engine ${total(gapEngineRuns[i]).toFixed(3)} s, ffmpeg ${gapFfmpegRuns[i].toFixed(3)} s; digital silence: engine ${total(silenceRuns[i]).toFixed(3)} s; scalar filter loop: engine ${total(scalarRuns[i]).toFixed(3)} s`,
+        `run ${i + 1}/${ctx.runs}: realistic call: engine ${total(engineRuns[i]).toFixed(3)} s, ffmpeg ${ffmpegRuns[i].toFixed(3)} s; silent gaps: engine ${total(gapEngineRuns[i]).toFixed(3)} s, ffmpeg ${gapFfmpegRuns[i].toFixed(3)} s; digital silence: engine ${total(silenceRuns[i]).toFixed(3)} s; scalar kernels: engine ${total(scalarRuns[i]).toFixed(3)} s`,
       );
     }
     const engine = best(engineRuns);
