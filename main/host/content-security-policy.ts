@@ -4,7 +4,7 @@
  * props). Nothing may frame the app, and it frames nothing.
  *
  * 'wasm-unsafe-eval' lets the app's own scripts compile WebAssembly — never JavaScript eval. The audio
- * engine filters with a WebAssembly SIMD loop (renderer/engine/stereo-filter-pass.ts), and the live
+ * engine runs WebAssembly SIMD kernels (renderer/engine/wasm/engine-kernels.ts), and the live
  * coach's AudioWorklet inherits its page's policy, so the page must allow it; the recorded-call worker's
  * decoders (MP3, Ogg Opus, FLAC) need it too. Scripts still come from 'self' alone, and an app that can
  * run a script of its choosing gains nothing from WebAssembly it did not already have.

@@ -107,10 +107,6 @@ export function decodePcmFrames(
     }
   } else if (format.bitsPerSample === 16) {
     const scale = 1 / 32768;
-    const src =
-      LITTLE_ENDIAN_HOST && absolute % 2 === 0
-        ? new Int16Array(chunk.buffer, absolute, samples)
-        : null;
     const kernels = cc === 2 ? engineKernels() : null;
     if (kernels) {
       // The common case (16-bit stereo) through the SIMD kernel, 4 frames at a time (the same numbers).
@@ -131,26 +127,18 @@ export function decodePcmFrames(
         );
         f += n;
       }
-      const view16 = new DataView(chunk.buffer, absolute + f * 4, (frames - f) * 4);
-      for (let o = outOffset + f, b = 0; f < frames; f++, o++, b += 4) {
-        left[o] = view16.getInt16(b, true) * scale;
-        right[o] = view16.getInt16(b + 2, true) * scale;
+      for (let o = outOffset + f; f < frames; f++, o++) {
+        left[o] = view.getInt16(f * 4, true) * scale;
+        right[o] = view.getInt16(f * 4 + 2, true) * scale;
       }
       return frames;
     }
-    if (src && cc === 2 && absolute % 4 === 0) {
-      // The common case (16-bit stereo), a frame per 32-bit read: half the loads of reading samples.
-      const words = new Int32Array(chunk.buffer, absolute, frames);
-      const left = out[0];
-      const right = out[1];
-      for (let f = 0, o = outOffset; f < frames; f++, o++) {
-        const w = words[f];
-        left[o] = ((w << 16) >> 16) * scale;
-        right[o] = (w >> 16) * scale;
-      }
-      return frames;
-    }
+    const src =
+      LITTLE_ENDIAN_HOST && absolute % 2 === 0
+        ? new Int16Array(chunk.buffer, absolute, samples)
+        : null;
     if (src && cc === 2) {
+      // The common case (16-bit stereo) in one pass over the source.
       const left = out[0];
       const right = out[1];
       for (let i = 0, o = outOffset; i < samples; i += 2, o++) {

@@ -191,7 +191,7 @@ describe('streaming a file too large to load', () => {
     }
   });
 
-  it('reads 16-bit stereo the same wherever the block sits in memory (32-bit, 16-bit or byte aligned)', () => {
+  it('reads 16-bit stereo the same wherever the block sits in memory (16-bit or byte aligned), kernel or JavaScript', () => {
     const values = [-32768, -32767, -1, 0, 1, 12345, -12345, 32767];
     const pcm = new Int16Array(values.length * 2);
     values.forEach((v, i) => {
@@ -199,13 +199,21 @@ describe('streaming a file too large to load', () => {
       pcm[2 * i + 1] = values[values.length - 1 - i]; // right
     });
     const header = parseWavHeader(encodeWav([new Float32Array(1), new Float32Array(1)], 8000, 16));
-    for (const offset of [0, 2, 1, 4, 6]) {
-      const buffer = new Uint8Array(offset + pcm.byteLength);
-      buffer.set(new Uint8Array(pcm.buffer), offset);
-      const out = [new Float32Array(values.length), new Float32Array(values.length)];
-      expect(decodePcmFrames(buffer.subarray(offset), header.format, out)).toBe(values.length);
-      expect([...out[0]], `offset ${offset}`).toEqual(values.map((v) => v / 32768));
-      expect([...out[1]], `offset ${offset}`).toEqual([...values].reverse().map((v) => v / 32768));
+    try {
+      for (const scalar of [false, true]) {
+        forceScalarKernels(scalar);
+        for (const offset of [0, 2, 1, 4, 6]) {
+          const buffer = new Uint8Array(offset + pcm.byteLength);
+          buffer.set(new Uint8Array(pcm.buffer), offset);
+          const out = [new Float32Array(values.length), new Float32Array(values.length)];
+          const at = `${engineKernelKind()}, offset ${offset}`;
+          expect(decodePcmFrames(buffer.subarray(offset), header.format, out)).toBe(values.length);
+          expect([...out[0]], at).toEqual(values.map((v) => v / 32768));
+          expect([...out[1]], at).toEqual([...values].reverse().map((v) => v / 32768));
+        }
+      }
+    } finally {
+      forceScalarKernels(false);
     }
   });
 
