@@ -4,28 +4,15 @@
  * database's row-level security decides what comes back. Failures are results with one line, never throws.
  */
 import { fail, succeed } from '../../preload/contract/ipc-result';
-import type { TeamSyncStatus } from '../../preload/contract/team-store-schema';
 import { localDay } from '../../preload/domain/calendar-day';
 import { guardedAsync, type Log } from '../ipc/handler-results';
 import type { IpcHandlers } from '../ipc/ipc-handlers';
 import { describeStoreError } from './store-connection';
 import { StoreVersionError } from './store-migrations';
-import type { TeamServices } from './team-services';
+import { offStatus, type TeamServices } from './team-services';
 
 type TeamMethod = 'getTeamStatus' | 'listTeamSessions' | 'getTeamFigures';
 export type TeamHandlers = Pick<IpcHandlers, TeamMethod>;
-
-const OFF: TeamSyncStatus = {
-  state: 'off',
-  queued: 0,
-  refused: 0,
-  teamId: null,
-  agentId: null,
-  store: null,
-  lastSyncedAt: null,
-  error: null,
-  nextTryAt: null,
-};
 
 const NOT_CONFIGURED =
   'No team store is configured on this computer (IT places team-store.json in the data folder).';
@@ -43,7 +30,7 @@ export function createTeamHandlers(
         : String(error);
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   return {
-    getTeamStatus: () => succeed(team?.status() ?? OFF),
+    getTeamStatus: () => succeed(team?.status() ?? offStatus(null)),
     listTeamSessions: (query) => {
       const store = team?.store;
       if (!store) return fail('internal', NOT_CONFIGURED);

@@ -42,7 +42,8 @@ export interface TeamServicesDeps {
   readonly tuning?: Pick<TeamSyncDeps, 'batchSize' | 'backoffMs'>;
 }
 
-const offStatus = (error: string | null): TeamSyncStatus => ({
+/** The sync status when nothing syncs: off, or in error with why. */
+export const offStatus = (error: string | null): TeamSyncStatus => ({
   state: error === null ? 'off' : 'error',
   queued: 0,
   refused: 0,
