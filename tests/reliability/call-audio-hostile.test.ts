@@ -16,7 +16,13 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyseRecordedCall } from '../../renderer/src/review/recorded-call-analysis';
-import { ENCODING_LABELS, encodeCall, type PhoneEncoding } from '../support/call-encodings';
+import {
+  ENCODING_EXTENSIONS,
+  ENCODING_LABELS,
+  PHONE_ENCODINGS,
+  encodeCall,
+  type PhoneEncoding,
+} from '../support/call-encodings';
 import { floorCall } from '../support/floor-calls';
 import { scratchDir, seededRandom, sox } from '../support/test-audio';
 import { bundleAnalyzeCli } from '../support/analyze-cli-bundle';
@@ -25,17 +31,7 @@ import { runWatched } from './child-runner';
 const SEED = Number(process.env.CALL_AUDIO_SEED ?? 20261203) >>> 0;
 const MUTATIONS_PER_FORMAT = 40;
 const PER_FILE_TIMEOUT_MS = 30_000;
-const FORMATS: readonly PhoneEncoding[] = ['mulaw', 'alaw', 'gsm610', 'mp3', 'opus', 'flac'];
 const COMPRESSED = new Set<PhoneEncoding>(['mp3', 'opus', 'flac']);
-const EXT: Record<PhoneEncoding, string> = {
-  mulaw: 'wav',
-  alaw: 'wav',
-  gsm610: 'wav',
-  mp3: 'mp3',
-  opus: 'opus',
-  flac: 'flac',
-};
-
 const dir = scratchDir('reliability/call-audio');
 
 interface CliRun {
@@ -53,7 +49,8 @@ beforeAll(() => {
   // 12 s of the real call keeps hundreds of runs quick; the same encoders as the formats test.
   const excerpt = path.join(dir, 'excerpt.wav');
   sox(floorCall('clean').wav, excerpt, 'trim', '0', '12');
-  for (const f of FORMATS) bases.set(f, new Uint8Array(readFileSync(encodeCall(excerpt, f).file)));
+  for (const f of PHONE_ENCODINGS)
+    bases.set(f, new Uint8Array(readFileSync(encodeCall(excerpt, f).file)));
 }, 120_000);
 
 async function analyze(file: string): Promise<CliRun> {
@@ -138,60 +135,66 @@ function damage(base: Uint8Array, seed: number): { bytes: Uint8Array; steps: str
   return { bytes, steps };
 }
 
-describe.each(FORMATS.map((f) => [ENCODING_LABELS[f], f] as const))('%s', (_label, format) => {
-  it('cut short anywhere: refused in one line naming the file; the review reads it and says so', async () => {
-    const base = bases.get(format)!;
-    for (const fraction of [0.25, 0.5, 0.9]) {
-      const bytes = base.slice(0, Math.floor(base.length * fraction));
-      const file = write(`${format}-cut-${fraction}.${EXT[format]}`, bytes);
-      const run = await analyze(file);
-      expect(outcomeOf(run, file), `${fraction}`).toEqual({ outcome: 'refused' });
-      expect(run.stderr).toMatch(/truncated/);
-      const report = await analyseRecordedCall({
-        name: file,
-        size: bytes.length,
-        read: async (s, e) => bytes.slice(s, Math.min(e, bytes.length)),
-        agentChannel: 'left',
-      });
-      expect(report.note, `${fraction}`).toMatch(/cut short/);
-      expect(report.durationSec).toBeGreaterThan(12 * fraction - 1.5);
-    }
-    for (const keep of [0, 3, 40]) {
-      const file = write(`${format}-head-${keep}.${EXT[format]}`, base.slice(0, keep));
-      expect(outcomeOf(await analyze(file), file), `first ${keep} bytes`).toEqual({
-        outcome: 'refused',
-      });
-    }
-  }, 120_000);
-
-  it(`garbage after the header: ${COMPRESSED.has(format) ? 'refused' : 'read as noise (WAV samples carry no check)'}`, async () => {
-    const bytes = bases.get(format)!.slice();
-    const rnd = seededRandom(SEED);
-    for (let i = 300; i < bytes.length; i++) bytes[i] = Math.floor(rnd() * 256);
-    const file = write(`${format}-garbage.${EXT[format]}`, bytes);
-    expect(outcomeOf(await analyze(file), file)).toEqual({
-      outcome: COMPRESSED.has(format) ? 'refused' : 'read',
-    });
-  });
-
-  it(`${MUTATIONS_PER_FORMAT} seeded damages: each refused in one line or read whole, none crashes or hangs (seed ${SEED})`, async () => {
-    const base = bases.get(format)!;
-    const failures: string[] = [];
-    const outcomes = { refused: 0, read: 0 };
-    let next = 0;
-    const worker = async () => {
-      for (let i = next++; i < MUTATIONS_PER_FORMAT; i = next++) {
-        const seed = (Math.imul(SEED, 1000003) + i * 7 + format.length) >>> 0;
-        const { bytes, steps } = damage(base, seed);
-        const file = write(`${format}-damage-${i}.${EXT[format]}`, bytes);
-        const result = outcomeOf(await analyze(file), file);
-        if ('violation' in result)
-          failures.push(`#${i} (seed ${seed}; ${steps.join('; ')}): ${result.violation}`);
-        else outcomes[result.outcome]++;
+describe.each(PHONE_ENCODINGS.map((f) => [ENCODING_LABELS[f], f] as const))(
+  '%s',
+  (_label, format) => {
+    it('cut short anywhere: refused in one line naming the file; the review reads it and says so', async () => {
+      const base = bases.get(format)!;
+      for (const fraction of [0.25, 0.5, 0.9]) {
+        const bytes = base.slice(0, Math.floor(base.length * fraction));
+        const file = write(`${format}-cut-${fraction}.${ENCODING_EXTENSIONS[format]}`, bytes);
+        const run = await analyze(file);
+        expect(outcomeOf(run, file), `${fraction}`).toEqual({ outcome: 'refused' });
+        expect(run.stderr).toMatch(/truncated/);
+        const report = await analyseRecordedCall({
+          name: file,
+          size: bytes.length,
+          read: async (s, e) => bytes.slice(s, Math.min(e, bytes.length)),
+          agentChannel: 'left',
+        });
+        expect(report.note, `${fraction}`).toMatch(/cut short/);
+        expect(report.durationSec).toBeGreaterThan(12 * fraction - 1.5);
       }
-    };
-    await Promise.all([worker(), worker()]);
-    expect(failures).toEqual([]);
-    expect(outcomes.refused).toBeGreaterThan(0);
-  }, 300_000);
-});
+      for (const keep of [0, 3, 40]) {
+        const file = write(
+          `${format}-head-${keep}.${ENCODING_EXTENSIONS[format]}`,
+          base.slice(0, keep),
+        );
+        expect(outcomeOf(await analyze(file), file), `first ${keep} bytes`).toEqual({
+          outcome: 'refused',
+        });
+      }
+    }, 120_000);
+
+    it(`garbage after the header: ${COMPRESSED.has(format) ? 'refused' : 'read as noise (WAV samples carry no check)'}`, async () => {
+      const bytes = bases.get(format)!.slice();
+      const rnd = seededRandom(SEED);
+      for (let i = 300; i < bytes.length; i++) bytes[i] = Math.floor(rnd() * 256);
+      const file = write(`${format}-garbage.${ENCODING_EXTENSIONS[format]}`, bytes);
+      expect(outcomeOf(await analyze(file), file)).toEqual({
+        outcome: COMPRESSED.has(format) ? 'refused' : 'read',
+      });
+    });
+
+    it(`${MUTATIONS_PER_FORMAT} seeded damages: each refused in one line or read whole, none crashes or hangs (seed ${SEED})`, async () => {
+      const base = bases.get(format)!;
+      const failures: string[] = [];
+      const outcomes = { refused: 0, read: 0 };
+      let next = 0;
+      const worker = async () => {
+        for (let i = next++; i < MUTATIONS_PER_FORMAT; i = next++) {
+          const seed = (Math.imul(SEED, 1000003) + i * 7 + format.length) >>> 0;
+          const { bytes, steps } = damage(base, seed);
+          const file = write(`${format}-damage-${i}.${ENCODING_EXTENSIONS[format]}`, bytes);
+          const result = outcomeOf(await analyze(file), file);
+          if ('violation' in result)
+            failures.push(`#${i} (seed ${seed}; ${steps.join('; ')}): ${result.violation}`);
+          else outcomes[result.outcome]++;
+        }
+      };
+      await Promise.all([worker(), worker()]);
+      expect(failures).toEqual([]);
+      expect(outcomes.refused).toBeGreaterThan(0);
+    }, 300_000);
+  },
+);

@@ -26,7 +26,8 @@ export const ENCODING_LABELS: Record<PhoneEncoding, string> = {
   flac: 'FLAC',
 };
 
-const EXTENSIONS: Record<PhoneEncoding, string> = {
+/** The file extension each encoding is written with. */
+export const ENCODING_EXTENSIONS: Record<PhoneEncoding, string> = {
   mulaw: 'wav',
   alaw: 'wav',
   gsm610: 'wav',
@@ -67,7 +68,7 @@ export function encodeCall(
       if (encoding === 'gsm610') sox(original, ...codec, out);
       else ffmpeg('-loglevel', 'error', '-y', '-i', original, ...codec, out);
     },
-    EXTENSIONS[encoding],
+    ENCODING_EXTENSIONS[encoding],
   );
   return { file, original };
 }
