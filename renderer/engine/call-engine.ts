@@ -29,6 +29,7 @@ import { CalmTracker, LiveTalkStats, computeCallMetrics } from './call-metrics';
 import { AgentVoiceGate } from './agent-voice-gate';
 import { CallParty } from './call-party';
 import { TimelineRecorder } from './call-timeline';
+import { ChannelOrderCheck, type ChannelOrder } from './channel-order';
 import { CueRules, type CueRulesSink } from './cue-rules';
 import type { CueSettings } from './cue-settings';
 import { mergeCueSettings } from './cue-settings-merge';
@@ -56,6 +57,7 @@ export class CallEngine {
   private readonly agent: CallParty;
   private readonly agentGate: AgentVoiceGate;
   private readonly rules: CueRules;
+  private channels: ChannelOrderCheck;
   private readonly calm = new CalmTracker();
   private readonly live = new LiveTalkStats();
   private readonly timeline: TimelineRecorder | null;
@@ -84,6 +86,8 @@ export class CallEngine {
       this.sink,
       options.agentNormalLufs ?? null,
     );
+    this.channels = new ChannelOrderCheck(options.sampleRate, this.frameSec);
+    this.rules.setAgentSideTrusted(!this.channels.running);
     this.agentGate = new AgentVoiceGate(this.frameSec);
     this.agentGate.setCalibration(options.agentNormalLufs ?? null);
     this.timeline = options.recordTimeline ? new TimelineRecorder(options.sampleRate) : null;
@@ -103,6 +107,7 @@ export class CallEngine {
       const room = this.frameSamples - this.frameFill;
       const chunkEnd = end - pos < room ? end : pos + room;
       CallParty.accumulateBoth(this.caller, this.agent, caller, agent, pos, chunkEnd);
+      if (this.channels.running) this.channels.accumulate(caller, agent, pos, chunkEnd);
       this.samplesDone += chunkEnd - pos;
       this.frameFill += chunkEnd - pos;
       pos = chunkEnd;
@@ -164,6 +169,32 @@ export class CallEngine {
     return all;
   }
 
+  /** Whose voice is on which side (channel-order.ts): pending, ok, or swapped. */
+  get channelOrder(): ChannelOrder {
+    return this.channels.verdict;
+  }
+
+  /**
+   * The sides were swapped (or their sources changed) mid-call: whose voice is where is checked again, and
+   * the voices' learned levels start again — what was learned came from the other side.
+   */
+  recheckChannels(): void {
+    this.channels = new ChannelOrderCheck(this.sampleRate, this.frameSec);
+    this.relearnVoices();
+    this.rules.setAgentSideTrusted(!this.channels.running, true);
+  }
+
+  /** What the banner shows now (the rules' held primary cue), without a snapshot. */
+  get bannerCue(): CueKind | null {
+    return this.rules.primaryCue();
+  }
+
+  /** The agent says the channels are right (after a "swapped" verdict): their side's voice counts again. */
+  confirmChannels(): void {
+    this.channels.verdict = 'ok';
+    this.rules.setAgentSideTrusted(true);
+  }
+
   isCueActive(cue: CueKind): boolean {
     return this.rules.isActive(cue);
   }
@@ -186,6 +217,7 @@ export class CallEngine {
     out.agentNormalLufs = this.rules.agentNormalLufs();
     out.agentNormalCalibrated = this.rules.agentNormalCalibrated;
     out.callerBaselineLufs = this.rules.callerBaselineLufs();
+    out.channelOrder = this.channels.verdict;
     return out;
   }
 
@@ -244,6 +276,10 @@ export class CallEngine {
     this.agentGate.afterAgentFrame(this.agent.vad, this.caller.vad);
     const cf = this.caller.frame;
     const af = this.agent.frame;
+    if (this.channels.running && this.channels.endFrame(cf.voiced && !this.held, af.voiced)) {
+      const swapped = this.channels.verdict === 'swapped';
+      this.rules.setAgentSideTrusted(!swapped, swapped);
+    }
     if (this.held) {
       if (this.timeline)
         this.timeline.record(this.samplesDone, this.caller.meter, this.agent.meter);
@@ -352,6 +388,7 @@ export function createLiveSnapshot(): LiveSnapshot {
     overtalkCount: 0,
     agentNormalLufs: null,
     agentNormalCalibrated: false,
+    channelOrder: 'pending',
     callerBaselineLufs: null,
   };
 }

@@ -5,6 +5,8 @@
  * data yet) — never -Infinity, so every shape survives JSON and structured clone.
  */
 
+import type { ChannelOrder } from './channel-order';
+
 export type Party = 'caller' | 'agent';
 
 /** The de-escalation cues, in banner priority order (see PRIMARY_CUE_ORDER in cue-rules.ts). */
@@ -85,6 +87,8 @@ export interface LiveSnapshot {
   agentNormalCalibrated: boolean;
   /** The caller's running baseline for this call, null while still learning. */
   callerBaselineLufs: number | null;
+  /** Whose voice is on which side (channel-order.ts): 'swapped' = the caller is on the agent's side. */
+  channelOrder: ChannelOrder;
 }
 
 export interface PartyLoudness {

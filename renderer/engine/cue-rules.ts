@@ -36,11 +36,13 @@
  * ±5 dB), short enough that a raised voice shows within half a second.
  *
  * Banner priority (PRIMARY_CUE_ORDER): talking-over (stop now) > too-loud (lower your voice) > your-turn
- * (speak, softly) > caller-heated (context) > wait-for-pause (the default while the caller speaks).
+ * (speak, softly) > caller-heated (context) > wait-for-pause (the default while the caller speaks). The
+ * banner itself holds each state it shows `minHoldSec` too (banner-hold.ts).
  *
  * No allocation per frame; an event object per cue change or overtalk goes to the sink.
  */
 import { CUE_KINDS, type CueKind, type Party } from './call-types';
+import { BannerHold } from './banner-hold';
 import { CueHold, type CueTransitionSink } from './cue-hold';
 import type { CueSettings } from './cue-settings';
 import { SpeechBaseline, SpeechLevelWindow } from './speech-level';
@@ -111,12 +113,15 @@ export class CueRules {
   private settings: CueSettings;
   private readonly sink: CueRulesSink;
   private readonly hold = new CueHold();
+  private readonly banner = new BannerHold();
   private readonly callerLevel: SpeechLevelWindow;
   private readonly callerRecentSpeech: SpeechLevelWindow;
   private readonly agentLevel: SpeechLevelWindow;
   private readonly callerBaseline: SpeechBaseline;
   private readonly agentNormal: SpeechBaseline;
   private agentCalibrated = false;
+  /** The agent's side is known to carry the agent (channel-order.ts): a learned normal voice counts. */
+  private agentSideTrusted = true;
   private readonly heatedMinFrames: number;
 
   private callerSegStart = 0;
@@ -174,6 +179,16 @@ export class CueRules {
     if (!this.agentCalibrated) this.agentNormal.set(null);
   }
 
+  /**
+   * Whether the agent's side may be taken for the agent's voice. Until it may, a normal voice learned from
+   * it is kept aside (no "too loud", none shown); when the side turns out to carry the caller, it is
+   * forgotten — the caller's voice is never the agent's normal voice. A calibration always counts.
+   */
+  setAgentSideTrusted(trusted: boolean, forgetLearned = false): void {
+    this.agentSideTrusted = trusted;
+    if (forgetLearned && !this.agentCalibrated) this.agentNormal.set(null);
+  }
+
   get agentNormalCalibrated(): boolean {
     return this.agentCalibrated;
   }
@@ -223,7 +238,7 @@ export class CueRules {
     }
 
     // too-loud: agent speech level against their normal voice, only while they speak.
-    const normal = this.agentNormal.lufs();
+    const normal = this.agentNormalLufs();
     const agentLevel = this.agentLevel.levelLufs();
     const agentInTurn =
       agent.speaking ||
@@ -245,12 +260,14 @@ export class CueRules {
     h.update(OVER, this.overlapOpen && this.overlapQualified, t, hold, this.sink);
     h.update(LOUD, this.loud, t, hold, this.sink);
     h.update(HEATED, this.heated, t, hold, this.sink);
+    this.banner.update(this.activePrimary(), t, hold);
   }
 
   /** End of the call at `t`: closes an open overlap and ends every active cue. */
   finish(t: number, caller: PartyFrame, agent: PartyFrame): void {
     if (this.overlapOpen) this.closeOverlap(caller, agent);
     this.hold.endAll(t, this.sink);
+    this.banner.clear(t);
     this.yourTurn = false;
     this.turnOpen = false;
     this.loud = false;
@@ -273,7 +290,12 @@ export class CueRules {
     return this.hold.activeBits;
   }
 
+  /** What the banner shows (banner-hold.ts): the highest active cue, each state held `minHoldSec`. */
   primaryCue(): CueKind | null {
+    return this.banner.cue;
+  }
+
+  private activePrimary(): CueKind | null {
     for (let i = 0; i < PRIMARY_INDEX.length; i++)
       if (this.hold.isOn(PRIMARY_INDEX[i])) return PRIMARY_CUE_ORDER[i];
     return null;
@@ -301,8 +323,9 @@ export class CueRules {
     return this.callerBaseline.lufs();
   }
 
+  /** The normal voice in use: calibrated, or learned on a side known to be the agent's; else null. */
   agentNormalLufs(): number | null {
-    return this.agentNormal.lufs();
+    return this.agentCalibrated || this.agentSideTrusted ? this.agentNormal.lufs() : null;
   }
 
   private stepOverlap(t: number, caller: PartyFrame, agent: PartyFrame): void {

@@ -106,7 +106,8 @@ export class VoiceBandFilter {
   }
 }
 
-interface Section {
+/** One RBJ biquad section: numerator g·(1, m1, m2) over (1, a1, a2). */
+export interface Section {
   /** Numerator gain g (numerator g·(1, m1, m2)). */
   gain: number;
   a1: number;
@@ -116,7 +117,7 @@ interface Section {
 }
 
 // RBJ audio-EQ-cookbook biquads, normalised so a0 = 1.
-function highPass(fs: number, f0: number, q: number): Section {
+export function highPass(fs: number, f0: number, q: number): Section {
   const w = (2 * Math.PI * f0) / fs;
   const alpha = Math.sin(w) / (2 * q);
   const cos = Math.cos(w);

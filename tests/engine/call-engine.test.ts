@@ -90,16 +90,21 @@ describe('events and snapshots', () => {
     let sawOver = false;
     let sawCallerSpeaking = false;
     let maxVenting = 0;
+    // The banner holds each state minHoldSec (banner-hold.ts): a cue (or none) that has lasted that long shows.
+    const hold = engine.settings.minHoldSec;
+    const since = { over: -1, none: -1 };
     for (let p = 0; p < d.caller.length; p += 480) {
       engine.process(d.caller, d.agent, p, Math.min(d.caller.length, p + 480));
       expect(engine.snapshot(snap)).toBe(snap);
+      const t = snap.timeSec;
       const bitsFromFlags = CUE_KINDS.reduce((b, cue, i) => b | ((snap.cues[cue] ? 1 : 0) << i), 0);
       expect(bitsFromFlags).toBe(snap.activeCueBits);
-      if (snap.cues['talking-over']) {
-        sawOver = true;
-        expect(snap.primaryCue).toBe('talking-over');
-      }
-      if (snap.activeCueBits === 0) expect(snap.primaryCue).toBeNull();
+      since.over = snap.cues['talking-over'] ? (since.over < 0 ? t : since.over) : -1;
+      since.none = snap.activeCueBits === 0 ? (since.none < 0 ? t : since.none) : -1;
+      if (since.over >= 0) sawOver = true;
+      if (since.over >= 0 && t - since.over >= hold) expect(snap.primaryCue).toBe('talking-over');
+      if (since.none >= 0 && t - since.none >= hold) expect(snap.primaryCue).toBeNull();
+      expect(engine.bannerCue).toBe(snap.primaryCue);
       if (snap.caller.speaking) {
         sawCallerSpeaking = true;
         expect(snap.caller.momentaryLufs).not.toBeNull();

@@ -420,7 +420,7 @@ function noise(
 }
 
 /** The caller's side through a phone line: 300–3400 Hz, 8 kHz mu-law, back to the call's rate. */
-function phoneLine(out: string, x: Float32Array): Float32Array {
+export function phoneLine(out: string, x: Float32Array): Float32Array {
   const a = `${out}.line-in.wav`;
   const b = `${out}.line-8k.wav`;
   const c = `${out}.line-out.wav`;
