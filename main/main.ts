@@ -25,6 +25,7 @@ import { announceQuitToPages } from './shell/ipc/quit-guard';
 import { deliverArgv, setupDesktopCallEvents } from './shell/call-events/desktop-call-events';
 import { startCallEventServer } from './call-events/call-event-server';
 import { callCommandLine } from './call-events/call-command-line';
+import { findHookScript, HOOKS_FOLDER } from './call-events/hook-scripts';
 
 const OUT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RENDERER_DIR = path.join(OUT_DIR, 'renderer');
@@ -82,8 +83,8 @@ function start(): void {
     emit: emitToAppWindows,
     count: () => (mainWindow && !mainWindow.isDestroyed() ? 1 : 0),
   });
-  const deliver = (event: Parameters<typeof relay.deliver>[0], source: string) =>
-    relay.deliver(event, source);
+  const deliver: typeof relay.deliver = (event, source, dropped) =>
+    relay.deliver(event, source, dropped);
   setupDesktopCallEvents({
     app,
     deliver,
@@ -93,10 +94,22 @@ function start(): void {
       ? { execPath: process.execPath, script: path.resolve(process.argv[1] ?? '.') }
       : null,
   });
-  void startCallEventServer({ dataDir: userDataDir, deliver, log }).then(
+  void startCallEventServer({
+    dataDir: userDataDir,
+    deliver,
+    refused: (source, reason) => relay.refused(source, reason),
+    log,
+  }).then(
     (server) => {
+      // `--call` reaches this instance through the single-instance lock: no data folder on the line.
+      const line = callCommandLine([process.execPath, '--call'], userDataDir, userDataDir);
+      const hooksDir = app.isPackaged
+        ? path.join(process.resourcesPath, HOOKS_FOLDER)
+        : path.join(OUT_DIR, '..', HOOKS_FOLDER);
       relay.setDoor({
-        command: callCommandLine([process.execPath, '--call'], userDataDir),
+        command: line.command,
+        commandNeedsShell: line.needsShell,
+        hookScript: findHookScript(hooksDir),
         problem: null,
       });
       app.on('will-quit', () => void server.close());

@@ -25,6 +25,8 @@ import { hostOrigin } from './request-guard';
 import { createSessionToken } from './session-token';
 import { startCallEventServer, type CallEventServer } from '../call-events/call-event-server';
 import { callCommandLine } from '../call-events/call-command-line';
+import { findHookScript, HOOKS_FOLDER } from '../call-events/hook-scripts';
+import { defaultUserDataDir } from './user-data-dir';
 
 export interface BrowserHostOptions {
   /** The data folder: settings, the session log, drafts, timelines, recordings. Created when missing. */
@@ -100,11 +102,15 @@ async function openCallEventDoor(
   try {
     const server = await startCallEventServer({
       dataDir,
-      deliver: (event, source) => relay.deliver(event, source),
+      deliver: (event, source, dropped) => relay.deliver(event, source, dropped),
+      refused: (source, reason) => relay.refused(source, reason),
       log,
     });
+    const line = callCommandLine([process.execPath, CALL_CLI_PATH], dataDir, defaultUserDataDir());
     relay.setDoor({
-      command: callCommandLine([process.execPath, CALL_CLI_PATH], dataDir),
+      command: line.command,
+      commandNeedsShell: line.needsShell,
+      hookScript: findHookScript(path.join(PROJECT_ROOT, HOOKS_FOLDER)),
       problem: null,
     });
     return server;

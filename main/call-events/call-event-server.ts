@@ -7,9 +7,11 @@
  * Refused before anything is read: a non-loopback peer (403), a Host other than 127.0.0.1:<port> (DNS
  * rebinding, 403), ANY Origin header (a web page; the command never sends one, 403), another method or path
  * (405/404), no or a wrong secret (401, compared in constant time). Then a body over MAX_CALL_EVENT_BYTES
- * (413), or one that is not a valid event (400, with the parser's one line). The page's session cookie
- * plays no part here. Answers are JSON: `{ taken, outcome?, did?, message }`; 200 taken, 409 no window open
- * or it did not answer.
+ * (413), or one that is not a valid event (400, with the parser's one line; Settings lists it too). An
+ * optional field that fails its check is dropped, not the event (call-event.ts): the answer's `dropped`
+ * says which. The page's session cookie plays no part here. Answers are JSON:
+ * `{ taken, outcome?, did?, dropped?, message }`; 200 taken (the outcome may still be "failed"), 409 no
+ * window open or it did not answer.
  */
 import http from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
@@ -26,7 +28,13 @@ export const CALL_EVENT_PATH = '/call-event';
 
 export interface CallEventServerOptions {
   readonly dataDir: string;
-  readonly deliver: (event: CallEvent, source: string) => Promise<CallEventDelivery>;
+  readonly deliver: (
+    event: CallEvent,
+    source: string,
+    dropped?: readonly string[],
+  ) => Promise<CallEventDelivery>;
+  /** A request with the right secret that was refused all the same (Settings lists it). */
+  readonly refused?: (source: string, reason: string) => void;
   readonly log?: (message: string) => void;
   /** 0 (default): a free port. */
   readonly port?: number;
@@ -45,6 +53,7 @@ export interface CallEventReply {
   readonly taken: boolean;
   readonly outcome?: string;
   readonly did?: string;
+  readonly dropped?: readonly string[];
   readonly message: string;
 }
 
@@ -100,6 +109,7 @@ export function createCallEventRequestHandler(options: {
   port: () => number;
   secret: string;
   deliver: CallEventServerOptions['deliver'];
+  refused?: CallEventServerOptions['refused'];
   log?: (message: string) => void;
 }) {
   const { secret, deliver, log } = options;
@@ -119,30 +129,37 @@ export function createCallEventRequestHandler(options: {
     if (request.method !== 'POST') return refused(405, 'Use POST.');
     if (!secretMatches(secret, request.headers.authorization))
       return refused(401, 'Missing or wrong secret (see call-events.json in the data folder).');
+    // From here on the sender holds the secret: a refusal is listed in Settings too.
+    const refusedListed = (status: number, message: string) => {
+      options.refused?.('command', message);
+      refused(status, message);
+    };
     const body = await readBody(request, MAX_CALL_EVENT_BYTES);
     if (body === null)
-      return refused(413, `The call event is larger than ${MAX_CALL_EVENT_BYTES} bytes.`);
+      return refusedListed(413, `The call event is larger than ${MAX_CALL_EVENT_BYTES} bytes.`);
     let json: unknown;
     try {
       json = JSON.parse(body.toString('utf8'));
     } catch {
-      return refused(400, 'The call event is not JSON.');
+      return refusedListed(400, 'The call event is not JSON.');
     }
     const parsed = parseCallEventJson(json);
-    if (!parsed.ok) return refused(400, parsed.message);
-    const delivery = await deliver(parsed.event, 'command');
+    if (!parsed.ok) return refusedListed(400, parsed.message);
+    const dropped = parsed.dropped ? { dropped: parsed.dropped } : {};
+    const delivery = await deliver(parsed.event, 'command', parsed.dropped);
     if (!delivery.taken) {
       const message =
         delivery.reason === 'no-page'
           ? 'Calm Line is running but no window is open to take the call event.'
           : 'The Calm Line window did not answer in time.';
-      reply(response, 409, { taken: false, message });
+      reply(response, 409, { taken: false, message, ...dropped });
       return;
     }
     reply(response, 200, {
       taken: true,
       outcome: delivery.answer.outcome,
       did: delivery.answer.did,
+      ...dropped,
       message: delivery.answer.did,
     });
   };
@@ -162,6 +179,7 @@ export async function startCallEventServer(
     port: () => port,
     secret,
     deliver: options.deliver,
+    refused: options.refused,
     log: options.log,
   });
   server.on('request', (request, response) => {

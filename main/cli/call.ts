@@ -1,12 +1,15 @@
 /**
  * `npm run --silent call -- start|end|hold|resume|mark [--id X] [--ref X] [--from X] [--data-dir DIR]`, and
  * bundled as `node out/cli/call.js …` for the phone software's hooks (a softphone waits on it: it returns
- * within a few tens of milliseconds). Finds the running app through call-events.json in the data folder,
- * sends the event to its loopback endpoint with the secret from that file, and prints one line on stderr.
+ * within a few tens of milliseconds). Finds the running app through call-events.json in the data folder —
+ * --data-dir, else CALM_LINE_DATA_DIR, else the default folder, so a hook needs no quoted path — sends the
+ * event to its loopback endpoint with the secret from that file, and prints one line on stderr (with the
+ * optional fields that were dropped because they failed their check; the event still goes).
  *
  * Exit codes: 0 the app took the event (the line says what it did — "nothing ended" included);
- * 2 bad arguments; 3 no app running (no file, a stale file, a port that refuses, or no window open);
- * 1 anything else (the app refused the request, did not answer).
+ * 2 bad arguments (an unknown event word or option); 3 no app running (no file, a stale file, a port that
+ * refuses, or no window open); 4 the app took the event but could not carry it out (a start whose call
+ * could not start, e.g. no audio device); 1 anything else (the app refused the request, did not answer).
  */
 import http from 'node:http';
 import path from 'node:path';
@@ -19,6 +22,7 @@ export const EXIT_TAKEN = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_BAD_ARGS = 2;
 export const EXIT_NOT_RUNNING = 3;
+export const EXIT_NOT_CARRIED_OUT = 4;
 
 const REQUEST_TIMEOUT_MS = 3000;
 
@@ -27,8 +31,12 @@ interface Outcome {
   readonly line: string;
 }
 
-function post(discovery: CallEventDiscovery, event: CallEvent): Promise<Outcome> {
-  const body = JSON.stringify(event);
+function post(
+  discovery: CallEventDiscovery,
+  event: CallEvent,
+  dropped: readonly string[] | undefined,
+): Promise<Outcome> {
+  const body = JSON.stringify(dropped ? { ...event, dropped } : event);
   return new Promise((resolve) => {
     const request = http.request(
       {
@@ -48,15 +56,22 @@ function post(discovery: CallEventDiscovery, event: CallEvent): Promise<Outcome>
         response.on('data', (c: Buffer) => chunks.push(c));
         response.on('end', () => {
           let message = '';
+          let outcome: unknown;
           try {
             const parsed = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
               message?: unknown;
+              outcome?: unknown;
             };
             if (typeof parsed.message === 'string') message = parsed.message.replace(/\s+/g, ' ');
+            outcome = parsed.outcome;
           } catch {
             message = `unexpected answer (HTTP ${response.statusCode})`;
           }
-          if (response.statusCode === 200) resolve({ code: EXIT_TAKEN, line: message });
+          if (response.statusCode === 200)
+            resolve({
+              code: outcome === 'failed' ? EXIT_NOT_CARRIED_OUT : EXIT_TAKEN,
+              line: message,
+            });
           else if (response.statusCode === 409) resolve({ code: EXIT_NOT_RUNNING, line: message });
           else resolve({ code: EXIT_FAILED, line: `Calm Line refused the event: ${message}` });
         });
@@ -84,7 +99,19 @@ export async function runCall(
   const args = parseCallArgs(argv);
   if (!args.ok) return { code: EXIT_BAD_ARGS, line: args.message };
   if ('help' in args) return { code: EXIT_TAKEN, line: CALL_USAGE };
-  const dataDir = path.resolve(args.dataDir ?? env.CALM_LINE_DATA_DIR ?? defaultUserDataDir(env));
+  const fromEnv = env.CALM_LINE_DATA_DIR?.trim() ? env.CALM_LINE_DATA_DIR : undefined;
+  const dataDir = path.resolve(args.dataDir ?? fromEnv ?? defaultUserDataDir(env));
+  const outcome = await reach(dataDir, args.event, args.dropped);
+  return args.dropped
+    ? { ...outcome, line: `${outcome.line} (${args.dropped.join(' ')})` }
+    : outcome;
+}
+
+async function reach(
+  dataDir: string,
+  event: CallEvent,
+  dropped: readonly string[] | undefined,
+): Promise<Outcome> {
   const found = readDiscoveryFile(dataDir);
   switch (found.state) {
     case 'missing':
@@ -100,7 +127,7 @@ export async function runCall(
     case 'unreadable':
       return { code: EXIT_NOT_RUNNING, line: `Calm Line is not running (${found.reason}).` };
     case 'found':
-      return post(found.discovery, args.event);
+      return post(found.discovery, event, dropped);
   }
 }
 

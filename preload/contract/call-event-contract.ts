@@ -6,7 +6,12 @@
 import { z } from 'zod';
 import { CALL_EVENT_FIELDS, CALL_EVENT_KINDS, type CallEvent } from '../domain/call-event';
 
-export const CALL_EVENT_OUTCOMES = ['applied', 'ignored', 'refused'] as const;
+/**
+ * applied: something changed; ignored: a repeat, nothing to do; refused: it does not fit the call (an end
+ * with no call), or the door refused the request; failed: it fits but could not be carried out (a start
+ * whose call could not start: no audio device). The command exits non-zero on failed (main/cli/call.ts).
+ */
+export const CALL_EVENT_OUTCOMES = ['applied', 'ignored', 'refused', 'failed'] as const;
 export type CallEventOutcomeName = (typeof CALL_EVENT_OUTCOMES)[number];
 
 export const callEventAnswerSchema = z.strictObject({
@@ -35,18 +40,37 @@ export interface CallEventNotice {
   readonly receivedAt: string;
 }
 
+/** One entry of Settings' "last events", also sent to open pages as 'call-event-outcome'. */
 export interface ReceivedCallEvent {
-  readonly event: CallEvent;
+  /** null: the door refused the request before there was an event (e.g. an unknown event word). */
+  readonly event: CallEvent | null;
   readonly source: string;
   readonly receivedAt: string;
   readonly outcome: CallEventOutcomeName | 'not-delivered';
   readonly did: string;
+  /** Optional fields dropped on the way in (a value that failed its check), one line each. */
+  readonly dropped?: readonly string[];
+}
+
+/** Whether the page should say so in a notice: the event was not carried out, or refused at the door. */
+export function isCallEventProblem(entry: ReceivedCallEvent): boolean {
+  return entry.outcome === 'failed' || entry.outcome === 'not-delivered' || entry.event === null;
 }
 
 /** What Settings shows under "Phone software". */
 export interface CallEventSetup {
-  /** The command line to paste into the softphone's hooks (without the event word and options). */
+  /**
+   * The command line to paste into the softphone's hooks (without the event word and options). It names
+   * the data folder only when it was moved (CALM_LINE_DATA_DIR / --data-dir); see call-command-line.ts.
+   */
   readonly command: string | null;
+  /** Whether `command` splits correctly at spaces, as softphones that run it without a shell split it. */
+  readonly commandNeedsShell?: boolean;
+  /**
+   * The ready hook script for this platform (hooks/calm-line-hook.sh or .cmd; the .sh one also reads
+   * Twinkle's variables when given no event), or null where none is shipped with this install.
+   */
+  readonly hookScript?: string | null;
   /** Why there is no command line (e.g. the endpoint could not start). */
   readonly problem: string | null;
   readonly dataDir: string;

@@ -13,6 +13,7 @@ export const IPC_METHOD_NAMES = [
   'saveCallTimeline',
   'saveDraft',
   'getDraft',
+  'getWaitingDrafts',
   'discardDraft',
   'saveSession',
   'listSessions',
@@ -47,6 +48,7 @@ export const HOST_EVENT_NAMES = [
   'storage-notice',
   'host-closing',
   'call-event',
+  'call-event-outcome',
 ] as const;
 export type HostEventName = (typeof HOST_EVENT_NAMES)[number];
 

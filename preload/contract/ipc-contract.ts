@@ -53,6 +53,7 @@ import {
   type CallEventAnswer,
   type CallEventNotice,
   type CallEventSetup,
+  type ReceivedCallEvent,
 } from './call-event-contract';
 import {
   exportFilterSchema,
@@ -118,6 +119,8 @@ export const ipcMethods = {
     maxPayloadBytes: 8 * MIB,
   },
   getDraft: { request: noPayload, response: returns<WrapUpDraft | null>() },
+  /** Earlier unfinished wrap-ups (back-to-back calls), oldest first; saveDraft of one opens it. */
+  getWaitingDrafts: { request: noPayload, response: returns<WrapUpDraft[]>() },
   discardDraft: { request: noPayload, response: returns<null>() },
   /** Stores the session (hasTimeline set from the timeline file) and clears the draft with the same id. */
   saveSession: {
@@ -218,6 +221,8 @@ export interface HostEvents {
   'host-closing': { readonly graceMs: number };
   /** An event from the phone software (start, end, hold, resume, mark): answer with answerCallEvent. */
   'call-event': CallEventNotice;
+  /** What became of a call event (or a request the door refused): Settings' list and the page's notice. */
+  'call-event-outcome': ReceivedCallEvent;
 }
 // Every event named in ipc-channels.ts has a payload here, and no other.
 type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

@@ -6,14 +6,20 @@
  *   URL        `calm-line://call/start?id=…&ref=…&from=…` (a softphone's or a CRM's "open URL").
  *
  * A softphone may pass an empty variable (no caller id on an anonymous call): `--from ""` and `from=` are
- * taken as absent rather than refused, so the call still starts.
+ * taken as absent rather than refused, and a value that fails its check is dropped with a note
+ * (call-event.ts), so the call still starts. Only the event word and the options themselves are refused.
  */
 import { CALL_EVENT_FIELDS, makeCallEvent, quoteForMessage, type CallEvent } from './call-event';
 
 export const CALL_URL_SCHEME = 'calm-line';
 
 export type CallArgsParse =
-  | { readonly ok: true; readonly event: CallEvent; readonly dataDir?: string }
+  | {
+      readonly ok: true;
+      readonly event: CallEvent;
+      readonly dropped?: readonly string[];
+      readonly dataDir?: string;
+    }
   | { readonly ok: true; readonly help: true }
   | { readonly ok: false; readonly message: string };
 

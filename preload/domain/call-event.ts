@@ -1,13 +1,17 @@
 /**
  * A call event from the phone software: what the CLI (`call start --ref X`), the desktop app's
  * `calm-line://call/start?ref=X` URL and argv (`calm-line --call start --ref X`), both hosts' loopback
- * endpoint and the page all accept. One parser for every door, so a value refused by one is refused by
- * all, with the same one-line reason. Pure: no Node or DOM API.
+ * endpoint and the page all accept. One parser for every door, so a value dropped by one is dropped by
+ * all, with the same one-line note. Pure: no Node or DOM API.
  *
- * Limits (a softphone substitutes its own variables into these; nothing else belongs there):
- *   id    the phone system's call id: 1–128 of A–Z a–z 0–9 . _ : @ + - / = # ~ (SIP Call-IDs have @ and :)
+ * Lenient on what softphones send: the kind decides whether there is an event at all; an optional field
+ * that fails its check is DROPPED with a note (`dropped`), never the event — a call whose number is odd
+ * still starts. Limits (a softphone substitutes its own variables into these):
+ *   id    the phone system's call id: 1–128 characters of an RFC 3261 Call-ID (`word ["@" word]`: letters,
+ *         digits and - . ! % * _ + ` ' ~ ( ) < > : \ " / [ ] ? { } @), plus = and # for CRM ids
  *   ref   case / ticket reference: 1–64 letters (any script), digits, space . _ : / # + -
- *   from  caller number: 1–40 of digits, letters, + * # ( ) space . - @ : (a SIP URI, "anonymous")
+ *   from  caller number, or the SIP user part when it is not one (`john_doe`): 1–40 printable characters
+ *         (no control or format characters); what a session keeps of it is caller-number.ts's rule
  */
 
 export const CALL_EVENT_KINDS = ['start', 'end', 'hold', 'resume', 'mark'] as const;
@@ -21,7 +25,12 @@ export interface CallEvent {
 }
 
 export type CallEventParse =
-  | { readonly ok: true; readonly event: CallEvent }
+  | {
+      readonly ok: true;
+      readonly event: CallEvent;
+      /** One line per optional field that was dropped, saying why; absent when none was. */
+      readonly dropped?: readonly string[];
+    }
   | { readonly ok: false; readonly message: string };
 
 export const CALL_EVENT_FIELDS = ['id', 'ref', 'from'] as const;
@@ -31,9 +40,9 @@ const FIELD_RULES: Readonly<
   Record<CallEventField, { pattern: RegExp; max: number; what: string }>
 > = {
   id: {
-    pattern: /^[A-Za-z0-9._:@+\-/=#~]+$/,
+    pattern: /^[A-Za-z0-9\-.!%*_+`'~()<>:\\"/[\]?{}@=#]+$/,
     max: 128,
-    what: 'letters A–Z, digits and . _ : @ + - / = # ~',
+    what: 'those of a SIP Call-ID (RFC 3261)',
   },
   ref: {
     pattern: /^[\p{L}\p{N} ._:/#+-]+$/u,
@@ -41,9 +50,9 @@ const FIELD_RULES: Readonly<
     what: 'letters, digits, spaces and . _ : / # + -',
   },
   from: {
-    pattern: /^[A-Za-z0-9+*#(). @:-]+$/,
+    pattern: /^\P{C}+$/u,
     max: 40,
-    what: 'digits, letters and + * # ( ) . - @ : spaces',
+    what: 'printable ones (no control or format characters)',
   },
 };
 
@@ -72,8 +81,8 @@ export function checkCallEventField(field: CallEventField, value: string): strin
 }
 
 /**
- * Builds an event from a kind and fields (strings; anything else is refused). Values are trimmed; an
- * absent field stays absent.
+ * Builds an event from a kind and fields. Values are trimmed; an absent or empty field stays absent; a
+ * field that is not text or fails its check is dropped, with a note saying which and why.
  */
 export function makeCallEvent(
   kind: unknown,
@@ -87,26 +96,49 @@ export function makeCallEvent(
     };
   }
   const event: { kind: CallEventKind } & Partial<Record<CallEventField, string>> = { kind };
+  const dropped: string[] = [];
   for (const field of CALL_EVENT_FIELDS) {
     const value = fields[field];
     if (value === undefined || value === null) continue;
-    if (typeof value !== 'string') return { ok: false, message: `--${field} must be text.` };
+    if (typeof value !== 'string') {
+      dropped.push(`--${field} dropped: it must be text.`);
+      continue;
+    }
+    // An empty softphone variable (no caller id on an anonymous call) is "not known", not an error.
+    if (value.trim() === '') continue;
     const problem = checkCallEventField(field, value);
-    if (problem) return { ok: false, message: problem };
-    event[field] = value.trim();
+    if (problem) dropped.push(`${problem.replace(/\.$/, '')}: dropped.`);
+    else event[field] = value.trim();
   }
-  return { ok: true, event };
+  return dropped.length > 0 ? { ok: true, event, dropped } : { ok: true, event };
 }
 
-/** A JSON body `{ "kind": "start", "id"?: …, "ref"?: …, "from"?: … }` — no other keys. */
+/** Notes a sender may pass on (`dropped`): at most this many, each cut to NOTE_MAX characters. */
+const MAX_SENDER_NOTES = 3;
+const NOTE_MAX = 200;
+
+/**
+ * A JSON body `{ "kind": "start", "id"?: …, "ref"?: …, "from"?: …, "dropped"?: [notes] }` — no other keys.
+ * `dropped` carries the notes of a sender that parsed its own arguments first (the `call` command), so
+ * Settings lists them with the event; control characters in them are replaced.
+ */
 export function parseCallEventJson(body: unknown): CallEventParse {
   if (typeof body !== 'object' || body === null || Array.isArray(body))
     return { ok: false, message: 'The call event is not a JSON object.' };
   const record = body as Record<string, unknown>;
   const extra = Object.keys(record).filter(
-    (k) => k !== 'kind' && !(CALL_EVENT_FIELDS as readonly string[]).includes(k),
+    (k) => k !== 'kind' && k !== 'dropped' && !(CALL_EVENT_FIELDS as readonly string[]).includes(k),
   );
   if (extra.length > 0)
     return { ok: false, message: `Unknown field ${quoteForMessage(extra[0])} in the call event.` };
-  return makeCallEvent(record.kind, record);
+  const parsed = makeCallEvent(record.kind, record);
+  if (!parsed.ok) return parsed;
+  const fromSender = Array.isArray(record.dropped)
+    ? record.dropped
+        .filter((n): n is string => typeof n === 'string' && n.trim() !== '')
+        .slice(0, MAX_SENDER_NOTES)
+        .map((n) => n.replace(/\p{C}/gu, ' ').slice(0, NOTE_MAX))
+    : [];
+  const dropped = [...fromSender, ...(parsed.dropped ?? [])];
+  return dropped.length > 0 ? { ...parsed, dropped } : { ok: true, event: parsed.event };
 }

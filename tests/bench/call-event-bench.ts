@@ -54,8 +54,10 @@ export const callEventBench: BenchModule = {
       const relay = host.services.callEvents;
       if (!relay) throw new Error('the browser host has no call-event relay');
       relay.attach({
-        emit: (_event, notice) =>
-          relay.answer(notice.eventId, { outcome: 'applied', did: 'Marked the moment.' }),
+        emit: (event, notice) => {
+          if (event === 'call-event' && 'eventId' in notice)
+            relay.answer(notice.eventId, { outcome: 'applied', did: 'Marked the moment.' });
+        },
         count: () => 1,
       });
       await runOnce(bundle, dataDir); // warm the file cache

@@ -31,7 +31,11 @@ export interface CallEventAppLike {
 export interface DesktopCallEventOptions {
   readonly app: CallEventAppLike;
   /** Hands the event to the page (the relay's deliver). */
-  readonly deliver: (event: CallEvent, source: string) => Promise<unknown>;
+  readonly deliver: (
+    event: CallEvent,
+    source: string,
+    dropped?: readonly string[],
+  ) => Promise<unknown>;
   /** Bring the window forward (a link opened from a CRM page). */
   readonly focus?: () => void;
   readonly log?: (message: string) => void;
@@ -51,7 +55,7 @@ export function deliverArgv(
     options.log?.(`Call event refused: ${found.message}`);
     return true;
   }
-  if ('event' in found) void options.deliver(found.event, source);
+  if ('event' in found) void options.deliver(found.event, source, found.dropped);
   return true;
 }
 
@@ -70,6 +74,6 @@ export function setupDesktopCallEvents(options: DesktopCallEventOptions): void {
     event.preventDefault();
     const parsed = parseCallUrl(url);
     if (!parsed.ok) log?.(`Call event refused: ${parsed.message}`);
-    else if ('event' in parsed) void options.deliver(parsed.event, 'link');
+    else if ('event' in parsed) void options.deliver(parsed.event, 'link', parsed.dropped);
   });
 }

@@ -1,6 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { hostApi, type Settings, type SettingsPatch } from '../api/host-api';
-import type { CallEventSetup } from '../../../preload/contract/call-event-contract';
+import type {
+  CallEventSetup,
+  ReceivedCallEvent,
+} from '../../../preload/contract/call-event-contract';
 import { callEventUrl } from '../../../preload/domain/call-event-args';
 import {
   DEFAULT_CALLER_NUMBER_POLICY,
@@ -20,10 +23,19 @@ const POLICY_LABELS: Record<CallerNumberPolicy, string> = {
   all: 'The whole number',
 };
 
+const OUTCOME_LABELS: Record<ReceivedCallEvent['outcome'], string> = {
+  applied: 'done',
+  ignored: 'nothing to do',
+  refused: 'refused',
+  failed: 'failed',
+  'not-delivered': 'not delivered',
+};
+
 /**
- * Settings → Phone software: the command line to paste into the softphone's hooks on this machine, the
- * calm-line:// form, a test mark sent through the same door, the last events received (with what they
- * did), and what a session keeps of the caller's number.
+ * Settings → Phone software: the command line to paste into the softphone's hooks on this machine (no
+ * quoting needed unless a path has a space), the ready hook script (Twinkle's too), the calm-line:// form,
+ * a test mark sent through the same door, the last events — refused and failed ones with the reason,
+ * dropped fields noted — and what a session keeps of the caller's number.
  */
 export function PhoneSoftwarePanel({ settings, onUpdate }: Props) {
   const [setup, setSetup] = useState<CallEventSetup | null>(null);
@@ -36,8 +48,8 @@ export function PhoneSoftwarePanel({ settings, onUpdate }: Props) {
     else setError(r.message);
   }, []);
   useEffect(() => void refresh(), [refresh]);
-  // Each event that arrives updates the list (after the coach has answered it).
-  useHostEvent('call-event', () => void setTimeout(() => void refresh(), 300));
+  // Each event (or refused request) updates the list once its outcome is known.
+  useHostEvent('call-event-outcome', () => void refresh());
 
   const sendTestMark = async () => {
     setTestResult('Sending…');
@@ -55,8 +67,8 @@ export function PhoneSoftwarePanel({ settings, onUpdate }: Props) {
       <h3 id="phone-software-title">Phone software</h3>
       <p className="muted">
         Let the softphone start and end calls, put them on hold and pass the case reference: paste
-        this command into its “call answered”, “call ended” and hold hooks, followed by the event
-        (start, end, hold, resume or mark) and its values.
+        this line into its “call answered”, “call ended” and hold hooks, followed by the event
+        (start, end, hold, resume or mark) and its values. It needs no shell and no quotes.
       </p>
       {command ? (
         <pre className="command-line" data-testid="phone-command">
@@ -66,6 +78,25 @@ export function PhoneSoftwarePanel({ settings, onUpdate }: Props) {
         <p className="notice" role="status">
           {error ?? setup?.problem ?? 'Loading…'}
         </p>
+      )}
+      {command && setup?.commandNeedsShell && (
+        <p className="notice info" data-testid="phone-command-needs-shell">
+          A path in this line has a space, so it works only where a shell runs it. Softphones that
+          start it directly split it there: use the hook script below, with CALM_LINE_DATA_DIR set
+          for the softphone if you moved the data folder.
+        </p>
+      )}
+      {setup?.hookScript && (
+        <>
+          <p className="muted">
+            Ready hook script (give it the event and values the same way). Twinkle cannot add
+            values: give each of its scripts (call answered, local and remote release) this path
+            alone; it reads Twinkle’s call id and caller itself.
+          </p>
+          <pre className="command-line" data-testid="phone-hook-script">
+            {setup.hookScript}
+          </pre>
+        </>
       )}
       <p className="muted">Software that opens links can use:</p>
       <pre className="command-line" data-testid="phone-url">
@@ -106,8 +137,14 @@ export function PhoneSoftwarePanel({ settings, onUpdate }: Props) {
           {setup.recent.map((r, i) => (
             <li key={`${r.receivedAt}-${i}`} data-outcome={r.outcome}>
               <time dateTime={r.receivedAt}>{new Date(r.receivedAt).toLocaleTimeString()}</time>{' '}
-              <code>{r.event.kind}</code>
-              {r.event.ref ? ` ref ${r.event.ref}` : ''} — {r.did}
+              {r.event ? <code>{r.event.kind}</code> : 'A request'}
+              {r.event?.ref ? ` ref ${r.event.ref}` : ''} — {OUTCOME_LABELS[r.outcome]}: {r.did}
+              {r.dropped?.map((note) => (
+                <span key={note} className="phone-event-dropped" data-testid="phone-event-dropped">
+                  {' '}
+                  {note}
+                </span>
+              ))}
             </li>
           ))}
         </ol>

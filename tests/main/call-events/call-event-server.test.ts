@@ -20,6 +20,7 @@ import {
   writeDiscoveryFile,
 } from '../../../main/call-events/discovery-file';
 import { runCall } from '../../../main/cli/call';
+import type { HostEvents } from '../../../preload/contract/ipc-contract';
 
 let dataDir: string;
 let server: CallEventServer | undefined;
@@ -118,9 +119,7 @@ describe('discovery file', () => {
     const refusing = await runCall(['start', '--data-dir', dataDir]);
     expect(refusing).toMatchObject({ code: 3 });
     expect(refusing.line).toContain('refuses');
-    expect(await runCall(['start', '--ref', 'a;b', '--data-dir', dataDir])).toMatchObject({
-      code: 2,
-    });
+    expect(await runCall(['ring', '--data-dir', dataDir])).toMatchObject({ code: 2 });
   });
 });
 
@@ -208,7 +207,7 @@ describe('the loopback endpoint', () => {
       '{"kind":"start"',
       '[]',
       '{"kind":"reboot"}',
-      '{"kind":"start","ref":"<b>"}',
+      '{"kind":"start","token":"x"}',
     ]) {
       const answer = await request(server.port, { headers: auth(server), body });
       expect(answer.status, body).toBe(400);
@@ -240,8 +239,11 @@ describe('the loopback endpoint', () => {
     expect(silent.code).toBe(3);
     expect(silent.line).toContain('did not answer');
     relay.attach({
-      emit: (_event, notice) =>
-        setTimeout(() => relay.answer(notice.eventId, { outcome: 'ignored', did: 'Already.' }), 5),
+      emit: (event, notice) => {
+        if (event !== 'call-event') return;
+        const { eventId } = notice as HostEvents['call-event'];
+        setTimeout(() => relay.answer(eventId, { outcome: 'ignored', did: 'Already.' }), 5);
+      },
       count: () => 1,
     });
     expect(await runCall(['start', '--data-dir', dataDir])).toEqual({ code: 0, line: 'Already.' });

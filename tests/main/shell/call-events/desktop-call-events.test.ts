@@ -58,21 +58,30 @@ describe('desktop call-event doors', () => {
 
   it("macOS 'open-url': taken over from the OS and delivered; a bad link is one logged line", () => {
     const { app, listeners } = fakeApp();
-    const delivered: CallEvent[] = [];
+    const delivered: [CallEvent, readonly string[] | undefined][] = [];
     const logged: string[] = [];
     setupDesktopCallEvents({
       app,
-      deliver: async (e) => void delivered.push(e),
+      deliver: async (e, _source, dropped) => void delivered.push([e, dropped]),
       log: (m) => logged.push(m),
     });
     let prevented = 0;
     const openUrl = listeners['open-url'] as (e: { preventDefault(): void }, url: string) => void;
     openUrl({ preventDefault: () => prevented++ }, 'calm-line://call/end?id=9');
+    // An odd id is dropped with a note; the end still goes.
     openUrl({ preventDefault: () => prevented++ }, 'calm-line://call/end?id=$(rm)');
-    expect(prevented).toBe(2);
-    expect(delivered).toEqual([{ kind: 'end', id: '9' }]);
-    expect(logged).toHaveLength(1);
-    expect(logged[0]).toMatch(/^Call event refused: --id .* has characters other than/);
+    openUrl({ preventDefault: () => prevented++ }, 'calm-line://call/reboot');
+    expect(prevented).toBe(3);
+    expect(delivered).toEqual([
+      [{ kind: 'end', id: '9' }, undefined],
+      [
+        { kind: 'end' },
+        [expect.stringMatching(/^--id .* has characters other than .*: dropped\.$/)],
+      ],
+    ]);
+    expect(logged).toEqual([
+      'Call event refused: Unknown call event "reboot": use one of start, end, hold, resume, mark.',
+    ]);
   });
 
   it('the first instance started by a call event delivers it; a normal start delivers nothing', () => {
