@@ -4,7 +4,8 @@
  * use it).
  *   migrate — brings the store's schema up to date (run once by IT, with an administrator's login).
  *   sync    — sends what the queue holds (every saved session the first time) and exits.
- *   status  — prints the local, queued, refused and stored counts.
+ *   status  — prints the local, queued (every saved session not yet sent, from the first run on), refused
+ *             and stored counts.
  * Each prints one line (status: a few); errors are one line on stderr, never with the password.
  * Exit codes: 0 done; 1 the store failed (down, refused, wrong login, sessions refused); 2 bad arguments,
  * no data folder, or no usable team configuration.
@@ -116,6 +117,9 @@ async function runStatus(dataDir: string, config: TeamConfig): Promise<number> {
   const { sessions, team } = await openLocal(dataDir, config);
   try {
     const local = sessions.repository.warmUp();
+    // Before the first sync the saved sessions are not queued yet: queue them now (as the app and
+    // `team sync` do first), so "Queued" counts what will be sent.
+    team.sync!.queueSaved();
     const status = team.status();
     const where = describeStore(config.url);
     process.stdout.write(

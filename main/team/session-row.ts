@@ -1,8 +1,9 @@
 /**
  * A session as one row of `calm_sessions` (pure): the whole session as JSON text, plus the columns the
  * team view filters and sorts on — taken from the session log's own summary and search text, so the store
- * filters exactly as the log does. PostgreSQL's text cannot hold U+0000: the filter columns carry U+FFFD
- * in its place (the JSON text keeps it, escaped, so the session comes back exactly).
+ * filters exactly as the log does. PostgreSQL's text cannot hold U+0000 (nor can json give it back as
+ * text): the filter columns and the queryable `session` json carry U+FFFD in its place, and a session that
+ * holds one is also kept as its exact JSON text (`session_exact`, escaped, so it comes back exactly).
  */
 import type { Session } from '../../preload/contract/session-schema';
 import { searchTextOf, summarizeSession } from '../sessions/session-summary';
@@ -27,7 +28,10 @@ export interface SessionRow {
   readonly timeToCalmSec: number | null;
   readonly hasTimeline: boolean;
   readonly searchText: string;
+  /** The session as JSON, every U+0000 in its text as U+FFFD (what admin queries read). */
   readonly sessionJson: string;
+  /** The exact JSON text when it differs from sessionJson (the session holds a U+0000), else null. */
+  readonly sessionExact: string | null;
 }
 
 // eslint-disable-next-line no-control-regex
@@ -35,6 +39,12 @@ const withoutNul = (text: string): string => text.replace(/\u0000/g, '\uFFFD');
 
 export function sessionRow(session: Session, agentId: string): SessionRow {
   const summary = summarizeSession(session);
+  const exact = JSON.stringify(session);
+  const queryable = exact.includes('\\u0000')
+    ? JSON.stringify(session, (_key, value: unknown) =>
+        typeof value === 'string' ? withoutNul(value) : value,
+      )
+    : exact;
   return {
     id: session.id,
     agentName: withoutNul(session.agent || agentId),
@@ -55,7 +65,8 @@ export function sessionRow(session: Session, agentId: string): SessionRow {
     timeToCalmSec: session.call.metrics.timeToCalmSec,
     hasTimeline: summary.hasTimeline,
     searchText: withoutNul(searchTextOf(session)),
-    sessionJson: JSON.stringify(session),
+    sessionJson: queryable,
+    sessionExact: queryable === exact ? null : exact,
   };
 }
 
@@ -81,6 +92,7 @@ export const ROW_COLUMNS = [
   ['has_timeline', 'bool'],
   ['search_text', 'text'],
   ['session', 'json'],
+  ['session_exact', 'text'],
   ['timeline', 'json'],
 ] as const;
 
@@ -110,6 +122,7 @@ export function upsertParameters(
     (r) => r.hasTimeline,
     (r) => r.searchText,
     (r) => r.sessionJson,
+    (r) => r.sessionExact,
     (_r, i) => timelines[i] ?? null,
   ];
   const values: unknown[] = [];

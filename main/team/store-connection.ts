@@ -6,13 +6,8 @@
  */
 import fs from 'node:fs';
 import pg from 'pg';
-import {
-  describeStore,
-  readPasswordFile,
-  storeUser,
-  TeamConfigError,
-  type TeamConfig,
-} from './team-config';
+import { describeStore, storeUser, TeamConfigError, type TeamConfig } from './team-config';
+import { resolveStorePassword, storeAddress } from './store-password';
 
 export type StorePool = pg.Pool;
 
@@ -46,10 +41,18 @@ export interface PoolOptions {
 }
 
 export function openStorePool(config: TeamConfig, options: PoolOptions = {}): StorePool {
-  const password = readPasswordFile(config);
+  const login = { ...config, url: options.url ?? config.url };
+  // A configuration error (an unreadable passwordFile) shows at once, not at the first connection.
+  resolveStorePassword(login);
+  const { host, port, database, user } = storeAddress(login.url);
   const pool = new pg.Pool({
-    connectionString: options.url ?? config.url,
-    ...(password !== undefined ? { password } : {}),
+    host,
+    port,
+    database,
+    user,
+    // Asked on every new connection (a rotated password file is read again); '' when there is none,
+    // so the server's own answer ("password authentication failed") is what the status shows.
+    password: async () => resolveStorePassword(login) ?? '',
     ssl: tlsOptions(config),
     max: options.max ?? 2,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
@@ -95,6 +98,7 @@ export function describeStoreError(error: unknown, config: Pick<TeamConfig, 'url
     case 'ENETUNREACH':
       return `the team store at ${where} could not be reached`;
     case 'ECONNRESET':
+    case 'EPIPE':
     case '57P01':
     case '57P02':
     case '57P03':

@@ -9,9 +9,12 @@
  * lists for it. The membership tables are themselves row-level secured (each role sees its own rows), so
  * nobody learns who else is in which team. No DELETE is granted. The owner (who migrates) bypasses RLS.
  *
- * The session is kept whole as `json` (not jsonb: json keeps every character a note may hold, \u0000
- * included, and gives back exactly what was stored); the columns beside it are what the team view
- * filters, sorts and counts on, with indexes that start with the team.
+ * The session is kept whole as `json` (not jsonb: json gives back exactly the text stored). Since version 2
+ * a U+0000 is stored there as U+FFFD (json cannot turn \u0000 into text, so `->>` over the table would
+ * fail) and the exact text beside it in `session_exact`; session ids are unique per team (the primary key
+ * is (team_id, id)), and team names are visible to their members only. The columns beside the session are
+ * what the team view filters, sorts and counts on, with indexes that start with the team: a reader's
+ * "all my teams" is one index range per team (team-store.ts).
  */
 import type pg from 'pg';
 
@@ -118,6 +121,36 @@ CREATE POLICY agent_updates_own ON calm_sessions FOR UPDATE TO ${MEMBER_ROLE}
 
 GRANT SELECT ON calm_teams, calm_agents, calm_team_leads TO ${MEMBER_ROLE};
 GRANT SELECT, INSERT, UPDATE ON calm_sessions TO ${MEMBER_ROLE};
+`,
+  },
+  {
+    version: 2,
+    name: 'session ids per team, all-teams reads indexed, exact text beside queryable json, team names private',
+    sql: `
+-- A session id is unique within its team: an agent learns nothing about another team's ids.
+ALTER TABLE calm_sessions DROP CONSTRAINT calm_sessions_pkey;
+ALTER TABLE calm_sessions ADD PRIMARY KEY (team_id, id);
+
+-- The reader's teams drive one index range per team (started_at within the team); agent_id rides
+-- along so row-level security is decided from the index alone (counts are index-only scans).
+CREATE INDEX calm_sessions_team_started_agent ON calm_sessions (team_id, started_at DESC, id DESC)
+  INCLUDE (agent_id);
+DROP INDEX calm_sessions_team_started;
+
+-- json cannot give U+0000 back as text (->> fails on it): the queryable copy carries U+FFFD, and the
+-- exact JSON text is kept beside it only for the sessions that hold a U+0000.
+ALTER TABLE calm_sessions ADD COLUMN session_exact text;
+UPDATE calm_sessions SET session_exact = session::text,
+  session = replace(session::text, '\\u0000', '\\ufffd')::json
+  WHERE strpos(session::text, '\\u0000') > 0;
+
+-- Members see the names of their own teams only.
+ALTER TABLE calm_teams ENABLE ROW LEVEL SECURITY;
+CREATE POLICY own_teams ON calm_teams FOR SELECT TO ${MEMBER_ROLE}
+  USING (EXISTS (SELECT 1 FROM calm_agents a
+                 WHERE a.team_id = calm_teams.team_id AND a.role_name = current_user)
+         OR EXISTS (SELECT 1 FROM calm_team_leads l
+                    WHERE l.team_id = calm_teams.team_id AND l.role_name = current_user));
 `,
   },
 ];

@@ -3,10 +3,16 @@
  * calendar days in the host's local time (turned into instants here, so the server's time zone does not
  * matter), resolution ('none' = not set), escalation, agent, follow-ups as of `today`, and every search
  * word in the folded search text. Values only ever travel as parameters ($1, $2, …).
+ *
+ * Every query names its teams: the one chosen, or the teams this login leads or belongs to (read once per
+ * statement, as an init plan) — so each team is one range of an index that starts with the team, and
+ * "all my teams" costs what its own rows cost, not what every team's rows cost. Row-level security still
+ * decides what each row shows; the team list only lets the planner use the index.
  */
 import type { SessionQuery } from '../../preload/contract/session-ipc-schema';
 import { localDayStartMs } from '../../preload/domain/calendar-day';
 import { searchTerms } from '../sessions/session-summary';
+import { READER_TEAMS_SQL } from './store-membership';
 
 export interface SqlWhere {
   /** `WHERE …` (or '' when nothing is filtered). */
@@ -19,13 +25,34 @@ export interface StoreFilter extends Omit<SessionQuery, 'offset' | 'limit'> {
   readonly team?: string;
 }
 
-export function whereFor(query: StoreFilter, today: string, params: unknown[] = []): SqlWhere {
+/** The SQL listing the teams a query reads: the chosen one, or every team of this login. */
+export function teamsSql(query: Pick<StoreFilter, 'team'>, params: unknown[]): string {
+  if (query.team === undefined) return READER_TEAMS_SQL;
+  params.push(query.team);
+  return `SELECT $${params.length}::text`;
+}
+
+/**
+ * The WHERE clause of a query. `teamColumn` null leaves the team out (the caller joins each team in);
+ * otherwise the team is `team_id = $n` or, for all of the reader's teams, `team_id = ANY (…)`.
+ */
+export function whereFor(
+  query: StoreFilter,
+  today: string,
+  params: unknown[] = [],
+  teamClause: 'teams' | 'none' = 'teams',
+): SqlWhere {
   const clauses: string[] = [];
   const param = (value: unknown): string => {
     params.push(value);
     return `$${params.length}`;
   };
-  if (query.team !== undefined) clauses.push(`team_id = ${param(query.team)}`);
+  if (teamClause === 'teams')
+    clauses.push(
+      query.team !== undefined
+        ? `team_id = ${param(query.team)}`
+        : `team_id = ANY (ARRAY(${READER_TEAMS_SQL}))`,
+    );
   if (query.from !== undefined)
     clauses.push(`started_at >= ${param(new Date(localDayStartMs(query.from)).toISOString())}`);
   if (query.to !== undefined)
@@ -38,7 +65,11 @@ export function whereFor(query: StoreFilter, today: string, params: unknown[] = 
     );
   }
   if (query.escalation !== undefined) clauses.push(`escalation = ${param(query.escalation)}`);
-  if (query.agent !== undefined) clauses.push(`agent_name = ${param(query.agent)}`);
+  if (query.agent !== undefined) {
+    // The agent id the store recorded, or the display name the sessions carry.
+    const agent = param(query.agent);
+    clauses.push(`(agent_id = ${agent} OR agent_name = ${agent})`);
+  }
   switch (query.followUp) {
     case 'due':
       clauses.push(`NOT follow_up_done AND follow_up_date = ${param(today)}::date`);

@@ -2,7 +2,8 @@
  * The durable offline queue: which saved sessions still have to reach the team store. It holds session
  * ids, not copies — the sync reads each session's latest version from the local repository when it sends
  * it. The file (`team-sync/queue.json` in the data folder) is replaced atomically on every change, so a
- * crash leaves the old or the new queue, never a torn one.
+ * crash leaves the old or the new queue, never a torn one; the sync settles many batches in one change
+ * (`settle`), so a sync of thousands of sessions writes the file a few times, not once per session.
  *
  * A session is queued BEFORE it is saved locally: a crash between the two leaves an id whose session is
  * missing (the sync drops it) or older (sent, then sent again after the next save) — never a saved session
@@ -40,6 +41,9 @@ const queueFileSchema = z.strictObject({
 
 export type QueueEntry = z.infer<typeof entrySchema>;
 
+/** An entry the store did not take, and why. */
+export type RefusedEntry = Pick<QueueEntry, 'id' | 'seq'> & { readonly reason: string };
+
 export interface SyncQueue {
   readonly file: string;
   /** Queues (or re-queues) sessions: durable when this returns. */
@@ -55,6 +59,9 @@ export interface SyncQueue {
   acknowledge(sent: readonly Pick<QueueEntry, 'id' | 'seq'>[]): void;
   /** Marks entries refused by the store, with the reason. */
   refuse(entries: readonly Pick<QueueEntry, 'id' | 'seq'>[], reason: string): void;
+  /** Acknowledges `sent` and marks `refused` (each with its reason) in one write of the file; entries
+   * re-queued since they were read (another seq) are left as they are. */
+  settle(sent: readonly Pick<QueueEntry, 'id' | 'seq'>[], refused: readonly RefusedEntry[]): void;
   /** Makes refused entries pending again (an administrator may have fixed what the store refused). */
   clearRefused(): void;
   /** Removes entries whose session no longer exists locally. */
@@ -141,6 +148,26 @@ export function openSyncQueue(deps: SyncQueueDeps): SyncQueue {
     return matching;
   };
 
+  const settle = (
+    sent: readonly Pick<QueueEntry, 'id' | 'seq'>[],
+    refused: readonly RefusedEntry[],
+  ): void => {
+    change(() => {
+      const done = sameAsRead(sent);
+      const reasons = new Map<string, string>();
+      for (const entry of refused)
+        if (byId.get(entry.id)?.seq === entry.seq) reasons.set(entry.id, entry.reason);
+      if (done.size === 0 && reasons.size === 0) return null;
+      const entries: QueueEntry[] = [];
+      for (const entry of state.entries) {
+        if (done.has(entry.id)) continue;
+        const reason = reasons.get(entry.id);
+        entries.push(reason === undefined ? entry : { ...entry, refused: reason.slice(0, 1000) });
+      }
+      return { ...state, entries };
+    });
+  };
+
   return {
     file,
     enqueue(ids) {
@@ -157,24 +184,15 @@ export function openSyncQueue(deps: SyncQueueDeps): SyncQueue {
       state.entries.find((entry) => entry.refused !== undefined)?.refused ?? ''
     ),
     acknowledge(sent) {
-      change(() => {
-        const done = sameAsRead(sent);
-        if (done.size === 0) return null;
-        return { ...state, entries: state.entries.filter((entry) => !done.has(entry.id)) };
-      });
+      settle(sent, []);
     },
     refuse(sent, reason) {
-      change(() => {
-        const refused = sameAsRead(sent);
-        if (refused.size === 0) return null;
-        return {
-          ...state,
-          entries: state.entries.map((entry) =>
-            refused.has(entry.id) ? { ...entry, refused: reason.slice(0, 1000) } : entry,
-          ),
-        };
-      });
+      settle(
+        [],
+        sent.map((entry) => ({ ...entry, reason })),
+      );
     },
+    settle,
     clearRefused() {
       change(() =>
         state.entries.some((entry) => entry.refused !== undefined)

@@ -4,14 +4,16 @@
  * data folder; without that file the team store is off and nothing leaves the computer.
  *
  *   { "url": "postgres://ana@db.example.org:5432/calm_line",
- *     "passwordFile": "/etc/calm-line/ana.pw",      // optional; or the password in the URL
+ *     "passwordFile": "/etc/calm-line/ana.pw",      // optional; or the password in the URL (not both)
  *     "tls": { "mode": "verify-full", "caFile": "/etc/ssl/certs/corp-ca.pem" },
  *     "teamId": "support-north", "agentId": "ana", "includeTimeline": false }
  *
  * TLS modes: `verify-full` (the default: encrypted, the server's certificate checked against the system's
  * or `caFile`'s authorities and its name), `require` (encrypted, certificate not checked — only on a
  * trusted network), `disable` (plain TCP — loopback and tests). TLS is set here, never by `sslmode` in the
- * URL (two places would disagree). The password is never logged: messages show `describeStore` only.
+ * URL (two places would disagree); `disable` is refused for any host but this computer. Where the password
+ * comes from (the URL or passwordFile, then PGPASSWORD, then PGPASSFILE / ~/.pgpass): store-password.ts.
+ * The password is never logged: messages show `describeStore` only.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -71,6 +73,12 @@ export function storeUser(url: string): string {
   }
 }
 
+/** Whether a URL's host name is this computer (where an unencrypted connection never leaves it). */
+export function isLoopback(hostname: string): boolean {
+  const host = hostname.replace(/^\[(.*)\]$/, '$1').toLowerCase();
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
 /** Checks a parsed configuration; a TeamConfigError names the first problem in one line. */
 export function parseTeamConfig(raw: unknown, where: string): TeamConfig {
   const parsed = teamConfigSchema.safeParse(raw);
@@ -94,6 +102,14 @@ export function parseTeamConfig(raw: unknown, where: string): TeamConfig {
     );
   if (url.username === '')
     throw new TeamConfigError(`${where}: url names no database user (postgres://USER@host/db).`);
+  if (url.password !== '' && config.passwordFile !== undefined)
+    throw new TeamConfigError(
+      `${where}: give the password in the url or in passwordFile, not both (they could disagree).`,
+    );
+  if (config.tls.mode === 'disable' && !isLoopback(url.hostname))
+    throw new TeamConfigError(
+      `${where}: tls.mode "disable" is for a store on this computer only (127.0.0.1, ::1, localhost); ${url.hostname} needs "verify-full" or "require".`,
+    );
   return config;
 }
 
@@ -116,16 +132,4 @@ export function loadTeamConfig(dataDir: string): TeamConfig | null {
     throw new TeamConfigError(`${file} is not valid JSON.`);
   }
   return parseTeamConfig(raw, file);
-}
-
-/** The password from `passwordFile` (first line), if the configuration names one. */
-export function readPasswordFile(config: TeamConfig): string | undefined {
-  if (config.passwordFile === undefined) return undefined;
-  try {
-    return fs.readFileSync(config.passwordFile, 'utf8').split(/\r?\n/)[0];
-  } catch (error) {
-    throw new TeamConfigError(
-      `passwordFile ${config.passwordFile} could not be read (${(error as NodeJS.ErrnoException).code}).`,
-    );
-  }
 }

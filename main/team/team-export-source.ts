@@ -2,12 +2,14 @@
  * `export --source team`: the sessions an export writes, read from the team store configured in the data
  * folder instead of the folder's own sessions — the same filter, order (newest first) and file formats,
  * so the columns are the ones a local export has. Row-level security decides which teams the login
- * reads; `team` narrows the export to one of them.
+ * reads; `team` narrows the export to one of them — and a team the login does not read is an error that
+ * names the teams it does read, not an empty file.
  */
 import type { ExportFilter } from '../../preload/contract/session-export-schema';
 import type { Session } from '../../preload/contract/session-schema';
 import { describeStore, loadTeamConfig, TEAM_CONFIG_FILE, TeamConfigError } from './team-config';
 import { describeStoreError, openStorePool } from './store-connection';
+import { READER_TEAMS_SQL, StoreSetupError } from './store-membership';
 import { StoreVersionError } from './store-migrations';
 import { openTeamStore } from './team-store';
 
@@ -36,12 +38,29 @@ export function openTeamExportSource(
   const pool = openStorePool(config, { max: 1 });
   const store = openTeamStore(pool, config);
   const skipped = { count: 0 };
+  async function* sessions(): AsyncGenerator<Session> {
+    if (team !== undefined) {
+      const { rows } = await pool.query<{ team_id: string }>(
+        `SELECT team_id FROM (${READER_TEAMS_SQL}) t ORDER BY 1`,
+      );
+      if (!rows.some((row) => row.team_id === team)) {
+        const { rows: me } = await pool.query<{ login: string }>('SELECT current_user AS login');
+        const readable = rows.map((row) => row.team_id);
+        throw new StoreSetupError(
+          `login "${me[0].login}" does not read team ${team} (${readable.length > 0 ? `it reads ${readable.join(', ')}` : 'it reads no team'})`,
+        );
+      }
+    }
+    yield* store.iterate({ ...filter, team }, today, skipped);
+  }
   return {
-    sessions: store.iterate({ ...filter, team }, today, skipped),
+    sessions: sessions(),
     where: `the team store at ${describeStore(config.url)}`,
     skipped,
     describeError: (error) =>
-      error instanceof StoreVersionError ? error.message : describeStoreError(error, config),
+      error instanceof StoreVersionError || error instanceof StoreSetupError
+        ? error.message
+        : describeStoreError(error, config),
     close: () => pool.end().catch(() => undefined),
   };
 }

@@ -39,7 +39,7 @@ export interface TeamServicesDeps {
   /** A configuration to use instead of the data folder's file (null: off, whatever the folder holds). */
   readonly config?: TeamConfig | null;
   /** Batch size and backoff (tests, the benchmark). */
-  readonly tuning?: Pick<TeamSyncDeps, 'batchSize' | 'backoffMs'>;
+  readonly tuning?: Pick<TeamSyncDeps, 'batchSize' | 'backoff'>;
 }
 
 /** The sync status when nothing syncs: off, or in error with why. */

@@ -12,8 +12,9 @@ import type {
   TeamSessionRow,
 } from '../../preload/contract/team-store-schema';
 import { ROW_COLUMNS, sessionRow, upsertParameters } from './session-row';
+import { agentIdOfLogin, READER_TEAMS_SQL } from './store-membership';
 import { assertStoreVersion } from './store-migrations';
-import { whereFor, type StoreFilter } from './store-query';
+import { teamsSql, whereFor, type StoreFilter } from './store-query';
 import type { StorePool } from './store-connection';
 
 export interface SessionToStore {
@@ -22,9 +23,20 @@ export interface SessionToStore {
   readonly timelineJson?: string | null;
 }
 
+/** What the store did with one upsert's sessions. */
+export interface UpsertResult {
+  /** Sessions the store now holds as sent (written, or already there in a copy at least as new). */
+  readonly stored: number;
+  /** Ids the store did not take, with why (another agent's session id in this team). */
+  readonly notTaken: readonly { readonly id: string; readonly reason: string }[];
+}
+
 export interface TeamStore {
-  /** Upserts the sessions as this agent, in one statement (all or none). */
-  upsert(items: readonly SessionToStore[]): Promise<void>;
+  /** Checks that the store has this app's schema and lists this login as the configured agent (a
+   * StoreVersionError or StoreSetupError says what to fix). */
+  checkReady(): Promise<void>;
+  /** Upserts the sessions as this login's agent, in one statement (all or none). */
+  upsert(items: readonly SessionToStore[]): Promise<UpsertResult>;
   list(
     query: StoreFilter & Pick<SessionQuery, 'offset' | 'limit'>,
     today: string,
@@ -40,7 +52,7 @@ export interface TeamStore {
 
 /** One multi-row INSERT … ON CONFLICT for `count` rows: $1 team, $2 agent, then one parameter per value
  * (PostgreSQL types each from its column; at most 65,535 parameters, so batches stay under 3,000 rows). */
-function upsertSql(count: number): string {
+export function upsertSql(count: number): string {
   const names = ROW_COLUMNS.map(([name]) => name);
   const width = names.length;
   const rows: string[] = [];
@@ -49,10 +61,13 @@ function upsertSql(count: number): string {
     rows.push(`($1, $2, ${values.join(', ')})`);
   }
   const updates = names.filter((name) => name !== 'id').map((name) => `${name} = EXCLUDED.${name}`);
+  // Another agent's row with the same id is left alone (not an error: the caller is told which ids were
+  // not taken); an older copy never replaces a newer one.
   return `INSERT INTO calm_sessions (team_id, agent_id, ${names.join(', ')})
 VALUES ${rows.join(',\n')}
-ON CONFLICT (id) DO UPDATE SET ${updates.join(', ')}, synced_at = now()
-WHERE calm_sessions.saved_at <= EXCLUDED.saved_at`;
+ON CONFLICT (team_id, id) DO UPDATE SET ${updates.join(', ')}, synced_at = now()
+WHERE calm_sessions.agent_id = EXCLUDED.agent_id AND calm_sessions.saved_at <= EXCLUDED.saved_at
+RETURNING id`;
 }
 
 const ROW_FIELDS = `id, team_id, agent_id, agent_name, started_at, duration_sec, resolution, escalation,
@@ -114,47 +129,86 @@ export function openTeamStore(
     });
     return checked;
   };
+  let agent: Promise<string> | null = null;
+  const agentId = (): Promise<string> => {
+    agent ??= ready()
+      .then(() => agentIdOfLogin(pool, identity.teamId, identity.agentId))
+      .catch((error: unknown) => {
+        agent = null;
+        throw error;
+      });
+    return agent;
+  };
+
+  const count = async (filter: StoreFilter, today: string): Promise<number> => {
+    await ready();
+    const where = whereFor(filter, today);
+    const { rows } = await pool.query<{ n: string }>(
+      `SELECT count(*) AS n FROM calm_sessions ${where.sql}`,
+      where.params,
+    );
+    return Number(rows[0].n);
+  };
 
   return {
+    async checkReady() {
+      // Asked afresh each time: IT may have fixed (or changed) the membership since.
+      agent = null;
+      await agentId();
+    },
     async upsert(items) {
-      if (items.length === 0) return;
-      await ready();
-      const rows = items.map((item) => sessionRow(item.session, identity.agentId));
+      if (items.length === 0) return { stored: 0, notTaken: [] };
+      const asAgent = await agentId();
+      const rows = items.map((item) => sessionRow(item.session, asAgent));
       const timelines = items.map((item) => item.timelineJson ?? null);
-      await pool.query(upsertSql(rows.length), [
+      const written = await pool.query<{ id: string }>(upsertSql(rows.length), [
         identity.teamId,
-        identity.agentId,
+        asAgent,
         ...upsertParameters(rows, timelines),
       ]);
+      if (written.rows.length === rows.length) return { stored: rows.length, notTaken: [] };
+      // Not written: this agent's own row that is newer already (sent before), or another agent's id.
+      const taken = new Set(written.rows.map((row) => row.id));
+      const rest = rows.map((row) => row.id).filter((id) => !taken.has(id));
+      const { rows: own } = await pool.query<{ id: string }>(
+        'SELECT id FROM calm_sessions WHERE team_id = $1 AND agent_id = $2 AND id = ANY($3::uuid[])',
+        [identity.teamId, asAgent, rest],
+      );
+      const mine = new Set(own.map((row) => row.id));
+      const notTaken = rest
+        .filter((id) => !mine.has(id))
+        .map((id) => ({
+          id,
+          reason: `session ${id} is another agent's in team ${identity.teamId} (the store keeps theirs)`,
+        }));
+      return { stored: rows.length - notTaken.length, notTaken };
     },
     async list(query, today) {
       await ready();
-      const where = whereFor(query, today);
       const offset = query.offset ?? 0;
       const limit = query.limit ?? SESSION_PAGE_DEFAULT;
-      const params = [...where.params, limit, offset];
+      // Each team's newest `offset + limit` rows from its own index range, merged: a page costs the
+      // same whether the reader has one team or fifty, and no other team's rows are touched.
+      const params: unknown[] = [];
+      const teams = teamsSql(query, params);
+      const where = whereFor(query, today, params, 'none');
+      const filters = where.sql.replace(/^WHERE /, '');
+      params.push(offset + limit, limit, offset);
+      const n = params.length;
       const [page, total] = await Promise.all([
         pool.query<DbRow>(
-          `SELECT ${ROW_FIELDS} FROM calm_sessions ${where.sql}
-           ORDER BY started_at DESC, id DESC LIMIT $${params.length - 1} OFFSET $${params.length}`,
+          `SELECT s.* FROM (${teams}) AS reader(team) CROSS JOIN LATERAL (
+             SELECT ${ROW_FIELDS} FROM calm_sessions
+             WHERE team_id = reader.team${filters ? ` AND ${filters}` : ''}
+             ORDER BY started_at DESC, id DESC LIMIT $${n - 2}) s
+           ORDER BY s.started_at DESC, s.id DESC LIMIT $${n - 1} OFFSET $${n}`,
           params,
         ),
-        pool.query<{ n: string }>(
-          `SELECT count(*) AS n FROM calm_sessions ${where.sql}`,
-          where.params,
-        ),
+        count(query, today),
       ]);
-      return { rows: page.rows.map(toRow), total: Number(total.rows[0].n), offset };
+      return { rows: page.rows.map(toRow), total, offset };
     },
-    async count(filter, today) {
-      await ready();
-      const where = whereFor(filter, today);
-      const { rows } = await pool.query<{ n: string }>(
-        `SELECT count(*) AS n FROM calm_sessions ${where.sql}`,
-        where.params,
-      );
-      return Number(rows[0].n);
-    },
+    count,
     async *iterate(filter, today, skipped) {
       await ready();
       // The keyset travels as text: timestamptz's text keeps microseconds and the offset (a Date would
@@ -166,8 +220,7 @@ export function openTeamStore(
         let sql = where.sql;
         if (after !== null) {
           params.push(after.startedKey, after.id);
-          const keyset = `(started_at, id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
-          sql = sql ? `${sql} AND ${keyset}` : `WHERE ${keyset}`;
+          sql = `${sql} AND (started_at, id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
         }
         params.push(ITERATE_BATCH);
         const { rows } = await pool.query<{
@@ -176,7 +229,8 @@ export function openTeamStore(
           agent_name: string;
           session: unknown;
         }>(
-          `SELECT id, started_at::text AS started_key, agent_name, session FROM calm_sessions ${sql}
+          `SELECT id, started_at::text AS started_key, agent_name,
+             coalesce(session_exact::json, session) AS session FROM calm_sessions ${sql}
            ORDER BY started_at DESC, id DESC LIMIT $${params.length}`,
           params,
         );
@@ -201,27 +255,32 @@ export function openTeamStore(
       const dueParams: unknown[] = [];
       const dueWhere = whereFor({ ...filter, from: undefined, to: undefined }, today, dueParams);
       const open = 'follow_up_date IS NOT NULL AND NOT follow_up_done';
+      // Grouped by the agent id the store recorded for the syncing login (not the free-text name a
+      // session carries); each agent is labelled with the display name of their latest call beside it.
+      const label = `first_value(max(agent_name)) OVER (PARTITION BY team_id, agent_id ORDER BY max(started_at) DESC)
+        || ' (' || agent_id || ')'`;
       const [calls, followUps, teams] = await Promise.all([
         pool.query(
-          `SELECT to_char((started_at AT TIME ZONE $1)::date, 'YYYY-MM-DD') AS day, agent_name AS agent,
-             count(*)::int AS calls, sum(overtalk_count)::float8 AS overtalk_sum,
-             sum(too_loud_count)::float8 AS too_loud_sum,
-             coalesce(sum(time_to_calm_sec), 0)::float8 AS time_to_calm_sum,
-             count(time_to_calm_sec)::int AS time_to_calm_count,
-             count(*) FILTER (WHERE confirmed_priority_count > 0)::int AS confirmed_calls,
-             count(*) FILTER (WHERE escalation <> 'none')::int AS escalations
-           FROM calm_sessions ${where.sql} GROUP BY 1, 2 ORDER BY 1, 2`,
+          `SELECT day, agent, calls, overtalk_sum, too_loud_sum, time_to_calm_sum, time_to_calm_count,
+             confirmed_calls, escalations FROM (
+             SELECT to_char((started_at AT TIME ZONE $1)::date, 'YYYY-MM-DD') AS day, ${label} AS agent,
+               count(*)::int AS calls, sum(overtalk_count)::float8 AS overtalk_sum,
+               sum(too_loud_count)::float8 AS too_loud_sum,
+               coalesce(sum(time_to_calm_sec), 0)::float8 AS time_to_calm_sum,
+               count(time_to_calm_sec)::int AS time_to_calm_count,
+               count(*) FILTER (WHERE confirmed_priority_count > 0)::int AS confirmed_calls,
+               count(*) FILTER (WHERE escalation <> 'none')::int AS escalations
+             FROM calm_sessions ${where.sql} GROUP BY 1, team_id, agent_id) g ORDER BY 1, 2`,
           callParams,
         ),
         pool.query(
-          `SELECT to_char(follow_up_date, 'YYYY-MM-DD') AS day, agent_name AS agent, count(*)::int AS open
-           FROM calm_sessions ${dueWhere.sql ? `${dueWhere.sql} AND ${open}` : `WHERE ${open}`}
-           GROUP BY 1, 2 ORDER BY 1, 2`,
+          `SELECT day, agent, open FROM (
+             SELECT to_char(follow_up_date, 'YYYY-MM-DD') AS day, ${label} AS agent, count(*)::int AS open
+             FROM calm_sessions ${dueWhere.sql} AND ${open}
+             GROUP BY 1, team_id, agent_id) g ORDER BY 1, 2`,
           dueParams,
         ),
-        pool.query<{ team_id: string }>(
-          'SELECT DISTINCT team_id FROM calm_team_leads UNION SELECT DISTINCT team_id FROM calm_agents ORDER BY 1',
-        ),
+        pool.query<{ team_id: string }>(`${READER_TEAMS_SQL} ORDER BY 1`),
       ]);
       return {
         calls: calls.rows.map((r) => ({

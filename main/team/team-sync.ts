@@ -1,10 +1,19 @@
 /**
  * Sync: sends what the queue holds to the team store, in batches, in the background — the app never waits
- * for it. A batch is one upsert (all or none); once the store has committed it, its entries are
- * acknowledged. When the store is down, slow or refuses the connection, the queue stays as it is and the
- * next try comes after a backoff (1 s, doubling to 60 s, ±20 % jitter so a room of agents does not retry
- * in step); a new save tries again at once. A batch the store refuses for one of its rows (row-level
- * security, a constraint) is sent row by row, and only the refused rows are set aside with the reason.
+ * for it. Each push first asks the store whether it can take this login's sessions at all (its schema,
+ * and the agent row IT registered for the login in the configured team): a setup mistake is one line in
+ * the status, found in one round trip, and nothing is sent one session at a time.
+ *
+ * A batch is one upsert (all or none) that says which ids it did not take (another agent's session id in
+ * the team: set aside with that reason, never reported as sent). A batch the store refuses outright for
+ * one of its rows (a constraint, a value it cannot take) is split in halves until the refused rows are
+ * found — a few round trips, not one per session. The queue file is written once every SETTLE_EVERY
+ * batches and at the end of a pass (acknowledgements and refusals together): a crash before that only
+ * means those sessions are sent again, which the upsert by id makes harmless.
+ *
+ * When the store is down, slow or refuses the connection, the queue stays as it is and the next try comes
+ * after a backoff (sync-backoff.ts: 1 s doubling to 60 s, ±20 %); a new save tries again at once. The same
+ * failure is logged once, not on every try.
  *
  * Status: 'synced', 'queued' (N waiting), or 'error' with the reason and the time of the next try.
  */
@@ -12,9 +21,14 @@ import type { Session } from '../../preload/contract/session-schema';
 import type { TeamSyncStatus } from '../../preload/contract/team-store-schema';
 import { describeStore, type TeamConfig } from './team-config';
 import { describeStoreError, isRowRefusal } from './store-connection';
+import { StoreSetupError } from './store-membership';
 import { StoreVersionError } from './store-migrations';
-import type { QueueEntry, SyncQueue } from './sync-queue';
+import { backoffDelayMs, SYNC_BACKOFF, type SyncBackoff } from './sync-backoff';
+import type { QueueEntry, RefusedEntry, SyncQueue } from './sync-queue';
 import type { SessionToStore, TeamStore } from './team-store';
+
+/** Batches sent between two writes of the queue file. */
+export const SETTLE_EVERY = 10;
 
 /** What sync reads from the local data folder. */
 export interface LocalSessions {
@@ -34,8 +48,8 @@ export interface TeamSyncDeps {
   readonly now?: () => Date;
   /** Sessions per upsert (default 500). */
   readonly batchSize?: number;
-  /** First and longest wait between failed tries (ms). */
-  readonly backoffMs?: { readonly first: number; readonly max: number };
+  /** The waits between failed tries (default SYNC_BACKOFF). */
+  readonly backoff?: SyncBackoff;
   readonly random?: () => number;
   readonly log?: (message: string) => void;
 }
@@ -57,6 +71,9 @@ export interface TeamSync {
   start(): void;
   /** Sessions the store refused are tried again on the next push. */
   retryRefused(): void;
+  /** Queues every saved session the first time this data folder syncs to this store (as start() and
+   * every push do), so the counts include them before anything is sent. */
+  queueSaved(): void;
   status(): TeamSyncStatus;
   onStatus(listener: (status: TeamSyncStatus) => void): () => void;
   /** Stops background tries; resolves when a running push has finished. */
@@ -68,11 +85,28 @@ export function storeFingerprint(config: TeamConfig): string {
   return `${config.teamId}/${config.agentId}@${describeStore(config.url)}`;
 }
 
+/** One queued session read for sending. */
+interface Outgoing {
+  readonly entry: QueueEntry;
+  readonly item: SessionToStore;
+}
+
+/** What a push has to write to the queue file (acknowledged and refused entries). */
+interface Unsettled {
+  sent: QueueEntry[];
+  refused: RefusedEntry[];
+}
+
+const describeFailure = (error: unknown, config: TeamConfig): string =>
+  error instanceof StoreVersionError || error instanceof StoreSetupError
+    ? error.message
+    : describeStoreError(error, config);
+
 export function createTeamSync(deps: TeamSyncDeps): TeamSync {
   const { config, store, queue, local } = deps;
   const now = deps.now ?? (() => new Date());
   const batchSize = deps.batchSize ?? 500;
-  const backoff = deps.backoffMs ?? { first: 1_000, max: 60_000 };
+  const backoff = deps.backoff ?? SYNC_BACKOFF;
   const random = deps.random ?? Math.random;
   const listeners = new Set<(status: TeamSyncStatus) => void>();
   let running: Promise<PushResult> | null = null;
@@ -81,12 +115,14 @@ export function createTeamSync(deps: TeamSyncDeps): TeamSync {
   let failures = 0;
   let stopped = true;
   let lastError: string | null = null;
+  let lastLogged: string | null = null;
   let lastSyncedAt: string | null = null;
   let nextTryAt: string | null = null;
+  const unsettled: Unsettled = { sent: [], refused: [] };
 
   const status = (): TeamSyncStatus => {
-    const queuedCount = queue.size();
-    const refused = queue.refusedCount();
+    const queuedCount = queue.size() - unsettled.sent.length;
+    const refused = queue.refusedCount() + unsettled.refused.length;
     const state = lastError !== null ? 'error' : queuedCount > 0 ? 'queued' : 'synced';
     return {
       state,
@@ -104,15 +140,56 @@ export function createTeamSync(deps: TeamSyncDeps): TeamSync {
     const current = status();
     for (const listener of listeners) listener(current);
   };
+  const log = (message: string): void => {
+    if (message === lastLogged) return;
+    lastLogged = message;
+    deps.log?.(message);
+  };
 
   const ensureBackfilled = (): void => {
     const fingerprint = storeFingerprint(config);
     if (queue.backfilledFor() !== fingerprint) queue.backfill(fingerprint, local.allIds());
   };
 
+  /** Writes what the push has settled so far to the queue file (one write). */
+  const settle = (): void => {
+    if (unsettled.sent.length === 0 && unsettled.refused.length === 0) return;
+    const { sent, refused } = unsettled;
+    unsettled.sent = [];
+    unsettled.refused = [];
+    queue.settle(sent, refused);
+  };
+
+  /** Sends sessions; a batch refused for one of its rows is split until the refused rows are found. */
+  const sendItems = async (
+    items: readonly Outgoing[],
+  ): Promise<{ sent: number; refused: number }> => {
+    try {
+      const result = await store.upsert(items.map((one) => one.item));
+      const notTaken = new Map(result.notTaken.map((n) => [n.id, n.reason]));
+      for (const one of items) {
+        const reason = notTaken.get(one.entry.id);
+        if (reason === undefined) unsettled.sent.push(one.entry);
+        else unsettled.refused.push({ ...one.entry, reason });
+      }
+      return { sent: items.length - notTaken.size, refused: notTaken.size };
+    } catch (error) {
+      if (!isRowRefusal(error)) throw error;
+      if (items.length === 1) {
+        const reason = describeStoreError(error, config);
+        log(`Team store refused session ${items[0].entry.id}: ${reason}`);
+        unsettled.refused.push({ ...items[0].entry, reason });
+        return { sent: 0, refused: 1 };
+      }
+    }
+    const half = Math.ceil(items.length / 2);
+    const first = await sendItems(items.slice(0, half));
+    const second = await sendItems(items.slice(half));
+    return { sent: first.sent + second.sent, refused: first.refused + second.refused };
+  };
+
   const sendBatch = async (entries: QueueEntry[]): Promise<{ sent: number; refused: number }> => {
-    const items: SessionToStore[] = [];
-    const sent: QueueEntry[] = [];
+    const outgoing: Outgoing[] = [];
     const missing: string[] = [];
     const found = new Map(local.getMany(entries.map((entry) => entry.id)).map((s) => [s.id, s]));
     for (const entry of entries) {
@@ -125,33 +202,11 @@ export function createTeamSync(deps: TeamSyncDeps): TeamSync {
         config.includeTimeline && session.hasTimeline
           ? (local.timelineJson?.(session) ?? null)
           : null;
-      items.push({ session, timelineJson });
-      sent.push(entry);
+      outgoing.push({ entry, item: { session, timelineJson } });
     }
     if (missing.length > 0) queue.drop(missing);
-    if (items.length === 0) return { sent: 0, refused: 0 };
-    try {
-      await store.upsert(items);
-      queue.acknowledge(sent);
-      return { sent: items.length, refused: 0 };
-    } catch (error) {
-      if (!isRowRefusal(error)) throw error;
-      if (items.length === 1) {
-        const reason = describeStoreError(error, config);
-        deps.log?.(`Team store refused session ${items[0].session.id}: ${reason}`);
-        queue.refuse(sent, reason);
-        return { sent: 0, refused: 1 };
-      }
-    }
-    // One row spoiled the batch: send one by one so only that row is set aside.
-    let ok = 0;
-    let refused = 0;
-    for (let i = 0; i < items.length; i++) {
-      const one = await sendBatch([sent[i]]);
-      ok += one.sent;
-      refused += one.refused;
-    }
-    return { sent: ok, refused };
+    if (outgoing.length === 0) return { sent: 0, refused: 0 };
+    return sendItems(outgoing);
   };
 
   const schedule = (delayMs: number): void => {
@@ -170,16 +225,20 @@ export function createTeamSync(deps: TeamSyncDeps): TeamSync {
     let refused = 0;
     try {
       ensureBackfilled();
+      // Asked even with nothing queued: `team sync` says so when the store cannot be used.
+      await store.checkReady();
       for (;;) {
         again = false;
         const pending = queue.pending();
         if (pending.length === 0) break;
-        for (let start = 0; start < pending.length; start += batchSize) {
+        for (let start = 0, batches = 0; start < pending.length; start += batchSize) {
           const result = await sendBatch(pending.slice(start, start + batchSize));
           sent += result.sent;
           refused += result.refused;
+          if (++batches % SETTLE_EVERY === 0) settle();
           emit();
         }
+        settle();
         if (!again) break;
       }
       failures = 0;
@@ -188,22 +247,22 @@ export function createTeamSync(deps: TeamSyncDeps): TeamSync {
         refusedNow > 0
           ? `${refusedNow} session${refusedNow === 1 ? ' was' : 's were'} refused by the store and kept on this computer: ${queue.refusedReason()}`
           : null;
+      if (lastError !== null) log(`Team sync: ${lastError}`);
+      lastLogged = lastError === null ? null : lastLogged;
       lastSyncedAt = now().toISOString();
       nextTryAt = null;
       return { sent, refused, error: null };
     } catch (error) {
+      settle();
       failures++;
-      lastError =
-        error instanceof StoreVersionError ? error.message : describeStoreError(error, config);
-      const base = Math.min(backoff.max, backoff.first * 2 ** (failures - 1));
-      schedule(Math.round(base * (0.8 + 0.4 * random())));
-      deps.log?.(`Team sync: ${lastError}`);
+      lastError = describeFailure(error, config);
+      schedule(backoffDelayMs(failures, random, backoff));
+      log(`Team sync: ${lastError}`);
       return { sent, refused, error: lastError };
     } finally {
       emit();
     }
   };
-
   const pushNow = (): Promise<PushResult> => {
     if (running !== null) {
       again = true;
@@ -224,6 +283,7 @@ export function createTeamSync(deps: TeamSyncDeps): TeamSync {
     },
     pushNow,
     retryRefused: () => queue.clearRefused(),
+    queueSaved: ensureBackfilled,
     start() {
       queue.clearRefused();
       // Queue what is already saved now, so the status counts it from the first moment (not "synced").

@@ -20,7 +20,7 @@ import {
 } from './team-fixture';
 
 const unavailable = postgresUnavailableReason();
-const FAST_RETRY = { batchSize: 100, backoffMs: { first: 100, max: 400 } };
+const FAST_RETRY = { batchSize: 100, backoff: { firstMs: 100, maxMs: 400, jitter: 0.2 } };
 
 const until = async (check: () => boolean | Promise<boolean>, timeoutMs = 30_000) => {
   const end = Date.now() + timeoutMs;

@@ -12,7 +12,8 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../../../preload/contract/session-schema';
 import { localDay } from '../../../preload/domain/calendar-day';
-import { openTeamStore } from '../../../main/team/team-store';
+import { sessionRow, upsertParameters } from '../../../main/team/session-row';
+import { openTeamStore, upsertSql } from '../../../main/team/team-store';
 import { CONTROLS, EMOJI, RTL } from '../../support/hostile-text';
 import { makeSessions, TRICKY_TEXTS } from '../../support/session-factory';
 import { postgresUnavailableReason } from '../../support/postgres-server';
@@ -54,42 +55,73 @@ describe.skipIf(unavailable !== null)('team store access (real roles, row-level 
     for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it("an agent cannot overwrite another agent's session: the store refuses that row, the rest go through", async () => {
+  it("an agent cannot overwrite another agent's session, newer or older: those rows are counted as refused and kept, the rest go through", async () => {
     const stolen: Session = {
       ...anaSessions[0],
       savedAt: new Date(Date.parse(anaSessions[0].savedAt) + 3_600_000).toISOString(),
       wrapUp: { ...anaSessions[0].wrapUp, notes: 'overwritten by bjorn' },
     };
+    // An older copy: the upsert affects no row — once reported as sent, now refused like the newer one.
+    const stale: Session = {
+      ...anaSessions[1],
+      savedAt: new Date(Date.parse(anaSessions[1].savedAt) - 3_600_000).toISOString(),
+      wrapUp: { ...anaSessions[1].wrapUp, notes: 'old copy on bjorn’s computer' },
+    };
     const own = makeSessions(5, { seed: 13, agents: ['Björn Lindqvist'] });
-    const dir = agentDataDir(fx.config(BJORN), [stolen, ...own]);
+    const dir = agentDataDir(fx.config(BJORN), [stolen, stale, ...own]);
     dirs.push(dir);
     const app = openAgentApp(dir, fx.config(BJORN));
     const result = await app.team.sync!.pushNow();
-    expect(result).toEqual({ sent: 5, refused: 1, error: null });
+    expect(result).toEqual({ sent: 5, refused: 2, error: null });
     const status = app.team.status();
-    expect(status).toMatchObject({ state: 'error', queued: 1, refused: 1 });
+    expect(status).toMatchObject({ state: 'error', queued: 2, refused: 2 });
     expect(status.error).toMatch(
-      /^1 session was refused by the store and kept on this computer: the team store refused "bjorn": new row violates row-level security policy/,
+      /^2 sessions were refused by the store and kept on this computer: session [0-9a-f-]{36} is another agent's in team north \(the store keeps theirs\)$/,
     );
     await app.close();
-    const row = await fx.admin.query('SELECT agent_id, session FROM calm_sessions WHERE id = $1', [
-      stolen.id,
-    ]);
-    expect(row.rows[0].agent_id).toBe('ana');
-    expect(row.rows[0].session).toEqual(anaSessions[0]);
-    // The session is still on Björn's computer.
+    const { rows } = await fx.admin.query<{ id: string; agent_id: string; session: Session }>(
+      'SELECT id, agent_id, session FROM calm_sessions WHERE id = ANY($1::uuid[]) ORDER BY id',
+      [[stolen.id, stale.id]],
+    );
+    expect(rows.map((r) => [r.agent_id, r.session])).toEqual(
+      [anaSessions[0], anaSessions[1]]
+        .sort((a, b) => (a.id < b.id ? -1 : 1))
+        .map((s) => ['ana', s]),
+    );
+    // Both sessions are still on Björn's computer, and `team sync` says they were refused (exit 1).
     const again = openAgentApp(dir, fx.config(BJORN));
     expect(again.sessions.repository.get(stolen.id)).toEqual(stolen);
+    expect(again.sessions.repository.get(stale.id)).toEqual(stale);
     await again.close();
+    const cli = await run('npx', ['tsx', 'main/cli/team.ts', 'sync', '--data-dir', dir], {
+      cwd: REPO,
+    }).then(
+      () => ({ code: 0, stdout: '', stderr: '' }),
+      (e: { code: number; stdout: string; stderr: string }) => e,
+    );
+    expect(cli.code).toBe(1);
+    expect(cli.stderr).toMatch(
+      /^Sent 0 sessions as north\/bjorn at 127\.0\.0\.1:\d+\/calm; 2 sessions were refused by the store and kept on this computer: session /,
+    );
   });
 
   it('an agent cannot write as another agent or team, even in SQL; nobody deletes', async () => {
     const bjorn = fx.poolAs('bjorn', 'pw-bjorn');
-    const asAna = openTeamStore(bjorn, { teamId: 'north', agentId: 'ana' });
     const fresh = makeSessions(1, { seed: 14 })[0];
-    await expect(asAna.upsert([{ session: fresh }])).rejects.toMatchObject({ code: '42501' });
-    const asSouth = openTeamStore(bjorn, { teamId: 'south', agentId: 'bjorn' });
-    await expect(asSouth.upsert([{ session: fresh }])).rejects.toMatchObject({ code: '42501' });
+    // The app asks the store who this login is and refuses to write as anyone else…
+    const asAna = openTeamStore(bjorn, { teamId: 'north', agentId: 'ana' });
+    await expect(asAna.upsert([{ session: fresh }])).rejects.toThrow(
+      'the team store lists login "bjorn" as agent "bjorn" in team north, not "ana"',
+    );
+    // …and the server refuses the app's own statement sent by hand with another agent or team.
+    const raw = (team: string, agent: string) =>
+      bjorn.query(upsertSql(1), [
+        team,
+        agent,
+        ...upsertParameters([sessionRow(fresh, agent)], [null]),
+      ]);
+    await expect(raw('north', 'ana')).rejects.toMatchObject({ code: '42501' });
+    await expect(raw('south', 'bjorn')).rejects.toMatchObject({ code: '42501' });
     await expect(
       bjorn.query("UPDATE calm_sessions SET agent_id = 'bjorn' WHERE agent_id = 'ana'"),
     ).resolves.toMatchObject({ rowCount: 0 });
@@ -102,6 +134,13 @@ describe.skipIf(unavailable !== null)('team store access (real roles, row-level 
     const lead = fx.poolAs('lena', 'pw-lena');
     await expect(
       openTeamStore(lead, { teamId: 'north', agentId: 'lena' }).upsert([{ session: fresh }]),
+    ).rejects.toThrow('the team store has no agent row for login "lena" in team north');
+    await expect(
+      lead.query(upsertSql(1), [
+        'north',
+        'lena',
+        ...upsertParameters([sessionRow(fresh, 'lena')], [null]),
+      ]),
     ).rejects.toMatchObject({ code: '42501' });
     const count = await fx.admin.query(
       'SELECT count(*)::int AS n FROM calm_sessions WHERE id = $1',
@@ -135,6 +174,15 @@ describe.skipIf(unavailable !== null)('team store access (real roles, row-level 
     expect(quinn.total).toBe(35);
     const members = await fx.poolAs('ana', 'pw-ana').query('SELECT role_name FROM calm_agents');
     expect(members.rows).toEqual([{ role_name: 'ana' }]);
+    // Team names too: an agent sees their own team's, a lead the teams they lead.
+    const teamsOf = async (role: string, password: string) =>
+      (await fx.poolAs(role, password).query('SELECT team_id FROM calm_teams ORDER BY 1')).rows;
+    expect(await teamsOf('ana', 'pw-ana')).toEqual([{ team_id: 'north' }]);
+    expect(await teamsOf('dmitri', 'pw-dmitri')).toEqual([{ team_id: 'south' }]);
+    expect(await teamsOf('quinn', 'pw-quinn')).toEqual([
+      { team_id: 'north' },
+      { team_id: 'south' },
+    ]);
   });
 
   it('wrong credentials: one clear line (status and `team sync`), without the password', async () => {
@@ -191,6 +239,35 @@ describe.skipIf(unavailable !== null)('team store access (real roles, row-level 
     expect(page.rows.find((r) => r.id === session.id)?.caseReference).toBe(
       `\uFFFD${TRICKY_TEXTS[0]}`,
     );
+    // An administrator's ->> over the whole table works: the queryable json has U+FFFD for U+0000.
+    const admin = await fx.admin.query<{ agent: string; reference: string }>(
+      `SELECT session->>'agent' AS agent, session->'wrapUp'->>'caseReference' AS reference
+       FROM calm_sessions WHERE id = $1`,
+      [session.id],
+    );
+    expect(admin.rows).toEqual([
+      { agent: session.agent.replace('\u0000', '\uFFFD'), reference: `\uFFFD${TRICKY_TEXTS[0]}` },
+    ]);
+    await expect(
+      fx.admin.query("SELECT count(session->'wrapUp'->>'notes') FROM calm_sessions"),
+    ).resolves.toMatchObject({ rowCount: 1 });
+  });
+
+  it("a session id from another team is that team's business: the same id in south is south's own row, north learns nothing", async () => {
+    const copy: Session = { ...anaSessions[2], agent: 'Dmitri Ivanov' };
+    const dir = agentDataDir(fx.config(DMITRI), [copy]);
+    dirs.push(dir);
+    const app = openAgentApp(dir, fx.config(DMITRI));
+    expect(await app.team.sync!.pushNow()).toEqual({ sent: 1, refused: 0, error: null });
+    await app.close();
+    const { rows } = await fx.admin.query(
+      'SELECT team_id, agent_id FROM calm_sessions WHERE id = $1 ORDER BY team_id',
+      [copy.id],
+    );
+    expect(rows).toEqual([
+      { team_id: 'north', agent_id: 'ana' },
+      { team_id: 'south', agent_id: 'dmitri' },
+    ]);
   });
 });
 
