@@ -117,6 +117,8 @@ export function describeStoreError(error: unknown, config: Pick<TeamConfig, 'url
     case '53300':
       return `the team store at ${where} has too many connections`;
   }
+  if (/client password must be a (non-empty )?string/.test(message))
+    return `the team store at ${where} asks for a password for "${user}" and none was found (passwordFile or the URL, PGPASSWORD, PGPASSFILE or ~/.pgpass)`;
   if (/timeout/i.test(message))
     return `the team store at ${where} did not answer in time (${message})`;
   if (/certificate|self[- ]signed|SSL|TLS/i.test(message))

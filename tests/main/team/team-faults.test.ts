@@ -3,7 +3,10 @@
  * SIGKILL mid-sync (postmaster and every backend), restarted while the app retries in the background,
  * refusing connections for a while, answering too slowly (a lock held past the statement timeout). After
  * recovery every session the app saved (acknowledged to the agent) is in the store exactly once, as its
- * latest version; none is lost or doubled; and the app kept saving locally throughout without waiting.
+ * latest version; none is lost or doubled; and the app kept saving locally throughout. Each test first
+ * proves its fault hit what it meant to hit (a push cut short, an upsert in flight when the server went
+ * away); how long a save takes while the store is down is a figure of `npm run bench` (team store), not
+ * a limit here.
  */
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,15 +56,12 @@ describe.skipIf(unavailable !== null)('team sync through server faults (real Pos
     return { dir, config, login };
   }
 
-  /** Saves new sessions through the app (as the wrap-up does); returns the slowest save (ms). */
-  function saveWhileDown(app: AgentApp, role: string, count: number): number {
-    let slowest = 0;
+  /** Saves new sessions through the app (as the wrap-up does) and checks each is kept locally. */
+  function saveWhileDown(app: AgentApp, role: string, count: number): void {
     for (const session of makeSessions(count, { seed: seed++, agents: [role] })) {
-      const t0 = performance.now();
       app.repository.save(session);
-      slowest = Math.max(slowest, performance.now() - t0);
+      expect(app.sessions.repository.has(session.id)).toBe(true);
     }
-    return slowest;
   }
 
   /** Every local session is in the store once, as saved locally (latest version). */
@@ -97,9 +97,9 @@ describe.skipIf(unavailable !== null)('team sync through server faults (real Pos
       );
       expect(app.team.status()).toMatchObject({ state: 'error' });
 
-      const slowest = saveWhileDown(app, role, 40);
-      expect(slowest).toBeLessThan(500);
-      expect(app.team.status().queued).toBeGreaterThanOrEqual(40);
+      const queuedBefore = app.team.status().queued;
+      saveWhileDown(app, role, 40);
+      expect(app.team.status().queued).toBe(queuedBefore + 40);
 
       await fx.server.start();
       const second = await app.team.sync!.pushNow();
@@ -125,10 +125,16 @@ describe.skipIf(unavailable !== null)('team sync through server faults (real Pos
     );
     expect(status.nextTryAt).not.toBeNull();
     expect(status.queued).toBe(200);
-    const slowest = saveWhileDown(app, 'refused_agent', 25);
-    expect(slowest).toBeLessThan(500);
-    // Several failed tries, then the server comes back: no call to push, the background retry does it.
-    await new Promise((r) => setTimeout(r, 800));
+    saveWhileDown(app, 'refused_agent', 25);
+    expect(app.team.status().queued).toBe(225);
+    // Several failed tries (counted from the status), then the server comes back: no call to push, the
+    // background retry does it.
+    const failedTries = new Set<string>();
+    const off = app.team.onStatus((s) => {
+      if (s.state === 'error' && s.nextTryAt !== null) failedTries.add(s.nextTryAt);
+    });
+    await until(() => failedTries.size >= 3);
+    off();
     await fx.server.start();
     await until(() => app.team.status().state === 'synced');
     await expectStoreMatchesLocal(app, 'refused_agent');
@@ -138,12 +144,58 @@ describe.skipIf(unavailable !== null)('team sync through server faults (real Pos
   it('a restart while the app syncs in the background loses and doubles nothing', async () => {
     const { dir, config } = await agentWith('restart_agent', 1200);
     const app = openAgentApp(dir, config, { background: true, tuning: FAST_RETRY });
+    // Count the upserts in flight and the ones the restart broke (the sync calls the store's upsert).
+    const store = app.team.store!;
+    const upsert = store.upsert.bind(store);
+    let inFlight = 0;
+    const broken: string[] = [];
+    store.upsert = async (items) => {
+      inFlight++;
+      try {
+        return await upsert(items);
+      } catch (error) {
+        broken.push(String((error as Error).message));
+        throw error;
+      } finally {
+        inFlight--;
+      }
+    };
     await until(() => app.team.status().queued < 1100);
+    // Hold the next upsert in flight (a lock it must wait for), so the restart cannot miss it.
+    const blocker = await fx.admin.connect();
+    blocker.on('error', () => undefined); // the restart ends its session too
+    await blocker.query('BEGIN');
+    await blocker.query('LOCK TABLE calm_sessions IN ACCESS EXCLUSIVE MODE');
+    await until(() => inFlight > 0);
+    const inFlightAtRestart = inFlight;
     await fx.server.restart();
+    blocker.release(true);
+    expect(inFlightAtRestart).toBe(1);
     saveWhileDown(app, 'restart_agent', 10);
     await until(() => app.team.status().state === 'synced', 60_000);
+    // The restart cut that upsert off: it failed, and the sync caught up after it.
+    expect(broken.length).toBeGreaterThanOrEqual(1);
+    expect(broken[0]).toMatch(/terminat|closed|ECONNRESET|shutting down|EPIPE/i);
     await expectStoreMatchesLocal(app, 'restart_agent');
     await app.close();
+  });
+
+  it('`team sync` with nothing queued still asks the store: a stopped server is an error, not "done"', async () => {
+    const { dir, config } = await agentWith('empty_agent', 0);
+    await fx.server.stop();
+    const app = openAgentApp(dir, config);
+    try {
+      const result = await app.team.sync!.pushNow();
+      expect(result).toEqual({
+        sent: 0,
+        refused: 0,
+        error: `the team store at 127.0.0.1:${fx.server.port}/calm refused the connection (is the server running?)`,
+      });
+      expect(app.team.status()).toMatchObject({ state: 'error', queued: 0 });
+    } finally {
+      await app.close();
+      await fx.server.start();
+    }
   });
 
   it('a store too slow to answer (statement timeout): one clear line, the saves never wait, all arrive once the store answers', async () => {
@@ -156,8 +208,8 @@ describe.skipIf(unavailable !== null)('team sync through server faults (real Pos
     expect(first.error).toBe(
       `the team store at 127.0.0.1:${fx.server.port}/calm took too long and cancelled the statement (statement timeout)`,
     );
-    const slowest = saveWhileDown(app, 'slow_agent', 10);
-    expect(slowest).toBeLessThan(500);
+    saveWhileDown(app, 'slow_agent', 10);
+    expect(app.team.status().queued).toBe(310);
     await blocker.query('ROLLBACK');
     blocker.release();
     expect((await app.team.sync!.pushNow()).error).toBeNull();
