@@ -13,7 +13,12 @@ import { ensureBenchPrerequisites } from './bench-prerequisites';
  * package, through tsx's loader — the engine's loops ran 20 % slower in the same process; plain node
  * running a bundle is not affected.)
  */
-const BENCH_MODULES: { slug: string; load: () => Promise<BenchModule> }[] = [
+const BENCH_MODULES: {
+  slug: string;
+  load: () => Promise<BenchModule>;
+  /** false: runs nothing from out/ (the renderer and CLI builds are not checked or built for it). */
+  needsBuild?: false;
+}[] = [
   { slug: 'engine-vs-ffmpeg', load: async () => (await import('./loudness-bench')).loudnessBench },
   { slug: 'analyze-cli-vs-ffmpeg', load: async () => (await import('./cli-bench')).cliBench },
   { slug: 'batch-analyze-vs-ffmpeg', load: async () => (await import('./batch-bench')).batchBench },
@@ -29,8 +34,10 @@ const BENCH_MODULES: { slug: string; load: () => Promise<BenchModule> }[] = [
   {
     slug: 'team-store-postgresql',
     load: async () => (await import('./team-store-bench')).teamStoreBench,
+    needsBuild: false,
   },
   { slug: 'call-event', load: async () => (await import('./call-event-bench')).callEventBench },
+  { slug: 'softphone', load: async () => (await import('./softphone-bench')).softphoneBench },
   { slug: 'soak', load: async () => (await import('./soak-bench')).soakBench },
 ];
 
@@ -38,13 +45,13 @@ async function main(): Promise<void> {
   const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 3) || 3);
   const log = (message: string): void => void process.stderr.write(`[bench] ${message}\n`);
   const merged: BenchFigures = {};
-  await ensureBenchPrerequisites(log);
   // `npm run bench -- live-coach` runs the modules whose slug contains an argument.
   const only = process.argv.slice(2).map((a) => a.toLowerCase());
   const selected = BENCH_MODULES.filter(
     (m) => only.length === 0 || only.some((o) => m.slug.includes(o)),
   );
   if (selected.length === 0) throw new Error(`no bench module matches ${only.join(', ')}`);
+  if (selected.some((m) => m.needsBuild !== false)) await ensureBenchPrerequisites(log);
   for (const { load } of selected) {
     const m = await load();
     log(`${m.name}…`);
