@@ -1,7 +1,12 @@
 /**
- * The open wrap-up's draft: one conf / electron-store file, `<data>/drafts/wrap-up-draft.json`, replaced
+ * The wrap-up drafts: one conf / electron-store file, `<data>/drafts/wrap-up-draft.json`, replaced
  * atomically (temp file, fsync, rename) on every autosave, so a crash or forced quit at any moment leaves
- * the previous or the new draft, whole. A draft file that cannot be used is moved aside and reported.
+ * the previous or the new drafts, whole. A draft file that cannot be used is moved aside and reported.
+ *
+ * One draft is open (the one last saved); earlier unfinished ones wait, oldest first. Saving a draft of
+ * another call opens it and puts the open one among the waiting: back-to-back calls keep every wrap-up
+ * as the agent left it, and none is saved half-done behind their back. Saving a session removes its
+ * draft wherever it is.
  */
 import path from 'node:path';
 import { z } from 'zod';
@@ -24,10 +29,17 @@ import {
 
 export const DRAFT_FILE_BASENAME = 'wrap-up-draft';
 
-/** The file: the session schema version its wrap-up follows, and the draft (null when none). */
+/** Earlier unfinished wrap-ups kept at most (oldest first); more than this many is not a real day's work. */
+export const MAX_WAITING_DRAFTS = 50;
+
+/**
+ * The file: the session schema version its wrap-up follows, the open draft (null when none) and the
+ * waiting ones (absent in files written before there were any: read as none).
+ */
 const draftFileSchema = z.strictObject({
   schemaVersion: z.literal(SESSION_SCHEMA_VERSION),
   draft: wrapUpDraftSchema.nullable(),
+  waiting: z.array(wrapUpDraftSchema).max(MAX_WAITING_DRAFTS).optional(),
 });
 type DraftFile = z.infer<typeof draftFileSchema> & Record<string, unknown>;
 
@@ -40,11 +52,18 @@ export interface DraftStoreDeps {
 
 export interface DraftStore {
   readonly path: string;
-  /** Replaces the draft; returns when it was saved (ISO). Throws when it could not be written. */
+  /**
+   * Saves the draft as the open one (a draft of another call that was open waits); returns when it was
+   * saved (ISO). Throws when it could not be written, or when MAX_WAITING_DRAFTS already wait.
+   */
   save(draft: WrapUpDraft): string;
+  /** The open draft. */
   get(): WrapUpDraft | null;
+  /** The earlier unfinished drafts, oldest first. */
+  waiting(): WrapUpDraft[];
+  /** Discards the open draft (the waiting ones stay). */
   discard(): void;
-  /** Discards the draft only if it belongs to this call (after its session was saved). */
+  /** Discards this call's draft, open or waiting (after its session was saved). */
   discardIfFor(callId: string): void;
 }
 
@@ -86,11 +105,11 @@ export function openDraftStore(deps: DraftStoreDeps): DraftStore {
     return store;
   };
 
-  const write = (draft: WrapUpDraft | null): void => {
-    open().store = { schemaVersion: SESSION_SCHEMA_VERSION, draft };
+  const write = (draft: WrapUpDraft | null, waiting: WrapUpDraft[]): void => {
+    open().store = { schemaVersion: SESSION_SCHEMA_VERSION, draft, waiting };
   };
 
-  const read = (): WrapUpDraft | null => {
+  const read = (): { draft: WrapUpDraft | null; waiting: WrapUpDraft[] } => {
     let content: unknown;
     try {
       content = open().store;
@@ -100,19 +119,34 @@ export function openDraftStore(deps: DraftStoreDeps): DraftStore {
       content = open().store;
     }
     const parsed = draftFileSchema.safeParse(content);
-    return parsed.success ? parsed.data.draft : null;
+    return parsed.success
+      ? { draft: parsed.data.draft, waiting: parsed.data.waiting ?? [] }
+      : { draft: null, waiting: [] };
   };
 
   return {
     path: file,
     save(draft) {
-      write(draft);
+      const { draft: open, waiting } = read();
+      const others = waiting.filter((d) => d.callId !== draft.callId);
+      if (open && open.callId !== draft.callId) {
+        if (others.length >= MAX_WAITING_DRAFTS)
+          throw new Error(
+            `${MAX_WAITING_DRAFTS} unfinished wrap-ups are already waiting: save or discard one first`,
+          );
+        others.push(open);
+      }
+      write(draft, others);
       return now().toISOString();
     },
-    get: read,
-    discard: () => write(null),
+    get: () => read().draft,
+    waiting: () => read().waiting,
+    discard: () => write(null, read().waiting),
     discardIfFor(callId) {
-      if (read()?.callId === callId) write(null);
+      const { draft, waiting } = read();
+      const kept = waiting.filter((d) => d.callId !== callId);
+      if (draft?.callId === callId || kept.length !== waiting.length)
+        write(draft?.callId === callId ? null : draft, kept);
     },
   };
 }

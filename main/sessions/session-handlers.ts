@@ -12,6 +12,7 @@ type SessionMethod =
   | 'saveCallTimeline'
   | 'saveDraft'
   | 'getDraft'
+  | 'getWaitingDrafts'
   | 'discardDraft'
   | 'saveSession'
   | 'listSessions'
@@ -25,6 +26,7 @@ const SESSION_METHODS: readonly SessionMethod[] = [
   'saveCallTimeline',
   'saveDraft',
   'getDraft',
+  'getWaitingDrafts',
   'discardDraft',
   'saveSession',
   'listSessions',
@@ -62,6 +64,8 @@ export function createSessionHandlers(
     saveDraft: (draft) =>
       write('saveDraft', 'The draft was not saved', () => ({ savedAt: drafts.save(draft) })),
     getDraft: () => read('getDraft', 'The draft could not be read', () => drafts.get()),
+    getWaitingDrafts: () =>
+      read('getWaitingDrafts', 'The waiting drafts could not be read', () => drafts.waiting()),
     discardDraft: () =>
       write('discardDraft', 'The draft was not discarded', () => (drafts.discard(), null)),
     saveSession: ({ session }) => {

@@ -115,6 +115,10 @@ const wrapUpObject = z.object({
 const profileObject = z.object({
   /** The agent's name or id, written into every session so team leads can tell agents apart. */
   agentName: z.string().max(200),
+  /** The agent's team, as their lead calls it (shown in the setup and Settings). */
+  team: z.string().max(200),
+  /** The first-run setup was finished or skipped: the app opens on the coach. */
+  setupDone: z.boolean(),
 });
 
 /** The stored settings. Unknown keys are dropped when reading (a newer version may have written them). */
@@ -152,7 +156,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = deepFreeze({
   recording: { storeAudio: false },
   autoStartOnCallerSpeech: false,
   wrapUp: { requiredSteps: ['priorities', 'resolution'], followUpDays: 30 },
-  profile: { agentName: '' },
+  profile: { agentName: '', team: '', setupDone: false },
 });
 
 /**

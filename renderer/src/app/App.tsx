@@ -2,6 +2,13 @@ import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
 import { LiveCoachView } from '../live-coach/LiveCoachView';
 import type { FinishedCall } from '../live-coach/finished-call';
 import type { CallTimeline } from '../../engine/call-types';
+import type { AudioSettings } from '../../../preload/contract/settings-schema';
+import { useCall } from '../call/use-call';
+import { BACK_TO_COACH_KEY, LiveCallBadge } from '../call/LiveCallBadge';
+import { windowTitle } from '../call/window-title';
+import { FirstRunSetup } from '../setup/FirstRunSetup';
+import { WrapUpSaved } from '../wrap-up/WrapUpSaved';
+import { CallEventProblemNotice } from '../phone-events/CallEventProblemNotice';
 import { FollowUpsView } from '../follow-ups/FollowUpsView';
 import { useFollowUps } from '../follow-ups/use-follow-ups';
 import { SessionLogView } from '../session-log/SessionLogView';
@@ -22,7 +29,7 @@ import { TeamSyncBadge } from '../team/TeamSyncBadge';
 // The team screen carries chart.js: loaded when first opened, not with the coach.
 const TeamView = lazy(() => import('../team/TeamView').then((m) => ({ default: m.TeamView })));
 
-type Screen = 'coach' | 'wrap-up' | 'log' | 'follow-ups' | 'team' | 'settings';
+type Screen = 'setup' | 'coach' | 'wrap-up' | 'log' | 'follow-ups' | 'team' | 'settings';
 const SCREENS: { id: Screen; label: string }[] = [
   { id: 'coach', label: 'Coach' },
   { id: 'wrap-up', label: 'Wrap-up' },
@@ -37,25 +44,56 @@ export function App() {
   const [screen, setScreen] = useState<Screen>('coach');
   const [exportOpen, setExportOpen] = useState(false);
   const wrapUp = useWrapUp(settings);
-  const { begin: beginWrapUp, restored: draftRestored } = wrapUp;
+  const { begin: beginWrapUp, restored: draftRestored, flush: flushWrapUp } = wrapUp;
 
-  // A call's end opens its wrap-up; a wrap-up left open by a crash or a forced quit reopens at start.
-  const onCallFinished = useCallback(
-    (call: FinishedCall) => {
+  // Whatever starts a call, the coach comes forward; an open wrap-up stays a draft (kept, not saved).
+  // A call's end opens its wrap-up.
+  const live = useCall(settings, {
+    onStarting: () => {
+      setScreen('coach');
+      void flushWrapUp();
+    },
+    onFinished: (call: FinishedCall) => {
       setScreen('wrap-up');
       void beginWrapUp(callForWrapUp(call), call.analysis.timeline);
     },
-    [beginWrapUp],
-  );
+    onSaveCalibration: (deviceKey, lufs) => void update({ agentNormalLufs: { [deviceKey]: lufs } }),
+    onSaveAudio: (patch: Partial<AudioSettings>) => void update({ audio: patch }),
+  });
+  const inCall = live.call.live;
+
+  // First run: the setup, unless a call or a wrap-up left open by a crash needs the screen.
+  const setupDue = settings !== null && !settings.profile.setupDone;
+  useEffect(() => {
+    if (setupDue) setScreen((s) => (s === 'coach' ? 'setup' : s));
+  }, [setupDue]);
   useEffect(() => {
     if (draftRestored) setScreen('wrap-up');
   }, [draftRestored]);
+  // A saved wrap-up: the next waiting one stays open; with none, back to the coach.
+  useEffect(() => {
+    if (wrapUp.lastSaved && !wrapUp.draft) setScreen((s) => (s === 'wrap-up' ? 'coach' : s));
+  }, [wrapUp.lastSaved, wrapUp.draft]);
   useHostEvent('host-closing', () => void wrapUp.flush());
   useHostEvent('hotkey', ({ action }) => {
     if (action === 'openWrapUp') setScreen('wrap-up');
-    // A call started by hotkey from another screen brings the coach back (its wrap-up stays open).
-    else if (action === 'startCall') setScreen('coach');
   });
+
+  // A live call on every screen: the window title, and the key back to the coach.
+  useEffect(() => {
+    document.title = windowTitle(inCall, live.coach.banner);
+  }, [inCall, live.coach.banner]);
+  useEffect(() => {
+    if (!inCall) return undefined;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === BACK_TO_COACH_KEY && !e.altKey && !e.ctrlKey && !e.metaKey) {
+        e.preventDefault();
+        setScreen('coach');
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [inCall]);
 
   // Saved sessions change the log and the follow-ups; both reload when this changes.
   const [sessionsVersion, setSessionsVersion] = useState(0);
@@ -64,7 +102,6 @@ export function App() {
     if (wrapUp.lastSaved) sessionsChanged();
   }, [wrapUp.lastSaved, sessionsChanged]);
   const followUps = useFollowUps(sessionsVersion);
-  const [inCall, setInCall] = useState(false);
   useReportCallStatus({
     inCall,
     wrapUpPending: wrapUp.draft !== null,
@@ -82,20 +119,25 @@ export function App() {
     },
     [beginWrapUp],
   );
-
-  const saveCalibration = useCallback(
-    (deviceKey: string, lufs: number) => void update({ agentNormalLufs: { [deviceKey]: lufs } }),
-    [update],
-  );
+  const waitingCount = wrapUp.waiting.length + (wrapUp.draft ? 1 : 0);
 
   return (
     <div
       className={settings?.ui.compact ? 'app compact' : 'app'}
       data-testid="app"
       data-host={appInfo?.host ?? ''}
+      data-screen={screen}
+      data-live={inCall ? 'true' : undefined}
     >
       <header className="app-header">
         <h1>Calm Line</h1>
+        {inCall && (
+          <LiveCallBadge
+            sessionRef={live.coach.sessionRef}
+            onCoach={screen === 'coach'}
+            onBack={() => setScreen('coach')}
+          />
+        )}
         <nav className="nav" aria-label="Screens">
           {SCREENS.map((s) => (
             <button
@@ -105,9 +147,13 @@ export function App() {
               data-testid={`nav-${s.id}`}
             >
               {s.label}
-              {s.id === 'wrap-up' && wrapUp.draft && (
-                <span className="nav-badge" aria-label="(open)">
-                  •
+              {s.id === 'wrap-up' && waitingCount > 0 && (
+                <span
+                  className="nav-badge"
+                  data-testid="wrap-up-badge"
+                  aria-label={waitingCount === 1 ? '(open)' : `(${waitingCount} open)`}
+                >
+                  {waitingCount === 1 ? '•' : waitingCount}
                 </span>
               )}
               {s.id === 'follow-ups' && followUps.count > 0 && (
@@ -138,14 +184,28 @@ export function App() {
         </div>
       )}
       <StorageNotices />
+      <CallEventProblemNotice />
+      {screen === 'setup' && settings && (
+        <FirstRunSetup
+          settings={settings}
+          live={live}
+          onUpdate={update}
+          onDone={() => {
+            void update({ profile: { setupDone: true } });
+            setScreen('coach');
+          }}
+        />
+      )}
+      {screen === 'coach' && !inCall && !wrapUp.draft && wrapUp.lastSaved && (
+        <WrapUpSaved afterCallWorkSec={wrapUp.lastSaved.afterCallWorkSec} />
+      )}
       {/* The coach stays mounted while other screens show, so a call in progress keeps running. */}
       <div hidden={screen !== 'coach'}>
         <LiveCoachView
           settings={settings}
           appInfo={appInfo}
-          onSaveCalibration={saveCalibration}
-          onCallFinished={onCallFinished}
-          onInCallChange={setInCall}
+          live={live}
+          shown={screen === 'coach'}
         />
       </div>
       {screen === 'wrap-up' && <WrapUpView wrapUp={wrapUp} settings={settings} />}

@@ -3,7 +3,7 @@ import type { CoachSession } from './audio/coach-session';
 import { formatClock } from './cue-copy';
 import { onFrame } from './frame-loop';
 
-/** Call time, venting timer, talk ratio and overtalk count, written to text nodes on each frame. */
+/** Venting timer, talk ratio and overtalk count, written to text nodes on each frame (the call's clock is on the tile). */
 export function LiveStats({
   sessionRef,
   heated,
@@ -11,13 +11,12 @@ export function LiveStats({
   sessionRef: MutableRefObject<CoachSession | null>;
   heated: boolean;
 }) {
-  const callTime = useRef<HTMLElement>(null);
   const venting = useRef<HTMLElement>(null);
   const ratio = useRef<HTMLElement>(null);
   const overtalk = useRef<HTMLElement>(null);
 
   useEffect(() => {
-    const last = ['', '', '', ''];
+    const last = ['', '', ''];
     const write = (i: number, el: HTMLElement | null, text: string) => {
       if (el && last[i] !== text) {
         el.textContent = text;
@@ -26,26 +25,19 @@ export function LiveStats({
     };
     return onFrame(() => {
       const s = sessionRef.current?.inCall ? sessionRef.current.latest : null;
-      write(0, callTime.current, s ? formatClock(s.timeSec) : '—');
-      write(1, venting.current, s && s.ventingSec > 0 ? formatClock(s.ventingSec) : '—');
+      write(0, venting.current, s && s.ventingSec > 0 ? formatClock(s.ventingSec) : '—');
       write(
-        2,
+        1,
         ratio.current,
         s && s.talkRatio !== null ? `${Math.round(s.talkRatio * 100)}%` : '—',
       );
-      write(3, overtalk.current, s ? String(s.overtalkCount) : '—');
+      write(2, overtalk.current, s ? String(s.overtalkCount) : '—');
       return false;
     });
   }, [sessionRef]);
 
   return (
     <dl className="stats" data-testid="live-stats">
-      <div>
-        <dt>Call</dt>
-        <dd ref={callTime} data-testid="call-time">
-          —
-        </dd>
-      </div>
       <div className={heated ? 'heated-badge' : undefined}>
         <dt>Caller venting</dt>
         <dd ref={venting} data-testid="venting-timer">

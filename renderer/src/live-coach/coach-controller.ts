@@ -6,8 +6,8 @@
  * values stay in `session.latest` for the canvas meters. `useCoach` renders it; tests drive it with a
  * scripted session.
  */
-import type { Settings } from '../../../preload/contract/settings-schema';
-import type { CallAnalysis } from '../../engine/call-types';
+import type { AudioSettings, Settings } from '../../../preload/contract/settings-schema';
+import type { CallAnalysis, LiveSnapshot } from '../../engine/call-types';
 import type { KernelKind } from '../../engine/wasm/engine-kernels';
 import type { CoachListener, CoachSessionConfig } from './audio/coach-session';
 import {
@@ -36,6 +36,8 @@ export interface CoachState {
   readonly calibration: Calibration;
   /** Which loop the live engine filters with, once known (shown as a data attribute for diagnostics). */
   readonly filterKernel: KernelKind | null;
+  /** Whose voice is on which side (channel-order.ts); 'swapped' offers the agent to swap them. */
+  readonly channelOrder: LiveSnapshot['channelOrder'];
 }
 
 /** What the controller needs of an audio session (CoachSession in the app). */
@@ -46,6 +48,8 @@ export interface CoachSessionLike {
   endCall(): Promise<CallAnalysis>;
   calibrate(on: boolean): void;
   connectSources(): Promise<void>;
+  recheckChannels(): void;
+  confirmChannels(): void;
   updateConfig(config: CoachSessionConfig): void;
   liveTrackCount(): number;
   close(): Promise<void>;
@@ -66,6 +70,8 @@ export interface CoachControllerDeps<S extends CoachSessionLike> {
   readonly openSession: (config: CoachSessionConfig, listener: CoachListener) => Promise<S>;
   readonly settings: () => Settings | null;
   readonly saveCalibration: (deviceKey: string, lufs: number) => void;
+  /** Saves a change of the audio settings (swapping the sides); they come back through applySettings. */
+  readonly saveAudio: (patch: Partial<AudioSettings>) => void;
   readonly startRecording: (callId: string, sampleRate: number) => RecordingSink;
   /** Outside a call, the caller began to speak (the view auto-starts a call when enabled). */
   readonly onCallerSpeech: () => void;
@@ -90,6 +96,10 @@ export interface CoachController {
   devicesChanged(): void;
   /** "Try again" on a source problem: reconnect the running session, or start the call that failed to. */
   retrySources(): void;
+  /** The sides are the wrong way round: swap them in the settings (and the running session). */
+  swapSides(): void;
+  /** The agent says the sides are right after all. */
+  keepSides(): void;
   close(): void;
 }
 
@@ -108,7 +118,22 @@ const INITIAL: CoachState = {
   problem: null,
   calibration: NO_CALIBRATION,
   filterKernel: null,
+  channelOrder: 'pending',
 };
+
+/** What the sources are, without the side the agent is on (a swap of sides needs no new capture). */
+function sourcesKey(audio: AudioSettings): string {
+  return JSON.stringify({ ...audio, agentSide: null });
+}
+
+/** The settings change that swaps the sides, or null where the mode has no sides to swap. */
+export function swappedSides(audio: AudioSettings): Partial<AudioSettings> | null {
+  if (audio.mode === 'stereo-split')
+    return { agentSide: audio.agentSide === 'left' ? 'right' : 'left' };
+  if (audio.mode === 'two-devices')
+    return { micDeviceId: audio.callerDeviceId, callerDeviceId: audio.micDeviceId };
+  return null;
+}
 
 export function sessionConfig(settings: Settings): CoachSessionConfig {
   return {
@@ -173,9 +198,10 @@ export function createCoachController<S extends CoachSessionLike>(
         onAudio: (caller, agent, frames) => recording?.push(caller, agent, frames),
         onCalibration,
         onKernelKind: (filterKernel) => set({ filterKernel }),
+        onChannelOrder: (channelOrder) => set({ channelOrder }),
       });
       deps.session.current = session;
-      audioKey = JSON.stringify(settings.audio);
+      audioKey = sourcesKey(settings.audio);
       set({ phase: 'listening', problem: null });
       return session;
     } catch (error) {
@@ -230,10 +256,11 @@ export function createCoachController<S extends CoachSessionLike>(
       const session = deps.session.current;
       if (!session) return;
       session.updateConfig(sessionConfig(settings));
-      const key = JSON.stringify(settings.audio);
+      const key = sourcesKey(settings.audio);
       if (key !== audioKey) {
         audioKey = key;
         reconnect(session);
+        session.recheckChannels();
       }
     },
     devicesChanged() {
@@ -245,6 +272,17 @@ export function createCoachController<S extends CoachSessionLike>(
       const session = deps.session.current;
       if (session) reconnect(session);
       else void startCall();
+    },
+    swapSides() {
+      const settings = deps.settings();
+      const patch = settings && swappedSides(settings.audio);
+      if (!patch) return;
+      set({ channelOrder: 'pending' });
+      deps.saveAudio(patch);
+    },
+    keepSides() {
+      deps.session.current?.confirmChannels();
+      set({ channelOrder: 'ok' });
     },
     close() {
       void deps.session.current?.close();

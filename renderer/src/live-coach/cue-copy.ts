@@ -13,6 +13,9 @@ export type BannerState =
   | 'caller-heated';
 
 export interface BannerCopy {
+  /** What the cue tile says, big: one to three words, read at a glance from 60 cm. */
+  word: string;
+  /** The cue in full, as screen readers announce it and the review names it. */
   title: string;
   hint: string;
   /** Icon id in CueIcon.tsx: each a different shape. */
@@ -23,37 +26,49 @@ export interface BannerCopy {
 
 export const BANNER_COPY: Readonly<Record<BannerState, BannerCopy>> = {
   idle: {
+    word: 'Ready',
     title: 'Ready',
     hint: 'Start a call when you pick up.',
     icon: 'dot',
     tone: '--tone-idle',
   },
-  listening: { title: 'Listening', hint: 'Steady and calm.', icon: 'ear', tone: '--tone-idle' },
+  listening: {
+    word: 'Listening',
+    title: 'Listening',
+    hint: 'Steady and calm.',
+    icon: 'ear',
+    tone: '--tone-idle',
+  },
   'wait-for-pause': {
+    word: 'Wait',
     title: 'Wait for the pause',
-    hint: 'Let the wave pass. Listen, don’t interrupt.',
+    hint: 'For the pause. Let the wave pass — don’t interrupt.',
     icon: 'hand',
     tone: '--tone-wait',
   },
   'your-turn': {
+    word: 'Your turn',
     title: 'Your turn — speak softly',
-    hint: 'Restate what matters to them, then ask them to confirm.',
+    hint: 'Speak softly. Restate what matters, then ask them to confirm.',
     icon: 'speak',
     tone: '--tone-turn',
   },
   'talking-over': {
+    word: 'Talking over',
     title: 'You’re talking over',
     hint: 'Stop and let them finish.',
     icon: 'overlap',
     tone: '--tone-over',
   },
   'too-loud': {
+    word: 'Softer',
     title: 'Speak softly',
     hint: 'Lower your voice — never match their volume.',
     icon: 'volume-down',
     tone: '--tone-loud',
   },
   'caller-heated': {
+    word: 'Caller heated',
     title: 'Caller heated',
     hint: 'They have a right to be angry. Stay steady.',
     icon: 'flame',

@@ -3,7 +3,7 @@
  * its state rendered. The session and call id stay in refs for the meters and the view.
  */
 import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
-import type { Settings } from '../../../preload/contract/settings-schema';
+import type { AudioSettings, Settings } from '../../../preload/contract/settings-schema';
 import { hostApi } from '../api/host-api';
 import { RecordingUpload } from '../recording/recording-upload';
 import { CoachSession } from './audio/coach-session';
@@ -15,13 +15,16 @@ export type { Calibration, CoachPhase } from './coach-controller';
 export function useCoach(
   settings: Settings | null,
   onSaveCalibration: (deviceKey: string, lufs: number) => void,
+  onSaveAudio: (patch: Partial<AudioSettings>) => void,
 ) {
   const settingsRef = useRef(settings);
   const saveRef = useRef(onSaveCalibration);
+  const saveAudioRef = useRef(onSaveAudio);
   useLayoutEffect(() => {
     settingsRef.current = settings;
     saveRef.current = onSaveCalibration;
-  }, [settings, onSaveCalibration]);
+    saveAudioRef.current = onSaveAudio;
+  }, [settings, onSaveCalibration, onSaveAudio]);
   const sessionRef = useRef<CoachSession | null>(null);
   const callIdRef = useRef<string | null>(null);
   /** Set by the view: what to do when the caller speaks outside a call (auto-start, when enabled). */
@@ -32,6 +35,7 @@ export function useCoach(
       openSession: (config, listener) => CoachSession.open(config, listener),
       settings: () => settingsRef.current,
       saveCalibration: (deviceKey, lufs) => saveRef.current(deviceKey, lufs),
+      saveAudio: (patch) => saveAudioRef.current(patch),
       startRecording: (callId, sampleRate) => new RecordingUpload(hostApi, callId, sampleRate),
       onCallerSpeech: () => autoStartRef.current(),
       newId,
@@ -66,5 +70,7 @@ export function useCoach(
     endCall: controller.endCall,
     calibrate: controller.calibrate,
     retrySources: controller.retrySources,
+    swapSides: controller.swapSides,
+    keepSides: controller.keepSides,
   };
 }

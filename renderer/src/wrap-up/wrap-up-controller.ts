@@ -1,8 +1,9 @@
 /**
- * The wrap-up's lifecycle, without React: restores the stored draft at start, opens a new one when a call
- * ends (keeping an earlier unfinished one as a session, as far as it got), autosaves every change
- * (debounced, flushed on a step change), refuses to save while a step the team requires is missing, and
- * saves the result as a session. `useWrapUp` renders its state; tests drive it against a real host.
+ * The wrap-up's lifecycle, without React: restores the stored drafts at start, opens a new one when a call
+ * ends (an earlier unfinished one waits, as the agent left it — never saved half-done behind their
+ * back), autosaves every change (debounced, flushed on a step change), refuses to save while a step the
+ * team requires is missing, saves the result as a session, and then opens the next waiting wrap-up,
+ * oldest first. `useWrapUp` renders its state; tests drive it against a real host.
  */
 import type { CalmLineApi } from '../../../preload/contract/ipc-contract';
 import type { Settings } from '../../../preload/contract/settings-schema';
@@ -21,6 +22,8 @@ import { STEP_REQUIREMENT, STEP_TITLES, missingRequiredSteps } from './wrap-up-s
 export interface WrapUpState {
   /** The open wrap-up, null when none is open. */
   readonly draft: WrapUpDraft | null;
+  /** Earlier unfinished wrap-ups (back-to-back calls), oldest first: each opens when the one before is saved. */
+  readonly waiting: readonly WrapUpDraft[];
   /** True once the stored draft (if any) has been looked for at start. */
   readonly loaded: boolean;
   /** A draft was found at start (the app was closed or crashed during a wrap-up). */
@@ -31,13 +34,13 @@ export interface WrapUpState {
   readonly problem: string | null;
   /** The session the last wrap-up was saved as. */
   readonly lastSaved: Session | null;
-  /** A notice about an earlier wrap-up that had to be closed to open this one. */
+  /** A notice about the wrap-ups waiting behind this one. */
   readonly notice: string | null;
 }
 
 export type WrapUpHost = Pick<
   CalmLineApi,
-  'getDraft' | 'saveDraft' | 'saveSession' | 'saveCallTimeline'
+  'getDraft' | 'getWaitingDrafts' | 'saveDraft' | 'saveSession' | 'saveCallTimeline'
 >;
 
 export interface WrapUpControllerDeps {
@@ -53,11 +56,12 @@ export interface WrapUpController {
   getState(): WrapUpState;
   /** Called after every state change; returns an unsubscribe. */
   subscribe(listener: () => void): () => void;
-  /** Looks for a draft stored by an earlier run (once; later calls do nothing). */
+  /** Looks for drafts stored by an earlier run (once; later calls do nothing). */
   load(): Promise<void>;
   dispatch(action: WrapUpAction): void;
   /** Opens the wrap-up of a call that just ended (its timeline is stored first). */
   begin(call: CallForWrapUp, timeline: CallTimeline | null): Promise<void>;
+  /** Saves the open wrap-up as a session; the next waiting one (if any) opens. */
   save(): Promise<Session | null>;
   /** Writes any pending change now (step change, blur, page hide). */
   flush(): Promise<void>;
@@ -65,6 +69,7 @@ export interface WrapUpController {
 
 const INITIAL: WrapUpState = {
   draft: null,
+  waiting: [],
   loaded: false,
   restored: false,
   autosave: { status: 'idle', error: null },
@@ -104,11 +109,21 @@ export function createWrapUpController(deps: WrapUpControllerDeps): WrapUpContro
   };
 
   const load = (): Promise<void> =>
-    (loading ??= host.getDraft().then((r) => {
-      // A call that ended while the stored draft was being fetched wins; it already closed nothing.
-      if (r.ok && r.value && state.draft === null) {
-        timelineSaved.add(r.value.callId);
-        set({ draft: r.value, restored: true });
+    (loading ??= Promise.all([host.getDraft(), host.getWaitingDrafts()]).then(([open, waiting]) => {
+      const stored = [
+        ...(waiting.ok ? waiting.value : []),
+        ...(open.ok && open.value ? [open.value] : []),
+      ];
+      for (const d of stored) timelineSaved.add(d.callId);
+      // A call that ended while the stored drafts were being fetched wins; they wait behind it.
+      const ids = new Set([...state.waiting, state.draft].map((d) => d?.callId));
+      const restored = stored.filter((d) => !ids.has(d.callId));
+      if (restored.length > 0) {
+        if (state.draft === null) {
+          const last = restored[restored.length - 1];
+          set({ draft: last, waiting: restored.slice(0, -1), restored: true });
+        } else set({ waiting: [...restored, ...state.waiting] });
+        set({ notice: waitingNotice(state.waiting) });
       }
       set({ loaded: true });
     }));
@@ -147,7 +162,22 @@ export function createWrapUpController(deps: WrapUpControllerDeps): WrapUpContro
         autosaver.schedule(current);
         return null;
       }
-      set({ draft: null, lastSaved: result, problem: null, notice: null, restored: false });
+      const [next, ...rest] = state.waiting;
+      set({
+        draft: next ?? null,
+        waiting: rest,
+        lastSaved: result,
+        problem: null,
+        notice: next
+          ? `Next: ${wrapUpOf(next)}.${rest.length > 0 ? ` ${waitingNotice(rest)}` : ''}`
+          : null,
+        restored: false,
+      });
+      // The host opens it too, so a crash from here restores this one.
+      if (next) {
+        autosaver.schedule(next);
+        await autosaver.flush();
+      }
       return result;
     } finally {
       set({ saving: false });
@@ -165,18 +195,11 @@ export function createWrapUpController(deps: WrapUpControllerDeps): WrapUpContro
       },
       now(),
     );
-    set({ draft: next, problem: null, restored: false });
-    if (previous && previous.callId !== next.callId) {
-      // One draft at a time: the earlier wrap-up is kept as a session, as far as it got.
-      autosaver.cancel();
-      const kept = await storeSession(previous);
-      set({
-        notice:
-          typeof kept === 'string'
-            ? `The previous call’s wrap-up could not be kept: ${kept}`
-            : `The previous call’s wrap-up (ended ${new Date(previous.endedAt).toLocaleTimeString()}) was saved as far as it got; it is in the log.`,
-      });
-    } else set({ notice: null });
+    // The earlier wrap-up's last keystrokes reach the host before this one opens (and sends it to wait).
+    if (previous && previous.callId !== next.callId) await autosaver.flush();
+    const waiting =
+      previous && previous.callId !== next.callId ? [...state.waiting, previous] : state.waiting;
+    set({ draft: next, waiting, problem: null, restored: false, notice: waitingNotice(waiting) });
     if (timeline) {
       const r = await host.saveCallTimeline({ id: call.id, timeline });
       if (r.ok) timelineSaved.add(call.id);
@@ -199,4 +222,16 @@ export function createWrapUpController(deps: WrapUpControllerDeps): WrapUpContro
     save,
     flush: () => autosaver.flush(),
   };
+}
+
+function wrapUpOf(d: WrapUpDraft): string {
+  return `the wrap-up of the call that ended at ${new Date(d.endedAt).toLocaleTimeString()}`;
+}
+
+/** What waits behind the open wrap-up, in one sentence (null when nothing does). */
+function waitingNotice(waiting: readonly WrapUpDraft[]): string | null {
+  if (waiting.length === 0) return null;
+  if (waiting.length === 1)
+    return `Kept for later: ${wrapUpOf(waiting[0])}. It opens when this one is saved.`;
+  return `${waiting.length} earlier wrap-ups are kept, as you left them; each opens when the one before is saved.`;
 }

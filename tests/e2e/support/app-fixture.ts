@@ -1,7 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page, type ConsoleMessage } from '@playwright/test';
 import { startBrowserHost } from '../../../main/browser-host/browser-host.js';
+import { createSettingsService } from '../../../main/settings/settings-service.js';
+import { openSettingsStore } from '../../../main/settings/settings-store.js';
 import { CHROMIUM_PATH, E2E_TMP, RENDERER_DIR } from './paths.js';
 
 export interface LaunchOptions {
@@ -13,6 +15,11 @@ export interface LaunchOptions {
   dataDir?: string;
   /** Test instrumentation run in the page before the app's own scripts. */
   initScript?: () => void;
+  /**
+   * Open as a new user would: the first-run setup first. Otherwise a data folder without settings gets
+   * the default settings with the setup marked done, so the app opens on the coach.
+   */
+  firstRun?: boolean;
 }
 
 export interface LaunchedApp {
@@ -29,6 +36,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   mkdirSync(E2E_TMP, { recursive: true });
   const ownDataDir = !options.dataDir;
   const dataDir = options.dataDir ?? mkdtempSync(path.join(E2E_TMP, 'data-'));
+  if (!options.firstRun && !existsSync(path.join(dataDir, 'settings.json')))
+    createSettingsService(openSettingsStore(dataDir)).update({ profile: { setupDone: true } });
   const host = await startBrowserHost({ dataDir, rendererDir: RENDERER_DIR, port: 0 });
   const args = [
     '--no-sandbox',

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDraftStore } from '../../../main/sessions/draft-store';
+import { MAX_WAITING_DRAFTS, openDraftStore } from '../../../main/sessions/draft-store';
 import { dispatch } from '../../../main/ipc/dispatch';
 import { createSessionHandlers } from '../../../main/sessions/session-handlers';
 import { openSessionServices } from '../../../main/sessions/session-services';
@@ -43,6 +43,7 @@ describe('wrap-up drafts', () => {
     expect(JSON.parse(fs.readFileSync(draftFile(dataDir), 'utf8'))).toEqual({
       schemaVersion: 2,
       draft,
+      waiting: [],
     });
     store.discard();
     expect(store.get()).toBeNull();
@@ -52,6 +53,41 @@ describe('wrap-up drafts', () => {
     expect(store.get()).toEqual(draft);
     store.discardIfFor(draft.callId);
     expect(store.get()).toBeNull();
+  });
+
+  it('keeps an earlier call’s draft waiting when another call’s opens, and reads files written before there were any', () => {
+    const dataDir = dirs.make();
+    const first = draftAt(seededRandom(11), STARTED);
+    const second = draftAt(seededRandom(12), STARTED);
+    const store = openDraftStore({ dataDir });
+    store.save(first);
+    store.save(second);
+    expect(store.get()).toEqual(second);
+    expect(store.waiting()).toEqual([first]);
+    // Saving the waiting one opens it; the other waits.
+    store.save(first);
+    expect(store.get()).toEqual(first);
+    expect(store.waiting()).toEqual([second]);
+    store.discardIfFor(second.callId);
+    expect(store.waiting()).toEqual([]);
+    expect(store.get()).toEqual(first);
+    // A file from before waiting drafts existed.
+    fs.writeFileSync(draftFile(dataDir), JSON.stringify({ schemaVersion: 2, draft: second }));
+    const reopened = openDraftStore({ dataDir });
+    expect(reopened.get()).toEqual(second);
+    expect(reopened.waiting()).toEqual([]);
+  });
+
+  it('refuses to send a 51st wrap-up to wait, and keeps all 50 and the open one', () => {
+    const dataDir = dirs.make();
+    const store = openDraftStore({ dataDir });
+    const rnd = seededRandom(13);
+    const drafts = Array.from({ length: MAX_WAITING_DRAFTS + 2 }, () => draftAt(rnd, STARTED));
+    for (const d of drafts.slice(0, MAX_WAITING_DRAFTS + 1)) store.save(d);
+    expect(store.waiting()).toHaveLength(MAX_WAITING_DRAFTS);
+    expect(() => store.save(drafts[MAX_WAITING_DRAFTS + 1])).toThrow(/50 unfinished wrap-ups/);
+    expect(store.get()).toEqual(drafts[MAX_WAITING_DRAFTS]);
+    expect(store.waiting()).toHaveLength(MAX_WAITING_DRAFTS);
   });
 
   it('survives a crash mid-write: a leftover temp file does not hide or break the last draft', () => {

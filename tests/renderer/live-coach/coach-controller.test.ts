@@ -3,7 +3,11 @@
  * worklet's part (the messages a real CoachSession sends; the e2e specs play real audio through it).
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, type Settings } from '../../../preload/contract/settings-schema';
+import {
+  DEFAULT_SETTINGS,
+  type AudioSettings,
+  type Settings,
+} from '../../../preload/contract/settings-schema';
 import type { CallAnalysis } from '../../../renderer/engine/call-types';
 import type { CoachListener } from '../../../renderer/src/live-coach/audio/coach-session';
 import {
@@ -12,6 +16,7 @@ import {
 } from '../../../renderer/src/live-coach/audio/source-problems';
 import {
   createCoachController,
+  swappedSides,
   type CoachSessionLike,
 } from '../../../renderer/src/live-coach/coach-controller';
 import { agentDeviceKey } from '../../../renderer/src/live-coach/device-key';
@@ -42,6 +47,12 @@ class ScriptedSession implements CoachSessionLike {
   updateConfig() {
     this.calls.push('config');
   }
+  recheckChannels() {
+    this.calls.push('recheck');
+  }
+  confirmChannels() {
+    this.calls.push('confirm');
+  }
   liveTrackCount() {
     return this.liveTracks;
   }
@@ -50,7 +61,13 @@ class ScriptedSession implements CoachSessionLike {
   }
 }
 
-function setup(options: { settings?: Settings; refuse?: Error } = {}) {
+function setup(
+  options: {
+    settings?: Settings;
+    refuse?: Error;
+    onSaveAudio?: (patch: Partial<AudioSettings>) => void;
+  } = {},
+) {
   let settings = options.settings ?? structuredClone(DEFAULT_SETTINGS);
   const sessions: ScriptedSession[] = [];
   const saved: [string, number][] = [];
@@ -66,6 +83,7 @@ function setup(options: { settings?: Settings; refuse?: Error } = {}) {
     },
     settings: () => settings,
     saveCalibration: (key, lufs) => saved.push([key, lufs]),
+    saveAudio: options.onSaveAudio ?? (() => undefined),
     startRecording: (callId) => {
       const r = { callId, pushed: 0, finished: false };
       recordings.push(r);
@@ -183,7 +201,39 @@ describe('coach controller', () => {
     otherSource.audio.mode =
       otherSource.audio.mode === 'two-devices' ? 'stereo-split' : 'two-devices';
     controller.applySettings(otherSource);
-    expect(sessions[0].calls).toEqual(['config', 'config', 'connect']);
+    // New sources: whose voice is on which side is checked again.
+    expect(sessions[0].calls).toEqual(['config', 'config', 'connect', 'recheck']);
+  });
+
+  it('swaps the sides through the settings when the check finds them swapped, without new capture', async () => {
+    const saved: unknown[] = [];
+    const { controller, sessions } = setup({ onSaveAudio: (patch) => saved.push(patch) });
+    await controller.open();
+    sessions[0].listener.onChannelOrder?.('swapped');
+    expect(controller.getState().channelOrder).toBe('swapped');
+    controller.swapSides();
+    expect(saved).toEqual([{ agentSide: 'right' }]);
+    expect(controller.getState().channelOrder).toBe('pending');
+    const swapped = structuredClone(DEFAULT_SETTINGS);
+    swapped.audio.agentSide = 'right';
+    controller.applySettings(swapped);
+    // Only the config (which carries the agent's channel): the worklet checks the sides again itself.
+    expect(sessions[0].calls).toEqual(['config']);
+    sessions[0].listener.onChannelOrder?.('swapped');
+    controller.keepSides();
+    expect(sessions[0].calls).toEqual(['config', 'confirm']);
+    expect(controller.getState().channelOrder).toBe('ok');
+  });
+
+  it('swaps two inputs by exchanging their devices', () => {
+    const audio = {
+      ...DEFAULT_SETTINGS.audio,
+      mode: 'two-devices' as const,
+      micDeviceId: 'mic',
+      callerDeviceId: 'loop',
+    };
+    expect(swappedSides(audio)).toEqual({ micDeviceId: 'loop', callerDeviceId: 'mic' });
+    expect(swappedSides({ ...audio, mode: 'system-loopback' })).toBeNull();
   });
 
   it('reconnects when a device comes back, not while the sources are live', async () => {

@@ -31,6 +31,7 @@ function realHost(dataDir: string) {
     dispatch(handlers, method, payload);
   const host = {
     getDraft: call('getDraft'),
+    getWaitingDrafts: call('getWaitingDrafts'),
     saveDraft: call('saveDraft'),
     saveSession: call('saveSession'),
     saveCallTimeline: call('saveCallTimeline'),
@@ -122,18 +123,39 @@ describe('wrap-up controller', () => {
     expect(services.drafts.get()).toBeNull();
   });
 
-  it('keeps an unfinished wrap-up as a session when the next call ends, and says so', async () => {
-    const { host, services } = realHost(dirs.make());
+  it('keeps an unfinished wrap-up waiting when the next call ends — nothing saved behind the agent’s back — and opens it after', async () => {
+    const dataDir = dirs.make();
+    const { host, services } = realHost(dataDir);
     const wrapUp = controllerOn(host);
     const first = endedCall(5, [REFUND]);
-    const second = endedCall(6, []);
+    const second = endedCall(6, [REFUND]);
     await wrapUp.begin(first, null);
+    wrapUp.dispatch({ type: 'set', patch: { notes: 'Half-typed note' } });
     await wrapUp.begin(second, null);
     expect(wrapUp.getState().draft?.callId).toBe(second.id);
+    expect(wrapUp.getState().waiting.map((d) => d.callId)).toEqual([first.id]);
     expect(wrapUp.getState().notice).toMatch(
-      /previous call’s wrap-up .* was saved as far as it got/,
+      /Kept for later: the wrap-up of the call that ended at/,
     );
-    expect(services.repository.get(first.id)?.wrapUp.priorities).toHaveLength(1);
+    expect(services.repository.list({}).total).toBe(0);
+    expect(services.drafts.waiting().map((d) => d.wrapUp.notes)).toEqual(['Half-typed note']);
+
+    // A crash now: both come back, the newer open, the earlier waiting.
+    const restarted = controllerOn(realHost(dataDir).host);
+    await restarted.load();
+    expect(restarted.getState().draft?.callId).toBe(second.id);
+    expect(restarted.getState().waiting.map((d) => d.wrapUp.notes)).toEqual(['Half-typed note']);
+
+    wrapUp.dispatch({ type: 'set', patch: { resolution: 'resolved' } });
+    expect((await wrapUp.save())?.id).toBe(second.id);
+    const after = wrapUp.getState();
+    expect(after.draft?.callId).toBe(first.id);
+    expect(after.draft?.wrapUp.notes).toBe('Half-typed note');
+    expect(after.waiting).toEqual([]);
+    expect(after.notice).toMatch(/^Next: the wrap-up of the call that ended at/);
+    expect(services.repository.list({}).rows.map((r) => r.id)).toEqual([second.id]);
+    expect(services.drafts.get()?.callId).toBe(first.id);
+    expect(services.drafts.waiting()).toEqual([]);
   });
 
   it('keeps the wrap-up open with the host’s reason when the save is refused', async () => {

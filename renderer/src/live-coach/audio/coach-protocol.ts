@@ -25,7 +25,17 @@ export type ToWorklet =
   | { type: 'end-call' }
   /** The phone software put the call on hold (true) or resumed it (false): no cues while held. */
   | { type: 'hold'; held: boolean }
-  | { type: 'settings'; settings: CueSettings; agentNormalLufs: number | null }
+  /** New settings; `agentChannel` changed mid-call means the sides were swapped: checked again. */
+  | {
+      type: 'settings';
+      settings: CueSettings;
+      agentNormalLufs: number | null;
+      agentChannel: 0 | 1;
+    }
+  /** The sources were replaced: whose voice is on which side is checked again (channel-order.ts). */
+  | { type: 'recheck-channels' }
+  /** The agent says the sides are right after all: their side's voice counts again. */
+  | { type: 'confirm-channels' }
   | { type: 'calibrate'; on: boolean }
   /** Forget the voices' learned baselines (not a calibration) and learn them again. */
   | { type: 'relearn' }

@@ -34,6 +34,8 @@ export interface CoachListener {
   onKernelKind?(kernel: KernelKind): void;
   /** Called when `inCall` or the banner's primary cue changes (rare), not per frame. */
   onCueState?(inCall: boolean, primaryCue: LiveSnapshot['primaryCue'], callerHeated: boolean): void;
+  /** Whose voice is on which side (channel-order.ts), when that changes. */
+  onChannelOrder?(order: LiveSnapshot['channelOrder']): void;
   /** A recorded call's audio (only for calls started with `record`), in order, about every 0.5 s. */
   onAudio?(caller: Float32Array, agent: Float32Array, frames: number): void;
 }
@@ -76,8 +78,7 @@ export class CoachSession {
       const processorOptions: CoachProcessorOptions = {
         settings: config.cue,
         agentNormalLufs: config.agentNormalLufs,
-        agentChannel:
-          config.audio.mode === 'stereo-split' && config.audio.agentSide === 'right' ? 1 : 0,
+        agentChannel: agentChannelOf(config.audio),
         checkStereo: config.audio.mode === 'stereo-split',
       };
       const node = new AudioWorkletNode(context, COACH_PROCESSOR_NAME, {
@@ -199,7 +200,22 @@ export class CoachSession {
 
   updateConfig(config: CoachSessionConfig): void {
     this.config = config;
-    this.send({ type: 'settings', settings: config.cue, agentNormalLufs: config.agentNormalLufs });
+    this.send({
+      type: 'settings',
+      settings: config.cue,
+      agentNormalLufs: config.agentNormalLufs,
+      agentChannel: agentChannelOf(config.audio),
+    });
+  }
+
+  /** The sources were replaced: whose voice is on which side is checked again. */
+  recheckChannels(): void {
+    this.send({ type: 'recheck-channels' });
+  }
+
+  /** The agent says the sides are right after all. */
+  confirmChannels(): void {
+    this.send({ type: 'confirm-channels' });
   }
 
   /** Learn the agent's normal voice and the caller's baseline again from the next confident speech. */
@@ -234,6 +250,7 @@ export class CoachSession {
           this.lastCueKey = key;
           this.listener.onCueState?.(message.inCall, s.primaryCue, s.cues['caller-heated']);
         }
+        if (s.channelOrder !== before.channelOrder) this.listener.onChannelOrder?.(s.channelOrder);
         break;
       }
       case 'events':
@@ -261,6 +278,11 @@ export class CoachSession {
         break;
     }
   }
+}
+
+/** The input channel carrying the agent: in the two-source modes the mic is merged in on channel 0. */
+function agentChannelOf(audio: CoachSessionConfig['audio']): 0 | 1 {
+  return audio.mode === 'stereo-split' && audio.agentSide === 'right' ? 1 : 0;
 }
 
 async function capture(constraints: MediaStreamConstraints): Promise<MediaStream> {

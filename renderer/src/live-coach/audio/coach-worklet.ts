@@ -7,7 +7,7 @@
  * timers). Bundled by Vite as its own module, loaded from 'self'.
  */
 import { CallEngine, createLiveSnapshot } from '../../../engine/call-engine';
-import type { LiveSnapshot } from '../../../engine/call-types';
+import type { CueKind, LiveSnapshot } from '../../../engine/call-types';
 import { ChannelIdentityCheck } from './channel-identity';
 import { PreRoll } from './pre-roll';
 import { RecordingTap } from '../../recording/recording-tap';
@@ -44,6 +44,7 @@ class CoachProcessor extends AudioWorkletProcessor {
   private readonly stateInterval = Math.round(sampleRate * STATE_INTERVAL_SEC);
   private readonly preRoll = new PreRoll(Math.round(sampleRate * 2));
   private callerWasSpeaking = false;
+  private bannerShown: CueKind | null = null;
   private readonly display = new DisplayChange();
   private readonly statePace = new PostPacer(MIN_POST_INTERVAL_SEC);
   private recording: RecordingTap | null = null;
@@ -121,8 +122,19 @@ class CoachProcessor extends AudioWorkletProcessor {
           settings: message.settings,
           agentNormalLufs: message.agentNormalLufs,
         };
+        // Sides swapped: read them the new way from the next block, and check them again.
         this.engine.updateSettings(message.settings);
         this.engine.setAgentNormalLufs(message.agentNormalLufs);
+        if (message.agentChannel !== this.options.agentChannel) {
+          this.options.agentChannel = message.agentChannel;
+          this.engine.recheckChannels();
+        }
+        break;
+      case 'recheck-channels':
+        this.engine.recheckChannels();
+        break;
+      case 'confirm-channels':
+        this.engine.confirmChannels();
         break;
       case 'meter-feed':
         this.meterFeed?.close();
@@ -172,12 +184,13 @@ class CoachProcessor extends AudioWorkletProcessor {
       }
     }
 
-    // A cue that changed is posted at once, not at the next state interval.
+    // A cue or banner that changed is posted at once, not at the next state interval.
     const events = this.engine.takeEvents();
-    let cueChanged = false;
+    let cueChanged = this.engine.bannerCue !== this.bannerShown;
+    this.bannerShown = this.engine.bannerCue;
     if (events.length > 0 && this.inCall) {
       this.post({ type: 'events', events });
-      cueChanged = events.some((e) => e.type === 'cue-start' || e.type === 'cue-end');
+      cueChanged ||= events.some((e) => e.type === 'cue-start' || e.type === 'cue-end');
     }
 
     this.samplesSinceState += n;

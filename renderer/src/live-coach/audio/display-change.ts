@@ -5,7 +5,8 @@ import type { LiveSnapshot } from '../../../engine/call-types';
  * tenths of a LU in the meters, whole seconds in the timers). The worklet posts only then,
  * so silence costs the page nothing. No allocation: values live in one preallocated array.
  */
-const FIELDS = 12;
+const FIELDS = 13;
+const CHANNEL_ORDER = { pending: 0, ok: 1, swapped: 2 } as const;
 const NONE = -1e9;
 
 function q(value: number | null, step: number): number {
@@ -37,8 +38,11 @@ export class DisplayChange {
     n[7] = q(s.talkRatio, 0.01);
     n[8] = s.overtalkCount;
     n[9] = q(s.agentNormalLufs, 0.1);
-    n[10] = s.primaryCue === null ? -1 : s.primaryCue.length; // cue bits cover identity; this catches null ↔ cue
+    // The banner's cue, by its name's length (distinct for every cue): the banner holds a state past the
+    // cue bits (banner-hold.ts), so the bits alone do not say what it shows.
+    n[10] = s.primaryCue === null ? -1 : s.primaryCue.length;
     n[11] = q(s.callerBaselineLufs, 0.5);
+    n[12] = CHANNEL_ORDER[s.channelOrder];
     let differs = false;
     for (let i = 0; i < FIELDS; i++) {
       if (n[i] !== this.last[i]) {
@@ -56,6 +60,7 @@ export class DisplayChange {
       n[3] !== l[3] ||
       n[4] !== l[4] ||
       n[10] !== l[10] ||
+      n[12] !== l[12] ||
       n[8] !== l[8];
     this.last.set(n);
     return urgent ? 2 : 1;
