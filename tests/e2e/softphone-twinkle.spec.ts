@@ -149,17 +149,24 @@ test('Twinkle answers and hangs up from either side: the page starts and ends ea
   const callIds = started.map((l) => /Started call (\S+)\.$/.exec(l)?.[1]);
   expect(new Set(callIds).size).toBe(CALLS.length);
 
-  // The last call's wrap-up is open (its first field focused): fill the required steps and save.
+  // Each call's wrap-up waits its turn (back to back): fill the two required steps and save, one by one.
   const wrapUp = page.getByTestId('wrap-up');
-  await expect(wrapUp).toHaveAttribute('data-step', 'priorities');
-  await page.keyboard.type('Line back up');
-  for (const step of ['catalyst', 'ownership', 'resolution']) {
-    await page.keyboard.press('Enter');
-    await expect(wrapUp).toHaveAttribute('data-step', step);
+  const wrappedUp = new Set<string>();
+  for (let i = 0; i < CALLS.length; i++) {
+    await expect(wrapUp).toHaveAttribute('data-step', 'priorities');
+    const id = (await wrapUp.getAttribute('data-call-id')) ?? '';
+    expect(wrappedUp.has(id)).toBe(false);
+    wrappedUp.add(id);
+    await page.getByTestId('priority-new').getByRole('textbox').fill('Line back up');
+    for (const step of ['catalyst', 'ownership', 'resolution']) {
+      await page.keyboard.press('Enter');
+      await expect(wrapUp).toHaveAttribute('data-step', step);
+    }
+    await page.keyboard.press('1');
+    await page.getByTestId('save-wrap-up').click();
+    await expect(page.locator(`[data-testid="wrap-up"][data-call-id="${id}"]`)).toHaveCount(0);
   }
-  await page.keyboard.press('1');
-  await page.getByTestId('save-wrap-up').click();
-  await expect(page.getByTestId('wrap-up-saved')).toBeVisible();
+  await expect(wrapUp).toHaveCount(0);
 
   // Where the time went: softphone → Calm Line's door (Twinkle, the hook, node, the command), read from
   // the arrival times Settings lists (newest first).
