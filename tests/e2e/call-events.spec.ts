@@ -1,12 +1,12 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import Papa from 'papaparse';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { test, expect, type Page } from '@playwright/test';
 import { buildHoldCall, type HoldCall } from '../support/hold-call.js';
 import { openLiveRun, type LiveRun } from '../support/live-run.js';
 import { E2E_TMP, REPO_ROOT } from './support/paths.js';
+import { buildCallCommand, callCommand } from './support/call-command.js';
 import { openSessionServices } from '../../main/sessions/session-services.js';
 import { localDay } from '../../preload/domain/calendar-day.js';
 
@@ -18,7 +18,6 @@ import { localDay } from '../../preload/domain/calendar-day.js';
  * event with what it did, and the CSV export id and ref; the caller number follows the privacy setting
  * (last 4 digits here; not kept by default). Settings shows the command line and the last events.
  */
-const CALL_JS = path.join(E2E_TMP, 'cli', 'call.js');
 const CALL_ID = 'a84f2c@pbx.example';
 const CASE_REF = 'CASE-4711';
 
@@ -27,44 +26,12 @@ let call: HoldCall;
 
 test.beforeAll(async () => {
   call = buildHoldCall();
-  mkdirSync(path.dirname(CALL_JS), { recursive: true });
-  // The same bundle the package ships (main/cli/bundle), built here so the spec needs nothing else.
-  await build({
-    absWorkingDir: REPO_ROOT,
-    entryPoints: ['main/cli/call.ts'],
-    outfile: CALL_JS,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    logLevel: 'warning',
-  });
+  await buildCallCommand();
 });
 test.afterEach(async () => {
   await run?.app.close();
   run = undefined;
 });
-
-interface CallResult {
-  code: number;
-  stderr: string;
-  ms: number;
-}
-
-function callCommand(dataDir: string, ...args: string[]): Promise<CallResult> {
-  const started = performance.now();
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [CALL_JS, ...args, '--data-dir', dataDir],
-      { timeout: 10_000 },
-      (error, _stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-        resolve({ code, stderr: stderr.trim(), ms: performance.now() - started });
-      },
-    );
-  });
-}
 
 async function waitForFileTime(page: Page, sec: number): Promise<void> {
   await page.waitForFunction(

@@ -23,7 +23,8 @@ export interface ChannelOrderCall {
 }
 
 const AGENT_DBFS = -26;
-const CALLER_DBFS = -24;
+/** The caller 8 dB above the agent: a normal voice learned from the wrong side could not pass for the agent’s. */
+const CALLER_DBFS = -18;
 
 interface Placed {
   clip: Clip;
@@ -64,7 +65,7 @@ export function channelOrderCall(swapped: boolean): ChannelOrderCall {
   const p = plan();
   const sr = FLOOR_SAMPLE_RATE;
   const n = Math.round(p.durationSec * sr);
-  const wav = cachedFixture({ kind: 'channel-order-call', swapped, v: 1 }, (out) => {
+  const wav = cachedFixture({ kind: 'channel-order-call', swapped, v: 2 }, (out) => {
     const agentCh = new Float32Array(n);
     const acoustic = new Float32Array(n);
     for (const { clip, at } of p.agent)

@@ -1,4 +1,4 @@
-import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react';
 import { LiveCoachView } from '../live-coach/LiveCoachView';
 import type { FinishedCall } from '../live-coach/finished-call';
 import type { CallTimeline } from '../../engine/call-types';
@@ -62,11 +62,14 @@ export function App() {
   });
   const inCall = live.call.live;
 
-  // First run: the setup, unless a call or a wrap-up left open by a crash needs the screen.
-  const setupDue = settings !== null && !settings.profile.setupDone;
+  // First run: the app opens on the setup (decided once, when the settings first arrive), unless a call
+  // or a wrap-up left open by a crash has the screen already.
+  const setupDecided = useRef(false);
   useEffect(() => {
-    if (setupDue) setScreen((s) => (s === 'coach' ? 'setup' : s));
-  }, [setupDue]);
+    if (!settings || setupDecided.current) return;
+    setupDecided.current = true;
+    if (!settings.profile.setupDone) setScreen((s) => (s === 'coach' ? 'setup' : s));
+  }, [settings]);
   useEffect(() => {
     if (draftRestored) setScreen('wrap-up');
   }, [draftRestored]);
@@ -190,8 +193,8 @@ export function App() {
           settings={settings}
           live={live}
           onUpdate={update}
-          onDone={() => {
-            void update({ profile: { setupDone: true } });
+          onDone={(profile) => {
+            void update({ profile: { ...profile, setupDone: true } });
             setScreen('coach');
           }}
         />

@@ -39,7 +39,8 @@ export function FirstRunSetup({
   settings: Settings;
   live: UseCall;
   onUpdate(patch: SettingsPatch): Promise<unknown> | void;
-  onDone(): void;
+  /** Finished (with the name and team as typed) or skipped (nothing). */
+  onDone(profile?: { agentName: string; team: string }): void;
 }) {
   const [name, setName] = useState(settings.profile.agentName);
   const [team, setTeam] = useState(settings.profile.team);
@@ -205,15 +206,12 @@ export function FirstRunSetup({
         <button
           type="button"
           className="primary"
-          onClick={() => {
-            saveProfile();
-            onDone();
-          }}
+          onClick={() => onDone({ agentName: name.trim(), team: team.trim() })}
           data-testid="setup-done"
         >
           Start coaching
         </button>
-        <button type="button" onClick={onDone} data-testid="setup-skip">
+        <button type="button" onClick={() => onDone()} data-testid="setup-skip">
           Skip for now
         </button>
       </div>

@@ -126,7 +126,7 @@ export function WrapUpView({ wrapUp, settings, onSaved }: Props) {
         </p>
       )}
       {wrapUp.notice && (
-        <p className="notice info" role="status">
+        <p className="notice info" role="status" data-testid="wrap-up-notice">
           {wrapUp.notice}
         </p>
       )}
