@@ -10,16 +10,18 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
+import {
+  addPlaywright,
+  closingLine,
+  emptyTally,
+  exitCode,
+  type PlaywrightStats,
+} from './support/test-tally';
 
 const reportDir = path.resolve('.tmp/test-reports');
 mkdirSync(reportDir, { recursive: true });
 
-interface Tally {
-  passed: number;
-  failed: number;
-  skipped: number;
-}
-const total: Tally = { passed: 0, failed: 0, skipped: 0 };
+const total = emptyTally();
 let stepFailed = false;
 
 function run(label: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): boolean {
@@ -71,18 +73,13 @@ if (buildOk) {
   run('end to end (Playwright, Chromium)', 'npx', ['playwright', 'test', '--reporter=list,json'], {
     PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson,
   });
-  const pw = readJson(pwJson) as {
-    stats: { expected: number; unexpected: number; flaky: number; skipped: number };
-  } | null;
-  if (pw) {
-    total.passed += pw.stats.expected + pw.stats.flaky;
-    total.failed += pw.stats.unexpected;
-    total.skipped += pw.stats.skipped;
-  } else total.failed += 1;
+  const pw = readJson(pwJson) as { stats: PlaywrightStats } | null;
+  if (pw) addPlaywright(total, pw.stats);
+  else total.failed += 1;
 } else {
   console.log('=== end to end skipped: the build failed');
   total.failed += 1;
 }
 
-console.log(`\ntests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
-process.exit(total.failed > 0 || stepFailed ? 1 : 0);
+console.log(`\n${closingLine(total)}`);
+process.exit(exitCode(total, stepFailed));
