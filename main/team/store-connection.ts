@@ -62,6 +62,9 @@ export function openStorePool(config: TeamConfig, options: PoolOptions = {}): St
     statement_timeout: config.statementTimeoutMs,
     query_timeout: config.statementTimeoutMs + 5_000,
     application_name: 'calm-line',
+    // JIT off: the team view's queries run in milliseconds, and compiling them took longer than that
+    // (13 ms of a 25 ms count, measured at 1M rows: tests/bench/team-store-bench.ts).
+    options: '-c jit=off',
     keepAlive: true,
   });
   // An idle connection that breaks (server restarted) must not crash the app: the next query reconnects.

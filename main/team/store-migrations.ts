@@ -144,6 +144,64 @@ UPDATE calm_sessions SET session_exact = session::text,
   session = replace(session::text, '\\u0000', '\\ufffd')::json
   WHERE strpos(session::text, '\\u0000') > 0;
 
+-- Sessions per team and UTC hour, kept by statement triggers (one grouped upsert per statement, in
+-- key order so concurrent syncs lock the same rows in the same order). A lead's count over days is
+-- these sums plus the sessions of the partial hours at its ends (team-store.ts): the view as it opens
+-- does not count every row of every team. Leads read their teams' hours; agents count their own rows.
+CREATE TABLE calm_session_hours (
+  team_id text NOT NULL,
+  hour timestamp NOT NULL,
+  n integer NOT NULL,
+  PRIMARY KEY (team_id, hour)
+);
+INSERT INTO calm_session_hours (team_id, hour, n)
+  SELECT team_id, date_trunc('hour', started_at AT TIME ZONE 'UTC'), count(*)
+  FROM calm_sessions GROUP BY 1, 2;
+ALTER TABLE calm_session_hours ENABLE ROW LEVEL SECURITY;
+CREATE POLICY lead_reads_team_hours ON calm_session_hours FOR SELECT TO ${MEMBER_ROLE}
+  USING (EXISTS (SELECT 1 FROM calm_team_leads l
+                 WHERE l.team_id = calm_session_hours.team_id AND l.role_name = current_user));
+GRANT SELECT ON calm_session_hours TO ${MEMBER_ROLE};
+
+CREATE FUNCTION calm_session_hours_add() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+  SET search_path = pg_catalog, public AS $fn$
+BEGIN
+  INSERT INTO calm_session_hours AS h (team_id, hour, n)
+    SELECT team_id, hour, sum(d)::int FROM (
+      SELECT team_id, date_trunc('hour', started_at AT TIME ZONE 'UTC') AS hour, -1 AS d FROM gone
+      UNION ALL
+      SELECT team_id, date_trunc('hour', started_at AT TIME ZONE 'UTC'), 1 FROM came) c
+    GROUP BY 1, 2 HAVING sum(d) <> 0 ORDER BY 1, 2
+  ON CONFLICT (team_id, hour) DO UPDATE SET n = h.n + EXCLUDED.n;
+  RETURN NULL;
+END $fn$;
+-- Each event with the transition tables it has (the function reads "gone" and "came").
+CREATE FUNCTION calm_session_hours_insert() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+  SET search_path = pg_catalog, public AS $fn$
+BEGIN
+  INSERT INTO calm_session_hours AS h (team_id, hour, n)
+    SELECT team_id, date_trunc('hour', started_at AT TIME ZONE 'UTC'), count(*)::int FROM came
+    GROUP BY 1, 2 ORDER BY 1, 2
+  ON CONFLICT (team_id, hour) DO UPDATE SET n = h.n + EXCLUDED.n;
+  RETURN NULL;
+END $fn$;
+CREATE FUNCTION calm_session_hours_delete() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+  SET search_path = pg_catalog, public AS $fn$
+BEGIN
+  UPDATE calm_session_hours h SET n = h.n - d.n
+    FROM (SELECT team_id, date_trunc('hour', started_at AT TIME ZONE 'UTC') AS hour, count(*)::int AS n
+          FROM gone GROUP BY 1, 2 ORDER BY 1, 2) d
+    WHERE h.team_id = d.team_id AND h.hour = d.hour;
+  RETURN NULL;
+END $fn$;
+CREATE TRIGGER calm_sessions_hours_insert AFTER INSERT ON calm_sessions
+  REFERENCING NEW TABLE AS came FOR EACH STATEMENT EXECUTE FUNCTION calm_session_hours_insert();
+CREATE TRIGGER calm_sessions_hours_update AFTER UPDATE ON calm_sessions
+  REFERENCING OLD TABLE AS gone NEW TABLE AS came FOR EACH STATEMENT
+  EXECUTE FUNCTION calm_session_hours_add();
+CREATE TRIGGER calm_sessions_hours_delete AFTER DELETE ON calm_sessions
+  REFERENCING OLD TABLE AS gone FOR EACH STATEMENT EXECUTE FUNCTION calm_session_hours_delete();
+
 -- Members see the names of their own teams only.
 ALTER TABLE calm_teams ENABLE ROW LEVEL SECURITY;
 CREATE POLICY own_teams ON calm_teams FOR SELECT TO ${MEMBER_ROLE}

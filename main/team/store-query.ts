@@ -25,6 +25,67 @@ export interface StoreFilter extends Omit<SessionQuery, 'offset' | 'limit'> {
   readonly team?: string;
 }
 
+/** Whether a filter names nothing but days and a team (a count the hourly sums can answer). */
+export function isDaysOnly(query: StoreFilter): boolean {
+  return (
+    query.resolution === undefined &&
+    query.escalation === undefined &&
+    query.agent === undefined &&
+    query.followUp === undefined &&
+    searchTerms(query.text).length === 0
+  );
+}
+
+/**
+ * The count of a days-only filter: for the teams this login leads, the hourly sums of the whole UTC
+ * hours in the range plus the sessions of the partial hours at its ends (a day that starts at :30 local
+ * time); for the teams it is only an agent in, its own sessions (row-level security). The hour table is
+ * kept by triggers (store-migrations.ts), so this is exact.
+ */
+export function daysOnlyCountSql(query: StoreFilter, params: unknown[]): string {
+  const param = (value: unknown): string => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const from =
+    query.from === undefined
+      ? `'-infinity'::timestamptz`
+      : `${param(new Date(localDayStartMs(query.from)).toISOString())}::timestamptz`;
+  const to =
+    query.to === undefined
+      ? `'infinity'::timestamptz`
+      : `${param(new Date(localDayStartMs(query.to, 1)).toISOString())}::timestamptz`;
+  const team = query.team === undefined ? '' : ` AND team_id = ${param(query.team)}`;
+  const led = `SELECT team_id FROM calm_team_leads WHERE role_name = current_user${team}`;
+  const agentOnly = `SELECT team_id FROM calm_agents WHERE role_name = current_user${team}
+    EXCEPT SELECT team_id FROM calm_team_leads WHERE role_name = current_user`;
+  // Whole hours [first, last) in UTC; -infinity/infinity stay as they are.
+  return `WITH span AS (
+    SELECT ${from} AS a, ${to} AS b,
+      (CASE WHEN isfinite(${from})
+            THEN date_trunc('hour', ${from} AT TIME ZONE 'UTC')
+                 + CASE WHEN date_trunc('hour', ${from} AT TIME ZONE 'UTC') = ${from} AT TIME ZONE 'UTC'
+                        THEN interval '0' ELSE interval '1 hour' END
+            ELSE '-infinity'::timestamp END) AS first_hour,
+      (CASE WHEN isfinite(${to}) THEN date_trunc('hour', ${to} AT TIME ZONE 'UTC')
+            ELSE 'infinity'::timestamp END) AS last_hour)
+  SELECT
+    (SELECT coalesce(sum(h.n), 0) FROM calm_session_hours h, span
+      WHERE h.team_id = ANY (ARRAY(${led})) AND h.hour >= span.first_hour
+        AND h.hour < span.last_hour)
+    + (SELECT count(*) FROM calm_sessions s, span
+       WHERE s.team_id = ANY (ARRAY(${led})) AND s.started_at >= span.a
+         AND s.started_at < least(span.b, span.first_hour AT TIME ZONE 'UTC'))
+    + (SELECT count(*) FROM calm_sessions s, span
+       WHERE s.team_id = ANY (ARRAY(${led}))
+         AND s.started_at >= greatest(span.a, span.last_hour AT TIME ZONE 'UTC',
+                                      span.first_hour AT TIME ZONE 'UTC')
+         AND s.started_at < span.b)
+    + (SELECT count(*) FROM calm_sessions s, span
+       WHERE s.team_id = ANY (ARRAY(${agentOnly})) AND s.started_at >= span.a
+         AND s.started_at < span.b) AS n`;
+}
+
 /** The SQL listing the teams a query reads: the chosen one, or every team of this login. */
 export function teamsSql(query: Pick<StoreFilter, 'team'>, params: unknown[]): string {
   if (query.team === undefined) return READER_TEAMS_SQL;

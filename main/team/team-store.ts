@@ -14,7 +14,7 @@ import type {
 import { ROW_COLUMNS, sessionRow, upsertParameters } from './session-row';
 import { agentIdOfLogin, READER_TEAMS_SQL } from './store-membership';
 import { assertStoreVersion } from './store-migrations';
-import { teamsSql, whereFor, type StoreFilter } from './store-query';
+import { daysOnlyCountSql, isDaysOnly, teamsSql, whereFor, type StoreFilter } from './store-query';
 import type { StorePool } from './store-connection';
 
 export interface SessionToStore {
@@ -142,6 +142,11 @@ export function openTeamStore(
 
   const count = async (filter: StoreFilter, today: string): Promise<number> => {
     await ready();
+    if (isDaysOnly(filter)) {
+      const params: unknown[] = [];
+      const { rows } = await pool.query<{ n: string }>(daysOnlyCountSql(filter, params), params);
+      return Number(rows[0].n);
+    }
     const where = whereFor(filter, today);
     const { rows } = await pool.query<{ n: string }>(
       `SELECT count(*) AS n FROM calm_sessions ${where.sql}`,
@@ -187,8 +192,9 @@ export function openTeamStore(
       await ready();
       const offset = query.offset ?? 0;
       const limit = query.limit ?? SESSION_PAGE_DEFAULT;
-      // Each team's newest `offset + limit` rows from its own index range, merged: a page costs the
-      // same whether the reader has one team or fifty, and no other team's rows are touched.
+      // Each team's newest `offset + limit` keys from its own index range (index only), merged; then the
+      // page's rows fetched by key: a page costs about the same whether the reader has one team or fifty,
+      // and no other team's rows are touched.
       const params: unknown[] = [];
       const teams = teamsSql(query, params);
       const where = whereFor(query, today, params, 'none');
@@ -197,11 +203,15 @@ export function openTeamStore(
       const n = params.length;
       const [page, total] = await Promise.all([
         pool.query<DbRow>(
-          `SELECT s.* FROM (${teams}) AS reader(team) CROSS JOIN LATERAL (
-             SELECT ${ROW_FIELDS} FROM calm_sessions
-             WHERE team_id = reader.team${filters ? ` AND ${filters}` : ''}
-             ORDER BY started_at DESC, id DESC LIMIT $${n - 2}) s
-           ORDER BY s.started_at DESC, s.id DESC LIMIT $${n - 1} OFFSET $${n}`,
+          `WITH top AS (
+             SELECT k.team_id, k.id, k.started_at FROM (${teams}) AS reader(team) CROSS JOIN LATERAL (
+               SELECT team_id, id, started_at FROM calm_sessions
+               WHERE team_id = reader.team${filters ? ` AND ${filters}` : ''}
+               ORDER BY started_at DESC, id DESC LIMIT $${n - 2}) k
+             ORDER BY k.started_at DESC, k.id DESC LIMIT $${n - 1} OFFSET $${n})
+           SELECT s.* FROM top CROSS JOIN LATERAL (
+             SELECT ${ROW_FIELDS} FROM calm_sessions WHERE team_id = top.team_id AND id = top.id) s
+           ORDER BY s.started_at DESC, s.id DESC`,
           params,
         ),
         count(query, today),

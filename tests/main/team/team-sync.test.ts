@@ -137,6 +137,28 @@ describe.skipIf(unavailable !== null)(
       const unresolved = all.filter((s) => s.wrapUp.resolution === null).length;
       expect(await lead.count({ resolution: 'none' }, today)).toBe(unresolved);
       expect(await lead.count({ agent: 'Björn Lindqvist' }, today)).toBe(PER_AGENT);
+      // Days only: answered from the hourly sums plus the partial hours at the ends — the same numbers
+      // as counting the sessions (local calendar days), for a lead and for an agent (own rows only).
+      const days = [...new Set(all.map((s) => localDay(new Date(s.startedAt))))].sort();
+      const ranges: [string | undefined, string | undefined][] = [
+        [days[3], days[days.length - 5]],
+        [days[10], days[10]],
+        [undefined, days[7]],
+        [days[20], undefined],
+        [undefined, undefined],
+      ];
+      const ana = openTeamStore(fx.poolAs('ana', 'pw-ana'), { teamId: 'north', agentId: 'ana' });
+      for (const [from, to] of ranges) {
+        const inRange = (s: Session) => {
+          const day = localDay(new Date(s.startedAt));
+          return (from === undefined || day >= from) && (to === undefined || day <= to);
+        };
+        expect(await lead.count({ from, to }, today)).toBe(all.filter(inRange).length);
+        expect(await lead.count({ from, to, team: 'north' }, today)).toBe(
+          all.filter(inRange).length,
+        );
+        expect(await ana.count({ from, to }, today)).toBe(saved.get('ana')!.filter(inRange).length);
+      }
       const first = await lead.list({ limit: 50, offset: 0 }, today);
       const second = await lead.list({ limit: 50, offset: 50 }, today);
       const newestFirst = [...all].sort(
