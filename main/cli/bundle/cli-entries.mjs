@@ -10,6 +10,7 @@ export const CLI_ENTRIES = [
   { name: 'analyze', entry: 'main/cli/analyze.ts' },
   { name: 'export', entry: 'main/cli/export.ts' },
   { name: 'call', entry: 'main/cli/call.ts' },
+  { name: 'audio', entry: 'main/cli/audio.ts' },
 ];
 
 /** Where the bundles go, relative to the project root. */
