@@ -20,6 +20,11 @@ export interface LaunchOptions {
    * the default settings with the setup marked done, so the app opens on the coach.
    */
   firstRun?: boolean;
+  /**
+   * Capture real devices instead of Chromium's fake one: no fake-device flags, and Chromium started with
+   * this environment (PULSE_SERVER: the test's own PulseAudio). The permission prompt is still accepted.
+   */
+  realCapture?: { env: Record<string, string> };
 }
 
 export interface LaunchedApp {
@@ -31,7 +36,10 @@ export interface LaunchedApp {
   close(): Promise<void>;
 }
 
-/** Launch the real app: browser host with real services on a temp data folder, Debian Chromium, fake capture. */
+/**
+ * Launch the real app: browser host with real services on a temp data folder, Debian Chromium, fake capture
+ * (or real devices: realCapture).
+ */
 export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedApp> {
   mkdirSync(E2E_TMP, { recursive: true });
   const ownDataDir = !options.dataDir;
@@ -47,13 +55,18 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     '--disable-component-update',
     '--disable-sync',
     '--no-first-run',
-    '--use-fake-device-for-media-stream',
   ];
+  if (!options.realCapture) args.push('--use-fake-device-for-media-stream');
   if (!options.denyMedia) args.push('--use-fake-ui-for-media-stream');
   else args.push('--deny-permission-prompts');
   if (options.captureWav)
     args.push(`--use-file-for-fake-audio-capture=${options.captureWav}%noloop`);
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args,
+    ...(options.realCapture ? { env: { ...process.env, ...options.realCapture.env } } : {}),
+  });
   const page = await browser.newPage({ viewport: { width: 380, height: 720 } });
   const consoleErrors: string[] = [];
   page.on('console', (msg: ConsoleMessage) => {
