@@ -47,43 +47,42 @@ export function daysOnlyCountSql(query: StoreFilter, params: unknown[]): string 
     params.push(value);
     return `$${params.length}`;
   };
-  const from =
-    query.from === undefined
-      ? `'-infinity'::timestamptz`
-      : `${param(new Date(localDayStartMs(query.from)).toISOString())}::timestamptz`;
-  const to =
-    query.to === undefined
-      ? `'infinity'::timestamptz`
-      : `${param(new Date(localDayStartMs(query.to, 1)).toISOString())}::timestamptz`;
+  const HOUR = 3_600_000;
+  const a = query.from === undefined ? null : localDayStartMs(query.from);
+  const b = query.to === undefined ? null : localDayStartMs(query.to, 1);
+  // Whole UTC hours inside [a, b): [firstHour, lastHour) (null: unbounded on that side).
+  const firstHour = a === null ? null : Math.ceil(a / HOUR) * HOUR;
+  const lastHour = b === null ? null : Math.floor(b / HOUR) * HOUR;
+  const instant = (ms: number): string => `${param(new Date(ms).toISOString())}::timestamptz`;
+  const utcHour = (ms: number): string =>
+    `${param(new Date(ms).toISOString().slice(0, 19))}::timestamp`;
   const team = query.team === undefined ? '' : ` AND team_id = ${param(query.team)}`;
-  const led = `SELECT team_id FROM calm_team_leads WHERE role_name = current_user${team}`;
-  const agentOnly = `SELECT team_id FROM calm_agents WHERE role_name = current_user${team}
-    EXCEPT SELECT team_id FROM calm_team_leads WHERE role_name = current_user`;
-  // Whole hours [first, last) in UTC; -infinity/infinity stay as they are.
-  return `WITH span AS (
-    SELECT ${from} AS a, ${to} AS b,
-      (CASE WHEN isfinite(${from})
-            THEN date_trunc('hour', ${from} AT TIME ZONE 'UTC')
-                 + CASE WHEN date_trunc('hour', ${from} AT TIME ZONE 'UTC') = ${from} AT TIME ZONE 'UTC'
-                        THEN interval '0' ELSE interval '1 hour' END
-            ELSE '-infinity'::timestamp END) AS first_hour,
-      (CASE WHEN isfinite(${to}) THEN date_trunc('hour', ${to} AT TIME ZONE 'UTC')
-            ELSE 'infinity'::timestamp END) AS last_hour)
-  SELECT
-    (SELECT coalesce(sum(h.n), 0) FROM calm_session_hours h, span
-      WHERE h.team_id = ANY (ARRAY(${led})) AND h.hour >= span.first_hour
-        AND h.hour < span.last_hour)
-    + (SELECT count(*) FROM calm_sessions s, span
-       WHERE s.team_id = ANY (ARRAY(${led})) AND s.started_at >= span.a
-         AND s.started_at < least(span.b, span.first_hour AT TIME ZONE 'UTC'))
-    + (SELECT count(*) FROM calm_sessions s, span
-       WHERE s.team_id = ANY (ARRAY(${led}))
-         AND s.started_at >= greatest(span.a, span.last_hour AT TIME ZONE 'UTC',
-                                      span.first_hour AT TIME ZONE 'UTC')
-         AND s.started_at < span.b)
-    + (SELECT count(*) FROM calm_sessions s, span
-       WHERE s.team_id = ANY (ARRAY(${agentOnly})) AND s.started_at >= span.a
-         AND s.started_at < span.b) AS n`;
+  const led = `ARRAY(SELECT team_id FROM calm_team_leads WHERE role_name = current_user${team})`;
+  const agentOnly = `ARRAY(SELECT team_id FROM calm_agents WHERE role_name = current_user${team}
+    EXCEPT SELECT team_id FROM calm_team_leads WHERE role_name = current_user)`;
+  const exact = (teams: string, from: number | null, to: number | null): string => {
+    const range = [
+      from === null ? '' : ` AND started_at >= ${instant(from)}`,
+      to === null ? '' : ` AND started_at < ${instant(to)}`,
+    ].join('');
+    return `(SELECT count(*) FROM calm_sessions WHERE team_id = ANY (${teams})${range})`;
+  };
+  const parts: string[] = [];
+  if (a !== null && b !== null && firstHour! >= lastHour!) {
+    parts.push(exact(led, a, b)); // less than one whole hour
+  } else {
+    const hours = [
+      firstHour === null ? '' : ` AND hour >= ${utcHour(firstHour)}`,
+      lastHour === null ? '' : ` AND hour < ${utcHour(lastHour)}`,
+    ].join('');
+    parts.push(
+      `(SELECT coalesce(sum(n), 0) FROM calm_session_hours WHERE team_id = ANY (${led})${hours})`,
+    );
+    if (a !== null && a < firstHour!) parts.push(exact(led, a, firstHour));
+    if (b !== null && lastHour! < b) parts.push(exact(led, lastHour, b));
+  }
+  parts.push(exact(agentOnly, a, b));
+  return `SELECT ${parts.join('\n  + ')} AS n`;
 }
 
 /** The SQL listing the teams a query reads: the chosen one, or every team of this login. */

@@ -116,6 +116,10 @@ test("a team lead sees three agents' sessions from the store, with filters and p
     .getByTestId('team-session-row')
     .locator('td:nth-child(2)')
     .allTextContents();
-  expect(new Set(agentsShown)).toEqual(new Set(['Björn Lindqvist']));
+  // The display name, with the agent id the store recorded for the login that synced it.
+  expect(new Set(agentsShown)).toEqual(new Set(['Björn Lindqvist (bjorn)']));
+  // The agent id finds the same sessions.
+  await page.getByTestId('team-store-agent').fill('bjorn');
+  await expect(page.getByTestId('team-store-total')).toHaveText('— 25 matching');
   await expect(page.getByTestId('team-store-error')).toHaveCount(0);
 });

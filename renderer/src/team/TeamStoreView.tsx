@@ -87,7 +87,7 @@ export function TeamStoreView({ status }: { readonly status: TeamSyncStatus }) {
               type="search"
               value={filter.agent ?? ''}
               onChange={(e) => change({ agent: e.target.value || undefined })}
-              placeholder="Exact name"
+              placeholder="Agent id or exact name"
               data-testid="team-store-agent"
             />
           </label>
@@ -159,7 +159,10 @@ export function TeamStoreView({ status }: { readonly status: TeamSyncStatus }) {
             {(page?.rows ?? []).map((row) => (
               <tr key={row.id} data-testid="team-session-row">
                 <td>{formatTime(row.startedAt)}</td>
-                <td>{row.agent}</td>
+                <td>
+                  {row.agent}
+                  {row.agent !== row.agentId && <span className="muted"> ({row.agentId})</span>}
+                </td>
                 <td>{row.teamId}</td>
                 <td>{row.resolution ?? '—'}</td>
                 <td>{row.escalation === 'none' ? '—' : row.escalation}</td>
