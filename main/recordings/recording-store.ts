@@ -1,5 +1,5 @@
 /**
- * Opted-in call audio: `<data>/recordings/YYYY-MM/<call id>.wav`, 16-bit stereo (caller left, agent right).
+ * Opted-in call audio: `<data>/recordings/YYYY-MM/<call id>.wav`, 16-bit stereo (agent left, caller right).
  * The page streams numbered chunks of interleaved PCM while the call runs; they are appended to
  * `<id>.wav.part` (a placeholder header first). `finish` writes the real header, fsyncs and renames the
  * part file to `.wav`, so a recording file exists only once it is complete. `discard` removes the part.

@@ -121,7 +121,8 @@ test('with it on, the call is kept as a two-channel WAV of the call’s length a
   expect(Math.abs(wav.durationSec - playedSec)).toBeLessThan(0.5);
   expect(Math.abs(wav.durationSec - sessionSec)).toBeLessThan(0.05);
 
-  // Two distinct channels: the caller (left) during the caller's words, the agent (right) during the agent's.
+  // Two distinct channels, agent left and caller right (the app's one convention): each party's words on
+  // their own side.
   const [callerWords, agentWords] = call.truth;
   const sr = wav.sampleRate;
   const mid = (u: { start: number; end: number }) =>
@@ -129,18 +130,18 @@ test('with it on, the call is kept as a two-channel WAV of the call’s length a
   const [c0, c1] = mid(callerWords);
   const [a0, a1] = mid(agentWords);
   const levels = {
-    callerWordsLeft: rmsDb(wav.channels[0], c0, c1),
     callerWordsRight: rmsDb(wav.channels[1], c0, c1),
+    callerWordsLeft: rmsDb(wav.channels[0], c0, c1),
     agentWordsLeft: rmsDb(wav.channels[0], a0, a1),
     agentWordsRight: rmsDb(wav.channels[1], a0, a1),
   };
   console.log(
     `levels (dB): ${JSON.stringify(Object.fromEntries(Object.entries(levels).map(([k, v]) => [k, Math.round(v * 10) / 10])))}`,
   );
-  expect(levels.callerWordsLeft).toBeGreaterThan(-40);
-  expect(levels.callerWordsLeft - levels.callerWordsRight).toBeGreaterThan(20);
-  expect(levels.agentWordsRight).toBeGreaterThan(-40);
-  expect(levels.agentWordsRight - levels.agentWordsLeft).toBeGreaterThan(20);
+  expect(levels.callerWordsRight).toBeGreaterThan(-40);
+  expect(levels.callerWordsRight - levels.callerWordsLeft).toBeGreaterThan(20);
+  expect(levels.agentWordsLeft).toBeGreaterThan(-40);
+  expect(levels.agentWordsLeft - levels.agentWordsRight).toBeGreaterThan(20);
 
   // The review plays it: the media has the file's duration and the cursor moves on its own.
   const mediaSec = await page.evaluate(async (url) => {

@@ -1,4 +1,7 @@
-/** Two channels → interleaved 16-bit little-endian PCM (caller left, agent right), as base64 for IPC. */
+/**
+ * Two channels → interleaved 16-bit little-endian PCM, as base64 for IPC. Agent LEFT, caller RIGHT: the
+ * one channel convention of the app ("my voice on the left" by default), the analyser and the README.
+ */
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
 function toInt16(sample: number): number {
@@ -13,8 +16,8 @@ export function interleavePcm16(
 ): Uint8Array {
   const out = new DataView(new ArrayBuffer(frames * 4));
   for (let i = 0; i < frames; i++) {
-    out.setInt16(i * 4, toInt16(caller[i]), true);
-    out.setInt16(i * 4 + 2, toInt16(agent[i]), true);
+    out.setInt16(i * 4, toInt16(agent[i]), true);
+    out.setInt16(i * 4 + 2, toInt16(caller[i]), true);
   }
   return new Uint8Array(out.buffer);
 }

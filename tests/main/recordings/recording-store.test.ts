@@ -99,12 +99,13 @@ describe('recording store over the IPC handlers', () => {
     expect(wav.format.channelCount).toBe(2);
     expect(wav.frameCount).toBe(caller.length);
     expect(wav.durationSec).toBeCloseTo(1.3, 6);
+    // Agent left, caller right: the app's one channel convention.
     let maxError = 0;
     for (let i = 0; i < caller.length; i++) {
       maxError = Math.max(
         maxError,
-        Math.abs(wav.channels[0][i] - caller[i]),
-        Math.abs(wav.channels[1][i] - agent[i]),
+        Math.abs(wav.channels[0][i] - agent[i]),
+        Math.abs(wav.channels[1][i] - caller[i]),
       );
     }
     expect(maxError).toBeLessThan(1.5 / 32768);

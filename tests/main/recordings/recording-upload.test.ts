@@ -67,8 +67,9 @@ describe('the page’s recording upload', () => {
     expect(relative).toMatch(new RegExp(`^recordings/\\d{4}-\\d{2}/${CALL}\\.wav$`));
     const wav = decodeWav(fs.readFileSync(path.join(dataDir, relative!)));
     expect(wav.frameCount).toBe(13_000);
-    expect(wav.channels[0][100]).toBeCloseTo(0.5 * Math.sin(100 / 7), 4);
-    expect(wav.channels[1][100]).toBeCloseTo(-0.25 * Math.sin(100 / 7), 4);
+    // push(caller, agent): agent left, caller right.
+    expect(wav.channels[0][100]).toBeCloseTo(-0.25 * Math.sin(100 / 7), 4);
+    expect(wav.channels[1][100]).toBeCloseTo(0.5 * Math.sin(100 / 7), 4);
   });
 
   it('keeps nothing when a chunk failed (no recording with a gap) and says why', async () => {
