@@ -43,6 +43,9 @@ test('a call by keyboard: coach idle and in a call, the wrap-up it opens, saving
   await page.getByTestId('start-call').focus();
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('end-call')).toBeVisible();
+  // Docked (380 px) the coach shows the cue, the meters and the call button; F3 shows the rest.
+  await expect(page.getByLabel('Priority the customer stated')).toBeHidden();
+  await page.keyboard.press('F3');
   await expect(page.getByLabel('Priority the customer stated')).toBeVisible();
   await expectKeyboardWalk(page, 'coach in a call');
 

@@ -187,9 +187,10 @@ test('forced colours: the meters, the cue banner and the review stay distinguish
       background: s.backgroundColor,
       icon: icon ? getComputedStyle(icon).color : '',
       iconShown: !!icon && icon.getBoundingClientRect().width > 20,
-      title: el.querySelector('.cue-title')?.textContent ?? '',
+      title: el.querySelector('.cue-word')?.textContent ?? '',
     };
   });
+  console.log('forced colours, cue tile:', look);
   expect(look.border).not.toBe(look.background);
   expect(parseFloat(look.borderWidth)).toBeGreaterThanOrEqual(2);
   expect(look.icon).not.toBe(look.background);

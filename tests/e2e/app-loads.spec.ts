@@ -26,9 +26,9 @@ test('the app loads its main screen through the browser host with no console err
   expect(app.consoleErrors).toEqual([]);
 });
 
-test('the meters stay put whatever the cue banner says (it keeps one height), in a narrow and the default window', async () => {
+test('the meters stay put whatever the cue tile says (it keeps one height), in a narrow and the default window', async () => {
   const { page } = app;
-  const copies = Object.values(BANNER_COPY).map((copy) => [copy.title, copy.hint] as const);
+  const copies = Object.values(BANNER_COPY).map((copy) => [copy.word, copy.hint] as const);
   await expect(page.getByTestId('cue-banner')).toHaveAttribute('data-cue', 'idle');
   await expect(page.getByTestId('meter-caller')).toBeVisible();
   for (const width of [380, 480]) {
@@ -38,7 +38,7 @@ test('the meters stay put whatever the cue banner says (it keeps one height), in
       const banner = document.querySelector('[data-testid="cue-banner"]')!;
       const meter = document.querySelector('[data-testid="meter-caller"]')!;
       const [title, hint] = [
-        banner.querySelector('.cue-title')!,
+        banner.querySelector('.cue-word')!,
         banner.querySelector('.cue-hint')!,
       ];
       return texts.map(([t, h]) => {

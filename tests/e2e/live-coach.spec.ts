@@ -55,6 +55,8 @@ test('meters and cue banner follow a real call at the right times, and the call 
 
   // Priorities typed while the call runs flow into the hand-off.
   const playing = playCall(run, call.durationSec + 0.5);
+  // Docked (380 px): the priorities pad is among the coach's details (More, F3).
+  await page.getByTestId('coach-more-toggle').click();
   await page.getByLabel('Priority the customer stated').waitFor();
   await page.getByLabel('Priority the customer stated').fill('Bill corrected');
   await page.getByLabel('Priority type').selectOption('administrative');
@@ -142,6 +144,7 @@ test('with auto-start on, a listening coach starts the call when the caller spea
   await page.getByText('Start a call automatically when the caller speaks').click();
   await expect(page.getByTestId('settings-message')).toHaveText('Saved.');
   await page.getByRole('button', { name: 'Coach' }).click();
+  await page.getByTestId('coach-more-toggle').click();
   await page.getByRole('button', { name: 'Listen without a call' }).click();
   await expect(page.getByTestId('cue-banner')).toHaveAttribute('data-cue', 'idle');
   await expect(page.getByTestId('end-call')).toBeVisible({ timeout: 6000 });

@@ -139,6 +139,8 @@ test('npm run start:browser on a machine without a display prints the link; a ca
     const page = await browser.newPage();
     await page.goto(link);
     await expect(page.getByTestId('app')).toHaveAttribute('data-host', 'browser');
+    // A new data folder: the first-run setup, skipped as a hurried agent would.
+    await page.getByTestId('setup-skip').click();
     await page.getByTestId('start-call').click();
     await expect(page.getByTestId('cue-banner')).toHaveAttribute('data-cue', 'wait-for-pause', {
       timeout: 5000,
@@ -192,6 +194,7 @@ test('Ctrl+C in the middle of a call ends it and keeps its wrap-up draft for the
   try {
     const page = await browser.newPage();
     await page.goto(await waitForLink(host, { text: '' }));
+    await page.getByTestId('setup-skip').click();
     await page.getByTestId('start-call').click();
     await page.getByLabel('Priority the customer stated').fill('Internet back for work');
     await page.getByLabel('Priority the customer stated').press('Enter');
