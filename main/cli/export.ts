@@ -52,12 +52,14 @@ async function main(argv: readonly string[]): Promise<number> {
     { localDay },
     { openSessionRepository },
     { openTeamExportSource },
+    { configuredAgentId },
   ] = await Promise.all([
     import('../host/app-version'),
     import('../export/export-file'),
     import('../../preload/domain/calendar-day'),
     import('../sessions/session-repository'),
     import('../team/team-export-source'),
+    import('../team/team-config'),
   ]);
   const now = new Date();
   const today = localDay(now);
@@ -70,6 +72,14 @@ async function main(argv: readonly string[]): Promise<number> {
   const sessions = team
     ? team.sessions
     : openSessionRepository({ dataDir }).iterate(args.filter, today);
+  // From the store: who synced each row. From the folder: the agent id its sessions sync under (none
+  // without a team store).
+  const localAgentId = team ? null : configuredAgentId(dataDir);
+  const agentIds = team
+    ? { of: team.agentIdOf, inJson: true }
+    : localAgentId === null
+      ? undefined
+      : { of: () => localAgentId, inJson: false };
   const controller = new AbortController();
   let written = 0;
   const onSignal = (): void => controller.abort(new Error('Export cancelled'));
@@ -80,6 +90,7 @@ async function main(argv: readonly string[]): Promise<number> {
       format: args.format,
       filePath: out,
       header: exportHeader(agentNameIn(dataDir), APP_VERSION, args.filter, now),
+      agentIds,
       progress: { signal: controller.signal, onSession: (n) => (written = n) },
     });
     const from = team ? ` from ${team.where}` : '';

@@ -17,6 +17,8 @@ export type CellValue = string | number | boolean | null;
 export interface ExportContext {
   /** The day the export runs (YYYY-MM-DD), for follow-up status. */
   readonly asOfDay: string;
+  /** Who synced a session, as the team store records it (`agent_id`); absent or null: none known. */
+  readonly agentIdOf?: (session: Session) => string | null;
 }
 
 export interface ExportColumn {
@@ -328,6 +330,12 @@ export const EXPORT_COLUMNS: readonly ExportColumn[] = [
     (s) =>
       Math.round((s.call.phone?.holds.reduce((sum, h) => sum + (h.end - h.start), 0) ?? 0) * 10) /
       10,
+  ),
+  col(
+    'agent_id',
+    'text',
+    "the team store's agent id for the login that synced the session (`agent` is the name the session carries); from a local folder, its team-store.json agentId (empty: no team store)",
+    (s, c) => c.agentIdOf?.(s) ?? null,
   ),
 ];
 

@@ -9,6 +9,7 @@ import {
   type ExportFormat,
   type SessionExportHeader,
 } from '../../preload/contract/session-export-schema';
+import type { Session } from '../../preload/contract/session-schema';
 import { writeFileAtomicallyWith } from '../storage/atomic-write';
 import type { ExportContext } from './export-columns';
 import { writeCsvFile } from './export-csv';
@@ -17,11 +18,20 @@ import { writeJsonFile } from './export-json';
 import type { SessionSource, WriteProgress } from './export-stream';
 import { writeXlsxFile } from './export-xlsx';
 
+/** Who synced each session: the `agent_id` column, and in JSON exports from the team store `agentIds`. */
+export interface ExportAgentIds {
+  readonly of: (session: Session) => string | null;
+  /** List them in the JSON envelope too (exports from the team store; a local JSON export stays as it was). */
+  readonly inJson: boolean;
+}
+
 export interface ExportFileOptions {
   readonly format: ExportFormat;
   readonly filePath: string;
   readonly header: SessionExportHeader;
   readonly progress?: WriteProgress;
+  /** Absent: `agent_id` is empty. */
+  readonly agentIds?: ExportAgentIds;
 }
 
 export function exportHeader(
@@ -41,8 +51,8 @@ export function exportHeader(
 }
 
 /** Follow-up status in spreadsheets is as of the local day the export ran. */
-export function contextOf(header: SessionExportHeader): ExportContext {
-  return { asOfDay: localDay(new Date(header.exportedAt)) };
+export function contextOf(header: SessionExportHeader, agentIds?: ExportAgentIds): ExportContext {
+  return { asOfDay: localDay(new Date(header.exportedAt)), agentIdOf: agentIds?.of };
 }
 
 /** Writes the sessions to `filePath` atomically; resolves to the file's size in bytes. */
@@ -50,15 +60,21 @@ export function exportSessionsToFile(
   sessions: SessionSource,
   options: ExportFileOptions,
 ): Promise<number> {
-  const { format, header, progress } = options;
+  const { format, header, progress, agentIds } = options;
   return writeFileAtomicallyWith(options.filePath, (temporary) => {
     switch (format) {
       case 'csv':
-        return writeCsvFile(sessions, temporary, contextOf(header), progress);
+        return writeCsvFile(sessions, temporary, contextOf(header, agentIds), progress);
       case 'json':
-        return writeJsonFile(sessions, temporary, header, progress);
+        return writeJsonFile(
+          sessions,
+          temporary,
+          header,
+          progress,
+          agentIds?.inJson ? agentIds.of : undefined,
+        );
       case 'xlsx':
-        return writeXlsxFile(sessions, temporary, contextOf(header), progress);
+        return writeXlsxFile(sessions, temporary, contextOf(header, agentIds), progress);
     }
   });
 }

@@ -10,6 +10,8 @@ export interface RepositoryExportOptions {
   readonly repository: () => Pick<SessionRepository, 'iterate' | 'list'>;
   readonly targets: ExportTargets;
   readonly agentName: () => string;
+  /** The agent id the sessions sync under (team-store.json), or null without a team store. */
+  readonly agentId?: () => string | null;
   readonly appVersion: string;
   readonly now?: () => Date;
 }
@@ -20,6 +22,7 @@ export function createRepositoryExportService(options: RepositoryExportOptions):
     count: async (filter, today) => options.repository().list({ ...filter, limit: 1 }, today).total,
     targets: options.targets,
     agentName: options.agentName,
+    agentId: options.agentId,
     appVersion: options.appVersion,
     now: options.now,
   });

@@ -42,6 +42,9 @@ export interface ExportServiceOptions {
   readonly targets: ExportTargets;
   /** The agent named in the settings' profile (recorded in the JSON envelope). */
   readonly agentName: () => string;
+  /** The agent id these sessions sync under (the team store's configuration), for the `agent_id` column;
+   * absent or null: no team store, the column is empty. */
+  readonly agentId?: () => string | null;
   readonly appVersion: string;
   readonly now?: () => Date;
   /** Least time between two 'running' events (ms). Default 100. */
@@ -77,6 +80,7 @@ export function createExportService(options: ExportServiceOptions): ExportServic
   ): Promise<void> {
     const started = now();
     const header = exportHeader(options.agentName(), options.appVersion, request.filter, started);
+    const agentId = options.agentId?.() ?? null;
     let lastEmit = 0;
     const onSession = (written: number): void => {
       const t = Date.now();
@@ -92,6 +96,7 @@ export function createExportService(options: ExportServiceOptions): ExportServic
           format: request.format,
           filePath: target.filePath,
           header,
+          agentIds: agentId === null ? undefined : { of: () => agentId, inJson: false },
           progress: { signal, onSession: (n) => ((written = n), onSession(n)) },
         },
       );

@@ -69,6 +69,7 @@ export function openHostServices(options: HostServicesOptions): OpenedHostServic
     repository: () => sessions.repository,
     targets: options.exportTargets,
     agentName: () => settings.get().profile.agentName,
+    agentId: () => sessions.team.config?.agentId ?? null,
     appVersion: APP_VERSION,
     now,
   });

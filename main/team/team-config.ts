@@ -133,3 +133,13 @@ export function loadTeamConfig(dataDir: string): TeamConfig | null {
   }
   return parseTeamConfig(raw, file);
 }
+
+/** The agent id this data folder's sessions sync under (its team-store.json), or null when no team store
+ * is configured or the file is unusable (what a local export's `agent_id` column carries). */
+export function configuredAgentId(dataDir: string): string | null {
+  try {
+    return loadTeamConfig(dataDir)?.agentId ?? null;
+  } catch {
+    return null;
+  }
+}

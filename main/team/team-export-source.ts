@@ -3,7 +3,8 @@
  * folder instead of the folder's own sessions — the same filter, order (newest first) and file formats,
  * so the columns are the ones a local export has. Row-level security decides which teams the login
  * reads; `team` narrows the export to one of them — and a team the login does not read is an error that
- * names the teams it does read, not an empty file.
+ * names the teams it does read, not an empty file. Each session comes with the agent id the store recorded
+ * for the login that synced it (`agentIdOf`: the export's `agent_id` column and JSON `agentIds`).
  */
 import type { ExportFilter } from '../../preload/contract/session-export-schema';
 import type { Session } from '../../preload/contract/session-schema';
@@ -15,6 +16,8 @@ import { openTeamStore } from './team-store';
 
 export interface TeamExportSource {
   readonly sessions: AsyncGenerator<Session>;
+  /** The syncing login's agent id of a session this source yielded (null for any other session). */
+  agentIdOf(session: Session): string | null;
   /** "the team store at host:port/db" (for the summary line). */
   readonly where: string;
   /** Rows skipped because they were not valid sessions. */
@@ -38,6 +41,8 @@ export function openTeamExportSource(
   const pool = openStorePool(config, { max: 1 });
   const store = openTeamStore(pool, config);
   const skipped = { count: 0 };
+  // Keyed by the object yielded, so an export's rows are matched to their store row without a lookup by id.
+  const agentIds = new WeakMap<Session, string>();
   async function* sessions(): AsyncGenerator<Session> {
     if (team !== undefined) {
       const { rows } = await pool.query<{ team_id: string }>(
@@ -51,10 +56,18 @@ export function openTeamExportSource(
         );
       }
     }
-    yield* store.iterate({ ...filter, team }, today, skipped);
+    for await (const { session, agentId } of store.iterateStored(
+      { ...filter, team },
+      today,
+      skipped,
+    )) {
+      agentIds.set(session, agentId);
+      yield session;
+    }
   }
   return {
     sessions: sessions(),
+    agentIdOf: (session) => agentIds.get(session) ?? null,
     where: `the team store at ${describeStore(config.url)}`,
     skipped,
     describeError: (error) =>

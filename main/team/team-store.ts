@@ -23,6 +23,12 @@ export interface SessionToStore {
   readonly timelineJson?: string | null;
 }
 
+/** A session read back from the store, with who synced it (`agent_id`, from the login, not the payload). */
+export interface StoredSession {
+  readonly session: Session;
+  readonly agentId: string;
+}
+
 /** What the store did with one upsert's sessions. */
 export interface UpsertResult {
   /** Sessions the store now holds as sent (written, or already there in a copy at least as new). */
@@ -45,6 +51,12 @@ export interface TeamStore {
   /** Every matching session, newest first, fetched a batch at a time. Rows that fail the session schema
    * are skipped and counted in `skipped`. */
   iterate(filter: StoreFilter, today: string, skipped?: { count: number }): AsyncGenerator<Session>;
+  /** As `iterate`, each session with the agent id the store recorded for the login that synced it. */
+  iterateStored(
+    filter: StoreFilter,
+    today: string,
+    skipped?: { count: number },
+  ): AsyncGenerator<StoredSession>;
   figures(filter: StoreFilter, today: string, timeZone: string): Promise<TeamFigures>;
   /** Sessions of this agent in the store. */
   countMine(): Promise<number>;
@@ -155,6 +167,54 @@ export function openTeamStore(
     return Number(rows[0].n);
   };
 
+  async function* iterateStored(
+    filter: StoreFilter,
+    today: string,
+    skipped?: { count: number },
+  ): AsyncGenerator<StoredSession> {
+    await ready();
+    // The keyset travels as text: timestamptz's text keeps microseconds and the offset (a Date would
+    // round to milliseconds and skip rows).
+    let after: { startedKey: string; id: string } | null = null;
+    for (;;) {
+      const params: unknown[] = [];
+      const where = whereFor(filter, today, params);
+      let sql = where.sql;
+      if (after !== null) {
+        params.push(after.startedKey, after.id);
+        sql = `${sql} AND (started_at, id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
+      }
+      params.push(ITERATE_BATCH);
+      const { rows } = await pool.query<{
+        id: string;
+        started_key: string;
+        agent_id: string;
+        agent_name: string;
+        session: unknown;
+      }>(
+        `SELECT id, started_at::text AS started_key, agent_id, agent_name,
+           coalesce(session_exact::json, session) AS session FROM calm_sessions ${sql}
+         ORDER BY started_at DESC, id DESC LIMIT $${params.length}`,
+        params,
+      );
+      for (const row of rows) {
+        const parsed = sessionSchema.safeParse(row.session);
+        if (!parsed.success) {
+          if (skipped) skipped.count++;
+          continue;
+        }
+        const session = parsed.data;
+        yield {
+          session: session.agent === '' ? { ...session, agent: row.agent_name } : session,
+          agentId: row.agent_id,
+        };
+      }
+      if (rows.length < ITERATE_BATCH) return;
+      const last = rows[rows.length - 1];
+      after = { startedKey: last.started_key, id: last.id };
+    }
+  }
+
   return {
     async checkReady() {
       // Asked afresh each time: IT may have fixed (or changed) the membership since.
@@ -220,44 +280,9 @@ export function openTeamStore(
     },
     count,
     async *iterate(filter, today, skipped) {
-      await ready();
-      // The keyset travels as text: timestamptz's text keeps microseconds and the offset (a Date would
-      // round to milliseconds and skip rows).
-      let after: { startedKey: string; id: string } | null = null;
-      for (;;) {
-        const params: unknown[] = [];
-        const where = whereFor(filter, today, params);
-        let sql = where.sql;
-        if (after !== null) {
-          params.push(after.startedKey, after.id);
-          sql = `${sql} AND (started_at, id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
-        }
-        params.push(ITERATE_BATCH);
-        const { rows } = await pool.query<{
-          id: string;
-          started_key: string;
-          agent_name: string;
-          session: unknown;
-        }>(
-          `SELECT id, started_at::text AS started_key, agent_name,
-             coalesce(session_exact::json, session) AS session FROM calm_sessions ${sql}
-           ORDER BY started_at DESC, id DESC LIMIT $${params.length}`,
-          params,
-        );
-        for (const row of rows) {
-          const parsed = sessionSchema.safeParse(row.session);
-          if (!parsed.success) {
-            if (skipped) skipped.count++;
-            continue;
-          }
-          const session = parsed.data;
-          yield session.agent === '' ? { ...session, agent: row.agent_name } : session;
-        }
-        if (rows.length < ITERATE_BATCH) return;
-        const last = rows[rows.length - 1];
-        after = { startedKey: last.started_key, id: last.id };
-      }
+      for await (const stored of iterateStored(filter, today, skipped)) yield stored.session;
     },
+    iterateStored,
     async figures(filter, today, timeZone) {
       await ready();
       const callParams: unknown[] = [timeZone];

@@ -5,6 +5,8 @@
  * JSON export, version 1 (one object, `sessions` last so it can be written as a stream):
  *   { "format": "calm-line-sessions", "version": 1, "exportedAt": ISO 8601, "agent": who exported,
  *     "appVersion": "0.1.0", "filter": ExportFilter, "sessions": [Session (schemaVersion 2), …] }
+ * An export from the team store adds, after the sessions, "agentIds": { session id: the agent id the store
+ * recorded for the login that synced it, … } (optional: a local export has none).
  */
 import { z } from 'zod';
 import { sessionQuerySchema } from './session-ipc-schema';
@@ -28,6 +30,8 @@ export const sessionExportHeaderSchema = z.strictObject({
   agent: z.string().max(200),
   appVersion: z.string().max(50),
   filter: exportFilterSchema,
+  /** Exports from the team store: session id → the syncing login's agent id (written after `sessions`). */
+  agentIds: z.record(z.uuid(), z.string().min(1).max(200)).optional(),
 });
 export type SessionExportHeader = z.infer<typeof sessionExportHeaderSchema>;
 

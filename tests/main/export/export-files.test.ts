@@ -2,6 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+import { EXPORT_COLUMN_NAMES } from '../../../main/export/export-columns';
 import { exportHeader, exportSessionsToFile } from '../../../main/export/export-file';
 import { createExportService, type ExportTarget } from '../../../main/export/export-service';
 import type { ExportFormat, ExportProgress } from '../../../preload/contract/session-export-schema';
@@ -96,11 +99,89 @@ describe('export files are written atomically', () => {
   });
 });
 
+describe('agent ids: who synced each session', () => {
+  // Two logins; a session's own name says nothing about who synced it (every other one is "Bob").
+  const synced = makeSessions(40, { seed: 62, agents: ['Bob'] });
+  const byId = new Map(synced.map((s, i) => [s.id, i % 3 === 0 ? 'bob' : 'ana']));
+  const agentIds = { of: (s: Session) => byId.get(s.id) ?? null, inJson: true };
+
+  it('CSV and XLSX: agent_id is the id given for each session, whatever name the session carries', async () => {
+    const dir = dirs.make();
+    await exportSessionsToFile(synced, {
+      format: 'csv',
+      filePath: path.join(dir, 'a.csv'),
+      header,
+      agentIds,
+    });
+    const csv = Papa.parse<Record<string, string>>(
+      fs.readFileSync(path.join(dir, 'a.csv'), 'utf8').replace(/^\uFEFF/, ''),
+      { header: true, skipEmptyLines: true },
+    );
+    expect(csv.errors).toEqual([]);
+    expect(csv.meta.fields).toEqual([...EXPORT_COLUMN_NAMES]);
+    expect(csv.data.map((r) => [r.session_id, r.agent, r.agent_id])).toEqual(
+      synced.map((s) => [s.id, 'Bob', byId.get(s.id)]),
+    );
+
+    await exportSessionsToFile(synced, {
+      format: 'xlsx',
+      filePath: path.join(dir, 'a.xlsx'),
+      header,
+      agentIds,
+    });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path.join(dir, 'a.xlsx'));
+    const sheet = workbook.getWorksheet('Sessions')!;
+    const idAt = EXPORT_COLUMN_NAMES.indexOf('session_id') + 1;
+    const agentIdAt = EXPORT_COLUMN_NAMES.indexOf('agent_id') + 1;
+    expect(sheet.getRow(1).getCell(agentIdAt).value).toBe('agent_id');
+    const rows = synced.map((_, i) => sheet.getRow(i + 2));
+    expect(rows.map((r) => [r.getCell(idAt).value, r.getCell(agentIdAt).value])).toEqual(
+      synced.map((s) => [s.id, byId.get(s.id)]),
+    );
+  });
+
+  it('without agent ids the column is empty (a folder with no team store)', async () => {
+    const file = path.join(dirs.make(), 'b.csv');
+    await exportSessionsToFile(synced, { format: 'csv', filePath: file, header });
+    const csv = Papa.parse<Record<string, string>>(
+      fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, ''),
+      { header: true, skipEmptyLines: true },
+    );
+    expect(csv.data).toHaveLength(synced.length);
+    expect(new Set(csv.data.map((r) => r.agent_id))).toEqual(new Set(['']));
+  });
+
+  it('JSON from the store lists agentIds after the sessions, and the team import still reads it', async () => {
+    const dir = dirs.make();
+    const file = path.join(dir, 'team.json');
+    await exportSessionsToFile(synced, { format: 'json', filePath: file, header, agentIds });
+    const text = fs.readFileSync(file, 'utf8');
+    expect(text.indexOf('"agentIds"')).toBeGreaterThan(text.lastIndexOf('"schemaVersion"'));
+    const outcome = parseSessionExport('team.json', text);
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(outcome.file.sessions).toStrictEqual(synced);
+    expect(outcome.file.header.agentIds).toStrictEqual(Object.fromEntries(byId));
+
+    // A local JSON export (inJson false) stays as it was: no agentIds.
+    const local = path.join(dir, 'local.json');
+    await exportSessionsToFile(synced, {
+      format: 'json',
+      filePath: local,
+      header,
+      agentIds: { ...agentIds, inJson: false },
+    });
+    expect(JSON.parse(fs.readFileSync(local, 'utf8'))).not.toHaveProperty('agentIds');
+  });
+});
+
 describe('export service', () => {
   function service(
     dir: string,
     source: (n: number) => AsyncIterable<Session> | Session[],
     choose: 'file' | 'cancel-dialog' = 'file',
+    agentId?: () => string | null,
   ) {
     const events: ExportProgress[] = [];
     const completed: string[] = [];
@@ -119,6 +200,7 @@ describe('export service', () => {
         abandoned: (t) => abandoned.push(t.filePath),
       },
       agentName: () => 'Ana Souza',
+      agentId,
       appVersion: '0.1.0',
       now: () => new Date('2026-02-01T12:00:00Z'),
       progressIntervalMs: 0,
@@ -153,6 +235,27 @@ describe('export service', () => {
     expect(events.filter((e) => e.state === 'running').length).toBeGreaterThan(10);
     expect(completed).toEqual([file]);
     expect(fs.readFileSync(file, 'utf8').split('\r\n').length).toBeGreaterThan(2000);
+  });
+
+  it("the Export dialog's agent_id is the agent id this computer syncs under, empty without a team store", async () => {
+    for (const agentId of ['ana', null]) {
+      const dir = dirs.make();
+      const { svc } = service(
+        dir,
+        () => sessions.slice(0, 30),
+        'file',
+        () => agentId,
+      );
+      await svc.start({ format: 'csv', filter: {} });
+      await svc.idle();
+      const [file] = fs.readdirSync(dir);
+      const csv = Papa.parse<Record<string, string>>(
+        fs.readFileSync(path.join(dir, file), 'utf8').replace(/^\uFEFF/, ''),
+        { header: true, skipEmptyLines: true },
+      );
+      expect(csv.data).toHaveLength(30);
+      expect(new Set(csv.data.map((r) => r.agent_id))).toEqual(new Set([agentId ?? '']));
+    }
   });
 
   it('cancel stops a running export: one "cancelled" event and no file', async () => {

@@ -7,7 +7,10 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXPORT_COLUMN_NAMES } from '../../../main/export/export-columns';
 import type { Session } from '../../../preload/contract/session-schema';
 import { openTeamStore } from '../../../main/team/team-store';
 import { localDay } from '../../../preload/domain/calendar-day';
@@ -181,11 +184,21 @@ describe.skipIf(unavailable !== null)(
       );
     });
 
-    it('`export --source team` writes the same file a local export of the same sessions writes', async () => {
+    it('`export --source team` writes what a local export of the same sessions writes, plus who synced each: agent_id by login, not by name', async () => {
+      // Ana saves (and syncs) a call under Björn's display name: it is still Ana's.
+      const [impostor] = makeSessions(1, { seed: 99, agents: ['Björn Lindqvist'] });
+      const ana = openAgentApp(dataDirs.get('ana')!, fx.config(AGENTS[0]));
+      ana.repository.save(impostor);
+      expect(await ana.team.sync!.pushNow()).toEqual({ sent: 1, refused: 0, error: null });
+      await ana.close();
+      const syncedBy = new Map<string, string>([[impostor.id, 'ana']]);
+      for (const [role, sessions] of saved) for (const s of sessions) syncedBy.set(s.id, role);
+      const total = 3 * PER_AGENT + 1;
+
       const leadDir = agentDataDir(
         fx.config({ role: 'lena', password: 'pw-lena', teamId: 'north' }),
       );
-      const allLocal = agentDataDir(null, [...saved.values()].flat());
+      const allLocal = agentDataDir(null, [...[...saved.values()].flat(), impostor]);
       dataDirs.set('lena', leadDir);
       dataDirs.set('all', allLocal);
       const exportCli = async (args: string[]) => {
@@ -200,7 +213,26 @@ describe.skipIf(unavailable !== null)(
           return error as { code: number; stdout: string; stderr: string };
         }
       };
-      for (const format of ['csv', 'json'] as const) {
+      const readCsv = (file: string) => {
+        const parsed = Papa.parse<Record<string, string>>(
+          fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, ''),
+          { header: true, skipEmptyLines: true },
+        );
+        expect(parsed.errors).toEqual([]);
+        expect(parsed.meta.fields).toEqual([...EXPORT_COLUMN_NAMES]);
+        return parsed.data;
+      };
+      const withoutAgentId = (rows: Record<string, string>[]) =>
+        rows.map((row) =>
+          Object.fromEntries(Object.entries(row).filter(([k]) => k !== 'agent_id')),
+        );
+      const countBy = (rows: Record<string, string>[], key: string) => {
+        const counts: Record<string, number> = {};
+        for (const row of rows) counts[row[key]] = (counts[row[key]] ?? 0) + 1;
+        return counts;
+      };
+
+      for (const format of ['csv', 'xlsx', 'json'] as const) {
         const fromTeam = path.join(leadDir, `team.${format}`);
         const fromLocal = path.join(allLocal, `local.${format}`);
         const team = await exportCli([
@@ -218,7 +250,7 @@ describe.skipIf(unavailable !== null)(
         expect(team.stderr).toBe('');
         expect(team.stdout).toMatch(
           new RegExp(
-            `^Exported 360 sessions \\(2026-01-01 to 2026-03-31\\) from the team store at 127\\.0\\.0\\.1:\\d+/calm as ${format.toUpperCase()} to `,
+            `^Exported ${total} sessions \\(2026-01-01 to 2026-03-31\\) from the team store at 127\\.0\\.0\\.1:\\d+/calm as ${format.toUpperCase()} to `,
           ),
         );
         const local = await exportCli([
@@ -231,14 +263,66 @@ describe.skipIf(unavailable !== null)(
         ]);
         expect(local.code).toBe(0);
         if (format === 'csv') {
-          expect(fs.readFileSync(fromTeam, 'utf8')).toBe(fs.readFileSync(fromLocal, 'utf8'));
+          const teamRows = readCsv(fromTeam);
+          const localRows = readCsv(fromLocal);
+          expect(teamRows).toHaveLength(total);
+          // Every other column exactly as the local export writes it.
+          expect(withoutAgentId(teamRows)).toEqual(withoutAgentId(localRows));
+          // agent_id: the login that synced the row; a folder without a team store has none.
+          expect(teamRows.map((r) => [r.session_id, r.agent_id])).toEqual(
+            teamRows.map((r) => [r.session_id, syncedBy.get(r.session_id)]),
+          );
+          expect(teamRows.find((r) => r.session_id === impostor.id)).toMatchObject({
+            agent: 'Björn Lindqvist',
+            agent_id: 'ana',
+          });
+          expect(countBy(teamRows, 'agent_id')).toEqual({
+            ana: PER_AGENT + 1,
+            bjorn: PER_AGENT,
+            chidi: PER_AGENT,
+          });
+          expect(countBy(teamRows, 'agent')['Björn Lindqvist']).toBe(PER_AGENT + 1);
+          expect(new Set(localRows.map((r) => r.agent_id))).toEqual(new Set(['']));
+        } else if (format === 'xlsx') {
+          const workbook = new ExcelJS.Workbook();
+          await workbook.xlsx.readFile(fromTeam);
+          const sheet = workbook.getWorksheet('Sessions')!;
+          const idAt = EXPORT_COLUMN_NAMES.indexOf('session_id') + 1;
+          const agentIdAt = EXPORT_COLUMN_NAMES.indexOf('agent_id') + 1;
+          expect(sheet.getRow(1).getCell(agentIdAt).value).toBe('agent_id');
+          expect(sheet.rowCount).toBe(total + 1);
+          const pairs: [unknown, unknown][] = [];
+          for (let r = 2; r <= total + 1; r++) {
+            const row = sheet.getRow(r);
+            pairs.push([row.getCell(idAt).value, row.getCell(agentIdAt).value]);
+          }
+          expect(pairs).toEqual(pairs.map(([id]) => [id, syncedBy.get(id as string)]));
+          expect(pairs).toContainEqual([impostor.id, 'ana']);
         } else {
           const a = JSON.parse(fs.readFileSync(fromTeam, 'utf8'));
           const b = JSON.parse(fs.readFileSync(fromLocal, 'utf8'));
           expect(a.sessions).toEqual(b.sessions);
-          expect(new Set(a.sessions.map((s: Session) => s.id)).size).toBe(360);
+          expect(new Set(a.sessions.map((s: Session) => s.id)).size).toBe(total);
+          expect(a.agentIds).toEqual(Object.fromEntries(syncedBy));
+          expect(b).not.toHaveProperty('agentIds');
         }
       }
+
+      // Ana's own folder (team store configured): her local export credits her, the impostor too.
+      const anaCsv = path.join(dataDirs.get('ana')!, 'mine.csv');
+      const mine = await exportCli([
+        '--format',
+        'csv',
+        '--out',
+        anaCsv,
+        '--data-dir',
+        dataDirs.get('ana')!,
+      ]);
+      expect(mine.code).toBe(0);
+      const anaRows = readCsv(anaCsv);
+      expect(anaRows).toHaveLength(PER_AGENT + 1);
+      expect(countBy(anaRows, 'agent_id')).toEqual({ ana: PER_AGENT + 1 });
+
       const noStore = await exportCli([
         '--format',
         'csv',
@@ -294,7 +378,7 @@ describe.skipIf(unavailable !== null)(
       ]);
       expect(after.rows[0].session.wrapUp.notes).toBe(edited.wrapUp.notes);
       const count = await fx.admin.query('SELECT count(*)::int AS n FROM calm_sessions');
-      expect(count.rows[0].n).toBe(3 * PER_AGENT);
+      expect(count.rows[0].n).toBe(3 * PER_AGENT + 1); // and Ana's call under Björn's name
       await app.close();
     });
 
