@@ -27,7 +27,7 @@ test('"Calibrate my voice" measures the normal voice like the engine does and sa
 
   app = await launchApp({ captureWav: sentence.file });
   // Docked (380 px): calibration is among the coach's details, one key away.
-  await app.page.keyboard.press('F3');
+  await app.page.getByTestId('coach-more-toggle').click();
   await app.page.getByTestId('calibrate').click();
   await expect(app.page.getByTestId('calibration')).toContainText(
     'Say a sentence in your normal voice',

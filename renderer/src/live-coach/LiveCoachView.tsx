@@ -7,6 +7,7 @@ import { CueTile } from './CueTile';
 import { CueLiveRegion } from './CueLiveRegion';
 import { LevelMeter } from './LevelMeter';
 import { LiveStats } from './LiveStats';
+import { MicState } from './MicState';
 import { VoiceModel } from './VoiceModel';
 import { PrioritiesPad } from './PrioritiesPad';
 import { SwapSidesOffer } from './SwapSidesOffer';
@@ -115,6 +116,7 @@ export function LiveCoachView({ settings, appInfo, live, shown }: Props) {
             </div>
             <span />
           </div>
+          <MicState sessionRef={sessionRef} />
         </section>
         <div className="actions">
           {!call.live ? (
