@@ -38,9 +38,10 @@ export interface UpsertResult {
 }
 
 export interface TeamStore {
-  /** Checks that the store has this app's schema and lists this login as the configured agent (a
-   * StoreVersionError or StoreSetupError says what to fix). */
-  checkReady(): Promise<void>;
+  /** Checks that the store has this app's schema and, when there is something to send, lists this login
+   * as the configured agent (a StoreVersionError or StoreSetupError says what to fix). A login with
+   * nothing to send — a team lead's or QM's app — needs no agent row. */
+  checkReady(toSend: boolean): Promise<void>;
   /** Upserts the sessions as this login's agent, in one statement (all or none). */
   upsert(items: readonly SessionToStore[]): Promise<UpsertResult>;
   list(
@@ -216,7 +217,8 @@ export function openTeamStore(
   }
 
   return {
-    async checkReady() {
+    async checkReady(toSend) {
+      if (!toSend) return ready();
       // Asked afresh each time: IT may have fixed (or changed) the membership since.
       agent = null;
       await agentId();

@@ -225,8 +225,10 @@ export function createTeamSync(deps: TeamSyncDeps): TeamSync {
     let refused = 0;
     try {
       ensureBackfilled();
-      // Asked even with nothing queued: `team sync` says so when the store cannot be used.
-      await store.checkReady();
+      // Asked even with nothing queued: `team sync` says so when the store cannot be used. The login's
+      // agent row only matters with something to send (a lead's app with no calls of its own has none; a
+      // session queued meanwhile is still checked: the upsert asks for the row first).
+      await store.checkReady(queue.pending().length > 0);
       for (;;) {
         again = false;
         const pending = queue.pending();

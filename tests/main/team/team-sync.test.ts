@@ -128,6 +128,26 @@ describe.skipIf(unavailable !== null)(
         for (const session of sessions) expect(back.get(session.id)).toEqual(session);
     });
 
+    it("a lead's app with no calls of its own is synced without an agent row; one with a call to send is told in one line", async () => {
+      const dir = agentDataDir(fx.config({ role: 'lena', password: 'pw-lena', teamId: 'north' }));
+      dataDirs.set('lena-own', dir);
+      const app = openAgentApp(
+        dir,
+        fx.config({ role: 'lena', password: 'pw-lena', teamId: 'north' }),
+      );
+      expect(await app.team.sync!.pushNow()).toEqual({ sent: 0, refused: 0, error: null });
+      expect(app.team.status()).toMatchObject({ state: 'synced', queued: 0, error: null });
+      // A call saved in the lead's own folder cannot go under a login with no agent row: said, kept queued.
+      app.repository.save(makeSessions(1, { seed: 98, agents: ['Lena'] })[0]);
+      const result = await app.team.sync!.pushNow();
+      expect(result).toMatchObject({ sent: 0, refused: 0 });
+      expect(result.error).toMatch(
+        /^the team store has no agent row for login "lena" in team north /,
+      );
+      expect(app.team.status()).toMatchObject({ state: 'error', queued: 1, error: result.error });
+      await app.close();
+    });
+
     it('filters and pages like the session log', async () => {
       const lead = openTeamStore(fx.poolAs('lena', 'pw-lena'), {
         teamId: 'north',
