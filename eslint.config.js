@@ -1,14 +1,16 @@
 // Lint for every process boundary. `npm run lint` (and `npm test`) run it; Prettier formats.
-// Beyond the recommended rules, three house rules are enforced here:
+// Beyond the recommended rules, four house rules are enforced here:
+//   - the layers (layers.js, printed in the README): a file imports only from its own layer and the ones
+//     below, in every subfolder — one import-x/no-restricted-paths zone per layer;
 //   - no import cycles (import-x/no-cycle);
 //   - `electron` (and electron-store, which loads it) only in the shell: main/shell/, the Electron entry
 //     main/main.ts, and the preload;
-//   - the engine stays pure: renderer/engine imports nothing from Node, the app (renderer/src), main or
-//     preload.
+//   - the engine stays pure: renderer/engine imports no Node module (and, by the layers, nothing above it).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import { importX, createNodeResolver } from 'eslint-plugin-import-x';
+import { ROOT, enginePublicZone, layerZones } from './layers.js';
 
 const electronOnlyInShell = {
   paths: [
@@ -39,6 +41,10 @@ export default tseslint.config(
     },
     rules: {
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-restricted-paths': [
+        'error',
+        { basePath: ROOT, zones: [...layerZones(), enginePublicZone()] },
+      ],
       'no-restricted-imports': ['error', electronOnlyInShell],
       '@typescript-eslint/no-unused-vars': [
         'error',
@@ -64,13 +70,7 @@ export default tseslint.config(
         'error',
         {
           ...electronOnlyInShell,
-          patterns: [
-            { group: ['node:*'], message: 'The engine is pure: no Node modules.' },
-            {
-              group: ['../src/*', '../../main/*', '../../preload/*'],
-              message: 'The engine is pure: it imports nothing from the app, main or preload.',
-            },
-          ],
+          patterns: [{ group: ['node:*'], message: 'The engine is pure: no Node modules.' }],
         },
       ],
     },

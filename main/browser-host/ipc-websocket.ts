@@ -15,7 +15,7 @@ import {
   type ResultFrame,
 } from '../../preload/contract/browser-host-protocol';
 import { dispatch } from '../ipc/dispatch';
-import type { IpcHandlers } from '../ipc/ipc-handlers';
+import type { IpcHandlers } from '../../preload/contract/ipc-handlers';
 import type { GuardDecision } from './request-guard';
 
 export interface IpcWebSocketOptions {

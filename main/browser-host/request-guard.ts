@@ -3,21 +3,7 @@
  * come from a loopback address, name the host exactly as `127.0.0.1:<port>` (a DNS-rebinding page sends
  * its own host name), and, when it carries an Origin, come from the host's own origin.
  */
-import { BlockList, isIP } from 'node:net';
-
-const LOOPBACK = new BlockList();
-LOOPBACK.addSubnet('127.0.0.0', 8, 'ipv4');
-LOOPBACK.addAddress('::1', 'ipv6');
-
-/** True for 127.0.0.0/8, ::1 and IPv4-mapped 127.x (::ffff:127.0.0.1). */
-export function isLoopbackAddress(address: string | undefined): boolean {
-  if (typeof address !== 'string') return false;
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  const candidate = mapped ? mapped[1] : address;
-  const version = isIP(candidate);
-  if (version === 0) return false;
-  return LOOPBACK.check(candidate, version === 4 ? 'ipv4' : 'ipv6');
-}
+import { isLoopbackAddress } from '../call-events/loopback-address';
 
 export function hostOrigin(port: number): string {
   return `http://127.0.0.1:${port}`;

@@ -1,6 +1,6 @@
 /** The call-event methods of the contract, over the host's relay (call-event-relay.ts). */
 import { fail, succeed } from '../../preload/contract/ipc-result';
-import type { IpcHandlers } from '../ipc/ipc-handlers';
+import type { IpcHandlers } from '../../preload/contract/ipc-handlers';
 import type { CallEventRelay } from './call-event-relay';
 
 type CallEventMethod = 'answerCallEvent' | 'getCallEventSetup' | 'testCallEvent';

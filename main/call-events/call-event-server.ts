@@ -20,7 +20,7 @@ import {
   parseCallEventJson,
   type CallEvent,
 } from '../../preload/domain/call-event';
-import { isLoopbackAddress } from '../browser-host/request-guard';
+import { isLoopbackAddress } from './loopback-address';
 import type { CallEventDelivery } from './call-event-relay';
 import { newCallEventSecret, removeDiscoveryFile, writeDiscoveryFile } from './discovery-file';
 

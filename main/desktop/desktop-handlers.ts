@@ -1,6 +1,6 @@
 /** The contract's desktop methods over a DesktopStateService (both hosts; the browser host's is inert). */
-import { succeed } from '../../../preload/contract/ipc-result';
-import type { IpcHandlers } from '../../ipc/ipc-handlers';
+import { succeed } from '../../preload/contract/ipc-result';
+import type { IpcHandlers } from '../../preload/contract/ipc-handlers';
 import type { DesktopStateService } from './desktop-state-service';
 
 export type DesktopHandlers = Pick<

@@ -8,9 +8,9 @@ import {
   type CallStatus,
   type DesktopState,
   type HotkeyRegistration,
-} from '../../../preload/contract/desktop-contract';
-import { fail, succeed, type IpcResult } from '../../../preload/contract/ipc-result';
-import { HOTKEY_ACTIONS } from '../../../preload/contract/settings-schema';
+} from '../../preload/contract/desktop-contract';
+import { fail, succeed, type IpcResult } from '../../preload/contract/ipc-result';
+import { HOTKEY_ACTIONS } from '../../preload/contract/settings-schema';
 
 /** How this host opens the app at login (undefined where it cannot). */
 export interface LoginItem {

@@ -1,7 +1,7 @@
 /** The export methods of the IPC contract over the host's export service (absent: not offered). */
 import { fail, succeed } from '../../preload/contract/ipc-result';
-import { guardedAsync, type Explain, type Log } from '../ipc/handler-results';
-import type { IpcHandlers } from '../ipc/ipc-handlers';
+import { guardedAsync, type Explain, type Log } from '../../preload/contract/handler-results';
+import type { IpcHandlers } from '../../preload/contract/ipc-handlers';
 import type { ExportService } from './export-service';
 
 export type ExportHandlers = Pick<

@@ -5,15 +5,15 @@
 import { succeed } from '../../preload/contract/ipc-result';
 import { createCallEventHandlers } from '../call-events/call-event-handlers';
 import { createExportHandlers } from '../export/export-handlers';
-import type { HostServices } from '../host/host-services';
+import type { HostServices } from './host-services';
 import { createRecordingHandlers } from '../recordings/recording-handlers';
 import { createSessionHandlers } from '../sessions/session-handlers';
-import { createDesktopHandlers } from '../shell/desktop/desktop-handlers';
-import { createDesktopStateService } from '../shell/desktop/desktop-state-service';
+import { createDesktopHandlers } from '../desktop/desktop-handlers';
+import { createDesktopStateService } from '../desktop/desktop-state-service';
 import { describeStoreProblem } from '../storage/store-problems';
 import { createTeamHandlers } from '../team/team-handlers';
-import type { Log } from './handler-results';
-import type { IpcHandlers } from './ipc-handlers';
+import type { Log } from '../../preload/contract/handler-results';
+import type { IpcHandlers } from '../../preload/contract/ipc-handlers';
 
 /** `log` hears why a storage call failed (the caller gets a message without paths). */
 export function createHandlers(services: HostServices, log?: Log): IpcHandlers {

@@ -1,6 +1,6 @@
 /** Forwards service changes to the UI as contract events, whatever carries them (IPC or WebSocket). */
 import type { HostEventName, HostEvents } from '../../preload/contract/ipc-contract';
-import type { HostServices } from '../host/host-services';
+import type { HostServices } from './host-services';
 import { describeStoreProblem } from '../storage/store-problems';
 
 export type EmitHostEvent = <E extends HostEventName>(event: E, payload: HostEvents[E]) => void;

@@ -7,12 +7,12 @@
 import type { AppInfo, HostFeatures, HostKind } from '../../preload/contract/ipc-contract';
 import { createRepositoryExportService } from '../export/export-over-repository';
 import type { ExportService, ExportTargets } from '../export/export-service';
-import type { Log } from '../ipc/handler-results';
+import type { Log } from '../../preload/contract/handler-results';
 import { openSessionServices, type SessionServices } from '../sessions/session-services';
 import { describeSettingsFileCheck } from '../settings/settings-file';
 import { createSettingsService, type SettingsService } from '../settings/settings-service';
 import { openSettingsStore } from '../settings/settings-store';
-import type { DesktopStateService } from '../shell/desktop/desktop-state-service';
+import type { DesktopStateService } from '../desktop/desktop-state-service';
 import type { JsonStoreFactory } from '../storage/json-store';
 import { APP_VERSION } from './app-version';
 import { createCallEventRelay, type CallEventRelay } from '../call-events/call-event-relay';

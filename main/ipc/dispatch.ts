@@ -9,7 +9,7 @@ import {
 } from '../../preload/contract/ipc-contract';
 import { fail, isIpcResult, type IpcResult } from '../../preload/contract/ipc-result';
 import { describeIssues } from '../../preload/contract/describe-issues';
-import type { IpcHandlers } from './ipc-handlers';
+import type { IpcHandlers } from '../../preload/contract/ipc-handlers';
 
 export interface DispatchOptions {
   /** Overrides every method's own limit (default: `maxPayloadBytesOf(method)`, 64 KiB unless the contract says more). */

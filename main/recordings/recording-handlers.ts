@@ -3,8 +3,13 @@
  * (dispatch); failures come back as results with a message, never as throws.
  */
 import { fail } from '../../preload/contract/ipc-result';
-import { describeWriteFailure, guarded, type Explain, type Log } from '../ipc/handler-results';
-import type { IpcHandlers } from '../ipc/ipc-handlers';
+import {
+  describeWriteFailure,
+  guarded,
+  type Explain,
+  type Log,
+} from '../../preload/contract/handler-results';
+import type { IpcHandlers } from '../../preload/contract/ipc-handlers';
 import { RecordingError, type RecordingStore } from './recording-store';
 
 export type RecordingHandlers = Pick<

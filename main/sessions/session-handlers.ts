@@ -3,8 +3,13 @@
  * every failure comes back as a result with a message a person can act on, never as a throw.
  */
 import { fail } from '../../preload/contract/ipc-result';
-import { guarded, readFailure, writeFailure, type Log } from '../ipc/handler-results';
-import type { IpcHandlers } from '../ipc/ipc-handlers';
+import {
+  guarded,
+  readFailure,
+  writeFailure,
+  type Log,
+} from '../../preload/contract/handler-results';
+import type { IpcHandlers } from '../../preload/contract/ipc-handlers';
 import type { SessionServices } from './session-services';
 import { monthOf } from './timeline-store';
 

@@ -9,7 +9,7 @@ import {
 } from '../../preload/contract/settings-schema';
 import { fail, succeed, type IpcResult } from '../../preload/contract/ipc-result';
 import { describeIssues } from '../../preload/contract/describe-issues';
-import { applySettingsPatch, type ValidSettingsPatch } from '../../preload/domain/settings-patch';
+import { applySettingsPatch, type ValidSettingsPatch } from '../../preload/contract/settings-patch';
 import { repairSettings } from './settings-repair';
 import type { SettingsStore } from './settings-store';
 

@@ -5,8 +5,8 @@
  */
 import { fail, succeed } from '../../preload/contract/ipc-result';
 import { localDay } from '../../preload/domain/calendar-day';
-import { guardedAsync, type Log } from '../ipc/handler-results';
-import type { IpcHandlers } from '../ipc/ipc-handlers';
+import { guardedAsync, type Log } from '../../preload/contract/handler-results';
+import type { IpcHandlers } from '../../preload/contract/ipc-handlers';
 import { describeStoreError } from './store-connection';
 import { StoreVersionError } from './store-migrations';
 import { offStatus, type TeamServices } from './team-services';

@@ -3,7 +3,7 @@
  * in words a person can act on>.` The error itself (paths, stack) goes only to the host's log. Handlers
  * never throw: dispatch would answer "internal" without saying what failed.
  */
-import { fail, succeed, type IpcFailure, type IpcResult } from '../../preload/contract/ipc-result';
+import { fail, succeed, type IpcFailure, type IpcResult } from './ipc-result';
 
 export type Log = (message: string) => void;
 

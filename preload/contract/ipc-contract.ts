@@ -3,7 +3,7 @@
  * renderer all derive their types from `ipcMethods` and `HostEvents` below.
  *
  * Adding a method: one entry in `ipcMethods` (request schema + response type) and one handler in
- * `main/ipc/handlers.ts`. The preload bridge, the browser-host client and `CalmLineApi` pick it up.
+ * `main/host/handlers.ts`. The preload bridge, the browser-host client and `CalmLineApi` pick it up.
  */
 import { z } from 'zod';
 import {

@@ -1,6 +1,6 @@
 /** What a host answers the contract with: one handler per method, each resolving to a result. */
-import type { IpcMethodName, RequestOf, ResponseOf } from '../../preload/contract/ipc-contract';
-import type { IpcResult } from '../../preload/contract/ipc-result';
+import type { IpcMethodName, RequestOf, ResponseOf } from './ipc-contract';
+import type { IpcResult } from './ipc-result';
 
 export type IpcHandlers = {
   readonly [M in IpcMethodName]: (

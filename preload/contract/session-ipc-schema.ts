@@ -12,6 +12,7 @@ import {
   type Resolution,
 } from './session-schema';
 import { WRAP_UP_STEPS } from './settings-schema';
+import { FOLLOW_UP_FILTER_VALUES } from '../domain/follow-up-status';
 
 const isoDateTime = z.iso.datetime({ offset: true });
 const isoDay = z.iso.date();
@@ -45,8 +46,6 @@ export const callTimelineSchema = z.strictObject({
 /** Same shape as the engine's CallTimeline (handlers return one where the other is expected). */
 export type CallTimelineRecord = z.infer<typeof callTimelineSchema>;
 
-export const FOLLOW_UP_FILTER_VALUES = ['due', 'overdue', 'open', 'done'] as const;
-export type FollowUpFilter = (typeof FOLLOW_UP_FILTER_VALUES)[number];
 export const SESSION_PAGE_DEFAULT = 50;
 export const SESSION_PAGE_MAX = 500;
 

@@ -1,6 +1,6 @@
 /** Applying a validated partial update to the current settings (pure; the result is validated after). */
-import type { Settings } from '../contract/settings-schema';
-import type { RequestOf } from '../contract/ipc-contract';
+import type { Settings } from './settings-schema';
+import type { RequestOf } from './ipc-contract';
 
 export type ValidSettingsPatch = RequestOf<'updateSettings'>;
 

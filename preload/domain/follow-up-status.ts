@@ -3,7 +3,9 @@
  * export's follow-up filters, the follow-up reminders and the spreadsheet's column all apply.
  *   none: no follow-up date; done: marked done; overdue: dated before today; due: today; open: later.
  */
-import type { FollowUpFilter } from '../contract/session-ipc-schema';
+/** The log's and the export's follow-up filters. */
+export const FOLLOW_UP_FILTER_VALUES = ['due', 'overdue', 'open', 'done'] as const;
+export type FollowUpFilter = (typeof FOLLOW_UP_FILTER_VALUES)[number];
 
 export type FollowUpStatus = 'none' | 'done' | 'overdue' | 'due' | 'open';
 

@@ -14,7 +14,7 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserHost, type BrowserHost } from '../../main/browser-host/browser-host';
-import { createHandlers } from '../../main/ipc/handlers';
+import { createHandlers } from '../../main/host/handlers';
 import { dispatch } from '../../main/ipc/dispatch';
 import { exportHeader, exportSessionsToFile } from '../../main/export/export-file';
 import { EXPORT_COLUMN_NAMES } from '../../main/export/export-columns';

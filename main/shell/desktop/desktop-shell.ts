@@ -7,14 +7,14 @@ import { app, type BrowserWindow } from 'electron';
 import type { DesktopState } from '../../../preload/contract/desktop-contract';
 import type { Settings } from '../../../preload/contract/settings-schema';
 import { APP_ID } from './app-identity';
-import type { DesktopStateService } from './desktop-state-service';
+import type { DesktopStateService } from '../../desktop/desktop-state-service';
 import type { DesktopAction, DesktopView } from '../menu/menu-spec';
 import {
   hotkeyConflictNotice,
   wrapUpReminder,
   type DesktopNotification,
 } from '../notifications/notification-rules';
-import type { EmitHostEvent } from '../../ipc/host-events';
+import type { EmitHostEvent } from '../../host/host-events';
 import type { SettingsService } from '../../settings/settings-service';
 import { registerGlobalHotkeys } from '../shortcuts/global-hotkeys';
 import { installAppMenu } from '../menu/menu';

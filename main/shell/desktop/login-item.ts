@@ -3,7 +3,7 @@
  * Linux (Electron has none there). Only for an installed build; an unpackaged run has none.
  */
 import { app } from 'electron';
-import type { LoginItem } from './desktop-state-service';
+import type { LoginItem } from '../../desktop/desktop-state-service';
 import { createXdgAutostart } from './xdg-autostart';
 
 export function electronLoginItem(platform: NodeJS.Platform): LoginItem | undefined {

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { LoginItem } from './desktop-state-service';
+import type { LoginItem } from '../../desktop/desktop-state-service';
 
 export interface XdgAutostartOptions {
   /** File name without `.desktop`, e.g. 'calm-line'. */

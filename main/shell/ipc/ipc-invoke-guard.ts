@@ -5,7 +5,7 @@
  */
 import { fail, type IpcResult } from '../../../preload/contract/ipc-result';
 import { dispatch } from '../../ipc/dispatch';
-import type { IpcHandlers } from '../../ipc/ipc-handlers';
+import type { IpcHandlers } from '../../../preload/contract/ipc-handlers';
 import { isTrustedSender, type SenderFacts } from '../security/sender-policy';
 
 /** The part of Electron's IpcMainInvokeEvent the guard reads. */

@@ -6,8 +6,8 @@
 import { BrowserWindow, ipcMain } from 'electron';
 import { IPC_METHOD_NAMES, ipcChannel } from '../../../preload/contract/ipc-contract';
 import { answerInvoke } from './ipc-invoke-guard';
-import type { IpcHandlers } from '../../ipc/ipc-handlers';
-import type { EmitHostEvent } from '../../ipc/host-events';
+import type { IpcHandlers } from '../../../preload/contract/ipc-handlers';
+import type { EmitHostEvent } from '../../host/host-events';
 import { isAppUrl } from '../security/app-origin';
 
 export function registerIpcHandlers(

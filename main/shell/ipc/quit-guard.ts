@@ -3,7 +3,7 @@
  * draft, then quits after a short grace. The same 'host-closing' event the browser host sends on Ctrl+C.
  */
 import { app } from 'electron';
-import type { EmitHostEvent } from '../../ipc/host-events';
+import type { EmitHostEvent } from '../../host/host-events';
 
 const QUIT_GRACE_MS = 800;
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { hostApi, type HostEventName, type HostEvents } from '../api/host-api';
+import { hostApi, type HostEventName, type HostEvents } from './host-api';
 
 /** Subscribes to a host event for the component's lifetime; the newest listener is always called. */
 export function useHostEvent<E extends HostEventName>(

@@ -21,7 +21,7 @@ import { WrapUpView } from '../wrap-up/WrapUpView';
 import { callForWrapUp } from '../wrap-up/call-hand-off';
 import type { CallForWrapUp } from '../wrap-up/wrap-up-draft';
 import { useWrapUp } from '../wrap-up/use-wrap-up';
-import { useHostEvent } from './use-host-event';
+import { useHostEvent } from '../api/use-host-event';
 import { useSettings } from './use-settings';
 import { StorageNotices } from './StorageNotices';
 import { TeamSyncBadge } from '../team/TeamSyncBadge';

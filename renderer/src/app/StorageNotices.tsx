@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { hostApi } from '../api/host-api';
-import { useHostEvent } from './use-host-event';
+import { useHostEvent } from '../api/use-host-event';
 
 /**
  * Files the host could not read at start (truncated, not JSON, written by a newer version) were moved

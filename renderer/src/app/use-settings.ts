@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { hostApi, type AppInfo, type Settings, type SettingsPatch } from '../api/host-api';
-import { useHostEvent } from './use-host-event';
-import { applySettingsPatch } from '../../../preload/domain/settings-patch';
+import { useHostEvent } from '../api/use-host-event';
+import { applySettingsPatch } from '../../../preload/contract/settings-patch';
 
 /** Settings and app info from the host, kept current by the host's `settings-changed` event. */
 export function useSettings() {

@@ -7,7 +7,7 @@
 import { useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { AudioSettings, Settings } from '../../../preload/contract/settings-schema';
 import { hostApi } from '../api/host-api';
-import { useHostEvent } from '../app/use-host-event';
+import { useHostEvent } from '../api/use-host-event';
 import type { FinishedCall } from '../live-coach/finished-call';
 import { newId } from '../live-coach/finished-call';
 import { useCoach } from '../live-coach/use-coach';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { DesktopState } from '../../../preload/contract/desktop-contract';
 import { hostApi } from '../api/host-api';
-import { useHostEvent } from '../app/use-host-event';
+import { useHostEvent } from '../api/use-host-event';
 
 /** The host's desktop state (each global shortcut's fate, start at login), kept current by its event. */
 export function useDesktopState(): DesktopState | null {

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { ESCALATION_VALUES, RESOLUTION_VALUES } from '../../../preload/contract/session-schema';
-import { FOLLOW_UP_FILTER_VALUES } from '../../../preload/contract/session-ipc-schema';
+import { FOLLOW_UP_FILTER_VALUES } from '../../../preload/domain/follow-up-status';
 import {
   EXPORT_FORMATS,
   type ExportFilter,

@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { hostApi } from '../api/host-api';
-import { useHostEvent } from '../app/use-host-event';
+import { useHostEvent } from '../api/use-host-event';
 import type {
   ExportFilter,
   ExportFormat,

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { hostApi } from '../api/host-api';
 import type { SessionSummary } from '../../../preload/contract/session-ipc-schema';
-import { useHostEvent } from '../app/use-host-event';
+import { useHostEvent } from '../api/use-host-event';
 
 export interface FollowUps {
   due: SessionSummary[];

@@ -3,7 +3,7 @@ import {
   isCallEventProblem,
   type ReceivedCallEvent,
 } from '../../../preload/contract/call-event-contract';
-import { useHostEvent } from '../app/use-host-event';
+import { useHostEvent } from '../api/use-host-event';
 
 /**
  * A notice in the page when an event from the phone software was not carried out (a start whose call

@@ -1,9 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { ESCALATION_VALUES, RESOLUTION_VALUES } from '../../../preload/contract/session-schema';
-import {
-  FOLLOW_UP_FILTER_VALUES,
-  type SessionSummary,
-} from '../../../preload/contract/session-ipc-schema';
+import type { SessionSummary } from '../../../preload/contract/session-ipc-schema';
+import { FOLLOW_UP_FILTER_VALUES } from '../../../preload/domain/follow-up-status';
 import type { CallTimeline } from '../../engine/call-types';
 import type { Settings } from '../api/host-api';
 import { formatClock } from '../live-coach/cue-copy';

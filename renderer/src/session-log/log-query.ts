@@ -1,6 +1,7 @@
 /** The log's search box and filters → the repository's SessionQuery (empty fields left out). */
 import type { EscalationKind, Resolution } from '../../../preload/contract/session-schema';
-import type { FollowUpFilter, SessionQuery } from '../../../preload/contract/session-ipc-schema';
+import type { SessionQuery } from '../../../preload/contract/session-ipc-schema';
+import type { FollowUpFilter } from '../../../preload/domain/follow-up-status';
 
 export interface LogFilters {
   text: string;

@@ -9,7 +9,7 @@ import {
   DEFAULT_CALLER_NUMBER_POLICY,
   type CallerNumberPolicy,
 } from '../../../preload/domain/caller-number';
-import { useHostEvent } from '../app/use-host-event';
+import { useHostEvent } from '../api/use-host-event';
 import './phone-software.css';
 
 interface Props {

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../../../preload/contract/settings-schema';
 import { startBrowserHost, type BrowserHost } from '../../../main/browser-host/browser-host';
-import { checkRequestSource, isLoopbackAddress } from '../../../main/browser-host/request-guard';
+import { checkRequestSource } from '../../../main/browser-host/request-guard';
+import { isLoopbackAddress } from '../../../main/call-events/loopback-address';
 import { closed, frames, openSocket, request, writeFakeRenderer } from '../support/host-requests';
 import { tempDirs } from '../support/temp-dirs';
 

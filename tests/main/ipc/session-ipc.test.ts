@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_PAYLOAD_BYTES, maxPayloadBytesOf } from '../../../preload/contract/ipc-contract';
 import type { Session } from '../../../preload/contract/session-schema';
 import { dispatch } from '../../../main/ipc/dispatch';
-import type { IpcHandlers } from '../../../main/ipc/ipc-handlers';
+import type { IpcHandlers } from '../../../preload/contract/ipc-handlers';
 import { createSessionHandlers } from '../../../main/sessions/session-handlers';
 import { openSessionServices, type SessionServices } from '../../../main/sessions/session-services';
 import { draftAt, sessionAt, makeTimeline, seededRandom } from '../../support/session-factory';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../main/ipc/dispatch';
-import type { IpcHandlers } from '../../../main/ipc/ipc-handlers';
+import type { IpcHandlers } from '../../../preload/contract/ipc-handlers';
 import { createSessionHandlers } from '../../../main/sessions/session-handlers';
 import { createRecordingHandlers } from '../../../main/recordings/recording-handlers';
 import { openSessionServices, type SessionServices } from '../../../main/sessions/session-services';

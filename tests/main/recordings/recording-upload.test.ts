@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../main/ipc/dispatch';
-import type { IpcHandlers } from '../../../main/ipc/ipc-handlers';
+import type { IpcHandlers } from '../../../preload/contract/ipc-handlers';
 import { createRecordingHandlers } from '../../../main/recordings/recording-handlers';
 import { openRecordingStore, type RecordingStore } from '../../../main/recordings/recording-store';
 import { startBrowserHost, type BrowserHost } from '../../../main/browser-host/browser-host';

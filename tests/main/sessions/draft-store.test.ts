@@ -5,7 +5,7 @@ import { MAX_WAITING_DRAFTS, openDraftStore } from '../../../main/sessions/draft
 import { dispatch } from '../../../main/ipc/dispatch';
 import { createSessionHandlers } from '../../../main/sessions/session-handlers';
 import { openSessionServices } from '../../../main/sessions/session-services';
-import type { IpcHandlers } from '../../../main/ipc/ipc-handlers';
+import type { IpcHandlers } from '../../../preload/contract/ipc-handlers';
 import { draftAt, seededRandom } from '../../support/session-factory';
 import { tempDirs } from '../support/temp-dirs';
 

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { SessionSummary } from '../../../preload/contract/session-ipc-schema';
 import type { Session } from '../../../preload/contract/session-schema';
 import { dispatch } from '../../../main/ipc/dispatch';
-import type { IpcHandlers } from '../../../main/ipc/ipc-handlers';
+import type { IpcHandlers } from '../../../preload/contract/ipc-handlers';
 import { createFollowUpChecker } from '../../../main/sessions/follow-up-checker';
 import { localDay } from '../../../preload/domain/calendar-day';
 import { createSessionHandlers } from '../../../main/sessions/session-handlers';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Session } from '../../../preload/contract/session-schema';
 import { dispatch } from '../../../main/ipc/dispatch';
-import type { IpcHandlers } from '../../../main/ipc/ipc-handlers';
+import type { IpcHandlers } from '../../../preload/contract/ipc-handlers';
 import { createSessionHandlers } from '../../../main/sessions/session-handlers';
 import { openSessionServices } from '../../../main/sessions/session-services';
 import { sessionAt, makeTimeline, seededRandom } from '../../support/session-factory';

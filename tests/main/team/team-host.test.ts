@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../main/ipc/dispatch';
-import { createHandlers } from '../../../main/ipc/handlers';
+import { createHandlers } from '../../../main/host/handlers';
 import { openHostServices, type OpenedHostServices } from '../../../main/host/host-services';
 import type { Session } from '../../../preload/contract/session-schema';
 import type { TeamSyncStatus } from '../../../preload/contract/team-store-schema';

@@ -7,7 +7,7 @@ import type { IpcMethodName } from '../../../preload/contract/ipc-contract';
 import { fail } from '../../../preload/contract/ipc-result';
 import { DEFAULT_SETTINGS, type Settings } from '../../../preload/contract/settings-schema';
 import { dispatch } from '../../../main/ipc/dispatch';
-import type { IpcHandlers } from '../../../main/ipc/ipc-handlers';
+import type { IpcHandlers } from '../../../preload/contract/ipc-handlers';
 import { createSessionHandlers } from '../../../main/sessions/session-handlers';
 import { openSessionServices } from '../../../main/sessions/session-services';
 import {

@@ -15,7 +15,7 @@ import {
 import { isIpcResult, succeed, type IpcResult } from '../../../../preload/contract/ipc-result';
 import { answerInvoke, type InvokeEventLike } from '../../../../main/shell/ipc/ipc-invoke-guard';
 import { dispatch } from '../../../../main/ipc/dispatch';
-import type { IpcHandlers } from '../../../../main/ipc/ipc-handlers';
+import type { IpcHandlers } from '../../../../preload/contract/ipc-handlers';
 
 type Kind = 'undefined' | 'null' | 'boolean' | 'number' | 'string' | 'array' | 'object';
 type JsonSchema = Record<string, unknown>;

@@ -7,11 +7,11 @@
 import { describe, expect, it } from 'vitest';
 import type { HotkeyRegistration } from '../../../../preload/contract/desktop-contract';
 import { DEFAULT_SETTINGS, type HotkeyAction } from '../../../../preload/contract/settings-schema';
-import { createDesktopHandlers } from '../../../../main/shell/desktop/desktop-handlers';
+import { createDesktopHandlers } from '../../../../main/desktop/desktop-handlers';
 import {
   createDesktopStateService,
   type LoginItem,
-} from '../../../../main/shell/desktop/desktop-state-service';
+} from '../../../../main/desktop/desktop-state-service';
 import {
   describeTakenHotkeys,
   registerHotkeys,
@@ -22,7 +22,7 @@ import {
   wrapUpReminder,
 } from '../../../../main/shell/notifications/notification-rules';
 import { dispatch } from '../../../../main/ipc/dispatch';
-import type { IpcHandlers } from '../../../../main/ipc/ipc-handlers';
+import type { IpcHandlers } from '../../../../preload/contract/ipc-handlers';
 
 /** An OS shortcut table where another program already holds some accelerators. */
 function osShortcuts(heldByOthers: string[]) {
