@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { writeFileAtomic } from '../storage/atomic-write';
 
 export const DISCOVERY_FILE_NAME = 'call-events.json';
 
@@ -29,17 +30,12 @@ export function newCallEventSecret(): string {
 /** Writes the file (temp file + rename, so a reader never sees half of it) with mode 0600. */
 export function writeDiscoveryFile(dataDir: string, discovery: CallEventDiscovery): string {
   const file = discoveryFilePath(dataDir);
-  fs.mkdirSync(dataDir, { recursive: true });
-  const temporary = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    fs.writeFileSync(temporary, `${JSON.stringify(discovery)}\n`, { mode: 0o600, flag: 'wx' });
-    // The mode argument is masked by the umask; make sure it is exactly 0600.
-    fs.chmodSync(temporary, 0o600);
-    fs.renameSync(temporary, file);
-  } catch (error) {
-    fs.rmSync(temporary, { force: true });
-    throw error;
-  }
+  // Exactly 0600 whatever the umask; a file for this run only, not worth a disk flush.
+  writeFileAtomic(file, `${JSON.stringify(discovery)}\n`, {
+    mode: 0o600,
+    exactMode: true,
+    fsync: false,
+  });
   return file;
 }
 

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
+import { writeFileAtomic } from '../storage/atomic-write';
 import { repairSettings } from './settings-repair';
 
 export interface SettingsFileCheck {
@@ -13,12 +14,6 @@ export interface SettingsFileCheck {
   readonly status: 'missing' | 'valid' | 'repaired';
   readonly replaced: readonly string[];
   readonly backupPath?: string;
-}
-
-function writeAtomically(filePath: string, text: string): void {
-  const temporary = `${filePath}.${process.pid}.tmp`;
-  fs.writeFileSync(temporary, text, { mode: 0o600 });
-  fs.renameSync(temporary, filePath);
 }
 
 /** A line for the log when the file had to be repaired; undefined otherwise. */
@@ -54,6 +49,6 @@ export function prepareSettingsFile(filePath: string, now: Date = new Date()): S
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   const backupPath = path.join(path.dirname(filePath), `${path.basename(filePath)}.bak-${stamp}`);
   fs.copyFileSync(filePath, backupPath);
-  writeAtomically(filePath, JSON.stringify(settings, undefined, '\t'));
+  writeFileAtomic(filePath, JSON.stringify(settings, undefined, '\t'));
   return { status: 'repaired', replaced, backupPath };
 }

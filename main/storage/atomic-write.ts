@@ -13,7 +13,10 @@ import path from 'node:path';
 export interface AtomicWriteOptions {
   /** Flush file and folder to the disk before returning (default true). Derived caches may skip it. */
   readonly fsync?: boolean;
+  /** The new file's mode (default 0600), masked by the umask unless `exactMode`. */
   readonly mode?: number;
+  /** Set `mode` exactly, whatever the umask (a file holding a secret). */
+  readonly exactMode?: boolean;
 }
 
 /** Temp-file names this helper and conf's writer (atomically: `<file>.tmp-<digits>`) leave after a crash. */
@@ -42,7 +45,7 @@ export function writeFileAtomic(
   data: string | Uint8Array,
   options: AtomicWriteOptions = {},
 ): void {
-  const { fsync = true, mode = 0o600 } = options;
+  const { fsync = true, mode = 0o600, exactMode = false } = options;
   const folder = path.dirname(filePath);
   fs.mkdirSync(folder, { recursive: true });
   const temporary = temporaryPathFor(filePath);
@@ -50,6 +53,7 @@ export function writeFileAtomic(
     const fd = fs.openSync(temporary, 'w', mode);
     try {
       fs.writeFileSync(fd, data);
+      if (exactMode) fs.fchmodSync(fd, mode);
       if (fsync) fs.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { writeFileAtomic } from '../../storage/atomic-write';
 import {
   EMPTY_WINDOW_STATE,
   MAX_REMEMBERED_DISPLAYS,
@@ -51,8 +52,9 @@ export function readWindowState(userDataDir: string): WindowStateMemory {
 
 export function writeWindowState(userDataDir: string, memory: WindowStateMemory): void {
   const file = path.join(userDataDir, WINDOW_STATE_FILE);
-  const temporary = `${file}.${process.pid}.tmp`;
-  fs.mkdirSync(userDataDir, { recursive: true });
-  fs.writeFileSync(temporary, `${JSON.stringify({ version: 1, ...memory }, null, 2)}\n`);
-  fs.renameSync(temporary, file);
+  // Where the window was is not worth a disk flush; the mode is the default for a new file, as before.
+  writeFileAtomic(file, `${JSON.stringify({ version: 1, ...memory }, null, 2)}\n`, {
+    fsync: false,
+    mode: 0o666,
+  });
 }
