@@ -4,6 +4,7 @@
  */
 import { Notification } from 'electron';
 import type { SessionSummary } from '../../../preload/contract/session-ipc-schema';
+import { followUpStatus } from '../../../preload/domain/follow-up-status';
 import type { FollowUpChecker } from '../../sessions/follow-up-checker';
 
 /** Title and body for an announcement (pure, so it reads the same in every language build). */
@@ -11,7 +12,7 @@ export function followUpNotice(
   sessions: readonly SessionSummary[],
   today: string,
 ): { title: string; body: string } {
-  const overdue = sessions.filter((s) => s.followUpDate !== null && s.followUpDate < today).length;
+  const overdue = sessions.filter((s) => followUpStatus(s, today) === 'overdue').length;
   const due = sessions.length - overdue;
   const parts = [due > 0 ? `${due} due today` : '', overdue > 0 ? `${overdue} overdue` : ''].filter(
     Boolean,

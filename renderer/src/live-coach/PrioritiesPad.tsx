@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { PRIORITY_KINDS, newId, type Priority, type PriorityKind } from './finished-call';
+import { PRIORITY_KIND_VALUES } from '../../../preload/contract/session-schema';
+import { newId, type Priority, type PriorityKind } from './finished-call';
 
 interface Props {
   priorities: Priority[];
@@ -41,7 +42,7 @@ export function PrioritiesPad({ priorities, onChange }: Props) {
           value={kind}
           onChange={(e) => setKind(e.target.value as PriorityKind)}
         >
-          {PRIORITY_KINDS.map((k) => (
+          {PRIORITY_KIND_VALUES.map((k) => (
             <option key={k} value={k}>
               {k}
             </option>

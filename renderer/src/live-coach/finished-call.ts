@@ -1,17 +1,15 @@
 import type { CallAnalysis } from '../../engine/call-types';
-import type { PhoneCallRecord } from '../../../preload/contract/session-schema';
+import type {
+  PhoneCallRecord,
+  Priority as SavedPriority,
+} from '../../../preload/contract/session-schema';
 
-export type PriorityKind = 'technical' | 'administrative' | 'emotional';
-export const PRIORITY_KINDS: readonly PriorityKind[] = ['technical', 'administrative', 'emotional'];
-
-/** A customer priority the agent restated during the call. */
-export interface Priority {
-  id: string;
-  text: string;
-  kind: PriorityKind;
-  /** The customer confirmed the restatement. */
-  confirmed: boolean;
-}
+/**
+ * A customer priority the agent restated during the call: the saved shape (the contract's) before the
+ * wrap-up ranks it.
+ */
+export type Priority = Omit<SavedPriority, 'rank'>;
+export type PriorityKind = Priority['kind'];
 
 /** What the live coach hands to the wrap-up and the session log when a call ends. */
 export interface FinishedCall {
