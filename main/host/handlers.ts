@@ -8,6 +8,7 @@ import { createExportHandlers } from '../export/export-handlers';
 import type { HostServices } from './host-services';
 import { createRecordingHandlers } from '../recordings/recording-handlers';
 import { createSessionHandlers } from '../sessions/session-handlers';
+import { createSettingsHandlers } from '../settings/settings-handlers';
 import { createDesktopHandlers } from '../desktop/desktop-handlers';
 import { createDesktopStateService } from '../desktop/desktop-state-service';
 import { describeStoreProblem } from '../storage/store-problems';
@@ -24,9 +25,7 @@ export function createHandlers(services: HostServices, log?: Log): IpcHandlers {
         ...(services.startupNotes ?? []),
         ...(services.sessions?.problems.list().map(describeStoreProblem) ?? []),
       ]),
-    getSettings: () => succeed(services.settings.get()),
-    updateSettings: (patch) => services.settings.update(patch),
-    resetSettings: () => succeed(services.settings.reset()),
+    ...createSettingsHandlers(services.settings),
     ...createSessionHandlers(services.sessions, log),
     ...createExportHandlers(services.exports, log),
     ...createRecordingHandlers(services.sessions?.recordings, log),
