@@ -24,7 +24,9 @@ type SessionMethod =
   | 'getSession'
   | 'getTimeline'
   | 'listFollowUps'
-  | 'markFollowUpDone';
+  | 'markFollowUpDone'
+  | 'listFollowUpPage'
+  | 'setFollowUpsDone';
 export type SessionHandlers = Pick<IpcHandlers, SessionMethod>;
 
 const SESSION_METHODS: readonly SessionMethod[] = [
@@ -39,6 +41,8 @@ const SESSION_METHODS: readonly SessionMethod[] = [
   'getTimeline',
   'listFollowUps',
   'markFollowUpDone',
+  'listFollowUpPage',
+  'setFollowUpsDone',
 ];
 
 /** For a host opened without a data folder for sessions: every session method says so. */
@@ -119,5 +123,15 @@ export function createSessionHandlers(
       const done = () => repository.markFollowUpDone(id) ?? session;
       return write('markFollowUpDone', 'The follow-up was not marked done', done);
     },
+    listFollowUpPage: (request) =>
+      read('listFollowUpPage', 'Follow-ups could not be read', () =>
+        repository.followUpPage(request),
+      ),
+    setFollowUpsDone: ({ ids, done }) =>
+      write(
+        'setFollowUpsDone',
+        done ? 'The follow-ups were not marked done' : 'The follow-ups were not opened again',
+        () => ({ changed: repository.setFollowUpsDone(ids, done).length }),
+      ),
   };
 }

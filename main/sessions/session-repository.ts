@@ -20,6 +20,11 @@ import { writeRowSnapshot, writeTextSnapshot } from './session-index-snapshot';
 import { createPartitionStore } from './session-partition-store';
 import { partitionKeyOf, type PartitionGranularity } from './session-partitions';
 import { followUpsOf, listEntries, matcherFor, needsText } from './session-query';
+import { followUpDetailOf, followUpPageOf, type FollowUpDetail } from './follow-up-page';
+import type {
+  FollowUpPage,
+  FollowUpPageRequest,
+} from '../../preload/contract/follow-up-ipc-schema';
 import { openConfJsonStore, type JsonStoreFactory } from '../storage/json-store';
 import { createProblemLog, type ProblemLog } from '../storage/store-problems';
 
@@ -53,6 +58,11 @@ export interface SessionRepository {
   followUps(asOf?: string): FollowUpList;
   /** Marks a session's follow-up done at `at` (kept when already done); null when there is no such session. */
   markFollowUpDone(id: string, at?: Date): Session | null;
+  /** One page of a follow-up section (see follow-up-page.ts). */
+  followUpPage(request: FollowUpPageRequest): FollowUpPage;
+  /** Marks follow-ups done at `at` (done) or open again (not done); one write per partition. Returns the
+   * sessions that changed (ids without a session or a follow-up, or already so, are left out). */
+  setFollowUpsDone(ids: readonly string[], done: boolean, at?: Date): Session[];
   /** Loads the index now (it loads on first use otherwise). Returns the number of sessions. */
   warmUp(): number;
   /** Writes the index snapshot when it is behind (call at shutdown: the next start reads two files, not one per day). */
@@ -69,6 +79,8 @@ export function openSessionRepository(deps: SessionRepositoryDeps): SessionRepos
   const granularity = deps.partitionBy ?? 'day';
   let index: SessionIndex | undefined;
   let rowsDirty = false;
+  /** What the follow-ups screen shows beyond the index, by session id; dropped when a session is written. */
+  const followUpDetails = new Map<string, FollowUpDetail>();
   let textsDirty = false;
   const partitions = createPartitionStore({
     sessionsDir,
@@ -120,6 +132,7 @@ export function openSessionRepository(deps: SessionRepositoryDeps): SessionRepos
       const key = partitionKeyOf(session.startedAt, granularity);
       byPartition.set(key, [...(byPartition.get(key) ?? []), session]);
     }
+    for (const session of sessions) followUpDetails.delete(session.id);
     const moved = new Map<string, Set<string>>();
     for (const [key, incoming] of byPartition) {
       const ids = new Set(incoming.map((session) => session.id));
@@ -151,6 +164,41 @@ export function openSessionRepository(deps: SessionRepositoryDeps): SessionRepos
     return found ? structuredClone(found) : null;
   };
 
+  const getMany = (ids: readonly string[]): Session[] => {
+    const current = ensureIndex();
+    const byPartition = new Map<string, string[]>();
+    for (const id of ids) {
+      const key = current.get(id)?.partition;
+      if (key !== undefined) byPartition.set(key, [...(byPartition.get(key) ?? []), id]);
+    }
+    const found: Session[] = [];
+    for (const [key, wanted] of byPartition) {
+      // Fresh objects (not the parsed cache): the caller may keep them.
+      const byId = new Map(
+        partitions.read(key, { bypassCache: true }).map((session) => [session.id, session]),
+      );
+      for (const id of wanted) {
+        const session = byId.get(id);
+        if (session) found.push(session);
+      }
+    }
+    return found;
+  };
+
+  const detailsOf = (entries: readonly IndexEntry[]): ReadonlyMap<string, FollowUpDetail> => {
+    const byPartition = new Map<string, Set<string>>();
+    for (const { summary, partition } of entries) {
+      if (followUpDetails.has(summary.id)) continue;
+      byPartition.set(partition, (byPartition.get(partition) ?? new Set()).add(summary.id));
+    }
+    for (const [key, wanted] of byPartition) {
+      for (const session of partitions.read(key)) {
+        if (wanted.has(session.id)) followUpDetails.set(session.id, followUpDetailOf(session));
+      }
+    }
+    return followUpDetails;
+  };
+
   return {
     sessionsDir,
     problems,
@@ -167,26 +215,7 @@ export function openSessionRepository(deps: SessionRepositoryDeps): SessionRepos
       const entry = ensureIndex().get(id);
       return entry ? readSession(entry) : null;
     },
-    getMany(ids) {
-      const current = ensureIndex();
-      const byPartition = new Map<string, string[]>();
-      for (const id of ids) {
-        const key = current.get(id)?.partition;
-        if (key !== undefined) byPartition.set(key, [...(byPartition.get(key) ?? []), id]);
-      }
-      const found: Session[] = [];
-      for (const [key, wanted] of byPartition) {
-        // Fresh objects (not the parsed cache): the caller may keep them.
-        const byId = new Map(
-          partitions.read(key, { bypassCache: true }).map((session) => [session.id, session]),
-        );
-        for (const id of wanted) {
-          const session = byId.get(id);
-          if (session) found.push(session);
-        }
-      }
-      return found;
-    },
+    getMany,
     has: (id) => ensureIndex().get(id) !== undefined,
     list: (query, day = today()) => listEntries(entriesFor(query), query, day),
     async *iterate(query = {}, day = today()) {
@@ -222,6 +251,30 @@ export function openSessionRepository(deps: SessionRepositoryDeps): SessionRepos
       };
       writeSessions([done]);
       return done;
+    },
+    followUpPage(request) {
+      const asOf = request.asOf ?? today();
+      const text = { text: request.text };
+      const entries = needsText(text)
+        ? entriesFor(text).filter(matcherFor(text, asOf))
+        : ensureIndex().all();
+      return followUpPageOf(entries, request, asOf, detailsOf);
+    },
+    setFollowUpsDone(ids, done, at = now()) {
+      const changed: Session[] = [];
+      for (const session of getMany(ids)) {
+        const followUp = session.wrapUp.followUp;
+        if (followUp.date === null || (followUp.doneAt !== null) === done) continue;
+        changed.push({
+          ...session,
+          wrapUp: {
+            ...session.wrapUp,
+            followUp: { ...followUp, doneAt: done ? at.toISOString() : null },
+          },
+        });
+      }
+      if (changed.length > 0) writeSessions(changed);
+      return changed;
     },
     warmUp: () => ensureIndex().size,
     flush,

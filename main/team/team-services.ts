@@ -142,5 +142,9 @@ export function withTeamQueue(
       if (repository.has(id)) sync.queued([id]);
       return repository.markFollowUpDone(id, at);
     },
+    setFollowUpsDone(ids, done, at) {
+      sync.queued(ids.filter((id) => repository.has(id)));
+      return repository.setFollowUpsDone(ids, done, at);
+    },
   };
 }

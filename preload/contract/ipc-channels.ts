@@ -21,6 +21,8 @@ export const IPC_METHOD_NAMES = [
   'getTimeline',
   'listFollowUps',
   'markFollowUpDone',
+  'listFollowUpPage',
+  'setFollowUpsDone',
   'countExportSessions',
   'startExport',
   'cancelExport',

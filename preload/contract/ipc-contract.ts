@@ -42,6 +42,11 @@ import {
   wrapUpDraftSchema,
 } from './session-ipc-schema';
 import {
+  followUpPageRequestSchema,
+  followUpsDoneRequestSchema,
+  type FollowUpPage,
+} from './follow-up-ipc-schema';
+import {
   teamSessionQuerySchema,
   type TeamFigures,
   type TeamSessionPage,
@@ -135,6 +140,14 @@ export const ipcMethods = {
   listFollowUps: { request: followUpsRequestSchema, response: returns<FollowUpList>() },
   /** Sets wrapUp.followUp.doneAt to now (kept as it was when already done). */
   markFollowUpDone: { request: sessionIdRequestSchema, response: returns<Session>() },
+  /** One page of a follow-up section (overdue oldest first, today, upcoming soonest first) with every
+   * section's count under the same filters. */
+  listFollowUpPage: { request: followUpPageRequestSchema, response: returns<FollowUpPage>() },
+  /** Marks several follow-ups done (now), or open again; returns how many changed. */
+  setFollowUpsDone: {
+    request: followUpsDoneRequestSchema,
+    response: returns<{ changed: number }>(),
+  },
   /** How many sessions an export with this filter would hold (the log's query without paging). */
   countExportSessions: { request: exportFilterSchema, response: returns<{ count: number }>() },
   /** Asks where to save (Electron: save dialog; browser host: prepares a one-time download), then writes

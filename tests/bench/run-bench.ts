@@ -37,6 +37,7 @@ const BENCH_MODULES: {
     needsBuild: false,
   },
   { slug: 'call-event', load: async () => (await import('./call-event-bench')).callEventBench },
+  { slug: 'follow-ups', load: async () => (await import('./follow-ups-bench')).followUpsBench },
   { slug: 'cue-visible', load: async () => (await import('./cue-visible-bench')).cueVisibleBench },
   { slug: 'softphone', load: async () => (await import('./softphone-bench')).softphoneBench },
   { slug: 'soak', load: async () => (await import('./soak-bench')).soakBench },

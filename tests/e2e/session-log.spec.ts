@@ -218,16 +218,14 @@ test('each filter keeps exactly the sessions it names', async () => {
   expect(app.consoleErrors).toEqual([]);
 });
 
-test('follow-ups due and overdue are listed with a badge on the nav; marking one done records it', async () => {
+test('follow-ups due and overdue are listed with a badge counting what is due today; marking one done records it', async () => {
   app = await launchApp({ dataDir });
   const { page } = app;
   const today = ymd(new Date());
   const open = (s: Session) => s.wrapUp.followUp.date !== null && s.wrapUp.followUp.doneAt === null;
   const due = all.filter((s) => open(s) && s.wrapUp.followUp.date === today);
   const overdue = all.filter((s) => open(s) && s.wrapUp.followUp.date! < today);
-  await expect(page.getByTestId('follow-ups-badge')).toHaveText(
-    String(due.length + overdue.length),
-  );
+  await expect(page.getByTestId('follow-ups-badge')).toHaveText(String(due.length));
   await page.getByTestId('nav-follow-ups').click();
   await expect(page.getByTestId('follow-ups-due').getByTestId('follow-up-row')).toHaveCount(
     due.length,
@@ -235,7 +233,12 @@ test('follow-ups due and overdue are listed with a badge on the nav; marking one
   await expect(page.getByTestId('follow-ups-overdue').getByTestId('follow-up-row')).toHaveCount(
     overdue.length,
   );
-  await expect(page.getByTestId('follow-ups-overdue')).toContainText('Overdue since');
+  await expect(page.getByTestId('follow-ups-overdue')).toContainText(
+    overdue.length === 1 ? '1 day overdue' : 'days overdue',
+  );
+  await expect(
+    page.getByTestId('follow-ups-overdue').getByTestId('follow-up-channel').first(),
+  ).toHaveText('Through email');
 
   const target = overdue[0];
   await page
@@ -245,9 +248,8 @@ test('follow-ups due and overdue are listed with a badge on the nav; marking one
   await expect(page.getByTestId('follow-ups-overdue').getByTestId('follow-up-row')).toHaveCount(
     overdue.length - 1,
   );
-  await expect(page.getByTestId('follow-ups-badge')).toHaveText(
-    String(due.length + overdue.length - 1),
-  );
+  await expect(page.getByTestId('follow-ups-overdue-count')).toHaveText(`(${overdue.length - 1})`);
+  await expect(page.getByTestId('follow-ups-badge')).toHaveText(String(due.length));
 
   // The session now says when it was done; the log's "done" filter counts it.
   await page.getByTestId('nav-log').click();

@@ -1,11 +1,16 @@
-import { useState } from 'react';
-import type { SessionSummary } from '../../../preload/contract/session-ipc-schema';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import {
-  escalationText,
-  formatDay,
-  formatWhen,
-  resolutionText,
-} from '../session-log/session-format';
+  FOLLOW_UP_SECTIONS,
+  type FollowUpRow,
+  type FollowUpSection,
+} from '../../../preload/contract/follow-up-ipc-schema';
+import { FOLLOW_UP_CHANNEL_VALUES } from '../../../preload/contract/session-schema';
+import { localDay } from '../../../preload/domain/calendar-day';
+import { countOf, en, formatNumber } from '../../../preload/domain/count-words';
+import { FOLLOW_UP_CHANNEL_LABELS } from '../wrap-up/wrap-up-steps';
+import { FollowUpSectionList } from './FollowUpSectionList';
+import { promisedText, SECTION_TITLES } from './follow-up-words';
+import type { FollowUpFilters } from './use-follow-up-section';
 import type { FollowUps } from './use-follow-ups';
 import './follow-ups.css';
 
@@ -14,79 +19,189 @@ interface Props {
   onOpen(id: string): void;
 }
 
-/** Follow-ups overdue and due today; marking one done records when. */
-export function FollowUpsView({ followUps, onOpen }: Props) {
-  const [message, setMessage] = useState<string | null>(null);
+/** Set when every section's first page is on screen (the e2e and the bench measure to it). */
+export const FIRST_SCREEN_MARK = 'follow-ups:first-screen';
 
-  async function markDone(row: SessionSummary) {
-    const error = await followUps.markDone(row.id);
-    setMessage(
-      error
-        ? `Not marked done: ${error}`
-        : `Marked done: ${row.caseReference || formatWhen(row.startedAt)}.`,
-    );
+interface Undoable {
+  readonly ids: readonly string[];
+  readonly text: string;
+}
+
+/**
+ * Follow-ups overdue, due today and upcoming, a page at a time, each row saying what was promised, to whom,
+ * by when and through which channel; filters by channel and words; several marked done at once; every
+ * "Mark done" can be undone.
+ */
+export function FollowUpsView({ followUps, onOpen }: Props) {
+  const [filters, setFilters] = useState<FollowUpFilters>({ channel: '', text: '' });
+  const [textInput, setTextInput] = useState('');
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [message, setMessage] = useState<string | null>(null);
+  const [undo, setUndo] = useState<Undoable | null>(null);
+  const [busy, setBusy] = useState(false);
+  const asOf = localDay(new Date());
+  const filtered = filters.channel !== '' || filters.text.trim() !== '';
+  const { setDone, version } = followUps;
+
+  const loadedSections = useRef(new Set<FollowUpSection>());
+  const onLoaded = useCallback((section: FollowUpSection) => {
+    const loaded = loadedSections.current;
+    if (loaded.size === FOLLOW_UP_SECTIONS.length) return;
+    loaded.add(section);
+    if (loaded.size === FOLLOW_UP_SECTIONS.length)
+      requestAnimationFrame(() => performance.mark(FIRST_SCREEN_MARK));
+  }, []);
+  useEffect(() => {
+    performance.mark('follow-ups:open');
+  }, []);
+
+  const onSelect = useCallback((ids: readonly string[], on: boolean) => {
+    setSelected((current) => {
+      const next = new Set(current);
+      for (const id of ids) {
+        if (on) next.add(id);
+        else next.delete(id);
+      }
+      return next;
+    });
+  }, []);
+
+  async function markDone(ids: readonly string[], what: string) {
+    setBusy(true);
+    const error = await setDone(ids, true);
+    setBusy(false);
+    if (error) {
+      setMessage(`Not marked done: ${error}`);
+      setUndo(null);
+      return;
+    }
+    setSelected(new Set());
+    setMessage(null);
+    setUndo({ ids, text: `Marked done: ${what}.` });
   }
 
-  const section = (
-    title: string,
-    rows: SessionSummary[],
-    testId: string,
-    status: 'overdue' | 'due',
-  ) => (
-    <section className="panel" aria-labelledby={`${testId}-title`} data-testid={testId}>
-      <h3 id={`${testId}-title`} className="follow-up-title">
-        {title} <span className="muted">({rows.length})</span>
-      </h3>
-      {rows.length === 0 ? (
-        <p className="muted">None.</p>
-      ) : (
-        <ul className="follow-up-rows">
-          {rows.map((row) => (
-            <li
-              key={row.id}
-              data-testid="follow-up-row"
-              data-session-id={row.id}
-              data-status={status}
-            >
-              <button type="button" className="follow-up-open" onClick={() => onOpen(row.id)}>
-                <strong>{row.caseReference || 'No reference'}</strong>
-                <span className="muted">
-                  {' '}
-                  · call {formatWhen(row.startedAt)} · {resolutionText(row.resolution)}
-                  {escalationText(row.escalation) ? ` · ${escalationText(row.escalation)}` : ''}
-                </span>
-                {row.followUpDate && (
-                  <span className="follow-up-date">
-                    {status === 'overdue'
-                      ? `Overdue since ${formatDay(row.followUpDate)}`
-                      : 'Due today'}
-                  </span>
-                )}
-              </button>
-              <button type="button" onClick={() => void markDone(row)} data-testid="follow-up-done">
-                Mark done
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
-  );
+  async function undoDone() {
+    if (!undo) return;
+    setBusy(true);
+    const error = await setDone(undo.ids, false);
+    setBusy(false);
+    setMessage(
+      error ? `Not undone: ${error}` : `Open again: ${countOf(undo.ids.length, en('follow-up'))}.`,
+    );
+    setUndo(null);
+  }
+
+  const onDone = (rows: readonly FollowUpRow[]) =>
+    void markDone(
+      rows.map((row) => row.id),
+      rows.length === 1 ? promisedText(rows[0]) : countOf(rows.length, en('follow-up')),
+    );
 
   return (
     <main className="follow-ups" data-testid="follow-ups">
-      {message && (
-        <p className="notice info" role="status">
-          {message}
-        </p>
-      )}
+      <nav className="follow-up-jump" aria-label="Follow-up sections">
+        {FOLLOW_UP_SECTIONS.map((section) => (
+          <a key={section} href={`#follow-ups-${section}-title`} data-testid={`jump-${section}`}>
+            {SECTION_TITLES[section]} {formatNumber(followUps.counts[section])}
+          </a>
+        ))}
+      </nav>
+      <form
+        className="follow-up-filters panel"
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setFilters({ ...filters, text: textInput });
+        }}
+      >
+        <label>
+          Words
+          <input
+            type="search"
+            value={textInput}
+            placeholder="Case, promise, notes…"
+            onChange={(e) => setTextInput(e.target.value)}
+            data-testid="follow-ups-search"
+          />
+        </label>
+        <button type="submit" data-testid="follow-ups-find">
+          Find
+        </button>
+        <label>
+          Channel
+          <select
+            value={filters.channel}
+            onChange={(e) =>
+              setFilters({ ...filters, channel: e.target.value as FollowUpFilters['channel'] })
+            }
+            data-testid="follow-ups-channel"
+          >
+            <option value="">Any channel</option>
+            {FOLLOW_UP_CHANNEL_VALUES.map((channel) => (
+              <option key={channel} value={channel}>
+                {FOLLOW_UP_CHANNEL_LABELS[channel]}
+              </option>
+            ))}
+          </select>
+        </label>
+        {filtered && (
+          <button
+            type="button"
+            onClick={() => {
+              setTextInput('');
+              setFilters({ channel: '', text: '' });
+            }}
+          >
+            Clear filters
+          </button>
+        )}
+      </form>
+      <div className="follow-up-toolbar" role="status" aria-live="polite">
+        <button
+          type="button"
+          disabled={selected.size === 0 || busy}
+          onClick={() => void markDone([...selected], countOf(selected.size, en('follow-up')))}
+          data-testid="follow-ups-done-selected"
+        >
+          {selected.size === 0
+            ? 'Mark selected done'
+            : `Mark ${countOf(selected.size, en('follow-up'))} done`}
+        </button>
+        {undo && (
+          <span className="follow-up-undo" data-testid="follow-ups-undo-notice">
+            {undo.text}{' '}
+            <button
+              type="button"
+              onClick={() => void undoDone()}
+              disabled={busy}
+              data-testid="follow-ups-undo"
+            >
+              Undo
+            </button>
+          </span>
+        )}
+        {message && <span data-testid="follow-ups-message">{message}</span>}
+      </div>
       {followUps.error && (
         <p className="notice" role="alert">
           Follow-ups could not be read: {followUps.error}
         </p>
       )}
-      {section('Overdue', followUps.overdue, 'follow-ups-overdue', 'overdue')}
-      {section('Due today', followUps.due, 'follow-ups-due', 'due')}
+      {FOLLOW_UP_SECTIONS.map((section) => (
+        <FollowUpSectionList
+          key={`${section}|${filters.channel}|${filters.text.trim()}`}
+          section={section}
+          filters={filters}
+          filtered={filtered}
+          version={version}
+          asOf={asOf}
+          selected={selected}
+          onSelect={onSelect}
+          onOpen={onOpen}
+          onDone={onDone}
+          onLoaded={onLoaded}
+        />
+      ))}
     </main>
   );
 }

@@ -1,38 +1,42 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { hostApi } from '../api/host-api';
-import type { SessionSummary } from '../../../preload/contract/session-ipc-schema';
+import type { FollowUpSection } from '../../../preload/contract/follow-up-ipc-schema';
 import { useHostEvent } from '../api/use-host-event';
 
 export interface FollowUps {
-  due: SessionSummary[];
-  overdue: SessionSummary[];
-  /** Due today plus overdue: the nav badge. */
+  /** Open follow-ups in each section (no filters). */
+  counts: Readonly<Record<FollowUpSection, number>>;
+  /** What is due today: the nav badge (overdue ones are counted on the screen, not in the badge). */
   count: number;
   error: string | null;
+  /** Changes whenever the follow-ups may have changed: the screen reloads its pages. */
+  version: number;
   refresh(): void;
-  markDone(id: string): Promise<string | null>;
+  /** Marks done (or, done false, opens again); null when it worked, else why not. */
+  setDone(ids: readonly string[], done: boolean): Promise<string | null>;
 }
 
 /** Reloads at most this often while the app is open (a new day makes follow-ups due). */
 const REFRESH_MS = 5 * 60 * 1000;
+const NO_COUNTS = { overdue: 0, due: 0, upcoming: 0 } as const;
 
 /**
- * Follow-ups due today and overdue (not done), kept current: at start, when the host announces one fell
- * due, when the window comes back into view, every few minutes, and when `refreshKey` changes.
+ * The follow-ups' counts, kept current: at start, when the host announces one fell due, when the window
+ * comes back into view, every few minutes, and when `refreshKey` changes.
  */
 export function useFollowUps(refreshKey: unknown): FollowUps {
-  const [due, setDue] = useState<SessionSummary[]>([]);
-  const [overdue, setOverdue] = useState<SessionSummary[]>([]);
+  const [counts, setCounts] = useState<FollowUps['counts']>(NO_COUNTS);
   const [error, setError] = useState<string | null>(null);
+  const [version, setVersion] = useState(0);
   const seq = useRef(0);
 
   const refresh = useCallback(() => {
     const mine = ++seq.current;
-    void hostApi.listFollowUps({}).then((r) => {
+    setVersion((v) => v + 1);
+    void hostApi.listFollowUpPage({ section: 'due', limit: 1 }).then((r) => {
       if (mine !== seq.current) return;
       if (r.ok) {
-        setDue(r.value.due);
-        setOverdue(r.value.overdue);
+        setCounts(r.value.counts);
         setError(null);
       } else setError(r.message);
     });
@@ -52,14 +56,14 @@ export function useFollowUps(refreshKey: unknown): FollowUps {
   }, [refresh]);
   useHostEvent('follow-up-due', refresh);
 
-  const markDone = useCallback(
-    async (id: string) => {
-      const r = await hostApi.markFollowUpDone({ id });
+  const setDone = useCallback(
+    async (ids: readonly string[], done: boolean) => {
+      const r = await hostApi.setFollowUpsDone({ ids: [...ids], done });
       refresh();
       return r.ok ? null : r.message;
     },
     [refresh],
   );
 
-  return { due, overdue, count: due.length + overdue.length, error, refresh, markDone };
+  return { counts, count: counts.due, error, version, refresh, setDone };
 }

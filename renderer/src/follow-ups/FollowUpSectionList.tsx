@@ -1,0 +1,178 @@
+import { useEffect, useState } from 'react';
+import type { FollowUpRow, FollowUpSection } from '../../../preload/contract/follow-up-ipc-schema';
+import { countOf, en, formatNumber } from '../../../preload/domain/count-words';
+import { formatWhen } from '../session-log/session-format';
+import {
+  byWhenText,
+  channelText,
+  emptySectionText,
+  promisedText,
+  SECTION_TITLES,
+  toWhomText,
+} from './follow-up-words';
+import { useFollowUpSection, type FollowUpFilters } from './use-follow-up-section';
+
+export const FOLLOW_UP_PAGE_SIZE = 25;
+
+interface Props {
+  section: FollowUpSection;
+  filters: FollowUpFilters;
+  filtered: boolean;
+  version: number;
+  asOf: string;
+  selected: ReadonlySet<string>;
+  onSelect(ids: readonly string[], on: boolean): void;
+  onOpen(id: string): void;
+  onDone(rows: readonly FollowUpRow[]): void;
+  /** Called once this section's first page is on screen. */
+  onLoaded(section: FollowUpSection): void;
+}
+
+/** One section (overdue, due today, upcoming), a page at a time. */
+export function FollowUpSectionList(props: Props) {
+  const {
+    section,
+    filters,
+    filtered,
+    version,
+    asOf,
+    selected,
+    onSelect,
+    onOpen,
+    onDone,
+    onLoaded,
+  } = props;
+  const [offset, setOffset] = useState(0);
+  const { page, error } = useFollowUpSection(
+    section,
+    filters,
+    offset,
+    FOLLOW_UP_PAGE_SIZE,
+    version,
+  );
+  const total = page?.total ?? 0;
+  // Marking the last rows of the last page done leaves it empty: show the page before.
+  useEffect(() => {
+    if (page && page.rows.length === 0 && page.offset > 0)
+      setOffset(Math.max(0, Math.floor((total - 1) / FOLLOW_UP_PAGE_SIZE) * FOLLOW_UP_PAGE_SIZE));
+  }, [page, total]);
+  const loaded = page !== null;
+  useEffect(() => {
+    if (loaded) onLoaded(section);
+  }, [loaded, section, onLoaded]);
+
+  const rows = page?.rows ?? [];
+  const testId = `follow-ups-${section}`;
+  const allOnPage = rows.length > 0 && rows.every((row) => selected.has(row.id));
+  const first = total === 0 ? 0 : offset + 1;
+  const last = Math.min(total, offset + rows.length);
+
+  return (
+    <section
+      className="panel follow-up-section"
+      aria-labelledby={`${testId}-title`}
+      data-testid={testId}
+      aria-busy={!loaded}
+    >
+      <div className="follow-up-head">
+        <h3 id={`${testId}-title`} className="follow-up-title">
+          {SECTION_TITLES[section]}{' '}
+          <span className="muted" data-testid={`${testId}-count`}>
+            ({formatNumber(total)})
+          </span>
+        </h3>
+        {rows.length > 0 && (
+          <label className="follow-up-select-page">
+            <input
+              type="checkbox"
+              checked={allOnPage}
+              onChange={(e) =>
+                onSelect(
+                  rows.map((row) => row.id),
+                  e.target.checked,
+                )
+              }
+              data-testid={`${testId}-select-page`}
+            />{' '}
+            Select this page
+          </label>
+        )}
+      </div>
+      {error && (
+        <p className="notice" role="alert">
+          This section could not be read: {error}
+        </p>
+      )}
+      {loaded && rows.length === 0 && !error ? (
+        <p className="muted" data-testid={`${testId}-empty`}>
+          {emptySectionText(section, filtered)}
+        </p>
+      ) : (
+        <ul className="follow-up-rows">
+          {rows.map((row) => (
+            <li
+              key={row.id}
+              data-testid="follow-up-row"
+              data-session-id={row.id}
+              data-status={section}
+            >
+              <input
+                type="checkbox"
+                className="follow-up-check"
+                checked={selected.has(row.id)}
+                onChange={(e) => onSelect([row.id], e.target.checked)}
+                aria-label={`Select: ${promisedText(row)}`}
+                data-testid="follow-up-select"
+              />
+              <button type="button" className="follow-up-open" onClick={() => onOpen(row.id)}>
+                <strong className="follow-up-promised" data-testid="follow-up-promised">
+                  {promisedText(row)}
+                </strong>
+                <span className="follow-up-who" data-testid="follow-up-who">
+                  {toWhomText(row)}
+                </span>
+                <span className="follow-up-date" data-testid="follow-up-when">
+                  {byWhenText(row, asOf)}
+                </span>
+                <span className="follow-up-call">
+                  <span data-testid="follow-up-channel">{channelText(row.channel)}</span>
+                  <span className="muted">
+                    {' '}
+                    · call of {formatWhen(row.startedAt)}
+                    {row.agent ? `, ${row.agent}` : ''}
+                  </span>
+                </span>
+              </button>
+              <button type="button" onClick={() => onDone([row])} data-testid="follow-up-done">
+                Mark done
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {total > FOLLOW_UP_PAGE_SIZE && (
+        <nav className="follow-up-pager" aria-label={`${SECTION_TITLES[section]} pages`}>
+          <button
+            type="button"
+            disabled={offset === 0}
+            onClick={() => setOffset(Math.max(0, offset - FOLLOW_UP_PAGE_SIZE))}
+            data-testid={`${testId}-previous`}
+          >
+            Previous
+          </button>
+          <span data-testid={`${testId}-range`}>
+            {formatNumber(first)}–{formatNumber(last)} of {countOf(total, en('follow-up'))}
+          </span>
+          <button
+            type="button"
+            disabled={offset + FOLLOW_UP_PAGE_SIZE >= total}
+            onClick={() => setOffset(offset + FOLLOW_UP_PAGE_SIZE)}
+            data-testid={`${testId}-next`}
+          >
+            Next
+          </button>
+        </nav>
+      )}
+    </section>
+  );
+}
