@@ -19,6 +19,14 @@ export interface ExportContext {
   readonly asOfDay: string;
   /** Who synced a session, as the team store records it (`agent_id`); absent or null: none known. */
   readonly agentIdOf?: (session: Session) => string | null;
+  /** The exporting computer's time zone (IANA name): `started_day` and the follow-up status are its
+   * days. Default: this process's. */
+  readonly timeZone?: string;
+}
+
+/** This process's time zone, as the `time_zone` column names it. */
+export function localTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
 export interface ExportColumn {
@@ -143,16 +151,16 @@ export const EXPORT_COLUMNS: readonly ExportColumn[] = [
   col(
     'started_at',
     'datetime',
-    'call start, ISO 8601 as recorded (UTC or with offset)',
+    'call start, an ISO 8601 instant: UTC (`Z`) as the app saves it, or with the offset it was recorded with',
     (s) => s.startedAt,
   ),
   col(
     'started_day',
     'date',
-    'calendar day of the call, local time of the exporting computer',
+    "calendar day of the call in the exporting computer's time zone (`time_zone`)",
     (s) => localDay(new Date(s.startedAt)),
   ),
-  col('ended_at', 'datetime', 'call end, ISO 8601', (s) => s.endedAt),
+  col('ended_at', 'datetime', 'call end, ISO 8601 instant (as `started_at`)', (s) => s.endedAt),
   col('duration_sec', 'number', 'call length (s)', (s) => s.call.durationSec),
   col(
     'after_call_work_sec',
@@ -336,6 +344,12 @@ export const EXPORT_COLUMNS: readonly ExportColumn[] = [
     'text',
     "the team store's agent id for the login that synced the session (`agent` is the name the session carries); from a local folder, its team-store.json agentId (empty: no team store)",
     (s, c) => c.agentIdOf?.(s) ?? null,
+  ),
+  col(
+    'time_zone',
+    'text',
+    "the exporting computer's time zone (IANA name): `started_day` and `follow_up_status` are its days; the times are instants (CSV, JSON: ISO 8601, UTC `Z`; XLSX: shown in this zone)",
+    (_s, c) => c.timeZone ?? localTimeZone(),
   ),
 ];
 

@@ -11,7 +11,7 @@ import {
 } from '../../preload/contract/session-export-schema';
 import type { Session } from '../../preload/contract/session-schema';
 import { writeFileAtomicallyWith } from '../storage/atomic-write';
-import type { ExportContext } from './export-columns';
+import { localTimeZone, type ExportContext } from './export-columns';
 import { writeCsvFile } from './export-csv';
 import { localDay } from '../../preload/domain/calendar-day';
 import { writeJsonFile } from './export-json';
@@ -52,7 +52,11 @@ export function exportHeader(
 
 /** Follow-up status in spreadsheets is as of the local day the export ran. */
 export function contextOf(header: SessionExportHeader, agentIds?: ExportAgentIds): ExportContext {
-  return { asOfDay: localDay(new Date(header.exportedAt)), agentIdOf: agentIds?.of };
+  return {
+    asOfDay: localDay(new Date(header.exportedAt)),
+    agentIdOf: agentIds?.of,
+    timeZone: localTimeZone(),
+  };
 }
 
 /** Writes the sessions to `filePath` atomically; resolves to the file's size in bytes. */

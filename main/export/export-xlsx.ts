@@ -10,6 +10,7 @@
 import ExcelJS from 'exceljs';
 import type { Session } from '../../preload/contract/session-schema';
 import {
+  localTimeZone,
   EXPORT_COLUMNS,
   type CellValue,
   type ColumnType,
@@ -84,6 +85,22 @@ function columnWidth(type: ColumnType, name: string): number {
 /** Rows between yields to the event loop, so the zip stream drains instead of buffering the whole sheet. */
 const ROWS_PER_TURN = 250;
 
+/** The "About" sheet: the time zone the sheet's times and days are in (an XLSX date has none). */
+export function aboutRows(context: ExportContext): string[][] {
+  const zone = context.timeZone ?? localTimeZone();
+  return [
+    ['Time zone', zone],
+    [
+      'Times',
+      `started_at, ended_at and the other times on "Sessions" are shown in ${zone}, the exporting computer's time zone (the same moments as the CSV and JSON exports' ISO 8601 instants in UTC).`,
+    ],
+    [
+      'Days',
+      `started_day and follow_up_status are calendar days in ${zone}; follow_up_status is as of ${context.asOfDay}.`,
+    ],
+  ];
+}
+
 /** Writes the workbook to `filePath`; resolves to its size in bytes. On failure or cancel the file
  * stream is closed before the promise rejects (so the caller can delete the file). */
 export async function writeXlsxFile(
@@ -119,6 +136,10 @@ export async function writeXlsxFile(
       return ++rows % ROWS_PER_TURN === 0 ? nextTurn() : undefined;
     });
     sheet.commit();
+    const about = workbook.addWorksheet('About');
+    about.columns = [{ width: 14 }, { width: 110 }];
+    for (const line of aboutRows(context)) about.addRow(line).commit();
+    about.commit();
     await workbook.commit();
     await closed;
   } catch (error) {

@@ -134,14 +134,16 @@ test('the log lists every session newest first, in pages, and finds one by its w
   const { page } = app;
   await page.getByTestId('nav-log').click();
   await expect(total(page)).toHaveAttribute('data-total', String(COUNT));
-  await expect(total(page)).toHaveText(`1–20 of ${COUNT}, newest first`);
+  await expect(total(page)).toHaveText(`1–20 of ${COUNT} sessions, newest first`);
   expect(await rowIds(page)).toEqual(all.slice(0, 20).map((s) => s.id));
+  // Counts in words: every call here has one priority — "1 priority", never "1 priorities".
+  await expect(page.getByTestId('log-row').first()).toContainText(/\b1 priority \(/);
   await page.getByRole('button', { name: 'Older →' }).click();
-  await expect(total(page)).toHaveText(`21–40 of ${COUNT}, newest first`);
+  await expect(total(page)).toHaveText(`21–40 of ${COUNT} sessions, newest first`);
   await expect(total(page)).toHaveAttribute('data-total', String(COUNT));
   expect(await rowIds(page)).toEqual(all.slice(20, 40).map((s) => s.id));
   await page.getByRole('button', { name: 'Older →' }).click();
-  await expect(total(page)).toHaveText(`41–${COUNT} of ${COUNT}, newest first`);
+  await expect(total(page)).toHaveText(`41–${COUNT} of ${COUNT} sessions, newest first`);
   await expect(total(page)).toHaveAttribute('data-total', String(COUNT));
   expect(await rowIds(page)).toEqual(all.slice(40).map((s) => s.id));
   await expect(page.getByRole('button', { name: 'Older →' })).toBeDisabled();
@@ -262,5 +264,21 @@ test('follow-ups due and overdue are listed with a badge counting what is due to
   await page.locator(`[data-testid="log-row"][data-session-id="${target.id}"]`).click();
   await expect(page.getByTestId('session-wrap-up')).toContainText('Follow-up done');
   await expect(page.getByTestId('detail-mark-done')).toHaveCount(0);
+  expect(app.consoleErrors).toEqual([]);
+});
+
+test('an empty log says what to do: save a call when none is saved, clear the filters when none match', async () => {
+  app = await launchApp();
+  const { page } = app;
+  await page.getByTestId('nav-log').click();
+  await expect(total(page)).toHaveText(/^No sessions saved yet\. Save a call’s wrap-up/);
+  await app.close();
+
+  app = await launchApp({ dataDir });
+  await app.page.getByTestId('nav-log').click();
+  await app.page.getByTestId('log-search').fill('no call says zebra-quartz');
+  await expect(total(app.page)).toHaveText(
+    'No sessions match these filters or words. Clear them to see every session.',
+  );
   expect(app.consoleErrors).toEqual([]);
 });

@@ -9,6 +9,7 @@ import {
 import type { HostKind } from '../api/host-api';
 import { useExport } from './use-export';
 import './export.css';
+import { countOf, en, formatNumber } from '../../../preload/domain/count-words';
 
 interface Props {
   readonly open: boolean;
@@ -164,7 +165,7 @@ export function ExportDialog({ open, onClose, host }: Props) {
           {exp.count.status === 'counting' && 'Counting…'}
           {exp.count.status === 'error' && `Could not count: ${exp.count.message}`}
           {matching !== null &&
-            `${matching.toLocaleString()} session${matching === 1 ? '' : 's'} match`}
+            `${countOf(matching, en('session'))} ${matching === 1 ? 'matches' : 'match'}`}
         </p>
         <fieldset disabled={exp.running}>
           <legend>Format</legend>
@@ -200,13 +201,13 @@ export function ExportDialog({ open, onClose, host }: Props) {
             />
             <span role="status">
               {(state === undefined || state === 'running') &&
-                `Exporting ${progress?.written ?? 0} of ${progress?.total ?? exp.job.total}…`}
+                `Exporting ${formatNumber(progress?.written ?? 0)} of ${countOf(progress?.total ?? exp.job.total, en('session'))}…`}
               {state === 'done' &&
                 progress?.delivery?.kind === 'file' &&
-                `Saved ${progress.written} sessions to ${progress.delivery.path}`}
+                `Saved ${countOf(progress.written, en('session'))} to ${progress.delivery.path}`}
               {state === 'done' &&
                 progress?.delivery?.kind === 'download' &&
-                `Exported ${progress.written} sessions: ${progress.delivery.fileName} is downloading.`}
+                `Exported ${countOf(progress.written, en('session'))}: ${progress.delivery.fileName} is downloading.`}
               {state === 'cancelled' && 'Cancelled. No file was written.'}
               {state === 'failed' &&
                 `The export failed: ${progress?.message ?? 'unknown error'}. No file was written.`}
@@ -232,7 +233,7 @@ export function ExportDialog({ open, onClose, host }: Props) {
               onClick={() => void exp.start(format)}
               data-testid="export-start"
             >
-              Export {matching !== null ? matching.toLocaleString() : ''} as {format.toUpperCase()}
+              Export {matching !== null ? formatNumber(matching) : ''} as {format.toUpperCase()}
             </button>
           )}
           <button type="button" onClick={onClose} disabled={exp.running} data-testid="export-close">

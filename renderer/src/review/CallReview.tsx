@@ -24,6 +24,7 @@ import {
 import { formatLufs, formatReviewTime, levelsAt, timelinePeaks } from './timeline-peaks';
 import { ReviewText } from './ReviewText';
 import './review.css';
+import { countOf, en } from '../../../preload/domain/count-words';
 
 export interface ReviewInput extends RegionSource {
   durationSec: number;
@@ -308,9 +309,7 @@ function RegionList({
   if (regions.length === 0) return <p className="muted">No overtalk and no cues in this call.</p>;
   return (
     <details className="region-list">
-      <summary>
-        {regions.length} marked moment{regions.length === 1 ? '' : 's'} (overtalk and cues)
-      </summary>
+      <summary>{countOf(regions.length, en('marked moment'))} (overtalk and cues)</summary>
       <ul className="plain" data-testid="review-region-list">
         {regions.map((r) => (
           <li

@@ -30,23 +30,39 @@ function loudest(values: readonly (number | null)[], from: number, to: number) {
   return best;
 }
 
-function median(values: readonly (number | null)[]): number | null {
-  const heard = values.filter((v): v is number => v !== null && Number.isFinite(v));
+/** Below this the line is silent (BS.1770's absolute gate). */
+const ABSOLUTE_GATE_LUFS = -70;
+/** Points this far below the party's mean level (energy) are not speech: line noise, breaths, the room.
+ * BS.1770 gates its integrated loudness the same way; speech sits within ±10 LU of its own level, while
+ * the line noise of a phone call is 30–40 LU under the voice (a caller at −13 LUFS over −54 LUFS of
+ * noise: the plain median of every point was −54, the noise, when the caller spoke a third of the call). */
+const RELATIVE_GATE_LU = 10;
+
+/**
+ * The party's typical level while speaking: the median of the points that pass both gates (absolute
+ * −70 LUFS, then 10 LU under the energy mean of what passed the first). null when nothing passes.
+ */
+export function typicalSpeechLevel(values: readonly (number | null)[]): number | null {
+  const heard = values.filter(
+    (v): v is number => v !== null && Number.isFinite(v) && v > ABSOLUTE_GATE_LUFS,
+  );
   if (heard.length === 0) return null;
-  const sorted = [...heard].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
+  const meanEnergy = heard.reduce((sum, v) => sum + 10 ** (v / 10), 0) / heard.length;
+  const gate = 10 * Math.log10(meanEnergy) - RELATIVE_GATE_LU;
+  const speech = heard.filter((v) => v >= gate).sort((a, b) => a - b);
+  return speech[Math.floor(speech.length / 2)];
 }
 
-/** "Caller: typically −24 LUFS while heard, loudest −14 LUFS at 0:32." */
+/** "Caller: typically −24 LUFS while speaking, loudest −14 LUFS at 0:32." */
 export function partySummary(
   name: string,
   values: readonly (number | null)[],
   stepSec: number,
 ): string {
   const top = loudest(values, 0, values.length);
-  const typical = median(values);
+  const typical = typicalSpeechLevel(values);
   if (!top || typical === null) return `${name}: not heard.`;
-  return `${name}: typically ${formatLufs(typical)} while heard, loudest ${formatLufs(top.value)} at ${formatReviewTime(top.index * stepSec)}.`;
+  return `${name}: typically ${formatLufs(typical)} while speaking, loudest ${formatLufs(top.value)} at ${formatReviewTime(top.index * stepSec)}.`;
 }
 
 export function reviewSpans(

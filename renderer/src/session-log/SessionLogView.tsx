@@ -15,6 +15,7 @@ import { followUpStatus } from '../../../preload/domain/follow-up-status';
 import { escalationText, followUpText, formatWhen, resolutionText } from './session-format';
 import { useSessionLog } from './use-session-log';
 import './session-log.css';
+import { countOf, en, formatNumber } from '../../../preload/domain/count-words';
 
 interface Props {
   settings: Settings | null;
@@ -201,8 +202,10 @@ export function SessionLogView({
             : log.loading && log.rows.length === 0
               ? 'Loading…'
               : log.total === 0
-                ? 'No sessions match.'
-                : `${first}–${last} of ${log.total}, newest first`}
+                ? filterCount > 0 || filters.text.trim() !== ''
+                  ? 'No sessions match these filters or words. Clear them to see every session.'
+                  : 'No sessions saved yet. Save a call’s wrap-up (or open a recorded call and save it) and it is listed here.'
+                : `${formatNumber(first)}–${formatNumber(last)} of ${countOf(log.total, en('session'))}, newest first`}
         </p>
         <ul className="session-rows" ref={listRef} onKeyDown={onListKey} data-testid="log-rows">
           {log.rows.map((row) => (
@@ -249,8 +252,8 @@ function SessionRow({ row, onOpen }: { row: SessionSummary; onOpen(): void }) {
         </span>
         <span className="row-line muted">
           {row.caseReference ? `${row.caseReference} · ` : ''}
-          {row.priorityCount} priorit{row.priorityCount === 1 ? 'y' : 'ies'} (
-          {row.confirmedPriorityCount} confirmed) · over {row.overtalkCount} · loud{' '}
+          {countOf(row.priorityCount, en('priority', 'priorities'))} (
+          {formatNumber(row.confirmedPriorityCount)} confirmed) · over {row.overtalkCount} · loud{' '}
           {row.tooLoudCount} · heated {row.heatedCount}
         </span>
         {(esc || status !== 'none') && (

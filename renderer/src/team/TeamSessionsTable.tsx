@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { TeamSession } from './team-workspace';
+import { countOf, en } from '../../../preload/domain/count-words';
 
 const PAGE = 100;
 
@@ -33,10 +34,7 @@ export function TeamSessionsTable({ sessions }: { readonly sessions: readonly Te
               <td>
                 {source.fileName}
                 {alsoIn > 0 && (
-                  <span className="muted">
-                    {' '}
-                    (also in {alsoIn} other{alsoIn === 1 ? '' : 's'})
-                  </span>
+                  <span className="muted"> (also in {countOf(alsoIn, en('other'))})</span>
                 )}
               </td>
               <td>{session.wrapUp.resolution ?? '—'}</td>

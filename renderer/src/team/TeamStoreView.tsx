@@ -5,6 +5,7 @@ import { localDay, localDayAfter } from '../../../preload/domain/calendar-day';
 import { TeamTrendCharts } from './TeamTrendCharts';
 import { computeTeamTrendsFromFigures } from './team-series';
 import { TEAM_PAGE_SIZE, useTeamStore, type TeamStoreFilter } from './use-team-store';
+import { formatNumber } from '../../../preload/domain/count-words';
 
 const formatTime = (iso: string): string =>
   new Date(iso).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' });
@@ -141,7 +142,7 @@ export function TeamStoreView({ status }: { readonly status: TeamSyncStatus }) {
         <h3 id="team-store-sessions-title">
           Sessions{' '}
           <span className="muted" data-testid="team-store-total" aria-live="polite">
-            — {store.loading && !page ? 'loading…' : `${total} matching`}
+            — {store.loading && !page ? 'loading…' : `${formatNumber(total)} matching`}
           </span>
         </h3>
         <table className="team-table" data-testid="team-sessions">
@@ -181,7 +182,8 @@ export function TeamStoreView({ status }: { readonly status: TeamSyncStatus }) {
               Newer
             </button>
             <span className="muted">
-              {offset + 1}–{Math.min(total, offset + TEAM_PAGE_SIZE)} of {total}
+              {formatNumber(offset + 1)}–{formatNumber(Math.min(total, offset + TEAM_PAGE_SIZE))} of{' '}
+              {formatNumber(total)}
             </span>
             <button
               type="button"

@@ -6,6 +6,7 @@ import { TeamStoreView } from './TeamStoreView';
 import { useTeamWorkspace } from './use-team-workspace';
 import { useTeamSyncStatus } from './use-team-sync-status';
 import './team.css';
+import { countOf, en, formatNumber } from '../../../preload/domain/count-words';
 
 const formatTime = (iso: string): string =>
   new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -92,8 +93,8 @@ export function TeamView() {
           <h3 id="team-sources-title">
             Exports{' '}
             <span className="muted">
-              — {team.merged.length} sessions from {agents.length} agent
-              {agents.length === 1 ? '' : 's'}
+              — {countOf(team.merged.length, en('session'))} from{' '}
+              {countOf(agents.length, en('agent'))}
             </span>
           </h3>
           <table className="team-table" data-testid="team-sources">
@@ -114,7 +115,7 @@ export function TeamView() {
                   <td>{s.fileName}</td>
                   <td>{s.header.agent || '—'}</td>
                   <td>{formatTime(s.header.exportedAt)}</td>
-                  <td className="num">{s.sessions.length}</td>
+                  <td className="num">{formatNumber(s.sessions.length)}</td>
                   <td>
                     <button
                       type="button"

@@ -4,6 +4,7 @@
  * Pure, so tests check it without a canvas.
  */
 import type { TeamMetricId, TeamTrends, TrendDays } from './team-series';
+import { countOf, en } from '../../../preload/domain/count-words';
 
 export interface ChartTable {
   readonly columns: readonly string[];
@@ -30,7 +31,11 @@ export function chartTable(
       .map((a) => ({ name: a.agent ?? '', values: a.values[metric.id] })),
   ];
   if (!range)
-    return { columns: series.map((s) => s.name), rows: [], summary: `${metric.label}: no data.` };
+    return {
+      columns: series.map((s) => s.name),
+      rows: [],
+      summary: `${metric.label}: no sessions in these days. Pick a longer range, or import an export that covers them.`,
+    };
   const rows = [];
   for (let i = range[0]; i <= range[1]; i++)
     rows.push({ day: trends.days[i], cells: series.map((s) => formatFigure(s.values[i] ?? null)) });
@@ -39,7 +44,7 @@ export function chartTable(
   team.forEach((v, i) => {
     if (v !== null && (high < 0 || v > (team[high] ?? -Infinity))) high = i;
   });
-  const days = `${rows.length} day${rows.length === 1 ? '' : 's'} from ${rows[0].day} to ${rows[rows.length - 1].day}`;
+  const days = `${countOf(rows.length, en('day'))} from ${rows[0].day} to ${rows[rows.length - 1].day}`;
   const peak =
     high < 0
       ? 'no values'

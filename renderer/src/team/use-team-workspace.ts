@@ -14,6 +14,7 @@ import {
   removeExport,
   type TeamWorkspace,
 } from './team-workspace';
+import { countOf, en } from '../../../preload/domain/count-words';
 
 export interface ImportMessage {
   readonly key: number;
@@ -77,7 +78,7 @@ export async function importTeamFiles(files: readonly NamedFile[]): Promise<void
       key: messageKey++,
       fileName: item.name,
       ok: true,
-      text: `${item.name}: ${fresh} new session${fresh === 1 ? '' : 's'}${dupes}.`,
+      text: `${item.name}: ${countOf(fresh, en('new session'))}${dupes}.`,
     });
   }
   update({ progress: null, messages: batch });

@@ -2,6 +2,7 @@ import type { CueKind } from '../../engine/call-types';
 import type { CallRecord, Priority } from '../../../preload/contract/session-schema';
 import { BANNER_COPY, formatClock } from '../live-coach/cue-copy';
 import { PRIORITY_KIND_LABELS } from './wrap-up-steps';
+import { countOf, en, formatNumber } from '../../../preload/domain/count-words';
 
 interface Props {
   call: CallRecord;
@@ -21,7 +22,11 @@ export function CallMetricsSummary({ call, priorities, compact }: Props) {
         <strong>Call · {formatClock(call.durationSec)}</strong>
         <span className="muted">
           {' '}
-          · talking over {m.overtalkCount} · {cueCounts.reduce((n, [, c]) => n + c, 0)} cues
+          · talking over {formatNumber(m.overtalkCount)} ·{' '}
+          {countOf(
+            cueCounts.reduce((n, [, c]) => n + c, 0),
+            en('cue'),
+          )}
         </span>
       </summary>
       <dl className="stats">

@@ -20,6 +20,7 @@ import {
   ROOT_CAUSE_LABELS,
   type WrapUpStep,
 } from './wrap-up-steps';
+import { countOf, en } from '../../../preload/domain/count-words';
 
 interface Props {
   step: WrapUpStep;
@@ -266,7 +267,7 @@ export function WrapUpStepFields({
                   })
                 }
               >
-                In {followUpDays} days
+                In {countOf(followUpDays, en('day'))}
               </button>
             ) : (
               <button

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { CallTimeline } from '../../../renderer/engine/call-types';
-import { partySummary, reviewSpans, spanSeconds } from '../../../renderer/src/review/review-text';
+import {
+  partySummary,
+  reviewSpans,
+  spanSeconds,
+  typicalSpeechLevel,
+} from '../../../renderer/src/review/review-text';
 import type { ReviewRegion } from '../../../renderer/src/review/review-regions';
 
 /** 25 s at 100 ms: the caller speaks at −24 LUFS with a −14 peak at 12.3 s; the agent from 15 s. */
@@ -18,12 +23,26 @@ function timeline(): CallTimeline {
 }
 
 describe('the review in words', () => {
-  it('sums up each party: typical level while heard, and the loudest moment with its time', () => {
+  it('sums up each party: typical level while speaking, and the loudest moment with its time', () => {
     const t = timeline();
     expect(partySummary('Caller', t.caller.momentary, t.stepSec)).toBe(
-      'Caller: typically -24.0 LUFS while heard, loudest -14.0 LUFS at 0:12.3.',
+      'Caller: typically -24.0 LUFS while speaking, loudest -14.0 LUFS at 0:12.3.',
     );
     expect(partySummary('You', [null, null], 0.1)).toBe('You: not heard.');
+  });
+
+  it('the typical level is over speech only: line noise and silence between the words do not count', () => {
+    // A caller at about −13 LUFS for a third of the call, −54 LUFS of line noise and digital silence
+    // (−120) the rest: the median of every point was the noise.
+    const values = Array.from({ length: 3000 }, (_, i) =>
+      i % 3 === 0 ? -13 + ((i % 7) - 3) * 0.5 : i % 3 === 1 ? -54 : -120,
+    );
+    expect(typicalSpeechLevel(values)).toBe(-13);
+    expect(partySummary('Caller', values, 0.1)).toMatch(
+      /^Caller: typically -13\.0 LUFS while speaking/,
+    );
+    // Only noise under the absolute gate: not heard.
+    expect(typicalSpeechLevel([-75, -80, null])).toBeNull();
   });
 
   it('lists the call span by span with each party’s loudest moment and the marked moments', () => {

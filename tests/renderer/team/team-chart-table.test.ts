@@ -42,7 +42,8 @@ describe('a trend chart in words', () => {
     expect(chartTable(trends, due, new Set())).toEqual({
       columns: ['Team'],
       rows: [],
-      summary: 'Follow-ups due: no data.',
+      summary:
+        'Follow-ups due: no sessions in these days. Pick a longer range, or import an export that covers them.',
     });
     expect(formatFigure(null)).toBe('—');
   });
