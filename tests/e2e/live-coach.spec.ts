@@ -53,10 +53,11 @@ test('meters and cue banner follow a real call at the right times, and the call 
   run = await openLiveRun(call.file);
   const { page } = run.app;
 
+  // Docked (380 px): the priorities pad is among the coach's details (More, F3). Opened before the call:
+  // two clicks at once would share the one mouse.
+  await page.getByTestId('coach-more-toggle').click();
   // Priorities typed while the call runs flow into the hand-off.
   const playing = playCall(run, call.durationSec + 0.5);
-  // Docked (380 px): the priorities pad is among the coach's details (More, F3).
-  await page.getByTestId('coach-more-toggle').click();
   await page.getByLabel('Priority the customer stated').waitFor();
   await page.getByLabel('Priority the customer stated').fill('Bill corrected');
   await page.getByLabel('Priority type').selectOption('administrative');

@@ -1,20 +1,36 @@
+import { mkdtempSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import { test, expect } from '@playwright/test';
+import { analyseDecodedCall } from '../../renderer/engine/call-analysis-report.js';
 import type { CallAnalysis } from '../../renderer/engine/call-types.js';
 import { DEFAULT_VOICE_ACTIVITY_OPTIONS } from '../../renderer/engine/voice-activity.js';
 import { engineKernelKind } from '../../renderer/engine/wasm/engine-kernels.js';
+import { createSettingsService } from '../../main/settings/settings-service.js';
+import { openSettingsStore } from '../../main/settings/settings-store.js';
 import { analyseFloorCall, floorCall, type FloorCondition } from '../support/floor-calls.js';
+import { readWavFile } from '../support/test-audio.js';
 import { launchApp, type LaunchedApp } from './support/app-fixture.js';
+import { E2E_TMP } from './support/paths.js';
 
 /**
- * Live equals offline (issue 13): the same real-voice call played through the live coach (Chromium's fake
- * capture → AudioWorklet → the real page) and analysed offline (`npm run analyze`) gives the same speech
- * segments (±50 ms), the same cues (±100 ms) and the same metrics (talk times ±0.2 s, counts equal).
- * Talk time is compared on the segments as reconciled below (a pause at the hangover's edge, counted as
- * speech on both sides).
- * The live clock starts at "Start call", the file at getUserMedia: one constant offset, fitted as the
- * median difference of matched speech starts, aligns them. The live analysis is what the worklet hands
- * the page when the call ends (observed from outside the app by an init script). Both run the engine's
- * per-sample filters in the same WebAssembly SIMD loop (the page says which in data-filter-kernel).
+ * Live equals offline (issues 13, 30): a real-voice call played through the live coach (Chromium's fake
+ * capture → AudioWorklet → the real page) gives the same answer as the offline analyser (`npm run
+ * analyze`) on the same sound.
+ *
+ * "The same sound" is what the engine heard: the call is kept (Keep call audio on), and the recording is
+ * written by the worklet from the very blocks the engine processed, so the offline analysis of that file
+ * runs on audio time — sample for sample what live ran on. Live and offline must then agree to the frame:
+ * the same speech segments, cues and overtalk (±1 frame, 10 ms), the same counts. No retry: Chromium's
+ * fake capture may drop or insert a few tens of ms of audio on a machine starved of CPU (seen: every
+ * segment after 30 s late by 65 ms), but then both sides heard the same changed sound.
+ *
+ * Then the heard sound against the file itself, with one offset fitted as the median difference of
+ * matched speech starts (the live clock starts at "Start call", the file at getUserMedia): the same
+ * segments and cues (a pause at the detector's hangover edge reconciled as below), each within 100 ms —
+ * what a capture glitch of the kind above still allows, and no more. The live analysis is what the worklet
+ * hands the page when the call ends (observed from outside the app by an init script). Both run the
+ * engine's per-sample filters in the same WebAssembly SIMD loop (the page says which in
+ * data-filter-kernel).
  */
 declare global {
   interface Window {
@@ -53,11 +69,44 @@ function closeHangoverPauses(x: Seg[], y: Seg[]): Seg[] {
   return out;
 }
 
-// Chromium's fake capture is paced by a timer: on a machine starved of CPU it can drop or insert a few
-// tens of ms of audio mid-call (seen once in a quiet run: every segment after 30 s late by 65 ms), and
-// then the two no longer hear the same sound. A second attempt is allowed for that; a real disagreement
-// of the engine fails every attempt, and Playwright reports the call as flaky, never silently.
-test.describe.configure({ retries: 1 });
+/** The offline analysis of the call as the engine heard it: the kept recording (agent left). */
+function heardAnalysis(dataDir: string) {
+  const dir = path.join(dataDir, 'recordings');
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) =>
+    f.endsWith('.wav'),
+  );
+  expect(files).toHaveLength(1);
+  const file = path.join(dir, files[0]);
+  const { channels, sampleRate } = readWavFile(file);
+  return analyseDecodedCall(file, channels, { sampleRate, agentChannel: 'left' });
+}
+
+/** One 10 ms frame: the recording is the engine's input, rounded to 16 bits. */
+const FRAME_SEC = 0.0105;
+
+/** Live and the offline analysis of what live heard: the same answer, to the frame. */
+function expectSameAnswer(live: CallAnalysis, heard: ReturnType<typeof heardAnalysis>): void {
+  const near = (a: number, b: number, what: string) =>
+    expect(Math.abs(a - b), `${what}: live ${a}, heard ${b}`).toBeLessThanOrEqual(FRAME_SEC);
+  for (const party of ['caller', 'agent'] as const) {
+    const l = live.speech[party];
+    const h = heard.speech[party];
+    expect(l.length, `${party} segments live vs heard`).toBe(h.length);
+    h.forEach(([s, e], i) => {
+      near(l[i].start, s, `${party} segment ${i} start`);
+      near(l[i].end, e, `${party} segment ${i} end`);
+    });
+  }
+  expect(live.cues.map((c) => c.cue)).toEqual(heard.cues.map((c) => c.cue));
+  const end = Math.min(live.durationSec, heard.durationSec) - 0.05;
+  heard.cues.forEach((c, i) => {
+    near(live.cues[i].start, c.start, `${c.cue} ${i} start`);
+    if (c.end < end) near(live.cues[i].end, c.end, `${c.cue} ${i} end`);
+  });
+  expect(live.overtalk.map((o) => o.startedBy)).toEqual(heard.overtalk.map((o) => o.startedBy));
+  heard.overtalk.forEach((o, i) => near(live.overtalk[i].start, o.start, `overtalk ${i}`));
+  expect(live.metrics.cueCounts).toEqual(heard.metrics.cueCounts);
+}
 
 let app: LaunchedApp | undefined;
 test.afterEach(async () => {
@@ -73,7 +122,13 @@ for (const condition of CALLS) {
     const call = floorCall(condition);
     const offline = analyseFloorCall(call.wav);
     test.setTimeout((call.durationSec + 60) * 1000);
-    app = await launchApp({ captureWav: call.wav, initScript: observeCallEnded });
+    // Keep call audio on: the worklet writes what the engine heard.
+    const dataDir = mkdtempSync(path.join(E2E_TMP, 'live-offline-'));
+    createSettingsService(openSettingsStore(dataDir)).update({
+      profile: { setupDone: true },
+      recording: { storeAudio: true },
+    });
+    app = await launchApp({ captureWav: call.wav, initScript: observeCallEnded, dataDir });
     const { page } = app;
     await page.getByTestId('start-call').click();
     // The worklet filters with the same loop as the analyser here (WebAssembly SIMD in both).
@@ -101,6 +156,9 @@ for (const condition of CALLS) {
     await page.getByTestId('end-call').click();
     await page.waitForFunction(() => (window.__calmLineEnded?.length ?? 0) > 0);
     const live = (await page.evaluate(() => window.__calmLineEnded![0])) as CallAnalysis;
+    // The recording is complete before the wrap-up opens.
+    await expect(page.getByTestId('wrap-up')).toBeVisible();
+    expectSameAnswer(live, heardAnalysis(dataDir));
 
     // One offset aligns the two clocks: live time = file time + offset.
     const pairs = (['caller', 'agent'] as const).flatMap((p) =>
@@ -129,11 +187,11 @@ for (const condition of CALLS) {
         expect(
           Math.abs(liveSegs[i][0] - s),
           `${party} segment ${i} start: ${lists}`,
-        ).toBeLessThanOrEqual(0.05);
+        ).toBeLessThanOrEqual(0.1);
         expect(
           Math.abs(liveSegs[i][1] - e),
           `${party} segment ${i} end: ${lists}`,
-        ).toBeLessThanOrEqual(0.05);
+        ).toBeLessThanOrEqual(0.1);
       });
       const talk = (segs: Seg[]): number => segs.reduce((n, [s, e]) => n + e - s, 0);
       expect(Math.abs(talk(liveSegs) - talk(offSegs)), `${party} talk time`).toBeLessThanOrEqual(

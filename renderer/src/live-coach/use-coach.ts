@@ -58,6 +58,8 @@ export function useCoach(
     return () => devices.removeEventListener('devicechange', onChange);
   }, [controller]);
 
+  // The audio graph's slow parts get ready at once, so the first call waits only for capture.
+  useEffect(() => CoachSession.prepare(), []);
   useEffect(() => () => controller.close(), [controller]);
 
   return {
