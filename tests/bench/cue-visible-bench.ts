@@ -27,26 +27,14 @@ declare global {
   }
 }
 
-/** Init script: when a call-event message reaches the page, and when the coach shows a call's cue. */
+/**
+ * Init script: when a call-event message reaches the page, and when the coach shows a call's cue. No
+ * class syntax: the script is serialised from transpiled code, and a lowered `super` would need helpers
+ * that do not exist in the page.
+ */
 function installReachProbe(): void {
   const probe = { message: null as number | null, visible: null as number | null };
   window.__cueReach = probe;
-  const Native = window.WebSocket;
-  class Probed extends Native {
-    override set onmessage(listener: ((this: WebSocket, ev: MessageEvent) => unknown) | null) {
-      super.onmessage = listener
-        ? (event: MessageEvent) => {
-            if (typeof event.data === 'string' && event.data.includes('"call-event"'))
-              probe.message ??= Date.now();
-            listener.call(this, event);
-          }
-        : null;
-    }
-    override get onmessage() {
-      return super.onmessage;
-    }
-  }
-  window.WebSocket = Probed;
   new MutationObserver(() => {
     const app = document.querySelector<HTMLElement>('[data-testid="app"]');
     const tile = document.querySelector<HTMLElement>('[data-testid="cue-banner"]');
@@ -58,6 +46,23 @@ function installReachProbe(): void {
     )
       probe.visible = Date.now();
   }).observe(document, { subtree: true, attributes: true, childList: true });
+  const slot = Object.getOwnPropertyDescriptor(WebSocket.prototype, 'onmessage')!;
+  Object.defineProperty(WebSocket.prototype, 'onmessage', {
+    configurable: true,
+    get: slot.get,
+    set(this: WebSocket, listener: ((ev: MessageEvent) => unknown) | null) {
+      slot.set!.call(
+        this,
+        listener
+          ? (event: MessageEvent) => {
+              if (typeof event.data === 'string' && event.data.includes('"call-event"'))
+                probe.message ??= Date.now();
+              return listener.call(this, event);
+            }
+          : null,
+      );
+    },
+  });
 }
 
 export const cueVisibleBench: BenchModule = {
