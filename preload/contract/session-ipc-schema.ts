@@ -27,6 +27,9 @@ export const wrapUpDraftSchema = z.strictObject({
   wrapUp: wrapUpSchema,
   /** The step the agent was on. */
   step: z.enum(WRAP_UP_STEPS),
+  /** Steps the agent edited or confirmed (left with Next): only these show as answered. Absent in drafts
+   * written before it existed (then none is). */
+  touched: z.array(z.enum(WRAP_UP_STEPS)).max(WRAP_UP_STEPS.length).optional(),
   updatedAt: isoDateTime,
   agent: z.string().max(200),
 });

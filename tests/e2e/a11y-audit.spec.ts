@@ -87,9 +87,9 @@ test('coach, a call with every cue, its wrap-up step by step, the log and the se
   await page.keyboard.press('Control+Enter');
   await expect(page.getByTestId('wrap-up-problem')).toBeVisible();
   await expectAccessible(page, 'wrap-up: required-step message');
-  await page.getByRole('button', { name: /^1\. Restated priorities/ }).click();
+  await page.getByRole('button', { name: /^1 Priorities/ }).click();
   await page.getByLabel('Add a priority').fill('Line repaired today');
-  await page.getByRole('button', { name: /^4\. Resolution/ }).click();
+  await page.getByRole('button', { name: /^4 Resolution/ }).click();
   await page.keyboard.press('1');
   await page.keyboard.press('Control+Enter');
   await expect(page.getByTestId('wrap-up-saved')).toBeVisible();

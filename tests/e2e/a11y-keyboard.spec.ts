@@ -59,7 +59,8 @@ test('a call by keyboard: coach idle and in a call, the wrap-up it opens, saving
   // Saving: focus goes to the message that says so (the form it was in is gone).
   await page.getByLabel('Add a priority').focus();
   await page.keyboard.type('New parcel today');
-  for (let i = 0; i < 3; i++) await page.keyboard.press('Enter');
+  // Enter: to the empty priority row (Enter adds a priority), then on to the resolution.
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Enter');
   await page.keyboard.press('1');
   await page.keyboard.press('Control+Enter');
   await expect(page.getByTestId('wrap-up-saved')).toBeVisible();

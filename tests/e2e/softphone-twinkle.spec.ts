@@ -158,6 +158,9 @@ test('Twinkle answers and hangs up from either side: the page starts and ends ea
     expect(wrappedUp.has(id)).toBe(false);
     wrappedUp.add(id);
     await page.getByTestId('priority-new').getByRole('textbox').fill('Line back up');
+    // Enter adds a priority: the empty row takes focus; the next Enter goes on.
+    await page.keyboard.press('Enter');
+    await expect(page.getByLabel('Add a priority')).toBeFocused();
     for (const step of ['catalyst', 'ownership', 'resolution']) {
       await page.keyboard.press('Enter');
       await expect(wrapUp).toHaveAttribute('data-step', step);

@@ -79,6 +79,11 @@ test('a wrap-up completed by keyboard alone after a real call is saved, then fou
   await kb.press('Alt+ArrowUp');
   await expect(page.getByTestId('priority-row')).toHaveCount(2);
   await expect(page.getByLabel('Priority 1', { exact: true })).toHaveValue('Being called back');
+  // Enter adds a priority, as in the coach's pad: the empty row takes the next one…
+  await kb.press('Enter');
+  await expectStep(page, 'priorities');
+  expect((await focused(page)).label).toBe('Add a priority');
+  // …and Enter in the empty row goes on.
   await kb.press('Enter');
   // 2. Catalyst.
   await expectStep(page, 'catalyst');
@@ -200,6 +205,7 @@ test('a reload in the middle of a wrap-up restores the draft exactly, on the ste
   await kb.type('Refund the second charge');
   await kb.press('Alt+Digit2');
   await kb.press('Enter');
+  await kb.press('Enter');
   await kb.type('Rent is due on Friday — 🏠 «loyer»');
   await kb.press('Enter');
   await kb.press('2');
@@ -306,7 +312,8 @@ test('a call that ends while the last wrap-up is still open keeps that wrap-up w
   // The newer call's wrap-up is the open one: its required steps, then saved.
   await page.getByLabel('Add a priority').focus();
   await page.keyboard.type('Second call sorted');
-  for (let i = 0; i < 3; i++) await page.keyboard.press('Enter');
+  // Enter: to the empty priority row, then on past the priorities, the catalyst and ownership.
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Enter');
   await expectStep(page, 'resolution');
   await page.keyboard.press('1');
   await page.keyboard.press('Control+Enter');
@@ -343,12 +350,28 @@ test('steps the team requires block saving until answered; the agent’s name fr
   // Saving at once: the alert names what is missing and the wrap-up moves to the first missing step.
   await expectStep(page, 'priorities');
   await expect(page.locator('.step-nav button[data-state="required"]')).toHaveCount(2);
+  // The step list names each step and says in words which are required; a default is not an answer:
+  // escalation ("none") and the follow-up (prefilled date) are not marked answered until confirmed.
+  const stepList = page.getByRole('list', { name: 'Wrap-up steps' });
+  await expect(stepList.getByRole('button')).toHaveText([
+    '1 Priorities',
+    '2 Catalyst required',
+    '3 Ownership',
+    '4 Resolution required',
+    '5 Next steps',
+    '6 Escalation',
+    '7 Goodwill',
+    '8 Root cause',
+    '9 Follow-up',
+    '10 Reference',
+  ]);
   await page.keyboard.press('Control+Enter');
   await expect(page.getByTestId('wrap-up-problem')).toContainText(
     'what is really at stake for the customer (Emotional catalyst), a resolution (Resolution)',
   );
   await expectStep(page, 'catalyst');
   await page.keyboard.type('Moving house next week');
+  await expect(stepList.getByRole('button').nth(1)).toHaveText('2 Catalyst ✓ answered');
   await page.keyboard.press('Control+Enter');
   await expectStep(page, 'resolution');
   await page.keyboard.press('1');

@@ -54,6 +54,14 @@ export function PrioritiesEditor({ priorities, dispatch }: Props) {
       return;
     }
     if (e.ctrlKey || e.metaKey || e.shiftKey) return;
+    if (e.key === 'Enter' && p && p.text.trim() !== '') {
+      // Enter adds a priority, as in the coach's pad: this one is kept, the empty row takes the next.
+      // (In the empty row Enter goes on to the next step.)
+      e.preventDefault();
+      e.stopPropagation();
+      focusRow(rows.length - 1);
+      return;
+    }
     if (e.key === 'ArrowDown') {
       e.preventDefault();
       focusRow(i + 1);

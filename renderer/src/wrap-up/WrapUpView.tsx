@@ -6,7 +6,14 @@ import { WrapUpStepFields } from './WrapUpStepFields';
 import { WrapUpSaved } from './WrapUpSaved';
 import { afterCallWorkSec } from './wrap-up-draft';
 import { keyTargetOf, wrapUpCommand } from './wrap-up-keys';
-import { STEP_TITLES, WRAP_UP_STEPS, isStepComplete, stepIndex } from './wrap-up-steps';
+import { isStepTouched } from './wrap-up-reducer';
+import {
+  STEP_NAV_NAMES,
+  STEP_TITLES,
+  WRAP_UP_STEPS,
+  isStepComplete,
+  stepIndex,
+} from './wrap-up-steps';
 import type { UseWrapUp } from './use-wrap-up';
 import './wrap-up.css';
 
@@ -132,21 +139,23 @@ export function WrapUpView({ wrapUp, settings, onSaved }: Props) {
       )}
       <ol className="step-nav" aria-label="Wrap-up steps">
         {WRAP_UP_STEPS.map((s, i) => {
-          const done = isStepComplete(s, w);
+          // Answered once the agent edited the step or confirmed it with Next — a default alone is not.
+          const done = isStepTouched(draft, s) && isStepComplete(s, w);
           const req = required.includes(s);
-          const mark = done ? '✓' : req ? '!' : '';
+          const state = done ? 'answered' : req ? 'required' : '';
           return (
             <li key={s}>
               <button
                 type="button"
                 tabIndex={-1}
                 aria-current={s === draft.step ? 'step' : undefined}
-                aria-label={`${i + 1}. ${STEP_TITLES[s]}${req ? ' (required)' : ''}${done ? ', answered' : ''}`}
                 data-state={done ? 'done' : req ? 'required' : 'open'}
+                data-testid="step-nav-item"
+                title={STEP_TITLES[s]}
                 onClick={() => wrapUp.dispatch({ type: 'goto', step: s })}
               >
-                {i + 1}
-                <span aria-hidden="true">{mark}</span>
+                <span className="step-number">{i + 1}</span> {STEP_NAV_NAMES[s]}
+                {state && <span className="step-state"> {done ? '✓ answered' : 'required'}</span>}
               </button>
             </li>
           );
@@ -205,7 +214,7 @@ export function WrapUpView({ wrapUp, settings, onSaved }: Props) {
       </div>
       <p className="key-hints muted" data-testid="key-hints">
         {draft.step === 'priorities'
-          ? 'In a row: Alt+1 technical · Alt+2 administrative · Alt+3 emotional · Alt+C confirmed · Alt+↑/↓ rank · ↑/↓ rows. '
+          ? 'Enter adds the next priority (in the empty row: next step) · Alt+1 technical · Alt+2 administrative · Alt+3 emotional · Alt+C confirmed · Alt+↑/↓ rank · ↑/↓ rows. '
           : draft.step === 'next-steps'
             ? 'Tab: what → who → by when → next row · Alt+Backspace removes a row. '
             : 'Number keys pick a choice (Alt+number from a text box). '}

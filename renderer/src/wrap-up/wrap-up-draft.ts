@@ -64,6 +64,11 @@ export function draftFromCall(
     call: call.call,
     wrapUp,
     step: 'priorities',
+    // What the agent typed during the call, and the case the phone software named, are answers already.
+    touched: [
+      ...(wrapUp.priorities.length > 0 ? (['priorities'] as const) : []),
+      ...(wrapUp.caseReference !== '' ? (['reference'] as const) : []),
+    ],
     updatedAt: now.toISOString(),
     agent: defaults.agentName.trim(),
   };

@@ -81,18 +81,32 @@ function editWrapUp(w: WrapUp, action: WrapUpAction): WrapUp {
   }
 }
 
+/** The draft with `step` among the touched ones (the same object when it already was). */
+function touch(draft: WrapUpDraft, step: WrapUpStep): WrapUpDraft {
+  const touched = draft.touched ?? [];
+  return touched.includes(step) ? draft : { ...draft, touched: [...touched, step] };
+}
+
+/** Whether the agent has edited the step or confirmed it with Next: the step list marks only these answered. */
+export function isStepTouched(draft: WrapUpDraft, step: WrapUpStep): boolean {
+  return draft.touched?.includes(step) ?? false;
+}
+
 export function wrapUpReducer(draft: WrapUpDraft, action: WrapUpAction): WrapUpDraft {
   switch (action.type) {
     case 'goto':
       return draft.step === action.step ? draft : { ...draft, step: action.step };
     case 'next':
     case 'back': {
+      // Next confirms the step as it stands (its defaults too); Back does not.
+      const from = action.type === 'next' ? touch(draft, draft.step) : draft;
       const step = neighbourStep(draft.step, action.type === 'next' ? 1 : -1);
-      return step === draft.step ? draft : { ...draft, step };
+      return step === draft.step ? from : { ...from, step };
     }
     default: {
       const wrapUp = editWrapUp(draft.wrapUp, action);
-      return wrapUp === draft.wrapUp ? draft : { ...draft, wrapUp };
+      // An edit answers the step it was made on.
+      return wrapUp === draft.wrapUp ? draft : { ...touch(draft, draft.step), wrapUp };
     }
   }
 }

@@ -29,6 +29,20 @@ export const STEP_TITLES: Record<WrapUpStep, string> = {
   reference: 'Case reference and notes',
 };
 
+/** Short names for the step list (the step's heading has the full title). */
+export const STEP_NAV_NAMES: Record<WrapUpStep, string> = {
+  priorities: 'Priorities',
+  catalyst: 'Catalyst',
+  ownership: 'Ownership',
+  resolution: 'Resolution',
+  'next-steps': 'Next steps',
+  escalation: 'Escalation',
+  goodwill: 'Goodwill',
+  'root-cause': 'Root cause',
+  'follow-up': 'Follow-up',
+  reference: 'Reference',
+};
+
 /** What a required step needs before the wrap-up can be saved (shown when it is missing). */
 export const STEP_REQUIREMENT: Record<WrapUpStep, string> = {
   priorities: 'at least one priority',

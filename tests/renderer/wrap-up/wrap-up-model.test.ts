@@ -15,7 +15,12 @@ import {
   type WrapUpDraft,
 } from '../../../renderer/src/wrap-up/wrap-up-draft';
 import { localDayAfter } from '../../../preload/domain/calendar-day';
-import { wrapUpReducer, type WrapUpAction } from '../../../renderer/src/wrap-up/wrap-up-reducer';
+import {
+  isStepTouched,
+  wrapUpReducer,
+  type WrapUpAction,
+} from '../../../renderer/src/wrap-up/wrap-up-reducer';
+import { wrapUpDraftSchema } from '../../../preload/contract/session-ipc-schema';
 import {
   WRAP_UP_STEPS,
   isStepComplete,
@@ -238,5 +243,35 @@ describe('saving', () => {
     expect(afterCallWorkSec(ENDED, new Date(new Date(ENDED).getTime() + 30 * 86400_000))).toBe(
       7 * 24 * 3600,
     );
+  });
+});
+
+describe('a step is answered once touched or confirmed, not by its default', () => {
+  it('starts with the call’s own priorities answered and every defaulted step not', () => {
+    const draft = freshDraft();
+    expect(isStepTouched(draft, 'priorities')).toBe(true);
+    // Escalation "none" and the prefilled follow-up date are complete, but nobody said so yet.
+    expect(isStepComplete('escalation', draft.wrapUp)).toBe(true);
+    expect(isStepTouched(draft, 'escalation')).toBe(false);
+    expect(isStepTouched(draft, 'follow-up')).toBe(false);
+  });
+
+  it('an edit answers the step it is made on; Next confirms the step as it stands; Back and a jump do not', () => {
+    const onEscalation = apply(freshDraft(), { type: 'goto', step: 'escalation' });
+    expect(isStepTouched(apply(onEscalation, { type: 'back' }), 'escalation')).toBe(false);
+    expect(
+      isStepTouched(apply(onEscalation, { type: 'goto', step: 'goodwill' }), 'escalation'),
+    ).toBe(false);
+    const confirmed = apply(onEscalation, { type: 'next' });
+    expect(isStepTouched(confirmed, 'escalation')).toBe(true);
+    expect(isStepTouched(confirmed, 'goodwill')).toBe(false);
+    const edited = apply(confirmed, { type: 'set-goodwill', patch: { kind: 'refund' } });
+    expect(isStepTouched(edited, 'goodwill')).toBe(true);
+    // What is stored survives the contract's validation (a restored draft keeps it).
+    expect(wrapUpDraftSchema.parse(edited).touched).toEqual([
+      'priorities',
+      'escalation',
+      'goodwill',
+    ]);
   });
 });
