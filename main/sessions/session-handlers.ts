@@ -2,7 +2,7 @@
  * The session methods of the IPC contract over SessionServices. Payloads arrive validated (dispatch);
  * every failure comes back as a result with a message a person can act on, never as a throw.
  */
-import { fail } from '../../preload/contract/ipc-result';
+import { fail, succeed } from '../../preload/contract/ipc-result';
 import {
   guarded,
   readFailure,
@@ -12,6 +12,7 @@ import {
 import type { IpcHandlers } from '../../preload/contract/ipc-handlers';
 import type { SessionServices } from './session-services';
 import { monthOf } from './timeline-store';
+import { editedSession } from './session-edit';
 
 type SessionMethod =
   | 'saveCallTimeline'
@@ -26,7 +27,10 @@ type SessionMethod =
   | 'listFollowUps'
   | 'markFollowUpDone'
   | 'listFollowUpPage'
-  | 'setFollowUpsDone';
+  | 'setFollowUpsDone'
+  | 'editSession'
+  | 'deleteSession'
+  | 'discardCall';
 export type SessionHandlers = Pick<IpcHandlers, SessionMethod>;
 
 const SESSION_METHODS: readonly SessionMethod[] = [
@@ -43,6 +47,9 @@ const SESSION_METHODS: readonly SessionMethod[] = [
   'markFollowUpDone',
   'listFollowUpPage',
   'setFollowUpsDone',
+  'editSession',
+  'deleteSession',
+  'discardCall',
 ];
 
 /** For a host opened without a data folder for sessions: every session method says so. */
@@ -123,6 +130,36 @@ export function createSessionHandlers(
       const done = () => repository.markFollowUpDone(id) ?? session;
       return write('markFollowUpDone', 'The follow-up was not marked done', done);
     },
+    editSession: ({ id, wrapUp, by }) => {
+      const current = read('editSession', 'The session could not be read', () =>
+        repository.get(id),
+      );
+      if (!current.ok) return current;
+      if (current.value === null) return fail('invalid-payload', 'No saved session has this id.');
+      const before = current.value;
+      const after = editedSession(before, wrapUp, by, new Date());
+      if (after === before) return succeed(before);
+      return write('editSession', 'The correction was not saved', () => repository.save(after));
+    },
+    deleteSession: ({ id }) =>
+      write('deleteSession', 'The session was not deleted', () => {
+        const removed = repository.remove(id);
+        if (removed) {
+          const hints = [monthOf(removed.startedAt), monthOf(removed.endedAt)];
+          timelines.remove(id, hints);
+          recordings?.discard(id);
+        }
+        return { deleted: removed !== null };
+      }),
+    discardCall: ({ id }) =>
+      write('discardCall', 'The call was not discarded', () => {
+        // Never a saved session: those are deleted from the log, with its undo.
+        if (repository.has(id)) throw new Error('This call is saved: delete it from the log.');
+        drafts.discardIfFor(id);
+        timelines.remove(id);
+        recordings?.discard(id);
+        return null;
+      }),
     listFollowUpPage: (request) =>
       read('listFollowUpPage', 'Follow-ups could not be read', () =>
         repository.followUpPage(request),

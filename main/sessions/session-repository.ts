@@ -48,6 +48,8 @@ export interface SessionRepository {
   /** Stores many sessions with one write per partition (imports). Returns how many were stored. */
   saveMany(sessions: readonly Session[]): number;
   get(id: string): Session | null;
+  /** Removes a session from the log (one partition rewritten); the removed session, or null when none. */
+  remove(id: string): Session | null;
   /** Several sessions by id (missing ones left out), reading each partition once: the team sync's batches. */
   getMany(ids: readonly string[]): Session[];
   has(id: string): boolean;
@@ -214,6 +216,19 @@ export function openSessionRepository(deps: SessionRepositoryDeps): SessionRepos
     get(id) {
       const entry = ensureIndex().get(id);
       return entry ? readSession(entry) : null;
+    },
+    remove(id) {
+      const current = ensureIndex();
+      const entry = current.get(id);
+      const session = entry ? readSession(entry) : null;
+      if (!entry || !session) return null;
+      const { entries, source } = partitions.update(entry.partition, (stored) =>
+        stored.filter((s) => s.id !== id),
+      );
+      current.setPartition(entry.partition, entries, source);
+      followUpDetails.delete(id);
+      rowsDirty = textsDirty = true;
+      return session;
     },
     getMany,
     has: (id) => ensureIndex().get(id) !== undefined,

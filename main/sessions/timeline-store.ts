@@ -34,6 +34,8 @@ export interface TimelineStore {
   save(id: string, timeline: CallTimeline): number;
   get(id: string, hints?: MonthHints): CallTimeline | null;
   has(id: string, hints?: MonthHints): boolean;
+  /** Deletes a call's timeline (a discarded call, a deleted session); false when there was none. */
+  remove(id: string, hints?: MonthHints): boolean;
 }
 
 const MONTH = /^\d{4}-\d{2}$/;
@@ -108,5 +110,11 @@ export function openTimelineStore(deps: TimelineStoreDeps): TimelineStore {
       return parsed.data;
     },
     has: (id, hints) => find(id, hints) !== undefined,
+    remove(id, hints) {
+      const file = find(id, hints);
+      if (file === undefined) return false;
+      fs.rmSync(file, { force: true });
+      return true;
+    },
   };
 }

@@ -142,6 +142,10 @@ export function withTeamQueue(
       if (repository.has(id)) sync.queued([id]);
       return repository.markFollowUpDone(id, at);
     },
+    remove(id) {
+      // The team store keeps what it has (it takes no deletes); nothing to send.
+      return repository.remove(id);
+    },
     setFollowUpsDone(ids, done, at) {
       sync.queued(ids.filter((id) => repository.has(id)));
       return repository.setFollowUpsDone(ids, done, at);

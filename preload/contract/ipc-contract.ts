@@ -29,7 +29,7 @@ export {
 import { settingsPatchSchema, type HotkeyAction, type Settings } from './settings-schema';
 import { callStatusSchema, startAtLoginRequestSchema, type DesktopState } from './desktop-contract';
 import type { CallTimeline } from '../../renderer/engine/call-types';
-import { sessionSchema, type Session } from './session-schema';
+import { sessionSchema, wrapUpSchema, type Session } from './session-schema';
 import {
   callTimelineSchema,
   followUpsRequestSchema,
@@ -143,6 +143,17 @@ export const ipcMethods = {
   /** One page of a follow-up section (overdue oldest first, today, upcoming soonest first) with every
    * section's count under the same filters. */
   listFollowUpPage: { request: followUpPageRequestSchema, response: returns<FollowUpPage>() },
+  /** Corrects a saved session's wrap-up: savedAt now, one more entry in `edits` (who, what, when), queued
+   * for the team store (its newer savedAt wins there). Unchanged fields: the session as it was. */
+  editSession: {
+    request: z.strictObject({ id: z.uuid(), wrapUp: wrapUpSchema, by: z.string().max(200) }),
+    response: returns<Session>(),
+    maxPayloadBytes: 8 * MIB,
+  },
+  /** Deletes a saved session with its timeline and recording (the log's undo window comes first). */
+  deleteSession: { request: sessionIdRequestSchema, response: returns<{ deleted: boolean }>() },
+  /** Discards the open wrap-up's call: its draft, timeline and any recording; nothing is kept. */
+  discardCall: { request: sessionIdRequestSchema, response: returns<null>() },
   /** Marks several follow-ups done (now), or open again; returns how many changed. */
   setFollowUpsDone: {
     request: followUpsDoneRequestSchema,

@@ -6,7 +6,8 @@
  * Version history (each earlier version has a tested migration in main/sessions/session-migrations.ts):
  *   1 — the live coach's hand-off: call metrics and priorities, no wrap-up.
  *   2 — adds the guided wrap-up, the agent, and after-call work time. Later optional additions (no new
- *       version: a stored session without them is still valid): `call.phone` (call events, issue 16).
+ *       version: a stored session without them is still valid): `call.phone` (call events, issue 16),
+ *       `edits` (corrections of a saved wrap-up, issue 27).
  */
 import { z } from 'zod';
 import { CALL_EVENT_KINDS } from '../domain/call-event';
@@ -165,6 +166,16 @@ export const wrapUpSchema = z.strictObject({
   notes: text(1_000_000),
 });
 
+/** One correction of a saved wrap-up: who, when, and each field's words before and after. */
+export const wrapUpEditSchema = z.strictObject({
+  at: isoDateTime,
+  by: text(200),
+  changes: z
+    .array(z.strictObject({ field: text(100), before: text(2000), after: text(2000) }))
+    .max(100),
+});
+export type WrapUpEdit = z.infer<typeof wrapUpEditSchema>;
+
 export const sessionSchema = z.strictObject({
   schemaVersion: z.literal(SESSION_SCHEMA_VERSION),
   id: z.uuid(),
@@ -181,6 +192,8 @@ export const sessionSchema = z.strictObject({
   hasTimeline: z.boolean(),
   /** Relative path of the opted-in recording under the data folder, null when no audio was kept. */
   recording: text(500).nullable(),
+  /** Corrections after the first save, oldest first (absent: never edited). `savedAt` is the last one's. */
+  edits: z.array(wrapUpEditSchema).max(1000).optional(),
 });
 
 export type Priority = z.infer<typeof prioritySchema>;

@@ -14,19 +14,28 @@ import {
   ROOT_CAUSE_LABELS,
 } from '../wrap-up/wrap-up-steps';
 import { formatDay, formatWhen, followUpText, resolutionText } from './session-format';
+import { SessionWrapUpEditor } from './SessionWrapUpEditor';
+import { editText } from './edit-history';
 
 interface Props {
   id: string;
+  /** Who corrects a wrap-up here (Settings → your name). */
+  editor: string;
   onBack(): void;
   onChanged(): void;
+  /** Delete asked and confirmed: the log takes it from here (with its undo window). */
+  onDelete(session: Session): void;
 }
 
 type Loaded = { session: Session; timeline: CallTimeline | null } | { error: string } | null;
 
 /** One saved call: its wrap-up, its figures and its review. */
-export function SessionDetail({ id, onBack, onChanged }: Props) {
+export function SessionDetail({ id, editor, onBack, onChanged, onDelete }: Props) {
   const [loaded, setLoaded] = useState<Loaded>(null);
   const [marking, setMarking] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -93,7 +102,80 @@ export function SessionDetail({ id, onBack, onChanged }: Props) {
               {formatClock(session.afterCallWorkSec)}
               {session.wrapUp.caseReference ? ` · ${session.wrapUp.caseReference}` : ''}
             </p>
-            <WrapUpSummary session={session} />
+            {editing ? (
+              <SessionWrapUpEditor
+                session={session}
+                editor={editor}
+                onCancel={() => setEditing(false)}
+                onSaved={(next) => {
+                  setEditing(false);
+                  setSaved(
+                    next.savedAt === session.savedAt
+                      ? 'Nothing changed.'
+                      : 'Correction saved; the history below says what changed.',
+                  );
+                  if (loaded && 'session' in loaded) setLoaded({ ...loaded, session: next });
+                  onChanged();
+                }}
+              />
+            ) : (
+              <WrapUpSummary session={session} />
+            )}
+            {saved && !editing && (
+              <p className="notice info" role="status" data-testid="edit-saved">
+                {saved}
+              </p>
+            )}
+            {!editing && (
+              <div className="actions">
+                <button
+                  type="button"
+                  onClick={() => {
+                    setSaved(null);
+                    setEditing(true);
+                  }}
+                  data-testid="edit-wrap-up"
+                >
+                  Correct the wrap-up
+                </button>
+                {confirmDelete ? (
+                  <span role="group" aria-label="Delete this session?">
+                    Delete this call from the log?{' '}
+                    <button
+                      type="button"
+                      className="danger"
+                      onClick={() => onDelete(session)}
+                      data-testid="delete-confirm"
+                    >
+                      Delete
+                    </button>{' '}
+                    <button type="button" onClick={() => setConfirmDelete(false)}>
+                      Keep it
+                    </button>
+                  </span>
+                ) : (
+                  <button
+                    type="button"
+                    onClick={() => setConfirmDelete(true)}
+                    data-testid="delete-session"
+                  >
+                    Delete…
+                  </button>
+                )}
+              </div>
+            )}
+            {(session.edits?.length ?? 0) > 0 && (
+              <details className="edit-history" data-testid="edit-history" open>
+                <summary>History of corrections</summary>
+                <ul className="plain">
+                  {session.edits?.map((edit, i) => (
+                    <li key={i} data-testid="edit-history-entry">
+                      {editText(edit)}
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            )}
             {session.wrapUp.followUp.date !== null && session.wrapUp.followUp.doneAt === null && (
               <div className="actions">
                 <button

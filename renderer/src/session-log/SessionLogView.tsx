@@ -14,6 +14,7 @@ import { localDay } from '../../../preload/domain/calendar-day';
 import { followUpStatus } from '../../../preload/domain/follow-up-status';
 import { escalationText, followUpText, formatWhen, resolutionText } from './session-format';
 import { useSessionLog } from './use-session-log';
+import { DELETE_UNDO_MS, usePendingDelete } from './use-pending-delete';
 import './session-log.css';
 import { countOf, en, formatNumber } from '../../../preload/domain/count-words';
 
@@ -45,6 +46,7 @@ export function SessionLogView({
   onSessionChanged,
 }: Props) {
   const log = useSessionLog(refreshKey);
+  const deletion = usePendingDelete(onSessionChanged);
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
   const { filters } = log;
@@ -79,7 +81,16 @@ export function SessionLogView({
 
   if (selectedId) {
     return (
-      <SessionDetail id={selectedId} onBack={() => onSelect(null)} onChanged={onSessionChanged} />
+      <SessionDetail
+        id={selectedId}
+        editor={settings?.profile.agentName ?? ''}
+        onBack={() => onSelect(null)}
+        onChanged={onSessionChanged}
+        onDelete={(session) => {
+          deletion.start(session);
+          onSelect(null);
+        }}
+      />
     );
   }
 
@@ -88,6 +99,23 @@ export function SessionLogView({
   const filterCount = activeFilterCount(filters);
   return (
     <main className="session-log" data-testid="session-log">
+      {deletion.pending && (
+        <p className="notice info" role="status" data-testid="delete-undo-notice">
+          Deleted the call of {formatWhen(deletion.pending.startedAt)}
+          {deletion.pending.wrapUp.caseReference
+            ? ` (${deletion.pending.wrapUp.caseReference})`
+            : ''}
+          . It goes for good in {countOf(DELETE_UNDO_MS / 1000, en('second'))}.{' '}
+          <button type="button" onClick={deletion.undo} data-testid="delete-undo">
+            Undo
+          </button>
+        </p>
+      )}
+      {deletion.error && (
+        <p className="notice" role="alert">
+          {deletion.error}
+        </p>
+      )}
       <RecordedCallPanel settings={settings} onSaveAsSession={onSaveRecordedCall} />
       <section className="panel" aria-label="Session log">
         <div className="log-search">
@@ -208,9 +236,11 @@ export function SessionLogView({
                 : `${formatNumber(first)}–${formatNumber(last)} of ${countOf(log.total, en('session'))}, newest first`}
         </p>
         <ul className="session-rows" ref={listRef} onKeyDown={onListKey} data-testid="log-rows">
-          {log.rows.map((row) => (
-            <SessionRow key={row.id} row={row} onOpen={() => onSelect(row.id)} />
-          ))}
+          {log.rows
+            .filter((row) => row.id !== deletion.pending?.id)
+            .map((row) => (
+              <SessionRow key={row.id} row={row} onOpen={() => onSelect(row.id)} />
+            ))}
         </ul>
         {log.total > log.pageSize && (
           <div className="actions pager">

@@ -38,6 +38,7 @@ export function WrapUpView({ wrapUp, settings, onSaved }: Props) {
   const rootRef = useRef<HTMLElement>(null);
   const chooseRef = useRef<(index: number) => void>(() => undefined);
   const [now, setNow] = useState(() => new Date());
+  const [confirmDiscard, setConfirmDiscard] = useState(false);
 
   const draftCallId = draft?.callId;
   useEffect(() => {
@@ -58,7 +59,12 @@ export function WrapUpView({ wrapUp, settings, onSaved }: Props) {
   if (!draft) {
     return (
       <main className="wrap-up" data-testid="wrap-up-empty">
-        {wrapUp.lastSaved ? (
+        {wrapUp.lastDiscarded ? (
+          <p className="notice info" role="status" data-testid="wrap-up-discarded">
+            Discarded the call that ended at{' '}
+            {new Date(wrapUp.lastDiscarded.endedAt).toLocaleTimeString()}: nothing was kept.
+          </p>
+        ) : wrapUp.lastSaved ? (
           <WrapUpSaved afterCallWorkSec={wrapUp.lastSaved.afterCallWorkSec} />
         ) : (
           <p className="muted">No wrap-up is open. One opens when a call ends.</p>
@@ -202,6 +208,31 @@ export function WrapUpView({ wrapUp, settings, onSaved }: Props) {
         >
           Next <kbd>Enter</kbd> →
         </button>
+        {confirmDiscard ? (
+          <span role="group" aria-label="Discard this call?" className="discard-confirm">
+            Discard this call? Nothing is kept.{' '}
+            <button
+              type="button"
+              onClick={() => void wrapUp.discard().then(() => setConfirmDiscard(false))}
+              disabled={wrapUp.saving}
+              data-testid="discard-confirm"
+            >
+              Discard
+            </button>{' '}
+            <button type="button" onClick={() => setConfirmDiscard(false)}>
+              Keep it
+            </button>
+          </span>
+        ) : (
+          <button
+            type="button"
+            onClick={() => setConfirmDiscard(true)}
+            disabled={wrapUp.saving}
+            data-testid="discard-call"
+          >
+            Discard this call…
+          </button>
+        )}
         <button
           type="button"
           className="primary"

@@ -11,7 +11,7 @@ import {
 } from './wrap-up-controller';
 
 export type UseWrapUp = WrapUpState &
-  Pick<WrapUpController, 'dispatch' | 'begin' | 'save' | 'flush'>;
+  Pick<WrapUpController, 'dispatch' | 'begin' | 'save' | 'discard' | 'flush'>;
 
 export function useWrapUp(settings: Settings | null): UseWrapUp {
   const settingsRef = useRef(settings);
@@ -39,6 +39,7 @@ export function useWrapUp(settings: Settings | null): UseWrapUp {
     dispatch: controller.dispatch,
     begin: controller.begin,
     save: controller.save,
+    discard: controller.discard,
     flush: controller.flush,
   };
 }

@@ -36,11 +36,13 @@ export interface WrapUpState {
   readonly lastSaved: Session | null;
   /** A notice about the wrap-ups waiting behind this one. */
   readonly notice: string | null;
+  /** The call whose wrap-up was discarded last (its end time), null when none was. */
+  readonly lastDiscarded: { readonly endedAt: string } | null;
 }
 
 export type WrapUpHost = Pick<
   CalmLineApi,
-  'getDraft' | 'getWaitingDrafts' | 'saveDraft' | 'saveSession' | 'saveCallTimeline'
+  'getDraft' | 'getWaitingDrafts' | 'saveDraft' | 'saveSession' | 'saveCallTimeline' | 'discardCall'
 >;
 
 export interface WrapUpControllerDeps {
@@ -63,6 +65,9 @@ export interface WrapUpController {
   begin(call: CallForWrapUp, timeline: CallTimeline | null): Promise<void>;
   /** Saves the open wrap-up as a session; the next waiting one (if any) opens. */
   save(): Promise<Session | null>;
+  /** Discards the open wrap-up's call — nothing is kept (no session, no timeline, no recording); the
+   * next waiting wrap-up (if any) opens. True when it was discarded. */
+  discard(): Promise<boolean>;
   /** Writes any pending change now (step change, blur, page hide). */
   flush(): Promise<void>;
 }
@@ -77,6 +82,7 @@ const INITIAL: WrapUpState = {
   problem: null,
   lastSaved: null,
   notice: null,
+  lastDiscarded: null,
 };
 
 export function createWrapUpController(deps: WrapUpControllerDeps): WrapUpController {
@@ -167,6 +173,7 @@ export function createWrapUpController(deps: WrapUpControllerDeps): WrapUpContro
         draft: next ?? null,
         waiting: rest,
         lastSaved: result,
+        lastDiscarded: null,
         problem: null,
         notice: next
           ? `Next: ${wrapUpOf(next)}.${rest.length > 0 ? ` ${waitingNotice(rest)}` : ''}`
@@ -179,6 +186,39 @@ export function createWrapUpController(deps: WrapUpControllerDeps): WrapUpContro
         await autosaver.flush();
       }
       return result;
+    } finally {
+      set({ saving: false });
+    }
+  };
+
+  const discard = async (): Promise<boolean> => {
+    const current = state.draft;
+    if (!current || state.saving) return false;
+    set({ saving: true });
+    try {
+      await autosaver.flush();
+      autosaver.cancel();
+      const r = await host.discardCall({ id: current.callId });
+      if (!r.ok) {
+        set({ problem: `Not discarded: ${r.message}` });
+        return false;
+      }
+      const [next, ...rest] = state.waiting;
+      set({
+        draft: next ?? null,
+        waiting: rest,
+        problem: null,
+        lastDiscarded: { endedAt: current.endedAt },
+        notice: next
+          ? `Discarded ${wrapUpOf(current)}; nothing was kept. Next: ${wrapUpOf(next)}.`
+          : null,
+        restored: false,
+      });
+      if (next) {
+        autosaver.schedule(next);
+        await autosaver.flush();
+      }
+      return true;
     } finally {
       set({ saving: false });
     }
@@ -220,6 +260,7 @@ export function createWrapUpController(deps: WrapUpControllerDeps): WrapUpContro
     dispatch,
     begin,
     save,
+    discard,
     flush: () => autosaver.flush(),
   };
 }
