@@ -6,6 +6,7 @@
  * permission at start: capture-problems.spec.ts.)
  */
 import { test, expect, type Page } from '@playwright/test';
+import { waitForCallClock } from './support/call-clock.js';
 import { buildDialogue, truthOf } from '../support/dialogues.js';
 import { launchApp, type LaunchedApp } from './support/app-fixture.js';
 
@@ -92,7 +93,7 @@ test('permission revoked mid-call: the notice says so, the call goes on, meterin
   await page.getByTestId('start-call').click();
   const clickedStart = Date.now();
   await expect(meter(page)).not.toHaveAttribute('data-level', '', { timeout: 5000 });
-  await page.waitForTimeout(1500);
+  await waitForCallClock(page, 2);
 
   // Revoked: the tracks end, and from now on getUserMedia is refused.
   await control(page, `c.deny = true; ${endAllTracks}`);
@@ -113,9 +114,9 @@ test('permission revoked mid-call: the notice says so, the call goes on, meterin
   await expect(notice).toHaveAttribute('data-kind', 'permission-denied');
   await expect(notice).toContainText('Allow microphone access');
   await expect(page.getByTestId('end-call')).toBeVisible(); // the call goes on
-  const timeBefore = await page.getByTestId('call-time').textContent();
-  await page.waitForTimeout(1200);
-  expect(await page.getByTestId('call-time').textContent()).not.toBe(timeBefore);
+  // The call's clock goes on (the app's own clock, waited on until it moves).
+  const timeBefore = (await page.getByTestId('call-time').textContent()) ?? '';
+  await expect(page.getByTestId('call-time')).not.toHaveText(timeBefore, { timeout: 3000 });
 
   // Allowed again: metering resumes in the same call.
   await control(page, `c.deny = false; ${deviceChange()}`);

@@ -1,4 +1,5 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { waitForCallClock } from './support/call-clock.js';
 import path from 'node:path';
 import {
   test,
@@ -138,7 +139,7 @@ test('start → a call with audio → the guided wrap-up → an export to a file
     });
     // The UI reports the call to the host: the tray shows "in a call".
     await expect.poll(async () => (await desktopState(page)).callStatus.call).toBe('in-call');
-    await page.waitForTimeout(Math.max(0, call.durationSec - 1) * 1000);
+    await waitForCallClock(page, call.durationSec - 1);
     await page.getByTestId('end-call').click();
 
     // The wrap-up opens on the call's end; the tray now shows it waiting.

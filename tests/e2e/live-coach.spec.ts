@@ -1,4 +1,6 @@
 import { test, expect } from '@playwright/test';
+import { waitForCallClock } from './support/call-clock.js';
+import { AUTO_START_PRE_ROLL_SEC } from '../../renderer/src/call/call-controller.js';
 import { buildDialogue, truthOf, type Dialogue } from '../support/dialogues.js';
 import { openLiveRun, playCall, risingEdges, type LiveRun } from '../support/live-run.js';
 import { DEFAULT_CUE_SETTINGS } from '../../renderer/engine/cue-settings.js';
@@ -149,7 +151,11 @@ test('with auto-start on, a listening coach starts the call when the caller spea
   await page.getByRole('button', { name: 'Listen without a call' }).click();
   await expect(page.getByTestId('cue-banner')).toHaveAttribute('data-cue', 'idle');
   await expect(page.getByTestId('end-call')).toBeVisible({ timeout: 6000 });
-  await page.waitForTimeout((greeting.durationSec - 2) * 1000);
+  // The call began a second before the caller's first words (auto-start's pre-roll): play to the end.
+  await waitForCallClock(
+    page,
+    greeting.durationSec - truthOf(greeting, 'caller')[0].start + AUTO_START_PRE_ROLL_SEC - 1,
+  );
   await page.getByTestId('end-call').click();
   const callerTalk = parseFloat(
     (await page.getByTestId('summary-caller-talk').textContent()) ?? '0',
@@ -204,8 +210,9 @@ test("each bar is drawn where its party's loudness is (a steady tone of known lo
   await page.getByTestId('start-call').click();
   const callerCanvas = page.getByTestId('meter-caller').locator('canvas');
   const agentCanvas = page.getByTestId('meter-agent').locator('canvas');
-  await page.waitForTimeout(1500); // 400 ms of tone fill the momentary window
-  for (let i = 0; i < 3; i++) {
+  for (const at of [2, 3]) {
+    // At 2 and 3 s of the call (the app's clock): the tone (0.3–4.3 s) fills the 400 ms window.
+    await waitForCallClock(page, at);
     await expect(callerCanvas).toHaveAttribute('data-level', /^-2[23]\.\d$/);
     expect(
       Math.abs(Number(await callerCanvas.getAttribute('data-level')) + 23.0),
@@ -217,7 +224,6 @@ test("each bar is drawn where its party's loudness is (a steady tone of known lo
     expect(Math.abs(end - expected)).toBeLessThan(0.015);
     await expect(agentCanvas).toHaveAttribute('data-level', '');
     expect(await barEnd(page, agentCanvas)).toBe(-1);
-    await page.waitForTimeout(600);
   }
   await expect(callerCanvas).toHaveAttribute('data-level', '', { timeout: 4000 });
   expect(await barEnd(page, callerCanvas)).toBe(-1);

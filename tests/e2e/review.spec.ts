@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { waitForCallClock } from './support/call-clock.js';
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
@@ -203,7 +204,7 @@ test('the review of a live call shows its overtalk and cues at the right times, 
   const { page } = app;
   await page.getByTestId('start-call').click();
   await page.getByTestId('end-call').waitFor();
-  await page.waitForTimeout(call.durationSec * 1000);
+  await waitForCallClock(page, call.durationSec);
   await page.getByTestId('end-call').click();
   const probe = await page.evaluate(() => window.__reviewProbe!);
   // File time − call time: the call started this long after the file began to play.
@@ -238,6 +239,22 @@ test('the review of a live call shows its overtalk and cues at the right times, 
   await expectJumpAndHover(page, 'call-review', call, shift);
   expect(app.consoleErrors).toEqual([]);
 });
+
+declare global {
+  interface Window {
+    __workersTerminated?: number;
+  }
+}
+
+/** Init script: counts Worker.terminate() calls (the page's own workers; nothing else changes). */
+function countWorkerTerminations(): void {
+  window.__workersTerminated = 0;
+  const terminate = Worker.prototype.terminate;
+  Worker.prototype.terminate = function (this: Worker) {
+    window.__workersTerminated! += 1;
+    terminate.call(this);
+  };
+}
 
 test('"Open a recorded call…" analyses the same WAV in a worker and shows the same regions at file times, and plays it', async () => {
   app = await launchApp({});
@@ -281,7 +298,7 @@ test('"Open a recorded call…" analyses the same WAV in a worker and shows the 
 
 test('a long recording shows the analysis progress and can be cancelled; another file opens after', async () => {
   const long = longRecording();
-  app = await launchApp({});
+  app = await launchApp({ initScript: countWorkerTerminations });
   const { page } = app;
   await page.getByTestId('nav-log').click();
   await page.getByTestId('open-recorded-call').setInputFiles(long);
@@ -295,8 +312,8 @@ test('a long recording shows the analysis progress and can be cancelled; another
   await page.getByTestId('recorded-cancel').click();
   await expect(page.getByTestId('recorded-cancelled')).toBeVisible();
   await expect(progress).toHaveCount(0);
-  // The cancelled worker is gone: nothing arrives from it later.
-  await page.waitForTimeout(500);
+  // The cancelled worker is gone — terminated, so nothing can arrive from it later — and showed nothing.
+  await expect.poll(() => page.evaluate(() => window.__workersTerminated)).toBe(1);
   await expect(page.getByTestId('recorded-result')).toHaveCount(0);
   await page.getByTestId('open-recorded-call').setInputFiles(call.file);
   await expect(page.getByTestId('recorded-review')).toHaveAttribute('data-ready', 'true');

@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { waitForCallClock } from './support/call-clock.js';
 import path from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
 import { buildCli } from '../../main/cli/bundle/build-cli.mjs';
@@ -135,7 +136,7 @@ test('Twinkle answers and hangs up from either side: the page starts and ends ea
     await expect(page.getByTestId('end-call')).toHaveCount(1);
     await agent.waitFor(/calm-line: Started call \S+@\S+\./, 0);
     // Talk a little (the first two back to back, the others after a pause).
-    await page.waitForTimeout(i < 2 ? 1500 : 3000);
+    await waitForCallClock(page, i < 2 ? 2 : 3);
     const hungUpAt = phones[plan.hangsUp].send('bye');
     sentAt.push(hungUpAt);
     endMs.push((await pageMarkAfter(page, hungUpAt, false)) - hungUpAt);

@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { waitForCallClock } from './support/call-clock.js';
 import path from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
 import { buildDialogue, type Dialogue } from '../support/dialogues.js';
@@ -265,7 +266,7 @@ test('the wrap-up reopens after the app and its host are closed and started agai
     try {
       await first.page.getByTestId('start-call').click();
       await first.page.getByTestId('end-call').waitFor();
-      await first.page.waitForTimeout(call.durationSec * 1000);
+      await waitForCallClock(first.page, call.durationSec);
       await first.page.getByTestId('end-call').click();
       await expectStep(first.page, 'priorities');
       await first.page.keyboard.type('Call back on Monday');

@@ -7,6 +7,7 @@
  * `data-level` and the banner's `data-cue`, stamped with performance.now().
  */
 import type { Page } from '@playwright/test';
+import { waitForCallClock } from '../e2e/support/call-clock.js';
 import { launchApp, type LaunchedApp } from '../e2e/support/app-fixture.js';
 
 export interface PageChange {
@@ -71,7 +72,7 @@ export async function playCall(run: LiveRun, seconds: number): Promise<void> {
   const page: Page = run.app.page;
   await page.getByTestId('start-call').click();
   await page.waitForFunction(() => window.__calmLineProbe?.captureStartMs != null);
-  await page.waitForTimeout(seconds * 1000);
+  await waitForCallClock(page, seconds);
   await page.getByTestId('end-call').click();
   await page.getByTestId('call-summary').waitFor();
   const probe = await page.evaluate(() => window.__calmLineProbe!);

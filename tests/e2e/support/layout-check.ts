@@ -117,11 +117,13 @@ export async function expectReflows(page: Page, state: string): Promise<void> {
   const size = page.viewportSize();
   // Layout settles after a resize (charts redraw from a ResizeObserver, a frame or more later on a busy
   // machine): what still overlaps or sticks out after 3 s is a problem.
-  let problems = await page.evaluate(checkLayout);
-  for (const deadline = Date.now() + 3000; problems.length > 0 && Date.now() < deadline;) {
-    await page.waitForTimeout(100);
-    problems = await page.evaluate(checkLayout);
-  }
+  await page
+    .waitForFunction(`(${checkLayout.toString()})().length === 0`, null, {
+      timeout: 3000,
+      polling: 100,
+    })
+    .catch(() => undefined);
+  const problems = await page.evaluate(checkLayout);
   console.log(
     `layout ${state} at ${size?.width}×${size?.height}: ${problems.length} problems` +
       problems
