@@ -1,8 +1,6 @@
-import { useEffect, useRef } from 'react';
 import type { MutableRefObject } from 'react';
 import type { CoachSession } from '../live-coach/audio/coach-session';
-import { formatClock } from '../live-coach/cue-copy';
-import { onFrame } from '../live-coach/frame-loop';
+import { useCallClockText } from '../live-coach/CallClock';
 
 /** The key that brings the coach back from any screen while a call is live. */
 export const BACK_TO_COACH_KEY = 'F2';
@@ -21,16 +19,7 @@ export function LiveCallBadge({
   onCoach: boolean;
   onBack(): void;
 }) {
-  const clock = useRef<HTMLSpanElement>(null);
-  useEffect(() => {
-    let last = '';
-    return onFrame(() => {
-      const s = sessionRef.current?.inCall ? sessionRef.current.latest : null;
-      const text = s ? formatClock(s.timeSec) : '';
-      if (clock.current && text !== last) clock.current.textContent = last = text;
-      return false;
-    });
-  }, [sessionRef]);
+  const clock = useCallClockText(sessionRef, '');
   const label = (
     <>
       <span className="live-dot" aria-hidden="true" />
