@@ -4,6 +4,7 @@ import { downloadBlob } from '../export/download';
 import { Chart, agentStyle, paperBackground, teamStyle, type SeriesStyle } from './chart-style';
 import type { TeamMetricId, TeamTrends, TrendDays, TrendSeries } from './team-series';
 import { chartTable } from './team-chart-table';
+import { pointLabel, xLabelBoxes } from './chart-axis';
 
 interface Props {
   readonly metric: {
@@ -26,6 +27,8 @@ function dataset(
   label: string,
   style: SeriesStyle,
 ): ChartDataset<'line', (number | null)[]> {
+  // Markers for a few points; a long run is read as a line (a year of weeks: 53 points).
+  const radius = range[1] - range[0] + 1 > 40 ? 0 : 3;
   return {
     label,
     data: series.values[metric].slice(range[0], range[1] + 1),
@@ -34,7 +37,7 @@ function dataset(
     borderWidth: style.width,
     borderDash: style.dash,
     pointStyle: style.pointStyle,
-    pointRadius: 3.5,
+    pointRadius: radius,
     pointHoverRadius: 5,
     spanGaps: false,
     tension: 0,
@@ -59,10 +62,18 @@ export function TeamChart({ metric, trends, shownAgents, agentIndex }: Props) {
         interaction: { mode: 'index', intersect: false },
         plugins: {
           title: { display: true, text: metric.label, color: '#1d1f21', font: { size: 14 } },
-          legend: { labels: { usePointStyle: true, color: '#1d1f21' } },
+          // One legend for every chart: "Agents on the charts" above them.
+          legend: { display: false },
         },
         scales: {
-          x: { ticks: { color: '#3d4247', maxRotation: 0, autoSkip: true } },
+          x: {
+            ticks: {
+              color: '#3d4247',
+              maxRotation: 0,
+              autoSkip: true,
+              autoSkipPadding: 12,
+            },
+          },
           y: {
             beginAtZero: true,
             title: { display: true, text: metric.axis, color: '#3d4247' },
@@ -70,7 +81,16 @@ export function TeamChart({ metric, trends, shownAgents, agentIndex }: Props) {
           },
         },
       },
-      plugins: [paperBackground],
+      plugins: [
+        paperBackground,
+        {
+          // The drawn x-axis labels' boxes, for the page to check that none overlap.
+          id: 'x-label-boxes',
+          afterDraw: (drawn) => {
+            drawn.canvas.dataset.xLabels = JSON.stringify(xLabelBoxes(drawn));
+          },
+        },
+      ],
     });
     chartRef.current = chart;
     return () => {
@@ -84,7 +104,10 @@ export function TeamChart({ metric, trends, shownAgents, agentIndex }: Props) {
     if (!chart) return;
     // Only this metric's days (calls, or follow-ups' due days); none at all gives an empty chart.
     const range = trends.ranges[metric.by] ?? [0, -1];
-    chart.data.labels = trends.days.slice(range[0], range[1] + 1);
+    const unit = trends.granularity ?? 'day';
+    chart.data.labels = trends.days.slice(range[0], range[1] + 1).map((d) => pointLabel(d, unit));
+    if (chart.options.plugins?.title)
+      chart.options.plugins.title.text = `${metric.label} per ${unit}`;
     chart.data.datasets = [
       dataset(trends.team, metric.id, range, 'Team', teamStyle()),
       ...trends.agents
@@ -100,7 +123,8 @@ export function TeamChart({ metric, trends, shownAgents, agentIndex }: Props) {
         ),
     ];
     chart.update('none');
-  }, [trends, shownAgents, agentIndex, metric.id, metric.by]);
+  }, [trends, shownAgents, agentIndex, metric.id, metric.by, metric.label]);
+  const unit = trends.granularity ?? 'day';
 
   const summaryId = useId();
   const table = useMemo(
@@ -120,7 +144,7 @@ export function TeamChart({ metric, trends, shownAgents, agentIndex }: Props) {
         <canvas
           ref={canvasRef}
           role="img"
-          aria-label={`${metric.label}, per day, team and agents`}
+          aria-label={`${metric.label} per ${unit}, team and agents`}
           aria-describedby={summaryId}
         />
       </div>
@@ -132,10 +156,12 @@ export function TeamChart({ metric, trends, shownAgents, agentIndex }: Props) {
           <details>
             <summary>Figures as a table</summary>
             <table className="team-chart-table" data-testid={`chart-table-${metric.id}`}>
-              <caption>{metric.label} per day</caption>
+              <caption>
+                {metric.label} per {unit}
+              </caption>
               <thead>
                 <tr>
-                  <th scope="col">Day</th>
+                  <th scope="col">{{ day: 'Day', week: 'Week of', month: 'Month' }[unit]}</th>
                   {table.columns.map((c) => (
                     <th key={c} scope="col">
                       {c}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { TeamSession } from './team-workspace';
 import { countOf, en } from '../../../preload/domain/count-words';
+import { escalationText, resolutionText } from '../session-log/session-format';
 
 const PAGE = 100;
 
@@ -37,10 +38,8 @@ export function TeamSessionsTable({ sessions }: { readonly sessions: readonly Te
                   <span className="muted"> (also in {countOf(alsoIn, en('other'))})</span>
                 )}
               </td>
-              <td>{session.wrapUp.resolution ?? '—'}</td>
-              <td>
-                {session.wrapUp.escalation.kind === 'none' ? '—' : session.wrapUp.escalation.kind}
-              </td>
+              <td>{resolutionText(session.wrapUp.resolution)}</td>
+              <td>{escalationText(session.wrapUp.escalation.kind) || '—'}</td>
               <td className="num">{session.call.metrics.overtalkCount}</td>
             </tr>
           ))}

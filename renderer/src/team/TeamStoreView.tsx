@@ -6,6 +6,7 @@ import { TeamTrendCharts } from './TeamTrendCharts';
 import { computeTeamTrendsFromFigures } from './team-series';
 import { TEAM_PAGE_SIZE, useTeamStore, type TeamStoreFilter } from './use-team-store';
 import { formatNumber } from '../../../preload/domain/count-words';
+import { escalationText, resolutionText } from '../session-log/session-format';
 
 const formatTime = (iso: string): string =>
   new Date(iso).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' });
@@ -105,7 +106,7 @@ export function TeamStoreView({ status }: { readonly status: TeamSyncStatus }) {
               <option value="">Any</option>
               {[...RESOLUTION_VALUES, 'none' as const].map((r) => (
                 <option key={r} value={r}>
-                  {r === 'none' ? 'not set' : r}
+                  {r === 'none' ? 'No resolution' : resolutionText(r)}
                 </option>
               ))}
             </select>
@@ -123,7 +124,7 @@ export function TeamStoreView({ status }: { readonly status: TeamSyncStatus }) {
               <option value="">Any</option>
               {ESCALATION_VALUES.map((r) => (
                 <option key={r} value={r}>
-                  {r}
+                  {escalationText(r) || 'None'}
                 </option>
               ))}
             </select>
@@ -165,8 +166,8 @@ export function TeamStoreView({ status }: { readonly status: TeamSyncStatus }) {
                   {row.agent !== row.agentId && <span className="muted"> ({row.agentId})</span>}
                 </td>
                 <td>{row.teamId}</td>
-                <td>{row.resolution ?? '—'}</td>
-                <td>{row.escalation === 'none' ? '—' : row.escalation}</td>
+                <td>{resolutionText(row.resolution)}</td>
+                <td>{escalationText(row.escalation) || '—'}</td>
                 <td className="num">{row.overtalkCount}</td>
               </tr>
             ))}

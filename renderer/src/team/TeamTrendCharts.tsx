@@ -23,7 +23,7 @@ export function TeamTrendCharts({ trends, idPrefix }: { trends: TeamTrends; idPr
   return (
     <>
       <section className="panel" aria-labelledby={titleId}>
-        <h3 id={titleId}>Agents on the charts</h3>
+        <h3 id={titleId}>Agents on the charts — one legend for every chart</h3>
         <div className="team-agents" data-testid="team-agents">
           <span className="team-agent">
             <span className="swatch team" aria-hidden="true" /> Team (always shown)
@@ -41,7 +41,7 @@ export function TeamTrendCharts({ trends, idPrefix }: { trends: TeamTrends; idPr
           ))}
         </div>
       </section>
-      <section className="team-charts" aria-label="Trends per day">
+      <section className="team-charts" aria-label={`Trends per ${trends.granularity ?? 'day'}`}>
         {TEAM_METRICS.map((metric) => (
           <TeamChart
             key={metric.id}

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, type ChangeEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { namedJsonFiles } from './import-files';
 import { TeamTrendCharts } from './TeamTrendCharts';
 import { TeamSessionsTable } from './TeamSessionsTable';
@@ -14,10 +14,11 @@ const formatTime = (iso: string): string =>
 /**
  * Team leads: with a team store configured, every agent's sessions from the store (TeamStoreView); and,
  * for teams without a database, import agents' JSON exports (files or a folder), see where each session
- * came from, and the trends per agent and for the team. Imports live in memory for this run of the app.
+ * came from, and the trends per agent and for the team over the days chosen. Imports are kept until removed.
  */
 export function TeamView() {
-  const team = useTeamWorkspace();
+  const [range, setRange] = useState({ from: '', to: '' });
+  const team = useTeamWorkspace({ from: range.from || undefined, to: range.to || undefined });
   const sync = useTeamSyncStatus();
   const storeConfigured = sync !== null && sync.teamId !== null;
   const folderInput = useRef<HTMLInputElement>(null);
@@ -42,7 +43,7 @@ export function TeamView() {
         <h2 id="team-import-title">{storeConfigured ? 'Import export files' : 'Team'}</h2>
         <p className="muted">
           Import the JSON exports your agents send you. Sessions in several exports count once.
-          Imports stay until Calm Line closes; the files are not changed.
+          Imports are kept, each with its agent, until you remove them; the files are not changed.
         </p>
         <div className="actions">
           <label className={`file-button${busy ? ' disabled' : ''}`}>
@@ -134,6 +135,36 @@ export function TeamView() {
 
       {team.merged.length > 0 && (
         <>
+          <form
+            className="panel team-range"
+            aria-label="Days on the charts"
+            onSubmit={(e) => e.preventDefault()}
+          >
+            <label>
+              From{' '}
+              <input
+                type="date"
+                value={range.from}
+                onChange={(e) => setRange({ ...range, from: e.target.value })}
+                data-testid="team-from"
+              />
+            </label>
+            <label>
+              To{' '}
+              <input
+                type="date"
+                value={range.to}
+                onChange={(e) => setRange({ ...range, to: e.target.value })}
+                data-testid="team-to"
+              />
+            </label>
+            <span className="muted" data-testid="team-granularity">
+              One point per {team.trends.granularity ?? 'day'}
+              {team.trends.days.length > 0
+                ? ` (${countOf(team.trends.days.length, en(team.trends.granularity ?? 'day'))})`
+                : ''}
+            </span>
+          </form>
           <TeamTrendCharts trends={team.trends} idPrefix="team" />
           <TeamSessionsTable sessions={team.merged} />
         </>

@@ -44,14 +44,16 @@ export function chartTable(
   team.forEach((v, i) => {
     if (v !== null && (high < 0 || v > (team[high] ?? -Infinity))) high = i;
   });
-  const days = `${countOf(rows.length, en('day'))} from ${rows[0].day} to ${rows[rows.length - 1].day}`;
+  const unit = trends.granularity ?? 'day';
+  const point = (day: string) => (unit === 'day' ? day : `the ${unit} of ${day}`);
+  const days = `${countOf(rows.length, en(unit))} from ${point(rows[0].day)} to ${point(rows[rows.length - 1].day)}`;
   const peak =
     high < 0
       ? 'no values'
-      : `team highest ${formatFigure(team[high])} on ${trends.days[range[0] + high]}`;
+      : `team highest ${formatFigure(team[high])} ${unit === 'day' ? 'on' : 'in'} ${point(trends.days[range[0] + high])}`;
   return {
     columns: series.map((s) => s.name),
     rows,
-    summary: `${metric.label}: ${days}; ${peak}.`,
+    summary: `${metric.label} per ${unit}: ${days}; ${peak}.`,
   };
 }

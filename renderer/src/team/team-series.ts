@@ -1,6 +1,8 @@
 /**
- * The team view's trends: one value per calendar day (the viewer's local time) per metric, for the team
- * and for each agent. Pure, so tests check the numbers without a canvas.
+ * The team view's trends: one value per calendar day, week or month (the viewer's local time) per metric,
+ * for the team and for each agent — the granularity chosen by the range (days up to two months, weeks up to
+ * a year and a bit, months beyond), so a year is 53 points, not 365. Pure, so tests check the numbers
+ * without a canvas.
  *
  * Per-call metrics are means over that day's calls (null on a day without calls, drawn as a gap); time to
  * calm is the mean over calls that were heated and calmed down. "Confirmed priorities" is the share of
@@ -12,7 +14,7 @@ import type { TeamFigures } from '../../../preload/contract/team-store-schema';
 import { daysBetween, localDay } from '../../../preload/domain/calendar-day';
 
 export const TEAM_METRICS = [
-  { id: 'calls', label: 'Calls per day', axis: 'calls', by: 'call' },
+  { id: 'calls', label: 'Calls', axis: 'calls', by: 'call' },
   { id: 'overtalkPerCall', label: 'Talking-over per call', axis: 'episodes per call', by: 'call' },
   { id: 'tooLoudPerCall', label: 'Too-loud cues per call', axis: 'cues per call', by: 'call' },
   { id: 'timeToCalm', label: 'Time to calm', axis: 'seconds (mean)', by: 'call' },
@@ -36,9 +38,48 @@ export interface TrendSeries {
   readonly values: Readonly<Record<TeamMetricId, readonly (number | null)[]>>;
 }
 
+export type Granularity = 'day' | 'week' | 'month';
+
+/** Days up to this many: one point a day; weeks up to WEEKS_UP_TO days; months beyond. */
+export const DAYS_UP_TO = 62;
+export const WEEKS_UP_TO = 400;
+
+export function granularityFor(dayCount: number): Granularity {
+  if (dayCount <= DAYS_UP_TO) return 'day';
+  return dayCount <= WEEKS_UP_TO ? 'week' : 'month';
+}
+
+/** The first day of the bucket a day falls in: itself, its week's Monday, or its month's 1st. */
+export function bucketOf(day: string, granularity: Granularity): string {
+  if (granularity === 'day') return day;
+  if (granularity === 'month') return `${day.slice(0, 7)}-01`;
+  const [y, m, d] = day.split('-').map(Number);
+  const date = new Date(y, m - 1, d);
+  const back = (date.getDay() + 6) % 7;
+  return localDay(new Date(y, m - 1, d - back));
+}
+
+/** Buckets from the one holding `first` to the one holding `last`, each as its first day. */
+export function bucketsBetween(first: string, last: string, granularity: Granularity): string[] {
+  const from = bucketOf(first, granularity);
+  if (granularity === 'day') return daysBetween(from, last);
+  const out: string[] = [];
+  const [y, m, d] = from.split('-').map(Number);
+  for (let i = 0; i < 5000; i++) {
+    const start =
+      granularity === 'week' ? new Date(y, m - 1, d + 7 * i) : new Date(y, m - 1 + i, 1);
+    const day = localDay(start);
+    if (day > last) break;
+    out.push(day);
+  }
+  return out;
+}
+
 export interface TeamTrends {
-  /** Every day from the first to the last with a call or a follow-up, as 'YYYY-MM-DD'. */
+  /** Each point's first day, 'YYYY-MM-DD', from the first to the last bucket with a call or a follow-up. */
   readonly days: readonly string[];
+  /** What a point covers (absent: a day). */
+  readonly granularity?: Granularity;
   /** Index range [first, last] within `days` of the days with calls, and of the open follow-ups' due days
    * (null: none) — charts show only their metric's range, so no run of empty days looks like a trend. */
   readonly ranges: Readonly<Record<TrendDays, readonly [number, number] | null>>;
@@ -85,8 +126,9 @@ function addSession(
   session: Session,
   callDay: string,
   asOfDay: string,
+  granularity: Granularity,
 ): void {
-  const acc = accumulate(byDay, callDay);
+  const acc = accumulate(byDay, bucketOf(callDay, granularity));
   const m = session.call.metrics;
   acc.calls++;
   acc.overtalk += m.overtalkCount;
@@ -99,7 +141,7 @@ function addSession(
   if (session.wrapUp.escalation.kind !== 'none') acc.escalations++;
   const { date, doneAt } = session.wrapUp.followUp;
   if (date !== null && doneAt === null) {
-    const due = accumulate(byDay, date);
+    const due = accumulate(byDay, bucketOf(date, granularity));
     if (date < asOfDay) due.overdue++;
     else due.due++;
   }
@@ -141,58 +183,96 @@ function trendsOf(
   team: Map<string, DayAcc>,
   perAgent: Map<string, Map<string, DayAcc>>,
   span: Span,
+  granularity: Granularity,
 ): TeamTrends {
   const bounds = [span.call.first, span.call.last, span.due.first, span.due.last]
     .filter((d): d is string => d !== undefined)
     .sort();
-  const days = bounds.length === 0 ? [] : daysBetween(bounds[0], bounds[bounds.length - 1]);
+  const days =
+    bounds.length === 0 ? [] : bucketsBetween(bounds[0], bounds[bounds.length - 1], granularity);
   const rangeOf = (which: TrendDays): readonly [number, number] | null => {
     const { first, last } = span[which];
     return first === undefined || last === undefined
       ? null
-      : [days.indexOf(first), days.indexOf(last)];
+      : [days.indexOf(bucketOf(first, granularity)), days.indexOf(bucketOf(last, granularity))];
   };
   const agents = [...perAgent.keys()]
     .sort((a, b) => a.localeCompare(b))
     .map((agent) => seriesOf(agent, perAgent.get(agent)!, days));
   return {
     days,
+    granularity,
     ranges: { call: rangeOf('call'), due: rangeOf('due') },
     team: seriesOf(null, team, days),
     agents,
   };
 }
 
-export function computeTeamTrends(sessions: readonly TrendInput[], asOfDay: string): TeamTrends {
-  const team = new Map<string, DayAcc>();
-  const perAgent = new Map<string, Map<string, DayAcc>>();
+/** Which calls the trends count: a calendar-day range (inclusive; either end open), and the granularity
+ * (default: chosen by the range, see granularityFor). */
+export interface TrendOptions {
+  readonly from?: string;
+  readonly to?: string;
+  readonly granularity?: Granularity;
+}
+
+/** The span's length in days (calls and due days together): what the granularity is chosen by. */
+function spanDays(span: Span): number {
+  const bounds = [span.call.first, span.call.last, span.due.first, span.due.last]
+    .filter((d): d is string => d !== undefined)
+    .sort();
+  return bounds.length === 0 ? 0 : daysBetween(bounds[0], bounds[bounds.length - 1]).length;
+}
+
+export function computeTeamTrends(
+  sessions: readonly TrendInput[],
+  asOfDay: string,
+  options: TrendOptions = {},
+): TeamTrends {
+  const inRange = sessions
+    .map((input) => ({ ...input, day: localDay(new Date(input.session.startedAt)) }))
+    .filter(
+      ({ day }) =>
+        (options.from === undefined || day >= options.from) &&
+        (options.to === undefined || day <= options.to),
+    );
   const span: Span = { call: {}, due: {} };
-  for (const { session, agent } of sessions) {
-    const day = localDay(new Date(session.startedAt));
+  for (const { session, day } of inRange) {
     widen(span, 'call', day);
     const { date, doneAt } = session.wrapUp.followUp;
     if (date !== null && doneAt === null) widen(span, 'due', date);
-    addSession(team, session, day, asOfDay);
+  }
+  const granularity = options.granularity ?? granularityFor(spanDays(span));
+  const team = new Map<string, DayAcc>();
+  const perAgent = new Map<string, Map<string, DayAcc>>();
+  for (const { session, agent, day } of inRange) {
+    addSession(team, session, day, asOfDay, granularity);
     let mine = perAgent.get(agent);
     if (!mine) perAgent.set(agent, (mine = new Map()));
-    addSession(mine, session, day, asOfDay);
+    addSession(mine, session, day, asOfDay, granularity);
   }
-  return trendsOf(team, perAgent, span);
+  return trendsOf(team, perAgent, span, granularity);
 }
 
 /** The same trends from the team store's per-day, per-agent sums (the store adds up; this divides). */
-export function computeTeamTrendsFromFigures(figures: TeamFigures, asOfDay: string): TeamTrends {
+export function computeTeamTrendsFromFigures(
+  figures: TeamFigures,
+  asOfDay: string,
+  options: Pick<TrendOptions, 'granularity'> = {},
+): TeamTrends {
   const team = new Map<string, DayAcc>();
   const perAgent = new Map<string, Map<string, DayAcc>>();
   const span: Span = { call: {}, due: {} };
+  for (const f of figures.calls) widen(span, 'call', f.day);
+  for (const f of figures.followUps) widen(span, 'due', f.day);
+  const granularity = options.granularity ?? granularityFor(spanDays(span));
   const both = (agent: string, day: string, add: (acc: DayAcc) => void): void => {
     let mine = perAgent.get(agent);
     if (!mine) perAgent.set(agent, (mine = new Map()));
-    add(accumulate(team, day));
-    add(accumulate(mine, day));
+    add(accumulate(team, bucketOf(day, granularity)));
+    add(accumulate(mine, bucketOf(day, granularity)));
   };
   for (const f of figures.calls) {
-    widen(span, 'call', f.day);
     both(f.agent, f.day, (acc) => {
       acc.calls += f.calls;
       acc.overtalk += f.overtalkSum;
@@ -204,11 +284,10 @@ export function computeTeamTrendsFromFigures(figures: TeamFigures, asOfDay: stri
     });
   }
   for (const f of figures.followUps) {
-    widen(span, 'due', f.day);
     both(f.agent, f.day, (acc) => {
       if (f.day < asOfDay) acc.overdue += f.open;
       else acc.due += f.open;
     });
   }
-  return trendsOf(team, perAgent, span);
+  return trendsOf(team, perAgent, span, granularity);
 }

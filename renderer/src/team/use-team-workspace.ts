@@ -1,12 +1,14 @@
 /**
- * The team view's state: the workspace (in memory for this run of the app — it outlives the Team screen,
- * not a restart), the merged sessions and their trends, one message per imported or refused file, and
- * the import in progress. Kept in a small module store so leaving the screen loses nothing.
+ * The team view's state: the workspace (kept until removed: written to IndexedDB after every change and
+ * read back at start, see workspace-keeper.ts), the merged sessions and their trends over the chosen
+ * days, one message per imported or refused file, and the import in progress. Kept in a small module
+ * store so leaving the screen loses nothing.
  */
 import { useMemo, useSyncExternalStore } from 'react';
 import { importOne, type NamedFile } from './import-files';
 import { localDay } from '../../../preload/domain/calendar-day';
-import { computeTeamTrends } from './team-series';
+import { computeTeamTrends, type TrendOptions } from './team-series';
+import { keepWorkspace, readKeptWorkspace } from './workspace-keeper';
 import {
   EMPTY_WORKSPACE,
   addExport,
@@ -42,8 +44,21 @@ const listeners = new Set<() => void>();
 let messageKey = 1;
 
 function update(patch: Partial<TeamState>): void {
+  const before = state.workspace;
   state = { ...state, ...patch };
   for (const listener of listeners) listener();
+  if (state.workspace !== before) void keepWorkspace(state.workspace);
+}
+
+// The exports kept by an earlier run come back (unless something was imported meanwhile).
+let restored = false;
+function restoreOnce(): void {
+  if (restored) return;
+  restored = true;
+  void readKeptWorkspace().then((kept) => {
+    if (kept && kept.sources.length > 0 && state.workspace.sources.length === 0)
+      update({ workspace: kept });
+  });
 }
 
 function subscribe(listener: () => void): () => void {
@@ -88,9 +103,14 @@ export function removeTeamExport(sourceId: number): void {
   update({ workspace: removeExport(state.workspace, sourceId), messages: [] });
 }
 
-export function useTeamWorkspace() {
+export function useTeamWorkspace(range: Pick<TrendOptions, 'from' | 'to'> = {}) {
+  restoreOnce();
   const current = useSyncExternalStore(subscribe, () => state);
   const merged = useMemo(() => mergedSessions(current.workspace), [current.workspace]);
-  const trends = useMemo(() => computeTeamTrends(merged, localDay(new Date())), [merged]);
+  const { from, to } = range;
+  const trends = useMemo(
+    () => computeTeamTrends(merged, localDay(new Date()), { from, to }),
+    [merged, from, to],
+  );
   return { ...current, merged, trends, importFiles: importTeamFiles, remove: removeTeamExport };
 }
