@@ -57,9 +57,3 @@ export function emptySectionText(section: FollowUpSection, filtered: boolean): s
       'Nothing upcoming. A follow-up date set in a wrap-up (the Follow-up step) lists the call here.',
   }[section];
 }
-
-/** The badge's words for screen readers and its tooltip. */
-export function badgeLabel(due: number, overdue: number): string {
-  const today = `${countOf(due, en('follow-up'))} due today`;
-  return overdue > 0 ? `${today}, ${countOf(overdue, en('follow-up'))} overdue` : today;
-}
