@@ -6,8 +6,9 @@ import { useCallClockText } from '../live-coach/CallClock';
 export const BACK_TO_COACH_KEY = 'F2';
 
 /**
- * A live call, on every screen: a red-dot badge with the call's clock in the header; from another screen
- * it is the way back to the coach (a click, or BACK_TO_COACH_KEY anywhere).
+ * A live call, on every screen: a red-dot badge in the header. On the coach it only says so (a status,
+ * announced once: the tile has the clock); from another screen it is the way back to the coach, with
+ * the call's clock (a click, or BACK_TO_COACH_KEY anywhere).
  */
 export function LiveCallBadge({
   sessionRef,
@@ -19,18 +20,25 @@ export function LiveCallBadge({
   onCoach: boolean;
   onBack(): void;
 }) {
-  const clock = useCallClockText(sessionRef, '');
-  const label = (
-    <>
-      <span className="live-dot" aria-hidden="true" />
-      Live call <span ref={clock} className="live-clock" />
-    </>
-  );
   return onCoach ? (
     <p className="live-badge" data-testid="live-indicator" role="status">
-      {label}
+      <span className="live-dot" aria-hidden="true" />
+      Live call
     </p>
   ) : (
+    <BackToCoach sessionRef={sessionRef} onBack={onBack} />
+  );
+}
+
+function BackToCoach({
+  sessionRef,
+  onBack,
+}: {
+  sessionRef: MutableRefObject<CoachSession | null>;
+  onBack(): void;
+}) {
+  const clock = useCallClockText(sessionRef, '');
+  return (
     <button
       type="button"
       className="live-badge"
@@ -38,7 +46,9 @@ export function LiveCallBadge({
       onClick={onBack}
       title={`Back to the coach (${BACK_TO_COACH_KEY})`}
     >
-      {label} — back to the coach <kbd>{BACK_TO_COACH_KEY}</kbd>
+      <span className="live-dot" aria-hidden="true" />
+      Live call <span ref={clock} className="live-clock" /> — back to the coach{' '}
+      <kbd>{BACK_TO_COACH_KEY}</kbd>
     </button>
   );
 }
