@@ -138,6 +138,9 @@ test('the command starts, holds, resumes and ends a real call; the session carri
   await expect(page.getByTestId('wrap-up')).toHaveAttribute('data-step', 'priorities');
   const kb = page.keyboard;
   await kb.type('Internet back tomorrow');
+  // Enter in a priority with text adds the next row; Enter there goes on.
+  await kb.press('Enter');
+  await expect(page.getByTestId('wrap-up')).toHaveAttribute('data-step', 'priorities');
   for (const step of ['catalyst', 'ownership', 'resolution']) {
     await kb.press('Enter');
     await expect(page.getByTestId('wrap-up')).toHaveAttribute('data-step', step);

@@ -149,6 +149,7 @@ test('start → a call with audio → the guided wrap-up → an export to a file
       .toBe('wrap-up-pending');
     const kb = page.keyboard;
     await kb.type('Find the missing order');
+    await kb.press('Enter'); // the next, empty priority row
     await kb.press('Enter');
     await kb.type('Birthday present');
     await kb.press('Enter');

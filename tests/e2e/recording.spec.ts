@@ -45,7 +45,8 @@ test.afterEach(async () => {
 async function saveWrapUp(page: Page): Promise<void> {
   await expect(page.getByTestId('wrap-up')).toHaveAttribute('data-step', 'priorities');
   await page.keyboard.type('Line checked');
-  for (let i = 0; i < 3; i++) await page.keyboard.press('Enter');
+  // Enter adds the next priority row, then goes on through catalyst and ownership to the resolution.
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Enter');
   await page.keyboard.press('1');
   await page.keyboard.press('Control+Enter');
   await expect(page.getByTestId('wrap-up-saved')).toBeVisible();

@@ -214,7 +214,8 @@ test('the review of a live call shows its overtalk and cues at the right times, 
   // Keyboard wrap-up with the default required steps (a priority, a resolution), saved.
   await expect(page.getByTestId('wrap-up')).toHaveAttribute('data-step', 'priorities');
   await page.keyboard.type('Refund today');
-  for (let i = 0; i < 3; i++) await page.keyboard.press('Enter');
+  // Enter adds the next priority row, then goes on through catalyst and ownership to the resolution.
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Enter');
   await page.keyboard.press('1');
   await page.keyboard.press('Control+Enter');
   await expect(page.getByTestId('wrap-up-saved')).toBeVisible();
@@ -283,7 +284,8 @@ test('"Open a recorded call…" analyses the same WAV in a worker and shows the 
   await expect(page.getByTestId('wrap-up')).toHaveAttribute('data-step', 'priorities');
   await expect(page.getByTestId('summary-overtalk')).toHaveText('1');
   await page.keyboard.type('Refund today');
-  for (let i = 0; i < 3; i++) await page.keyboard.press('Enter');
+  // Enter adds the next priority row, then goes on through catalyst and ownership to the resolution.
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Enter');
   await page.keyboard.press('1');
   await page.keyboard.press('Control+Enter');
   await expect(page.getByTestId('wrap-up-saved')).toBeVisible();

@@ -154,6 +154,7 @@ test('npm run start:browser on a machine without a display prints the link; a ca
     // The wrap-up opens on the call's end; the team's required steps (priorities, resolution) by keyboard.
     await expect(page.getByTestId('wrap-up')).toHaveAttribute('data-step', 'priorities');
     await page.keyboard.type('Refund the duplicate charge');
+    await page.keyboard.press('Enter'); // the next, empty priority row
     for (const step of ['catalyst', 'ownership', 'resolution']) {
       await page.keyboard.press('Enter');
       await expect(page.getByTestId('wrap-up')).toHaveAttribute('data-step', step);
