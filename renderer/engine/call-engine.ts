@@ -180,8 +180,8 @@ export class CallEngine {
    */
   recheckChannels(): void {
     this.channels = new ChannelOrderCheck(this.sampleRate, this.frameSec);
-    this.relearnVoices();
-    this.rules.setAgentSideTrusted(!this.channels.running, true);
+    this.relearnVoices(); // forgets the learned normal voice too
+    this.rules.setAgentSideTrusted(!this.channels.running);
   }
 
   /** What the banner shows now (the rules' held primary cue), without a snapshot. */

@@ -156,9 +156,4 @@ export class ChannelOrderCheck {
       this.verdict = 'ok';
     return this.verdict !== 'pending';
   }
-
-  /** The measured high-band shares (dB), for diagnostics and the tests. */
-  highBandDb(): { caller: number | null; agent: number | null } {
-    return { caller: this.caller?.highBandDb() ?? null, agent: this.agent?.highBandDb() ?? null };
-  }
 }

@@ -6,7 +6,10 @@
  * then opens the call on the coach. `end` closes it and hands the finished call over (`onFinished`).
  * `useCall` renders it; tests drive it with a scripted coach.
  */
-import type { CallEventNotice } from '../../../preload/contract/call-event-contract';
+import type {
+  CallEventAnswer,
+  CallEventNotice,
+} from '../../../preload/contract/call-event-contract';
 import type { PhoneCallRecord } from '../../../preload/contract/session-schema';
 import type { Settings } from '../../../preload/contract/settings-schema';
 import { DEFAULT_CALLER_NUMBER_POLICY } from '../../../preload/domain/caller-number';
@@ -49,15 +52,13 @@ export interface CallCoach {
 export interface CallControllerDeps {
   readonly coach: CallCoach;
   readonly settings: () => Settings | null;
-  readonly answerEvent: (eventId: string, answer: { outcome: AnswerOutcome; did: string }) => void;
+  readonly answerEvent: (eventId: string, answer: CallEventAnswer) => void;
   readonly newId: () => string;
   readonly now?: () => number;
   /** A call is about to start (before its audio opens): the app shows the coach. */
   readonly onStarting: (trigger: CallTrigger) => void;
   readonly onFinished: (call: FinishedCall) => void;
 }
-
-type AnswerOutcome = ReturnType<typeof decideCallEvent>['outcome'] | 'failed';
 
 export interface CallController {
   getState(): CallState;
@@ -149,7 +150,7 @@ export function createCallController(deps: CallControllerDeps): CallController {
     eventsSeen = true;
     const inCall = state.live;
     const decision = decideCallEvent(inCall ? (phone ?? UNLINKED_CALL) : null, event);
-    let answer: { outcome: AnswerOutcome; did: string } = {
+    let answer: CallEventAnswer = {
       outcome: decision.outcome,
       did: decision.did,
     };
