@@ -67,7 +67,7 @@ test('a wrap-up completed by keyboard alone after a real call is saved, then fou
   await expectStep(page, 'priorities');
   await expect(page.getByTestId('summary-overtalk')).toHaveText('0');
   await expect(page.getByTestId('draft-status')).toHaveText('Draft saved');
-  expect((await focused(page)).label).toBe('Add a priority');
+  await expect.poll(async () => (await focused(page)).label).toBe('Add a priority');
   const kb = page.keyboard;
 
   // 1. Priorities: type, Alt+2 administrative, Alt+C confirmed; ↓ to a new row; Alt+3 emotional; Alt+↑ ranks it first.
@@ -83,7 +83,7 @@ test('a wrap-up completed by keyboard alone after a real call is saved, then fou
   // Enter adds a priority, as in the coach's pad: the empty row takes the next one…
   await kb.press('Enter');
   await expectStep(page, 'priorities');
-  expect((await focused(page)).label).toBe('Add a priority');
+  await expect.poll(async () => (await focused(page)).label).toBe('Add a priority');
   // …and Enter in the empty row goes on.
   await kb.press('Enter');
   // 2. Catalyst.

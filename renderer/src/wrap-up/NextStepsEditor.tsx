@@ -1,4 +1,4 @@
-import { useRef, type KeyboardEvent } from 'react';
+import { useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import type { NextStep } from '../../../preload/contract/session-schema';
 import type { WrapUpAction } from './wrap-up-reducer';
 
@@ -17,6 +17,13 @@ const BLANK: NextStep = { what: '', who: '', byWhen: null };
 export function NextStepsEditor({ steps, dispatch }: Props) {
   const whatInputs = useRef<(HTMLInputElement | null)[]>([]);
   const rows = [...steps, BLANK];
+  // After a removal focus goes to the row above, in the same commit (before the next key is handled).
+  const refocus = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    if (refocus.current === null) return;
+    whatInputs.current[refocus.current]?.focus();
+    refocus.current = null;
+  });
 
   function set(i: number, patch: Partial<NextStep>) {
     if (i < steps.length) dispatch({ type: 'update-next-step', index: i, patch });
@@ -27,8 +34,8 @@ export function NextStepsEditor({ steps, dispatch }: Props) {
     if (e.altKey && e.key === 'Backspace' && i < steps.length) {
       e.preventDefault();
       e.stopPropagation();
+      refocus.current = Math.max(0, i - 1);
       dispatch({ type: 'remove-next-step', index: i });
-      requestAnimationFrame(() => whatInputs.current[Math.max(0, i - 1)]?.focus());
     }
   }
 

@@ -1,4 +1,4 @@
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { PRIORITY_KIND_VALUES, type Priority } from '../../../preload/contract/session-schema';
 import type { WrapUpAction } from './wrap-up-reducer';
 import { PRIORITY_KIND_LABELS } from './wrap-up-steps';
@@ -19,6 +19,14 @@ export function PrioritiesEditor({ priorities, dispatch }: Props) {
   const inputs = useRef(new Map<string, HTMLInputElement>());
   // The id the next typed priority gets: the empty row keeps it, so focus stays in place as it becomes real.
   const [blankId, setBlankId] = useState(newId);
+  // A row that moved keeps focus: React may re-insert its input, which blurs it. Focus is put back in the
+  // same commit, before the next key is handled (a frame later, it could land after that key had moved on).
+  const refocus = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    if (refocus.current === null) return;
+    inputs.current.get(refocus.current)?.focus();
+    refocus.current = null;
+  });
   const rows: { p: Priority | null; id: string }[] = [
     ...priorities.map((p) => ({ p, id: p.id })),
     { p: null, id: blankId },
@@ -48,8 +56,10 @@ export function PrioritiesEditor({ priorities, dispatch }: Props) {
       } else if (p && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
         e.preventDefault();
         e.stopPropagation();
-        dispatch({ type: 'move-priority', id: p.id, delta: e.key === 'ArrowUp' ? -1 : 1 });
-        requestAnimationFrame(() => inputs.current.get(p.id)?.focus());
+        const delta = e.key === 'ArrowUp' ? -1 : 1;
+        if (i + delta < 0 || i + delta >= priorities.length) return;
+        refocus.current = p.id;
+        dispatch({ type: 'move-priority', id: p.id, delta });
       }
       return;
     }
