@@ -15,6 +15,7 @@ import {
   type AnalysisReport,
 } from '../../renderer/engine/call-analysis-report';
 import type { Party } from '../../renderer/engine/call-types';
+import { FLOOR_BRIDGE_SEC } from '../../renderer/engine/cue-rules';
 import { speakerClips, type Clip, type Speaker } from './real-voices';
 import {
   cachedFixture,
@@ -37,7 +38,44 @@ export type FloorCondition =
   | 'leak-40'
   | 'muted'
   | 'street-bus'
-  | 'heated-soft';
+  | 'heated-soft'
+  | PathCondition;
+
+/**
+ * The audio paths agents really have (issue 25), each swept over levels: the agent's voice echoed back on
+ * the caller's line, an AGC headset pumping the room up in the agent's silences, neighbours closer than
+ * the floor set's, one who calls out, a caller whose line level steps, an agent who raises the voice early.
+ */
+export type PathCondition =
+  | 'echo-20'
+  | 'echo-30'
+  | 'echo-40'
+  | 'agc-12'
+  | 'agc-18'
+  | 'babble-15'
+  | 'babble-20'
+  | 'callout-10'
+  | 'step-up-6'
+  | 'step-up-10'
+  | 'step-down-6'
+  | 'step-down-10'
+  | 'raised-12';
+
+export const PATH_CONDITIONS: readonly PathCondition[] = [
+  'echo-20',
+  'echo-30',
+  'echo-40',
+  'agc-12',
+  'agc-18',
+  'babble-15',
+  'babble-20',
+  'callout-10',
+  'step-up-6',
+  'step-up-10',
+  'step-down-6',
+  'step-down-10',
+  'raised-12',
+];
 
 export const FLOOR_CONDITIONS: readonly FloorCondition[] = [
   'clean',
@@ -69,6 +107,8 @@ export interface FloorCall {
   heatedTurns: Interval[];
   /** Agent digital silence (muted start, mid-call mute). */
   mutes: Interval[];
+  /** Agent replies spoken louder than their normal voice: each should get "too loud". */
+  loudReplies: Interval[];
   description: string;
 }
 
@@ -86,6 +126,16 @@ interface ConditionSpec {
   heated?: boolean;
   /** The agent's active speech level (dBFS); default -26. */
   agentDbfs?: number;
+  /** Far-end echo: the agent's channel back on the caller's line, dB under it and delay (s). */
+  echo?: { db: number; delaySec: number };
+  /** An AGC on the agent's mic: gain up to maxDb in their silences (6 dB/s from 0.3 s after speech), 0 dB while they speak. */
+  agc?: { maxDb: number };
+  /** A neighbour calls out (a 1–2 s sentence) this far under the agent, three times during the caller's turns. */
+  calloutDb?: number;
+  /** The caller's line level (voice and room) steps by this much, as the agent's third reply starts, and stays. */
+  lineStepDb?: number;
+  /** The agent's second reply this much louder than their normal voice. */
+  raisedDb?: number;
   description: string;
 }
 
@@ -157,7 +207,82 @@ const SPECS: Record<FloorCondition, ConditionSpec> = {
     agentDbfs: -32,
     description: 'caller +10 dB turns (peaks near full scale), soft agent at −32 dBFS',
   },
+  ...echoSpecs(),
+  'agc-12': agcSpec(12, 21),
+  'agc-18': agcSpec(18, 22),
+  'babble-15': babbleSpec(-15, 23),
+  'babble-20': babbleSpec(-20, 24),
+  'callout-10': {
+    seed: 25,
+    agent: 'en-allison',
+    caller: 'ru-voice',
+    neighbours: ['it-carlo'],
+    calloutDb: -10,
+    description:
+      'a neighbour calls out 10 dB under the agent, 1–2 s, three times during the caller’s turns',
+  },
+  'step-up-6': stepSpec(6, 26),
+  'step-up-10': stepSpec(10, 27),
+  'step-down-6': stepSpec(-6, 28),
+  'step-down-10': stepSpec(-10, 29),
+  'raised-12': {
+    seed: 30,
+    agent: 'it-carlo',
+    caller: 'fr-june',
+    agentDbfs: -30,
+    raisedDb: 12,
+    description:
+      'the agent’s second reply 12 dB over their normal voice (after one sentence of it)',
+  },
 };
+
+function echoSpecs(): Record<'echo-20' | 'echo-30' | 'echo-40', ConditionSpec> {
+  const spec = (db: number, seed: number, delaySec: number): ConditionSpec => ({
+    seed,
+    agent: 'en-allison',
+    caller: 'it-carlo',
+    echo: { db, delaySec },
+    description: `the agent’s voice back on the caller’s line ${-db} dB down, ${delaySec * 1000} ms late`,
+  });
+  return {
+    'echo-20': spec(-20, 31, 0.18),
+    'echo-30': spec(-30, 32, 0.18),
+    'echo-40': spec(-40, 33, 0.45),
+  };
+}
+
+function agcSpec(maxDb: number, seed: number): ConditionSpec {
+  return {
+    seed,
+    agent: 'it-carlo',
+    caller: 'en-allison',
+    neighbours: ['ru-voice', 'fr-june', 'en-male', 'en-librivox'],
+    babbleDb: -30,
+    agc: { maxDb },
+    description: `an AGC headset: gain up to +${maxDb} dB in the agent’s silences, neighbours 30 dB under the agent`,
+  };
+}
+
+function babbleSpec(babbleDb: number, seed: number): ConditionSpec {
+  return {
+    seed,
+    agent: 'en-allison',
+    caller: 'ru-voice',
+    neighbours: ['it-carlo', 'en-male', 'fr-june', 'en-librivox'],
+    babbleDb,
+    description: `four neighbours ${-babbleDb} dB under the agent`,
+  };
+}
+
+function stepSpec(db: number, seed: number): ConditionSpec {
+  return {
+    seed,
+    agent: 'en-allison',
+    caller: 'fr-june',
+    lineStepDb: db,
+    description: `a calm caller whose line level (voice and room) steps ${db > 0 ? '+' : ''}${db} dB mid-call`,
+  };
+}
 
 const AGENT_NOISE_DBFS = -65;
 const LINE_NOISE_DBFS = -62;
@@ -185,6 +310,8 @@ interface Placed {
 interface Plan {
   agent: Placed[];
   caller: Placed[];
+  callouts: number[];
+  lineStepAt: number;
   public: Omit<FloorCall, 'condition' | 'wav' | 'description'>;
 }
 
@@ -208,6 +335,9 @@ function planCall(spec: ConditionSpec): Plan {
   const backchannels: Interval[] = [];
   const heatedTurns: Interval[] = [];
   const mutes: Interval[] = [];
+  const loudReplies: Interval[] = [];
+  /** Where a neighbour calls out (s, the start of their sentence). */
+  const callouts: number[] = [];
 
   const first = (p: Placed): number => p.at + p.clip.speech[0][0];
   const last = (p: Placed): number => p.at + p.clip.speech[p.clip.speech.length - 1][1];
@@ -230,8 +360,8 @@ function planCall(spec: ConditionSpec): Plan {
     }
     return out;
   };
-  const agentTurn = (start: number, count: number): Placed[] =>
-    turn(agent, nextAgent, start, count, agentDb);
+  const agentTurn = (start: number, count: number, extraDb = 0): Placed[] =>
+    turn(agent, nextAgent, start, count, agentDb + extraDb);
   const callerTurn = (start: number, count: number, heated = false): Placed[] => {
     const placed = turn(caller, nextCaller, start, count, CALLER_DBFS + (heated ? HEATED_DB : 0));
     if (heated) heatedTurns.push([first(placed[0]), last(placed[placed.length - 1])]);
@@ -253,7 +383,8 @@ function planCall(spec: ConditionSpec): Plan {
   const c1 = callerTurn(endOf(a1) + 0.5, 3);
   backchannel(c1[1]);
   pauses.push(endOf(c1));
-  const a2 = agentTurn(endOf(c1) + 1.6, 2);
+  const a2 = agentTurn(endOf(c1) + 1.6, 2, spec.raisedDb ?? 0);
+  if (spec.raisedDb) loudReplies.push([first(a2[0]), endOf(a2)]);
   const c2 = callerTurn(endOf(a2) + 0.45, 4, spec.heated);
   // The agent interrupts the caller mid-sentence (the caller goes on).
   const cut = c2[1].at + c2[1].clip.speech[0][0] + 0.6;
@@ -262,6 +393,7 @@ function planCall(spec: ConditionSpec): Plan {
   const c2End = Math.max(endOf(c2), endOf(ai2));
   pauses.push(c2End);
   const a3 = agentTurn(c2End + 1.8, 2);
+  const lineStepAt = first(a3[0]);
   // The caller breaks into the agent's second sentence.
   const c3 = callerTurn(first(a3[1]) + 0.5, 3);
   interruptions.push({ start: first(c3[0]), by: 'caller' });
@@ -273,6 +405,8 @@ function planCall(spec: ConditionSpec): Plan {
   backchannel(c4[2]);
   pauses.push(endOf(c4));
   const a5 = agentTurn(endOf(c4) + 2.0, 2);
+  // A neighbour's outbursts start 0.8 s into caller turns 1, 3 and 4 (the agent silent then).
+  for (const c of [c1[0], c3[1], c4[1]]) callouts.push(first(c) + 0.8);
   const durationSec = Math.ceil((endOf(a5) + 1.5) * 10) / 10;
 
   const truthOf = (list: Placed[]): Interval[] =>
@@ -282,6 +416,8 @@ function planCall(spec: ConditionSpec): Plan {
   return {
     agent,
     caller,
+    callouts,
+    lineStepAt,
     public: {
       durationSec,
       truth: { caller: truthOf(caller), agent: truthOf(agent) },
@@ -290,6 +426,7 @@ function planCall(spec: ConditionSpec): Plan {
       backchannels,
       heatedTurns,
       mutes,
+      loudReplies,
     },
   };
 }
@@ -329,9 +466,20 @@ function renderCall(spec: ConditionSpec, plan: Plan, out: string): void {
   const dur = plan.public.durationSec;
   const n = Math.round(dur * sr);
   const agentCh = noise(out, 'agent', dur, 'pinknoise', AGENT_NOISE_DBFS);
+  for (const p of plan.agent)
+    mixInto(agentCh, p.clip.samples, Math.round(p.at * sr), dbToGain(p.gainDb));
   let callerAcoustic: Float32Array = new Float32Array(n);
   for (const p of plan.caller)
     mixInto(callerAcoustic, p.clip.samples, Math.round(p.at * sr), dbToGain(p.gainDb));
+  if (spec.lineStepDb !== undefined) {
+    // The caller's room (heard by their phone, so it steps with their voice), then the step.
+    mixInto(callerAcoustic, noise(out, 'room', dur, 'pinknoise', CALLER_DBFS - 30), 0);
+    const g = dbToGain(spec.lineStepDb);
+    for (let i = Math.round(plan.lineStepAt * sr); i < n; i++) callerAcoustic[i] *= g;
+  }
+  // The far end's echo canceller lets the agent's channel back, late and attenuated, into the caller's line.
+  if (spec.echo)
+    mixInto(callerAcoustic, agentCh, Math.round(spec.echo.delaySec * sr), dbToGain(spec.echo.db));
   if (spec.street) {
     // Street: noise 15 dB under the caller's speech; a bus (+12 dB, below 250 Hz) fading in 3 s, 5 s loud, out 3 s.
     mixInto(callerAcoustic, noise(out, 'street', dur, 'pinknoise', CALLER_DBFS - 15), 0);
@@ -355,12 +503,23 @@ function renderCall(spec: ConditionSpec, plan: Plan, out: string): void {
   );
   const callerCh = callerAcoustic;
 
-  for (const p of plan.agent)
-    mixInto(agentCh, p.clip.samples, Math.round(p.at * sr), dbToGain(p.gainDb));
   if (spec.neighbours && spec.babbleDb !== undefined) {
     const babble = babbleTrack(spec, n, plan.public.durationSec);
     mixInto(agentCh, babble, 0, dbToGain((spec.agentDbfs ?? -26) + spec.babbleDb));
   }
+  if (spec.calloutDb !== undefined) {
+    const clips = speakerClips(spec.neighbours![0], sr, 1, 2);
+    plan.callouts.forEach((t, k) => {
+      const c = clips[(spec.seed + k * 3) % clips.length];
+      mixInto(
+        agentCh,
+        c.samples,
+        Math.round((t - c.speech[0][0]) * sr),
+        dbToGain((spec.agentDbfs ?? -26) + spec.calloutDb!),
+      );
+    });
+  }
+  if (spec.agc) applyAgc(agentCh, plan.public.truth.agent, spec.agc.maxDb);
   if (spec.leak)
     mixInto(agentCh, callerCh, Math.round(spec.leak.delaySec * sr), dbToGain(spec.leak.db));
   for (const [a, b] of plan.public.mutes)
@@ -376,6 +535,31 @@ function renderCall(spec: ConditionSpec, plan: Plan, out: string): void {
       throw new Error(`floor call: the ${name} channel clips (peak ${peak.toFixed(2)})`);
   }
   writeWavFile(out, [agentCh, callerCh.subarray(0, n)], sr, 16);
+}
+
+/**
+ * An automatic gain control on the agent's mic, by construction from where they speak: 0 dB while they
+ * speak (reached 30 ms before their first word, as a look-ahead limiter would), rising 6 dB/s from 0.3 s
+ * after they stop, up to `maxDb` — what the room (and the headset's noise) sounds like in their silences.
+ */
+function applyAgc(x: Float32Array, speech: Interval[], maxDb: number): void {
+  const sr = FLOOR_SAMPLE_RATE;
+  const RISE_DB_PER_SEC = 6;
+  const LOOKAHEAD_SEC = 0.03;
+  let k = 0;
+  let lastEnd = -Infinity;
+  for (let i = 0; i < x.length; i++) {
+    const t = i / sr;
+    while (k < speech.length && speech[k][1] <= t) lastEnd = speech[k++][1];
+    let db: number;
+    if (k < speech.length && t >= speech[k][0]) db = 0;
+    else {
+      db = Math.min(maxDb, Math.max(0, RISE_DB_PER_SEC * (t - lastEnd - 0.3)));
+      if (k < speech.length && speech[k][0] - t < LOOKAHEAD_SEC)
+        db *= (speech[k][0] - t) / LOOKAHEAD_SEC;
+    }
+    x[i] *= dbToGain(db);
+  }
 }
 
 /** Noise from sox at an RMS level (dBFS), `seconds` long. */
@@ -476,6 +660,8 @@ export interface FloorScore {
   /** Overtalk that matches no scripted interruption (backchannels included). */
   falseOvertalk: number;
   falseTooLoud: number;
+  tooLoudHits: number;
+  loudReplies: number;
   heatedHits: number;
   heatedTurns: number;
   falseHeated: number;
@@ -509,6 +695,9 @@ export function scoreFloorCall(call: FloorCall, a: Analysis): FloorScore {
     a.overtalk.some((o) => Math.abs(o.start - i.start) <= 0.35 && o.startedBy === i.by),
   );
   const heated = a.cues.filter((c) => c.cue === 'caller-heated');
+  const tooLoud = a.cues.filter((c) => c.cue === 'too-loud');
+  const inLoudReply = (t: number): boolean =>
+    call.loudReplies.some(([s, e]) => t >= s && t <= e + FLOOR_BRIDGE_SEC);
   const inHeatedTurn = (t: number): boolean => call.heatedTurns.some(([s, e]) => t >= s && t <= e);
   const talk = (segs: [number, number][]): number => segs.reduce((n, [s, e]) => n + e - s, 0);
   return {
@@ -523,7 +712,11 @@ export function scoreFloorCall(call: FloorCall, a: Analysis): FloorScore {
     interruptionsFound: found.length,
     interruptions: call.interruptions.length,
     falseOvertalk: a.overtalk.filter((o) => !matched(o)).length,
-    falseTooLoud: a.cues.filter((c) => c.cue === 'too-loud').length,
+    falseTooLoud: tooLoud.filter((c) => !inLoudReply(c.start)).length,
+    tooLoudHits: call.loudReplies.filter(([s, e]) =>
+      tooLoud.some((c) => c.start >= s && c.start <= e),
+    ).length,
+    loudReplies: call.loudReplies.length,
     heatedHits: call.heatedTurns.filter(([s, e]) =>
       heated.some((c) => c.start >= s && c.start <= e),
     ).length,
