@@ -1,10 +1,9 @@
 /** The call-event methods of the contract, over the host's relay (call-event-relay.ts). */
 import { fail, succeed } from '../../preload/contract/ipc-result';
-import type { IpcHandlers } from '../../preload/contract/ipc-handlers';
+import type { GroupHandlers } from '../../preload/contract/ipc-handlers';
 import type { CallEventRelay } from './call-event-relay';
 
-type CallEventMethod = 'answerCallEvent' | 'getCallEventSetup' | 'testCallEvent';
-export type CallEventHandlers = Pick<IpcHandlers, CallEventMethod>;
+export type CallEventHandlers = GroupHandlers<'callEvents'>;
 
 const NOT_HERE = 'Call events are not available in this host.';
 

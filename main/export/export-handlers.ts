@@ -1,13 +1,10 @@
 /** The export methods of the IPC contract over the host's export service (absent: not offered). */
 import { fail, succeed } from '../../preload/contract/ipc-result';
 import { guardedAsync, type Explain, type Log } from '../../preload/contract/handler-results';
-import type { IpcHandlers } from '../../preload/contract/ipc-handlers';
+import type { GroupHandlers } from '../../preload/contract/ipc-handlers';
 import type { ExportService } from './export-service';
 
-export type ExportHandlers = Pick<
-  IpcHandlers,
-  'countExportSessions' | 'startExport' | 'cancelExport'
->;
+export type ExportHandlers = GroupHandlers<'export'>;
 
 const UNAVAILABLE = 'Export is not available in this window.';
 

@@ -9,13 +9,10 @@ import {
   type Explain,
   type Log,
 } from '../../preload/contract/handler-results';
-import type { IpcHandlers } from '../../preload/contract/ipc-handlers';
+import type { GroupHandlers } from '../../preload/contract/ipc-handlers';
 import { RecordingError, type RecordingStore } from './recording-store';
 
-export type RecordingHandlers = Pick<
-  IpcHandlers,
-  'appendRecording' | 'finishRecording' | 'discardRecording'
->;
+export type RecordingHandlers = GroupHandlers<'recordings'>;
 
 /** A refused chunk (wrong order, too large, unknown call) says why; a failed write says what failed. */
 const recordingFailure: Explain = (error) =>

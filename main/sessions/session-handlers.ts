@@ -9,54 +9,20 @@ import {
   writeFailure,
   type Log,
 } from '../../preload/contract/handler-results';
-import type { IpcHandlers } from '../../preload/contract/ipc-handlers';
+import { IPC_METHOD_GROUPS, type MethodsOf } from '../../preload/contract/ipc-contract';
+import type { GroupHandlers } from '../../preload/contract/ipc-handlers';
 import type { SessionServices } from './session-services';
 import { monthOf } from './timeline-store';
 import { editedSession } from './session-edit';
 
-type SessionMethod =
-  | 'saveCallTimeline'
-  | 'saveDraft'
-  | 'getDraft'
-  | 'getWaitingDrafts'
-  | 'discardDraft'
-  | 'saveSession'
-  | 'listSessions'
-  | 'getSession'
-  | 'getTimeline'
-  | 'listFollowUps'
-  | 'markFollowUpDone'
-  | 'listFollowUpPage'
-  | 'setFollowUpsDone'
-  | 'editSession'
-  | 'deleteSession'
-  | 'discardCall';
-export type SessionHandlers = Pick<IpcHandlers, SessionMethod>;
-
-const SESSION_METHODS: readonly SessionMethod[] = [
-  'saveCallTimeline',
-  'saveDraft',
-  'getDraft',
-  'getWaitingDrafts',
-  'discardDraft',
-  'saveSession',
-  'listSessions',
-  'getSession',
-  'getTimeline',
-  'listFollowUps',
-  'markFollowUpDone',
-  'listFollowUpPage',
-  'setFollowUpsDone',
-  'editSession',
-  'deleteSession',
-  'discardCall',
-];
+type SessionMethod = MethodsOf<'sessions'>;
+export type SessionHandlers = GroupHandlers<'sessions'>;
 
 /** For a host opened without a data folder for sessions: every session method says so. */
 function withoutSessions(): SessionHandlers {
   const refuse = () => fail('internal', 'This host keeps no sessions.');
   return Object.fromEntries(
-    SESSION_METHODS.map((method) => [method, refuse]),
+    IPC_METHOD_GROUPS.sessions.map((method) => [method, refuse]),
   ) as unknown as SessionHandlers;
 }
 

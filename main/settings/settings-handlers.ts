@@ -1,12 +1,9 @@
 /** The settings methods of the contract, over the settings service (which validates and never throws). */
 import { succeed } from '../../preload/contract/ipc-result';
-import type { IpcHandlers } from '../../preload/contract/ipc-handlers';
+import type { GroupHandlers } from '../../preload/contract/ipc-handlers';
 import type { SettingsService } from './settings-service';
 
-export type SettingsHandlers = Pick<
-  IpcHandlers,
-  'getSettings' | 'updateSettings' | 'resetSettings'
->;
+export type SettingsHandlers = GroupHandlers<'settings'>;
 
 export function createSettingsHandlers(settings: SettingsService): SettingsHandlers {
   return {

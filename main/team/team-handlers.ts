@@ -6,13 +6,12 @@
 import { fail, succeed } from '../../preload/contract/ipc-result';
 import { localDay } from '../../preload/domain/calendar-day';
 import { guardedAsync, type Log } from '../../preload/contract/handler-results';
-import type { IpcHandlers } from '../../preload/contract/ipc-handlers';
+import type { GroupHandlers } from '../../preload/contract/ipc-handlers';
 import { describeStoreError } from './store-connection';
 import { StoreVersionError } from './store-migrations';
 import { offStatus, type TeamServices } from './team-services';
 
-type TeamMethod = 'getTeamStatus' | 'listTeamSessions' | 'getTeamFigures';
-export type TeamHandlers = Pick<IpcHandlers, TeamMethod>;
+export type TeamHandlers = GroupHandlers<'team'>;
 
 const NOT_CONFIGURED =
   'No team store is configured on this computer (IT places team-store.json in the data folder).';

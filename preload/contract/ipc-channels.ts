@@ -4,45 +4,45 @@
  * bundle carries no validator; ipc-contract.ts gives each name its request schema and response type and
  * fails to compile when a method or event is named here and not there, or there and not here.
  */
-export const IPC_METHOD_NAMES = [
-  'getAppInfo',
-  'getStorageNotices',
-  'getSettings',
-  'updateSettings',
-  'resetSettings',
-  'saveCallTimeline',
-  'saveDraft',
-  'getDraft',
-  'getWaitingDrafts',
-  'discardDraft',
-  'saveSession',
-  'listSessions',
-  'getSession',
-  'getTimeline',
-  'listFollowUps',
-  'markFollowUpDone',
-  'listFollowUpPage',
-  'setFollowUpsDone',
-  'editSession',
-  'deleteSession',
-  'discardCall',
-  'countExportSessions',
-  'startExport',
-  'cancelExport',
-  'getDesktopState',
-  'reportCallStatus',
-  'setStartAtLogin',
-  'appendRecording',
-  'finishRecording',
-  'discardRecording',
-  'getTeamStatus',
-  'listTeamSessions',
-  'getTeamFigures',
-  'answerCallEvent',
-  'getCallEventSetup',
-  'testCallEvent',
-] as const;
-export type IpcMethodName = (typeof IPC_METHOD_NAMES)[number];
+
+/**
+ * Every method, by the part of the host that answers it: `host` by main/host/handlers.ts itself, the
+ * others by their domain's handlers (`main/<domain>/*-handlers.ts`), whose types and lists come from here.
+ */
+export const IPC_METHOD_GROUPS = {
+  host: ['getAppInfo', 'getStorageNotices'],
+  settings: ['getSettings', 'updateSettings', 'resetSettings'],
+  sessions: [
+    'saveCallTimeline',
+    'saveDraft',
+    'getDraft',
+    'getWaitingDrafts',
+    'discardDraft',
+    'saveSession',
+    'listSessions',
+    'getSession',
+    'getTimeline',
+    'listFollowUps',
+    'markFollowUpDone',
+    'listFollowUpPage',
+    'setFollowUpsDone',
+    'editSession',
+    'deleteSession',
+    'discardCall',
+  ],
+  export: ['countExportSessions', 'startExport', 'cancelExport'],
+  desktop: ['getDesktopState', 'reportCallStatus', 'setStartAtLogin'],
+  recordings: ['appendRecording', 'finishRecording', 'discardRecording'],
+  team: ['getTeamStatus', 'listTeamSessions', 'getTeamFigures'],
+  callEvents: ['answerCallEvent', 'getCallEventSetup', 'testCallEvent'],
+} as const;
+export type IpcMethodGroup = keyof typeof IPC_METHOD_GROUPS;
+/** The methods one group answers: `MethodsOf<'sessions'>` is 'saveCallTimeline' | 'saveDraft' | … */
+export type MethodsOf<G extends IpcMethodGroup> = (typeof IPC_METHOD_GROUPS)[G][number];
+
+export type IpcMethodName = MethodsOf<IpcMethodGroup>;
+/** Every method once, group after group. */
+export const IPC_METHOD_NAMES: readonly IpcMethodName[] = Object.values(IPC_METHOD_GROUPS).flat();
 
 export const HOST_EVENT_NAMES = [
   'settings-changed',

@@ -2,29 +2,35 @@
  * The one contract between the UI and its host (Electron main, or the browser host). Main, preload and
  * renderer all derive their types from `ipcMethods` and `HostEvents` below.
  *
- * Adding a method: one entry in `ipcMethods` (request schema + response type) and one handler in
- * `main/host/handlers.ts`. The preload bridge, the browser-host client and `CalmLineApi` pick it up.
+ * Adding a method: its name in its group (`IPC_METHOD_GROUPS`, ipc-channels.ts), one entry in `ipcMethods`
+ * (request schema + response type) and one handler in its domain's handlers (the compiler asks for both). The preload bridge, the browser-host client and `CalmLineApi` pick it up.
  */
 import { z } from 'zod';
 import {
   HOST_EVENT_NAMES,
+  IPC_METHOD_GROUPS,
   IPC_METHOD_NAMES,
   ipcChannel,
   isHostEventName,
   isIpcMethodName,
   type HostEventName,
+  type IpcMethodGroup,
   type IpcMethodName,
+  type MethodsOf,
 } from './ipc-channels';
 import type { IpcResult } from './ipc-result';
 
 export {
   HOST_EVENT_NAMES,
+  IPC_METHOD_GROUPS,
   IPC_METHOD_NAMES,
   ipcChannel,
   isHostEventName,
   isIpcMethodName,
   type HostEventName,
+  type IpcMethodGroup,
   type IpcMethodName,
+  type MethodsOf,
 };
 import { settingsPatchSchema, type HotkeyAction, type Settings } from './settings-schema';
 import { callStatusSchema, startAtLoginRequestSchema, type DesktopState } from './desktop-contract';
