@@ -5,9 +5,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, session, type BrowserWindow } from 'electron';
-import { openHostServices } from './host/host-services';
-import { createHandlers } from './host/handlers';
-import { forwardServiceEvents } from './host/host-events';
+import { openHost } from './host/host-lifecycle';
 import { electronHostFeatures } from './host/host-features';
 import { localDay } from '../preload/domain/calendar-day';
 import { registerAppScheme, serveRendererOverAppProtocol } from './shell/protocol/app-protocol';
@@ -23,9 +21,7 @@ import { hardenSession, lockDownAllWebContents } from './shell/security/electron
 import { createMainWindow, focusWindow, followWindowSettings } from './shell/window/window';
 import { announceQuitToPages } from './shell/ipc/quit-guard';
 import { deliverArgv, setupDesktopCallEvents } from './shell/call-events/desktop-call-events';
-import { startCallEventServer } from './call-events/call-event-server';
-import { callCommandLine } from './call-events/call-command-line';
-import { findHookScript, HOOKS_FOLDER } from './call-events/hook-scripts';
+import { HOOKS_FOLDER } from './call-events/hook-scripts';
 
 const OUT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RENDERER_DIR = path.join(OUT_DIR, 'renderer');
@@ -40,28 +36,36 @@ function start(): void {
     loginItem: electronLoginItem(process.platform),
     warn: log,
   });
-  const services = openHostServices({
-    dataDir: app.getPath('userData'),
+  const userDataDir = app.getPath('userData');
+  const host = openHost({
+    dataDir: userDataDir,
     host: 'electron',
     features,
     openStore: openElectronJsonStore,
     exportTargets: electronExportTargets(() => mainWindow),
     desktop,
     log,
+    callEndpoint: {
+      // `--call` reaches this instance through the single-instance lock: no data folder on the line.
+      program: [process.execPath, '--call'],
+      defaultDataDir: userDataDir,
+      hooksDir: app.isPackaged
+        ? path.join(process.resourcesPath, HOOKS_FOLDER)
+        : path.join(OUT_DIR, '..', HOOKS_FOLDER),
+    },
   });
+  const { services } = host;
   const { settings, sessions } = services;
 
   hardenSession(session.defaultSession, { systemLoopbackSupported: features.systemLoopback, log });
   serveRendererOverAppProtocol(RENDERER_DIR, sessions.recordings);
-  registerIpcHandlers(createHandlers(services, log), log);
-  forwardServiceEvents(services, emitToAppWindows);
+  registerIpcHandlers(host.handlers, log);
   showFollowUpNotifications(
     sessions.followUps,
     () => localDay(new Date()),
     () => focusWindow(mainWindow),
   );
 
-  const userDataDir = app.getPath('userData');
   mainWindow = createMainWindow({
     preloadPath: PRELOAD_PATH,
     alwaysOnTop: settings.get().ui.alwaysOnTop,
@@ -76,13 +80,14 @@ function start(): void {
     userDataDir,
     log,
   });
-  sessions.followUps.start();
-  announceQuitToPages(emitToAppWindows);
-  const relay = services.callEvents;
-  relay.attach({
+  void host.start({
     emit: emitToAppWindows,
     count: () => (mainWindow && !mainWindow.isDestroyed() ? 1 : 0),
   });
+  announceQuitToPages(emitToAppWindows);
+  app.on('will-quit', () => void host.close());
+
+  const relay = services.callEvents;
   const deliver: typeof relay.deliver = (event, source, dropped) =>
     relay.deliver(event, source, dropped);
   setupDesktopCallEvents({
@@ -94,37 +99,10 @@ function start(): void {
       ? { execPath: process.execPath, script: path.resolve(process.argv[1] ?? '.') }
       : null,
   });
-  void startCallEventServer({
-    dataDir: userDataDir,
-    deliver,
-    refused: (source, reason) => relay.refused(source, reason),
-    log,
-  }).then(
-    (server) => {
-      // `--call` reaches this instance through the single-instance lock: no data folder on the line.
-      const line = callCommandLine([process.execPath, '--call'], userDataDir, userDataDir);
-      const hooksDir = app.isPackaged
-        ? path.join(process.resourcesPath, HOOKS_FOLDER)
-        : path.join(OUT_DIR, '..', HOOKS_FOLDER);
-      relay.setDoor({
-        command: line.command,
-        commandNeedsShell: line.needsShell,
-        hookScript: findHookScript(hooksDir),
-        problem: null,
-      });
-      app.on('will-quit', () => void server.close());
-    },
-    (error: unknown) =>
-      relay.setDoor({
-        command: null,
-        problem: `The phone software's door could not open: ${String(error)}`,
-      }),
-  );
   // Started by a call event (`calm-line --call start …`, a calm-line:// link): deliver it once the page is up.
   mainWindow.webContents.once('did-finish-load', () =>
     setTimeout(() => deliverArgv(process.argv, { deliver, log }), 500),
   );
-  app.on('will-quit', () => sessions.close());
 }
 
 app.enableSandbox();

@@ -14,18 +14,15 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BROWSER_HOST_WS_PATH } from '../../preload/contract/browser-host-protocol';
-import { openHostServices, type HostServices } from '../host/host-services';
-import { createHandlers } from '../host/handlers';
-import { forwardServiceEvents } from '../host/host-events';
+import type { HostServices } from '../host/host-services';
+import { openHost } from '../host/host-lifecycle';
 import { buildContentSecurityPolicy } from '../host/content-security-policy';
 import { createHttpHandler, authorizeSession } from './http-handler';
 import { attachIpcWebSocket } from './ipc-websocket';
 import { createExportDownloads } from './export-downloads';
 import { hostOrigin } from './request-guard';
 import { createSessionToken } from './session-token';
-import { startCallEventServer, type CallEventServer } from '../call-events/call-event-server';
-import { callCommandLine } from '../call-events/call-command-line';
-import { findHookScript, HOOKS_FOLDER } from '../call-events/hook-scripts';
+import { HOOKS_FOLDER } from '../call-events/hook-scripts';
 import { defaultUserDataDir } from './user-data-dir';
 
 export interface BrowserHostOptions {
@@ -87,41 +84,6 @@ function listen(server: http.Server, port: number): Promise<{ address: string; p
   });
 }
 
-/** The phone software's door (call-event-server.ts); a failure to open it leaves the app running. */
-async function openCallEventDoor(
-  services: ReturnType<typeof openHostServices>,
-  dataDir: string,
-  ipc: { emit: ReturnType<typeof attachIpcWebSocket>['emit']; clientCount(): number },
-  log?: (message: string) => void,
-): Promise<CallEventServer | null> {
-  const relay = services.callEvents;
-  relay.attach({
-    emit: (event, payload) => ipc.emit(event, payload),
-    count: () => ipc.clientCount(),
-  });
-  try {
-    const server = await startCallEventServer({
-      dataDir,
-      deliver: (event, source, dropped) => relay.deliver(event, source, dropped),
-      refused: (source, reason) => relay.refused(source, reason),
-      log,
-    });
-    const line = callCommandLine([process.execPath, CALL_CLI_PATH], dataDir, defaultUserDataDir());
-    relay.setDoor({
-      command: line.command,
-      commandNeedsShell: line.needsShell,
-      hookScript: findHookScript(path.join(PROJECT_ROOT, HOOKS_FOLDER)),
-      problem: null,
-    });
-    return server;
-  } catch (error) {
-    const problem = `The phone software's door could not open: ${(error as Error)?.message ?? error}`;
-    log?.(problem);
-    relay.setDoor({ command: null, problem });
-    return null;
-  }
-}
-
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const dataDir = path.resolve(options.dataDir);
   const rendererDir = path.resolve(options.rendererDir ?? DEFAULT_RENDERER_DIR);
@@ -130,21 +92,31 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   // No native save dialog here: exports become one-time downloads (see export-downloads.ts).
   const downloads = createExportDownloads(dataDir, { log });
-  const services = openHostServices({
+  const host = openHost({
     dataDir,
     host: 'browser',
     features: BROWSER_APP_INFO_FEATURES,
     exportTargets: downloads.targets,
     now: options.now,
     log,
+    callEndpoint: {
+      program: [process.execPath, CALL_CLI_PATH],
+      defaultDataDir: defaultUserDataDir(),
+      hooksDir: path.join(PROJECT_ROOT, HOOKS_FOLDER),
+    },
   });
-  const { sessions } = services;
-  const handlers = createHandlers(services, log);
+  const { services, handlers } = host;
   const token = createSessionToken();
 
   const server = http.createServer();
   server.on('clientError', (_error, socket) => socket.destroy());
-  const { address, port } = await listen(server, options.port ?? 0);
+  const { address, port } = await listen(server, options.port ?? 0).catch(
+    async (error: unknown) => {
+      await host.close(); // a port in use: the stores opened for nothing are closed again
+      downloads.close();
+      throw error;
+    },
+  );
   const origin = hostOrigin(port);
   const csp = buildContentSecurityPolicy({
     connectSources: [`ws://127.0.0.1:${port}${BROWSER_HOST_WS_PATH}`],
@@ -157,7 +129,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     csp,
     log,
     downloads,
-    recordings: sessions.recordings,
+    recordings: services.sessions.recordings,
   });
   server.on('request', (request, response) => {
     handleRequest(request, response).catch((error: unknown) => {
@@ -171,9 +143,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     authorize: (request) => authorizeSession(request, port, token, true),
     log,
   });
-  const stopForwarding = forwardServiceEvents(services, ipc.emit);
-  sessions.followUps.start();
-  const callEvents = await openCallEventDoor(services, dataDir, ipc, log);
+  await host.start({ emit: ipc.emit, count: () => ipc.clientCount() });
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
@@ -183,9 +153,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         ipc.emit('host-closing', { graceMs: CLOSING_MAX_MS });
         await ipc.settle(CLOSING_QUIET_MS, CLOSING_MAX_MS);
       }
-      await callEvents?.close();
-      sessions.close();
-      stopForwarding();
+      await host.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       await ipc.close();
       server.closeAllConnections();
