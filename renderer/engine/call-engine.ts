@@ -27,6 +27,7 @@ import {
 } from './call-types';
 import { CalmTracker, LiveTalkStats, computeCallMetrics } from './call-metrics';
 import { AgentVoiceGate } from './agent-voice-gate';
+import { CallerEchoGate } from './caller-echo-gate';
 import { CallParty } from './call-party';
 import { TimelineRecorder } from './call-timeline';
 import { ChannelOrderCheck, type ChannelOrder } from './channel-order';
@@ -56,6 +57,7 @@ export class CallEngine {
   private readonly caller: CallParty;
   private readonly agent: CallParty;
   private readonly agentGate: AgentVoiceGate;
+  private readonly echoGate: CallerEchoGate;
   private readonly rules: CueRules;
   private channels: ChannelOrderCheck;
   private readonly calm = new CalmTracker();
@@ -89,6 +91,7 @@ export class CallEngine {
     this.channels = new ChannelOrderCheck(options.sampleRate, this.frameSec);
     this.rules.setAgentSideTrusted(!this.channels.running);
     this.agentGate = new AgentVoiceGate(this.frameSec);
+    this.echoGate = new CallerEchoGate(this.frameSec);
     this.agentGate.setCalibration(options.agentNormalLufs ?? null);
     this.timeline = options.recordTimeline ? new TimelineRecorder(options.sampleRate) : null;
   }
@@ -167,6 +170,11 @@ export class CallEngine {
     if (this.held && this.timeSec > this.heldSince)
       all.push({ start: this.heldSince, end: this.timeSec });
     return all;
+  }
+
+  /** The agent's voice coming back on the caller's line, as measured (caller-echo-gate.ts); null when none. */
+  get echoPath(): { delaySec: number; lossDb: number } | null {
+    return this.echoGate.echoPath(this.frameSec);
   }
 
   /** Whose voice is on which side (channel-order.ts): pending, ok, or swapped. */
@@ -270,10 +278,12 @@ export class CallEngine {
 
   private endFrame(): void {
     const t = this.samplesDone / this.sampleRate;
-    this.recordSegment(this.caller.endFrame(this.samplesDone));
+    this.recordSegment(this.caller.endFrame(this.samplesDone, this.echoGate.gateFor()));
     const gate = this.agentGate.beforeAgentFrame(this.caller.vad.frameDb, this.agent.vad.speaking);
     this.recordSegment(this.agent.endFrame(this.samplesDone, gate));
     this.agentGate.afterAgentFrame(this.agent.vad, this.caller.vad);
+    const cv = this.caller.vad;
+    this.echoGate.afterFrames(cv.frameDb, cv.floorDb, this.agent.vad.frameDb, this.agent.vad.voiced);
     const cf = this.caller.frame;
     const af = this.agent.frame;
     if (this.channels.running && this.channels.endFrame(cf.voiced && !this.held, af.voiced)) {

@@ -246,8 +246,8 @@ function echoSpecs(): Record<'echo-20' | 'echo-30' | 'echo-40', ConditionSpec> {
   });
   return {
     'echo-20': spec(-20, 31, 0.18),
-    'echo-30': spec(-30, 32, 0.18),
-    'echo-40': spec(-40, 33, 0.45),
+    'echo-30': spec(-30, 32, 0.45),
+    'echo-40': spec(-40, 33, 0.18),
   };
 }
 
