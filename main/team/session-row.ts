@@ -6,27 +6,22 @@
  * holds one is also kept as its exact JSON text (`session_exact`, escaped, so it comes back exactly).
  */
 import type { Session } from '../../preload/contract/session-schema';
+import type { SessionSummary } from '../../preload/contract/session-ipc-schema';
 import { searchTextOf, summarizeSession } from '../sessions/session-summary';
 
-export interface SessionRow {
-  readonly id: string;
+/**
+ * The log's summary (the contract's SessionSummary) as the row keeps it: every field but `agent`, which
+ * the row keeps as `agentName` (the agent id when the session names no agent). A field added to
+ * SessionSummary is a field of the row, so it does not compile until `sessionRow` fills it and
+ * `COLUMN_OF` names its column (and a store migration adds that column).
+ */
+type SummaryColumns = Omit<SessionSummary, 'agent'>;
+
+export interface SessionRow extends SummaryColumns {
   readonly agentName: string;
-  readonly startedAt: string;
   readonly endedAt: string;
   readonly savedAt: string;
-  readonly durationSec: number;
-  readonly resolution: string | null;
-  readonly escalation: string;
-  readonly followUpDate: string | null;
-  readonly followUpDone: boolean;
-  readonly caseReference: string;
-  readonly priorityCount: number;
-  readonly confirmedPriorityCount: number;
-  readonly overtalkCount: number;
-  readonly tooLoudCount: number;
-  readonly heatedCount: number;
   readonly timeToCalmSec: number | null;
-  readonly hasTimeline: boolean;
   readonly searchText: string;
   /** The session as JSON, every U+0000 in its text as U+FFFD (what admin queries read). */
   readonly sessionJson: string;
@@ -70,64 +65,49 @@ export function sessionRow(session: Session, agentId: string): SessionRow {
   };
 }
 
-/** The column names in the order `upsertParameters` fills them (after team_id and agent_id). */
-export const ROW_COLUMNS = [
-  ['id', 'uuid'],
-  ['agent_name', 'text'],
-  ['started_at', 'timestamptz'],
-  ['ended_at', 'timestamptz'],
-  ['saved_at', 'timestamptz'],
-  ['duration_sec', 'float8'],
-  ['resolution', 'text'],
-  ['escalation', 'text'],
-  ['follow_up_date', 'date'],
-  ['follow_up_done', 'bool'],
-  ['case_reference', 'text'],
-  ['priority_count', 'int4'],
-  ['confirmed_priority_count', 'int4'],
-  ['overtalk_count', 'int4'],
-  ['too_loud_count', 'int4'],
-  ['heated_count', 'int4'],
-  ['time_to_calm_sec', 'float8'],
-  ['has_timeline', 'bool'],
-  ['search_text', 'text'],
-  ['session', 'json'],
-  ['session_exact', 'text'],
+/** Each field's column in `calm_sessions` and its type, in the order the upsert fills them. */
+const COLUMN_OF = {
+  id: ['id', 'uuid'],
+  agentName: ['agent_name', 'text'],
+  startedAt: ['started_at', 'timestamptz'],
+  endedAt: ['ended_at', 'timestamptz'],
+  savedAt: ['saved_at', 'timestamptz'],
+  durationSec: ['duration_sec', 'float8'],
+  resolution: ['resolution', 'text'],
+  escalation: ['escalation', 'text'],
+  followUpDate: ['follow_up_date', 'date'],
+  followUpDone: ['follow_up_done', 'bool'],
+  caseReference: ['case_reference', 'text'],
+  priorityCount: ['priority_count', 'int4'],
+  confirmedPriorityCount: ['confirmed_priority_count', 'int4'],
+  overtalkCount: ['overtalk_count', 'int4'],
+  tooLoudCount: ['too_loud_count', 'int4'],
+  heatedCount: ['heated_count', 'int4'],
+  timeToCalmSec: ['time_to_calm_sec', 'float8'],
+  hasTimeline: ['has_timeline', 'bool'],
+  searchText: ['search_text', 'text'],
+  sessionJson: ['session', 'json'],
+  sessionExact: ['session_exact', 'text'],
+} as const satisfies { readonly [K in keyof SessionRow]: readonly [string, string] };
+
+const ROW_FIELDS = Object.keys(COLUMN_OF) as (keyof SessionRow)[];
+
+/** The column names and types in the order `upsertParameters` fills them (after team_id and agent_id):
+ * the row's fields, then the timeline sent beside it. */
+export const ROW_COLUMNS: readonly (readonly [string, string])[] = [
+  ...Object.values(COLUMN_OF),
   ['timeline', 'json'],
-] as const;
+];
 
 /** The rows' values, row after row, in ROW_COLUMNS order (the parameters of one multi-row upsert). */
 export function upsertParameters(
   rows: readonly SessionRow[],
   timelines: readonly (string | null)[],
 ): unknown[] {
-  const pick: ((row: SessionRow, i: number) => unknown)[] = [
-    (r) => r.id,
-    (r) => r.agentName,
-    (r) => r.startedAt,
-    (r) => r.endedAt,
-    (r) => r.savedAt,
-    (r) => r.durationSec,
-    (r) => r.resolution,
-    (r) => r.escalation,
-    (r) => r.followUpDate,
-    (r) => r.followUpDone,
-    (r) => r.caseReference,
-    (r) => r.priorityCount,
-    (r) => r.confirmedPriorityCount,
-    (r) => r.overtalkCount,
-    (r) => r.tooLoudCount,
-    (r) => r.heatedCount,
-    (r) => r.timeToCalmSec,
-    (r) => r.hasTimeline,
-    (r) => r.searchText,
-    (r) => r.sessionJson,
-    (r) => r.sessionExact,
-    (_r, i) => timelines[i] ?? null,
-  ];
   const values: unknown[] = [];
   rows.forEach((row, i) => {
-    for (const get of pick) values.push(get(row, i));
+    for (const field of ROW_FIELDS) values.push(row[field]);
+    values.push(timelines[i] ?? null);
   });
   return values;
 }
