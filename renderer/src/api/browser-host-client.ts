@@ -14,6 +14,7 @@ import {
 } from '../../../preload/contract/ipc-contract';
 import { fail, type IpcResult } from '../../../preload/contract/ipc-result';
 import { parseHostFrame, type CallFrame } from '../../../preload/contract/browser-host-protocol';
+import { createTypedEmitter } from './typed-emitter';
 
 export interface SocketHandlers {
   onOpen(): void;
@@ -63,7 +64,7 @@ export function connectWebSocket(url: string): ConnectSocket {
 export function createBrowserHostClient(options: BrowserHostClientOptions): BrowserHostClient {
   const delays = options.reconnectDelaysMs ?? DEFAULT_RECONNECT_DELAYS_MS;
   const pending = new Map<number, PendingCall>();
-  const listeners = new Map<HostEventName, Set<(payload: never) => void>>();
+  const events = createTypedEmitter<HostEvents>();
   let connection: SocketConnection | undefined;
   let open = false;
   let disposed = false;
@@ -82,7 +83,8 @@ export function createBrowserHostClient(options: BrowserHostClientOptions): Brow
     for (const id of [...pending.keys()]) settle(id, fail('host-unavailable', message));
   };
 
-  const wantsConnection = (): boolean => !disposed && (pending.size > 0 || listeners.size > 0);
+  const wantsConnection = (): boolean =>
+    !disposed && (pending.size > 0 || events.listenerCount() > 0);
 
   const scheduleReconnect = (): void => {
     if (reconnectTimer !== undefined || !wantsConnection()) return;
@@ -118,7 +120,7 @@ export function createBrowserHostClient(options: BrowserHostClientOptions): Brow
         const frame = parseHostFrame(text);
         if (frame?.type === 'result') settle(frame.id, frame.result);
         else if (frame?.type === 'event' && isHostEventName(frame.event)) {
-          for (const listener of listeners.get(frame.event) ?? []) listener(frame.payload as never);
+          events.emit(frame.event, frame.payload as never);
         }
       },
       onClose() {
@@ -158,15 +160,9 @@ export function createBrowserHostClient(options: BrowserHostClientOptions): Brow
     listener: (payload: HostEvents[E]) => void,
   ): Unsubscribe {
     if (!isHostEventName(event)) throw new Error(`Unknown Calm Line event: ${String(event)}`);
-    const set = listeners.get(event) ?? new Set();
-    const entry = listener as (payload: never) => void;
-    set.add(entry);
-    listeners.set(event, set);
+    const unsubscribe = events.on(event, listener);
     ensureConnection();
-    return () => {
-      set.delete(entry);
-      if (set.size === 0) listeners.delete(event);
-    };
+    return unsubscribe;
   }
 
   const methods: Record<string, (payload?: unknown) => Promise<IpcResult<unknown>>> = {};

@@ -21,6 +21,7 @@ import {
 } from '../live-coach/call-events/call-event-reducer';
 import { PhoneCallLog } from '../live-coach/call-events/phone-call-log';
 import type { FinishedCall, Priority } from '../live-coach/finished-call';
+import { createTypedEmitter } from '../api/typed-emitter';
 
 /** What started the call. */
 export type CallTrigger = 'button' | 'hotkey' | 'phone' | 'caller-voice';
@@ -79,7 +80,7 @@ const IDLE: CallState = { live: false, startedAtMs: null, priorities: [], held: 
 export function createCallController(deps: CallControllerDeps): CallController {
   const now = deps.now ?? (() => Date.now());
   let state = IDLE;
-  const listeners = new Set<() => void>();
+  const changed = createTypedEmitter<{ change: void }>();
   let marks: number[] = [];
   let phone: PhoneCallState | null = null;
   let log = new PhoneCallLog();
@@ -90,7 +91,7 @@ export function createCallController(deps: CallControllerDeps): CallController {
 
   const set = (patch: Partial<CallState>): void => {
     state = { ...state, ...patch };
-    for (const listener of listeners) listener();
+    changed.emit('change');
   };
   const callTime = (): number => deps.coach.now().timeSec;
 
@@ -187,10 +188,7 @@ export function createCallController(deps: CallControllerDeps): CallController {
 
   return {
     getState: () => state,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    subscribe: (listener) => changed.on('change', listener),
     start,
     end,
     mark,

@@ -17,6 +17,7 @@ import {
   type TeamWorkspace,
 } from './team-workspace';
 import { countOf, en } from '../../../preload/domain/count-words';
+import { createTypedEmitter } from '../api/typed-emitter';
 
 export interface ImportMessage {
   readonly key: number;
@@ -40,13 +41,13 @@ interface TeamState {
 }
 
 let state: TeamState = { workspace: EMPTY_WORKSPACE, messages: [], progress: null };
-const listeners = new Set<() => void>();
+const changed = createTypedEmitter<{ change: void }>();
 let messageKey = 1;
 
 function update(patch: Partial<TeamState>): void {
   const before = state.workspace;
   state = { ...state, ...patch };
-  for (const listener of listeners) listener();
+  changed.emit('change');
   if (state.workspace !== before) void keepWorkspace(state.workspace);
 }
 
@@ -62,8 +63,7 @@ function restoreOnce(): void {
 }
 
 function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
+  return changed.on('change', listener);
 }
 
 /** Imports the files one by one; each is added whole or refused whole with a message. */

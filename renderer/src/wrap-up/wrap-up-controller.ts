@@ -18,6 +18,7 @@ import {
 } from './wrap-up-draft';
 import { wrapUpReducer, type WrapUpAction } from './wrap-up-reducer';
 import { STEP_REQUIREMENT, STEP_TITLES, missingRequiredSteps } from './wrap-up-steps';
+import { createTypedEmitter } from '../api/typed-emitter';
 
 export interface WrapUpState {
   /** The open wrap-up, null when none is open. */
@@ -90,13 +91,13 @@ export function createWrapUpController(deps: WrapUpControllerDeps): WrapUpContro
   const now = deps.now ?? (() => new Date());
   let state = INITIAL;
   let loading: Promise<void> | undefined;
-  const listeners = new Set<() => void>();
+  const changed = createTypedEmitter<{ change: void }>();
   /** Ids whose timeline is known to be stored (sessions say so; the host checks the file too). */
   const timelineSaved = new Set<string>();
 
   const set = (patch: Partial<WrapUpState>): void => {
     state = { ...state, ...patch };
-    for (const listener of listeners) listener();
+    changed.emit('change');
   };
 
   const autosaver = createDraftAutosaver<WrapUpDraft>({
@@ -252,10 +253,7 @@ export function createWrapUpController(deps: WrapUpControllerDeps): WrapUpContro
 
   return {
     getState: () => state,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    subscribe: (listener) => changed.on('change', listener),
     load,
     dispatch,
     begin,
