@@ -61,6 +61,10 @@ export const FLOOR_BRIDGE_SEC = 0.5;
 /** The caller's recent speech (voiced frames only, however far back) that must be calm to end caller-heated. */
 export const CALM_VOICED_SEC = 2;
 export const BASELINE_ADAPT_SEC = 60;
+/** A change of the caller's floor this large (dB) is the line's level stepping; smaller is the floor's own wobble. */
+export const LINE_STEP_MIN_DB = 3;
+/** A floor under this (dB) is no background to follow (digital silence, a clean recording). */
+const MIN_LINE_FLOOR_DB = -100;
 
 export const PRIMARY_CUE_ORDER: readonly CueKind[] = Object.freeze([
   'talking-over',
@@ -90,6 +94,8 @@ export interface PartyFrame {
   power: number;
   /** The channel has been digital silence for a while (a muted or silent mic, no capture yet). */
   muted: boolean;
+  /** The voice detector's noise floor (dB, band-limited): the line's background. */
+  floorDb: number;
 }
 
 export function createPartyFrame(): PartyFrame {
@@ -102,6 +108,7 @@ export function createPartyFrame(): PartyFrame {
     lastVoicedEndSec: -1,
     power: 0,
     muted: false,
+    floorDb: -Infinity,
   };
 }
 
@@ -139,6 +146,8 @@ export class CueRules {
   private heated = false;
   private calmSince = -1;
   private calmStart = -1;
+  /** The caller's floor when their baseline was last set (dB): a step in it moves the baseline. */
+  private callerFloorRef = 0;
 
   constructor(
     settings: CueSettings,
@@ -200,6 +209,7 @@ export class CueRules {
     // Levels and references.
     this.callerLevel.push(caller.power, caller.voiced);
     this.agentLevel.push(agent.power, agent.voiced);
+    this.followCallerLine(caller);
     if (caller.voiced) {
       this.callerRecentSpeech.push(caller.power, true);
       this.callerBaseline.push(caller.power, this.heated);
@@ -326,6 +336,27 @@ export class CueRules {
   /** The normal voice in use: calibrated, or learned on a side known to be the agent's; else null. */
   agentNormalLufs(): number | null {
     return this.agentCalibrated || this.agentSideTrusted ? this.agentNormal.lufs() : null;
+  }
+
+  /**
+   * A caller line whose level steps (the phone moved, the handset picked up) moves the caller's background
+   * with their voice: the floor between their words rises or falls, while a raised voice leaves it where it
+   * was. After such a step the baseline is learned again from the caller's next LEARN_VOICED_SEC of speech
+   * (the floor's own step understates the voice's: the line's noise does not step), so a louder line is not
+   * a heated caller. Judged while the caller is silent and not heated (a floor read between shouted words is
+   * not trusted).
+   */
+  private followCallerLine(caller: PartyFrame): void {
+    if (caller.muted || !(caller.floorDb > MIN_LINE_FLOOR_DB)) return;
+    if (this.callerBaseline.lufs() === null) {
+      this.callerFloorRef = caller.floorDb;
+      return;
+    }
+    if (caller.speaking || this.heated) return;
+    const d = caller.floorDb - this.callerFloorRef;
+    if (d > -LINE_STEP_MIN_DB && d < LINE_STEP_MIN_DB) return;
+    this.callerBaseline.set(null);
+    this.callerFloorRef = caller.floorDb;
   }
 
   private stepOverlap(t: number, caller: PartyFrame, agent: PartyFrame): void {

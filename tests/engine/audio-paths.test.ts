@@ -39,6 +39,20 @@ describe.each(MET)('whose voice on the path: %s', (condition) => {
   });
 });
 
+describe('a caller line whose level steps up', () => {
+  it.each(['step-up-6', 'step-up-10'] as const)(
+    '%s: the louder line is not a heated caller (the baseline is learned again after the step), and no "too loud" follows from it',
+    (condition) => {
+      const call = floorCall(condition);
+      const score = scoreFloorCall(call, analyseFloorCall(call.wav));
+      expect(score.falseHeated).toBe(0);
+      expect(score.falseTooLoud).toBe(0);
+      expect(score.accuracy.caller).toBeGreaterThanOrEqual(0.95);
+      expect(score.yourTurn).toMatchObject({ precision: 1, recall: 1 });
+    },
+  );
+});
+
 /** The echo path the engine measured by the end of the call, or null. */
 function measuredEchoPath(condition: FloorCondition): { delaySec: number; lossDb: number } | null {
   const { channels, sampleRate } = readWavFile(floorCall(condition).wav);
