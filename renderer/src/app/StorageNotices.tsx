@@ -1,18 +1,19 @@
 import { useEffect, useState } from 'react';
 import { hostApi } from '../api/host-api';
 import { useHostEvent } from '../api/use-host-event';
+import { mergeNotices } from './storage-notice-list';
 
 /**
  * Files the host could not read at start (truncated, not JSON, written by a newer version) were moved
  * aside unchanged; this tells the user what happened and where each file is now, until dismissed.
  */
 export function StorageNotices() {
-  const [notices, setNotices] = useState<string[]>([]);
+  const [notices, setNotices] = useState<readonly string[]>([]);
   useEffect(() => {
     let live = true;
     void hostApi.getStorageNotices().then((result) => {
       // Merged, not replaced: a notice event may have arrived before this answer.
-      if (live && result.ok) setNotices((list) => [...new Set([...result.value, ...list])]);
+      if (live && result.ok) setNotices((list) => mergeNotices(result.value, list));
     });
     return () => {
       live = false;
@@ -20,7 +21,7 @@ export function StorageNotices() {
   }, []);
   // Files read later (the draft, a day of the log) are reported as they are found.
   useHostEvent('storage-notice', ({ message }) =>
-    setNotices((list) => (list.includes(message) ? list : [...list, message])),
+    setNotices((list) => mergeNotices(list, [message])),
   );
   if (notices.length === 0) return null;
   return (

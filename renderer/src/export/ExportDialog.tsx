@@ -1,13 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { ESCALATION_VALUES, RESOLUTION_VALUES } from '../../../preload/contract/session-schema';
 import { FOLLOW_UP_FILTER_VALUES } from '../../../preload/domain/follow-up-status';
-import {
-  EXPORT_FORMATS,
-  type ExportFilter,
-  type ExportFormat,
-} from '../../../preload/contract/session-export-schema';
+import { EXPORT_FORMATS, type ExportFormat } from '../../../preload/contract/session-export-schema';
 import type { HostKind } from '../api/host-api';
 import { useExport } from './use-export';
+import { EMPTY_EXPORT_FIELDS, exportFilterOf, type ExportFilterFields } from './export-filter';
 import './export.css';
 import { countOf, en, formatNumber } from '../../../preload/domain/count-words';
 
@@ -15,35 +12,6 @@ interface Props {
   readonly open: boolean;
   readonly onClose: () => void;
   readonly host: HostKind | undefined;
-}
-
-interface FilterFields {
-  from: string;
-  to: string;
-  agent: string;
-  resolution: string;
-  escalation: string;
-  followUp: string;
-}
-const EMPTY: FilterFields = {
-  from: '',
-  to: '',
-  agent: '',
-  resolution: '',
-  escalation: '',
-  followUp: '',
-};
-
-/** Form fields → the host's filter (empty fields left out). */
-export function exportFilterOf(f: FilterFields): ExportFilter {
-  const filter: ExportFilter = {};
-  if (f.from) filter.from = f.from;
-  if (f.to) filter.to = f.to;
-  if (f.agent.trim()) filter.agent = f.agent.trim().slice(0, 200);
-  if (f.resolution) filter.resolution = f.resolution as ExportFilter['resolution'];
-  if (f.escalation) filter.escalation = f.escalation as ExportFilter['escalation'];
-  if (f.followUp) filter.followUp = f.followUp as ExportFilter['followUp'];
-  return filter;
 }
 
 const FORMAT_LABELS: Record<ExportFormat, string> = {
@@ -55,7 +23,7 @@ const FORMAT_LABELS: Record<ExportFormat, string> = {
 /** The export dialog: filters, the count of matching sessions, format, progress with cancel. */
 export function ExportDialog({ open, onClose, host }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
-  const [fields, setFields] = useState<FilterFields>(EMPTY);
+  const [fields, setFields] = useState<ExportFilterFields>(EMPTY_EXPORT_FIELDS);
   const [format, setFormat] = useState<ExportFormat>('csv');
   const filter = useMemo(() => exportFilterOf(fields), [fields]);
   const exp = useExport(filter);
@@ -67,7 +35,7 @@ export function ExportDialog({ open, onClose, host }: Props) {
     if (!open && dialog.open) dialog.close();
   }, [open]);
 
-  const set = (key: keyof FilterFields) => (e: { target: { value: string } }) =>
+  const set = (key: keyof ExportFilterFields) => (e: { target: { value: string } }) =>
     setFields((f) => ({ ...f, [key]: e.target.value }));
   const progress = exp.job?.progress;
   const state = progress?.state;

@@ -4,6 +4,7 @@ import {
   type ReceivedCallEvent,
 } from '../../../preload/contract/call-event-contract';
 import { useHostEvent } from '../api/use-host-event';
+import { callEventProblemText } from './call-event-problem-text';
 
 /**
  * A notice in the page when an event from the phone software was not carried out (a start whose call
@@ -17,12 +18,9 @@ export function CallEventProblemNotice() {
     if (isCallEventProblem(entry)) setProblem(entry);
   });
   if (!problem) return null;
-  const what = problem.event
-    ? `The phone software’s “${problem.event.kind}” did not go through`
-    : 'A request from the phone software was refused';
   return (
     <p className="notice" role="alert" data-testid="call-event-problem">
-      {what}: {problem.did}{' '}
+      {callEventProblemText(problem)}{' '}
       <button type="button" onClick={() => setProblem(null)} data-testid="call-event-problem-close">
         Dismiss
       </button>

@@ -1,15 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import { hostApi, type Settings, type SettingsPatch } from '../api/host-api';
-import type {
-  CallEventSetup,
-  ReceivedCallEvent,
-} from '../../../preload/contract/call-event-contract';
+import type { CallEventSetup } from '../../../preload/contract/call-event-contract';
 import { callEventUrl } from '../../../preload/domain/call-event-args';
 import {
   DEFAULT_CALLER_NUMBER_POLICY,
   type CallerNumberPolicy,
 } from '../../../preload/domain/caller-number';
 import { useHostEvent } from '../api/use-host-event';
+import { eventOutcomeText, testMarkText } from './phone-software-words';
 import './phone-software.css';
 
 interface Props {
@@ -21,14 +19,6 @@ const POLICY_LABELS: Record<CallerNumberPolicy, string> = {
   none: 'Not kept (default)',
   last4: 'Last 4 digits',
   all: 'The whole number',
-};
-
-const OUTCOME_LABELS: Record<ReceivedCallEvent['outcome'], string> = {
-  applied: 'done',
-  ignored: 'nothing to do',
-  refused: 'refused',
-  failed: 'failed',
-  'not-delivered': 'not delivered',
 };
 
 /**
@@ -54,9 +44,7 @@ export function PhoneSoftwarePanel({ settings, onUpdate }: Props) {
   const sendTestMark = async () => {
     setTestResult('Sending…');
     const r = await hostApi.testCallEvent({ kind: 'mark' });
-    setTestResult(
-      !r.ok ? `Not sent: ${r.message}` : r.value ? r.value.did : 'No window took the test mark.',
-    );
+    setTestResult(testMarkText(r));
     void refresh();
   };
 
@@ -138,7 +126,7 @@ export function PhoneSoftwarePanel({ settings, onUpdate }: Props) {
             <li key={`${r.receivedAt}-${i}`} data-outcome={r.outcome}>
               <time dateTime={r.receivedAt}>{new Date(r.receivedAt).toLocaleTimeString()}</time>{' '}
               {r.event ? <code>{r.event.kind}</code> : 'A request'}
-              {r.event?.ref ? ` ref ${r.event.ref}` : ''} — {OUTCOME_LABELS[r.outcome]}: {r.did}
+              {r.event?.ref ? ` ref ${r.event.ref}` : ''} — {eventOutcomeText(r)}
               {r.dropped?.map((note) => (
                 <span key={note} className="phone-event-dropped" data-testid="phone-event-dropped">
                   {' '}

@@ -7,8 +7,8 @@ import {
   createBrowserHostClient,
   type ConnectSocket,
 } from '../../../renderer/src/api/browser-host-client';
-import { writeFakeRenderer } from '../support/host-requests';
-import { tempDirs } from '../support/temp-dirs';
+import { writeFakeRenderer } from '../../main/support/host-requests';
+import { tempDirs } from '../../main/support/temp-dirs';
 
 const dirs = tempDirs('client');
 const hosts: BrowserHost[] = [];
