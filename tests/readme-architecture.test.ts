@@ -1,6 +1,7 @@
 /**
  * The README's architecture tree is the map a newcomer uses to find a feature: every source folder is on
- * it and everything on it exists; and the tests mirror the source (tests/main/X tests main/X, and so on).
+ * it and everything on it exists; and the tests mirror the source (tests/main/X tests main/X, and so on):
+ * every source folder has its test folder, and every test folder its source folder.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -79,6 +80,35 @@ describe('tests mirror the source', () => {
       .split('\n')
       .filter((file) => /^tests\/(main|renderer)\/[^/]+\.test\.ts$/.test(file));
     expect(loose).toEqual([]);
+  });
+
+  /** Every folder of main/, every part of the shell, every renderer feature and every engine folder has
+   * a test folder of its name with a test in it; deeper folders (cli/batch, live-coach/meters) are tested
+   * from their parent's. */
+  const mirrored: [RegExp, (m: RegExpExecArray) => string][] = [
+    [/^main\/([^/]+)$/, (m) => `tests/main/${m[1]}`],
+    [/^main\/shell\/([^/]+)$/, (m) => `tests/main/shell/${m[1]}`],
+    [/^renderer\/src\/([^/]+)$/, (m) => `tests/renderer/${m[1]}`],
+    [/^renderer\/engine\/([^/]+)$/, (m) => `tests/engine/${m[1]}`],
+  ];
+  it('gives every folder of main/, part of the shell, renderer feature and engine folder a test folder', () => {
+    const testFiles = execFileSync('git', ['ls-files', '-co', '--exclude-standard', 'tests'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    })
+      .split('\n')
+      .filter((file) => file.endsWith('.test.ts'));
+    const untested = [...source]
+      .sort()
+      .flatMap((folder) =>
+        mirrored.flatMap(([regex, testFolderOf]) => {
+          const match = regex.exec(folder);
+          return match ? [[folder, testFolderOf(match)] as const] : [];
+        }),
+      )
+      .filter(([, tests]) => !testFiles.some((file) => file.startsWith(`${tests}/`)))
+      .map(([folder, tests]) => `${folder}: no test in ${tests}/`);
+    expect(untested).toEqual([]);
   });
 
   it.each(mirrors.map(([pattern]) => [String(pattern)]))(
