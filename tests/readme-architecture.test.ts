@@ -82,7 +82,7 @@ describe('tests mirror the source', () => {
     expect(loose).toEqual([]);
   });
 
-  /** Every folder of main/, every part of the shell, every renderer feature and every engine folder has
+  /** Every folder of main/, every part of the shell, every renderer feature, engine and preload folder has
    * a test folder of its name with a test in it; deeper folders (cli/batch, live-coach/meters) are tested
    * from their parent's. */
   const mirrored: [RegExp, (m: RegExpExecArray) => string][] = [
@@ -90,8 +90,9 @@ describe('tests mirror the source', () => {
     [/^main\/shell\/([^/]+)$/, (m) => `tests/main/shell/${m[1]}`],
     [/^renderer\/src\/([^/]+)$/, (m) => `tests/renderer/${m[1]}`],
     [/^renderer\/engine\/([^/]+)$/, (m) => `tests/engine/${m[1]}`],
+    [/^preload\/([^/]+)$/, (m) => `tests/preload/${m[1]}`],
   ];
-  it('gives every folder of main/, part of the shell, renderer feature and engine folder a test folder', () => {
+  it('gives every folder of main/, part of the shell, feature, engine and preload folder a test folder', () => {
     const testFiles = execFileSync('git', ['ls-files', '-co', '--exclude-standard', 'tests'], {
       cwd: ROOT,
       encoding: 'utf8',

@@ -1,14 +1,13 @@
 /**
- * Every method of the contract has exactly one handler: the groups of IPC_METHOD_GROUPS name each method
- * once, each domain's handlers answer exactly their group (with its services and without them), and the
- * host's map holds a handler for every method. The compiler checks the same (GroupHandlers, IpcHandlers);
- * this is what the hosts run.
+ * Every method of the contract has exactly one handler: each domain's handlers answer exactly their group
+ * of IPC_METHOD_GROUPS, with its services and without them (that the groups name each method once is
+ * tests/preload/contract/ipc-channels.test.ts), and the host's map holds a handler for every method. The
+ * compiler checks the same (GroupHandlers, IpcHandlers); this is what the hosts run.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   IPC_METHOD_GROUPS,
   IPC_METHOD_NAMES,
-  ipcMethods,
   type IpcMethodGroup,
 } from '../../../preload/contract/ipc-contract';
 import { createHandlers } from '../../../main/host/handlers';
@@ -48,15 +47,6 @@ function services() {
 }
 
 const sorted = (names: Iterable<string>) => [...names].sort();
-
-describe('the contract’s method groups', () => {
-  it('name every method of the contract exactly once', () => {
-    const grouped = Object.values(IPC_METHOD_GROUPS).flat();
-    expect(new Set(grouped).size).toBe(grouped.length);
-    expect(sorted(grouped)).toEqual(sorted(Object.keys(ipcMethods)));
-    expect(IPC_METHOD_NAMES).toEqual(grouped);
-  });
-});
 
 describe('each domain answers exactly its group', () => {
   const withServices = services;

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { parseCallEventJson } from '../../preload/domain/call-event';
+import { parseCallEventJson } from '../../../preload/domain/call-event';
 import {
   callEventUrl,
   findCallEventInArgv,
   parseCallArgs,
   parseCallUrl,
-} from '../../preload/domain/call-event-args';
-import { keptCallerNumber } from '../../preload/domain/caller-number';
+} from '../../../preload/domain/call-event-args';
+import { keptCallerNumber } from '../../../preload/domain/caller-number';
 
 describe('call event arguments', () => {
   it('reads an event with its fields, in any order, with --x=y too', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countOf, en, formatNumber, pluralWord } from '../../preload/domain/count-words';
+import { countOf, en, formatNumber, pluralWord } from '../../../preload/domain/count-words';
 
 describe('counts in words', () => {
   it('"1 cue", "2 cues", "0 cues", "2,002 sessions"', () => {
