@@ -188,6 +188,7 @@ export class CallEngine {
    */
   recheckChannels(): void {
     this.channels = new ChannelOrderCheck(this.sampleRate, this.frameSec);
+    this.echoGate.reset();
     this.relearnVoices(); // forgets the learned normal voice too
     this.rules.setAgentSideTrusted(!this.channels.running);
   }
@@ -278,12 +279,26 @@ export class CallEngine {
 
   private endFrame(): void {
     const t = this.samplesDone / this.sampleRate;
-    this.recordSegment(this.caller.endFrame(this.samplesDone, this.echoGate.gateFor()));
+    const cp = this.caller.frame;
+    const ap = this.agent.frame;
+    const callerHasFloor =
+      cp.speaking && (!ap.speaking || cp.segmentStartSec <= ap.segmentStartSec);
+    this.recordSegment(
+      this.caller.endFrame(
+        this.samplesDone,
+        this.echoGate.gateFor(callerHasFloor, this.caller.vad.floorDb),
+      ),
+    );
     const gate = this.agentGate.beforeAgentFrame(this.caller.vad.frameDb, this.agent.vad.speaking);
     this.recordSegment(this.agent.endFrame(this.samplesDone, gate));
     this.agentGate.afterAgentFrame(this.agent.vad, this.caller.vad);
     const cv = this.caller.vad;
-    this.echoGate.afterFrames(cv.frameDb, cv.floorDb, this.agent.vad.frameDb, this.agent.vad.voiced);
+    this.echoGate.afterFrames(
+      cv.frameDb,
+      cv.floorDb,
+      this.agent.vad.frameDb,
+      this.agent.vad.voiced,
+    );
     const cf = this.caller.frame;
     const af = this.agent.frame;
     if (this.channels.running && this.channels.endFrame(cf.voiced && !this.held, af.voiced)) {

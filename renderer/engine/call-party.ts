@@ -87,7 +87,7 @@ export class CallParty {
     f.voiced = v.voiced;
     f.speaking = v.speaking;
     f.muted = v.muted;
-    f.floorDb = v.floorDb;
+    f.floorDb = v.floorMeasured ? v.floorDb : -Infinity;
     f.segmentStarted = v.segmentStarted;
     f.segmentEnded = v.segmentEnded;
     f.segmentStartSec = v.segmentStartSample / sr;

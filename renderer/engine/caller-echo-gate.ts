@@ -33,12 +33,21 @@ export const ECHO_MAX_LEVEL_DB = -10;
 /** The echo's delay deviates at most this share of the mean deviation over all delays. */
 const ECHO_CONTRAST = 0.5;
 /**
- * Before the path is measured — the agent's first ECHO_PRIOR_SEC of speech, long enough to measure an echo
- * that is there — caller sound ECHO_PRIOR_DB or more under the agent's loudest speech of the last
- * MAX_LAG_SEC may be echo (as earpiece leak has its prior): a caller talking over the agent is louder.
+ * Evidence at a delay from this many frames on already gates (a provisional path) — but only sound that
+ * began after the agent started speaking: the echo of the agent's first words would otherwise read as the
+ * caller talking over them until the path is confirmed. A caller who had the floor first is never cut on
+ * provisional evidence.
+ */
+export const PROVISIONAL_FRAMES = 15;
+/**
+ * Before any evidence — the agent's first ECHO_PRIOR_SEC of speech — faint sound that began after the agent
+ * did, at most ECHO_PRIOR_OVER_FLOOR_DB over the line's floor and ECHO_PRIOR_DB or more under the agent's
+ * loudest speech of the last MAX_LAG_SEC, may be their echo (as earpiece leak has its prior). A caller who
+ * talks over the agent is louder than either bound from their first syllable.
  */
 export const ECHO_PRIOR_SEC = 3;
 export const ECHO_PRIOR_DB = -20;
+export const ECHO_PRIOR_OVER_FLOOR_DB = 10;
 /** Caller sound this much over the echo's expected level is the caller (dB). */
 export const ECHO_MARGIN_DB = 6;
 /** The caller's line counts as carrying sound this far over its floor (dB). */
@@ -63,13 +72,14 @@ export class CallerEchoGate {
   private readonly median: Float64Array;
   private readonly deviation: Float64Array;
   private readonly count: Uint32Array;
-  /** The echo path once known: its delay (frames) and loss (dB); -1 before. */
+  /** The echo path once confirmed: its delay (frames), -1 before; its loss is median[lag]. */
   private lag = -1;
-  private loss = 0;
   private missing = 0;
   /** The agent's voiced frames so far, and how many of them the prior covers. */
   private agentSpeechFrames = 0;
   private readonly priorFrames: number;
+  /** A delay with early evidence (PROVISIONAL_FRAMES), until the path is confirmed; -1 when none. */
+  private provisional = -1;
   /** The gate for the caller frame being decided (dB). */
   gateDb = -Infinity;
 
@@ -88,29 +98,37 @@ export class CallerEchoGate {
 
   /** The echo path's delay (s at `frameSec`) and loss (dB) once measured, else null. */
   echoPath(frameSec: number): { delaySec: number; lossDb: number } | null {
-    return this.lag < 0 ? null : { delaySec: this.lag * frameSec, lossDb: this.loss };
+    return this.lag < 0 ? null : { delaySec: this.lag * frameSec, lossDb: this.median[this.lag] };
   }
 
-  /** Before the caller's frame is decided: the minimum energy (dB) for it to be the caller's voice. */
-  gateFor(): number {
-    if (this.lag < 0) {
-      if (this.agentSpeechFrames >= this.priorFrames) return (this.gateDb = -Infinity);
-      // Until the path could be measured: anything this far under the agent's recent speech may be echo.
+  /**
+   * Before the caller's frame is decided: the minimum energy (dB) for it to be the caller's voice.
+   * `callerHasFloor`: the caller is speaking and began before the agent's speech in progress, if any;
+   * `callerFloorDb`: the caller's line floor (dB).
+   */
+  gateFor(callerHasFloor: boolean, callerFloorDb: number): number {
+    let gate = -Infinity;
+    const lag = this.lag >= 0 ? this.lag : callerHasFloor ? -1 : this.provisional;
+    if (lag >= 0) {
+      let m = -Infinity;
+      const lo = Math.max(this.minLag, lag - SPREAD_FRAMES);
+      const hi = Math.min(this.agentDb.length - 1, lag + SPREAD_FRAMES);
+      for (let l = lo; l <= hi; l++) {
+        const v = this.agentDb[this.slot(l)];
+        if (v > m) m = v;
+      }
+      gate = m + this.median[lag] + ECHO_MARGIN_DB;
+    }
+    if (this.lag < 0 && !callerHasFloor && this.agentSpeechFrames < this.priorFrames) {
       let m = -Infinity;
       for (let l = this.minLag; l <= this.maxLag; l++) {
         const s = this.slot(l);
         if (this.agentVoiced[s] !== 0 && this.agentDb[s] > m) m = this.agentDb[s];
       }
-      return (this.gateDb = m + ECHO_PRIOR_DB);
+      const prior = Math.min(m + ECHO_PRIOR_DB, callerFloorDb + ECHO_PRIOR_OVER_FLOOR_DB);
+      if (prior > gate) gate = prior;
     }
-    let m = -Infinity;
-    const lo = Math.max(this.minLag, this.lag - SPREAD_FRAMES);
-    const hi = Math.min(this.agentDb.length - 1, this.lag + SPREAD_FRAMES);
-    for (let l = lo; l <= hi; l++) {
-      const v = this.agentDb[this.slot(l)];
-      if (v > m) m = v;
-    }
-    return (this.gateDb = m + this.loss + ECHO_MARGIN_DB);
+    return (this.gateDb = gate);
   }
 
   /**
@@ -156,7 +174,7 @@ export class CallerEchoGate {
       const med = (this.median[l] += d > this.median[l] ? step : -step);
       const dev = (this.deviation[l] +=
         (Math.abs(d - med) - this.deviation[l]) / Math.min(n + 1, DEVIATION_FRAMES));
-      if (n < ECHO_MIN_FRAMES) continue;
+      if (n < PROVISIONAL_FRAMES) continue;
       devSum += dev;
       devCount++;
       if (dev < bestDev && med <= ECHO_MAX_LEVEL_DB) {
@@ -166,8 +184,9 @@ export class CallerEchoGate {
     }
     // One delay stands out from the rest (speech envelopes follow themselves at every delay a little).
     if (best >= 0 && bestDev > (devSum / devCount) * ECHO_CONTRAST) best = -1;
-    if (best >= 0 && (this.lag < 0 || bestDev < this.deviation[this.lag])) this.lag = best;
-    if (this.lag >= 0) this.loss = this.median[this.lag];
+    if (best >= 0 && this.count[best] > ECHO_MIN_FRAMES) {
+      if (this.lag < 0 || bestDev < this.deviation[this.lag]) this.lag = best;
+    } else this.provisional = best;
     this.missing = 0;
   }
 
@@ -178,7 +197,10 @@ export class CallerEchoGate {
    */
   private checkStillThere(callerFloorDb: number): void {
     const s = this.slot(this.lag);
-    if (this.agentVoiced[s] === 0 || this.agentDb[s] + this.loss < callerFloorDb + ECHO_MARGIN_DB)
+    if (
+      this.agentVoiced[s] === 0 ||
+      this.agentDb[s] + this.median[this.lag] < callerFloorDb + ECHO_MARGIN_DB
+    )
       return;
     if (++this.missing >= GONE_FRAMES) {
       this.lag = -1;
@@ -194,6 +216,7 @@ export class CallerEchoGate {
     this.count.fill(0);
     this.lag = -1;
     this.missing = 0;
+    this.provisional = -1;
     this.agentSpeechFrames = 0;
   }
 

@@ -56,6 +56,12 @@ export const LEVEL_MIN_VOICED_SEC = 0.25;
  */
 export const HEATED_MIN_VOICED_SEC = 0.4;
 export const LEARN_VOICED_SEC = 3;
+/**
+ * The normal voice is used from the agent's first NORMAL_PROVISIONAL_SEC of voiced speech (the mean so far),
+ * and goes on being learned to LEARN_VOICED_SEC — from speech not flagged too loud — so a third reply raised
+ * after one normal sentence is cued.
+ */
+export const NORMAL_PROVISIONAL_SEC = 1;
 /** A pause shorter than this (a breath, a comma, between two sentences) does not end an overlap or a loud answer. */
 export const FLOOR_BRIDGE_SEC = 0.5;
 /** The caller's recent speech (voiced frames only, however far back) that must be calm to end caller-heated. */
@@ -63,6 +69,8 @@ export const CALM_VOICED_SEC = 2;
 export const BASELINE_ADAPT_SEC = 60;
 /** A change of the caller's floor this large (dB) is the line's level stepping; smaller is the floor's own wobble. */
 export const LINE_STEP_MIN_DB = 3;
+/** A floor step larger than this (dB) is the background changing, not the line's gain (a handset is 10–15 dB over a speakerphone). */
+export const LINE_STEP_MAX_DB = 15;
 /** A floor under this (dB) is no background to follow (digital silence, a clean recording). */
 const MIN_LINE_FLOOR_DB = -100;
 
@@ -94,7 +102,7 @@ export interface PartyFrame {
   power: number;
   /** The channel has been digital silence for a while (a muted or silent mic, no capture yet). */
   muted: boolean;
-  /** The voice detector's noise floor (dB, band-limited): the line's background. */
+  /** The voice detector's noise floor (dB, band-limited): the line's background; -Infinity while only assumed. */
   floorDb: number;
 }
 
@@ -126,6 +134,7 @@ export class CueRules {
   private readonly agentLevel: SpeechLevelWindow;
   private readonly callerBaseline: SpeechBaseline;
   private readonly agentNormal: SpeechBaseline;
+  private readonly normalProvisionalFrames: number;
   private agentCalibrated = false;
   /** The agent's side is known to carry the agent (channel-order.ts): a learned normal voice counts. */
   private agentSideTrusted = true;
@@ -169,6 +178,7 @@ export class CueRules {
     this.agentLevel = new SpeechLevelWindow(windowFrames, minVoiced);
     this.callerBaseline = new SpeechBaseline(learnFrames, frameSec, BASELINE_ADAPT_SEC);
     this.agentNormal = new SpeechBaseline(learnFrames, frameSec, 0);
+    this.normalProvisionalFrames = Math.round(NORMAL_PROVISIONAL_SEC / frameSec);
     this.setAgentNormalLufs(agentNormalLufs);
   }
 
@@ -214,7 +224,9 @@ export class CueRules {
       this.callerRecentSpeech.push(caller.power, true);
       this.callerBaseline.push(caller.power, this.heated);
     }
-    if (agent.voiced && !this.agentCalibrated) this.agentNormal.push(agent.power, false);
+    // A reply already flagged too loud is not the normal voice being learned.
+    if (agent.voiced && !this.agentCalibrated && !this.loud)
+      this.agentNormal.push(agent.power, false);
     if (caller.segmentStarted) this.callerSegStart = caller.segmentStartSec;
     this.callerLastVoicedEnd = caller.lastVoicedEndSec;
     if (agent.segmentStarted) this.agentSegStart = agent.segmentStartSec;
@@ -335,7 +347,9 @@ export class CueRules {
 
   /** The normal voice in use: calibrated, or learned on a side known to be the agent's; else null. */
   agentNormalLufs(): number | null {
-    return this.agentCalibrated || this.agentSideTrusted ? this.agentNormal.lufs() : null;
+    return this.agentCalibrated || this.agentSideTrusted
+      ? this.agentNormal.provisionalLufs(this.normalProvisionalFrames)
+      : null;
   }
 
   /**
@@ -343,7 +357,7 @@ export class CueRules {
    * with their voice: the floor between their words rises or falls, while a raised voice leaves it where it
    * was. After such a step the baseline is learned again from the caller's next LEARN_VOICED_SEC of speech
    * (the floor's own step understates the voice's: the line's noise does not step), so a louder line is not
-   * a heated caller. Judged while the caller is silent and not heated (a floor read between shouted words is
+   * a heated caller. A floor step of more than LINE_STEP_MAX_DB is taken as a new background instead. Judged while the caller is silent and not heated (a floor read between shouted words is
    * not trusted).
    */
   private followCallerLine(caller: PartyFrame): void {
@@ -354,8 +368,10 @@ export class CueRules {
     }
     if (caller.speaking || this.heated) return;
     const d = caller.floorDb - this.callerFloorRef;
-    if (d > -LINE_STEP_MIN_DB && d < LINE_STEP_MIN_DB) return;
-    this.callerBaseline.set(null);
+    const step = d < 0 ? -d : d;
+    if (step < LINE_STEP_MIN_DB) return;
+    // Beyond what moving a phone does, the background itself changed (a line's noise, not its gain).
+    if (step <= LINE_STEP_MAX_DB) this.callerBaseline.set(null);
     this.callerFloorRef = caller.floorDb;
   }
 

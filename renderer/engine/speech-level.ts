@@ -122,4 +122,10 @@ export class SpeechBaseline {
   lufs(): number | null {
     return this.known ? powerToLufs(this.reference) : null;
   }
+
+  /** lufs(), or while it is still being learned, the mean so far once `minFrames` frames are in. */
+  provisionalLufs(minFrames: number): number | null {
+    if (this.known) return powerToLufs(this.reference);
+    return this.learnCount >= minFrames ? powerToLufs(this.learnSum / this.learnCount) : null;
+  }
 }

@@ -181,6 +181,11 @@ export class VoiceActivityDetector {
     this.returnOnsetSamples = Math.round(RETURN_ONSET_SEC * sampleRate);
   }
 
+  /** The floor is measured (not assumed after digital silence until the sound has been heard long enough). */
+  get floorMeasured(): boolean {
+    return this.floorKnown;
+  }
+
   /** Adds samples [start, end) to the frame in progress. */
   accumulate(x: Float32Array, start: number, end: number): void {
     // Summed in sample order from the frame's start whatever the chunks: results never depend on blocking.
