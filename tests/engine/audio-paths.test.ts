@@ -16,7 +16,14 @@ import {
 } from '../support/floor-calls';
 import { readWavFile } from '../support/test-audio';
 
-const MET: FloorCondition[] = ['echo-20', 'echo-30', 'echo-40', 'step-down-6', 'step-down-10'];
+const MET: FloorCondition[] = [
+  'echo-20',
+  'echo-30',
+  'echo-40',
+  'step-down-6',
+  'step-down-10',
+  'raised-12',
+];
 
 describe.each(MET)('whose voice on the path: %s', (condition) => {
   const call = floorCall(condition);
@@ -33,7 +40,8 @@ describe.each(MET)('whose voice on the path: %s', (condition) => {
     expect(score.falseOvertalk).toBe(0);
   });
 
-  it('says "too loud" and "caller heated" nowhere it should not', () => {
+  it('says "too loud" on every raised reply (the second, after one normal sentence) and "too loud" or "caller heated" nowhere else', () => {
+    expect(score.tooLoudHits).toBe(score.loudReplies);
     expect(score.falseTooLoud).toBe(0);
     expect(score.falseHeated).toBe(0);
   });
