@@ -76,7 +76,7 @@ export const LAYERS = [
     name: 'host',
     process: 'main',
     paths: ['main/host'],
-    holds: 'one assembly of services and handlers for both hosts',
+    holds: 'one assembly of services and handlers for both hosts, started and closed in one order',
   },
   {
     name: 'entry points and shell',
