@@ -69,7 +69,7 @@ export const ACCEPTED_FINDINGS: readonly AcceptedFinding[] = [
       'event kinds, three bounded fields, one error line for anything else) and handed to the same ' +
       'relay as the loopback door (1,000 fuzzed links in the test; the wiring in ' +
       'tests/main/shell/call-events/desktop-call-events.test.ts).',
-    coveredBy: 'tests/preload/call-event.test.ts',
+    coveredBy: 'tests/preload/domain/call-event.test.ts',
   },
 ];
 
