@@ -7,7 +7,8 @@
  *   1 — the live coach's hand-off: call metrics and priorities, no wrap-up.
  *   2 — adds the guided wrap-up, the agent, and after-call work time. Later optional additions (no new
  *       version: a stored session without them is still valid): `call.phone` (call events, issue 16),
- *       `edits` (corrections of a saved wrap-up, issue 27).
+ *       `edits` (corrections of a saved wrap-up, issue 27), `call.musicHolds` (music on hold recognised
+ *       from the sound, issue 25).
  */
 import { z } from 'zod';
 import { CALL_EVENT_KINDS } from '../domain/call-event';
@@ -128,6 +129,8 @@ export const callRecordSchema = z.strictObject({
   agentNormalLufs: lufs,
   /** Present when the phone software sent events for this call. */
   phone: phoneCallSchema.optional(),
+  /** Music on hold the engine recognised on the caller's line where no hold event came (hold-music.ts). */
+  musicHolds: z.array(z.strictObject(interval)).max(1000).optional(),
 });
 
 export const nextStepSchema = z.strictObject({

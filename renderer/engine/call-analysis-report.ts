@@ -10,6 +10,8 @@
  *   overtalk [{start, end, startedBy}], cues [{cue, start, end}], loudness {caller, agent: {integratedLufs,
  *   maxMomentaryLufs, maxShortTermLufs, peakDbfs}}, metrics {callerTalkSec, agentTalkSec, talkRatio,
  *   overtalkCount, overtalkSec, longestCallerTurnSec, medianResponseGapSec, timeToCalmSec, cueCounts},
+ *   holds (only when there is one) [{start, end, source: 'music' | 'event'}] — music on hold recognised on
+ *   the caller's line (hold-music.ts); speech and cues inside are not counted,
  *   series (only when asked) {stepSec, caller, agent: {momentary, shortTerm}} — value i at i × stepSec.
  */
 import { CallEngine } from './call-engine';
@@ -18,6 +20,7 @@ import type {
   CallAnalysis,
   CallMetrics,
   CueKind,
+  HoldSource,
   Party,
   PartyLoudness,
   SpeechSegment,
@@ -39,6 +42,8 @@ export interface AnalysisReport {
   cues: { cue: CueKind; start: number; end: number }[];
   loudness: { caller: PartyLoudness; agent: PartyLoudness };
   metrics: CallMetrics;
+  /** Music on hold recognised on the caller's line (only when there is some). */
+  holds?: { start: number; end: number; source: HoldSource }[];
   series?: {
     stepSec: number;
     caller: { momentary: (number | null)[]; shortTerm: (number | null)[] };
@@ -137,6 +142,15 @@ export function buildAnalysisReport(a: CallAnalysis, meta: ReportMeta): Analysis
     cues,
     loudness,
     metrics,
+    ...(a.holds.length
+      ? {
+          holds: a.holds.map((h) => ({
+            start: roundSec(h.start),
+            end: roundSec(h.end),
+            source: h.source,
+          })),
+        }
+      : {}),
   };
   if (meta.series && a.timeline) {
     const tl = a.timeline;

@@ -12,6 +12,10 @@
  * The meters keep measuring it, but the cue rules, the calm tracker and the talk statistics are not
  * stepped: no cue starts, active cues end when the hold begins, the venting timer stays where it was,
  * and speech detected during a hold is cut from the analysis. The call's clock runs on.
+ *
+ * Music on hold without an event (hold-music.ts): the caller's line recognised as music holds the call the
+ * same way (source 'music'), from the time it was recognised, dated back to where the music began for the
+ * analysis; the caller's voice ends it (dated back to their first word). An event hold wins over it.
  */
 import {
   CUE_KINDS,
@@ -19,6 +23,8 @@ import {
   type CueEvent,
   type CueInterval,
   type CueKind,
+  type HoldInterval,
+  type HoldSource,
   type LiveSnapshot,
   type OvertalkSegment,
   type Party,
@@ -34,6 +40,7 @@ import { ChannelOrderCheck, type ChannelOrder } from './channel-order';
 import { CueRules, type CueRulesSink } from './cue-rules';
 import type { CueSettings } from './cue-settings';
 import { mergeCueSettings } from './cue-settings-merge';
+import { HoldMusicDetector, type HoldMusicOptions } from './hold-music';
 import type { VoiceActivityOptions } from './voice-activity';
 
 const NO_EVENTS: CueEvent[] = Object.freeze([]) as unknown as CueEvent[];
@@ -47,6 +54,8 @@ export interface CallEngineOptions {
   recordTimeline?: boolean;
   /** Voice detector tuning (defaults in voice-activity.ts); for experiments and measurements. */
   voiceActivity?: VoiceActivityOptions;
+  /** Music-on-hold recognition (hold-music.ts): tuning, or false for none (event holds only). */
+  holdMusic?: HoldMusicOptions | false;
 }
 
 export class CallEngine {
@@ -71,9 +80,11 @@ export class CallEngine {
   private frameFill = 0;
   private finished: CallAnalysis | null = null;
   private held = false;
+  private holdSource: HoldSource | null = null;
   private heldSince = 0;
   private heldVentingSec = 0;
-  private readonly holds: { start: number; end: number }[] = [];
+  private readonly holds: HoldInterval[] = [];
+  private readonly music: HoldMusicDetector | null;
 
   constructor(options: CallEngineOptions) {
     this.sampleRate = options.sampleRate;
@@ -94,6 +105,10 @@ export class CallEngine {
     this.echoGate = new CallerEchoGate(this.frameSec);
     this.agentGate.setCalibration(options.agentNormalLufs ?? null);
     this.timeline = options.recordTimeline ? new TimelineRecorder(options.sampleRate) : null;
+    this.music =
+      options.holdMusic === false
+        ? null
+        : new HoldMusicDetector(options.sampleRate, options.holdMusic ?? undefined);
   }
 
   /** Feeds caller[start, end) and agent[start, end) — the same instants of both sides. */
@@ -110,6 +125,7 @@ export class CallEngine {
       const room = this.frameSamples - this.frameFill;
       const chunkEnd = end - pos < room ? end : pos + room;
       CallParty.accumulateBoth(this.caller, this.agent, caller, agent, pos, chunkEnd);
+      if (this.music?.collecting) this.music.accumulate(caller, pos, chunkEnd);
       if (this.channels.running) this.channels.accumulate(caller, agent, pos, chunkEnd);
       this.samplesDone += chunkEnd - pos;
       this.frameFill += chunkEnd - pos;
@@ -146,29 +162,63 @@ export class CallEngine {
     this.agentGate.relearn();
   }
 
-  /** Puts the call on hold or takes it off (see the header); repeating the current state does nothing. */
+  /**
+   * The phone software put the call on hold or took it off (see the header); repeating the current state
+   * does nothing. It takes over a hold on music from there (its resume ends its own hold only).
+   */
   setHeld(held: boolean): void {
-    if (held === this.held || this.finished) return;
+    if (this.finished || held === (this.holdSource === 'event')) return;
     const t = this.timeSec;
-    if (held) {
-      this.heldVentingSec = this.rules.callerTurnSec();
-      this.rules.suspend(t, this.caller.frame, this.agent.frame);
-      this.heldSince = t;
-    } else if (t > this.heldSince) {
-      this.holds.push({ start: this.heldSince, end: t });
+    if (held) this.beginHold('event', t);
+    else if (this.held) {
+      this.endHold(t);
+      this.music?.reset();
     }
-    this.held = held;
   }
 
   get isHeld(): boolean {
     return this.held;
   }
 
+  private beginHold(source: HoldSource, start: number): void {
+    const t = this.timeSec;
+    if (this.held) this.endHold(t);
+    else {
+      // Music recognised late: the venting figure as it was where the music began.
+      this.heldVentingSec = Math.max(0, this.rules.callerTurnSec() - (t - start));
+      this.rules.suspend(t, this.caller.frame, this.agent.frame);
+    }
+    const lastEnd = this.holds.length ? this.holds[this.holds.length - 1].end : 0;
+    this.heldSince = Math.max(start, lastEnd);
+    this.held = true;
+    this.holdSource = source;
+  }
+
+  /** Music recognised; `resumed`: the music hold that ended last goes on (its release was the music's). */
+  private beginMusicHold(start: number, resumed: boolean): void {
+    const last = this.holds[this.holds.length - 1];
+    if (!resumed || last?.source !== 'music') {
+      this.beginHold('music', start);
+      return;
+    }
+    this.holds.pop();
+    const venting = this.heldVentingSec;
+    this.beginHold('music', last.start);
+    this.heldVentingSec = venting;
+  }
+
+  private endHold(end: number): void {
+    if (end > this.heldSince && this.holdSource)
+      this.holds.push({ start: this.heldSince, end, source: this.holdSource });
+    this.held = false;
+    this.holdSource = null;
+  }
+
   /** The call's holds so far (s), an open one up to now. */
-  holdIntervals(): { start: number; end: number }[] {
+  holdIntervals(): HoldInterval[] {
     const all = this.holds.slice();
-    if (this.held && this.timeSec > this.heldSince)
-      all.push({ start: this.heldSince, end: this.timeSec });
+    if (this.holdSource && this.timeSec > this.heldSince)
+      all.push({ start: this.heldSince, end: this.timeSec, source: this.holdSource });
     return all;
   }
 
@@ -219,6 +269,7 @@ export class CallEngine {
     out.primaryCue = this.rules.primaryCue();
     out.ventingSec = this.held ? this.heldVentingSec : this.rules.callerTurnSec();
     out.held = this.held;
+    out.holdSource = this.holdSource;
     out.talkRatio = this.live.talkRatio();
     out.callerTalkSec = this.live.callerTalkSec;
     out.agentTalkSec = this.live.agentTalkSec;
@@ -250,7 +301,11 @@ export class CallEngine {
     this.rules.finish(t, this.caller.frame, this.agent.frame);
     const holds = this.holdIntervals();
     this.held = false;
+    this.holdSource = null;
     const s = this.settingsNow;
+    const cues = cutHolds(this.cues, holds).sort(
+      (a, b) => a.start - b.start || CUE_KINDS.indexOf(a.cue) - CUE_KINDS.indexOf(b.cue),
+    );
     const speech = {
       caller: cutHolds(this.caller.segments, holds),
       agent: cutHolds(this.agent.segments, holds),
@@ -260,19 +315,18 @@ export class CallEngine {
       durationSec: t,
       speech,
       overtalk: this.overtalk,
-      cues: this.cues.sort(
-        (a, b) => a.start - b.start || CUE_KINDS.indexOf(a.cue) - CUE_KINDS.indexOf(b.cue),
-      ),
+      cues,
       loudness: { caller: partyLoudness(this.caller), agent: partyLoudness(this.agent) },
       metrics: computeCallMetrics({
         ...speech,
         overtalk: this.overtalk,
-        cues: this.cues,
+        cues,
         pauseSec: s.pauseSec,
         timeToCalmSec: this.calm.timeToCalmSec,
       }),
       timeline: this.timeline ? this.timeline.result() : null,
       agentNormalLufs: this.rules.agentNormalLufs(),
+      holds,
     };
     return this.finished;
   }
@@ -301,6 +355,12 @@ export class CallEngine {
     );
     const cf = this.caller.frame;
     const af = this.agent.frame;
+    const music = this.music;
+    if (music) {
+      music.endFrame(this.samplesDone, cf.voiced, this.caller.vad.frameDb);
+      if (music.started && !this.held) this.beginMusicHold(music.startSec, music.resumed);
+      if (music.ended && this.holdSource === 'music') this.endHold(music.endSec);
+    }
     if (this.channels.running && this.channels.endFrame(cf.voiced && !this.held, af.voiced)) {
       const swapped = this.channels.verdict === 'swapped';
       this.rules.setAgentSideTrusted(!swapped, swapped);
@@ -352,15 +412,18 @@ export class CallEngine {
   }
 }
 
-/** Speech segments with the parts inside holds taken out (a segment across a hold's edge is cut there). */
-export function cutHolds(
-  segments: readonly SpeechSegment[],
+/**
+ * Speech segments (or cue intervals) with the parts inside holds taken out (one across a hold's edge is cut
+ * there). Only music holds can hold a cue: it ran while the music was being recognised.
+ */
+export function cutHolds<T extends { start: number; end: number }>(
+  segments: readonly T[],
   holds: readonly { start: number; end: number }[],
-): SpeechSegment[] {
-  if (holds.length === 0) return segments as SpeechSegment[];
+): T[] {
+  if (holds.length === 0) return segments as T[];
   let pieces = segments.slice();
   for (const h of holds) {
-    const next: SpeechSegment[] = [];
+    const next: T[] = [];
     for (const seg of pieces) {
       if (seg.end <= h.start || seg.start >= h.end) next.push(seg);
       else {
@@ -407,6 +470,7 @@ export function createLiveSnapshot(): LiveSnapshot {
     primaryCue: null,
     ventingSec: 0,
     held: false,
+    holdSource: null,
     talkRatio: null,
     callerTalkSec: 0,
     agentTalkSec: 0,

@@ -48,6 +48,15 @@ export type CueEvent =
   | { type: 'speech'; party: Party; start: number; end: number }
   | { type: 'overtalk'; start: number; end: number; startedBy: Party };
 
+/** Why the call is on hold: the phone software said so ('event'), or music was recognised on the caller's line. */
+export type HoldSource = 'event' | 'music';
+
+export interface HoldInterval {
+  start: number;
+  end: number;
+  source: HoldSource;
+}
+
 export interface PartyLiveLevels {
   momentaryLufs: number | null;
   shortTermLufs: number | null;
@@ -76,6 +85,8 @@ export interface LiveSnapshot {
   ventingSec: number;
   /** The call is on hold: no cues, the venting timer stays where it was. */
   held: boolean;
+  /** Why it is held (null when not): a hold event, or music on hold recognised from the sound. */
+  holdSource: HoldSource | null;
   /** agentTalkSec / (agentTalkSec + callerTalkSec); null before anyone spoke. */
   talkRatio: number | null;
   callerTalkSec: number;
@@ -139,4 +150,6 @@ export interface CallAnalysis {
   timeline: CallTimeline | null;
   /** The agent's normal voice used for "too loud" (calibrated or learned), null if never known. */
   agentNormalLufs: number | null;
+  /** The call's holds (events and music recognised on the line); speech and cues inside them are cut. */
+  holds: HoldInterval[];
 }

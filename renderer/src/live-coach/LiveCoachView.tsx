@@ -80,6 +80,11 @@ export function LiveCoachView({ settings, appInfo, live, shown }: Props) {
             On hold — no cues until the call resumes.
           </p>
         )}
+        {call.live && !call.held && coach.musicHold && (
+          <p className="notice info" data-testid="on-hold-music" role="status">
+            On hold (music) — no cues until the caller is back.
+          </p>
+        )}
         {coach.channelOrder === 'swapped' && settings && (
           <SwapSidesOffer
             audio={settings.audio}

@@ -38,6 +38,8 @@ export interface CoachState {
   readonly filterKernel: KernelKind | null;
   /** Whose voice is on which side (channel-order.ts); 'swapped' offers the agent to swap them. */
   readonly channelOrder: LiveSnapshot['channelOrder'];
+  /** Music on hold recognised on the caller's line (no hold event came): no cues until the caller is back. */
+  readonly musicHold: boolean;
 }
 
 /** What the controller needs of an audio session (CoachSession in the app). */
@@ -119,6 +121,7 @@ const INITIAL: CoachState = {
   calibration: NO_CALIBRATION,
   filterKernel: null,
   channelOrder: 'pending',
+  musicHold: false,
 };
 
 /** What the sources are, without the side the agent is on (a swap of sides needs no new capture). */
@@ -199,6 +202,7 @@ export function createCoachController<S extends CoachSessionLike>(
         onCalibration,
         onKernelKind: (filterKernel) => set({ filterKernel }),
         onChannelOrder: (channelOrder) => set({ channelOrder }),
+        onHoldSource: (source) => set({ musicHold: source === 'music' }),
       });
       deps.session.current = session;
       audioKey = sourcesKey(settings.audio);
@@ -244,7 +248,7 @@ export function createCoachController<S extends CoachSessionLike>(
       recording = null;
       // Complete the file before the wrap-up saves the session (the host links the session to it).
       if (finishing) await finishing.finish();
-      set({ inCall: false, banner: 'idle', heated: false });
+      set({ inCall: false, banner: 'idle', heated: false, musicHold: false });
       return analysis;
     },
     async calibrate(on) {

@@ -21,6 +21,7 @@ export function reviewInputOfReport(report: AnalysisReport, audioUrl: string | n
     timeline: timelineOfReport(report),
     overtalk: report.overtalk,
     cues: report.cues,
+    holds: report.holds ?? [],
     audioUrl,
   };
 }
@@ -37,6 +38,7 @@ function analysisOfReport(report: AnalysisReport): CallAnalysis {
     metrics: report.metrics,
     timeline: timelineOfReport(report),
     agentNormalLufs: null,
+    holds: report.holds ?? [],
   };
 }
 

@@ -3,9 +3,9 @@
  * lane on top, the agent's below, overtalk across both), a colour from the colour-blind-safe palette and,
  * because colour is never the only signal, a short label and a stripe pattern of its own.
  */
-import type { CueKind } from '../../engine/call-types';
+import type { CueKind, HoldSource } from '../../engine/call-types';
 
-export type RegionKind = 'overtalk' | CueKind | 'hold';
+export type RegionKind = 'overtalk' | CueKind | 'hold' | 'hold-music';
 
 export interface RegionStyle {
   /** The legend's and the list's name. */
@@ -41,6 +41,14 @@ export const REGION_STYLES: Readonly<Record<RegionKind, RegionStyle>> = {
   'too-loud': { name: 'Too loud', short: 'L', tone: '--tone-loud', stripes: 0, lane: 1 },
   // The phone software put the call on hold (music on hold: no cues then).
   hold: { name: 'On hold', short: 'HO', tone: '--tone-idle', stripes: 60, lane: -1 },
+  // Music on hold recognised from the caller's line, without an event (no cues then either).
+  'hold-music': {
+    name: 'On hold (music)',
+    short: 'HM',
+    tone: '--tone-idle',
+    stripes: 120,
+    lane: -1,
+  },
 };
 
 export const REGION_KINDS = Object.keys(REGION_STYLES) as RegionKind[];
@@ -58,8 +66,8 @@ export interface ReviewRegion {
 export interface RegionSource {
   overtalk: readonly { start: number; end: number; startedBy: 'caller' | 'agent' }[];
   cues: readonly { cue: CueKind; start: number; end: number }[];
-  /** Holds the phone software reported (session call.phone.holds). */
-  holds?: readonly { start: number; end: number }[];
+  /** Holds the phone software reported (session call.phone.holds), or music recognised on the line (source 'music'). */
+  holds?: readonly { start: number; end: number; source?: HoldSource }[];
 }
 
 /** All regions of a call in time order (ties: overtalk first, then the cue order of the legend). */
@@ -86,8 +94,8 @@ export function buildReviewRegions(call: RegionSource, durationSec: number): Rev
       end: clamp(c.end),
     })),
     ...(call.holds ?? []).map((h) => ({
-      id: id('hold'),
-      kind: 'hold' as const,
+      id: id(h.source === 'music' ? 'hold-music' : 'hold'),
+      kind: h.source === 'music' ? ('hold-music' as const) : ('hold' as const),
       start: clamp(h.start),
       end: clamp(h.end),
     })),

@@ -61,7 +61,10 @@ export function SessionDetail({ id, editor, onBack, onChanged, onDelete }: Props
             timeline,
             overtalk: session.call.overtalk,
             cues: session.call.cues,
-            holds: session.call.phone?.holds ?? [],
+            holds: [
+              ...(session.call.phone?.holds ?? []),
+              ...(session.call.musicHolds ?? []).map((h) => ({ ...h, source: 'music' as const })),
+            ],
             audioUrl: recordingUrlOf(session),
           }
         : null,

@@ -11,6 +11,7 @@ import type { CallRecord } from '../../../preload/contract/session-schema';
 /** The session schema's limits on a call's lists. */
 const MAX_INTERVALS = 100_000;
 const MAX_MARKS = 10_000;
+const MAX_HOLDS = 1000;
 
 /** The session's record of a call the engine analysed; `marks` are the moments the agent marked (s). */
 export function callRecordFromAnalysis(
@@ -18,6 +19,10 @@ export function callRecordFromAnalysis(
   marks: readonly number[],
 ): CallRecord {
   const { durationSec, overtalk, cues, loudness, metrics } = summariseCall(analysis);
+  const musicHolds = analysis.holds
+    .filter((h) => h.source === 'music')
+    .slice(0, MAX_HOLDS)
+    .map((h) => ({ start: roundSec(h.start), end: roundSec(Math.max(h.start, h.end)) }));
   return {
     durationSec,
     sampleRate: Math.min(192000, Math.max(8000, Math.round(analysis.sampleRate))),
@@ -27,5 +32,6 @@ export function callRecordFromAnalysis(
     cues: cues.slice(0, MAX_INTERVALS),
     marks: marks.slice(0, MAX_MARKS).map(roundSec),
     agentNormalLufs: roundLevel(analysis.agentNormalLufs),
+    ...(musicHolds.length ? { musicHolds } : {}),
   };
 }

@@ -225,6 +225,22 @@ describe('coach controller', () => {
     expect(controller.getState().channelOrder).toBe('ok');
   });
 
+  it('shows music on hold the engine recognised, until it ends or the call does', async () => {
+    const { controller, sessions } = setup();
+    await controller.startCall();
+    const listener = sessions[0].listener;
+    listener.onHoldSource?.('music');
+    expect(controller.getState().musicHold).toBe(true);
+    listener.onHoldSource?.(null);
+    expect(controller.getState().musicHold).toBe(false);
+    // An event's hold is the call's own notice, not "music".
+    listener.onHoldSource?.('event');
+    expect(controller.getState().musicHold).toBe(false);
+    listener.onHoldSource?.('music');
+    await controller.endCall();
+    expect(controller.getState().musicHold).toBe(false);
+  });
+
   it('swaps two inputs by exchanging their devices', () => {
     const audio = {
       ...DEFAULT_SETTINGS.audio,

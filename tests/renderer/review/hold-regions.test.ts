@@ -23,6 +23,23 @@ describe('holds in the review', () => {
     expect(describeRegion(regions[1])).toBe('On hold 8.4–18.6 s');
   });
 
+  it('labels music on hold recognised from the sound as such', () => {
+    const regions = buildReviewRegions(
+      {
+        overtalk: [],
+        cues: [],
+        holds: [
+          { start: 2, end: 5, source: 'event' },
+          { start: 9.1, end: 39.4, source: 'music' },
+        ],
+      },
+      45,
+    );
+    expect(regions.map((r) => r.kind)).toEqual(['hold', 'hold-music']);
+    expect(describeRegion(regions[1])).toBe('On hold (music) 9.1–39.4 s');
+    expect(REGION_STYLES['hold-music'].short).not.toBe(REGION_STYLES.hold.short);
+  });
+
   it('a session without phone events has no hold regions', () => {
     expect(buildReviewRegions({ overtalk: [], cues: [] }, 10)).toEqual([]);
   });

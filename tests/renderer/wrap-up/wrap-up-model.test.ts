@@ -5,7 +5,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CallEngine } from '../../../renderer/engine/call-engine';
 import type { CallAnalysis } from '../../../renderer/engine/call-types';
-import { sessionSchema, type CallRecord } from '../../../preload/contract/session-schema';
+import {
+  callRecordSchema,
+  sessionSchema,
+  type CallRecord,
+} from '../../../preload/contract/session-schema';
 import { DEFAULT_SETTINGS } from '../../../preload/contract/settings-schema';
 import { callRecordFromAnalysis } from '../../../renderer/src/wrap-up/call-record';
 import {
@@ -96,6 +100,20 @@ describe('a call becomes a draft', () => {
       maxShortTermLufs: null,
       peakDbfs: -200,
     });
+  });
+
+  it('keeps music on hold the engine recognised, not the holds the call events keep', () => {
+    const held: CallAnalysis = {
+      ...analysis,
+      holds: [
+        { start: 2, end: 4, source: 'event' },
+        { start: 9.1004, end: 39.4, source: 'music' },
+      ],
+    };
+    const record = callRecordFromAnalysis(held, []);
+    expect(record.musicHolds).toEqual([{ start: 9.1, end: 39.4 }]);
+    expect(callRecordFromAnalysis(analysis, []).musicHolds).toBeUndefined();
+    expect(callRecordSchema.safeParse(record).success).toBe(true);
   });
 
   it('prefills ranked priorities from the scratchpad and the follow-up date from the team setting', () => {

@@ -36,6 +36,8 @@ export interface CoachListener {
   onCueState?(inCall: boolean, primaryCue: LiveSnapshot['primaryCue'], callerHeated: boolean): void;
   /** Whose voice is on which side (channel-order.ts), when that changes. */
   onChannelOrder?(order: LiveSnapshot['channelOrder']): void;
+  /** The engine's hold changed: music recognised on the caller's line ('music'), an event's, or none. */
+  onHoldSource?(source: LiveSnapshot['holdSource']): void;
   /** A recorded call's audio (only for calls started with `record`), in order, about every 0.5 s. */
   onAudio?(caller: Float32Array, agent: Float32Array, frames: number): void;
 }
@@ -269,6 +271,7 @@ export class CoachSession {
           this.listener.onCueState?.(message.inCall, s.primaryCue, s.cues['caller-heated']);
         }
         if (s.channelOrder !== before.channelOrder) this.listener.onChannelOrder?.(s.channelOrder);
+        if (s.holdSource !== before.holdSource) this.listener.onHoldSource?.(s.holdSource);
         break;
       }
       case 'events':

@@ -5,7 +5,7 @@ import type { LiveSnapshot } from '../../../engine/call-types';
  * tenths of a LU in the meters, whole seconds in the timers). The worklet posts only then,
  * so silence costs the page nothing. No allocation: values live in one preallocated array.
  */
-const FIELDS = 13;
+const FIELDS = 14;
 const CHANNEL_ORDER = { pending: 0, ok: 1, swapped: 2 } as const;
 const NONE = -1e9;
 
@@ -43,6 +43,7 @@ export class DisplayChange {
     n[10] = s.primaryCue === null ? -1 : s.primaryCue.length;
     n[11] = q(s.callerBaselineLufs, 0.5);
     n[12] = CHANNEL_ORDER[s.channelOrder];
+    n[13] = s.holdSource === null ? 0 : s.holdSource === 'music' ? 2 : 1;
     let differs = false;
     for (let i = 0; i < FIELDS; i++) {
       if (n[i] !== this.last[i]) {
@@ -61,6 +62,7 @@ export class DisplayChange {
       n[4] !== l[4] ||
       n[10] !== l[10] ||
       n[12] !== l[12] ||
+      n[13] !== l[13] ||
       n[8] !== l[8];
     this.last.set(n);
     return urgent ? 2 : 1;

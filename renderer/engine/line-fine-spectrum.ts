@@ -1,0 +1,188 @@
+/**
+ * The fine structure of a line's spectrum, for telling music from a voice (hold-music.ts): the samples
+ * decimated to about 8 kHz by averaging (only while asked to read), a Hann-windowed 256-point FFT of the
+ * last 32 ms, the log power of the 300–3400 Hz bins with the spectral envelope removed (each bin minus the
+ * mean of its ±3 neighbours), centred and scaled to unit norm — so the dot product of two of them is their
+ * Pearson correlation across bins. Partials of a held note stand as the same peaks from one spectrum to the
+ * next; a voice's harmonics glide and its formants move; noise puts its peaks anywhere.
+ *
+ * Allocation-free after construction; samples are read in stream order, so results do not depend on how
+ * the stream is blocked.
+ */
+
+const FFT_SIZE = 256;
+const TARGET_RATE = 8000;
+const BAND_LO_HZ = 300;
+const BAND_HI_HZ = 3400;
+/** Envelope removal: each log-power bin minus the mean of its ±SMOOTH_BINS neighbours (±94 Hz at 8 kHz). */
+const SMOOTH_BINS = 3;
+
+export class LineFineSpectrum {
+  /** The latest spectrum's fine structure (unit norm) and the one before it. */
+  current: Float64Array;
+  previous: Float64Array;
+  /** Band power of the latest spectrum (dB, the FFT's own scale: only compared with other such levels). */
+  levelDb = 0;
+  private readonly decimation: number;
+  private readonly lo: number;
+  /** Decimated samples, a ring of FFT_SIZE. */
+  private readonly ring = new Float64Array(FFT_SIZE);
+  private ringPos = 0;
+  private ringFill = 0;
+  private boxSum = 0;
+  private boxCount = 0;
+  private readonly window = new Float64Array(FFT_SIZE);
+  private readonly re = new Float64Array(FFT_SIZE);
+  private readonly im = new Float64Array(FFT_SIZE);
+  private readonly cos = new Float64Array(FFT_SIZE / 2);
+  private readonly sin = new Float64Array(FFT_SIZE / 2);
+  private readonly bitrev = new Uint16Array(FFT_SIZE);
+  private readonly logPower: Float64Array;
+
+  constructor(sampleRate: number) {
+    this.decimation = Math.max(1, Math.round(sampleRate / TARGET_RATE));
+    const rate = sampleRate / this.decimation;
+    this.lo = Math.max(1, Math.ceil((BAND_LO_HZ * FFT_SIZE) / rate));
+    const hi = Math.min(FFT_SIZE / 2 - 1, Math.floor((BAND_HI_HZ * FFT_SIZE) / rate));
+    const bins = hi - this.lo + 1;
+    this.logPower = new Float64Array(bins);
+    this.current = new Float64Array(bins);
+    this.previous = new Float64Array(bins);
+    for (let i = 0; i < FFT_SIZE; i++) {
+      this.window[i] = 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / FFT_SIZE);
+      let r = 0;
+      for (let b = 1, v = i; b < FFT_SIZE; b <<= 1, v >>= 1) r = (r << 1) | (v & 1);
+      this.bitrev[i] = r;
+    }
+    for (let k = 0; k < FFT_SIZE / 2; k++) {
+      this.cos[k] = Math.cos((-2 * Math.PI * k) / FFT_SIZE);
+      this.sin[k] = Math.sin((-2 * Math.PI * k) / FFT_SIZE);
+    }
+  }
+
+  /** Bins per spectrum. */
+  get bins(): number {
+    return this.current.length;
+  }
+
+  /** Starts reading afresh: the next analysis needs a full window of samples from here. */
+  startReading(): void {
+    this.ringFill = 0;
+    this.boxSum = 0;
+    this.boxCount = 0;
+  }
+
+  /** A full window has been read since startReading(). */
+  get ready(): boolean {
+    return this.ringFill >= FFT_SIZE;
+  }
+
+  /** Samples [start, end) of the line. */
+  accumulate(x: Float32Array, start: number, end: number): void {
+    const d = this.decimation;
+    const ring = this.ring;
+    let sum = this.boxSum;
+    let count = this.boxCount;
+    let pos = this.ringPos;
+    let fill = this.ringFill;
+    for (let i = start; i < end; i++) {
+      sum += x[i];
+      if (++count === d) {
+        ring[pos] = sum / d;
+        pos = pos + 1 === FFT_SIZE ? 0 : pos + 1;
+        fill++;
+        sum = 0;
+        count = 0;
+      }
+    }
+    this.boxSum = sum;
+    this.boxCount = count;
+    this.ringPos = pos;
+    this.ringFill = fill;
+  }
+
+  /** The window read so far becomes `current` (the old `current` becomes `previous`), with `levelDb`. */
+  analyse(): void {
+    const swap = this.previous;
+    this.previous = this.current;
+    this.current = swap;
+    this.fft();
+    const re = this.re;
+    const im = this.im;
+    const lp = this.logPower;
+    const bins = lp.length;
+    let power = 0;
+    for (let k = 0; k < bins; k++) {
+      const b = this.lo + k;
+      const p = re[b] * re[b] + im[b] * im[b];
+      power += p;
+      lp[k] = Math.log(p + 1e-20);
+    }
+    this.levelDb = 10 * Math.log10(power + 1e-20);
+    const fine = this.current;
+    for (let k = 0; k < bins; k++) {
+      const a = k - SMOOTH_BINS < 0 ? 0 : k - SMOOTH_BINS;
+      const b = k + SMOOTH_BINS >= bins ? bins - 1 : k + SMOOTH_BINS;
+      let s = 0;
+      for (let j = a; j <= b; j++) s += lp[j];
+      fine[k] = lp[k] - s / (b - a + 1);
+    }
+    normalise(fine);
+  }
+
+  /** Windowed radix-2 FFT of the ring, oldest sample first, into re/im. */
+  private fft(): void {
+    const re = this.re;
+    const im = this.im;
+    const ring = this.ring;
+    const w = this.window;
+    const br = this.bitrev;
+    for (let i = 0, p = this.ringPos; i < FFT_SIZE; i++) {
+      const j = br[i];
+      re[j] = ring[p] * w[i];
+      im[j] = 0;
+      p = p + 1 === FFT_SIZE ? 0 : p + 1;
+    }
+    for (let len = 2; len <= FFT_SIZE; len <<= 1) {
+      const half = len >> 1;
+      const stride = FFT_SIZE / len;
+      for (let i = 0; i < FFT_SIZE; i += len) {
+        for (let k = 0; k < half; k++) {
+          const c = this.cos[k * stride];
+          const s = this.sin[k * stride];
+          const a = i + k;
+          const b = a + half;
+          const vr = re[b] * c - im[b] * s;
+          const vi = re[b] * s + im[b] * c;
+          re[b] = re[a] - vr;
+          im[b] = im[a] - vi;
+          re[a] += vr;
+          im[a] += vi;
+        }
+      }
+    }
+  }
+}
+
+/** Centres `a` and scales it to unit norm (a flat vector stays zero). */
+function normalise(a: Float64Array): void {
+  const n = a.length;
+  let s = 0;
+  for (let i = 0; i < n; i++) s += a[i];
+  const m = s / n;
+  let ss = 0;
+  for (let i = 0; i < n; i++) {
+    const v = a[i] - m;
+    a[i] = v;
+    ss += v * v;
+  }
+  const g = ss > 0 ? 1 / Math.sqrt(ss) : 0;
+  for (let i = 0; i < n; i++) a[i] *= g;
+}
+
+/** Dot product of `a` with b[offset, offset + a.length): the correlation of two fine structures. */
+export function fineCorrelation(a: Float64Array, b: Float64Array, offset = 0): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i] * b[offset + i];
+  return s;
+}

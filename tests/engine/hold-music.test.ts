@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { FLOOR_CONDITIONS, analyseFloorCall, floorCall } from '../support/floor-calls';
+import {
+  HOLD_CONTROL_KINDS,
+  HOLD_MUSIC_KINDS,
+  MUSIC_LEVELS_DBFS,
+  holdMusicCall,
+  type HoldMusicKind,
+} from '../support/hold-music-calls';
+import { runHoldMusicCall, talkSec } from '../support/hold-music-run';
+
+/**
+ * Music on hold that no event announces (hold-music.ts through the call engine), on calls built from real
+ * recorded voices with the music placed by construction, as loud as the caller and 12 dB under. What the
+ * agent would notice: "On hold (music)" within the stated onset delay — 3 s of continuous music; a beep
+ * pattern, sound for 0.7 s of every 3 s, within three of its cycles — gone within 0.5 s of the caller's first
+ * word, no cue and a frozen venting figure meanwhile, and the music not counted as the caller talking. A
+ * venting caller, a silent line, a silence-suppressed line and every floor call are never taken for music.
+ */
+const ONSET_DELAY_SEC: Record<HoldMusicKind, number> = {
+  'moh-piece': 3,
+  chords: 3,
+  pluck: 3,
+  beeps: 9,
+};
+const RELEASE_SEC = 0.5;
+
+describe('music on hold recognised from the sound', () => {
+  for (const kind of HOLD_MUSIC_KINDS) {
+    for (const db of MUSIC_LEVELS_DBFS) {
+      it(`${kind} at ${db} dBFS: shown within ${ONSET_DELAY_SEC[kind]} s, gone at the caller's first word, no cue, venting held`, () => {
+        const call = holdMusicCall(kind, db);
+        const run = runHoldMusicCall(call);
+        expect(run.shown, 'one hold, from music to the caller').toHaveLength(1);
+        const [shownAt, goneAt] = run.shown[0];
+        expect(shownAt).toBeGreaterThan(call.holdStartSec);
+        expect(shownAt - call.holdStartSec).toBeLessThanOrEqual(ONSET_DELAY_SEC[kind]);
+        expect(goneAt).toBeGreaterThan(call.holdEndSec - 0.5);
+        expect(goneAt - call.callerBackSec).toBeLessThanOrEqual(RELEASE_SEC);
+        expect(run.cuesWhileShown).toEqual([]);
+        expect(run.ventingWhileShown).toHaveLength(1);
+        // The analysis: one music hold dated back to the music, ended by the caller; no cue inside it.
+        const holds = run.offline.holds ?? [];
+        expect(holds).toHaveLength(1);
+        const [h] = holds;
+        expect(h.source).toBe('music');
+        expect(Math.abs(h.start - call.holdStartSec)).toBeLessThan(0.5);
+        expect(h.end).toBeGreaterThan(call.holdEndSec - 0.5);
+        expect(h.end).toBeLessThanOrEqual(call.callerBackSec + 0.1);
+        for (const c of run.offline.cues)
+          expect(c.end <= h.start || c.start >= h.end, c.cue).toBe(true);
+        // The 30 s of music are not the caller talking (the silent-line control talks about as much).
+        const silent = runHoldMusicCall(holdMusicCall('silent'));
+        expect(talkSec(run.offline.speech.caller)).toBeLessThan(
+          talkSec(silent.offline.speech.caller) + 1,
+        );
+        // Live (128-sample blocks) and offline (64 k blocks) agree.
+        expect(run.live.holds.map((x) => [x.start, x.end, x.source])).toEqual(
+          holds.map((x) => [expect.closeTo(x.start, 3), expect.closeTo(x.end, 3), x.source]),
+        );
+      });
+    }
+  }
+
+  for (const kind of HOLD_CONTROL_KINDS) {
+    it(`${kind} (control): never taken for music`, () => {
+      const run = runHoldMusicCall(holdMusicCall(kind));
+      expect(run.shown).toEqual([]);
+      expect(run.offline.holds).toBeUndefined();
+    });
+  }
+
+  it('the venting caller keeps the floor: their 30 s count as speech and wait-for-pause shows', () => {
+    const call = holdMusicCall('venting');
+    const run = runHoldMusicCall(call);
+    expect(talkSec(run.offline.speech.caller)).toBeGreaterThan(25);
+    expect(
+      run.offline.cues.some(
+        (c) => c.cue === 'wait-for-pause' && c.start < call.holdEndSec && c.end > call.holdStartSec,
+      ),
+    ).toBe(true);
+  });
+
+  it('no floor call is taken for music', () => {
+    for (const condition of FLOOR_CONDITIONS) {
+      const report = analyseFloorCall(floorCall(condition).wav);
+      expect(report.holds, condition).toBeUndefined();
+    }
+  });
+});
