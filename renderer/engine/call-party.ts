@@ -15,6 +15,8 @@ export class CallParty {
   readonly vad: VoiceActivityDetector;
   readonly frame: PartyFrame = createPartyFrame();
   readonly segments: SpeechSegment[] = [];
+  /** Taken off the next frame's energy for its voicing (dB): the share that copies the other side (channel-crosstalk.ts). */
+  penaltyDb = 0;
   private readonly sampleRate: number;
   /** What the stereo pass advances (accumulateBoth). */
   private readonly filters: PartyFilters;
@@ -67,7 +69,7 @@ export class CallParty {
 
   /** Closes the frame ending at stream sample `endSample` (voiced only above `minDb`); returns the finished segment, if any. */
   endFrame(endSample: number, minDb?: number): SpeechSegment | null {
-    this.vad.endFrame(endSample, minDb);
+    this.vad.endFrame(endSample, minDb, this.penaltyDb);
     this.frame.power = this.meter.lastSubBlockPower();
     return this.readVad();
   }

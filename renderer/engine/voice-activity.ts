@@ -240,9 +240,11 @@ export class VoiceActivityDetector {
   /**
    * Closes the frame in progress, which ends at sample `frameEndSample` of the stream, and updates the
    * decision fields. Frames must be of equal length except possibly the last one of a stream. `minDb`
-   * raises the bar for this frame's voicing (dB, band-limited mean square), e.g. the agent's gates.
+   * raises the bar for this frame's voicing (dB, band-limited mean square), e.g. the agent's gates;
+   * `penaltyDb` is taken off the frame's energy for that decision only (the share of it that is a copy of
+   * the other channel, channel-crosstalk.ts): frameDb and the floor keep the energy as measured.
    */
-  endFrame(frameEndSample: number, minDb = -Infinity): void {
+  endFrame(frameEndSample: number, minDb = -Infinity, penaltyDb = 0): void {
     const meanSquare =
       this.count > 0 ? (this.sumSquares * this.filter.gainSquared) / this.count : 0;
     const noSignal = this.count === 0 || this.rawSquares / this.count < NO_SIGNAL_POWER;
@@ -264,7 +266,7 @@ export class VoiceActivityDetector {
     const floor = this.floorKnown ? tracked : Math.min(tracked, RETURN_FLOOR_DB);
     this.floorDb = floor === Infinity ? e : floor;
     const threshold = Math.max(this.floorDb + this.thresholdDb, this.minFrameDbfs, minDb);
-    const voiced = !noSignal && floor !== Infinity && e > threshold;
+    const voiced = !noSignal && floor !== Infinity && e - penaltyDb > threshold;
     if (noSignal) this.noSignalFrame();
     else {
       if (this.muted) this.returnSample = frameEndSample - frameSamples;
