@@ -28,6 +28,14 @@
  * or more under the caller is leak.
  * The agent breaking in is louder than that by far and counts from their first word.
  *
+ * The room as the mic hears it now. A headset's automatic gain control lifts everything the mic hears in
+ * the agent's silences — up to 18 dB — so neighbours who sat well under the close-talk gate reach it; a
+ * neighbour close by does the same without any AGC. A close voice starts with a jump over the room the mic
+ * is hearing, whatever its gain: so the agent's speech must also start BG_ONSET_DB over the room's median
+ * level of the last BG_WINDOW_SEC they were not speaking, and goes on only BG_HOLD_DB over that level (held
+ * from before they spoke: while they speak the AGC turns down and the room with it). Babble's frames sit
+ * within a few dB of its median; a quiet room leaves this gate far under the close-talk one.
+ *
  * Pure, allocation-free, stepped once per 10 ms frame.
  */
 import { SpeechBaseline } from './speech-level';
@@ -49,6 +57,12 @@ export const LEAK_WINDOW_SEC = 0.15;
 export const LEAK_MARGIN_DB = 8;
 export const LEAK_MIN_DOWN_DB = 15;
 export const LEAK_PRIOR_DB = -LEAK_MIN_DOWN_DB - LEAK_MARGIN_DB;
+/** The room's level: the median 20 ms energy of the agent's last BG_WINDOW_SEC not speaking (dB). */
+export const BG_WINDOW_SEC = 1;
+export const BG_QUANTILE = 0.5;
+/** The agent's speech starts this far over the room as the mic hears it now, and goes on this far over it. */
+export const BG_ONSET_DB = 10;
+export const BG_HOLD_DB = 4;
 /** Sound on the mic during this much of the caller's speech (the agent silent) shows the mic can hear the earpiece. */
 const MIC_LIVE_SEC = 0.3;
 /** Agent frames this close to the caller's loudest (or louder) may be double talk: not used for the coupling. */
@@ -70,12 +84,18 @@ export class AgentVoiceGate {
   private liveFrames = 0;
   private readonly micLiveFrames: number;
   private calibratedDb: number | null = null;
+  private readonly bg: Float64Array;
+  private readonly bgSorted: Float64Array;
+  private bgPos = 0;
+  private bgFill = 0;
   /** The gate for the frame being decided (dB). */
   gateDb = -Infinity;
 
   constructor(frameSec: number) {
     this.level = new SpeechBaseline(Math.round(LEARN_SEC / frameSec), frameSec, ADAPT_SEC);
     this.micLiveFrames = Math.round(MIC_LIVE_SEC / frameSec);
+    this.bg = new Float64Array(Math.round(BG_WINDOW_SEC / frameSec));
+    this.bgSorted = new Float64Array(this.bg.length);
     this.callerDb = new Float64Array(Math.max(1, Math.round(LEAK_WINDOW_SEC / frameSec) + 1)).fill(
       -Infinity,
     );
@@ -106,7 +126,11 @@ export class AgentVoiceGate {
       this.liveFrames >= this.micLiveFrames
         ? this.callerMaxDb() + Math.min(this.coupling + LEAK_MARGIN_DB, -LEAK_MIN_DOWN_DB)
         : -Infinity;
-    this.gateDb = closeTalk > leak ? closeTalk : leak;
+    let gate = closeTalk > leak ? closeTalk : leak;
+    const bg = this.backgroundDb();
+    const room = bg + (agentSpeaking ? BG_HOLD_DB : BG_ONSET_DB);
+    if (room > gate) gate = room;
+    this.gateDb = gate;
     return this.gateDb;
   }
 
@@ -115,6 +139,12 @@ export class AgentVoiceGate {
    * confirmed segment) and the coupling from the caller's speech.
    */
   afterAgentFrame(agent: VoiceActivityDetector, caller: VoiceActivityDetector): void {
+    if (agent.noSignal) this.bgFill = 0;
+    else if (!agent.speaking) {
+      this.bg[this.bgPos] = agent.frameDb;
+      this.bgPos = this.bgPos + 1 === this.bg.length ? 0 : this.bgPos + 1;
+      if (this.bgFill < this.bg.length) this.bgFill++;
+    }
     if (agent.noSignal) {
       // A muted mic hears no earpiece: nothing to learn, and no leak to judge until it has sound again.
       if (agent.muted) this.liveFrames = 0;
@@ -141,6 +171,15 @@ export class AgentVoiceGate {
     this.level.set(null);
     this.coupling = LEAK_PRIOR_DB;
     this.liveFrames = 0;
+  }
+
+  /** The room as the mic hears it now: a low quantile of the agent's 20 ms energies over their last BG_WINDOW_SEC not speaking. */
+  private backgroundDb(): number {
+    if (this.bgFill < this.bg.length) return -Infinity;
+    const sorted = this.bgSorted;
+    sorted.set(this.bg);
+    sorted.sort();
+    return sorted[Math.floor(BG_QUANTILE * (sorted.length - 1))];
   }
 
   private callerMaxDb(): number {
