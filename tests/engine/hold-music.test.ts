@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { FLOOR_CONDITIONS, analyseFloorCall, floorCall } from '../support/floor-calls';
+import {
+  FLOOR_CONDITIONS,
+  PATH_CONDITIONS,
+  analyseFloorCall,
+  floorCall,
+} from '../support/floor-calls';
 import {
   HOLD_CONTROL_KINDS,
   HOLD_MUSIC_KINDS,
@@ -15,7 +20,8 @@ import { runHoldMusicCall, talkSec } from '../support/hold-music-run';
  * agent would notice: "On hold (music)" within the stated onset delay — 3 s of continuous music; a beep
  * pattern, sound for 0.7 s of every 3 s, within three of its cycles — gone within 0.5 s of the caller's first
  * word, no cue and a frozen venting figure meanwhile, and the music not counted as the caller talking. A
- * venting caller, a silent line, a silence-suppressed line and every floor call are never taken for music.
+ * venting caller, a silent line, a silence-suppressed line and every floor and audio-path call are never
+ * taken for music.
  */
 const ONSET_DELAY_SEC: Record<HoldMusicKind, number> = {
   'moh-piece': 3,
@@ -81,8 +87,8 @@ describe('music on hold recognised from the sound', () => {
     ).toBe(true);
   });
 
-  it('no floor call is taken for music', () => {
-    for (const condition of FLOOR_CONDITIONS) {
+  it('no floor or audio-path call (echo, AGC, near voices, line steps) is taken for music', () => {
+    for (const condition of [...FLOOR_CONDITIONS, ...PATH_CONDITIONS]) {
       const report = analyseFloorCall(floorCall(condition).wav);
       expect(report.holds, condition).toBeUndefined();
     }
