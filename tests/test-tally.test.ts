@@ -40,6 +40,7 @@ test('fails the first time only', ({}, info) => { expect(info.retry).toBe(1); })
     );
     writeFileSync(
       path.join(DIR, 'planted.config.mjs'),
+      // allowed: the planted flaky test needs its retry to pass the second time (what is counted as flaky).
       `export default { testDir: '.', retries: 1, workers: 1, reporter: [['json']] };\n`,
     );
     const report = path.join(DIR, 'report.json');

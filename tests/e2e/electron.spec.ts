@@ -106,7 +106,9 @@ test('hardened as the page sees it: app:// only, no Node, no new windows, no nav
     await page.evaluate(() => {
       window.location.href = 'https://example.com/';
     });
-    await page.waitForTimeout(500);
+    // A round trip to the main process after the attempt: it has handled (and refused) the navigation first,
+    // since both travel the same renderer → main channel in order.
+    await desktopState(page);
     expect(page.url()).toBe('app://calm-line/index.html');
     // eval is blocked by the CSP.
     expect(

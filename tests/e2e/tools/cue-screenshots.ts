@@ -40,7 +40,16 @@ async function main(): Promise<void> {
             await page.screenshot({ path: file });
             console.log(file);
           }
-          await page.waitForTimeout(40);
+          // The next cue: wait until the banner shows something else (or a second passes).
+          await page
+            .waitForFunction(
+              (prev) =>
+                document.querySelector('[data-testid="cue-banner"]')?.getAttribute('data-cue') !==
+                prev,
+              cue,
+              { timeout: 1000 },
+            )
+            .catch(() => undefined);
         }
         const missing = CUES.filter((c) => !seen.has(c));
         if (missing.length > 0)
