@@ -126,7 +126,9 @@ export class CallEngine {
       const chunkEnd = end - pos < room ? end : pos + room;
       CallParty.accumulateBoth(this.caller, this.agent, caller, agent, pos, chunkEnd);
       if (this.music?.collecting) this.music.accumulate(caller, pos, chunkEnd);
-      if (this.channels.running) this.channels.accumulate(caller, agent, pos, chunkEnd);
+      // The channel check weighs speech only: digital silence on both sides (the last frame's) is skipped.
+      if (this.channels.running && !(this.caller.vad.noSignal && this.agent.vad.noSignal))
+        this.channels.accumulate(caller, agent, pos, chunkEnd);
       this.samplesDone += chunkEnd - pos;
       this.frameFill += chunkEnd - pos;
       pos = chunkEnd;

@@ -21,6 +21,7 @@
  * It runs only until its verdict (a few seconds of speech): four biquads a sample a side, then nothing.
  */
 import { highPass } from './voice-band-filter';
+import { flush } from './k-weighting';
 
 export type ChannelOrder = 'pending' | 'ok' | 'swapped';
 
@@ -79,6 +80,8 @@ export class BandwidthProbe {
       }
       high += v * v;
     }
+    // Tiny states flushed to zero: a long digital silence never runs the sections on denormal numbers.
+    for (let i = 0; i < s.length; i++) s[i] = flush(s[i]);
     this.frameHigh += high;
     this.frameAll += all;
   }
