@@ -13,6 +13,8 @@ import {
   type HoldMusicKind,
 } from '../support/hold-music-calls';
 import { runHoldMusicCall, talkSec } from '../support/hold-music-run';
+import { readWavFile } from '../support/test-audio';
+import { CallEngine } from '../../renderer/engine/call-engine';
 
 /**
  * Music on hold that no event announces (hold-music.ts through the call engine), on calls built from real
@@ -75,6 +77,36 @@ describe('music on hold recognised from the sound', () => {
       expect(run.offline.holds).toBeUndefined();
     });
   }
+
+  it('an event hold takes over a music hold; after its resume the music is recognised again', () => {
+    const call = holdMusicCall('chords');
+    const { channels, sampleRate } = readWavFile(call.wav);
+    const [agent, caller] = channels;
+    const engine = new CallEngine({ sampleRate });
+    const holdAt = call.holdStartSec + 10;
+    const resumeAt = call.holdStartSec + 15;
+    const sources: (string | null)[] = [];
+    for (let pos = 0; pos < caller.length; pos += 128) {
+      const t = pos / sampleRate;
+      // The phone software's hold and resume, once each.
+      if (t >= holdAt && t - 128 / sampleRate < holdAt) engine.setHeld(true);
+      if (t >= resumeAt && t - 128 / sampleRate < resumeAt) engine.setHeld(false);
+      engine.process(caller, agent, pos, Math.min(caller.length, pos + 128));
+      const s = engine.snapshot().holdSource;
+      if (sources[sources.length - 1] !== s) sources.push(s);
+    }
+    const a = engine.finish();
+    expect(sources).toEqual([null, 'music', 'event', null, 'music', null]);
+    expect(a.holds.map((h) => h.source)).toEqual(['music', 'event', 'music']);
+    const [m1, ev, m2] = a.holds;
+    expect(m1.end).toBeCloseTo(ev.start, 2);
+    expect(ev.start).toBeCloseTo(holdAt, 1);
+    expect(ev.end).toBeCloseTo(resumeAt, 1);
+    // Still music after the resume: recognised again within the stated delay.
+    expect(m2.start).toBeGreaterThanOrEqual(ev.end);
+    expect(m2.start - ev.end).toBeLessThanOrEqual(ONSET_DELAY_SEC.chords);
+    expect(a.cues.filter((c) => c.start > m1.start && c.start < m2.end)).toEqual([]);
+  });
 
   it('the venting caller keeps the floor: their 30 s count as speech and wait-for-pause shows', () => {
     const call = holdMusicCall('venting');
