@@ -20,6 +20,7 @@ const MET: FloorCondition[] = [
   'echo-20',
   'echo-30',
   'echo-40',
+  'agc-12',
   'step-down-6',
   'step-down-10',
   'raised-12',
