@@ -9,6 +9,7 @@ import {
   HOLD_CONTROL_KINDS,
   HOLD_MUSIC_KINDS,
   MUSIC_LEVELS_DBFS,
+  VENTING_CALLERS,
   holdMusicCall,
   type HoldMusicKind,
 } from '../support/hold-music-calls';
@@ -107,6 +108,17 @@ describe('music on hold recognised from the sound', () => {
     expect(m2.start - ev.end).toBeLessThanOrEqual(ONSET_DELAY_SEC.chords);
     expect(a.cues.filter((c) => c.start > m1.start && c.start < m2.end)).toEqual([]);
   });
+
+  it.each(VENTING_CALLERS.slice(1))(
+    'venting (control) with the voice %s: never taken for music',
+    (voice) => {
+      const call = holdMusicCall('venting', undefined, voice);
+      const run = runHoldMusicCall(call);
+      expect(run.shown).toEqual([]);
+      expect(run.offline.holds).toBeUndefined();
+      expect(talkSec(run.offline.speech.caller)).toBeGreaterThan(20);
+    },
+  );
 
   it('the venting caller keeps the floor: their 30 s count as speech and wait-for-pause shows', () => {
     const call = holdMusicCall('venting');

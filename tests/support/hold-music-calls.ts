@@ -23,7 +23,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { FLOOR_SAMPLE_RATE, phoneLine } from './floor-calls';
-import { speakerClips, type Clip } from './real-voices';
+import { speakerClips, type Clip, type Speaker } from './real-voices';
 import {
   PROJECT_ROOT,
   cachedFixture,
@@ -55,6 +55,7 @@ const LINE_NOISE_DBFS = -62;
 export interface HoldMusicCall {
   kind: HoldCallKind;
   musicDbfs: number;
+  callerVoice: Speaker;
   wav: string;
   durationSec: number;
   /** Where the music (or the control's stretch) plays: [start, end) s. */
@@ -72,10 +73,30 @@ interface Placed {
   gainDb: number;
 }
 
-export function holdMusicCall(kind: HoldCallKind, musicDbfs = MUSIC_LEVELS_DBFS[0]): HoldMusicCall {
+/** The callers of the venting control: every real voice (one prompt voice per language, two readers). */
+export const VENTING_CALLERS: readonly Speaker[] = [
+  'fr-june',
+  'en-allison',
+  'es-allison',
+  'it-carlo',
+  'ru-voice',
+  'en-male',
+  'en-librivox',
+];
+
+export function holdMusicCall(
+  kind: HoldCallKind,
+  musicDbfs = MUSIC_LEVELS_DBFS[0],
+  callerVoice: Speaker = 'fr-june',
+): HoldMusicCall {
   const rnd = seededRandom(31);
-  const callerClips = speakerClips('fr-june', SR, 1.2, 3.2);
-  const agentClips = speakerClips('en-allison', SR, 1.0, 2.6);
+  const callerClips = speakerClips(callerVoice, SR, 1.2, 3.2);
+  const agentClips = speakerClips(
+    callerVoice === 'en-allison' ? 'it-carlo' : 'en-allison',
+    SR,
+    1.0,
+    2.6,
+  );
   let ci = 0;
   let ai = 0;
   const caller: Placed[] = [];
@@ -111,25 +132,30 @@ export function holdMusicCall(kind: HoldCallKind, musicDbfs = MUSIC_LEVELS_DBFS[
     .flatMap((p) => p.clip.speech.map(([a, b]): [number, number] => [p.at + a, p.at + b]))
     .sort((a, b) => a[0] - b[0]);
 
-  const wav = cachedFixture({ kind: 'hold-music-call', holdKind: kind, musicDbfs, v: 1 }, (out) => {
-    const n = Math.round(durationSec * SR);
-    const agentCh = noise(out, 'agent', durationSec, AGENT_NOISE_DBFS, []);
-    for (const p of agent)
-      mixInto(agentCh, p.clip.samples, Math.round(p.at * SR), dbToGain(p.gainDb));
-    let callerCh: Float32Array = new Float32Array(n);
-    for (const p of caller)
-      mixInto(callerCh, p.clip.samples, Math.round(p.at * SR), dbToGain(p.gainDb));
-    const music = musicOf(kind, out, musicDbfs);
-    if (music) mixInto(callerCh, music, Math.round(holdStartSec * SR));
-    callerCh = phoneLine(out, callerCh);
-    mixInto(callerCh, noise(out, 'line', durationSec, LINE_NOISE_DBFS, ['sinc', '300-3400']), 0);
-    if (kind === 'suppressed')
-      callerCh.fill(0, Math.round(holdStartSec * SR), Math.round(holdEndSec * SR));
-    writeWavFile(out, [agentCh.subarray(0, n), callerCh.subarray(0, n)], SR, 16);
-  });
+  const recipe = { kind: 'hold-music-call', holdKind: kind, musicDbfs, v: 1 };
+  const wav = cachedFixture(
+    callerVoice === 'fr-june' ? recipe : { ...recipe, callerVoice },
+    (out) => {
+      const n = Math.round(durationSec * SR);
+      const agentCh = noise(out, 'agent', durationSec, AGENT_NOISE_DBFS, []);
+      for (const p of agent)
+        mixInto(agentCh, p.clip.samples, Math.round(p.at * SR), dbToGain(p.gainDb));
+      let callerCh: Float32Array = new Float32Array(n);
+      for (const p of caller)
+        mixInto(callerCh, p.clip.samples, Math.round(p.at * SR), dbToGain(p.gainDb));
+      const music = musicOf(kind, out, musicDbfs);
+      if (music) mixInto(callerCh, music, Math.round(holdStartSec * SR));
+      callerCh = phoneLine(out, callerCh);
+      mixInto(callerCh, noise(out, 'line', durationSec, LINE_NOISE_DBFS, ['sinc', '300-3400']), 0);
+      if (kind === 'suppressed')
+        callerCh.fill(0, Math.round(holdStartSec * SR), Math.round(holdEndSec * SR));
+      writeWavFile(out, [agentCh.subarray(0, n), callerCh.subarray(0, n)], SR, 16);
+    },
+  );
   return {
     kind,
     musicDbfs,
+    callerVoice,
     wav,
     durationSec,
     holdStartSec,
