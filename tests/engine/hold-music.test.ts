@@ -14,7 +14,9 @@ import {
   type HoldMusicKind,
 } from '../support/hold-music-calls';
 import { runHoldMusicCall, talkSec } from '../support/hold-music-run';
-import { readWavFile } from '../support/test-audio';
+import path from 'node:path';
+import { readWavFile, scratchDir, sox } from '../support/test-audio';
+import { analyseDecodedCall } from '../../renderer/engine/call-analysis-report';
 import { CallEngine } from '../../renderer/engine/call-engine';
 
 /**
@@ -119,6 +121,25 @@ describe('music on hold recognised from the sound', () => {
       expect(talkSec(run.offline.speech.caller)).toBeGreaterThan(20);
     },
   );
+
+  it('the same holds at 8 kHz (recorded G.711 calls), 16 and 44.1 kHz', () => {
+    for (const kind of [...HOLD_MUSIC_KINDS, 'venting'] as const) {
+      const call = holdMusicCall(kind);
+      const at48 = runHoldMusicCall(call).offline.holds ?? [];
+      for (const rate of [8000, 16000, 44100]) {
+        const file = path.join(scratchDir('hold-music-rates'), `${kind}-${rate}.wav`);
+        sox(call.wav, '-r', String(rate), file);
+        const { channels, sampleRate } = readWavFile(file);
+        const holds =
+          analyseDecodedCall(file, channels, { sampleRate, agentChannel: 'left' }).holds ?? [];
+        expect(holds.length, `${kind} at ${rate} Hz`).toBe(at48.length);
+        holds.forEach((h, i) => {
+          expect(Math.abs(h.start - at48[i].start), `${kind} at ${rate} Hz`).toBeLessThan(0.15);
+          expect(Math.abs(h.end - at48[i].end), `${kind} at ${rate} Hz`).toBeLessThan(0.15);
+        });
+      }
+    }
+  });
 
   it('the venting caller keeps the floor: their 30 s count as speech and wait-for-pause shows', () => {
     const call = holdMusicCall('venting');
