@@ -115,7 +115,7 @@ test.afterEach(async () => {
 });
 
 const CALLS: FloorCondition[] = (process.env.FLOOR_CALLS?.split(',') as
-  FloorCondition[] | undefined) ?? ['muted', 'leak-28', 'babble-35', 'echo-20'];
+  FloorCondition[] | undefined) ?? ['muted', 'leak-28', 'babble-35', 'echo-20', 'agc-12'];
 
 for (const condition of CALLS) {
   test(`live coach and offline analyser agree on the ${condition} call`, async () => {
