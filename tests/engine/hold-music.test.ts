@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   FLOOR_CONDITIONS,
@@ -14,7 +15,6 @@ import {
   type HoldMusicKind,
 } from '../support/hold-music-calls';
 import { runHoldMusicCall, talkSec } from '../support/hold-music-run';
-import path from 'node:path';
 import { readWavFile, scratchDir, sox } from '../support/test-audio';
 import { analyseDecodedCall } from '../../renderer/engine/call-analysis-report';
 import { CallEngine } from '../../renderer/engine/call-engine';
