@@ -7,6 +7,7 @@ import {
   HOLD_CONTROL_KINDS,
   HOLD_MUSIC_KINDS,
   MUSIC_LEVELS_DBFS,
+  VENTING_CALLERS,
   holdMusicCall,
   type HoldMusicCall,
 } from '../support/hold-music-calls';
@@ -20,6 +21,7 @@ console.log('|---|---|---|---|---|---|---|---|---|');
 const calls: HoldMusicCall[] = [
   ...HOLD_MUSIC_KINDS.flatMap((kind) => MUSIC_LEVELS_DBFS.map((db) => holdMusicCall(kind, db))),
   ...HOLD_CONTROL_KINDS.map((kind) => holdMusicCall(kind)),
+  ...VENTING_CALLERS.slice(1).map((voice) => holdMusicCall('venting', undefined, voice)),
 ];
 for (const call of calls) {
   const kind = call.kind;
@@ -29,6 +31,6 @@ for (const call of calls) {
   const truth = call.callerTruth.reduce((s, [a, b]) => s + b - a, 0);
   const music = HOLD_MUSIC_KINDS.includes(kind as never);
   console.log(
-    `| ${kind}${music ? ` ${call.musicDbfs} dBFS` : ''} | ${music ? `${f(call.holdStartSec)}–${f(call.holdEndSec)}` : 'none'} | ${first ? `${f(first[0])} (${f(first[0] - call.holdStartSec)})` : 'never'}${run.shown.length > 1 ? ` ×${run.shown.length}` : ''} | ${holds.map((h) => `${f(h.start)}–${f(h.end)}`).join(', ') || 'none'} | ${f(call.callerBackSec)} | ${first ? `${f(first[1])} (${f(first[1] - call.callerBackSec)})` : '–'} | ${run.cuesWhileShown.length} | ${run.ventingWhileShown.map(f).join(', ') || '–'} | ${f(talkSec(run.offline.speech.caller))} (${f(truth)}) |`,
+    `| ${kind}${music ? ` ${call.musicDbfs} dBFS` : ''}${kind === 'venting' ? ` (${call.callerVoice})` : ''} | ${music ? `${f(call.holdStartSec)}–${f(call.holdEndSec)}` : 'none'} | ${first ? `${f(first[0])} (${f(first[0] - call.holdStartSec)})` : 'never'}${run.shown.length > 1 ? ` ×${run.shown.length}` : ''} | ${holds.map((h) => `${f(h.start)}–${f(h.end)}`).join(', ') || 'none'} | ${f(call.callerBackSec)} | ${first ? `${f(first[1])} (${f(first[1] - call.callerBackSec)})` : '–'} | ${run.cuesWhileShown.length} | ${run.ventingWhileShown.map(f).join(', ') || '–'} | ${f(talkSec(run.offline.speech.caller))} (${f(truth)}) |`,
   );
 }
