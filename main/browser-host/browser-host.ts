@@ -23,7 +23,7 @@ import { createExportDownloads } from './export-downloads';
 import { hostOrigin } from './request-guard';
 import { createSessionToken } from './session-token';
 import { HOOKS_FOLDER } from '../call-events/hook-scripts';
-import { defaultUserDataDir } from './user-data-dir';
+import { defaultUserDataDir } from '../storage/user-data-dir';
 
 export interface BrowserHostOptions {
   /** The data folder: settings, the session log, drafts, timelines, recordings. Created when missing. */

@@ -17,7 +17,7 @@ import { findChromium, launchChromiumApp } from './chromium-launcher';
 import { buildRenderer, isRendererBuildStale, rendererSourcePaths } from './renderer-build';
 import { onShutdownSignals, type ShutdownStep } from './shutdown-signals';
 import { parseStartBrowserOptions, START_BROWSER_USAGE } from './start-browser-options';
-import { defaultUserDataDir } from './user-data-dir';
+import { defaultUserDataDir } from '../storage/user-data-dir';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const log = (message: string): void => console.log(`[calm-line] ${message}`);

@@ -15,7 +15,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { CALL_USAGE, parseCallArgs } from '../../preload/domain/call-event-args';
 import type { CallEvent } from '../../preload/domain/call-event';
-import { defaultUserDataDir } from '../browser-host/user-data-dir';
+import { defaultUserDataDir } from '../storage/user-data-dir';
 import { readDiscoveryFile, type CallEventDiscovery } from '../call-events/discovery-file';
 
 export const EXIT_TAKEN = 0;

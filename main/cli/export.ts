@@ -8,7 +8,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { defaultUserDataDir } from '../browser-host/user-data-dir';
+import { defaultUserDataDir } from '../storage/user-data-dir';
 import { BadExportArgsError, parseExportArgs } from './export-args';
 
 /** The agent named in the data folder's settings (for the JSON envelope); '' when unknown. */

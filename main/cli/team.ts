@@ -12,7 +12,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { defaultUserDataDir } from '../browser-host/user-data-dir';
+import { defaultUserDataDir } from '../storage/user-data-dir';
 import { BadTeamArgsError, parseTeamArgs, type TeamArgs } from './team-args';
 import {
   describeStore,

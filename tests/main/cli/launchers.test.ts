@@ -7,7 +7,7 @@ import {
   isRendererBuildStale,
   newestModificationMs,
 } from '../../../main/browser-host/renderer-build';
-import { defaultUserDataDir } from '../../../main/browser-host/user-data-dir';
+import { defaultUserDataDir } from '../../../main/storage/user-data-dir';
 import { findElectronBinary } from '../../../main/cli/start-electron';
 import { request, writeFakeRenderer } from '../support/host-requests';
 import { tempDirs } from '../support/temp-dirs';
