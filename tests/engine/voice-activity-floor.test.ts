@@ -115,7 +115,9 @@ describe('the engine shows a silent mic as a state and relearns voices on reques
   it('forgets a learned normal voice and caller baseline on relearn, keeps a calibration', () => {
     const voice = syllables(6, -26);
     const quiet = whiteNoise(6, -70, 7);
-    const learned = new CallEngine({ sampleRate: SR });
+    // The stand-in voice is two steady tones switched at 4 Hz — to the hold-music detector, a beep pattern:
+    // music-on-hold recognition is off here (this test is about relearning; hold-music.test.ts is about music).
+    const learned = new CallEngine({ sampleRate: SR, holdMusic: false });
     learned.process(concat(voice, quiet), concat(quiet, voice));
     expect(learned.snapshot().agentNormalLufs).not.toBeNull();
     expect(learned.snapshot().callerBaselineLufs).not.toBeNull();
