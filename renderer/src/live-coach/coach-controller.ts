@@ -15,6 +15,7 @@ import {
   SourceProblemError,
   type SourceProblem,
 } from './audio/source-problems';
+import { createTypedEmitter } from '../api/typed-emitter';
 import type { BannerState } from './cue-copy';
 import { agentDeviceKey } from './device-key';
 
@@ -156,14 +157,14 @@ export function createCoachController<S extends CoachSessionLike>(
   deps: CoachControllerDeps<S>,
 ): CoachController {
   let state = INITIAL;
-  const listeners = new Set<() => void>();
+  const changed = createTypedEmitter<{ change: void }>();
   let opening: Promise<S | null> | null = null;
   let recording: RecordingSink | null = null;
   let audioKey: string | null = null;
 
   const set = (patch: Partial<CoachState>): void => {
     state = { ...state, ...patch };
-    for (const listener of listeners) listener();
+    changed.emit('change');
   };
 
   const reconnect = (session: S): void => {
@@ -234,10 +235,7 @@ export function createCoachController<S extends CoachSessionLike>(
 
   return {
     getState: () => state,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    subscribe: (listener) => changed.on('change', listener),
     open: async () => (await open()) !== null,
     startCall,
     async endCall() {
