@@ -10,11 +10,15 @@
  *   overtalk [{start, end, startedBy}], cues [{cue, start, end}], loudness {caller, agent: {integratedLufs,
  *   maxMomentaryLufs, maxShortTermLufs, peakDbfs}}, metrics {callerTalkSec, agentTalkSec, talkRatio,
  *   overtalkCount, overtalkSec, longestCallerTurnSec, medianResponseGapSec, timeToCalmSec, cueCounts},
+ *   warnings (only when there is one) [{kind: 'crosstalk', from, into, levelDb}] — a channel carries a
+ *   zero-delay copy of the other (channel-crosstalk.ts), levelDb its level under the original; the
+ *   copy is not taken for that party's speech,
  *   holds (only when there is one) [{start, end, source: 'music' | 'event'}] — music on hold recognised on
  *   the caller's line (hold-music.ts); speech and cues inside are not counted,
  *   series (only when asked) {stepSec, caller, agent: {momentary, shortTerm}} — value i at i × stepSec.
  */
 import { CallEngine } from './call-engine';
+import type { CrosstalkMeasure } from './channel-crosstalk';
 import { roundLevel, roundSec, summariseCall } from './call-summary';
 import type {
   CallAnalysis,
@@ -44,12 +48,25 @@ export interface AnalysisReport {
   metrics: CallMetrics;
   /** Music on hold recognised on the caller's line (only when there is some). */
   holds?: { start: number; end: number; source: HoldSource }[];
+  /** What makes the recording itself doubtful (only when something does). */
+  warnings?: RecordingWarning[];
   series?: {
     stepSec: number;
     caller: { momentary: (number | null)[]; shortTerm: (number | null)[] };
     agent: { momentary: (number | null)[]; shortTerm: (number | null)[] };
   };
 }
+
+/** One channel carries an attenuated copy of the other (a codec's joint stereo, a recorder's crosstalk). */
+export interface CrosstalkWarning {
+  kind: 'crosstalk';
+  from: Party;
+  into: Party;
+  /** The copy's level relative to the original (dB). */
+  levelDb: number;
+}
+
+export type RecordingWarning = CrosstalkWarning;
 
 export interface CallAnalyserOptions {
   sampleRate: number;
@@ -102,6 +119,7 @@ export class CallAnalyser {
       agentChannel: mono ? null : (this.options.agentChannel ?? 'left'),
       note: note || undefined,
       series: this.options.series === true,
+      warnings: mono ? [] : crosstalkWarnings(this.engine.crosstalkFound()),
     });
   }
 }
@@ -125,6 +143,17 @@ export interface ReportMeta {
   agentChannel: AgentChannel | null;
   note?: string;
   series: boolean;
+  warnings?: RecordingWarning[];
+}
+
+/** The engine's crosstalk measures as the document's warnings (level to 0.1 dB). */
+export function crosstalkWarnings(found: readonly CrosstalkMeasure[]): CrosstalkWarning[] {
+  return found.map((m) => ({
+    kind: 'crosstalk',
+    from: m.from,
+    into: m.into,
+    levelDb: Math.round(m.levelDb * 10) / 10,
+  }));
 }
 
 export function buildAnalysisReport(a: CallAnalysis, meta: ReportMeta): AnalysisReport {
@@ -151,6 +180,7 @@ export function buildAnalysisReport(a: CallAnalysis, meta: ReportMeta): Analysis
           })),
         }
       : {}),
+    ...(meta.warnings?.length ? { warnings: meta.warnings } : {}),
   };
   if (meta.series && a.timeline) {
     const tl = a.timeline;

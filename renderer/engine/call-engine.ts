@@ -37,6 +37,7 @@ import { CallerEchoGate } from './caller-echo-gate';
 import { CallParty } from './call-party';
 import { TimelineRecorder } from './call-timeline';
 import { ChannelOrderCheck, type ChannelOrder } from './channel-order';
+import { ChannelCrosstalk, type CrosstalkMeasure } from './channel-crosstalk';
 import { CueRules, type CueRulesSink } from './cue-rules';
 import type { CueSettings } from './cue-settings';
 import { mergeCueSettings } from './cue-settings-merge';
@@ -69,6 +70,7 @@ export class CallEngine {
   private readonly echoGate: CallerEchoGate;
   private readonly rules: CueRules;
   private channels: ChannelOrderCheck;
+  private readonly crosstalk: ChannelCrosstalk;
   private readonly calm = new CalmTracker();
   private readonly live = new LiveTalkStats();
   private readonly timeline: TimelineRecorder | null;
@@ -101,6 +103,7 @@ export class CallEngine {
     );
     this.channels = new ChannelOrderCheck(options.sampleRate, this.frameSec);
     this.rules.setAgentSideTrusted(!this.channels.running);
+    this.crosstalk = new ChannelCrosstalk(options.sampleRate, this.frameSec);
     this.agentGate = new AgentVoiceGate(this.frameSec);
     this.echoGate = new CallerEchoGate(this.frameSec);
     this.agentGate.setCalibration(options.agentNormalLufs ?? null);
@@ -126,6 +129,7 @@ export class CallEngine {
       const chunkEnd = end - pos < room ? end : pos + room;
       CallParty.accumulateBoth(this.caller, this.agent, caller, agent, pos, chunkEnd);
       if (this.music?.collecting) this.music.accumulate(caller, pos, chunkEnd);
+      this.crosstalk.accumulate(caller, agent, pos, chunkEnd);
       // The channel check weighs speech only: digital silence on both sides (the last frame's) is skipped.
       if (this.channels.running && !(this.caller.vad.noSignal && this.agent.vad.noSignal))
         this.channels.accumulate(caller, agent, pos, chunkEnd);
@@ -245,6 +249,11 @@ export class CallEngine {
     this.rules.setAgentSideTrusted(!this.channels.running);
   }
 
+  /** Crosstalk between the channels measured so far (channel-crosstalk.ts): the directions found. */
+  crosstalkFound(): CrosstalkMeasure[] {
+    return this.crosstalk.detected();
+  }
+
   /** What the banner shows now (the rules' held primary cue), without a snapshot. */
   get bannerCue(): CueKind | null {
     return this.rules.primaryCue();
@@ -335,6 +344,7 @@ export class CallEngine {
 
   private endFrame(): void {
     const t = this.samplesDone / this.sampleRate;
+    this.crosstalk.endFrame(this.caller, this.agent);
     const cp = this.caller.frame;
     const ap = this.agent.frame;
     const callerHasFloor =
@@ -348,6 +358,7 @@ export class CallEngine {
     const gate = this.agentGate.beforeAgentFrame(this.caller.vad.frameDb, this.agent.vad.speaking);
     this.recordSegment(this.agent.endFrame(this.samplesDone, gate));
     this.agentGate.afterAgentFrame(this.agent.vad, this.caller.vad);
+    this.crosstalk.afterFrame(this.caller.vad.voiced, this.agent.vad.voiced);
     const cv = this.caller.vad;
     this.echoGate.afterFrames(
       cv.frameDb,

@@ -10,6 +10,7 @@ import {
   reviewInputOfReport,
   timelineOfReport,
 } from './recorded-call-session';
+import { describeRecordingWarning } from './recording-warnings';
 import { useRecordedCall } from './use-recorded-call';
 
 interface Props {
@@ -104,6 +105,16 @@ export function RecordedCallPanel({ settings, onSaveAsSession }: Props) {
             {done.name}
             {done.report.note ? <small className="muted"> — {done.report.note}</small> : null}
           </h3>
+          {done.report.warnings?.map((w) => (
+            <p
+              key={`${w.kind}-${w.from}-${w.into}`}
+              className="notice info"
+              role="note"
+              data-testid="recorded-warning"
+            >
+              {describeRecordingWarning(w)}
+            </p>
+          ))}
           <CallReview input={review} testId="recorded-review" />
           <CallMetricsSummary call={record} priorities={[]} compact />
           <div className="actions">
