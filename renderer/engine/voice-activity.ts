@@ -38,7 +38,8 @@
  * last 0.5 s of 50 ms energies: when they stay within STATIONARY_SPREAD_DB of each other the sound is
  * steady — speech never is for half a second, its syllables rise and fall by 10 dB and more — and the
  * floor is moved up to their minimum at once. A gradual rise (a bus approaching) is followed as it
- * happens and never crosses the threshold; a sudden step is re-learned 0.5 s after it.
+ * happens and never crosses the threshold; a sudden step is re-learned 0.5 s after it — 0.2 s after it
+ * when the new level is very steady (FAST_STATIONARY_SEC).
  *
  * Turning frames into speech segments:
  *   - onset: `onsetFrames` voiced frames (a gap of one unvoiced frame allowed) confirm speech — one
@@ -94,6 +95,14 @@ export const RETURN_FLOOR_DB = -67;
 /** Span over which steady sound moves the floor up at once, and how steady it must be (dB, max − min of 50 ms energies). */
 export const STATIONARY_SEC = 0.5;
 export const STATIONARY_SPREAD_DB = 4;
+/**
+ * A step to a very steady level is re-learned sooner: 50 ms energies within FAST_STATIONARY_SPREAD_DB for
+ * FAST_STATIONARY_SEC (a caller's line whose gain stepped, a fan switched on) — steadier than any syllable
+ * (measured: the floor and path calls unchanged, a line stepping +6/+10 dB as the agent speaks no longer
+ * reads as the caller talking over them).
+ */
+export const FAST_STATIONARY_SEC = 0.2;
+export const FAST_STATIONARY_SPREAD_DB = 1.5;
 
 export class VoiceActivityDetector {
   private readonly filter: VoiceBandFilter;
@@ -116,6 +125,7 @@ export class VoiceActivityDetector {
   // The last STATIONARY_SEC of 50 ms energies (dB), for the steady-sound check.
   private readonly steady: Float64Array;
   private steadyPos = 0;
+  private readonly fastFrames: number;
 
   /** Band-limited squares of the frame so far, in the filter's own scale (× its gainSquared to read). */
   private sumSquares = 0;
@@ -176,6 +186,10 @@ export class VoiceActivityDetector {
       Math.max(1, Math.round(o.floorWindowSec / FLOOR_SUB_WINDOW_SEC)),
     ).fill(Infinity);
     this.steady = new Float64Array(Math.max(2, Math.round(STATIONARY_SEC / frameSec)));
+    this.fastFrames = Math.min(
+      this.steady.length,
+      Math.max(2, Math.round(FAST_STATIONARY_SEC / frameSec)),
+    );
     this.muteFrames = Math.max(1, Math.round(MUTE_SEC / frameSec));
     this.floorWindowFrames = Math.round(o.floorWindowSec / frameSec);
     this.returnOnsetSamples = Math.round(RETURN_ONSET_SEC * sampleRate);
@@ -388,6 +402,21 @@ export class VoiceActivityDetector {
     const ring = this.steady;
     ring[this.steadyPos] = db;
     this.steadyPos = this.steadyPos + 1 === ring.length ? 0 : this.steadyPos + 1;
+    if (filled >= this.fastFrames - 1) {
+      // A step to a very steady level (a line's gain, a fan switched on) is re-learned sooner.
+      let lo = Infinity;
+      let hi = -Infinity;
+      for (let k = 1; k <= this.fastFrames; k++) {
+        const i = this.steadyPos - k;
+        const v = ring[i < 0 ? i + ring.length : i];
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
+      }
+      if (hi - lo < FAST_STATIONARY_SPREAD_DB && lo > this.currentFloor() && this.floorKnown) {
+        this.minima.fill(lo);
+        this.subWindowMin = lo;
+      }
+    }
     if (filled < ring.length - 1) return;
     let lo = Infinity;
     let hi = -Infinity;

@@ -21,6 +21,8 @@ const MET: FloorCondition[] = [
   'echo-30',
   'echo-40',
   'agc-12',
+  'step-up-6',
+  'step-up-10',
   'step-down-6',
   'step-down-10',
   'raised-12',
