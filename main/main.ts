@@ -41,6 +41,7 @@ function start(): void {
     dataDir: userDataDir,
     host: 'electron',
     features,
+    systemLanguages: [...app.getPreferredSystemLanguages(), app.getLocale()],
     openStore: openElectronJsonStore,
     exportTargets: electronExportTargets(() => mainWindow),
     desktop,

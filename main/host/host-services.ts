@@ -39,6 +39,8 @@ export interface HostServicesOptions {
   readonly dataDir: string;
   readonly host: HostKind;
   readonly features: HostFeatures;
+  /** The system's languages, best first (Electron's); passed to the page in AppInfo. */
+  readonly systemLanguages?: readonly string[];
   /** electron-store in Electron; conf (the default) elsewhere. */
   readonly openStore?: JsonStoreFactory;
   /** Where an export is written: a save dialog (Electron) or a one-time download (browser host). */
@@ -79,6 +81,7 @@ export function openHostServices(options: HostServicesOptions): OpenedHostServic
       host: options.host,
       platform: process.platform,
       features: options.features,
+      ...(options.systemLanguages ? { systemLanguages: options.systemLanguages } : {}),
     },
     startupNotes: repairNote ? [repairNote] : [],
     settings,

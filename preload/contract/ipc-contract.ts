@@ -107,6 +107,12 @@ export interface AppInfo {
   /** Node's `process.platform` of the host ('linux', 'darwin', 'win32', …). */
   readonly platform: string;
   readonly features: HostFeatures;
+  /**
+   * The system's languages, best first, where the host knows them better than the page (Electron:
+   * `app.getPreferredSystemLanguages()`, then `app.getLocale()`); absent in the browser host, where the
+   * page's `navigator.languages` are the user's. The page picks its language from them (renderer/src/i18n).
+   */
+  readonly systemLanguages?: readonly string[];
 }
 
 export const ipcMethods = {

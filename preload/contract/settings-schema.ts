@@ -55,7 +55,20 @@ const agentNormalLufsSchema = z
     'too many calibrated devices',
   );
 
-const uiObject = z.object({ alwaysOnTop: z.boolean(), compact: z.boolean() });
+/**
+ * The language the app speaks: 'system' (absent: the default) follows the system's languages, the others
+ * are the locales the renderer has catalogues for (renderer/src/i18n/locales.ts); 'en-XA' is the
+ * pseudo-locale (accented, about 40 % longer) that tests pick to find text that does not fit.
+ */
+export const LANGUAGE_SETTINGS = ['system', 'en', 'es', 'pt-BR', 'fr', 'de', 'en-XA'] as const;
+export type LanguageSetting = (typeof LANGUAGE_SETTINGS)[number];
+
+const uiObject = z.object({
+  alwaysOnTop: z.boolean(),
+  compact: z.boolean(),
+  /** Optional, so settings written before it existed stay valid unchanged. */
+  language: z.enum(LANGUAGE_SETTINGS).optional(),
+});
 
 export const HOTKEY_ACTIONS = ['startCall', 'endCall', 'markMoment', 'openWrapUp'] as const;
 export type HotkeyAction = (typeof HOTKEY_ACTIONS)[number];
