@@ -245,6 +245,7 @@ export class CallEngine {
   recheckChannels(): void {
     this.channels = new ChannelOrderCheck(this.sampleRate, this.frameSec);
     this.echoGate.reset();
+    this.crosstalk.relearn(); // its directions were measured the other way round
     this.relearnVoices(); // forgets the learned normal voice too
     this.rules.setAgentSideTrusted(!this.channels.running);
   }
