@@ -20,7 +20,7 @@ import { emitToAppWindows, registerIpcHandlers } from './shell/ipc/ipc-registrat
 import { hardenSession, lockDownAllWebContents } from './shell/security/electron-hardening';
 import { createMainWindow, focusWindow, followWindowSettings } from './shell/window/window';
 import { announceQuitToPages } from './shell/ipc/quit-guard';
-import { deliverArgv, setupDesktopCallEvents } from './shell/call-events/desktop-call-events';
+import { deliverArgv, setupDesktopCallEvents } from './shell/call-links/desktop-call-links';
 import { HOOKS_FOLDER } from './call-events/hook-scripts';
 
 const OUT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -19,7 +19,7 @@ export function createCallEventHandlers(
     };
   return {
     answerCallEvent: ({ eventId, answer }) => succeed({ taken: relay.answer(eventId, answer) }),
-    getCallEventSetup: () => succeed({ ...relay.door(), dataDir, recent: relay.recent() }),
+    getCallEventSetup: () => succeed({ ...relay.endpoint(), dataDir, recent: relay.recent() }),
     testCallEvent: async ({ kind }) => {
       const delivery = await relay.deliver({ kind }, 'settings-test');
       return succeed(delivery.taken ? delivery.answer : null);

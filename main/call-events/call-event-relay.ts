@@ -2,7 +2,7 @@
  * Between the loopback endpoint and the open page: an accepted call event goes to the page as the
  * 'call-event' host event, and the page answers (`answerCallEvent`) with what it did. With no page open
  * the event is not sent; a page that does not answer in time is reported the same way. The last events
- * and what became of them — requests the door refused and fields dropped on the way in included — are
+ * and what became of them — requests the endpoint refused and fields dropped on the way in included — are
  * kept for Settings ("Phone software"), and each is also sent to open pages as 'call-event-outcome' (the
  * page's notice for events that failed).
  */
@@ -16,7 +16,7 @@ import type {
 import type { HostEvents } from '../../preload/contract/ipc-contract';
 
 /** How the phone software reaches this host (the command line, the hook script), or why it cannot. */
-export type CallEventDoor = Pick<
+export type CallEventEndpoint = Pick<
   CallEventSetup,
   'command' | 'problem' | 'commandNeedsShell' | 'hookScript'
 >;
@@ -42,15 +42,15 @@ export interface CallEventRelay {
     source: string,
     dropped?: readonly string[],
   ): Promise<CallEventDelivery>;
-  /** A request the door refused before there was an event (after it proved it holds the secret). */
+  /** A request the endpoint refused before there was an event (after it proved it holds the secret). */
   refused(source: string, reason: string): void;
   /** The page's answer; false when no event with that id is waiting. */
   answer(eventId: string, answer: CallEventAnswer): boolean;
   /** Newest first. */
   recent(): readonly ReceivedCallEvent[];
   /** The host says how the phone software reaches it (the command line), or why it cannot. */
-  setDoor(door: CallEventDoor): void;
-  door(): CallEventDoor;
+  setEndpoint(endpoint: CallEventEndpoint): void;
+  endpoint(): CallEventEndpoint;
 }
 
 export const RECENT_CALL_EVENTS = 10;
@@ -63,7 +63,7 @@ export function createCallEventRelay(
   const timeoutMs = options.timeoutMs ?? DEFAULT_ANSWER_TIMEOUT_MS;
   const now = options.now ?? (() => new Date());
   let pages: CallEventPages | null = null;
-  let door: CallEventDoor = {
+  let endpoint: CallEventEndpoint = {
     command: null,
     problem: 'The call-event endpoint has not started.',
   };
@@ -136,9 +136,9 @@ export function createCallEventRelay(
       return true;
     },
     recent: () => recent.slice(),
-    setDoor(next) {
-      door = next;
+    setEndpoint(next) {
+      endpoint = next;
     },
-    door: () => door,
+    endpoint: () => endpoint,
   };
 }

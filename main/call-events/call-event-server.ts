@@ -1,5 +1,5 @@
 /**
- * The running app's door for the phone software: a small HTTP server on 127.0.0.1 (its own free port,
+ * The running app's endpoint for the phone software: a small HTTP server on 127.0.0.1 (its own free port,
  * in both hosts) that takes one call event per request and answers once the page has taken it.
  *
  *   POST /call-event   Authorization: Bearer <secret from call-events.json>   {"kind":"start","ref":"…"}

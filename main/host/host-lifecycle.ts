@@ -91,7 +91,7 @@ export function openHost(options: HostOptions): Host {
         services.dataDir,
         callEndpoint.defaultDataDir,
       );
-      relay.setDoor({
+      relay.setEndpoint({
         command: line.command,
         commandNeedsShell: line.needsShell,
         hookScript: findHookScript(callEndpoint.hooksDir),
@@ -100,7 +100,7 @@ export function openHost(options: HostOptions): Host {
     } catch (error) {
       const problem = `Calm Line could not open its port for the phone software: ${(error as Error)?.message ?? error}`;
       log?.(problem);
-      relay.setDoor({ command: null, problem });
+      relay.setEndpoint({ command: null, problem });
     }
   };
 

@@ -8,7 +8,7 @@ import { CALL_EVENT_FIELDS, CALL_EVENT_KINDS, type CallEvent } from '../domain/c
 
 /**
  * applied: something changed; ignored: a repeat, nothing to do; refused: it does not fit the call (an end
- * with no call), or the door refused the request; failed: it fits but could not be carried out (a start
+ * with no call), or the endpoint refused the request; failed: it fits but could not be carried out (a start
  * whose call could not start: no audio device). The command exits non-zero on failed (main/cli/call.ts).
  */
 export const CALL_EVENT_OUTCOMES = ['applied', 'ignored', 'refused', 'failed'] as const;
@@ -35,14 +35,14 @@ export const testCallEventRequestSchema = z.strictObject({
 export interface CallEventNotice {
   readonly eventId: string;
   readonly event: CallEvent;
-  /** Which door it came through: 'command', 'link', 'settings-test'. */
+  /** Which way in it came through: 'command', 'link', 'settings-test'. */
   readonly source: string;
   readonly receivedAt: string;
 }
 
 /** One entry of Settings' "last events", also sent to open pages as 'call-event-outcome'. */
 export interface ReceivedCallEvent {
-  /** null: the door refused the request before there was an event (e.g. an unknown event word). */
+  /** null: the endpoint refused the request before there was an event (e.g. an unknown event word). */
   readonly event: CallEvent | null;
   readonly source: string;
   readonly receivedAt: string;
@@ -52,7 +52,7 @@ export interface ReceivedCallEvent {
   readonly dropped?: readonly string[];
 }
 
-/** Whether the page should say so in a notice: the event was not carried out, or refused at the door. */
+/** Whether the page should say so in a notice: the event was not carried out, or refused at the endpoint. */
 export function isCallEventProblem(entry: ReceivedCallEvent): boolean {
   return entry.outcome === 'failed' || entry.outcome === 'not-delivered' || entry.event === null;
 }

@@ -257,7 +257,7 @@ export interface HostEvents {
   'host-closing': { readonly graceMs: number };
   /** An event from the phone software (start, end, hold, resume, mark): answer with answerCallEvent. */
   'call-event': CallEventNotice;
-  /** What became of a call event (or a request the door refused): Settings' list and the page's notice. */
+  /** What became of a call event (or a request the endpoint refused): Settings' list and the page's notice. */
   'call-event-outcome': ReceivedCallEvent;
 }
 // Every event named in ipc-channels.ts has a payload here, and no other.

@@ -1,7 +1,7 @@
 /**
  * A call event from the phone software: what the CLI (`call start --ref X`), the desktop app's
  * `calm-line://call/start?ref=X` URL and argv (`calm-line --call start --ref X`), both hosts' loopback
- * endpoint and the page all accept. One parser for every door, so a value dropped by one is dropped by
+ * endpoint and the page all accept. One parser for every way in, so a value dropped by one is dropped by
  * all, with the same one-line note. Pure: no Node or DOM API.
  *
  * Lenient on what softphones send: the kind decides whether there is an event at all; an optional field

@@ -57,13 +57,13 @@ test('an odd caller and case reference: the call starts, the dropped field is no
   await expect(page.getByTestId('end-call')).toBeVisible();
 
   // A request with the secret but no valid event (an integration's bug) is refused and listed.
-  const door = JSON.parse(readFileSync(path.join(dataDir, 'call-events.json'), 'utf8')) as {
+  const endpoint = JSON.parse(readFileSync(path.join(dataDir, 'call-events.json'), 'utf8')) as {
     port: number;
     secret: string;
   };
-  const refused = await fetch(`http://127.0.0.1:${door.port}/call-event`, {
+  const refused = await fetch(`http://127.0.0.1:${endpoint.port}/call-event`, {
     method: 'POST',
-    headers: { Authorization: `Bearer ${door.secret}` },
+    headers: { Authorization: `Bearer ${endpoint.secret}` },
     body: JSON.stringify({ kind: 'ringing' }),
   });
   expect(refused.status).toBe(400);

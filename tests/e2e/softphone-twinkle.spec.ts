@@ -172,7 +172,7 @@ test('Twinkle answers and hangs up from either side: the page starts and ends ea
   }
   await expect(wrapUp).toHaveCount(0);
 
-  // Where the time went: softphone → Calm Line's door (Twinkle, the hook, node, the command), read from
+  // Where the time went: softphone → Calm Line's endpoint (Twinkle, the hook, node, the command), read from
   // the arrival times Settings lists (newest first).
   await page.getByTestId('nav-settings').click();
   const arrivals = (
@@ -182,7 +182,7 @@ test('Twinkle answers and hangs up from either side: the page starts and ends ea
       .evaluateAll((times) => times.map((t) => Date.parse(t.getAttribute('datetime') ?? '')))
   ).reverse();
   expect(arrivals).toHaveLength(sentAt.length);
-  const toDoorMs = arrivals.map((at, i) => at - sentAt[i]);
+  const toEndpointMs = arrivals.map((at, i) => at - sentAt[i]);
 
   const p95 = {
     start: percentile(startMs, 95),
@@ -193,12 +193,15 @@ test('Twinkle answers and hangs up from either side: the page starts and ends ea
   console.log(
     `[softphone] ${version}: start→page ${startMs.map((m) => Math.round(m)).join(', ')} ms (p95 ${Math.round(p95.start)}); ` +
       `end→page ${endMs.map((m) => Math.round(m)).join(', ')} ms (p95 ${Math.round(p95.end)}); ` +
-      `softphone_event_to_page_ms_p95 ${Math.round(p95.all)}; of which softphone→door ${toDoorMs.map((m) => Math.round(m)).join(', ')} ms`,
+      `softphone_event_to_page_ms_p95 ${Math.round(p95.all)}; of which softphone→endpoint ${toEndpointMs.map((m) => Math.round(m)).join(', ')} ms`,
   );
 
   const figuresFile = process.env.CALM_LINE_SOFTPHONE_FIGURES;
   if (figuresFile)
-    writeFileSync(figuresFile, JSON.stringify({ version, startMs, endMs, toDoorMs, p95 }, null, 1));
+    writeFileSync(
+      figuresFile,
+      JSON.stringify({ version, startMs, endMs, toEndpointMs, p95 }, null, 1),
+    );
 
   await pair.close();
   pair = undefined;

@@ -62,13 +62,13 @@ export const ACCEPTED_FINDINGS: readonly AcceptedFinding[] = [
   },
   {
     id: 'PROTOCOL_HANDLER_JS_CHECK',
-    file: 'main/shell/call-events/desktop-call-events.ts',
+    file: 'main/shell/call-links/desktop-call-links.ts',
     why:
       'Raised for registering calm-line:// ("review the use of custom protocol handlers", tentative). ' +
       'A link never loads a page or runs anything: it is read by the one call-event parser (five ' +
       'event kinds, three bounded fields, one error line for anything else) and handed to the same ' +
-      'relay as the loopback door (1,000 fuzzed links in the test; the wiring in ' +
-      'tests/main/shell/call-events/desktop-call-events.test.ts).',
+      'relay as the loopback endpoint (1,000 fuzzed links in the test; the wiring in ' +
+      'tests/main/shell/call-links/desktop-call-links.test.ts).',
     coveredBy: 'tests/preload/domain/call-event.test.ts',
   },
 ];

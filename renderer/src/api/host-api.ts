@@ -1,5 +1,5 @@
 /**
- * The renderer's only door to its host. In Electron the preload has put `window.calmLine` there; in a
+ * The renderer's only way to its host. In Electron the preload has put `window.calmLine` there; in a
  * plain browser (the browser host, and the end-to-end tests) the same API runs over a WebSocket to the
  * page's own origin. Nothing else in the renderer knows which host it runs in.
  *

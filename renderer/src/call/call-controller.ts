@@ -14,12 +14,8 @@ import type { PhoneCallRecord } from '../../../preload/contract/session-schema';
 import type { Settings } from '../../../preload/contract/settings-schema';
 import { DEFAULT_CALLER_NUMBER_POLICY } from '../../../preload/domain/caller-number';
 import type { CallAnalysis } from '../../engine/call-types';
-import {
-  UNLINKED_CALL,
-  decideCallEvent,
-  type PhoneCallState,
-} from '../live-coach/call-events/call-event-reducer';
-import { PhoneCallLog } from '../live-coach/call-events/phone-call-log';
+import { UNLINKED_CALL, decideCallEvent, type PhoneCallState } from './call-event-reducer';
+import { PhoneCallLog } from './phone-call-log';
 import type { FinishedCall, Priority } from '../live-coach/finished-call';
 import { createTypedEmitter } from '../api/typed-emitter';
 

@@ -8,7 +8,7 @@ import { callEventProblemText } from './call-event-problem-text';
 
 /**
  * A notice in the page when an event from the phone software was not carried out (a start whose call
- * could not start), did not reach the coach in time, or was refused at the door — softphones ignore the
+ * could not start), did not reach the coach in time, or was refused at the endpoint — softphones ignore the
  * command's exit code, so without this the agent would never know. Shows the newest such event until
  * dismissed; Settings → Phone software keeps the list.
  */

@@ -24,7 +24,7 @@ const POLICY_LABELS: Record<CallerNumberPolicy, string> = {
 /**
  * Settings → Phone software: the command line to paste into the softphone's hooks on this machine (no
  * quoting needed unless a path has a space), the ready hook script (Twinkle's too), the calm-line:// form,
- * a test mark sent through the same door, the last events — refused and failed ones with the reason,
+ * a test mark sent through the same way in, the last events — refused and failed ones with the reason,
  * dropped fields noted — and what a session keeps of the caller's number.
  */
 export function PhoneSoftwarePanel({ settings, onUpdate }: Props) {

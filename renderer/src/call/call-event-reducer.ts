@@ -15,7 +15,7 @@
  * Every event gets an outcome: `applied` (something changed), `ignored` (a repeat: nothing to do) or
  * `refused` (it does not fit the call: nothing changed), with one sentence saying what it did.
  */
-import type { CallEvent } from '../../../../preload/domain/call-event';
+import type { CallEvent } from '../../../preload/domain/call-event';
 
 /** The phone side of the call in progress. */
 export interface PhoneCallState {

@@ -4,7 +4,7 @@ import {
   UNLINKED_CALL,
   decideCallEvent,
   type PhoneCallState,
-} from '../../../renderer/src/live-coach/call-events/call-event-reducer';
+} from '../../../renderer/src/call/call-event-reducer';
 
 /** Runs events from `start` through the reducer; returns each outcome with the steps taken. */
 function play(events: CallEvent[], start: PhoneCallState | null = null) {

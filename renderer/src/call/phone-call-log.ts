@@ -3,12 +3,12 @@
  * each event with what it did, timed in call seconds. Built up while the call runs; `record()` applies the
  * caller-number privacy rule.
  */
-import type { PhoneCallRecord } from '../../../../preload/contract/session-schema';
-import type { CallEvent } from '../../../../preload/domain/call-event';
+import type { PhoneCallRecord } from '../../../preload/contract/session-schema';
+import type { CallEvent } from '../../../preload/domain/call-event';
 import {
   keptCallerNumber,
   type CallerNumberPolicy,
-} from '../../../../preload/domain/caller-number';
+} from '../../../preload/domain/caller-number';
 import type { CallEventDecision, PhoneCallState } from './call-event-reducer';
 
 const MAX_EVENTS = 1000;

@@ -4,9 +4,9 @@ import {
   deliverArgv,
   setupDesktopCallEvents,
   type CallEventAppLike,
-} from '../../../../main/shell/call-events/desktop-call-events';
+} from '../../../../main/shell/call-links/desktop-call-links';
 
-/** Electron's app, as far as the call-event doors use it. */
+/** Electron's app, as far as the desktop's call-event ways in use it. */
 function fakeApp() {
   const listeners: Record<string, (...args: never[]) => void> = {};
   const registrations: unknown[][] = [];
@@ -22,7 +22,7 @@ function fakeApp() {
   return { app, listeners, registrations };
 }
 
-describe('desktop call-event doors', () => {
+describe('desktop call-event ways in: links, --call, a second instance', () => {
   it('registers calm-line:// (naming the script in development)', () => {
     const packaged = fakeApp();
     setupDesktopCallEvents({ app: packaged.app, deliver: async () => undefined });

@@ -1,5 +1,5 @@
 /**
- * The desktop app's doors for the phone software, wired to the same relay as the loopback endpoint:
+ * The desktop app's other ways in for the phone software, wired to the same relay as the loopback endpoint:
  *
  *   calm-line://call/start?id=…&ref=…   registered as the OS handler of the scheme (setAsDefaultProtocolClient;
  *                                       electron-builder's `protocols` writes it into the installers);
