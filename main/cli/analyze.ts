@@ -18,7 +18,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 import { BadInputError, isBatch, parseAnalyzeArgs } from './analyze-args';
-import { analyseCallFile } from './analyse-call-file';
+import { analyseCallFile } from './call-file-analysis';
 
 async function main(argv: readonly string[]): Promise<number> {
   const args = parseAnalyzeArgs(argv);

@@ -1,11 +1,11 @@
 /**
- * A batch worker thread: analyses the calls it is sent, one at a time (analyse-call-file.ts, the same
+ * A batch worker thread: analyses the calls it is sent, one at a time (call-file-analysis.ts, the same
  * code as `analyze FILE`), and answers each with the document or the one-line reason it could not be read.
  */
 import { getHeapStatistics } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import { BadInputError } from '../analyze-args';
-import { analyseCallFile } from '../analyse-call-file';
+import { analyseCallFile } from '../call-file-analysis';
 import type { AnalyzeJob, AnalyzeJobResult } from './batch-protocol';
 
 export function serveAnalyzeJobs(): void {

@@ -1,6 +1,6 @@
 /** Messages between the batch (analyze-batch.ts) and its worker threads (analyze-worker.ts). */
 import type { AnalysisReport } from '../../../renderer/engine/call-analysis-report';
-import type { AnalyseOptions } from '../analyse-call-file';
+import type { AnalyseOptions } from '../call-file-analysis';
 
 export interface AnalyzeJob {
   id: number;
