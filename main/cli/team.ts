@@ -73,7 +73,7 @@ async function runMigrate(config: TeamConfig): Promise<number> {
 
 async function openLocal(dataDir: string, config: TeamConfig) {
   const [{ openSessionServices }, { openTeamServices }] = await Promise.all([
-    import('../sessions/session-services'),
+    import('../host/session-services'),
     import('../team/team-services'),
   ]);
   const sessions = openSessionServices({ dataDir, teamStore: false });

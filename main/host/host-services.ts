@@ -8,7 +8,7 @@ import type { AppInfo, HostFeatures, HostKind } from '../../preload/contract/ipc
 import { createRepositoryExportService } from '../export/export-over-repository';
 import type { ExportService, ExportTargets } from '../export/export-service';
 import type { Log } from '../../preload/contract/handler-results';
-import { openSessionServices, type SessionServices } from '../sessions/session-services';
+import { openSessionServices, type SessionServices } from './session-services';
 import { describeSettingsFileCheck } from '../settings/settings-file';
 import { createSettingsService, type SettingsService } from '../settings/settings-service';
 import { openSettingsStore } from '../settings/settings-store';

@@ -1,5 +1,5 @@
 /**
- * The session methods of the IPC contract over SessionServices. Payloads arrive validated (dispatch);
+ * The session methods of the IPC contract over the session stores (the host's SessionServices). Payloads arrive validated (dispatch);
  * every failure comes back as a result with a message a person can act on, never as a throw.
  */
 import { fail, succeed } from '../../preload/contract/ipc-result';
@@ -11,11 +11,22 @@ import {
 } from '../../preload/contract/handler-results';
 import { IPC_METHOD_GROUPS, type MethodsOf } from '../../preload/contract/ipc-contract';
 import type { GroupHandlers } from '../../preload/contract/ipc-handlers';
-import type { SessionServices } from './session-services';
-import { monthOf } from './timeline-store';
+import type { RecordingStore } from '../recordings/recording-store';
+import type { DraftStore } from './draft-store';
+import type { SessionRepository } from './session-repository';
+import { monthOf, type TimelineStore } from './timeline-store';
 import { editedSession } from './session-edit';
 
 type SessionMethod = MethodsOf<'sessions'>;
+
+/** What the session methods work on (main/host/session-services.ts opens them over a data folder). */
+export interface SessionStores {
+  readonly repository: SessionRepository;
+  readonly drafts: DraftStore;
+  readonly timelines: TimelineStore;
+  /** Opted-in call audio: goes with its session. */
+  readonly recordings: RecordingStore;
+}
 export type SessionHandlers = GroupHandlers<'sessions'>;
 
 /** For a host opened without a data folder for sessions: every session method says so. */
@@ -27,7 +38,7 @@ function withoutSessions(): SessionHandlers {
 }
 
 export function createSessionHandlers(
-  services: SessionServices | undefined,
+  services: SessionStores | undefined,
   log?: Log,
 ): SessionHandlers {
   if (services === undefined) return withoutSessions();

@@ -32,7 +32,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { exportHeader, exportSessionsToFile } from '../../main/export/export-file';
-import { openSessionServices } from '../../main/sessions/session-services';
+import { openSessionServices } from '../../main/host/session-services';
 import { sessionRow } from '../../main/team/session-row';
 import { openStorePool } from '../../main/team/store-connection';
 import { migrate, MEMBER_ROLE } from '../../main/team/store-migrations';

@@ -7,7 +7,7 @@ import { buildHoldCall, type HoldCall } from '../support/hold-call.js';
 import { openLiveRun, type LiveRun } from '../support/live-run.js';
 import { E2E_TMP, REPO_ROOT } from './support/paths.js';
 import { buildCallCommand, callCommand } from './support/call-command.js';
-import { openSessionServices } from '../../main/sessions/session-services.js';
+import { openSessionServices } from '../../main/host/session-services.js';
 import { localDay } from '../../preload/domain/calendar-day.js';
 
 /**

@@ -9,7 +9,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import path from 'node:path';
-import { openSessionServices } from '../../main/sessions/session-services.js';
+import { openSessionServices } from '../../main/host/session-services.js';
 import { createSettingsService } from '../../main/settings/settings-service.js';
 import { openSettingsStore } from '../../main/settings/settings-store.js';
 import type { SettingsPatch } from '../../preload/contract/settings-schema.js';

@@ -12,7 +12,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { test, expect } from '@playwright/test';
 import { pactlOk } from '../../main/caller-audio/pactl';
-import { openSessionServices } from '../../main/sessions/session-services.js';
+import { openSessionServices } from '../../main/host/session-services.js';
 import { createSettingsService } from '../../main/settings/settings-service.js';
 import { openSettingsStore } from '../../main/settings/settings-store.js';
 import { speakerClips } from '../support/real-voices.js';

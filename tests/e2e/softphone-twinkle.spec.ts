@@ -4,7 +4,7 @@ import path from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
 import { buildCli } from '../../main/cli/bundle/build-cli.mjs';
 import { isCliBundleStale } from '../../main/cli/bundle/cli-bundle-stale.mjs';
-import { openSessionServices } from '../../main/sessions/session-services.js';
+import { openSessionServices } from '../../main/host/session-services.js';
 import { buildHoldCall } from '../support/hold-call.js';
 import { openLiveRun, percentile, type LiveRun } from '../support/live-run.js';
 import {

@@ -14,7 +14,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserHost, type BrowserHost } from '../../main/browser-host/browser-host';
 import { TIMELINE_FILE_VERSION } from '../../main/sessions/timeline-store';
-import type { SessionServices } from '../../main/sessions/session-services';
+import type { SessionServices } from '../../main/host/session-services';
 import { SESSION_SCHEMA_VERSION, type Session } from '../../preload/contract/session-schema';
 import type { WrapUpDraft } from '../../preload/contract/session-ipc-schema';
 import type { Settings } from '../../preload/contract/settings-schema';

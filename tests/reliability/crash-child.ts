@@ -6,7 +6,7 @@
  *   node --import tsx tests/reliability/crash-child.ts DATA_DIR SEED COUNT START
  */
 import { writeSync } from 'node:fs';
-import { openSessionServices } from '../../main/sessions/session-services';
+import { openSessionServices } from '../../main/host/session-services';
 import { applyCrashOp, crashWorkload } from './crash-workload';
 
 const [dataDir, seedArg, countArg, startArg] = process.argv.slice(2);

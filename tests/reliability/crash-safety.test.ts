@@ -15,7 +15,7 @@ import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { buildSync } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSessionServices } from '../../main/sessions/session-services';
+import { openSessionServices } from '../../main/host/session-services';
 import { isTempFileName } from '../../main/storage/atomic-write';
 import { PROJECT_ROOT, scratchDir, seededRandom } from '../support/test-audio';
 import { crashWorkload, expectedAfter } from './crash-workload';

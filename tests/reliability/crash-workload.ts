@@ -9,7 +9,7 @@ import type { Session } from '../../preload/contract/session-schema';
 import type { WrapUpDraft } from '../../preload/contract/session-ipc-schema';
 import { WRAP_UP_STEPS } from '../../preload/contract/settings-schema';
 import type { CallTimeline } from '../../renderer/engine/call-types';
-import type { SessionServices } from '../../main/sessions/session-services';
+import type { SessionServices } from '../../main/host/session-services';
 import { makeSession, seededRandom } from '../support/session-factory';
 
 export type CrashOp =

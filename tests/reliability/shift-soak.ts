@@ -14,7 +14,7 @@ import path from 'node:path';
 import vm from 'node:vm';
 import { DEFAULT_CUE_SETTINGS } from '../../renderer/engine/cue-settings';
 import type { CallAnalysis } from '../../renderer/engine/call-types';
-import { openSessionServices } from '../../main/sessions/session-services';
+import { openSessionServices } from '../../main/host/session-services';
 import { makeSession, seededUuid } from '../support/session-factory';
 import { seededRandom } from '../support/test-audio';
 

@@ -6,7 +6,7 @@ import type { Session } from '../../../preload/contract/session-schema';
 import { dispatch } from '../../../main/ipc/dispatch';
 import type { IpcHandlers } from '../../../preload/contract/ipc-handlers';
 import { createSessionHandlers } from '../../../main/sessions/session-handlers';
-import { openSessionServices, type SessionServices } from '../../../main/sessions/session-services';
+import { openSessionServices, type SessionServices } from '../../../main/host/session-services';
 import { draftAt, sessionAt, makeTimeline, seededRandom } from '../../support/session-factory';
 import { tempDirs } from '../support/temp-dirs';
 

@@ -5,7 +5,7 @@ import { dispatch } from '../../../main/ipc/dispatch';
 import type { IpcHandlers } from '../../../preload/contract/ipc-handlers';
 import { createSessionHandlers } from '../../../main/sessions/session-handlers';
 import { createRecordingHandlers } from '../../../main/recordings/recording-handlers';
-import { openSessionServices, type SessionServices } from '../../../main/sessions/session-services';
+import { openSessionServices, type SessionServices } from '../../../main/host/session-services';
 import { createAppProtocolHandler } from '../../../main/shell/protocol/app-protocol-handler';
 import { decodeWav } from '../../../renderer/engine/wav-codec';
 import { RecordingTap } from '../../../renderer/src/recording/recording-tap';

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_WAITING_DRAFTS, openDraftStore } from '../../../main/sessions/draft-store';
 import { dispatch } from '../../../main/ipc/dispatch';
 import { createSessionHandlers } from '../../../main/sessions/session-handlers';
-import { openSessionServices } from '../../../main/sessions/session-services';
+import { openSessionServices } from '../../../main/host/session-services';
 import type { IpcHandlers } from '../../../preload/contract/ipc-handlers';
 import { draftAt, seededRandom } from '../../support/session-factory';
 import { tempDirs } from '../support/temp-dirs';

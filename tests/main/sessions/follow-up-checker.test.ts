@@ -6,7 +6,7 @@ import type { IpcHandlers } from '../../../preload/contract/ipc-handlers';
 import { createFollowUpChecker } from '../../../main/sessions/follow-up-checker';
 import { localDay } from '../../../preload/domain/calendar-day';
 import { createSessionHandlers } from '../../../main/sessions/session-handlers';
-import { openSessionServices } from '../../../main/sessions/session-services';
+import { openSessionServices } from '../../../main/host/session-services';
 import { sessionAt, seededRandom } from '../../support/session-factory';
 import { tempDirs } from '../support/temp-dirs';
 

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../main/ipc/dispatch';
 import { editedSession, wrapUpChanges } from '../../../main/sessions/session-edit';
 import { createSessionHandlers } from '../../../main/sessions/session-handlers';
-import { openSessionServices } from '../../../main/sessions/session-services';
+import { openSessionServices } from '../../../main/host/session-services';
 import type { IpcHandlers } from '../../../preload/contract/ipc-handlers';
 import { sessionSchema, type Session } from '../../../preload/contract/session-schema';
 import { postgresUnavailableReason } from '../../support/postgres-server';

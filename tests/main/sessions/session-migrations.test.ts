@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { emptyWrapUp, sessionSchema, type Session } from '../../../preload/contract/session-schema';
 import { migrateSession, migrateV1ToV2 } from '../../../main/sessions/session-migrations';
 import { openSessionRepository } from '../../../main/sessions/session-repository';
-import { openSessionServices } from '../../../main/sessions/session-services';
+import { openSessionServices } from '../../../main/host/session-services';
 import { sessionAt, sessionV1At, seededRandom } from '../../support/session-factory';
 import { tempDirs } from '../support/temp-dirs';
 

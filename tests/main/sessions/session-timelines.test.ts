@@ -5,7 +5,7 @@ import type { Session } from '../../../preload/contract/session-schema';
 import { dispatch } from '../../../main/ipc/dispatch';
 import type { IpcHandlers } from '../../../preload/contract/ipc-handlers';
 import { createSessionHandlers } from '../../../main/sessions/session-handlers';
-import { openSessionServices } from '../../../main/sessions/session-services';
+import { openSessionServices } from '../../../main/host/session-services';
 import { sessionAt, makeTimeline, seededRandom } from '../../support/session-factory';
 import { tempDirs } from '../support/temp-dirs';
 

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { Session } from '../../../preload/contract/session-schema';
-import { openSessionServices, type SessionServices } from '../../../main/sessions/session-services';
+import { openSessionServices, type SessionServices } from '../../../main/host/session-services';
 import { migrate, MEMBER_ROLE } from '../../../main/team/store-migrations';
 import { TEAM_CONFIG_FILE, parseTeamConfig, type TeamConfig } from '../../../main/team/team-config';
 import {

@@ -9,7 +9,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../../preload/contract/setti
 import { dispatch } from '../../../main/ipc/dispatch';
 import type { IpcHandlers } from '../../../preload/contract/ipc-handlers';
 import { createSessionHandlers } from '../../../main/sessions/session-handlers';
-import { openSessionServices } from '../../../main/sessions/session-services';
+import { openSessionServices } from '../../../main/host/session-services';
 import {
   createWrapUpController,
   type WrapUpHost,

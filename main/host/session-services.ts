@@ -1,17 +1,19 @@
 /**
  * Everything the wrap-up, the session log, call review and follow-ups need in the host, opened over one
- * data folder and sharing one problem log (files moved aside) — what both hosts put in HostServices.
+ * data folder and sharing one problem log (files moved aside) — what both hosts put in HostServices. The
+ * cross-domain wiring lives here, in the host: the session log queued for the team store, opted-in audio
+ * beside the sessions it belongs to.
  */
 import {
   createFollowUpChecker,
   type FollowUpChecker,
   type FollowUpCheckerDeps,
-} from './follow-up-checker';
-import { openDraftStore, type DraftStore } from './draft-store';
-import { openSessionRepository, type SessionRepository } from './session-repository';
+} from '../sessions/follow-up-checker';
+import { openDraftStore, type DraftStore } from '../sessions/draft-store';
+import { openSessionRepository, type SessionRepository } from '../sessions/session-repository';
 import type { JsonStoreFactory } from '../storage/json-store';
 import { createProblemLog, describeStoreProblem, type ProblemLog } from '../storage/store-problems';
-import { openTimelineStore, type TimelineStore } from './timeline-store';
+import { openTimelineStore, type TimelineStore } from '../sessions/timeline-store';
 import { openRecordingStore, type RecordingStore } from '../recordings/recording-store';
 import { openTeamServices, withTeamQueue, type TeamServices } from '../team/team-services';
 
