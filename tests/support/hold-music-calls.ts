@@ -19,18 +19,16 @@
  * Stereo 48 kHz 16-bit, agent LEFT, caller RIGHT; the caller's side (voice and music) goes through the
  * phone line of floor-calls.ts (300–3400 Hz, 8 kHz µ-law) with its line noise.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
+import { extractedDebianPackages } from './debian-packages';
 import { FLOOR_SAMPLE_RATE, phoneLine } from './floor-calls';
 import { speakerClips, type Clip, type Speaker } from './real-voices';
 import {
-  PROJECT_ROOT,
   cachedFixture,
   dbToGain,
   mixInto,
   readWavFile,
-  runTool,
   seededRandom,
   sox,
   writeWavFile,
@@ -307,33 +305,7 @@ function level(x: Float32Array, dbfs: number): Float32Array {
   return x;
 }
 
-/** Debian's asterisk-moh-opsound-wav, extracted once under .tmp/ (apt-get download + dpkg -x). */
+/** Debian's asterisk-moh-opsound-wav, extracted once under .tmp/ (debian-packages.ts). */
 function mohRoot(): string {
-  const dir = path.join(PROJECT_ROOT, '.tmp/hold-music');
-  const root = path.join(dir, 'root');
-  if (existsSync(path.join(root, '.complete'))) return root;
-  const work = path.join(dir, `work-${process.pid}`);
-  rmSync(work, { recursive: true, force: true });
-  mkdirSync(work, { recursive: true });
-  try {
-    const got = spawnSync('apt-get', ['download', 'asterisk-moh-opsound-wav'], {
-      cwd: work,
-      encoding: 'utf8',
-    });
-    if (got.status !== 0)
-      throw new Error(
-        `Hold music: apt-get download asterisk-moh-opsound-wav failed (${got.error?.message ?? got.stderr.trim()})`,
-      );
-    const tree = path.join(work, 'root');
-    for (const deb of readdirSync(work).filter((f) => f.endsWith('.deb')))
-      runTool('dpkg', ['-x', path.join(work, deb), tree]);
-    writeFileSync(path.join(tree, '.complete'), '');
-    if (!existsSync(path.join(root, '.complete'))) {
-      rmSync(root, { recursive: true, force: true });
-      renameSync(tree, root);
-    }
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
-  return root;
+  return extractedDebianPackages('hold-music', ['asterisk-moh-opsound-wav'], 'Hold music');
 }

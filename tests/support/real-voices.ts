@@ -5,12 +5,13 @@
  * recordings (a male US English speaker, a LibriVox reader). Each clip is resampled by sox and cached
  * under .tmp/fixtures/, with where inside it there is speech (its truth).
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import { extractedDebianPackages } from './debian-packages';
 import { PROJECT_ROOT, cachedFixture, readWavFile, runTool, sox } from './test-audio';
 
 const VOICE_DIR = path.join(PROJECT_ROOT, '.tmp/voices');
+
 const PACKAGES = [
   'asterisk-core-sounds-en-wav',
   'asterisk-core-sounds-fr-wav',
@@ -31,33 +32,9 @@ const ASTERISK: Partial<Record<Speaker, string>> = {
   'ru-voice': 'ru_RU_f_IvrvoiceRU',
 };
 
-/** Extracts the packages once (a lock-free rename makes parallel workers safe); returns the root. */
+/** Extracts the packages once (debian-packages.ts); returns the root. */
 export function realVoicesRoot(): string {
-  const root = path.join(VOICE_DIR, 'root');
-  if (existsSync(path.join(root, '.complete'))) return root;
-  const work = path.join(VOICE_DIR, `work-${process.pid}`);
-  rmSync(work, { recursive: true, force: true });
-  mkdirSync(work, { recursive: true });
-  try {
-    const got = spawnSync('apt-get', ['download', ...PACKAGES], { cwd: work, encoding: 'utf8' });
-    if (got.status !== 0)
-      throw new Error(got.error?.message ?? got.stderr.trim().split('\n').slice(-2).join(' '));
-    const tree = path.join(work, 'root');
-    for (const deb of readdirSync(work).filter((f) => f.endsWith('.deb')))
-      runTool('dpkg', ['-x', path.join(work, deb), tree]);
-    writeFileSync(path.join(tree, '.complete'), '');
-    if (!existsSync(path.join(root, '.complete'))) {
-      rmSync(root, { recursive: true, force: true });
-      renameSync(tree, root);
-    }
-  } catch (error) {
-    throw new Error(
-      `Real voices: could not fetch Debian's ${PACKAGES.join(', ')} with apt-get download (${(error as Error).message})`,
-    );
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
-  return root;
+  return extractedDebianPackages('voices', PACKAGES, 'Real voices');
 }
 
 /** The speaker's recordings (absolute paths), in a fixed order. */
