@@ -5,12 +5,14 @@
 //   - no import cycles (import-x/no-cycle);
 //   - `electron` (and electron-store, which loads it) only in the shell: main/shell/, the Electron entry
 //     main/main.ts, and the preload;
-//   - the engine stays pure: renderer/engine imports no Node module (and, by the layers, nothing above it).
+//   - the engine stays pure: renderer/engine imports no Node module (and, by the layers, nothing above it);
+//   - no user-visible words written in JSX where the app is translated (i18n-lint.js: TRANSLATED_PATHS).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import { importX, createNodeResolver } from 'eslint-plugin-import-x';
 import { ROOT, enginePublicZone, layerZones } from './layers.js';
+import { i18nPlugin, translatedFiles } from './i18n-lint.js';
 
 const electronOnlyInShell = {
   paths: [
@@ -85,5 +87,10 @@ export default tseslint.config(
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
     },
+  },
+  {
+    files: translatedFiles(),
+    plugins: { 'calm-line-i18n': i18nPlugin },
+    rules: { 'calm-line-i18n/no-jsx-literal-text': 'error' },
   },
 );

@@ -1,11 +1,12 @@
 import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react';
+import { FormattedMessage } from 'react-intl';
 import { LiveCoachView } from '../live-coach/LiveCoachView';
 import type { FinishedCall } from '../live-coach/finished-call';
 import type { CallTimeline } from '../../engine/call-types';
 import type { AudioSettings } from '../../../preload/contract/settings-schema';
 import { useCall } from '../call/use-call';
-import { BACK_TO_COACH_KEY, LiveCallBadge } from '../call/LiveCallBadge';
-import { windowTitle } from '../call/window-title';
+import { BACK_TO_COACH_KEY } from '../call/LiveCallBadge';
+import { WindowTitle } from '../call/WindowTitle';
 import { FirstRunSetup } from '../setup/FirstRunSetup';
 import { WrapUpSaved } from '../wrap-up/WrapUpSaved';
 import { CallEventProblemNotice } from '../phone-events/CallEventProblemNotice';
@@ -24,20 +25,11 @@ import { useWrapUp } from '../wrap-up/use-wrap-up';
 import { useHostEvent } from '../api/use-host-event';
 import { useSettings } from './use-settings';
 import { StorageNotices } from './StorageNotices';
-import { TeamSyncBadge } from '../team/TeamSyncBadge';
+import { I18nProvider } from '../i18n/I18nProvider';
+import { AppHeader, type Screen } from './AppHeader';
 
 // The team screen carries chart.js: loaded when first opened, not with the coach.
 const TeamView = lazy(() => import('../team/TeamView').then((m) => ({ default: m.TeamView })));
-
-type Screen = 'setup' | 'coach' | 'wrap-up' | 'log' | 'follow-ups' | 'team' | 'settings';
-const SCREENS: { id: Screen; label: string }[] = [
-  { id: 'coach', label: 'Coach' },
-  { id: 'wrap-up', label: 'Wrap-up' },
-  { id: 'log', label: 'Log' },
-  { id: 'follow-ups', label: 'Follow-ups' },
-  { id: 'team', label: 'Team' },
-  { id: 'settings', label: 'Settings' },
-];
 
 export function App() {
   const { settings, appInfo, error, update, reset } = useSettings();
@@ -82,10 +74,7 @@ export function App() {
     if (action === 'openWrapUp') setScreen('wrap-up');
   });
 
-  // A live call on every screen: the window title, and the key back to the coach.
-  useEffect(() => {
-    document.title = windowTitle(inCall, live.coach.banner);
-  }, [inCall, live.coach.banner]);
+  // A live call on every screen: the window title (<WindowTitle>), and the key back to the coach.
   useEffect(() => {
     if (!inCall) return undefined;
     const onKey = (e: KeyboardEvent) => {
@@ -125,119 +114,87 @@ export function App() {
   const waitingCount = wrapUp.waiting.length + (wrapUp.draft ? 1 : 0);
 
   return (
-    <div
-      className={settings?.ui.compact ? 'app compact' : 'app'}
-      data-testid="app"
-      data-host={appInfo?.host ?? ''}
-      data-screen={screen}
-      data-live={inCall ? 'true' : undefined}
-    >
-      <header className="app-header">
-        <h1>Calm Line</h1>
-        {inCall && (
-          <LiveCallBadge
-            sessionRef={live.coach.sessionRef}
-            onCoach={screen === 'coach'}
-            onBack={() => setScreen('coach')}
+    <I18nProvider language={settings?.ui.language} systemLanguages={appInfo?.systemLanguages}>
+      <div
+        className={settings?.ui.compact ? 'app compact' : 'app'}
+        data-testid="app"
+        data-host={appInfo?.host ?? ''}
+        data-screen={screen}
+        data-live={inCall ? 'true' : undefined}
+      >
+        <WindowTitle live={inCall} banner={live.coach.banner} />
+        <AppHeader
+          screen={screen}
+          onScreen={setScreen}
+          liveSession={inCall ? live.coach.sessionRef : null}
+          wrapUpsOpen={waitingCount}
+          followUpsDue={followUps.count}
+          onExport={() => setExportOpen(true)}
+        />
+        {error && (
+          <div className="notice" role="alert">
+            <FormattedMessage id="app.settings-not-loaded" values={{ error }} />
+          </div>
+        )}
+        <StorageNotices />
+        <CallEventProblemNotice />
+        {screen === 'setup' && settings && (
+          <FirstRunSetup
+            settings={settings}
+            live={live}
+            onUpdate={update}
+            onDone={(profile) => {
+              void update({ profile: { ...profile, setupDone: true } });
+              setScreen('coach');
+            }}
           />
         )}
-        <nav className="nav" aria-label="Screens">
-          {SCREENS.map((s) => (
-            <button
-              key={s.id}
-              aria-current={screen === s.id ? 'page' : undefined}
-              onClick={() => setScreen(s.id)}
-              data-testid={`nav-${s.id}`}
-            >
-              {s.label}
-              {s.id === 'wrap-up' && waitingCount > 0 && (
-                <span
-                  className="nav-badge"
-                  data-testid="wrap-up-badge"
-                  aria-label={waitingCount === 1 ? '(open)' : `(${waitingCount} open)`}
-                >
-                  {waitingCount === 1 ? '•' : waitingCount}
-                </span>
-              )}
-              {s.id === 'follow-ups' && followUps.count > 0 && (
-                <span
-                  className="nav-badge"
-                  data-testid="follow-ups-badge"
-                  aria-label={`(${followUps.count} due)`}
-                >
-                  {followUps.count}
-                </span>
-              )}
-            </button>
-          ))}
-          <button
-            type="button"
-            onClick={() => setExportOpen(true)}
-            aria-haspopup="dialog"
-            data-testid="nav-export"
-          >
-            Export…
-          </button>
-        </nav>
-        <TeamSyncBadge />
-      </header>
-      {error && (
-        <div className="notice" role="alert">
-          Settings could not be loaded: {error}
+        {screen === 'coach' && !inCall && !wrapUp.draft && wrapUp.lastSaved && (
+          <WrapUpSaved afterCallWorkSec={wrapUp.lastSaved.afterCallWorkSec} />
+        )}
+        {/* The coach stays mounted while other screens show, so a call in progress keeps running. */}
+        <div hidden={screen !== 'coach'}>
+          <LiveCoachView
+            settings={settings}
+            appInfo={appInfo}
+            live={live}
+            shown={screen === 'coach'}
+          />
         </div>
-      )}
-      <StorageNotices />
-      <CallEventProblemNotice />
-      {screen === 'setup' && settings && (
-        <FirstRunSetup
-          settings={settings}
-          live={live}
-          onUpdate={update}
-          onDone={(profile) => {
-            void update({ profile: { ...profile, setupDone: true } });
-            setScreen('coach');
-          }}
-        />
-      )}
-      {screen === 'coach' && !inCall && !wrapUp.draft && wrapUp.lastSaved && (
-        <WrapUpSaved afterCallWorkSec={wrapUp.lastSaved.afterCallWorkSec} />
-      )}
-      {/* The coach stays mounted while other screens show, so a call in progress keeps running. */}
-      <div hidden={screen !== 'coach'}>
-        <LiveCoachView
-          settings={settings}
-          appInfo={appInfo}
-          live={live}
-          shown={screen === 'coach'}
-        />
+        {screen === 'wrap-up' && <WrapUpView wrapUp={wrapUp} settings={settings} />}
+        {screen === 'log' && (
+          <SessionLogView
+            settings={settings}
+            selectedId={openSessionId}
+            onSelect={setOpenSessionId}
+            onSaveRecordedCall={saveRecordedCall}
+            refreshKey={sessionsVersion}
+            onSessionChanged={sessionsChanged}
+          />
+        )}
+        {screen === 'follow-ups' && <FollowUpsView followUps={followUps} onOpen={openSession} />}
+        {screen === 'settings' && settings && (
+          <>
+            <SettingsView settings={settings} appInfo={appInfo} onUpdate={update} onReset={reset} />
+            <WrapUpSettingsPanel settings={settings} onUpdate={update} />
+            <PhoneSoftwarePanel settings={settings} onUpdate={update} />
+          </>
+        )}
+        {screen === 'team' && (
+          <Suspense
+            fallback={
+              <p className="muted">
+                <FormattedMessage id="app.team-loading" />
+              </p>
+            }
+          >
+            <TeamView />
+          </Suspense>
+        )}
+        {exportOpen && (
+          <ExportDialog open onClose={() => setExportOpen(false)} host={appInfo?.host} />
+        )}
       </div>
-      {screen === 'wrap-up' && <WrapUpView wrapUp={wrapUp} settings={settings} />}
-      {screen === 'log' && (
-        <SessionLogView
-          settings={settings}
-          selectedId={openSessionId}
-          onSelect={setOpenSessionId}
-          onSaveRecordedCall={saveRecordedCall}
-          refreshKey={sessionsVersion}
-          onSessionChanged={sessionsChanged}
-        />
-      )}
-      {screen === 'follow-ups' && <FollowUpsView followUps={followUps} onOpen={openSession} />}
-      {screen === 'settings' && settings && (
-        <>
-          <SettingsView settings={settings} appInfo={appInfo} onUpdate={update} onReset={reset} />
-          <WrapUpSettingsPanel settings={settings} onUpdate={update} />
-          <PhoneSoftwarePanel settings={settings} onUpdate={update} />
-        </>
-      )}
-      {screen === 'team' && (
-        <Suspense fallback={<p className="muted">Loading the team view…</p>}>
-          <TeamView />
-        </Suspense>
-      )}
-      {exportOpen && (
-        <ExportDialog open onClose={() => setExportOpen(false)} host={appInfo?.host} />
-      )}
-    </div>
+    </I18nProvider>
   );
 }

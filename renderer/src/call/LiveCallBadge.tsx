@@ -1,4 +1,5 @@
 import type { MutableRefObject } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { CoachSession } from '../live-coach/audio/coach-session';
 import { useCallClockText } from '../live-coach/CallClock';
 
@@ -23,7 +24,7 @@ export function LiveCallBadge({
   return onCoach ? (
     <p className="live-badge" data-testid="live-indicator" role="status">
       <span className="live-dot" aria-hidden="true" />
-      Live call
+      <FormattedMessage id="call.live" />
     </p>
   ) : (
     <BackToCoach sessionRef={sessionRef} onBack={onBack} />
@@ -38,17 +39,23 @@ function BackToCoach({
   onBack(): void;
 }) {
   const clock = useCallClockText(sessionRef, '');
+  const intl = useIntl();
   return (
     <button
       type="button"
       className="live-badge"
       data-testid="live-indicator"
       onClick={onBack}
-      title={`Back to the coach (${BACK_TO_COACH_KEY})`}
+      title={intl.formatMessage({ id: 'call.back-to-coach.title' }, { key: BACK_TO_COACH_KEY })}
     >
       <span className="live-dot" aria-hidden="true" />
-      Live call <span ref={clock} className="live-clock" /> — back to the coach{' '}
-      <kbd>{BACK_TO_COACH_KEY}</kbd>
+      <FormattedMessage
+        id="call.back-to-coach"
+        values={{
+          clock: <span ref={clock} className="live-clock" />,
+          key: <kbd>{BACK_TO_COACH_KEY}</kbd>,
+        }}
+      />
     </button>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type MutableRefObject, type RefObject } from 'react';
+import { FormattedMessage } from 'react-intl';
 import type { CoachSession } from './audio/coach-session';
 import { formatClock } from './cue-copy';
 import { onFrame } from './frame-loop';
@@ -29,7 +30,9 @@ export function CallClock({ sessionRef }: { sessionRef: MutableRefObject<CoachSe
   const clock = useCallClockText(sessionRef, '—');
   return (
     <p className="call-clock">
-      <span className="visually-hidden">Call time </span>
+      <span className="visually-hidden">
+        <FormattedMessage id="coach.clock.label" />{' '}
+      </span>
       <span ref={clock} data-testid="call-time">
         —
       </span>

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { createPortal } from 'react-dom';
-import type { BannerState } from './cue-copy';
+import { useIntl } from 'react-intl';
+import { cueWords, type BannerState } from './cue-copy';
 import { CueAnnouncer } from './cue-announcement';
 
 /**
@@ -14,9 +15,17 @@ export function CueLiveRegion({ banner, heated }: { banner: BannerState; heated:
   const announcer = useRef(new CueAnnouncer());
   const polite = useRef<HTMLDivElement>(null);
   const assertive = useRef<HTMLDivElement>(null);
+  // Read when a cue changes: a change of language alone announces nothing.
+  const intl = useIntl();
+  const intlRef = useRef(intl);
+  intlRef.current = intl;
 
   useEffect(() => {
-    const said = announcer.current.next({ banner, heated }, performance.now() / 1000);
+    const said = announcer.current.next(
+      { banner, heated },
+      performance.now() / 1000,
+      (state) => cueWords(state, intlRef.current).title,
+    );
     if (!said || !polite.current || !assertive.current) return;
     const [target, other] =
       said.politeness === 'assertive'

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { onFrame } from './frame-loop';
 import { attachMeterCanvas } from './meters/meter-board';
 import type { MeterId } from './meters/meter-protocol';
@@ -6,6 +7,8 @@ import type { MeterId } from './meters/meter-protocol';
 interface Props {
   id: MeterId;
   label: string;
+  /** The meter's accessible name ("Caller loudness"). */
+  name: string;
   /** Momentary loudness (LUFS, 400 ms), null in silence; read when a frame is drawn, must not allocate. */
   read: () => number | null;
   testId: string;
@@ -18,7 +21,8 @@ interface Props {
  * writes the number (at most 4 times a second, at once when sound starts or stops) and carries it as
  * data-level (one decimal, empty in silence) for tests.
  */
-export function LevelMeter({ id, label, read, testId }: Props) {
+export function LevelMeter({ id, label, name, read, testId }: Props) {
+  const intl = useIntl();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const valueRef = useRef<HTMLSpanElement>(null);
 
@@ -32,28 +36,25 @@ export function LevelMeter({ id, label, read, testId }: Props) {
       const momentary = read();
       const precise = momentary === null ? '' : momentary.toFixed(1);
       if (precise !== lastText) {
-        value.textContent = momentary === null ? '—' : momentary.toFixed(0);
+        value.textContent =
+          momentary === null ? '—' : intl.formatNumber(momentary, { maximumFractionDigits: 0 });
         canvas.dataset.level = precise;
         lastText = precise;
       }
       return false;
     });
-  }, [id, read]);
+  }, [id, read, intl]);
 
   return (
     <div className="meter" data-testid={testId}>
       <span className="meter-label">{label}</span>
-      <canvas
-        ref={canvasRef}
-        width={240}
-        height={22}
-        role="img"
-        aria-label={`${label} loudness`}
-        data-level=""
-      />
+      <canvas ref={canvasRef} width={240} height={22} role="img" aria-label={name} data-level="" />
       <span className="meter-value">
         <span ref={valueRef}>—</span>
-        <small> LUFS</small>
+        <small>
+          {' '}
+          <FormattedMessage id="coach.meter.unit" />
+        </small>
       </span>
     </div>
   );

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { Settings } from '../../../preload/contract/settings-schema';
 import type { AppInfo } from '../../../preload/contract/ipc-contract';
 import type { UseCall } from '../call/use-call';
@@ -35,6 +36,7 @@ export function LiveCoachView({ settings, appInfo, live, shown }: Props) {
   const { coach, call, controller } = live;
   const { sessionRef } = coach;
   const [moreOpen, setMoreOpen] = useState(false);
+  const intl = useIntl();
 
   const readCaller = useCallback(
     () => sessionRef.current?.latest.caller.momentaryLufs ?? null,
@@ -77,12 +79,12 @@ export function LiveCoachView({ settings, appInfo, live, shown }: Props) {
         <CueLiveRegion banner={coach.banner} heated={coach.heated} />
         {call.live && call.held && (
           <p className="notice info" data-testid="on-hold" role="status">
-            On hold — no cues until the call resumes.
+            <FormattedMessage id="coach.on-hold" />
           </p>
         )}
         {call.live && !call.held && coach.musicHold && (
           <p className="notice info" data-testid="on-hold-music" role="status">
-            On hold (music) — no cues until the caller is back.
+            <FormattedMessage id="coach.on-hold-music" />
           </p>
         )}
         {coach.channelOrder === 'swapped' && settings && (
@@ -102,16 +104,28 @@ export function LiveCoachView({ settings, appInfo, live, shown }: Props) {
             {coach.problem.message}{' '}
             {coach.problem.kind !== 'mono-source' && (
               <button type="button" onClick={coach.retrySources} data-testid="retry-source">
-                Try again
+                <FormattedMessage id="coach.retry-source" />
               </button>
             )}
           </div>
         )}
       </div>
       <div className="coach-side">
-        <section className="panel" aria-label="Loudness">
-          <LevelMeter id="caller" label="Caller" read={readCaller} testId="meter-caller" />
-          <LevelMeter id="agent" label="You" read={readAgent} testId="meter-agent" />
+        <section className="panel meters" aria-label={intl.formatMessage({ id: 'coach.loudness' })}>
+          <LevelMeter
+            id="caller"
+            label={intl.formatMessage({ id: 'coach.meter.caller' })}
+            name={intl.formatMessage({ id: 'coach.meter.caller.name' })}
+            read={readCaller}
+            testId="meter-caller"
+          />
+          <LevelMeter
+            id="agent"
+            label={intl.formatMessage({ id: 'coach.meter.agent' })}
+            name={intl.formatMessage({ id: 'coach.meter.agent.name' })}
+            read={readAgent}
+            testId="meter-agent"
+          />
           <div className="meter-scale" aria-hidden="true">
             <span />
             <div>
@@ -131,7 +145,10 @@ export function LiveCoachView({ settings, appInfo, live, shown }: Props) {
               disabled={coach.phase === 'opening' || !settings}
               data-testid="start-call"
             >
-              Start call {hotkey(settings?.hotkeys.startCall)}
+              <FormattedMessage
+                id="coach.start-call"
+                values={{ key: hotkey(settings?.hotkeys.startCall) }}
+              />
             </button>
           ) : (
             <button
@@ -139,7 +156,10 @@ export function LiveCoachView({ settings, appInfo, live, shown }: Props) {
               onClick={() => void controller.end()}
               data-testid="end-call"
             >
-              End call {hotkey(settings?.hotkeys.endCall)}
+              <FormattedMessage
+                id="coach.end-call"
+                values={{ key: hotkey(settings?.hotkeys.endCall) }}
+              />
             </button>
           )}
           <button
@@ -150,19 +170,26 @@ export function LiveCoachView({ settings, appInfo, live, shown }: Props) {
             onClick={() => setMoreOpen((open) => !open)}
             data-testid="coach-more-toggle"
           >
-            {moreOpen ? 'Less' : 'More'} <kbd>{MORE_KEY}</kbd>
+            <FormattedMessage
+              id={moreOpen ? 'coach.less' : 'coach.more'}
+              values={{ key: <kbd>{MORE_KEY}</kbd> }}
+            />
           </button>
         </div>
         <div className="coach-more" id="coach-more">
-          <section className="panel" aria-label="Call figures">
+          <section className="panel" aria-label={intl.formatMessage({ id: 'coach.figures' })}>
             <LiveStats sessionRef={sessionRef} heated={coach.heated} />
             <VoiceModel sessionRef={sessionRef} inCall={call.live} />
           </section>
           <div className="actions">
-            {call.live && <button onClick={controller.mark}>Mark moment</button>}
+            {call.live && (
+              <button onClick={controller.mark}>
+                <FormattedMessage id="coach.mark-moment" />
+              </button>
+            )}
             {coach.phase === 'off' && !call.live && (
               <button onClick={() => void coach.open()} disabled={!settings}>
-                Listen without a call
+                <FormattedMessage id="coach.listen" />
               </button>
             )}
             <button
@@ -170,19 +197,23 @@ export function LiveCoachView({ settings, appInfo, live, shown }: Props) {
               disabled={!settings || call.live}
               data-testid="calibrate"
             >
-              {cal.running ? 'Stop calibrating' : 'Calibrate my voice'}
+              <FormattedMessage id={cal.running ? 'coach.calibrate.stop' : 'coach.calibrate'} />
             </button>
           </div>
           {!cal.running && cal.enough && cal.normalLufs !== null && (
             <p className="notice info" data-testid="calibration-done">
-              Your normal voice: {cal.normalLufs.toFixed(1)} LUFS. “Speak softly” shows{' '}
-              {settings?.cue.tooLoudMarginLu ?? 6} LU above it.
+              <FormattedMessage
+                id="coach.calibration.done"
+                values={{ lufs: cal.normalLufs, margin: settings?.cue.tooLoudMarginLu ?? 6 }}
+              />
             </p>
           )}
           {cal.running && (
             <p className="notice info" data-testid="calibration">
-              Say a sentence in your normal voice… {cal.speechSec.toFixed(1)} /{' '}
-              {MIN_CALIBRATION_VOICED_SEC} s heard
+              <FormattedMessage
+                id="coach.calibration.running"
+                values={{ heard: cal.speechSec, needed: MIN_CALIBRATION_VOICED_SEC }}
+              />
             </p>
           )}
           {call.live && (

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type MutableRefObject } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { CoachSession } from './audio/coach-session';
 import { formatClock } from './cue-copy';
 import { onFrame } from './frame-loop';
@@ -14,6 +15,7 @@ export function LiveStats({
   const venting = useRef<HTMLElement>(null);
   const ratio = useRef<HTMLElement>(null);
   const overtalk = useRef<HTMLElement>(null);
+  const intl = useIntl();
 
   useEffect(() => {
     const last = ['', '', ''];
@@ -29,29 +31,37 @@ export function LiveStats({
       write(
         1,
         ratio.current,
-        s && s.talkRatio !== null ? `${Math.round(s.talkRatio * 100)}%` : '—',
+        s && s.talkRatio !== null
+          ? intl.formatNumber(s.talkRatio, { style: 'percent', maximumFractionDigits: 0 })
+          : '—',
       );
-      write(2, overtalk.current, s ? String(s.overtalkCount) : '—');
+      write(2, overtalk.current, s ? intl.formatNumber(s.overtalkCount) : '—');
       return false;
     });
-  }, [sessionRef]);
+  }, [sessionRef, intl]);
 
   return (
     <dl className="stats" data-testid="live-stats">
       <div className={heated ? 'heated-badge' : undefined}>
-        <dt>Caller venting</dt>
+        <dt>
+          <FormattedMessage id="coach.stats.venting" />
+        </dt>
         <dd ref={venting} data-testid="venting-timer">
           —
         </dd>
       </div>
       <div>
-        <dt>You talk</dt>
+        <dt>
+          <FormattedMessage id="coach.stats.talk-ratio" />
+        </dt>
         <dd ref={ratio} data-testid="talk-ratio">
           —
         </dd>
       </div>
       <div>
-        <dt>Talking over</dt>
+        <dt>
+          <FormattedMessage id="coach.stats.overtalk" />
+        </dt>
         <dd ref={overtalk} data-testid="overtalk-count">
           —
         </dd>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type MutableRefObject } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { CoachSession } from './audio/coach-session';
 import { onFrame } from './frame-loop';
 
@@ -8,25 +9,38 @@ import { onFrame } from './frame-loop';
  */
 export function MicState({ sessionRef }: { sessionRef: MutableRefObject<CoachSession | null> }) {
   const mic = useRef<HTMLSpanElement>(null);
+  const intl = useIntl();
   useEffect(() => {
+    const words = {
+      none: '—',
+      muted: intl.formatMessage({ id: 'coach.mic.muted' }),
+      sound: intl.formatMessage({ id: 'coach.mic.sound' }),
+    };
     let last = '';
     return onFrame(() => {
       const s = sessionRef.current?.latest ?? null;
-      const text = !s ? '—' : s.agent.muted ? 'muted or silent' : 'sound';
+      const state = !s ? 'none' : s.agent.muted ? 'muted' : 'sound';
+      const text = words[state];
       if (mic.current && text !== last) {
         mic.current.textContent = last = text;
-        mic.current.dataset.state =
-          text === 'muted or silent' ? 'muted' : text === 'sound' ? 'sound' : 'none';
+        mic.current.dataset.state = state;
       }
       return false;
     });
-  }, [sessionRef]);
+  }, [sessionRef, intl]);
   return (
     <p className="mic-state">
-      Your mic: {/* The live role is on the span: the words around it stay put. */}
-      <span ref={mic} role="status" data-testid="mic-state" data-state="none">
-        —
-      </span>
+      {/* The live role is on the span: the words around it stay put. */}
+      <FormattedMessage
+        id="coach.mic"
+        values={{
+          state: (
+            <span ref={mic} role="status" data-testid="mic-state" data-state="none">
+              —
+            </span>
+          ),
+        }}
+      />
     </p>
   );
 }

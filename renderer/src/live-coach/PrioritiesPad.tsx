@@ -1,6 +1,15 @@
 import { useState, type FormEvent } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { PRIORITY_KIND_VALUES } from '../../../preload/contract/session-schema';
 import { newId, type Priority, type PriorityKind } from './finished-call';
+import type { MessageKey } from '../i18n/catalogue';
+
+/** The words for each kind of priority (the stored value stays the English id). */
+const KIND_MESSAGES: Readonly<Record<PriorityKind, MessageKey>> = {
+  technical: 'coach.priorities.kind.technical',
+  administrative: 'coach.priorities.kind.administrative',
+  emotional: 'coach.priorities.kind.emotional',
+};
 
 interface Props {
   priorities: Priority[];
@@ -14,6 +23,8 @@ interface Props {
 export function PrioritiesPad({ priorities, onChange }: Props) {
   const [text, setText] = useState('');
   const [kind, setKind] = useState<PriorityKind>('technical');
+  const intl = useIntl();
+  const kindWord = (k: PriorityKind) => intl.formatMessage({ id: KIND_MESSAGES[k] });
 
   function add(event: FormEvent) {
     event.preventDefault();
@@ -26,29 +37,31 @@ export function PrioritiesPad({ priorities, onChange }: Props) {
   return (
     <section className="panel priorities-pad" aria-labelledby="priorities-title">
       <h3 id="priorities-title" style={{ margin: '0 0 6px' }}>
-        Restated priorities
+        <FormattedMessage id="coach.priorities.title" />
       </h3>
       <form onSubmit={add} style={{ display: 'flex', gap: 6 }}>
         <input
-          aria-label="Priority the customer stated"
-          placeholder="What matters to them…"
+          aria-label={intl.formatMessage({ id: 'coach.priorities.text' })}
+          placeholder={intl.formatMessage({ id: 'coach.priorities.placeholder' })}
           value={text}
           onChange={(e) => setText(e.target.value)}
           style={{ flex: 1, minWidth: 0 }}
           maxLength={500}
         />
         <select
-          aria-label="Priority type"
+          aria-label={intl.formatMessage({ id: 'coach.priorities.kind' })}
           value={kind}
           onChange={(e) => setKind(e.target.value as PriorityKind)}
         >
           {PRIORITY_KIND_VALUES.map((k) => (
             <option key={k} value={k}>
-              {k}
+              {kindWord(k)}
             </option>
           ))}
         </select>
-        <button type="submit">Add</button>
+        <button type="submit">
+          <FormattedMessage id="coach.priorities.add" />
+        </button>
       </form>
       <ul className="plain" data-testid="priorities">
         {priorities.map((p) => (
@@ -66,12 +79,16 @@ export function PrioritiesPad({ priorities, onChange }: Props) {
               <span>{p.text}</span>
             </label>
             <small className="muted">
-              {p.kind}
-              {p.confirmed ? ' · confirmed' : ''}
+              {p.confirmed
+                ? intl.formatMessage(
+                    { id: 'coach.priorities.confirmed' },
+                    { kind: kindWord(p.kind) },
+                  )
+                : kindWord(p.kind)}
             </small>
             <button
               type="button"
-              aria-label={`Remove ${p.text}`}
+              aria-label={intl.formatMessage({ id: 'coach.priorities.remove' }, { text: p.text })}
               onClick={() => onChange(priorities.filter((q) => q.id !== p.id))}
             >
               ×

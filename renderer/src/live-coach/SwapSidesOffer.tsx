@@ -1,3 +1,4 @@
+import { FormattedMessage } from 'react-intl';
 import type { AudioSettings } from '../../../preload/contract/settings-schema';
 import { swappedSides } from './coach-controller';
 
@@ -18,20 +19,20 @@ export function SwapSidesOffer({
   return (
     <div className="notice swap-offer" role="alert" data-testid="swap-offer">
       <p>
-        <strong>The sides look swapped:</strong> the caller’s voice is arriving as yours, and yours
-        as the caller’s.{' '}
-        {canSwap
-          ? 'Swap them, or keep them if they are right.'
-          : 'Check that the microphone is yours and the system sound is the call.'}
+        <FormattedMessage
+          id="coach.swap.found"
+          values={{ b: (chunks) => <strong>{chunks}</strong> }}
+        />{' '}
+        <FormattedMessage id={canSwap ? 'coach.swap.offer' : 'coach.swap.check'} />
       </p>
       <div className="actions">
         {canSwap && (
           <button type="button" className="primary" onClick={onSwap} data-testid="swap-sides">
-            Swap sides
+            <FormattedMessage id="coach.swap.swap" />
           </button>
         )}
         <button type="button" onClick={onKeep} data-testid="keep-sides">
-          They’re right
+          <FormattedMessage id="coach.swap.keep" />
         </button>
       </div>
     </div>

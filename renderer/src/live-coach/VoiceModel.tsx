@@ -1,4 +1,5 @@
 import { useEffect, useRef, type MutableRefObject } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { CoachSession } from './audio/coach-session';
 import { onFrame } from './frame-loop';
 
@@ -17,6 +18,7 @@ export function VoiceModel({
 }) {
   const normal = useRef<HTMLElement>(null);
   const baseline = useRef<HTMLElement>(null);
+  const intl = useIntl();
 
   useEffect(() => {
     const last = ['', ''];
@@ -28,13 +30,18 @@ export function VoiceModel({
     };
     return onFrame(() => {
       const s = sessionRef.current?.latest ?? null;
-      const lufs = (v: number | null | undefined) =>
-        v === null || v === undefined ? 'learning…' : `${v.toFixed(1)} LUFS`;
+      const lufs = (v: number | null | undefined, calibrated = false) =>
+        v === null || v === undefined
+          ? intl.formatMessage({ id: 'coach.voice.learning' })
+          : intl.formatMessage(
+              { id: calibrated ? 'coach.voice.calibrated' : 'coach.voice.lufs' },
+              { lufs: v },
+            );
       const agent =
         s && s.agentNormalLufs === null && s.channelOrder !== 'ok' && inCall
-          ? 'checking your side…'
+          ? intl.formatMessage({ id: 'coach.voice.checking-side' })
           : s
-            ? `${lufs(s.agentNormalLufs)}${s.agentNormalCalibrated ? ' (calibrated)' : ''}`
+            ? lufs(s.agentNormalLufs, s.agentNormalCalibrated)
             : '—';
       write(0, agent, (t) => normal.current && (normal.current.textContent = t));
       write(
@@ -44,19 +51,23 @@ export function VoiceModel({
       );
       return false;
     });
-  }, [sessionRef, inCall]);
+  }, [sessionRef, inCall, intl]);
 
   return (
     <div className="voice-model">
       <dl className="stats" data-testid="voice-model">
         <div>
-          <dt>Your normal voice</dt>
+          <dt>
+            <FormattedMessage id="coach.voice.normal" />
+          </dt>
           <dd ref={normal} data-testid="agent-normal">
             —
           </dd>
         </div>
         <div>
-          <dt>Caller’s baseline</dt>
+          <dt>
+            <FormattedMessage id="coach.voice.baseline" />
+          </dt>
           <dd ref={baseline} data-testid="caller-baseline">
             —
           </dd>
@@ -68,7 +79,7 @@ export function VoiceModel({
         disabled={!inCall}
         data-testid="relearn-voices"
       >
-        Learn voices again
+        <FormattedMessage id="coach.voice.relearn" />
       </button>
     </div>
   );

@@ -15,6 +15,10 @@
  */
 import { BANNER_COPY, type BannerState } from './cue-copy';
 
+/** A cue's title as it is announced, in the page's language. */
+export type CueTitle = (state: BannerState) => string;
+const englishTitle: CueTitle = (state) => BANNER_COPY[state].title;
+
 export type Politeness = 'polite' | 'assertive';
 
 export interface CueAnnouncement {
@@ -44,8 +48,8 @@ export class CueAnnouncer {
   private readonly lastSaid = new Map<BannerState, number>();
   private previous: CueScene = { banner: 'idle', heated: false };
 
-  /** The coach now shows `scene` (at `nowSec`): the announcement to make, or null for none. */
-  next(scene: CueScene, nowSec: number): CueAnnouncement | null {
+  /** The coach now shows `scene` (at `nowSec`): the announcement to make (in `titleOf`'s words), or null for none. */
+  next(scene: CueScene, nowSec: number, titleOf: CueTitle = englishTitle): CueAnnouncement | null {
     const previous = this.previous;
     this.previous = scene;
     if (scene.banner === 'idle') {
@@ -64,7 +68,7 @@ export class CueAnnouncer {
     if (said.length === 0) return null;
     for (const state of said) this.lastSaid.set(state, nowSec);
     return {
-      text: said.map((state) => BANNER_COPY[state].title).join('. '),
+      text: said.map(titleOf).join('. '),
       politeness: said.some((state) => politenessOf(state) === 'assertive')
         ? 'assertive'
         : 'polite',

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { AppInfo, AudioSettings, Settings, SettingsPatch } from '../api/host-api';
 import {
   CUE_SETTING_LIMITS,
@@ -8,6 +9,8 @@ import {
 import { useAudioInputs } from './use-audio-inputs';
 import { DesktopSettings } from '../desktop/DesktopSettings';
 import { RecordingSettings } from '../recording/RecordingSettings';
+import type { MessageKey } from '../i18n/catalogue';
+import { LanguageSelect } from '../i18n/LanguageSelect';
 
 interface Props {
   settings: Settings;
@@ -16,38 +19,46 @@ interface Props {
   onReset(): Promise<string | null>;
 }
 
-const CUE_FIELDS: { key: keyof CueSettings; label: string; unit: string; step: number }[] = [
-  { key: 'pauseSec', label: 'Pause before “your turn”', unit: 's', step: 0.1 },
-  { key: 'backchannelSec', label: 'Longest backchannel (“mm-hm”)', unit: 's', step: 0.05 },
-  { key: 'tooLoudMarginLu', label: 'Too loud: above your normal voice by', unit: 'LU', step: 1 },
-  { key: 'heatedMarginLu', label: 'Caller heated: above their baseline by', unit: 'LU', step: 1 },
-  { key: 'minHoldSec', label: 'Shortest time a cue stays', unit: 's', step: 0.1 },
-  { key: 'hysteresisLu', label: 'Level cue hysteresis', unit: 'LU', step: 0.5 },
-];
+const CUE_FIELDS: { key: keyof CueSettings; label: MessageKey; unit: 's' | 'LU'; step: number }[] =
+  [
+    { key: 'pauseSec', label: 'settings.cue.pauseSec', unit: 's', step: 0.1 },
+    { key: 'backchannelSec', label: 'settings.cue.backchannelSec', unit: 's', step: 0.05 },
+    { key: 'tooLoudMarginLu', label: 'settings.cue.tooLoudMarginLu', unit: 'LU', step: 1 },
+    { key: 'heatedMarginLu', label: 'settings.cue.heatedMarginLu', unit: 'LU', step: 1 },
+    { key: 'minHoldSec', label: 'settings.cue.minHoldSec', unit: 's', step: 0.1 },
+    { key: 'hysteresisLu', label: 'settings.cue.hysteresisLu', unit: 'LU', step: 0.5 },
+  ];
 
 export function SettingsView({ settings, appInfo, onUpdate, onReset }: Props) {
   const [message, setMessage] = useState<string | null>(null);
   const inputs = useAudioInputs();
   const features = appInfo?.features;
+  const intl = useIntl();
 
   async function apply(patch: SettingsPatch) {
     const error = await onUpdate(patch);
-    setMessage(error ? `Not saved: ${error}` : 'Saved.');
+    setMessage(
+      error
+        ? intl.formatMessage({ id: 'settings.not-saved' }, { error })
+        : intl.formatMessage({ id: 'settings.saved' }),
+    );
   }
   const audio = (patch: Partial<AudioSettings>) => void apply({ audio: patch });
 
   const deviceSelect = (
-    label: string,
+    label: MessageKey,
     value: string | null,
     onChange: (id: string | null) => void,
   ) => (
     <label className="form-grid">
-      <span>{label}</span>
+      <span>
+        <FormattedMessage id={label} />
+      </span>
       <select value={value ?? ''} onChange={(e) => onChange(e.target.value || null)}>
-        <option value="">System default</option>
+        <option value="">{intl.formatMessage({ id: 'settings.device.default' })}</option>
         {inputs.map((d, i) => (
           <option key={d.deviceId} value={d.deviceId}>
-            {d.label || `Input ${i + 1}`}
+            {d.label || intl.formatMessage({ id: 'settings.device.unnamed' }, { number: i + 1 })}
           </option>
         ))}
       </select>
@@ -61,68 +72,99 @@ export function SettingsView({ settings, appInfo, onUpdate, onReset }: Props) {
           {message}
         </p>
       )}
+      <section className="panel" aria-labelledby="language-title">
+        <h3 id="language-title">
+          <FormattedMessage id="settings.language.title" />
+        </h3>
+        <LanguageSelect
+          value={settings.ui.language ?? 'system'}
+          systemLanguages={appInfo?.systemLanguages}
+          onChange={(language) => void apply({ ui: { language } })}
+        />
+      </section>
+
       <section className="panel" aria-labelledby="audio-title">
-        <h3 id="audio-title">Audio sources</h3>
+        <h3 id="audio-title">
+          <FormattedMessage id="settings.audio.title" />
+        </h3>
         <label className="form-grid">
-          <span>How the call reaches Calm Line</span>
+          <span>
+            <FormattedMessage id="settings.audio.mode" />
+          </span>
           <select
             value={settings.audio.mode}
             onChange={(e) => audio({ mode: e.target.value as AudioSettings['mode'] })}
             data-testid="audio-mode"
           >
-            <option value="stereo-split">One stereo device, split by channel</option>
-            <option value="two-devices">Two devices: my mic + the caller’s audio</option>
+            <option value="stereo-split">
+              {intl.formatMessage({ id: 'settings.audio.mode.stereo-split' })}
+            </option>
+            <option value="two-devices">
+              {intl.formatMessage({ id: 'settings.audio.mode.two-devices' })}
+            </option>
             <option value="system-loopback" disabled={!features?.systemLoopback}>
-              System audio for the caller{features?.systemLoopback ? '' : ' (desktop app only)'}
+              {intl.formatMessage({
+                id: features?.systemLoopback
+                  ? 'settings.audio.mode.system-loopback'
+                  : 'settings.audio.mode.system-loopback.unavailable',
+              })}
             </option>
           </select>
         </label>
         {settings.audio.mode === 'stereo-split' ? (
           <>
-            {deviceSelect('Stereo device', settings.audio.stereoDeviceId, (id) =>
+            {deviceSelect('settings.audio.stereo-device', settings.audio.stereoDeviceId, (id) =>
               audio({ stereoDeviceId: id }),
             )}
             <label className="form-grid">
-              <span>My voice is on the</span>
+              <span>
+                <FormattedMessage id="settings.audio.agent-side" />
+              </span>
               <select
                 value={settings.audio.agentSide}
                 onChange={(e) => audio({ agentSide: e.target.value as 'left' | 'right' })}
               >
-                <option value="left">left channel</option>
-                <option value="right">right channel</option>
+                <option value="left">
+                  {intl.formatMessage({ id: 'settings.audio.agent-side.left' })}
+                </option>
+                <option value="right">
+                  {intl.formatMessage({ id: 'settings.audio.agent-side.right' })}
+                </option>
               </select>
             </label>
           </>
         ) : (
           <>
-            {deviceSelect('My microphone', settings.audio.micDeviceId, (id) =>
+            {deviceSelect('settings.audio.mic', settings.audio.micDeviceId, (id) =>
               audio({ micDeviceId: id }),
             )}
             {settings.audio.mode === 'two-devices' &&
-              deviceSelect(
-                'Caller’s audio (loopback / monitor input)',
-                settings.audio.callerDeviceId,
-                (id) => audio({ callerDeviceId: id }),
+              deviceSelect('settings.audio.caller-device', settings.audio.callerDeviceId, (id) =>
+                audio({ callerDeviceId: id }),
               )}
           </>
         )}
         {!features?.systemLoopback && (
           <p className="muted">
-            System audio capture needs the desktop app on Windows or macOS; here, use a loopback or
-            monitor input as a second device.
+            <FormattedMessage id="settings.audio.no-loopback" />
           </p>
         )}
       </section>
 
       <section className="panel" aria-labelledby="cue-title">
-        <h3 id="cue-title">Cues</h3>
+        <h3 id="cue-title">
+          <FormattedMessage id="settings.cue.title" />
+        </h3>
         <div className="form-grid">
           {CUE_FIELDS.map(({ key, label, unit, step }) => (
             <label key={key} style={{ display: 'contents' }}>
               <span>
-                {label}{' '}
+                <FormattedMessage id={label} />{' '}
                 <small className="muted">
-                  (default {DEFAULT_CUE_SETTINGS[key]} {unit})
+                  <FormattedMessage
+                    id={unit === 's' ? 'settings.cue.default-seconds' : 'settings.cue.default-lu'}
+                    values={{ value: DEFAULT_CUE_SETTINGS[key] }}
+                  />
                 </small>
               </span>
               <input
@@ -147,17 +189,21 @@ export function SettingsView({ settings, appInfo, onUpdate, onReset }: Props) {
             checked={settings.autoStartOnCallerSpeech}
             onChange={(e) => void apply({ autoStartOnCallerSpeech: e.target.checked })}
           />
-          Start a call automatically when the caller speaks (while listening)
+          <FormattedMessage id="settings.auto-start" />
         </label>
       </section>
 
       <section className="panel" aria-labelledby="recording-title">
-        <h3 id="recording-title">Call audio</h3>
+        <h3 id="recording-title">
+          <FormattedMessage id="settings.recording.title" />
+        </h3>
         <RecordingSettings settings={settings} apply={apply} />
       </section>
 
       <section className="panel" aria-labelledby="desktop-title">
-        <h3 id="desktop-title">Desktop</h3>
+        <h3 id="desktop-title">
+          <FormattedMessage id="settings.desktop.title" />
+        </h3>
         <DesktopSettings settings={settings} appInfo={appInfo} apply={apply} say={setMessage} />
       </section>
 
@@ -166,13 +212,15 @@ export function SettingsView({ settings, appInfo, onUpdate, onReset }: Props) {
           onClick={() =>
             void onReset().then((error) =>
               setMessage(
-                error ? `Not reset: ${error}` : 'All settings are back to their defaults.',
+                error
+                  ? intl.formatMessage({ id: 'settings.not-reset' }, { error })
+                  : intl.formatMessage({ id: 'settings.reset-done' }),
               ),
             )
           }
           data-testid="reset-settings"
         >
-          Reset to defaults
+          <FormattedMessage id="settings.reset" />
         </button>
       </div>
     </main>
