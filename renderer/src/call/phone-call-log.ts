@@ -5,10 +5,7 @@
  */
 import type { PhoneCallRecord } from '../../../preload/contract/session-schema';
 import type { CallEvent } from '../../../preload/domain/call-event';
-import {
-  keptCallerNumber,
-  type CallerNumberPolicy,
-} from '../../../preload/domain/caller-number';
+import { keptCallerNumber, type CallerNumberPolicy } from '../../../preload/domain/caller-number';
 import type { CallEventDecision, PhoneCallState } from './call-event-reducer';
 
 const MAX_EVENTS = 1000;
