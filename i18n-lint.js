@@ -16,6 +16,7 @@ export const TRANSLATED_PATHS = [
   'renderer/src/app/App.tsx',
   'renderer/src/app/AppHeader.tsx',
   'renderer/src/settings/SettingsView.tsx',
+  'renderer/src/recording/RecordingSettings.tsx',
 ];
 
 /** Text that is the same in every language: the product's name. */

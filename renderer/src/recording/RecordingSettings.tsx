@@ -1,9 +1,13 @@
+import { FormattedMessage } from 'react-intl';
 import type { Settings, SettingsPatch } from '../api/host-api';
 
 interface Props {
   settings: Settings;
   apply(patch: SettingsPatch): Promise<void>;
 }
+
+/** Where a kept call's audio goes: a path, the same in every language. */
+const RECORDING_PATH = '<data folder>/recordings/YYYY-MM/<call id>.wav';
 
 /** The opt-in for keeping call audio, saying exactly what is stored and where. Off by default. */
 export function RecordingSettings({ settings, apply }: Props) {
@@ -18,14 +22,14 @@ export function RecordingSettings({ settings, apply }: Props) {
           data-testid="keep-call-audio"
           aria-describedby="keep-call-audio-help"
         />
-        Keep call audio
+        <FormattedMessage id="settings.recording.keep" />
       </label>
       <p className="muted" id="keep-call-audio-help">
-        When this is on, Calm Line stores both parties’ audio of each call (the caller and you) as a
-        16-bit stereo WAV file in{' '}
-        <code>&lt;data folder&gt;/recordings/YYYY-MM/&lt;call id&gt;.wav</code>, and the call’s
-        review in the log plays it. While it is off, no audio is stored: only loudness figures and
-        cues are kept. {on ? 'It is on: calls from now on are recorded.' : 'It is off.'}
+        <FormattedMessage
+          id="settings.recording.help"
+          values={{ path: <code>{RECORDING_PATH}</code> }}
+        />{' '}
+        <FormattedMessage id={on ? 'settings.recording.on' : 'settings.recording.off'} />
       </p>
     </>
   );
