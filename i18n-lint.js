@@ -17,6 +17,7 @@ export const TRANSLATED_PATHS = [
   'renderer/src/app/AppHeader.tsx',
   'renderer/src/settings/SettingsView.tsx',
   'renderer/src/recording/RecordingSettings.tsx',
+  'renderer/src/desktop/DesktopSettings.tsx',
 ];
 
 /** Text that is the same in every language: the product's name. */

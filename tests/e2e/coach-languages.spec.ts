@@ -188,6 +188,20 @@ test('switching the language in Settings during a call changes the coach’s wor
   expect(app.consoleErrors).toEqual([]);
 });
 
+test('Settings and the header in the pseudo-locale at 320 px: nothing cut off, outside or overlapping; axe with lang=en-XA', async () => {
+  const xa = messagesOf(PSEUDO_LOCALE);
+  app = await launchApp({ dataDir: dataDirIn(PSEUDO_LOCALE) });
+  const { page } = app;
+  await page.setViewportSize(SIZES[1]);
+  await expect(page.locator('html')).toHaveAttribute('lang', PSEUDO_LOCALE);
+  await page.getByTestId('nav-settings').click();
+  await expect(page.getByRole('heading', { name: xa['settings.language.title'] })).toBeVisible();
+  await expect(page.getByTestId('language')).toHaveValue(PSEUDO_LOCALE);
+  await expectReflows(page, 'settings in en-XA');
+  await expectAccessible(page, 'settings in en-XA');
+  expect(app.consoleErrors).toEqual([]);
+});
+
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,4 +1,5 @@
 import { useState, type KeyboardEvent } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { HotkeyRegistration } from '../../../preload/contract/desktop-contract';
 import {
   hostApi,
@@ -10,6 +11,7 @@ import {
 } from '../api/host-api';
 import { captureAccelerator, displayAccelerator } from './accelerator-from-key';
 import { useDesktopState } from './use-desktop-state';
+import type { MessageKey } from '../i18n/catalogue';
 
 interface Props {
   settings: Settings;
@@ -18,11 +20,11 @@ interface Props {
   say(message: string): void;
 }
 
-const ACTION_LABELS: Record<HotkeyAction, string> = {
-  startCall: 'Start call',
-  endCall: 'End call',
-  markMoment: 'Mark a moment',
-  openWrapUp: 'Open wrap-up',
+const ACTION_LABELS: Record<HotkeyAction, MessageKey> = {
+  startCall: 'settings.hotkey.startCall',
+  endCall: 'settings.hotkey.endCall',
+  markMoment: 'settings.hotkey.markMoment',
+  openWrapUp: 'settings.hotkey.openWrapUp',
 };
 
 function HotkeyRow(props: {
@@ -36,6 +38,9 @@ function HotkeyRow(props: {
   const [recording, setRecording] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const taken = registration?.status === 'taken' && registration.accelerator === accelerator;
+  const intl = useIntl();
+  const label = intl.formatMessage({ id: ACTION_LABELS[action] });
+  const shortcut = displayAccelerator(accelerator, platform);
 
   const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
     if (!recording) return;
@@ -52,11 +57,19 @@ function HotkeyRow(props: {
 
   return (
     <li data-testid={`hotkey-row-${action}`}>
-      <span style={{ flex: 1 }}>{ACTION_LABELS[action]}</span>
+      <span style={{ flex: 1 }}>{label}</span>
       <button
         type="button"
         className={recording ? 'recording' : undefined}
-        aria-label={`Shortcut for ${ACTION_LABELS[action]}: ${recording ? 'press the new shortcut' : displayAccelerator(accelerator, platform)}`}
+        aria-label={intl.formatMessage(
+          { id: 'settings.hotkey.name' },
+          {
+            action: label,
+            shortcut: recording
+              ? intl.formatMessage({ id: 'settings.hotkey.press-new' })
+              : shortcut,
+          },
+        )}
         onClick={() => {
           setProblem(null);
           setRecording(!recording);
@@ -65,16 +78,11 @@ function HotkeyRow(props: {
         onBlur={() => setRecording(false)}
         data-testid={`hotkey-${action}`}
       >
-        {recording ? (
-          'Press keys… (Esc cancels, Backspace removes)'
-        ) : (
-          <kbd>{displayAccelerator(accelerator, platform)}</kbd>
-        )}
+        {recording ? <FormattedMessage id="settings.hotkey.recording" /> : <kbd>{shortcut}</kbd>}
       </button>
       {taken && (
         <p className="notice" role="alert" data-testid={`hotkey-taken-${action}`}>
-          {displayAccelerator(accelerator, platform)} is used by another program, so it does nothing
-          here. Choose another shortcut.
+          <FormattedMessage id="settings.hotkey.taken" values={{ shortcut }} />
         </p>
       )}
       {problem && (
@@ -91,12 +99,12 @@ export function DesktopSettings({ settings, appInfo, apply, say }: Props) {
   const features = appInfo?.features;
   const desktop = useDesktopState();
   const platform = appInfo?.platform;
+  const intl = useIntl();
 
   if (!features?.globalHotkeys && !features?.windowControls && !features?.startAtLogin) {
     return (
       <p className="muted" data-testid="desktop-only">
-        Global hotkeys, the tray icon and always-on-top need the desktop app. In the browser, use
-        the buttons.
+        <FormattedMessage id="settings.desktop.only" />
       </p>
     );
   }
@@ -105,10 +113,10 @@ export function DesktopSettings({ settings, appInfo, apply, say }: Props) {
     const result = await hostApi.setStartAtLogin({ enabled });
     say(
       result.ok
-        ? enabled
-          ? 'Calm Line will start when you log in.'
-          : 'Calm Line will not start at login.'
-        : `Not changed: ${result.message}`,
+        ? intl.formatMessage({
+            id: enabled ? 'settings.desktop.login-on' : 'settings.desktop.login-off',
+          })
+        : intl.formatMessage({ id: 'settings.desktop.not-changed' }, { error: result.message }),
     );
   };
 
@@ -137,7 +145,7 @@ export function DesktopSettings({ settings, appInfo, apply, say }: Props) {
               onChange={(e) => void apply({ ui: { alwaysOnTop: e.target.checked } })}
               data-testid="always-on-top"
             />
-            Keep Calm Line on top of other windows
+            <FormattedMessage id="settings.desktop.on-top" />
           </label>
           <label style={{ display: 'flex', gap: 6 }}>
             <input
@@ -146,7 +154,7 @@ export function DesktopSettings({ settings, appInfo, apply, say }: Props) {
               onChange={(e) => void apply({ ui: { compact: e.target.checked } })}
               data-testid="compact"
             />
-            Compact window (a narrow strip beside the softphone)
+            <FormattedMessage id="settings.desktop.compact" />
           </label>
         </>
       )}
@@ -158,7 +166,7 @@ export function DesktopSettings({ settings, appInfo, apply, say }: Props) {
             onChange={(e) => void setStartAtLogin(e.target.checked)}
             data-testid="start-at-login"
           />
-          Start Calm Line when I log in
+          <FormattedMessage id="settings.desktop.start-at-login" />
         </label>
       )}
     </>
