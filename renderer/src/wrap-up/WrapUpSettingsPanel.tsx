@@ -1,7 +1,23 @@
 import { useEffect, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { Settings, SettingsPatch } from '../api/host-api';
-import { STEP_TITLES, WRAP_UP_STEPS, type WrapUpStep } from './wrap-up-steps';
+import { WRAP_UP_STEPS, type WrapUpStep } from './wrap-up-steps';
+import type { MessageKey } from '../i18n/catalogue';
 import './wrap-up.css';
+
+/** Each step's title in the catalogue (the wrap-up screen itself is still in English: STEP_TITLES). */
+const STEP_MESSAGES: Readonly<Record<WrapUpStep, MessageKey>> = {
+  priorities: 'wrap-up.step.priorities',
+  catalyst: 'wrap-up.step.catalyst',
+  ownership: 'wrap-up.step.ownership',
+  resolution: 'wrap-up.step.resolution',
+  'next-steps': 'wrap-up.step.next-steps',
+  escalation: 'wrap-up.step.escalation',
+  goodwill: 'wrap-up.step.goodwill',
+  'root-cause': 'wrap-up.step.root-cause',
+  'follow-up': 'wrap-up.step.follow-up',
+  reference: 'wrap-up.step.reference',
+};
 
 interface Props {
   settings: Settings;
@@ -11,6 +27,7 @@ interface Props {
 /** The wrap-up's settings: who takes the calls, the default follow-up, and the steps the team requires. */
 export function WrapUpSettingsPanel({ settings, onUpdate }: Props) {
   const [message, setMessage] = useState<string | null>(null);
+  const intl = useIntl();
   const [name, setName] = useState(settings.profile.agentName);
   const [days, setDays] = useState(String(settings.wrapUp.followUpDays));
   useEffect(() => setName(settings.profile.agentName), [settings.profile.agentName]);
@@ -18,7 +35,11 @@ export function WrapUpSettingsPanel({ settings, onUpdate }: Props) {
 
   async function apply(patch: SettingsPatch): Promise<string | null> {
     const error = await onUpdate(patch);
-    setMessage(error ? `Not saved: ${error}` : 'Saved.');
+    setMessage(
+      error
+        ? intl.formatMessage({ id: 'settings.not-saved' }, { error })
+        : intl.formatMessage({ id: 'settings.saved' }),
+    );
     return error;
   }
   // Ticks show at once; the saved settings (or a refusal) follow.
@@ -44,9 +65,13 @@ export function WrapUpSettingsPanel({ settings, onUpdate }: Props) {
       aria-labelledby="wrap-up-settings-title"
       data-testid="wrap-up-settings"
     >
-      <h3 id="wrap-up-settings-title">Wrap-up</h3>
+      <h3 id="wrap-up-settings-title">
+        <FormattedMessage id="settings.wrap-up.title" />
+      </h3>
       <label className="form-grid">
-        <span>Your name in the session log</span>
+        <span>
+          <FormattedMessage id="settings.wrap-up.agent-name" />
+        </span>
         <input
           value={name}
           maxLength={200}
@@ -59,7 +84,9 @@ export function WrapUpSettingsPanel({ settings, onUpdate }: Props) {
         />
       </label>
       <label className="form-grid">
-        <span>Follow up after (days)</span>
+        <span>
+          <FormattedMessage id="settings.wrap-up.follow-up-days" />
+        </span>
         <input
           type="number"
           min={1}
@@ -74,17 +101,19 @@ export function WrapUpSettingsPanel({ settings, onUpdate }: Props) {
               if (n !== settings.wrapUp.followUpDays) void apply({ wrapUp: { followUpDays: n } });
             } else {
               setDays(String(settings.wrapUp.followUpDays));
-              setMessage('Follow-up days: a whole number from 1 to 365.');
+              setMessage(intl.formatMessage({ id: 'settings.wrap-up.follow-up-days.invalid' }));
             }
           }}
         />
       </label>
       <fieldset className="wrap-up-required">
-        <legend>Steps your team requires before a wrap-up can be saved</legend>
+        <legend>
+          <FormattedMessage id="settings.wrap-up.required" />
+        </legend>
         {WRAP_UP_STEPS.map((s) => (
           <label key={s}>
             <input type="checkbox" checked={required.includes(s)} onChange={() => toggle(s)} />{' '}
-            {STEP_TITLES[s]}
+            <FormattedMessage id={STEP_MESSAGES[s]} />
           </label>
         ))}
       </fieldset>
