@@ -11,8 +11,9 @@
  * line noise, has no such relation with the agent's voice (deviation 6 dB and more at every delay). Once a
  * delay's deviation is under ECHO_MAX_DEVIATION_DB after ECHO_MIN_FRAMES frames of evidence, the path is
  * known: a caller frame is voiced only above the agent's loudest frame around that delay plus the loss plus
- * ECHO_MARGIN_DB. The caller speaking over the agent (double talk) is 15 dB and more over their echo and
- * counts from the first word.
+ * ECHO_MARGIN_DB. Before that, early evidence (PROVISIONAL_FRAMES) and a prior (ECHO_PRIOR_*) gate only
+ * sound that began after the agent did. The caller speaking over the agent (double talk) is 15 dB and more
+ * over their echo and counts from the first word.
  *
  * Pure, allocation-free, stepped once per 10 ms frame: gateFor() before the caller's frame is decided,
  * afterFrames() once both sides' frames are.
@@ -52,13 +53,13 @@ export const ECHO_PRIOR_OVER_FLOOR_DB = 10;
 export const ECHO_MARGIN_DB = 6;
 /** The caller's line counts as carrying sound this far over its floor (dB). */
 const OVER_FLOOR_DB = 3;
-/** Median step (dB per frame) and the deviation's smoothing (frames). */
+/** Median step (dB per frame; four times that over the first DEVIATION_FRAMES) and the deviation's smoothing (frames). */
 const MEDIAN_STEP_DB = 0.25;
+const DEVIATION_FRAMES = 100;
 /** A difference this far over a known path's level is the caller's own voice (dB). */
 const DOUBLE_TALK_DB = 10;
 /** Frames of the agent's speech whose echo should have been heard and was not, before the path is forgotten. */
 const GONE_FRAMES = 100;
-const DEVIATION_FRAMES = 100;
 /** Frames either side of the delay whose loudest agent frame sets the gate (a syllable's energy moves). */
 const SPREAD_FRAMES = 2;
 
