@@ -24,6 +24,7 @@ import {
   readWavFile,
   seededRandom,
   sox,
+  soxSynth,
   writeWavFile,
 } from './test-audio';
 
@@ -571,36 +572,14 @@ function noise(
   rmsDbfs: number,
   effects: string[] = [],
 ): Float32Array {
-  const file = `${out}.${tag}.wav`;
-  try {
-    sox(
-      '-R',
-      '-n',
-      '-r',
-      String(FLOOR_SAMPLE_RATE),
-      '-b',
-      '32',
-      '-e',
-      'floating-point',
-      '-c',
-      '1',
-      file,
-      'synth',
-      String(seconds),
-      kind,
-      ...effects,
-    );
-    const x = readWavFile(file).channels[0];
-    let s = 0;
-    for (let i = 0; i < x.length; i++) s += x[i] * x[i];
-    // The level is set on the loud part (a faded bus is measured where it is loudest).
-    const active = effects.includes('fade') ? (s / x.length) * (11 / 5) : s / x.length;
-    const g = dbToGain(rmsDbfs) / Math.sqrt(active);
-    for (let i = 0; i < x.length; i++) x[i] *= g;
-    return x;
-  } finally {
-    rmSync(file, { force: true });
-  }
+  const x = soxSynth(`${out}.${tag}.wav`, FLOOR_SAMPLE_RATE, seconds, [kind, ...effects], true);
+  let s = 0;
+  for (let i = 0; i < x.length; i++) s += x[i] * x[i];
+  // The level is set on the loud part (a faded bus is measured where it is loudest).
+  const active = effects.includes('fade') ? (s / x.length) * (11 / 5) : s / x.length;
+  const g = dbToGain(rmsDbfs) / Math.sqrt(active);
+  for (let i = 0; i < x.length; i++) x[i] *= g;
+  return x;
 }
 
 /** The caller's side through a phone line: 300–3400 Hz, 8 kHz mu-law, back to the call's rate. */

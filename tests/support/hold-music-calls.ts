@@ -31,6 +31,7 @@ import {
   readWavFile,
   seededRandom,
   sox,
+  soxSynth,
   writeWavFile,
 } from './test-audio';
 
@@ -238,27 +239,7 @@ function musicOf(kind: HoldCallKind, out: string, dbfs: number): Float32Array | 
 }
 
 function synth(out: string, seconds: number, ...args: string[]): Float32Array {
-  const file = `${out}.synth.wav`;
-  try {
-    sox(
-      '-n',
-      '-r',
-      String(SR),
-      '-b',
-      '32',
-      '-e',
-      'floating-point',
-      '-c',
-      '1',
-      file,
-      'synth',
-      String(seconds),
-      ...args,
-    );
-    return readWavFile(file).channels[0];
-  } finally {
-    rmSync(file, { force: true });
-  }
+  return soxSynth(`${out}.synth.wav`, SR, seconds, args, false);
 }
 
 function noise(
@@ -268,29 +249,7 @@ function noise(
   dbfs: number,
   effects: string[],
 ): Float32Array {
-  const file = `${out}.${tag}.wav`;
-  try {
-    sox(
-      '-R',
-      '-n',
-      '-r',
-      String(SR),
-      '-b',
-      '32',
-      '-e',
-      'floating-point',
-      '-c',
-      '1',
-      file,
-      'synth',
-      String(seconds),
-      'pinknoise',
-      ...effects,
-    );
-    return level(readWavFile(file).channels[0], dbfs);
-  } finally {
-    rmSync(file, { force: true });
-  }
+  return level(soxSynth(`${out}.${tag}.wav`, SR, seconds, ['pinknoise', ...effects], true), dbfs);
 }
 
 function rms(x: Float32Array): number {

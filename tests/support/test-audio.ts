@@ -211,6 +211,40 @@ export function sox(...args: string[]): ToolResult {
   return runTool('sox', args);
 }
 
+/**
+ * Mono float samples from `sox -n … synth SECONDS ARGS…` (noise, tones, plucks and their effects), written
+ * through `scratch` (removed after). `repeatable` passes sox's -R: the same noise every run.
+ */
+export function soxSynth(
+  scratch: string,
+  sampleRate: number,
+  seconds: number,
+  args: readonly string[],
+  repeatable: boolean,
+): Float32Array {
+  try {
+    sox(
+      ...(repeatable ? ['-R'] : []),
+      '-n',
+      '-r',
+      String(sampleRate),
+      '-b',
+      '32',
+      '-e',
+      'floating-point',
+      '-c',
+      '1',
+      scratch,
+      'synth',
+      String(seconds),
+      ...args,
+    );
+    return readWavFile(scratch).channels[0];
+  } finally {
+    rmSync(scratch, { force: true });
+  }
+}
+
 export function espeakNg(...args: string[]): ToolResult {
   return runTool('espeak-ng', args);
 }
