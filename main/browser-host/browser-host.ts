@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { BROWSER_HOST_WS_PATH } from '../../preload/contract/browser-host-protocol';
 import type { HostServices } from '../host/host-services';
 import { openHost } from '../host/host-lifecycle';
+import { BROWSER_HOST_FEATURES } from '../host/host-features';
 import { buildContentSecurityPolicy } from '../host/content-security-policy';
 import { createHttpHandler, authorizeSession } from './http-handler';
 import { attachIpcWebSocket } from './ipc-websocket';
@@ -63,14 +64,6 @@ export const DEFAULT_RENDERER_DIR = path.join(PROJECT_ROOT, 'out', 'renderer');
 /** The bundled `call` command (main/cli/bundle/), run by plain node from the phone software's hooks. */
 const CALL_CLI_PATH = path.join(PROJECT_ROOT, 'out', 'cli', 'call.js');
 
-export const BROWSER_APP_INFO_FEATURES = {
-  globalHotkeys: false,
-  tray: false,
-  systemLoopback: false,
-  windowControls: false,
-  startAtLogin: false,
-} as const;
-
 function listen(server: http.Server, port: number): Promise<{ address: string; port: number }> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -95,7 +88,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const host = openHost({
     dataDir,
     host: 'browser',
-    features: BROWSER_APP_INFO_FEATURES,
+    features: BROWSER_HOST_FEATURES,
     exportTargets: downloads.targets,
     now: options.now,
     log,

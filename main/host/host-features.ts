@@ -1,4 +1,4 @@
-/** What the Electron host can do on a platform (the browser host reports none of these). */
+/** What each host can do: the Electron host on a platform, the browser host nothing of these. */
 import type { HostFeatures } from '../../preload/contract/ipc-contract';
 
 export function electronHostFeatures(platform: NodeJS.Platform, packaged = false): HostFeatures {
@@ -13,3 +13,12 @@ export function electronHostFeatures(platform: NodeJS.Platform, packaged = false
       packaged && (platform === 'win32' || platform === 'darwin' || platform === 'linux'),
   };
 }
+
+/** The browser host: no global hotkeys, tray, system loopback, window controls or start at login. */
+export const BROWSER_HOST_FEATURES: HostFeatures = {
+  globalHotkeys: false,
+  tray: false,
+  systemLoopback: false,
+  windowControls: false,
+  startAtLogin: false,
+};

@@ -21,6 +21,7 @@ import { createDesktopHandlers } from '../../../main/desktop/desktop-handlers';
 import { createDesktopStateService } from '../../../main/desktop/desktop-state-service';
 import { createSettingsHandlers } from '../../../main/settings/settings-handlers';
 import { tempDirs } from '../support/temp-dirs';
+import { BROWSER_HOST_FEATURES } from '../../../main/host/host-features';
 
 const dirs = tempDirs('host-handlers');
 const toClose: (() => void)[] = [];
@@ -33,13 +34,7 @@ function services() {
   const opened = openHostServices({
     dataDir: dirs.make(),
     host: 'browser',
-    features: {
-      globalHotkeys: false,
-      tray: false,
-      systemLoopback: false,
-      windowControls: false,
-      startAtLogin: false,
-    },
+    features: BROWSER_HOST_FEATURES,
     exportTargets: { choose: async () => null },
   });
   toClose.push(() => opened.sessions.close());

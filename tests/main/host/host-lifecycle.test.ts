@@ -15,6 +15,7 @@ import type { HostEventName, HostEvents } from '../../../preload/contract/ipc-co
 import type { IpcResult } from '../../../preload/contract/ipc-result';
 import { sessionAt, seededRandom } from '../../support/session-factory';
 import { tempDirs } from '../support/temp-dirs';
+import { BROWSER_HOST_FEATURES } from '../../../main/host/host-features';
 
 const dirs = tempDirs('host-lifecycle');
 const opened: Host[] = [];
@@ -27,13 +28,7 @@ function open(dataDir: string, overrides: Partial<HostOptions> = {}): Host {
   const host = openHost({
     dataDir,
     host: 'browser',
-    features: {
-      globalHotkeys: false,
-      tray: false,
-      systemLoopback: false,
-      windowControls: false,
-      startAtLogin: false,
-    },
+    features: BROWSER_HOST_FEATURES,
     exportTargets: { choose: async () => null },
     callEndpoint: {
       program: ['/usr/bin/node', '/opt/calm-line/out/cli/call.js'],

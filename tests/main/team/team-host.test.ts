@@ -14,6 +14,7 @@ import type { TeamSyncStatus } from '../../../preload/contract/team-store-schema
 import { makeSessions } from '../../support/session-factory';
 import { postgresUnavailableReason } from '../../support/postgres-server';
 import { agentDataDir, startTeamFixture, type TeamFixture } from './team-fixture';
+import { BROWSER_HOST_FEATURES } from '../../../main/host/host-features';
 
 const unavailable = postgresUnavailableReason();
 const ANA = { role: 'ana', password: 'pw-ana', teamId: 'north', agentId: 'ana' };
@@ -30,13 +31,7 @@ function openHost(dataDir: string): OpenedHostServices {
   return openHostServices({
     dataDir,
     host: 'browser',
-    features: {
-      globalHotkeys: false,
-      tray: false,
-      systemLoopback: false,
-      windowControls: false,
-      startAtLogin: false,
-    },
+    features: BROWSER_HOST_FEATURES,
     exportTargets: { choose: async () => null },
   });
 }
