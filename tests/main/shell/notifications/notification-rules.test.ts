@@ -5,29 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../../preload/contract/settings-schema';
-import {
-  registerHotkeys,
-  type ShortcutRegistrar,
-} from '../../../../main/shell/shortcuts/hotkey-registration';
+import { registerHotkeys } from '../../../../main/shell/shortcuts/hotkey-registration';
 import {
   hotkeyConflictNotice,
   wrapUpReminder,
 } from '../../../../main/shell/notifications/notification-rules';
-
-/** An OS shortcut table where another program already holds some accelerators. */
-function osShortcuts(heldByOthers: string[]) {
-  const ours = new Map<string, () => void>();
-  const registrar: ShortcutRegistrar = {
-    register(accelerator, callback) {
-      if (accelerator === 'Bogus+Key') throw new TypeError('Error processing argument');
-      if (heldByOthers.includes(accelerator) || ours.has(accelerator)) return false;
-      ours.set(accelerator, callback);
-      return true;
-    },
-    unregisterAll: () => ours.clear(),
-  };
-  return { registrar, ours, press: (accelerator: string) => ours.get(accelerator)?.() };
-}
+import { osShortcuts } from '../shortcuts/os-shortcuts';
 
 describe('desktop notifications', () => {
   const idle = { call: 'idle', followUpsDue: 0 } as const;

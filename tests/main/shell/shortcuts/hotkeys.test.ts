@@ -15,25 +15,10 @@ import {
 import {
   describeTakenHotkeys,
   registerHotkeys,
-  type ShortcutRegistrar,
 } from '../../../../main/shell/shortcuts/hotkey-registration';
 import { dispatch } from '../../../../main/ipc/dispatch';
 import type { IpcHandlers } from '../../../../preload/contract/ipc-handlers';
-
-/** An OS shortcut table where another program already holds some accelerators. */
-function osShortcuts(heldByOthers: string[]) {
-  const ours = new Map<string, () => void>();
-  const registrar: ShortcutRegistrar = {
-    register(accelerator, callback) {
-      if (accelerator === 'Bogus+Key') throw new TypeError('Error processing argument');
-      if (heldByOthers.includes(accelerator) || ours.has(accelerator)) return false;
-      ours.set(accelerator, callback);
-      return true;
-    },
-    unregisterAll: () => ours.clear(),
-  };
-  return { registrar, ours, press: (accelerator: string) => ours.get(accelerator)?.() };
-}
+import { osShortcuts } from './os-shortcuts';
 
 describe('global shortcut registration', () => {
   it('registers every default shortcut and routes each press to its action', () => {
