@@ -39,7 +39,7 @@
  *
  * Allocation-free after construction; block size does not matter (analyses fall on the engine's 10 ms frame
  * grid, samples are read in stream order). Only the 40 ms before each analysis are read, and only while there
- * is sound: 1,429 analyses in the benchmark's 10-minute call, about 3 % of the engine's time.
+ * is sound: 1,801 analyses in the benchmark's 10-minute call, 17 ms of the engine's 640 (CPU profile, 2.6 %).
  */
 import { LineFineSpectrum, fineCorrelation } from './line-fine-spectrum';
 
