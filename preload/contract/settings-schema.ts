@@ -11,6 +11,7 @@ import {
 } from '../../renderer/engine/cue-settings';
 import { isValidHotkeyAccelerator, normalizeAccelerator } from '../domain/accelerator';
 import { CALLER_NUMBER_POLICIES } from '../domain/caller-number';
+import { LOCALES, PSEUDO_LOCALE } from '../domain/locales';
 
 function cueShape(): { [K in keyof CueSettings]: z.ZodNumber } {
   const shape = {} as { [K in keyof CueSettings]: z.ZodNumber };
@@ -57,10 +58,10 @@ const agentNormalLufsSchema = z
 
 /**
  * The language the app speaks: 'system' (absent: the default) follows the system's languages, the others
- * are the locales the renderer has catalogues for (renderer/src/i18n/locales.ts); 'en-XA' is the
- * pseudo-locale (accented, about 40 % longer) that tests pick to find text that does not fit.
+ * are the locales with catalogues (preload/domain/locales.ts); 'en-XA' is the pseudo-locale (accented,
+ * about 40 % longer) that tests pick to find text that does not fit.
  */
-export const LANGUAGE_SETTINGS = ['system', 'en', 'es', 'pt-BR', 'fr', 'de', 'en-XA'] as const;
+export const LANGUAGE_SETTINGS = ['system', ...LOCALES, PSEUDO_LOCALE] as const;
 export type LanguageSetting = (typeof LANGUAGE_SETTINGS)[number];
 
 const uiObject = z.object({

@@ -6,15 +6,16 @@
  */
 import type { LanguageSetting } from '../../../preload/contract/settings-schema';
 
-/** Locales with a catalogue in ./messages, English first (the fallback). */
-export const LOCALES = ['en', 'es', 'pt-BR', 'fr', 'de'] as const;
-export type CatalogueLocale = (typeof LOCALES)[number];
-
-/** The pseudo-locale: English, accented and about 40 % longer, built from the English catalogue. */
-export const PSEUDO_LOCALE = 'en-XA';
-export type AppLocale = CatalogueLocale | typeof PSEUDO_LOCALE;
-
-export const FALLBACK_LOCALE = 'en' satisfies CatalogueLocale;
+// The locales and the matching rule are shared with the desktop shell and the CLIs (main/i18n).
+export {
+  FALLBACK_LOCALE,
+  LOCALES,
+  matchLocale,
+  PSEUDO_LOCALE,
+  resolveLocale,
+  type AppLocale,
+  type CatalogueLocale,
+} from '../../../preload/domain/locales';
 
 /**
  * The Settings list, each language named in itself (an agent who cannot read the current language still
@@ -31,27 +32,3 @@ export const LANGUAGE_CHOICES: readonly {
   { value: 'fr', name: 'Français' },
   { value: 'de', name: 'Deutsch' },
 ];
-
-/** The closest locale we have to one BCP 47 tag, or null. */
-export function matchLocale(tag: string): CatalogueLocale | null {
-  const lower = tag.trim().toLowerCase();
-  if (!lower) return null;
-  const exact = LOCALES.find((locale) => locale.toLowerCase() === lower);
-  if (exact) return exact;
-  const language = lower.split(/[-_]/)[0];
-  return LOCALES.find((locale) => locale.toLowerCase().split('-')[0] === language) ?? null;
-}
-
-/** The locale to show for a Settings choice (absent: "System") and the system's languages, best first. */
-export function resolveLocale(
-  setting: LanguageSetting | undefined,
-  systemLanguages: readonly string[],
-): AppLocale {
-  if (setting === PSEUDO_LOCALE) return PSEUDO_LOCALE;
-  if (setting && setting !== 'system') return setting;
-  for (const tag of systemLanguages) {
-    const match = matchLocale(tag);
-    if (match) return match;
-  }
-  return FALLBACK_LOCALE;
-}
