@@ -18,7 +18,7 @@ export const TRANSLATED_PATHS = [
   'renderer/src/settings/SettingsView.tsx',
   'renderer/src/recording/RecordingSettings.tsx',
   'renderer/src/desktop/DesktopSettings.tsx',
-  'renderer/src/wrap-up/WrapUpSettingsPanel.tsx',
+  'renderer/src/wrap-up',
 ];
 
 /** Text that is the same in every language: the product's name. */

@@ -74,7 +74,7 @@ describe('no user-visible words written in JSX', () => {
 
   it('is not on in a screen not yet translated', async () => {
     expect(
-      await reported('renderer/src/wrap-up/Planted.tsx', plantedCode('renderer/src/wrap-up')),
+      await reported('renderer/src/app/Planted.tsx', plantedCode('renderer/src/app')),
     ).toEqual([]);
   });
 });

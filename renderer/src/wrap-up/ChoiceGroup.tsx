@@ -1,9 +1,13 @@
 import { useRef, type KeyboardEvent } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
+import type { MessageKey } from '../i18n/catalogue';
 
 interface Props<T extends string> {
-  label: string;
+  /** The group's name in the catalogue. */
+  labelKey: MessageKey;
   options: readonly T[];
-  labels: Readonly<Record<T, string>>;
+  /** Each option's words in the catalogue. */
+  labels: Readonly<Record<T, MessageKey>>;
   value: T | null;
   onChange(value: T): void;
   /** The step's first field: focus lands here when the step opens. */
@@ -16,7 +20,7 @@ interface Props<T extends string> {
  * printed on the buttons. One tab stop (the checked option, else the first).
  */
 export function ChoiceGroup<T extends string>({
-  label,
+  labelKey,
   options,
   labels,
   value,
@@ -24,6 +28,7 @@ export function ChoiceGroup<T extends string>({
   first,
   testId,
 }: Props<T>) {
+  const intl = useIntl();
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
   const checkedIndex = value === null ? -1 : options.indexOf(value);
 
@@ -59,7 +64,7 @@ export function ChoiceGroup<T extends string>({
   return (
     <div
       role="radiogroup"
-      aria-label={label}
+      aria-label={intl.formatMessage({ id: labelKey })}
       className="choice-group"
       onKeyDown={onKeyDown}
       data-testid={testId}
@@ -78,7 +83,7 @@ export function ChoiceGroup<T extends string>({
           data-value={option}
           onClick={() => pick(i)}
         >
-          <kbd aria-hidden="true">{i + 1}</kbd> {labels[option]}
+          <kbd aria-hidden="true">{i + 1}</kbd> <FormattedMessage id={labels[option]} />
         </button>
       ))}
     </div>

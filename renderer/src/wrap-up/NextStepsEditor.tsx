@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef, type KeyboardEvent } from 'react';
+import { useIntl } from 'react-intl';
 import type { NextStep } from '../../../preload/contract/session-schema';
 import type { WrapUpAction } from './wrap-up-reducer';
 
@@ -15,6 +16,7 @@ const BLANK: NextStep = { what: '', who: '', byWhen: null };
  * removes the row.
  */
 export function NextStepsEditor({ steps, dispatch }: Props) {
+  const intl = useIntl();
   const whatInputs = useRef<(HTMLInputElement | null)[]>([]);
   const rows = [...steps, BLANK];
   // After a removal focus goes to the row above, in the same commit (before the next key is handled).
@@ -51,23 +53,28 @@ export function NextStepsEditor({ steps, dispatch }: Props) {
             ref={(el) => {
               whatInputs.current[i] = el;
             }}
-            aria-label={`Next step ${i + 1}: what`}
-            placeholder={i < steps.length ? 'What' : 'Add a next step: what…'}
+            aria-label={intl.formatMessage({ id: 'wrap-up.next-step.what' }, { number: i + 1 })}
+            placeholder={intl.formatMessage({
+              id:
+                i < steps.length
+                  ? 'wrap-up.next-step.what.placeholder'
+                  : 'wrap-up.next-step.add.placeholder',
+            })}
             value={s.what}
             maxLength={2000}
             data-first-field={i === 0 ? '' : undefined}
             onChange={(e) => set(i, { what: e.target.value })}
           />
           <input
-            aria-label={`Next step ${i + 1}: who`}
-            placeholder="Who"
+            aria-label={intl.formatMessage({ id: 'wrap-up.next-step.who' }, { number: i + 1 })}
+            placeholder={intl.formatMessage({ id: 'wrap-up.next-step.who.placeholder' })}
             value={s.who}
             maxLength={200}
             onChange={(e) => set(i, { who: e.target.value })}
           />
           <input
             type="date"
-            aria-label={`Next step ${i + 1}: by when`}
+            aria-label={intl.formatMessage({ id: 'wrap-up.next-step.by-when' }, { number: i + 1 })}
             value={s.byWhen ?? ''}
             onChange={(e) => set(i, { byWhen: e.target.value || null })}
           />

@@ -1,7 +1,8 @@
 import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { PRIORITY_KIND_VALUES, type Priority } from '../../../preload/contract/session-schema';
 import type { WrapUpAction } from './wrap-up-reducer';
-import { PRIORITY_KIND_LABELS } from './wrap-up-steps';
+import { PRIORITY_KIND_MESSAGES } from './wrap-up-steps';
 
 interface Props {
   priorities: readonly Priority[];
@@ -16,6 +17,9 @@ const newId = () => crypto.randomUUID();
  * at the end adds a priority as soon as something is typed in it.
  */
 export function PrioritiesEditor({ priorities, dispatch }: Props) {
+  const intl = useIntl();
+  /** A key chord's name as the title of what it does ("Alt+C"). */
+  const altKey = (key: string) => intl.formatMessage({ id: 'wrap-up.key.alt' }, { key });
   const inputs = useRef(new Map<string, HTMLInputElement>());
   // The id the next typed priority gets: the empty row keeps it, so focus stays in place as it becomes real.
   const [blankId, setBlankId] = useState(newId);
@@ -95,7 +99,7 @@ export function PrioritiesEditor({ priorities, dispatch }: Props) {
   return (
     <ol
       className="priority-list"
-      aria-label="Restated priorities, most important first"
+      aria-label={intl.formatMessage({ id: 'wrap-up.priorities.label' })}
       data-testid="wrap-up-priorities"
     >
       {rows.map(({ p, id }, i) => (
@@ -112,8 +116,12 @@ export function PrioritiesEditor({ priorities, dispatch }: Props) {
               if (el) inputs.current.set(id, el);
               else inputs.current.delete(id);
             }}
-            aria-label={p ? `Priority ${p.rank}` : 'Add a priority'}
-            placeholder={p ? '' : 'Add a priority…'}
+            aria-label={
+              p
+                ? intl.formatMessage({ id: 'wrap-up.priority.name' }, { rank: p.rank })
+                : intl.formatMessage({ id: 'wrap-up.priority.add' })
+            }
+            placeholder={p ? '' : intl.formatMessage({ id: 'wrap-up.priority.add.placeholder' })}
             value={p?.text ?? ''}
             maxLength={2000}
             data-first-field={i === 0 ? '' : undefined}
@@ -122,23 +130,27 @@ export function PrioritiesEditor({ priorities, dispatch }: Props) {
           />
           {p && (
             <div className="priority-controls">
-              <span className="kind-pick" role="group" aria-label={`Type of priority ${p.rank}`}>
+              <span
+                className="kind-pick"
+                role="group"
+                aria-label={intl.formatMessage({ id: 'wrap-up.priority.kind' }, { rank: p.rank })}
+              >
                 {PRIORITY_KIND_VALUES.map((k, n) => (
                   <button
                     key={k}
                     type="button"
                     tabIndex={-1}
                     aria-pressed={p.kind === k}
-                    title={`Alt+${n + 1}`}
+                    title={altKey(String(n + 1))}
                     onClick={() =>
                       dispatch({ type: 'update-priority', id: p.id, patch: { kind: k } })
                     }
                   >
-                    {PRIORITY_KIND_LABELS[k]}
+                    <FormattedMessage id={PRIORITY_KIND_MESSAGES[k]} />
                   </button>
                 ))}
               </span>
-              <label className="confirm" title="Alt+C">
+              <label className="confirm" title={altKey('C')}>
                 <input
                   type="checkbox"
                   tabIndex={-1}
@@ -151,14 +163,14 @@ export function PrioritiesEditor({ priorities, dispatch }: Props) {
                     })
                   }
                 />
-                Customer confirmed
+                <FormattedMessage id="wrap-up.priority.confirmed" />
               </label>
               <span className="row-tools">
                 <button
                   type="button"
                   tabIndex={-1}
-                  aria-label={`Move priority ${p.rank} up`}
-                  title="Alt+↑"
+                  aria-label={intl.formatMessage({ id: 'wrap-up.priority.up' }, { rank: p.rank })}
+                  title={altKey('↑')}
                   onClick={() => dispatch({ type: 'move-priority', id: p.id, delta: -1 })}
                 >
                   ↑
@@ -166,8 +178,8 @@ export function PrioritiesEditor({ priorities, dispatch }: Props) {
                 <button
                   type="button"
                   tabIndex={-1}
-                  aria-label={`Move priority ${p.rank} down`}
-                  title="Alt+↓"
+                  aria-label={intl.formatMessage({ id: 'wrap-up.priority.down' }, { rank: p.rank })}
+                  title={altKey('↓')}
                   onClick={() => dispatch({ type: 'move-priority', id: p.id, delta: 1 })}
                 >
                   ↓
@@ -175,7 +187,10 @@ export function PrioritiesEditor({ priorities, dispatch }: Props) {
                 <button
                   type="button"
                   tabIndex={-1}
-                  aria-label={`Remove priority ${p.rank}`}
+                  aria-label={intl.formatMessage(
+                    { id: 'wrap-up.priority.remove' },
+                    { rank: p.rank },
+                  )}
                   onClick={() => dispatch({ type: 'remove-priority', id: p.id })}
                 >
                   ✕

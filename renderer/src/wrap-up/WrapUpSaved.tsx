@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { FormattedMessage } from 'react-intl';
 import { formatClock } from '../live-coach/cue-copy';
 
 /**
@@ -14,7 +15,7 @@ export function WrapUpSaved({ afterCallWorkSec }: { afterCallWorkSec: number }) 
   }, []);
   return (
     <p ref={ref} tabIndex={-1} className="notice info" role="status" data-testid="wrap-up-saved">
-      Wrap-up saved. After-call work: {formatClock(afterCallWorkSec)}.
+      <FormattedMessage id="wrap-up.saved" values={{ clock: formatClock(afterCallWorkSec) }} />
     </p>
   );
 }

@@ -1,23 +1,8 @@
 import { useEffect, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { Settings, SettingsPatch } from '../api/host-api';
-import { WRAP_UP_STEPS, type WrapUpStep } from './wrap-up-steps';
-import type { MessageKey } from '../i18n/catalogue';
+import { STEP_MESSAGES, WRAP_UP_STEPS, type WrapUpStep } from './wrap-up-steps';
 import './wrap-up.css';
-
-/** Each step's title in the catalogue (the wrap-up screen itself is still in English: STEP_TITLES). */
-const STEP_MESSAGES: Readonly<Record<WrapUpStep, MessageKey>> = {
-  priorities: 'wrap-up.step.priorities',
-  catalyst: 'wrap-up.step.catalyst',
-  ownership: 'wrap-up.step.ownership',
-  resolution: 'wrap-up.step.resolution',
-  'next-steps': 'wrap-up.step.next-steps',
-  escalation: 'wrap-up.step.escalation',
-  goodwill: 'wrap-up.step.goodwill',
-  'root-cause': 'wrap-up.step.root-cause',
-  'follow-up': 'wrap-up.step.follow-up',
-  reference: 'wrap-up.step.reference',
-};
 
 interface Props {
   settings: Settings;

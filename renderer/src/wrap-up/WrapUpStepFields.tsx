@@ -1,4 +1,5 @@
 import type { MutableRefObject } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import {
   ESCALATION_VALUES,
   FOLLOW_UP_CHANNEL_VALUES,
@@ -13,14 +14,13 @@ import { PrioritiesEditor } from './PrioritiesEditor';
 import { localDayAfter } from '../../../preload/domain/calendar-day';
 import type { WrapUpAction } from './wrap-up-reducer';
 import {
-  ESCALATION_LABELS,
-  FOLLOW_UP_CHANNEL_LABELS,
-  GOODWILL_LABELS,
-  RESOLUTION_LABELS,
-  ROOT_CAUSE_LABELS,
+  ESCALATION_MESSAGES,
+  FOLLOW_UP_CHANNEL_MESSAGES,
+  GOODWILL_MESSAGES,
+  RESOLUTION_MESSAGES,
+  ROOT_CAUSE_MESSAGES,
   type WrapUpStep,
 } from './wrap-up-steps';
-import { countOf, en } from '../../../preload/domain/count-words';
 
 interface Props {
   step: WrapUpStep;
@@ -33,8 +33,8 @@ interface Props {
 }
 
 const OWNERSHIP_TOGGLES = [
-  { key: 'ownershipTaken', label: 'I took ownership of the problem' },
-  { key: 'apologyGiven', label: 'I apologised' },
+  { key: 'ownershipTaken', message: 'wrap-up.field.ownership-taken' },
+  { key: 'apologyGiven', message: 'wrap-up.field.apology-given' },
 ] as const;
 
 /** The fields of one wrap-up step. The element marked data-first-field gets focus when the step opens. */
@@ -46,6 +46,7 @@ export function WrapUpStepFields({
   dispatch,
   chooseRef,
 }: Props) {
+  const intl = useIntl();
   chooseRef.current = () => undefined;
   const pickFrom = <T extends string>(values: readonly T[], apply: (v: T) => void) => {
     chooseRef.current = (i) => {
@@ -60,11 +61,13 @@ export function WrapUpStepFields({
     case 'catalyst':
       return (
         <label className="field">
-          <span>What is really at stake for the customer?</span>
+          <span>
+            <FormattedMessage id="wrap-up.field.catalyst" />
+          </span>
           <input
             value={w.emotionalCatalyst}
             maxLength={5000}
-            placeholder="e.g. rent is due on Friday, the refund pays it"
+            placeholder={intl.formatMessage({ id: 'wrap-up.field.catalyst.placeholder' })}
             data-first-field=""
             onChange={(e) =>
               dispatch({ type: 'set', patch: { emotionalCatalyst: e.target.value } })
@@ -82,7 +85,7 @@ export function WrapUpStepFields({
       return (
         <div
           role="group"
-          aria-label="Ownership and apology"
+          aria-label={intl.formatMessage({ id: 'wrap-up.step.ownership' })}
           className="toggle-group"
           onKeyDown={(e) => {
             const digit = /^Digit([12])$/.exec(e.nativeEvent.code);
@@ -99,7 +102,7 @@ export function WrapUpStepFields({
                 data-first-field={i === 0 ? '' : undefined}
                 onChange={() => toggle(t.key)}
               />
-              <kbd aria-hidden="true">{i + 1}</kbd> {t.label}
+              <kbd aria-hidden="true">{i + 1}</kbd> <FormattedMessage id={t.message} />
             </label>
           ))}
         </div>
@@ -110,9 +113,9 @@ export function WrapUpStepFields({
       pickFrom(RESOLUTION_VALUES, (v) => dispatch({ type: 'set', patch: { resolution: v } }));
       return (
         <ChoiceGroup
-          label="Resolution"
+          labelKey="wrap-up.step.resolution"
           options={RESOLUTION_VALUES}
-          labels={RESOLUTION_LABELS}
+          labels={RESOLUTION_MESSAGES}
           value={w.resolution}
           first
           testId="choice-resolution"
@@ -128,16 +131,24 @@ export function WrapUpStepFields({
       return (
         <>
           <ChoiceGroup
-            label="Escalation"
+            labelKey="wrap-up.step.escalation"
             options={ESCALATION_VALUES}
-            labels={ESCALATION_LABELS}
+            labels={ESCALATION_MESSAGES}
             value={w.escalation.kind}
             first
             testId="choice-escalation"
             onChange={(v) => dispatch({ type: 'set-escalation', patch: { kind: v } })}
           />
           <label className="field">
-            <span>Reason{w.escalation.kind === 'none' ? ' (if escalated)' : ''}</span>
+            <span>
+              <FormattedMessage
+                id={
+                  w.escalation.kind === 'none'
+                    ? 'wrap-up.field.reason-if-escalated'
+                    : 'wrap-up.field.reason'
+                }
+              />
+            </span>
             <input
               value={w.escalation.reason}
               maxLength={5000}
@@ -154,9 +165,9 @@ export function WrapUpStepFields({
       return (
         <>
           <ChoiceGroup
-            label="Goodwill gesture"
+            labelKey="wrap-up.step.goodwill"
             options={GOODWILL_VALUES}
-            labels={GOODWILL_LABELS}
+            labels={GOODWILL_MESSAGES}
             value={w.goodwill.kind}
             first
             testId="choice-goodwill"
@@ -165,7 +176,9 @@ export function WrapUpStepFields({
           {w.goodwill.kind !== 'none' && (
             <div className="field-row">
               <label className="field">
-                <span>Value</span>
+                <span>
+                  <FormattedMessage id="wrap-up.field.value" />
+                </span>
                 <input
                   type="number"
                   min={0}
@@ -184,7 +197,9 @@ export function WrapUpStepFields({
                 />
               </label>
               <label className="field grow">
-                <span>Note</span>
+                <span>
+                  <FormattedMessage id="wrap-up.field.note" />
+                </span>
                 <input
                   value={w.goodwill.note}
                   maxLength={2000}
@@ -205,16 +220,18 @@ export function WrapUpStepFields({
       return (
         <>
           <ChoiceGroup
-            label="Root cause"
+            labelKey="wrap-up.step.root-cause"
             options={ROOT_CAUSE_VALUES}
-            labels={ROOT_CAUSE_LABELS}
+            labels={ROOT_CAUSE_MESSAGES}
             value={w.rootCause.category}
             first
             testId="choice-root-cause"
             onChange={(v) => dispatch({ type: 'set-root-cause', patch: { category: v } })}
           />
           <label className="field">
-            <span>Note</span>
+            <span>
+              <FormattedMessage id="wrap-up.field.note" />
+            </span>
             <input
               value={w.rootCause.note}
               maxLength={5000}
@@ -234,7 +251,7 @@ export function WrapUpStepFields({
                 })
               }
             />
-            May affect other customers
+            <FormattedMessage id="wrap-up.field.may-affect-others" />
           </label>
         </>
       );
@@ -247,7 +264,9 @@ export function WrapUpStepFields({
         <>
           <div className="field-row">
             <label className="field">
-              <span>Follow up on</span>
+              <span>
+                <FormattedMessage id="wrap-up.field.follow-up-on" />
+              </span>
               <input
                 type="date"
                 value={w.followUp.date ?? ''}
@@ -267,21 +286,21 @@ export function WrapUpStepFields({
                   })
                 }
               >
-                In {countOf(followUpDays, en('day'))}
+                <FormattedMessage id="wrap-up.field.follow-up-in" values={{ days: followUpDays }} />
               </button>
             ) : (
               <button
                 type="button"
                 onClick={() => dispatch({ type: 'set-follow-up', patch: { date: null } })}
               >
-                No follow-up
+                <FormattedMessage id="wrap-up.field.no-follow-up" />
               </button>
             )}
           </div>
           <ChoiceGroup
-            label="Follow-up channel (Alt+1…3)"
+            labelKey="wrap-up.field.follow-up-channel"
             options={FOLLOW_UP_CHANNEL_VALUES}
-            labels={FOLLOW_UP_CHANNEL_LABELS}
+            labels={FOLLOW_UP_CHANNEL_MESSAGES}
             value={w.followUp.channel}
             testId="choice-follow-up-channel"
             onChange={(v) => dispatch({ type: 'set-follow-up', patch: { channel: v } })}
@@ -293,7 +312,9 @@ export function WrapUpStepFields({
       return (
         <>
           <label className="field">
-            <span>Case or ticket reference</span>
+            <span>
+              <FormattedMessage id="wrap-up.field.case-reference" />
+            </span>
             <input
               value={w.caseReference}
               maxLength={200}
@@ -302,7 +323,9 @@ export function WrapUpStepFields({
             />
           </label>
           <label className="field">
-            <span>Notes (Enter: new line)</span>
+            <span>
+              <FormattedMessage id="wrap-up.field.notes" />
+            </span>
             <textarea
               rows={4}
               value={w.notes}

@@ -1,4 +1,12 @@
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { Settings } from '../api/host-api';
 import { formatClock } from '../live-coach/cue-copy';
 import { CallMetricsSummary } from './CallMetricsSummary';
@@ -8,13 +16,15 @@ import { afterCallWorkSec } from './wrap-up-draft';
 import { keyTargetOf, wrapUpCommand } from './wrap-up-keys';
 import { isStepTouched } from './wrap-up-reducer';
 import {
-  STEP_NAV_NAMES,
-  STEP_TITLES,
+  STEP_MESSAGES,
+  STEP_NAV_MESSAGES,
   WRAP_UP_STEPS,
   isStepComplete,
   stepIndex,
 } from './wrap-up-steps';
 import type { UseWrapUp } from './use-wrap-up';
+import { endTime, noticeText, problemText } from './wrap-up-words';
+import type { MessageKey } from '../i18n/catalogue';
 import './wrap-up.css';
 
 interface Props {
@@ -24,13 +34,16 @@ interface Props {
   onSaved?(): void;
 }
 
-const AUTOSAVE_TEXT = {
-  idle: '',
-  pending: 'Saving…',
-  saving: 'Saving…',
-  saved: 'Draft saved',
-  error: 'Draft not saved',
-} as const;
+const AUTOSAVE_MESSAGES = {
+  idle: null,
+  pending: 'wrap-up.autosave.saving',
+  saving: 'wrap-up.autosave.saving',
+  saved: 'wrap-up.autosave.saved',
+  error: 'wrap-up.autosave.error',
+} as const satisfies Record<string, MessageKey | null>;
+
+/** The key names printed in a message (<kbd>…</kbd>): the keyboard's own words in each language. */
+const kbd = (chunks: ReactNode[]) => <kbd>{chunks}</kbd>;
 
 /** The guided wrap-up: one playbook step at a time, keyboard first, autosaved. */
 export function WrapUpView({ wrapUp, settings, onSaved }: Props) {
@@ -39,6 +52,7 @@ export function WrapUpView({ wrapUp, settings, onSaved }: Props) {
   const chooseRef = useRef<(index: number) => void>(() => undefined);
   const [now, setNow] = useState(() => new Date());
   const [confirmDiscard, setConfirmDiscard] = useState(false);
+  const intl = useIntl();
 
   const draftCallId = draft?.callId;
   useEffect(() => {
@@ -61,13 +75,17 @@ export function WrapUpView({ wrapUp, settings, onSaved }: Props) {
       <main className="wrap-up" data-testid="wrap-up-empty">
         {wrapUp.lastDiscarded ? (
           <p className="notice info" role="status" data-testid="wrap-up-discarded">
-            Discarded the call that ended at{' '}
-            {new Date(wrapUp.lastDiscarded.endedAt).toLocaleTimeString()}: nothing was kept.
+            <FormattedMessage
+              id="wrap-up.discarded"
+              values={{ time: endTime(wrapUp.lastDiscarded.endedAt, intl) }}
+            />
           </p>
         ) : wrapUp.lastSaved ? (
           <WrapUpSaved afterCallWorkSec={wrapUp.lastSaved.afterCallWorkSec} />
         ) : (
-          <p className="muted">No wrap-up is open. One opens when a call ends.</p>
+          <p className="muted">
+            <FormattedMessage id="wrap-up.empty" />
+          </p>
         )}
       </main>
     );
@@ -98,6 +116,13 @@ export function WrapUpView({ wrapUp, settings, onSaved }: Props) {
     else wrapUp.dispatch({ type: command.kind });
   }
 
+  function autosaveText(): string {
+    const { status, error } = wrapUp.autosave;
+    if (error) return intl.formatMessage({ id: 'wrap-up.autosave.error-because' }, { error });
+    const id = AUTOSAVE_MESSAGES[status];
+    return id ? intl.formatMessage({ id }) : '';
+  }
+
   async function save() {
     const saved = await wrapUp.save();
     if (saved) onSaved?.();
@@ -114,13 +139,21 @@ export function WrapUpView({ wrapUp, settings, onSaved }: Props) {
       data-call-id={draft.callId}
     >
       <div className="wrap-up-head">
-        <h2>Wrap-up</h2>
+        <h2>
+          <FormattedMessage id="wrap-up.heading" />
+        </h2>
         <span
           className="acw"
           data-testid="acw-timer"
-          title="After-call work: time since the call ended"
+          title={intl.formatMessage({ id: 'wrap-up.acw.title' })}
         >
-          After-call work <strong>{formatClock(acw)}</strong>
+          <FormattedMessage
+            id="wrap-up.acw"
+            values={{
+              clock: formatClock(acw),
+              strong: (chunks: ReactNode[]) => <strong>{chunks}</strong>,
+            }}
+          />
         </span>
         <span
           className="draft-status"
@@ -128,22 +161,28 @@ export function WrapUpView({ wrapUp, settings, onSaved }: Props) {
           data-testid="draft-status"
           data-state={wrapUp.autosave.status}
         >
-          {AUTOSAVE_TEXT[wrapUp.autosave.status]}
-          {wrapUp.autosave.error ? `: ${wrapUp.autosave.error}` : ''}
+          {autosaveText()}
         </span>
       </div>
       {wrapUp.restored && (
         <p className="notice info" data-testid="draft-restored">
-          Restored the wrap-up you were working on (call ended{' '}
-          {new Date(draft.endedAt).toLocaleString()}).
+          <FormattedMessage
+            id="wrap-up.restored"
+            values={{
+              when: intl.formatDate(new Date(draft.endedAt), {
+                dateStyle: 'medium',
+                timeStyle: 'short',
+              }),
+            }}
+          />
         </p>
       )}
       {wrapUp.notice && (
         <p className="notice info" role="status" data-testid="wrap-up-notice">
-          {wrapUp.notice}
+          {noticeText(wrapUp.notice, intl)}
         </p>
       )}
-      <ol className="step-nav" aria-label="Wrap-up steps">
+      <ol className="step-nav" aria-label={intl.formatMessage({ id: 'wrap-up.steps.label' })}>
         {WRAP_UP_STEPS.map((s, i) => {
           // Answered once the agent edited the step or confirmed it with Next — a default alone is not.
           const done = isStepTouched(draft, s) && isStepComplete(s, w);
@@ -157,11 +196,19 @@ export function WrapUpView({ wrapUp, settings, onSaved }: Props) {
                 aria-current={s === draft.step ? 'step' : undefined}
                 data-state={done ? 'done' : req ? 'required' : 'open'}
                 data-testid="step-nav-item"
-                title={STEP_TITLES[s]}
+                title={intl.formatMessage({ id: STEP_MESSAGES[s] })}
                 onClick={() => wrapUp.dispatch({ type: 'goto', step: s })}
               >
-                <span className="step-number">{i + 1}</span> {STEP_NAV_NAMES[s]}
-                {state && <span className="step-state"> {done ? '✓ answered' : 'required'}</span>}
+                <span className="step-number">{intl.formatNumber(i + 1)}</span>{' '}
+                <FormattedMessage id={STEP_NAV_MESSAGES[s]} />
+                {state && (
+                  <span className="step-state">
+                    {' '}
+                    <FormattedMessage
+                      id={done ? 'wrap-up.state.answered' : 'wrap-up.state.required'}
+                    />
+                  </span>
+                )}
               </button>
             </li>
           );
@@ -170,13 +217,20 @@ export function WrapUpView({ wrapUp, settings, onSaved }: Props) {
       <section className="panel wrap-up-step" aria-labelledby="wrap-up-step-title">
         <h3 id="wrap-up-step-title" data-testid="wrap-up-step-title">
           <span className="muted">
-            {index + 1}/{WRAP_UP_STEPS.length}
+            <FormattedMessage
+              id="wrap-up.position"
+              values={{ index: index + 1, total: WRAP_UP_STEPS.length }}
+            />
           </span>{' '}
-          {STEP_TITLES[draft.step]}
+          <FormattedMessage id={STEP_MESSAGES[draft.step]} />
           {required.includes(draft.step) ? (
-            <span className="required-tag">required</span>
+            <span className="required-tag">
+              <FormattedMessage id="wrap-up.state.required" />
+            </span>
           ) : (
-            <span className="muted skip-tag">optional</span>
+            <span className="muted skip-tag">
+              <FormattedMessage id="wrap-up.state.optional" />
+            </span>
           )}
         </h3>
         <WrapUpStepFields
@@ -190,7 +244,7 @@ export function WrapUpView({ wrapUp, settings, onSaved }: Props) {
       </section>
       {wrapUp.problem && (
         <p className="notice" role="alert" data-testid="wrap-up-problem">
-          {wrapUp.problem}
+          {problemText(wrapUp.problem, intl)}
         </p>
       )}
       <div className="actions wrap-up-actions">
@@ -199,28 +253,32 @@ export function WrapUpView({ wrapUp, settings, onSaved }: Props) {
           onClick={() => wrapUp.dispatch({ type: 'back' })}
           disabled={index === 0}
         >
-          ← Back <kbd>Shift+Enter</kbd>
+          <FormattedMessage id="wrap-up.back" values={{ kbd }} />
         </button>
         <button
           type="button"
           onClick={() => wrapUp.dispatch({ type: 'next' })}
           disabled={index === WRAP_UP_STEPS.length - 1}
         >
-          Next <kbd>Enter</kbd> →
+          <FormattedMessage id="wrap-up.next" values={{ kbd }} />
         </button>
         {confirmDiscard ? (
-          <span role="group" aria-label="Discard this call?" className="discard-confirm">
-            Discard this call? Nothing is kept.{' '}
+          <span
+            role="group"
+            aria-label={intl.formatMessage({ id: 'wrap-up.discard.question' })}
+            className="discard-confirm"
+          >
+            <FormattedMessage id="wrap-up.discard.warning" />{' '}
             <button
               type="button"
               onClick={() => void wrapUp.discard().then(() => setConfirmDiscard(false))}
               disabled={wrapUp.saving}
               data-testid="discard-confirm"
             >
-              Discard
+              <FormattedMessage id="wrap-up.discard.confirm" />
             </button>{' '}
             <button type="button" onClick={() => setConfirmDiscard(false)}>
-              Keep it
+              <FormattedMessage id="wrap-up.discard.keep" />
             </button>
           </span>
         ) : (
@@ -230,7 +288,7 @@ export function WrapUpView({ wrapUp, settings, onSaved }: Props) {
             disabled={wrapUp.saving}
             data-testid="discard-call"
           >
-            Discard this call…
+            <FormattedMessage id="wrap-up.discard" />
           </button>
         )}
         <button
@@ -240,16 +298,20 @@ export function WrapUpView({ wrapUp, settings, onSaved }: Props) {
           disabled={wrapUp.saving}
           data-testid="save-wrap-up"
         >
-          Save wrap-up <kbd>Ctrl+Enter</kbd>
+          <FormattedMessage id="wrap-up.save" values={{ kbd }} />
         </button>
       </div>
       <p className="key-hints muted" data-testid="key-hints">
-        {draft.step === 'priorities'
-          ? 'Enter adds the next priority (in the empty row: next step) · Alt+1 technical · Alt+2 administrative · Alt+3 emotional · Alt+C confirmed · Alt+↑/↓ rank · ↑/↓ rows. '
-          : draft.step === 'next-steps'
-            ? 'Tab: what → who → by when → next row · Alt+Backspace removes a row. '
-            : 'Number keys pick a choice (Alt+number from a text box). '}
-        Enter next · Shift+Enter or Alt+← back · Ctrl+Enter save.
+        <FormattedMessage
+          id={
+            draft.step === 'priorities'
+              ? 'wrap-up.keys.priorities'
+              : draft.step === 'next-steps'
+                ? 'wrap-up.keys.next-steps'
+                : 'wrap-up.keys.choices'
+          }
+        />{' '}
+        <FormattedMessage id="wrap-up.keys.common" />
       </p>
       <CallMetricsSummary call={draft.call} priorities={w.priorities} />
     </main>

@@ -17,7 +17,7 @@ import {
   type WrapUpDraft,
 } from './wrap-up-draft';
 import { wrapUpReducer, type WrapUpAction } from './wrap-up-reducer';
-import { STEP_REQUIREMENT, STEP_TITLES, missingRequiredSteps } from './wrap-up-steps';
+import { missingRequiredSteps, type WrapUpStep } from './wrap-up-steps';
 import { createTypedEmitter } from '../api/typed-emitter';
 
 export interface WrapUpState {
@@ -31,15 +31,31 @@ export interface WrapUpState {
   readonly restored: boolean;
   readonly autosave: { readonly status: AutosaveStatus; readonly error: string | null };
   readonly saving: boolean;
-  /** What the last save attempt said (missing required steps, a host error), null when fine. */
-  readonly problem: string | null;
+  /** What the last save attempt said (missing required steps, a host error), null when fine. In words:
+   * wrap-up-words.ts. */
+  readonly problem: WrapUpProblem | null;
   /** The session the last wrap-up was saved as. */
   readonly lastSaved: Session | null;
   /** A notice about the wrap-ups waiting behind this one. */
-  readonly notice: string | null;
+  readonly notice: WrapUpNotice | null;
   /** The call whose wrap-up was discarded last (its end time), null when none was. */
   readonly lastDiscarded: { readonly endedAt: string } | null;
 }
+
+/** Why the open wrap-up was not saved or discarded. */
+export type WrapUpProblem =
+  | { readonly kind: 'missing-steps'; readonly steps: readonly WrapUpStep[] }
+  | { readonly kind: 'not-saved'; readonly error: string }
+  | { readonly kind: 'not-discarded'; readonly error: string };
+
+/** What the agent is told about the wrap-ups waiting behind the open one (each by its call's end time). */
+export type WrapUpNotice =
+  /** Earlier wrap-ups are kept, as left; each opens when the one before is saved. */
+  | { readonly kind: 'waiting'; readonly endedAt: readonly string[] }
+  /** The one just saved was followed by `next`; `waiting` still wait. */
+  | { readonly kind: 'next'; readonly next: string; readonly waiting: readonly string[] }
+  /** The one just discarded was followed by `next`. */
+  | { readonly kind: 'discarded-next'; readonly discarded: string; readonly next: string };
 
 export type WrapUpHost = Pick<
   CalmLineApi,
@@ -153,9 +169,8 @@ export function createWrapUpController(deps: WrapUpControllerDeps): WrapUpContro
       deps.settings()?.wrapUp.requiredSteps ?? [],
     );
     if (missing.length > 0) {
-      const needed = missing.map((s) => `${STEP_REQUIREMENT[s]} (${STEP_TITLES[s]})`).join(', ');
       const moved = wrapUpReducer(current, { type: 'goto', step: missing[0] });
-      set({ draft: moved, problem: `Your team needs ${needed} before saving.` });
+      set({ draft: moved, problem: { kind: 'missing-steps', steps: missing } });
       autosaver.schedule(moved);
       return null;
     }
@@ -165,7 +180,7 @@ export function createWrapUpController(deps: WrapUpControllerDeps): WrapUpContro
       autosaver.cancel();
       const result = await storeSession(current);
       if (typeof result === 'string') {
-        set({ problem: `Not saved: ${result}` });
+        set({ problem: { kind: 'not-saved', error: result } });
         autosaver.schedule(current);
         return null;
       }
@@ -177,7 +192,7 @@ export function createWrapUpController(deps: WrapUpControllerDeps): WrapUpContro
         lastDiscarded: null,
         problem: null,
         notice: next
-          ? `Next: ${wrapUpOf(next)}.${rest.length > 0 ? ` ${waitingNotice(rest)}` : ''}`
+          ? { kind: 'next', next: next.endedAt, waiting: rest.map((d) => d.endedAt) }
           : null,
         restored: false,
       });
@@ -201,7 +216,7 @@ export function createWrapUpController(deps: WrapUpControllerDeps): WrapUpContro
       autosaver.cancel();
       const r = await host.discardCall({ id: current.callId });
       if (!r.ok) {
-        set({ problem: `Not discarded: ${r.message}` });
+        set({ problem: { kind: 'not-discarded', error: r.message } });
         return false;
       }
       const [next, ...rest] = state.waiting;
@@ -211,7 +226,7 @@ export function createWrapUpController(deps: WrapUpControllerDeps): WrapUpContro
         problem: null,
         lastDiscarded: { endedAt: current.endedAt },
         notice: next
-          ? `Discarded ${wrapUpOf(current)}; nothing was kept. Next: ${wrapUpOf(next)}.`
+          ? { kind: 'discarded-next', discarded: current.endedAt, next: next.endedAt }
           : null,
         restored: false,
       });
@@ -263,14 +278,7 @@ export function createWrapUpController(deps: WrapUpControllerDeps): WrapUpContro
   };
 }
 
-function wrapUpOf(d: WrapUpDraft): string {
-  return `the wrap-up of the call that ended at ${new Date(d.endedAt).toLocaleTimeString()}`;
-}
-
-/** What waits behind the open wrap-up, in one sentence (null when nothing does). */
-function waitingNotice(waiting: readonly WrapUpDraft[]): string | null {
-  if (waiting.length === 0) return null;
-  if (waiting.length === 1)
-    return `Kept for later: ${wrapUpOf(waiting[0])}. It opens when this one is saved.`;
-  return `${waiting.length} earlier wrap-ups are kept, as you left them; each opens when the one before is saved.`;
+/** What waits behind the open wrap-up (null when nothing does). */
+function waitingNotice(waiting: readonly WrapUpDraft[]): WrapUpNotice | null {
+  return waiting.length === 0 ? null : { kind: 'waiting', endedAt: waiting.map((d) => d.endedAt) };
 }

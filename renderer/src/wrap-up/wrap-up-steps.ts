@@ -1,6 +1,6 @@
 /**
  * The guided wrap-up's steps (the de-escalation playbook's order, WRAP_UP_STEPS in the settings schema):
- * what each is called, when it counts as answered, and which required ones are still missing.
+ * what each is called (keys of the message catalogue), when it counts as answered, and which required ones are still missing.
  */
 import {
   ESCALATION_VALUES,
@@ -12,91 +12,124 @@ import {
   type WrapUp,
 } from '../../../preload/contract/session-schema';
 import { WRAP_UP_STEPS, type WrapUpStep } from '../../../preload/contract/settings-schema';
+import type { IntlShape } from 'react-intl';
+import type { MessageKey } from '../i18n/catalogue';
+import { ENGLISH_INTL } from '../i18n/english-intl';
 
 export { WRAP_UP_STEPS };
 export type { WrapUpStep };
 
-export const STEP_TITLES: Record<WrapUpStep, string> = {
-  priorities: 'Restated priorities',
-  catalyst: 'Emotional catalyst',
-  ownership: 'Ownership and apology',
-  resolution: 'Resolution',
-  'next-steps': 'Next steps told to the customer',
-  escalation: 'Escalation',
-  goodwill: 'Goodwill gesture',
-  'root-cause': 'Root cause',
-  'follow-up': 'Follow-up',
-  reference: 'Case reference and notes',
+/** Each step's title (the step's heading, the Settings list, the missing-step message). */
+export const STEP_MESSAGES: Readonly<Record<WrapUpStep, MessageKey>> = {
+  priorities: 'wrap-up.step.priorities',
+  catalyst: 'wrap-up.step.catalyst',
+  ownership: 'wrap-up.step.ownership',
+  resolution: 'wrap-up.step.resolution',
+  'next-steps': 'wrap-up.step.next-steps',
+  escalation: 'wrap-up.step.escalation',
+  goodwill: 'wrap-up.step.goodwill',
+  'root-cause': 'wrap-up.step.root-cause',
+  'follow-up': 'wrap-up.step.follow-up',
+  reference: 'wrap-up.step.reference',
 };
 
 /** Short names for the step list (the step's heading has the full title). */
-export const STEP_NAV_NAMES: Record<WrapUpStep, string> = {
-  priorities: 'Priorities',
-  catalyst: 'Catalyst',
-  ownership: 'Ownership',
-  resolution: 'Resolution',
-  'next-steps': 'Next steps',
-  escalation: 'Escalation',
-  goodwill: 'Goodwill',
-  'root-cause': 'Root cause',
-  'follow-up': 'Follow-up',
-  reference: 'Reference',
+export const STEP_NAV_MESSAGES: Readonly<Record<WrapUpStep, MessageKey>> = {
+  priorities: 'wrap-up.nav.priorities',
+  catalyst: 'wrap-up.nav.catalyst',
+  ownership: 'wrap-up.nav.ownership',
+  resolution: 'wrap-up.nav.resolution',
+  'next-steps': 'wrap-up.nav.next-steps',
+  escalation: 'wrap-up.nav.escalation',
+  goodwill: 'wrap-up.nav.goodwill',
+  'root-cause': 'wrap-up.nav.root-cause',
+  'follow-up': 'wrap-up.nav.follow-up',
+  reference: 'wrap-up.nav.reference',
 };
 
 /** What a required step needs before the wrap-up can be saved (shown when it is missing). */
-export const STEP_REQUIREMENT: Record<WrapUpStep, string> = {
-  priorities: 'at least one priority',
-  catalyst: 'what is really at stake for the customer',
-  ownership: 'ownership taken',
-  resolution: 'a resolution',
-  'next-steps': 'at least one next step',
-  escalation: 'a reason for the escalation',
-  goodwill: 'the gesture’s value or a note',
-  'root-cause': 'a root cause category',
-  'follow-up': 'a follow-up date',
-  reference: 'a case reference',
+export const STEP_REQUIREMENT_MESSAGES: Readonly<Record<WrapUpStep, MessageKey>> = {
+  priorities: 'wrap-up.requirement.priorities',
+  catalyst: 'wrap-up.requirement.catalyst',
+  ownership: 'wrap-up.requirement.ownership',
+  resolution: 'wrap-up.requirement.resolution',
+  'next-steps': 'wrap-up.requirement.next-steps',
+  escalation: 'wrap-up.requirement.escalation',
+  goodwill: 'wrap-up.requirement.goodwill',
+  'root-cause': 'wrap-up.requirement.root-cause',
+  'follow-up': 'wrap-up.requirement.follow-up',
+  reference: 'wrap-up.requirement.reference',
 };
 
-type Labels<T extends string> = Record<T, string>;
-export const PRIORITY_KIND_LABELS: Labels<(typeof PRIORITY_KIND_VALUES)[number]> = {
-  technical: 'Technical',
-  administrative: 'Administrative',
-  emotional: 'Emotional',
+/** The words for each stored value of the wrap-up's choices (the stored value stays the English id). */
+type ValueMessages<T extends string> = Readonly<Record<T, MessageKey>>;
+export const PRIORITY_KIND_MESSAGES: ValueMessages<(typeof PRIORITY_KIND_VALUES)[number]> = {
+  technical: 'wrap-up.value.priority-kind.technical',
+  administrative: 'wrap-up.value.priority-kind.administrative',
+  emotional: 'wrap-up.value.priority-kind.emotional',
 };
-export const RESOLUTION_LABELS: Labels<(typeof RESOLUTION_VALUES)[number]> = {
-  resolved: 'Resolved',
-  partly: 'Partly resolved',
-  pending: 'Pending',
-  escalated: 'Escalated',
+/** A priority's kind within a sentence ("administrative · confirmed"): the coach's lower-case words. */
+export const PRIORITY_KIND_WORD_MESSAGES: ValueMessages<(typeof PRIORITY_KIND_VALUES)[number]> = {
+  technical: 'coach.priorities.kind.technical',
+  administrative: 'coach.priorities.kind.administrative',
+  emotional: 'coach.priorities.kind.emotional',
 };
-export const ESCALATION_LABELS: Labels<(typeof ESCALATION_VALUES)[number]> = {
-  none: 'None',
-  'manager-requested': 'Manager requested',
-  'handed-off': 'Handed to a colleague',
-  'abusive-conduct': 'Abusive conduct',
+export const RESOLUTION_MESSAGES: ValueMessages<(typeof RESOLUTION_VALUES)[number]> = {
+  resolved: 'wrap-up.value.resolution.resolved',
+  partly: 'wrap-up.value.resolution.partly',
+  pending: 'wrap-up.value.resolution.pending',
+  escalated: 'wrap-up.value.resolution.escalated',
 };
-export const GOODWILL_LABELS: Labels<(typeof GOODWILL_VALUES)[number]> = {
-  none: 'None',
-  discount: 'Discount',
-  refund: 'Refund',
-  credit: 'Credit',
-  gift: 'Gift',
-  other: 'Other',
+export const ESCALATION_MESSAGES: ValueMessages<(typeof ESCALATION_VALUES)[number]> = {
+  none: 'wrap-up.value.escalation.none',
+  'manager-requested': 'wrap-up.value.escalation.manager-requested',
+  'handed-off': 'wrap-up.value.escalation.handed-off',
+  'abusive-conduct': 'wrap-up.value.escalation.abusive-conduct',
 };
-export const ROOT_CAUSE_LABELS: Labels<(typeof ROOT_CAUSE_VALUES)[number]> = {
-  billing: 'Billing',
-  'technical-fault': 'Technical fault',
-  delivery: 'Delivery',
-  process: 'Process',
-  communication: 'Communication',
-  policy: 'Policy',
-  other: 'Other',
+export const GOODWILL_MESSAGES: ValueMessages<(typeof GOODWILL_VALUES)[number]> = {
+  none: 'wrap-up.value.goodwill.none',
+  discount: 'wrap-up.value.goodwill.discount',
+  refund: 'wrap-up.value.goodwill.refund',
+  credit: 'wrap-up.value.goodwill.credit',
+  gift: 'wrap-up.value.goodwill.gift',
+  other: 'wrap-up.value.goodwill.other',
 };
-export const FOLLOW_UP_CHANNEL_LABELS: Labels<(typeof FOLLOW_UP_CHANNEL_VALUES)[number]> = {
-  call: 'Call',
-  email: 'Email',
-  letter: 'Letter',
+export const ROOT_CAUSE_MESSAGES: ValueMessages<(typeof ROOT_CAUSE_VALUES)[number]> = {
+  billing: 'wrap-up.value.root-cause.billing',
+  'technical-fault': 'wrap-up.value.root-cause.technical-fault',
+  delivery: 'wrap-up.value.root-cause.delivery',
+  process: 'wrap-up.value.root-cause.process',
+  communication: 'wrap-up.value.root-cause.communication',
+  policy: 'wrap-up.value.root-cause.policy',
+  other: 'wrap-up.value.root-cause.other',
 };
+export const FOLLOW_UP_CHANNEL_MESSAGES: ValueMessages<(typeof FOLLOW_UP_CHANNEL_VALUES)[number]> =
+  {
+    call: 'wrap-up.value.follow-up-channel.call',
+    email: 'wrap-up.value.follow-up-channel.email',
+    letter: 'wrap-up.value.follow-up-channel.letter',
+  };
+
+/** A map of message keys as words in the language of `intl` (English without one). */
+export function wordsOf<T extends string>(
+  messages: ValueMessages<T>,
+  intl: Pick<IntlShape, 'formatMessage'> = ENGLISH_INTL,
+): Readonly<Record<T, string>> {
+  return Object.fromEntries(
+    (Object.keys(messages) as T[]).map((value) => [
+      value,
+      intl.formatMessage({ id: messages[value] }),
+    ]),
+  ) as Record<T, string>;
+}
+
+// English words, for screens not yet translated (the session log reads these).
+export const PRIORITY_KIND_LABELS = wordsOf(PRIORITY_KIND_MESSAGES);
+export const RESOLUTION_LABELS = wordsOf(RESOLUTION_MESSAGES);
+export const ESCALATION_LABELS = wordsOf(ESCALATION_MESSAGES);
+export const GOODWILL_LABELS = wordsOf(GOODWILL_MESSAGES);
+export const ROOT_CAUSE_LABELS = wordsOf(ROOT_CAUSE_MESSAGES);
+export const FOLLOW_UP_CHANNEL_LABELS = wordsOf(FOLLOW_UP_CHANNEL_MESSAGES);
 
 /** Whether the step holds an answer that a team requiring it would accept. */
 export function isStepComplete(step: WrapUpStep, w: WrapUp): boolean {
