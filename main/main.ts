@@ -22,6 +22,7 @@ import { createMainWindow, focusWindow, followWindowSettings } from './shell/win
 import { announceQuitToPages } from './shell/ipc/quit-guard';
 import { deliverArgv, setupDesktopCallEvents } from './shell/call-links/desktop-call-links';
 import { HOOKS_FOLDER } from './call-events/hook-scripts';
+import { shellText } from './i18n/main-locale';
 
 const OUT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RENDERER_DIR = path.join(OUT_DIR, 'renderer');
@@ -37,13 +38,16 @@ function start(): void {
     warn: log,
   });
   const userDataDir = app.getPath('userData');
+  const systemLanguages = [...app.getPreferredSystemLanguages(), app.getLocale()];
+  // The shell's words follow the language setting (read when shown), else the system's languages.
+  const text = shellText(() => host.services.settings.get().ui.language, systemLanguages);
   const host = openHost({
     dataDir: userDataDir,
     host: 'electron',
     features,
-    systemLanguages: [...app.getPreferredSystemLanguages(), app.getLocale()],
+    systemLanguages,
     openStore: openElectronJsonStore,
-    exportTargets: electronExportTargets(() => mainWindow),
+    exportTargets: electronExportTargets(() => mainWindow, text),
     desktop,
     log,
     callEndpoint: {
@@ -65,6 +69,7 @@ function start(): void {
     sessions.followUps,
     () => localDay(new Date()),
     () => focusWindow(mainWindow),
+    text,
   );
 
   mainWindow = createMainWindow({
@@ -79,6 +84,7 @@ function start(): void {
     desktop,
     emit: emitToAppWindows,
     userDataDir,
+    systemLanguages,
     log,
   });
   void host.start({

@@ -6,20 +6,27 @@ import path from 'node:path';
 import { app, dialog, type BrowserWindow } from 'electron';
 import type { ExportFormat } from '../../preload/contract/session-export-schema';
 import type { ExportTargets } from '../export/export-service';
+import type { MainMessageId, MainText } from '../i18n/main-text';
 
-const FILTERS: Record<ExportFormat, Electron.FileFilter> = {
-  csv: { name: 'CSV (spreadsheets)', extensions: ['csv'] },
-  json: { name: 'JSON (Calm Line team view)', extensions: ['json'] },
-  xlsx: { name: 'Excel workbook', extensions: ['xlsx'] },
+const FILTERS: Record<ExportFormat, { name: MainMessageId; extensions: string[] }> = {
+  csv: { name: 'dialog.export.filter.csv', extensions: ['csv'] },
+  json: { name: 'dialog.export.filter.json', extensions: ['json'] },
+  xlsx: { name: 'dialog.export.filter.xlsx', extensions: ['xlsx'] },
 };
 
-export function electronExportTargets(window: () => BrowserWindow | undefined): ExportTargets {
+/** The save dialog, worded in the language `text()` gives when it opens. */
+export function electronExportTargets(
+  window: () => BrowserWindow | undefined,
+  text: () => MainText,
+): ExportTargets {
   return {
     async choose(suggestedName, format) {
+      const words = text();
+      const filter = FILTERS[format];
       const options: Electron.SaveDialogOptions = {
-        title: 'Export sessions',
+        title: words.format('dialog.export.title'),
         defaultPath: path.join(app.getPath('documents'), suggestedName),
-        filters: [FILTERS[format]],
+        filters: [{ name: words.format(filter.name), extensions: filter.extensions }],
         properties: ['createDirectory', 'showOverwriteConfirmation'],
       };
       const parent = window();

@@ -7,6 +7,7 @@ import { app, type BrowserWindow } from 'electron';
 import type { DesktopState } from '../../../preload/contract/desktop-contract';
 import type { Settings } from '../../../preload/contract/settings-schema';
 import { APP_ID } from './app-identity';
+import { shellText } from '../../i18n/main-locale';
 import type { DesktopStateService } from '../../desktop/desktop-state-service';
 import type { DesktopAction, DesktopView } from '../menu/menu-spec';
 import {
@@ -29,6 +30,8 @@ export interface DesktopShellDeps {
   readonly desktop: DesktopStateService;
   readonly emit: EmitHostEvent;
   readonly userDataDir: string;
+  /** The system's languages, best first (Electron's), for the "System" language setting. */
+  readonly systemLanguages: readonly string[];
   readonly log?: (message: string) => void;
 }
 
@@ -49,8 +52,10 @@ export function setupDesktopShell({
   desktop,
   emit,
   userDataDir,
+  systemLanguages,
   log,
 }: DesktopShellDeps): () => void {
+  const text = shellText(() => settings.get().ui.language, systemLanguages);
   if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
   const perform = (action: DesktopAction): void => {
     switch (action) {
@@ -92,10 +97,13 @@ export function setupDesktopShell({
     packaged: app.isPackaged,
     appName: app.getName(),
   };
+  // Rebuilt on every change of the call, the desktop state or the settings: a new language relabels the
+  // tray and the menus at once.
   const refresh = (): void => {
     const view = viewOf(desktop.get(), settings.get());
-    tray.update(view);
-    installAppMenu(view, menuContext, perform);
+    const words = text();
+    tray.update(view, words);
+    installAppMenu(view, { ...menuContext, text: words }, perform);
   };
 
   let toldConflict = '';
@@ -107,12 +115,14 @@ export function setupDesktopShell({
         previous.callStatus,
         next.callStatus,
         !window.isDestroyed() && window.isFocused(),
+        text(),
       ),
     );
     const conflict = hotkeyConflictNotice(
       toldConflict,
       next.hotkeys,
       next.callStatus.call === 'in-call',
+      text(),
     );
     toldConflict = conflict.told;
     notify(conflict.notifications);

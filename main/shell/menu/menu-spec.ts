@@ -4,6 +4,7 @@
  */
 import type { HotkeyRegistration } from '../../../preload/contract/desktop-contract';
 import type { HotkeyAction } from '../../../preload/contract/settings-schema';
+import { ENGLISH_TEXT, type MainMessageId, type MainText } from '../../i18n/main-text';
 
 export type ToggleAction = 'toggleAlwaysOnTop' | 'toggleCompact' | 'toggleStartAtLogin';
 /** Everything a menu entry, the tray or a notification can ask for. Hotkey actions go to the UI. */
@@ -54,7 +55,8 @@ export type MenuSpec =
     }
   | { readonly kind: 'info'; readonly label: string }
   | { readonly kind: 'separator' }
-  | { readonly kind: 'role'; readonly role: MenuRole }
+  /** A standard entry; its label in the app's language (Electron's own labels are English). */
+  | { readonly kind: 'role'; readonly role: MenuRole; readonly label?: string }
   | { readonly kind: 'submenu'; readonly label: string; readonly items: readonly MenuSpec[] };
 
 /** Everything the menus depend on. */
@@ -78,38 +80,49 @@ export function shownAccelerator(
 }
 
 /** Start/end call, mark a moment, open the wrap-up — enabled as the call phase allows. */
-export function callActionItems(view: DesktopView): MenuSpec[] {
-  const item = (action: HotkeyAction, label: string, enabled: boolean): MenuSpec => {
+export function callActionItems(view: DesktopView, text: MainText = ENGLISH_TEXT): MenuSpec[] {
+  const item = (action: HotkeyAction, label: MainMessageId, enabled: boolean): MenuSpec => {
     const accelerator = shownAccelerator(view.hotkeys, action);
-    return { kind: 'action', action, label, enabled, ...(accelerator ? { accelerator } : {}) };
+    return {
+      kind: 'action',
+      action,
+      label: text.format(label),
+      enabled,
+      ...(accelerator ? { accelerator } : {}),
+    };
   };
   return [
-    item('startCall', 'Start call', view.call !== 'in-call'),
-    item('endCall', 'End call', view.call === 'in-call'),
-    item('markMoment', 'Mark a moment', view.call === 'in-call'),
-    item('openWrapUp', 'Open wrap-up', view.call === 'wrap-up-pending'),
+    item('startCall', 'menu.start-call', view.call !== 'in-call'),
+    item('endCall', 'menu.end-call', view.call === 'in-call'),
+    item('markMoment', 'menu.mark-moment', view.call === 'in-call'),
+    item('openWrapUp', 'menu.open-wrap-up', view.call === 'wrap-up-pending'),
   ];
 }
 
-export function windowToggleItems(view: DesktopView): MenuSpec[] {
+export function windowToggleItems(view: DesktopView, text: MainText = ENGLISH_TEXT): MenuSpec[] {
   return [
     {
       kind: 'toggle',
       action: 'toggleAlwaysOnTop',
-      label: 'Always on top',
+      label: text.format('menu.always-on-top'),
       checked: view.alwaysOnTop,
     },
-    { kind: 'toggle', action: 'toggleCompact', label: 'Compact window', checked: view.compact },
+    {
+      kind: 'toggle',
+      action: 'toggleCompact',
+      label: text.format('menu.compact'),
+      checked: view.compact,
+    },
   ];
 }
 
-export function startAtLoginItems(view: DesktopView): MenuSpec[] {
+export function startAtLoginItems(view: DesktopView, text: MainText = ENGLISH_TEXT): MenuSpec[] {
   if (view.startAtLogin === null) return [];
   return [
     {
       kind: 'toggle',
       action: 'toggleStartAtLogin',
-      label: 'Start at login',
+      label: text.format('menu.start-at-login'),
       checked: view.startAtLogin,
     },
   ];

@@ -31,7 +31,7 @@ export function toMenuTemplate(
       case 'separator':
         return { type: 'separator' };
       case 'role':
-        return { role: item.role };
+        return { role: item.role, ...(item.label ? { label: item.label } : {}) };
       case 'submenu':
         return { label: item.label, submenu: toMenuTemplate(item.items, perform) };
     }

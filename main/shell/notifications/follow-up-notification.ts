@@ -3,38 +3,23 @@
  * `follow-up-due` event to the page). Clicking one brings the Calm Line window forward.
  */
 import { Notification } from 'electron';
-import type { SessionSummary } from '../../../preload/contract/session-ipc-schema';
-import { followUpStatus } from '../../../preload/domain/follow-up-status';
+import type { MainText } from '../../i18n/main-text';
 import type { FollowUpChecker } from '../../sessions/follow-up-checker';
+import { followUpNotice } from './follow-up-notice';
 
-/** Title and body for an announcement (pure, so it reads the same in every language build). */
-export function followUpNotice(
-  sessions: readonly SessionSummary[],
-  today: string,
-): { title: string; body: string } {
-  const overdue = sessions.filter((s) => followUpStatus(s, today) === 'overdue').length;
-  const due = sessions.length - overdue;
-  const parts = [due > 0 ? `${due} due today` : '', overdue > 0 ? `${overdue} overdue` : ''].filter(
-    Boolean,
-  );
-  const references = sessions
-    .map((s) => s.caseReference)
-    .filter((reference) => reference !== '')
-    .slice(0, 3);
-  const title =
-    sessions.length === 1 ? 'A follow-up is due' : `${sessions.length} follow-ups are due`;
-  const body = `${parts.join(', ')}${references.length > 0 ? ` — ${references.join(', ')}` : ''}`;
-  return { title, body };
-}
-
+/** Announces follow-ups as they fall due, in the language `text()` gives at that moment. */
 export function showFollowUpNotifications(
   checker: FollowUpChecker,
   today: () => string,
   focus: () => void,
+  text: () => MainText,
 ): () => void {
   return checker.onDue((sessions) => {
     if (!Notification.isSupported()) return;
-    const notification = new Notification({ ...followUpNotice(sessions, today()), silent: false });
+    const notification = new Notification({
+      ...followUpNotice(sessions, today(), text()),
+      silent: false,
+    });
     notification.on('click', focus);
     notification.show();
   });

@@ -5,6 +5,7 @@
  * Global shortcuts another program holds are said once per conflict.
  */
 import type { CallStatus, HotkeyRegistration } from '../../../preload/contract/desktop-contract';
+import { ENGLISH_TEXT, type MainText } from '../../i18n/main-text';
 import { describeTakenHotkeys } from '../shortcuts/hotkey-registration';
 import type { DesktopAction } from '../menu/menu-spec';
 
@@ -19,19 +20,20 @@ export function wrapUpReminder(
   previous: CallStatus,
   next: CallStatus,
   windowFocused: boolean,
+  text: MainText = ENGLISH_TEXT,
 ): DesktopNotification[] {
   if (previous.call !== 'in-call' || next.call !== 'wrap-up-pending' || windowFocused) return [];
   return [
     {
-      title: 'Wrap-up waiting',
-      body: 'The call has ended. Note what matters while it is fresh.',
+      title: text.format('notification.wrap-up.title'),
+      body: text.format('notification.wrap-up.body'),
       action: 'openWrapUp',
     },
   ];
 }
 
 export interface HotkeyConflictDecision {
-  /** The sentence now said (pass it back next time, so the same conflict is not repeated). */
+  /** The conflict now said, in English (pass it back next time, so the same one is not repeated). */
   readonly told: string;
   readonly notifications: readonly DesktopNotification[];
 }
@@ -40,6 +42,7 @@ export function hotkeyConflictNotice(
   alreadyTold: string,
   registrations: readonly HotkeyRegistration[],
   inCall: boolean,
+  text: MainText = ENGLISH_TEXT,
 ): HotkeyConflictDecision {
   const sentence = describeTakenHotkeys(registrations);
   if (sentence === '' || sentence === alreadyTold || inCall) {
@@ -47,6 +50,12 @@ export function hotkeyConflictNotice(
   }
   return {
     told: sentence,
-    notifications: [{ title: 'Shortcut taken', body: sentence, action: 'showWindow' }],
+    notifications: [
+      {
+        title: text.format('notification.shortcut-taken.title'),
+        body: describeTakenHotkeys(registrations, text),
+        action: 'showWindow',
+      },
+    ],
   };
 }

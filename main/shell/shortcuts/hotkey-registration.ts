@@ -9,6 +9,7 @@ import {
   type HotkeyAction,
   type HotkeySettings,
 } from '../../../preload/contract/settings-schema';
+import { ENGLISH_TEXT, type MainMessageId, type MainText } from '../../i18n/main-text';
 
 export interface ShortcutRegistrar {
   /** True when registered; false when the OS or another program refused it. May throw on a bad accelerator. */
@@ -36,22 +37,28 @@ export function registerHotkeys(
   });
 }
 
-const ACTION_NAMES: Readonly<Record<HotkeyAction, string>> = {
-  startCall: 'start a call',
-  endCall: 'end the call',
-  markMoment: 'mark a moment',
-  openWrapUp: 'open the wrap-up',
+const ACTION_NAMES: Readonly<Record<HotkeyAction, MainMessageId>> = {
+  startCall: 'shortcut.action.start-call',
+  endCall: 'shortcut.action.end-call',
+  markMoment: 'shortcut.action.mark-moment',
+  openWrapUp: 'shortcut.action.open-wrap-up',
 };
 
-export function describeHotkeyAction(action: HotkeyAction): string {
-  return ACTION_NAMES[action];
-}
-
-/** One sentence per shortcut another program holds, e.g. for a notification or a log line; '' when none. */
-export function describeTakenHotkeys(registrations: readonly HotkeyRegistration[]): string {
+/**
+ * One sentence naming the shortcuts other programs hold, for a notification (in the app's language) or
+ * a log line (English); '' when none.
+ */
+export function describeTakenHotkeys(
+  registrations: readonly HotkeyRegistration[],
+  text: MainText = ENGLISH_TEXT,
+): string {
   const taken = registrations.filter((r) => r.status === 'taken');
   if (taken.length === 0) return '';
-  const list = taken.map((r) => `${r.accelerator} (${describeHotkeyAction(r.action)})`).join(', ');
-  const verb = taken.length === 1 ? 'is' : 'are';
-  return `${list} ${verb} used by another program. Choose another shortcut in Calm Line's settings.`;
+  const shortcuts = taken.map((r) =>
+    text.format('shortcut.taken.item', {
+      shortcut: r.accelerator,
+      action: text.format(ACTION_NAMES[r.action]),
+    }),
+  );
+  return text.format('shortcut.taken', { shortcuts: text.list(shortcuts), count: taken.length });
 }

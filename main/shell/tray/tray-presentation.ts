@@ -4,6 +4,7 @@
  * follow-ups.
  */
 import type { CallStatus } from '../../../preload/contract/desktop-contract';
+import { ENGLISH_TEXT, type MainText } from '../../i18n/main-text';
 import {
   callActionItems,
   startAtLoginItems,
@@ -25,35 +26,39 @@ export function trayIconKind(status: CallStatus): TrayIconKind {
   return status.followUpsDue > 0 ? 'follow-up-due' : 'idle';
 }
 
-function followUpText(count: number): string {
-  return count === 1 ? '1 follow-up due' : `${count} follow-ups due`;
-}
-
 /** One line saying where things stand, e.g. "In a call · 2 follow-ups due". */
-export function describeCallStatus(status: CallStatus): string {
-  const phase = { idle: 'No call', 'in-call': 'In a call', 'wrap-up-pending': 'Wrap-up waiting' }[
-    status.call
-  ];
-  return status.followUpsDue > 0 ? `${phase} · ${followUpText(status.followUpsDue)}` : phase;
+export function describeCallStatus(status: CallStatus, text: MainText = ENGLISH_TEXT): string {
+  const phase = text.format(
+    (
+      {
+        idle: 'tray.status.idle',
+        'in-call': 'tray.status.in-call',
+        'wrap-up-pending': 'tray.status.wrap-up-pending',
+      } as const
+    )[status.call],
+  );
+  return status.followUpsDue > 0
+    ? text.format('tray.status.follow-ups', { status: phase, count: status.followUpsDue })
+    : phase;
 }
 
-export function trayTooltip(status: CallStatus): string {
-  return `Calm Line — ${describeCallStatus(status)}`;
+export function trayTooltip(status: CallStatus, text: MainText = ENGLISH_TEXT): string {
+  return text.format('tray.tooltip', { status: describeCallStatus(status, text) });
 }
 
-export function trayMenu(view: DesktopView): MenuSpec[] {
+export function trayMenu(view: DesktopView, text: MainText = ENGLISH_TEXT): MenuSpec[] {
   return [
     {
       kind: 'info',
-      label: describeCallStatus({ call: view.call, followUpsDue: view.followUpsDue }),
+      label: describeCallStatus({ call: view.call, followUpsDue: view.followUpsDue }, text),
     },
     { kind: 'separator' },
-    { kind: 'action', action: 'showWindow', label: 'Show Calm Line', enabled: true },
-    ...callActionItems(view),
+    { kind: 'action', action: 'showWindow', label: text.format('tray.show'), enabled: true },
+    ...callActionItems(view, text),
     { kind: 'separator' },
-    ...windowToggleItems(view),
-    ...startAtLoginItems(view),
+    ...windowToggleItems(view, text),
+    ...startAtLoginItems(view, text),
     { kind: 'separator' },
-    { kind: 'action', action: 'quit', label: 'Quit Calm Line', enabled: true },
+    { kind: 'action', action: 'quit', label: text.format('tray.quit'), enabled: true },
   ];
 }

@@ -3,13 +3,15 @@
  * follow-ups due); its menu holds the main actions. Clicking it (Windows, Linux) shows the window.
  */
 import { nativeImage, Tray, type NativeImage } from 'electron';
+import type { MainText } from '../../i18n/main-text';
 import type { DesktopAction, DesktopView } from '../menu/menu-spec';
 import { trayIconPng } from './tray-icon';
 import { trayIconKind, trayMenu, trayTooltip, type TrayIconKind } from './tray-presentation';
 import { buildMenu } from '../menu/menu';
 
 export interface CallTray {
-  update(view: DesktopView): void;
+  /** Shows the state in the app's language (again after the language changes). */
+  update(view: DesktopView, text: MainText): void;
   destroy(): void;
 }
 
@@ -39,15 +41,15 @@ export function createCallTray(
   tray.on('click', () => perform('showWindow'));
   let shownKind: TrayIconKind = 'idle';
   return {
-    update(view) {
+    update(view, text) {
       const status = { call: view.call, followUpsDue: view.followUpsDue };
       const kind = trayIconKind(status);
       if (kind !== shownKind) {
         tray.setImage(imageFor(kind));
         shownKind = kind;
       }
-      tray.setToolTip(trayTooltip(status));
-      tray.setContextMenu(buildMenu(trayMenu(view), perform));
+      tray.setToolTip(trayTooltip(status, text));
+      tray.setContextMenu(buildMenu(trayMenu(view, text), perform));
     },
     destroy() {
       tray.destroy();
