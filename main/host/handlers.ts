@@ -13,6 +13,8 @@ import { createDesktopHandlers } from '../desktop/desktop-handlers';
 import { createDesktopStateService } from '../desktop/desktop-state-service';
 import { describeStoreProblem } from '../storage/store-problems';
 import { createTeamHandlers } from '../team/team-handlers';
+import { createPracticeHandlers } from '../practice/practice-handlers';
+import { recordedCallerReader } from './recorded-caller';
 import type { Log } from '../../preload/contract/handler-results';
 import type { IpcHandlers } from '../../preload/contract/ipc-handlers';
 
@@ -32,5 +34,10 @@ export function createHandlers(services: HostServices, log?: Log): IpcHandlers {
     ...createDesktopHandlers(services.desktop ?? createDesktopStateService()),
     ...createTeamHandlers(services.sessions?.team, undefined, log),
     ...createCallEventHandlers(services.callEvents, services.dataDir ?? ''),
+    ...createPracticeHandlers(
+      services.practice,
+      recordedCallerReader(services.sessions?.recordings),
+      log,
+    ),
   };
 }

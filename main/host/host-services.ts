@@ -16,6 +16,7 @@ import type { DesktopStateService } from '../desktop/desktop-state-service';
 import type { JsonStoreFactory } from '../storage/json-store';
 import { APP_VERSION } from './app-version';
 import { createCallEventRelay, type CallEventRelay } from '../call-events/call-event-relay';
+import { openPracticeStore, type PracticeStore } from '../practice/practice-store';
 
 export interface HostServices {
   readonly appInfo: AppInfo;
@@ -32,6 +33,8 @@ export interface HostServices {
   readonly callEvents?: CallEventRelay;
   /** The data folder (Settings shows it in the phone software's command line). */
   readonly dataDir?: string;
+  /** Practice scenarios and the history of rehearsals (`<data>/practice/`, apart from the session log). */
+  readonly practice?: PracticeStore;
 }
 
 export interface HostServicesOptions {
@@ -89,6 +92,7 @@ export function openHostServices(options: HostServicesOptions): OpenedHostServic
     exports,
     desktop: options.desktop,
     callEvents: createCallEventRelay(),
+    practice: openPracticeStore({ dataDir, now, log }),
     dataDir,
     settingsPath: store.path,
   };

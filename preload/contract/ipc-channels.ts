@@ -35,6 +35,15 @@ export const IPC_METHOD_GROUPS = {
   recordings: ['appendRecording', 'finishRecording', 'discardRecording'],
   team: ['getTeamStatus', 'listTeamSessions', 'getTeamFigures'],
   callEvents: ['answerCallEvent', 'getCallEventSetup', 'testCallEvent'],
+  practice: [
+    'listPracticeScenarios',
+    'importPracticeScenario',
+    'getPracticeScenario',
+    'makePracticeScenario',
+    'deletePracticeScenario',
+    'savePracticeRun',
+    'listPracticeRuns',
+  ],
 } as const;
 export type IpcMethodGroup = keyof typeof IPC_METHOD_GROUPS;
 /** The methods one group answers: `MethodsOf<'sessions'>` is 'saveCallTimeline' | 'saveDraft' | … */

@@ -72,6 +72,17 @@ import {
   type ExportProgress,
   type ExportStarted,
 } from './session-export-schema';
+import {
+  MAX_SCENARIO_BASE64,
+  importScenarioRequestSchema,
+  practiceRunQuerySchema,
+  practiceRunSchema,
+  scenarioFromRecordingRequestSchema,
+  scenarioIdRequestSchema,
+  type PracticeRunPage,
+  type PracticeRunRecord,
+  type ScenarioSummary,
+} from './practice-schema';
 
 /** Phantom marker carrying a method's response type (no runtime content). */
 export interface Returns<T> {
@@ -227,6 +238,36 @@ export const ipcMethods = {
     request: testCallEventRequestSchema,
     response: returns<CallEventAnswer | null>(),
   },
+  /** Practice scenarios kept in the data folder, newest first. */
+  listPracticeScenarios: { request: noPayload, response: returns<ScenarioSummary[]>() },
+  /** A `.calmscenario` file the agent picked: checked strictly (scenario-file.ts), then kept. */
+  importPracticeScenario: {
+    request: importScenarioRequestSchema,
+    response: returns<ScenarioSummary>(),
+    maxPayloadBytes: MAX_SCENARIO_BASE64 + 4096,
+  },
+  /** The scenario file itself (to rehearse it, or to save a copy for the team); null when there is none. */
+  getPracticeScenario: {
+    request: scenarioIdRequestSchema,
+    response: returns<{ fileName: string; dataBase64: string } | null>(),
+  },
+  /** A scenario from a session's kept recording: the caller channel only, cut into turns by the engine. */
+  makePracticeScenario: {
+    request: scenarioFromRecordingRequestSchema,
+    response: returns<ScenarioSummary>(),
+  },
+  deletePracticeScenario: {
+    request: scenarioIdRequestSchema,
+    response: returns<{ deleted: boolean }>(),
+  },
+  /** Keeps a rehearsal in the practice history (never in the session log). */
+  savePracticeRun: {
+    request: z.strictObject({ run: practiceRunSchema }),
+    response: returns<PracticeRunRecord>(),
+    maxPayloadBytes: 1024 * 1024,
+  },
+  /** The practice history, newest first. */
+  listPracticeRuns: { request: practiceRunQuerySchema, response: returns<PracticeRunPage>() },
 } as const satisfies Record<
   IpcMethodName,
   { request: z.ZodType; response: Returns<unknown>; maxPayloadBytes?: number }

@@ -27,11 +27,12 @@ export const SCENARIO_SAMPLE_RATES: readonly number[] = Object.freeze([
   8000, 11025, 16000, 22050, 24000, 32000, 44100, 48000,
 ]);
 export const SCENARIO_MIN_SEC = 1;
-/** Ten minutes of a caller is a long rehearsal; at 48 kHz that is 55 MiB of audio. */
+/** Ten minutes of a caller is a long rehearsal. */
 export const SCENARIO_MAX_SEC = 600;
+/** And 16 MB of audio at most: ten minutes of a phone line at 8 kHz, 8 at 16 kHz, under 3 at 48 kHz. */
+export const SCENARIO_MAX_SAMPLES = 8_000_000;
 const MAX_HEADER_BYTES = 64 * 1024;
-export const SCENARIO_MAX_BYTES =
-  MAGIC.length + 4 + MAX_HEADER_BYTES + 48000 * SCENARIO_MAX_SEC * 2;
+export const SCENARIO_MAX_BYTES = MAGIC.length + 4 + MAX_HEADER_BYTES + SCENARIO_MAX_SAMPLES * 2;
 export const SCENARIO_MAX_TURNS = 200;
 export const SCENARIO_MAX_PRIORITIES = 20;
 const MAX_TITLE_CHARS = 120;
@@ -168,11 +169,11 @@ export function decodeScenario(bytes: Uint8Array): Scenario {
     typeof sampleCount !== 'number' ||
     !Number.isInteger(sampleCount) ||
     sampleCount < SCENARIO_MIN_SEC * sampleRate ||
-    sampleCount > SCENARIO_MAX_SEC * sampleRate
+    sampleCount > maxSamplesAt(sampleRate)
   )
     fail(
       'bad-audio',
-      `The scenario’s caller must last ${SCENARIO_MIN_SEC} s to ${SCENARIO_MAX_SEC / 60} minutes.`,
+      `The scenario’s caller must last ${SCENARIO_MIN_SEC} s to ${maxMinutesAt(sampleRate)} minutes at ${sampleRate} Hz.`,
     );
   const audioStart = headerStart + headerLength;
   if (bytes.length - audioStart !== sampleCount * 2)
@@ -228,10 +229,10 @@ export function checkScenario(s: Scenario): void {
       `The scenario’s sample rate must be one of ${SCENARIO_SAMPLE_RATES.join(', ')} Hz.`,
     );
   const durationSec = s.audio.length / s.sampleRate;
-  if (durationSec < SCENARIO_MIN_SEC || durationSec > SCENARIO_MAX_SEC)
+  if (durationSec < SCENARIO_MIN_SEC || s.audio.length > maxSamplesAt(s.sampleRate))
     fail(
       'bad-audio',
-      `The scenario’s caller must last ${SCENARIO_MIN_SEC} s to ${SCENARIO_MAX_SEC / 60} minutes.`,
+      `The scenario’s caller must last ${SCENARIO_MIN_SEC} s to ${maxMinutesAt(s.sampleRate)} minutes at ${s.sampleRate} Hz.`,
     );
   if (s.turns.length === 0 || s.turns.length > SCENARIO_MAX_TURNS)
     fail('bad-turns', `A scenario has 1 to ${SCENARIO_MAX_TURNS} caller turns.`);
@@ -300,6 +301,15 @@ function isText(value: unknown, min: number, max: number): value is string {
     if (c < 0x20 || c === 0x7f) return false;
   }
   return true;
+}
+
+/** The longest caller a scenario holds at this rate (samples). */
+export function maxSamplesAt(sampleRate: number): number {
+  return Math.min(SCENARIO_MAX_SEC * sampleRate, SCENARIO_MAX_SAMPLES);
+}
+
+function maxMinutesAt(sampleRate: number): string {
+  return (maxSamplesAt(sampleRate) / sampleRate / 60).toFixed(1).replace(/\.0$/, '');
 }
 
 function mib(bytes: number): string {
