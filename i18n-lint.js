@@ -19,6 +19,10 @@ export const TRANSLATED_PATHS = [
   'renderer/src/recording/RecordingSettings.tsx',
   'renderer/src/desktop/DesktopSettings.tsx',
   'renderer/src/wrap-up',
+  'renderer/src/setup',
+  'renderer/src/phone-events',
+  'renderer/src/export',
+  'renderer/src/settings/PhoneSoftwarePanel.tsx',
 ];
 
 /** Text that is the same in every language: the product's name. */

@@ -1,12 +1,17 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { ESCALATION_VALUES, RESOLUTION_VALUES } from '../../../preload/contract/session-schema';
-import { FOLLOW_UP_FILTER_VALUES } from '../../../preload/domain/follow-up-status';
+import {
+  FOLLOW_UP_FILTER_VALUES,
+  type FollowUpFilter,
+} from '../../../preload/domain/follow-up-status';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../preload/contract/session-export-schema';
 import type { HostKind } from '../api/host-api';
+import type { MessageKey } from '../i18n/catalogue';
+import { ESCALATION_MESSAGES, RESOLUTION_MESSAGES } from '../wrap-up/wrap-up-steps';
 import { useExport } from './use-export';
 import { EMPTY_EXPORT_FIELDS, exportFilterOf, type ExportFilterFields } from './export-filter';
 import './export.css';
-import { countOf, en, formatNumber } from '../../../preload/domain/count-words';
 
 interface Props {
   readonly open: boolean;
@@ -14,14 +19,26 @@ interface Props {
   readonly host: HostKind | undefined;
 }
 
-const FORMAT_LABELS: Record<ExportFormat, string> = {
-  csv: 'CSV — spreadsheets, one row per call',
-  json: 'JSON — everything, for a team lead’s team view',
-  xlsx: 'Excel workbook — typed columns',
+const FORMAT_MESSAGES: Readonly<Record<ExportFormat, MessageKey>> = {
+  csv: 'export.format.csv',
+  json: 'export.format.json',
+  xlsx: 'export.format.xlsx',
 };
 
-/** The export dialog: filters, the count of matching sessions, format, progress with cancel. */
+const FOLLOW_UP_MESSAGES: Readonly<Record<FollowUpFilter, MessageKey>> = {
+  due: 'export.follow-up.due',
+  overdue: 'export.follow-up.overdue',
+  open: 'export.follow-up.open',
+  done: 'export.follow-up.done',
+};
+
+/**
+ * The export dialog: filters, the count of matching sessions, format, progress with cancel. Its words
+ * and counts follow the app's language (plural forms and digits from Intl); the file itself does not —
+ * its column names and values are the same in every language (main/export).
+ */
 export function ExportDialog({ open, onClose, host }: Props) {
+  const intl = useIntl();
   const ref = useRef<HTMLDialogElement>(null);
   const [fields, setFields] = useState<ExportFilterFields>(EMPTY_EXPORT_FIELDS);
   const [format, setFormat] = useState<ExportFormat>('csv');
@@ -49,12 +66,18 @@ export function ExportDialog({ open, onClose, host }: Props) {
       onClose={onClose}
       data-testid="export-dialog"
     >
-      <h2 id="export-title">Export sessions</h2>
+      <h2 id="export-title">
+        <FormattedMessage id="export.title" />
+      </h2>
       <form method="dialog" onSubmit={(e) => e.preventDefault()}>
         <fieldset disabled={exp.running}>
-          <legend>Which sessions</legend>
+          <legend>
+            <FormattedMessage id="export.which" />
+          </legend>
           <label className="form-grid">
-            <span>From</span>
+            <span>
+              <FormattedMessage id="export.from" />
+            </span>
             <input
               type="date"
               value={fields.from}
@@ -63,62 +86,72 @@ export function ExportDialog({ open, onClose, host }: Props) {
             />
           </label>
           <label className="form-grid">
-            <span>To</span>
+            <span>
+              <FormattedMessage id="export.to" />
+            </span>
             <input type="date" value={fields.to} onChange={set('to')} data-testid="export-to" />
           </label>
           <label className="form-grid">
-            <span>Agent</span>
+            <span>
+              <FormattedMessage id="export.agent" />
+            </span>
             <input
               type="text"
               value={fields.agent}
               onChange={set('agent')}
-              placeholder="Everyone"
+              placeholder={intl.formatMessage({ id: 'export.agent.everyone' })}
               maxLength={200}
               data-testid="export-agent"
             />
           </label>
           <label className="form-grid">
-            <span>Resolution</span>
+            <span>
+              <FormattedMessage id="wrap-up.step.resolution" />
+            </span>
             <select
               value={fields.resolution}
               onChange={set('resolution')}
               data-testid="export-resolution"
             >
-              <option value="">Any</option>
+              <option value="">{intl.formatMessage({ id: 'export.any' })}</option>
               {RESOLUTION_VALUES.map((v) => (
                 <option key={v} value={v}>
-                  {v}
+                  {intl.formatMessage({ id: RESOLUTION_MESSAGES[v] })}
                 </option>
               ))}
-              <option value="none">Not recorded</option>
+              <option value="none">{intl.formatMessage({ id: 'export.resolution.none' })}</option>
             </select>
           </label>
           <label className="form-grid">
-            <span>Escalation</span>
+            <span>
+              <FormattedMessage id="wrap-up.step.escalation" />
+            </span>
             <select
               value={fields.escalation}
               onChange={set('escalation')}
               data-testid="export-escalation"
             >
-              <option value="">Any</option>
+              <option value="">{intl.formatMessage({ id: 'export.any' })}</option>
               {ESCALATION_VALUES.map((v) => (
                 <option key={v} value={v}>
-                  {v}
+                  {intl.formatMessage({ id: ESCALATION_MESSAGES[v] })}
                 </option>
               ))}
             </select>
           </label>
           <label className="form-grid">
-            <span>Follow-up</span>
+            <span>
+              <FormattedMessage id="wrap-up.step.follow-up" />
+            </span>
             <select
               value={fields.followUp}
               onChange={set('followUp')}
               data-testid="export-follow-up"
             >
-              <option value="">Any</option>
+              <option value="">{intl.formatMessage({ id: 'export.any' })}</option>
               {FOLLOW_UP_FILTER_VALUES.map((v) => (
                 <option key={v} value={v}>
-                  {v}
+                  {intl.formatMessage({ id: FOLLOW_UP_MESSAGES[v] })}
                 </option>
               ))}
             </select>
@@ -130,13 +163,18 @@ export function ExportDialog({ open, onClose, host }: Props) {
           data-testid="export-count"
           data-count={matching ?? ''}
         >
-          {exp.count.status === 'counting' && 'Counting…'}
-          {exp.count.status === 'error' && `Could not count: ${exp.count.message}`}
-          {matching !== null &&
-            `${countOf(matching, en('session'))} ${matching === 1 ? 'matches' : 'match'}`}
+          {exp.count.status === 'counting' && <FormattedMessage id="export.counting" />}
+          {exp.count.status === 'error' && (
+            <FormattedMessage id="export.count-error" values={{ error: exp.count.message }} />
+          )}
+          {matching !== null && (
+            <FormattedMessage id="export.matching" values={{ count: matching }} />
+          )}
         </p>
         <fieldset disabled={exp.running}>
-          <legend>Format</legend>
+          <legend>
+            <FormattedMessage id="export.format" />
+          </legend>
           {EXPORT_FORMATS.map((f) => (
             <label key={f} className="export-format">
               <input
@@ -147,14 +185,14 @@ export function ExportDialog({ open, onClose, host }: Props) {
                 onChange={() => setFormat(f)}
                 data-testid={`export-format-${f}`}
               />
-              {FORMAT_LABELS[f]}
+              <FormattedMessage id={FORMAT_MESSAGES[f]} />
             </label>
           ))}
         </fieldset>
         <p className="muted">
-          {host === 'browser'
-            ? 'The file is offered as a download when it is ready.'
-            : 'You choose where to save; the file appears only once it is complete.'}
+          <FormattedMessage
+            id={host === 'browser' ? 'export.delivery.download' : 'export.delivery.file'}
+          />
         </p>
 
         {exp.job && (
@@ -168,30 +206,55 @@ export function ExportDialog({ open, onClose, host }: Props) {
               value={progress?.written ?? 0}
             />
             <span role="status">
-              {(state === undefined || state === 'running') &&
-                `Exporting ${formatNumber(progress?.written ?? 0)} of ${countOf(progress?.total ?? exp.job.total, en('session'))}…`}
-              {state === 'done' &&
-                progress?.delivery?.kind === 'file' &&
-                `Saved ${countOf(progress.written, en('session'))} to ${progress.delivery.path}`}
-              {state === 'done' &&
-                progress?.delivery?.kind === 'download' &&
-                `Exported ${countOf(progress.written, en('session'))}: ${progress.delivery.fileName} is downloading.`}
-              {state === 'cancelled' && 'Cancelled. No file was written.'}
-              {state === 'failed' &&
-                `The export failed: ${progress?.message ?? 'unknown error'}. No file was written.`}
+              {(state === undefined || state === 'running') && (
+                <FormattedMessage
+                  id="export.progress.running"
+                  values={{
+                    written: progress?.written ?? 0,
+                    total: progress?.total ?? exp.job.total,
+                  }}
+                />
+              )}
+              {state === 'done' && progress?.delivery?.kind === 'file' && (
+                <FormattedMessage
+                  id="export.progress.saved"
+                  values={{ count: progress.written, path: progress.delivery.path }}
+                />
+              )}
+              {state === 'done' && progress?.delivery?.kind === 'download' && (
+                <FormattedMessage
+                  id="export.progress.downloading"
+                  values={{ count: progress.written, fileName: progress.delivery.fileName }}
+                />
+              )}
+              {state === 'cancelled' && <FormattedMessage id="export.progress.cancelled" />}
+              {state === 'failed' && (
+                <FormattedMessage
+                  id="export.progress.failed"
+                  values={{
+                    error:
+                      progress?.message ??
+                      intl.formatMessage({ id: 'export.progress.unknown-error' }),
+                  }}
+                />
+              )}
             </span>
           </div>
         )}
         {exp.message && (
           <p className="notice info" role="status" data-testid="export-message">
-            {exp.message}
+            {exp.message.kind === 'not-started' ? (
+              <FormattedMessage id="export.not-started" values={{ error: exp.message.error }} />
+            ) : (
+              <FormattedMessage id="export.no-file" />
+            )}
           </p>
         )}
 
         <div className="actions">
           {exp.running ? (
             <button type="button" onClick={() => void exp.cancel()} data-testid="export-cancel">
-              Cancel export
+              <FormattedMessage id="export.cancel" />
             </button>
           ) : (
             <button
@@ -201,11 +264,21 @@ export function ExportDialog({ open, onClose, host }: Props) {
               onClick={() => void exp.start(format)}
               data-testid="export-start"
             >
-              Export {matching !== null ? formatNumber(matching) : ''} as {format.toUpperCase()}
+              {matching !== null ? (
+                <FormattedMessage
+                  id="export.start"
+                  values={{ count: matching, format: format.toUpperCase() }}
+                />
+              ) : (
+                <FormattedMessage
+                  id="export.start.no-count"
+                  values={{ format: format.toUpperCase() }}
+                />
+              )}
             </button>
           )}
           <button type="button" onClick={onClose} disabled={exp.running} data-testid="export-close">
-            Close
+            <FormattedMessage id="export.close" />
           </button>
         </div>
       </form>

@@ -25,12 +25,16 @@ export type CountState =
   | { readonly status: 'ready'; readonly count: number }
   | { readonly status: 'error'; readonly message: string };
 
+/** Why nothing was exported, before an export began (worded by the dialog). */
+export type ExportMessage =
+  { readonly kind: 'not-started'; readonly error: string } | { readonly kind: 'no-file' };
+
 const COUNT_DELAY_MS = 250;
 
 export function useExport(filter: ExportFilter) {
   const [count, setCount] = useState<CountState>({ status: 'counting' });
   const [job, setJob] = useState<ExportJob | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  const [message, setMessage] = useState<ExportMessage | null>(null);
   // Events can arrive before startExport answers; keep the latest per id until the job is known.
   const early = useRef(new Map<string, ExportProgress>());
   const delivered = useRef(new Set<string>());
@@ -76,11 +80,11 @@ export function useExport(filter: ExportFilter) {
       setMessage(null);
       const result = await hostApi.startExport({ format, filter });
       if (!result.ok) {
-        setMessage(`The export did not start: ${result.message}`);
+        setMessage({ kind: 'not-started', error: result.message });
         return;
       }
       if (result.value === null) {
-        setMessage('No file chosen; nothing was exported.');
+        setMessage({ kind: 'no-file' });
         return;
       }
       const { exportId, fileName, total } = result.value;

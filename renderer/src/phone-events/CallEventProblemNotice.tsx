@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import {
   isCallEventProblem,
   type ReceivedCallEvent,
@@ -14,15 +15,16 @@ import { callEventProblemText } from './call-event-problem-text';
  */
 export function CallEventProblemNotice() {
   const [problem, setProblem] = useState<ReceivedCallEvent | null>(null);
+  const intl = useIntl();
   useHostEvent('call-event-outcome', (entry) => {
     if (isCallEventProblem(entry)) setProblem(entry);
   });
   if (!problem) return null;
   return (
     <p className="notice" role="alert" data-testid="call-event-problem">
-      {callEventProblemText(problem)}{' '}
+      {callEventProblemText(problem, intl)}{' '}
       <button type="button" onClick={() => setProblem(null)} data-testid="call-event-problem-close">
-        Dismiss
+        <FormattedMessage id="phone-events.dismiss" />
       </button>
     </p>
   );

@@ -1,9 +1,17 @@
 /** The page's notice for a phone-software event that did not go through, in one sentence. */
+import type { IntlShape } from 'react-intl';
 import type { ReceivedCallEvent } from '../../../preload/contract/call-event-contract';
+import { ENGLISH_INTL } from '../i18n/english-intl';
 
-export function callEventProblemText(problem: ReceivedCallEvent): string {
-  const what = problem.event
-    ? `The phone software’s “${problem.event.kind}” did not go through`
-    : 'A request from the phone software was refused';
-  return `${what}: ${problem.did}`;
+/** In the language of `intl` (English without one); the event's word (start, end…) is the command's own. */
+export function callEventProblemText(
+  problem: ReceivedCallEvent,
+  intl: Pick<IntlShape, 'formatMessage'> = ENGLISH_INTL,
+): string {
+  return problem.event
+    ? intl.formatMessage(
+        { id: 'phone-events.problem.event' },
+        { event: problem.event.kind, did: problem.did },
+      )
+    : intl.formatMessage({ id: 'phone-events.problem.refused' }, { did: problem.did });
 }

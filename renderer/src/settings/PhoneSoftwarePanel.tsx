@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { hostApi, type Settings, type SettingsPatch } from '../api/host-api';
 import type { CallEventSetup } from '../../../preload/contract/call-event-contract';
 import { callEventUrl } from '../../../preload/domain/call-event-args';
@@ -8,6 +9,7 @@ import {
 } from '../../../preload/domain/caller-number';
 import { useHostEvent } from '../api/use-host-event';
 import { eventOutcomeText, testMarkText } from './phone-software-words';
+import type { MessageKey } from '../i18n/catalogue';
 import './phone-software.css';
 
 interface Props {
@@ -15,11 +17,15 @@ interface Props {
   onUpdate(patch: SettingsPatch): Promise<string | null>;
 }
 
-const POLICY_LABELS: Record<CallerNumberPolicy, string> = {
-  none: 'Not kept (default)',
-  last4: 'Last 4 digits',
-  all: 'The whole number',
+const POLICY_MESSAGES: Readonly<Record<CallerNumberPolicy, MessageKey>> = {
+  none: 'settings.phone.caller-number.none',
+  last4: 'settings.phone.caller-number.last4',
+  all: 'settings.phone.caller-number.all',
 };
+
+/** The line to paste, for a call start: the command's own words and placeholders, the same in every
+ * language (like the calm-line:// form below it). */
+const exampleLine = (command: string) => `${command} start --id CALL_ID --ref CASE_REF`;
 
 /**
  * Settings → Phone software: the command line to paste into the softphone's hooks on this machine (no
@@ -30,7 +36,11 @@ const POLICY_LABELS: Record<CallerNumberPolicy, string> = {
 export function PhoneSoftwarePanel({ settings, onUpdate }: Props) {
   const [setup, setSetup] = useState<CallEventSetup | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [testResult, setTestResult] = useState<string | null>(null);
+  const intl = useIntl();
+  // The test mark's answer, worded when shown (a change of language rewords it).
+  const [testResult, setTestResult] = useState<
+    { sending: true } | { sending: false; result: Parameters<typeof testMarkText>[0] } | null
+  >(null);
 
   const refresh = useCallback(async () => {
     const r = await hostApi.getCallEventSetup();
@@ -42,9 +52,9 @@ export function PhoneSoftwarePanel({ settings, onUpdate }: Props) {
   useHostEvent('call-event-outcome', () => void refresh());
 
   const sendTestMark = async () => {
-    setTestResult('Sending…');
-    const r = await hostApi.testCallEvent({ kind: 'mark' });
-    setTestResult(testMarkText(r));
+    setTestResult({ sending: true });
+    const result = await hostApi.testCallEvent({ kind: 'mark' });
+    setTestResult({ sending: false, result });
     void refresh();
   };
 
@@ -52,56 +62,58 @@ export function PhoneSoftwarePanel({ settings, onUpdate }: Props) {
   const command = setup?.command;
   return (
     <section className="panel" aria-labelledby="phone-software-title" data-testid="phone-software">
-      <h3 id="phone-software-title">Phone software</h3>
+      <h3 id="phone-software-title">
+        <FormattedMessage id="settings.phone.title" />
+      </h3>
       <p className="muted">
-        Let the softphone start and end calls, put them on hold and pass the case reference: paste
-        this line into its “call answered”, “call ended” and hold hooks, followed by the event
-        (start, end, hold, resume or mark) and its values. It needs no shell and no quotes.
+        <FormattedMessage id="settings.phone.intro" />
       </p>
       {command ? (
         <pre className="command-line" data-testid="phone-command">
-          {`${command} start --id CALL_ID --ref CASE_REF`}
+          {exampleLine(command)}
         </pre>
       ) : (
         <p className="notice" role="status">
-          {error ?? setup?.problem ?? 'Loading…'}
+          {error ?? setup?.problem ?? intl.formatMessage({ id: 'settings.phone.loading' })}
         </p>
       )}
       {command && setup?.commandNeedsShell && (
         <p className="notice info" data-testid="phone-command-needs-shell">
-          A path in this line has a space, so it works only where a shell runs it. Softphones that
-          start it directly split it there: use the hook script below, with CALM_LINE_DATA_DIR set
-          for the softphone if you moved the data folder.
+          <FormattedMessage id="settings.phone.needs-shell" />
         </p>
       )}
       {setup?.hookScript && (
         <>
           <p className="muted">
-            Ready hook script (give it the event and values the same way). Twinkle cannot add
-            values: give each of its scripts (call answered, local and remote release) this path
-            alone; it reads Twinkle’s call id and caller itself.
+            <FormattedMessage id="settings.phone.hook-script" />
           </p>
           <pre className="command-line" data-testid="phone-hook-script">
             {setup.hookScript}
           </pre>
         </>
       )}
-      <p className="muted">Software that opens links can use:</p>
+      <p className="muted">
+        <FormattedMessage id="settings.phone.url" />
+      </p>
       <pre className="command-line" data-testid="phone-url">
         {callEventUrl({ kind: 'start', id: 'CALL_ID', ref: 'CASE_REF' })}
       </pre>
       <div className="actions">
         <button type="button" onClick={() => void sendTestMark()} data-testid="phone-test-mark">
-          Send test mark
+          <FormattedMessage id="settings.phone.test-mark" />
         </button>
         {testResult && (
           <span role="status" data-testid="phone-test-result">
-            {testResult}
+            {testResult.sending
+              ? intl.formatMessage({ id: 'settings.phone.sending' })
+              : testMarkText(testResult.result, intl)}
           </span>
         )}
       </div>
       <label className="form-grid">
-        <span>Caller’s number in saved calls</span>
+        <span>
+          <FormattedMessage id="settings.phone.caller-number" />
+        </span>
         <select
           value={policy}
           data-testid="phone-caller-number"
@@ -109,24 +121,38 @@ export function PhoneSoftwarePanel({ settings, onUpdate }: Props) {
             void onUpdate({ recording: { callerNumber: e.target.value as CallerNumberPolicy } })
           }
         >
-          {(Object.keys(POLICY_LABELS) as CallerNumberPolicy[]).map((p) => (
+          {(Object.keys(POLICY_MESSAGES) as CallerNumberPolicy[]).map((p) => (
             <option key={p} value={p}>
-              {POLICY_LABELS[p]}
+              {intl.formatMessage({ id: POLICY_MESSAGES[p] })}
             </option>
           ))}
         </select>
       </label>
       <p className="muted">
-        By default the caller’s number is not stored, even when the softphone sends it.
+        <FormattedMessage id="settings.phone.caller-number.help" />
       </p>
-      <h4>Last events received</h4>
+      <h4>
+        <FormattedMessage id="settings.phone.recent" />
+      </h4>
       {setup && setup.recent.length > 0 ? (
         <ol className="phone-events" data-testid="phone-events">
           {setup.recent.map((r, i) => (
             <li key={`${r.receivedAt}-${i}`} data-outcome={r.outcome}>
-              <time dateTime={r.receivedAt}>{new Date(r.receivedAt).toLocaleTimeString()}</time>{' '}
-              {r.event ? <code>{r.event.kind}</code> : 'A request'}
-              {r.event?.ref ? ` ref ${r.event.ref}` : ''} — {eventOutcomeText(r)}
+              <time dateTime={r.receivedAt}>
+                {intl.formatTime(new Date(r.receivedAt), { timeStyle: 'medium' })}
+              </time>{' '}
+              {r.event ? (
+                <code>{r.event.kind}</code>
+              ) : (
+                <FormattedMessage id="settings.phone.recent.request" />
+              )}
+              {r.event?.ref && (
+                <>
+                  {' '}
+                  <FormattedMessage id="settings.phone.recent.ref" values={{ ref: r.event.ref }} />
+                </>
+              )}{' '}
+              — {eventOutcomeText(r, intl)}
               {r.dropped?.map((note) => (
                 <span key={note} className="phone-event-dropped" data-testid="phone-event-dropped">
                   {' '}
@@ -138,7 +164,7 @@ export function PhoneSoftwarePanel({ settings, onUpdate }: Props) {
         </ol>
       ) : (
         <p className="muted" data-testid="phone-events-empty">
-          None yet.
+          <FormattedMessage id="settings.phone.recent.none" />
         </p>
       )}
     </section>

@@ -1,26 +1,22 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { Settings, SettingsPatch } from '../../../preload/contract/settings-schema';
 import type { UseCall } from '../call/use-call';
 import { swappedSides } from '../live-coach/coach-controller';
-import { VOICE_CHECK_COPY, voiceCheckVerdict, type VoiceCheckVerdict } from './voice-check';
+import { VOICE_CHECK_MESSAGES, voiceCheckVerdict, type VoiceCheckVerdict } from './voice-check';
+import type { MessageKey } from '../i18n/catalogue';
 
-const MODES: { id: Settings['audio']['mode']; label: string; hint: string }[] = [
-  {
-    id: 'stereo-split',
-    label: 'One stereo input',
-    hint: 'Your headset microphone on one channel, the call on the other.',
-  },
-  {
-    id: 'two-devices',
-    label: 'Two inputs',
-    hint: 'Your microphone, and the call from a second input (a monitor or loopback source).',
-  },
+const MODES: { id: Settings['audio']['mode']; label: MessageKey; hint: MessageKey }[] = [
+  { id: 'stereo-split', label: 'setup.mode.stereo-split', hint: 'setup.mode.stereo-split.hint' },
+  { id: 'two-devices', label: 'setup.mode.two-devices', hint: 'setup.mode.two-devices.hint' },
   {
     id: 'system-loopback',
-    label: 'System sound',
-    hint: 'Your microphone, and the call from what the computer plays.',
+    label: 'setup.mode.system-loopback',
+    hint: 'setup.mode.system-loopback.hint',
   },
 ];
+
+const strong = (chunks: ReactNode[]) => <strong>{chunks}</strong>;
 
 /** How often the check samples the live voice detectors (s). */
 const SAMPLE_SEC = 0.1;
@@ -53,6 +49,7 @@ export function FirstRunSetup({
   const { coach } = live;
   const audio = settings.audio;
   const first = useRef<HTMLInputElement>(null);
+  const intl = useIntl();
 
   useEffect(() => first.current?.focus(), []);
   useEffect(() => () => stop(), []);
@@ -91,12 +88,18 @@ export function FirstRunSetup({
   const swap = swappedSides(audio);
   return (
     <main className="setup" data-testid="setup">
-      <h2>Set up Calm Line</h2>
-      <p className="muted">Four questions and a check; change any of it later in Settings.</p>
+      <h2>
+        <FormattedMessage id="setup.title" />
+      </h2>
+      <p className="muted">
+        <FormattedMessage id="setup.intro" />
+      </p>
       <form className="panel setup-step" onSubmit={saveProfile} onBlur={() => saveProfile()}>
-        <h3>1. Who you are</h3>
+        <h3>
+          <FormattedMessage id="setup.who.title" />
+        </h3>
         <label className="setup-field">
-          Your name or agent id
+          <FormattedMessage id="setup.who.name" />
           <input
             ref={first}
             value={name}
@@ -107,7 +110,7 @@ export function FirstRunSetup({
           />
         </label>
         <label className="setup-field">
-          Your team
+          <FormattedMessage id="setup.who.team" />
           <input
             value={team}
             maxLength={200}
@@ -116,11 +119,13 @@ export function FirstRunSetup({
           />
         </label>
         <p className="muted">
-          Every saved call carries your name, so your team lead can tell calls apart.
+          <FormattedMessage id="setup.who.help" />
         </p>
       </form>
       <fieldset className="panel setup-step">
-        <legend>2. How the call reaches Calm Line</legend>
+        <legend>
+          <FormattedMessage id="setup.mode.title" />
+        </legend>
         {MODES.map((m) => (
           <label key={m.id} className="setup-choice">
             <input
@@ -131,14 +136,23 @@ export function FirstRunSetup({
               data-testid={`setup-mode-${m.id}`}
             />
             <span>
-              <strong>{m.label}</strong> — {m.hint}
+              <FormattedMessage
+                id="setup.mode.choice"
+                values={{
+                  mode: intl.formatMessage({ id: m.label }),
+                  hint: intl.formatMessage({ id: m.hint }),
+                  strong,
+                }}
+              />
             </span>
           </label>
         ))}
       </fieldset>
       {audio.mode === 'stereo-split' && (
         <fieldset className="panel setup-step">
-          <legend>3. Which side is the caller</legend>
+          <legend>
+            <FormattedMessage id="setup.side.title" />
+          </legend>
           {(['right', 'left'] as const).map((callerSide) => (
             <label key={callerSide} className="setup-choice">
               <input
@@ -151,9 +165,10 @@ export function FirstRunSetup({
                 data-testid={`setup-caller-${callerSide}`}
               />
               <span>
-                Caller on the <strong>{callerSide}</strong>, my voice on the{' '}
-                {callerSide === 'right' ? 'left' : 'right'}
-                {callerSide === 'right' ? ' (most headsets and softphones)' : ''}
+                <FormattedMessage
+                  id={callerSide === 'right' ? 'setup.side.caller-right' : 'setup.side.caller-left'}
+                  values={{ strong }}
+                />
               </span>
             </label>
           ))}
@@ -161,15 +176,17 @@ export function FirstRunSetup({
       )}
       <section className="panel setup-step" aria-labelledby="setup-check-title">
         <h3 id="setup-check-title">
-          {audio.mode === 'stereo-split' ? '4' : '3'}. Check: say a sentence
+          <FormattedMessage
+            id="setup.check.title"
+            values={{ number: audio.mode === 'stereo-split' ? 4 : 3 }}
+          />
         </h3>
         <p className="muted">
-          With no call on, say a sentence in your normal voice. It must arrive on your side, and the
-          caller’s side must stay quiet.
+          <FormattedMessage id="setup.check.help" />
         </p>
         <div className="actions">
           <button type="button" onClick={() => void runCheck()} data-testid="setup-check">
-            {check ? 'Check again' : 'Start the check'}
+            <FormattedMessage id={check ? 'setup.check.again' : 'setup.check.start'} />
           </button>
         </div>
         {check && (
@@ -180,8 +197,11 @@ export function FirstRunSetup({
             data-verdict={check.verdict}
           >
             {check.verdict === 'listening'
-              ? `Listening… you ${check.agentSec.toFixed(1)} s, caller side ${check.callerSec.toFixed(1)} s`
-              : VOICE_CHECK_COPY[check.verdict]}{' '}
+              ? intl.formatMessage(
+                  { id: 'setup.check.listening' },
+                  { agent: check.agentSec, caller: check.callerSec },
+                )
+              : intl.formatMessage({ id: VOICE_CHECK_MESSAGES[check.verdict] })}{' '}
             {check.verdict === 'swapped' && swap && (
               <button
                 type="button"
@@ -191,7 +211,7 @@ export function FirstRunSetup({
                 }}
                 data-testid="setup-swap"
               >
-                Swap the sides
+                <FormattedMessage id="setup.check.swap" />
               </button>
             )}
           </p>
@@ -209,10 +229,10 @@ export function FirstRunSetup({
           onClick={() => onDone({ agentName: name.trim(), team: team.trim() })}
           data-testid="setup-done"
         >
-          Start coaching
+          <FormattedMessage id="setup.done" />
         </button>
         <button type="button" onClick={() => onDone()} data-testid="setup-skip">
-          Skip for now
+          <FormattedMessage id="setup.skip" />
         </button>
       </div>
     </main>

@@ -3,6 +3,8 @@
  * voice must arrive on their side while the caller's side stays quiet. Tested in
  * tests/renderer/setup/voice-check.test.ts; the setup screen samples the live coach's voice detectors.
  */
+import type { MessageKey } from '../i18n/catalogue';
+
 export type VoiceCheckVerdict = 'listening' | 'ok' | 'swapped' | 'both' | 'silent';
 
 /** Speech on one side that settles the check (s). */
@@ -26,10 +28,12 @@ export function voiceCheckVerdict(
   return elapsedSec >= CHECK_TIMEOUT_SEC ? 'silent' : 'listening';
 }
 
-export const VOICE_CHECK_COPY: Record<Exclude<VoiceCheckVerdict, 'listening'>, string> = {
-  ok: 'Your voice arrived on your side, and the caller’s side stayed quiet. The sides are right.',
-  swapped: 'Your voice arrived on the caller’s side: the sides are the wrong way round.',
-  both: 'Your voice arrived on both sides: the caller’s input may be your microphone too, or the softphone plays your voice back. Check the devices, then try again.',
-  silent:
-    'Nothing was heard on either side. Check that the microphone is on and not muted, then try again.',
+/** What each settled verdict says, in the catalogue. */
+export const VOICE_CHECK_MESSAGES: Readonly<
+  Record<Exclude<VoiceCheckVerdict, 'listening'>, MessageKey>
+> = {
+  ok: 'setup.check.ok',
+  swapped: 'setup.check.swapped',
+  both: 'setup.check.both',
+  silent: 'setup.check.silent',
 };
