@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { FollowUpRow, FollowUpSection } from '../../../preload/contract/follow-up-ipc-schema';
-import { countOf, en, formatNumber } from '../../../preload/domain/count-words';
 import { formatWhen } from '../session-log/session-format';
 import {
   byWhenText,
   channelText,
   emptySectionText,
   promisedText,
-  SECTION_TITLES,
+  sectionTitle,
   toWhomText,
 } from './follow-up-words';
 import { useFollowUpSection, type FollowUpFilters } from './use-follow-up-section';
@@ -42,6 +42,7 @@ export function FollowUpSectionList(props: Props) {
     onDone,
     onLoaded,
   } = props;
+  const intl = useIntl();
   const [offset, setOffset] = useState(0);
   const { page, error } = useFollowUpSection(
     section,
@@ -76,9 +77,9 @@ export function FollowUpSectionList(props: Props) {
     >
       <div className="follow-up-head">
         <h3 id={`${testId}-title`} className="follow-up-title">
-          {SECTION_TITLES[section]}{' '}
+          {sectionTitle(section, intl)}{' '}
           <span className="muted" data-testid={`${testId}-count`}>
-            ({formatNumber(total)})
+            <FormattedMessage id="follow-ups.count" values={{ count: total }} />
           </span>
         </h3>
         {rows.length > 0 && (
@@ -94,18 +95,18 @@ export function FollowUpSectionList(props: Props) {
               }
               data-testid={`${testId}-select-page`}
             />{' '}
-            Select this page
+            <FormattedMessage id="follow-ups.select-page" />
           </label>
         )}
       </div>
       {error && (
         <p className="notice" role="alert">
-          This section could not be read: {error}
+          <FormattedMessage id="follow-ups.section-error" values={{ error }} />
         </p>
       )}
       {loaded && rows.length === 0 && !error ? (
         <p className="muted" data-testid={`${testId}-empty`}>
-          {emptySectionText(section, filtered)}
+          {emptySectionText(section, filtered, intl)}
         </p>
       ) : (
         <ul className="follow-up-rows">
@@ -121,47 +122,58 @@ export function FollowUpSectionList(props: Props) {
                 className="follow-up-check"
                 checked={selected.has(row.id)}
                 onChange={(e) => onSelect([row.id], e.target.checked)}
-                aria-label={`Select: ${promisedText(row)}`}
+                aria-label={intl.formatMessage(
+                  { id: 'follow-ups.select-row' },
+                  { promised: promisedText(row, intl) },
+                )}
                 data-testid="follow-up-select"
               />
               <button type="button" className="follow-up-open" onClick={() => onOpen(row.id)}>
                 <strong className="follow-up-promised" data-testid="follow-up-promised">
-                  {promisedText(row)}
+                  {promisedText(row, intl)}
                 </strong>
                 <span className="follow-up-who" data-testid="follow-up-who">
-                  {toWhomText(row)}
+                  {toWhomText(row, intl)}
                 </span>
                 <span className="follow-up-date" data-testid="follow-up-when">
-                  {byWhenText(row, asOf)}
+                  {byWhenText(row, asOf, intl)}
                 </span>
                 <span className="follow-up-call">
-                  <span data-testid="follow-up-channel">{channelText(row.channel)}</span>
+                  <span data-testid="follow-up-channel">{channelText(row.channel, intl)}</span>
                   <span className="muted">
-                    {' '}
-                    · call of {formatWhen(row.startedAt)}
-                    {row.agent ? `, ${row.agent}` : ''}
+                    {' · '}
+                    <FormattedMessage
+                      id={row.agent ? 'follow-ups.call-of.agent' : 'follow-ups.call-of'}
+                      values={{ when: formatWhen(row.startedAt, intl), agent: row.agent }}
+                    />
                   </span>
                 </span>
               </button>
               <button type="button" onClick={() => onDone([row])} data-testid="follow-up-done">
-                Mark done
+                <FormattedMessage id="follow-ups.mark-done" />
               </button>
             </li>
           ))}
         </ul>
       )}
       {total > FOLLOW_UP_PAGE_SIZE && (
-        <nav className="follow-up-pager" aria-label={`${SECTION_TITLES[section]} pages`}>
+        <nav
+          className="follow-up-pager"
+          aria-label={intl.formatMessage(
+            { id: 'follow-ups.pages' },
+            { section: sectionTitle(section, intl) },
+          )}
+        >
           <button
             type="button"
             disabled={offset === 0}
             onClick={() => setOffset(Math.max(0, offset - FOLLOW_UP_PAGE_SIZE))}
             data-testid={`${testId}-previous`}
           >
-            Previous
+            <FormattedMessage id="follow-ups.previous" />
           </button>
           <span data-testid={`${testId}-range`}>
-            {formatNumber(first)}–{formatNumber(last)} of {countOf(total, en('follow-up'))}
+            <FormattedMessage id="follow-ups.range" values={{ first, last, total }} />
           </span>
           <button
             type="button"
@@ -169,7 +181,7 @@ export function FollowUpSectionList(props: Props) {
             onClick={() => setOffset(offset + FOLLOW_UP_PAGE_SIZE)}
             data-testid={`${testId}-next`}
           >
-            Next
+            <FormattedMessage id="follow-ups.next" />
           </button>
         </nav>
       )}

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import {
   FOLLOW_UP_SECTIONS,
   type FollowUpRow,
@@ -6,10 +7,9 @@ import {
 } from '../../../preload/contract/follow-up-ipc-schema';
 import { FOLLOW_UP_CHANNEL_VALUES } from '../../../preload/contract/session-schema';
 import { localDay } from '../../../preload/domain/calendar-day';
-import { countOf, en, formatNumber } from '../../../preload/domain/count-words';
-import { FOLLOW_UP_CHANNEL_LABELS } from '../wrap-up/wrap-up-steps';
 import { FollowUpSectionList } from './FollowUpSectionList';
-import { promisedText, SECTION_TITLES } from './follow-up-words';
+import { promisedText, sectionTitle } from './follow-up-words';
+import { channelName } from '../session-log/session-format';
 import type { FollowUpFilters } from './use-follow-up-section';
 import type { FollowUps } from './use-follow-ups';
 import './follow-ups.css';
@@ -42,6 +42,8 @@ export function FollowUpsView({ followUps, onOpen }: Props) {
   const asOf = localDay(new Date());
   const filtered = filters.channel !== '' || filters.text.trim() !== '';
   const { setDone, version } = followUps;
+  const intl = useIntl();
+  const someFollowUps = (count: number) => intl.formatMessage({ id: 'follow-ups.some' }, { count });
 
   const loadedSections = useRef(new Set<FollowUpSection>());
   const onLoaded = useCallback((section: FollowUpSection) => {
@@ -71,13 +73,13 @@ export function FollowUpsView({ followUps, onOpen }: Props) {
     const error = await setDone(ids, true);
     setBusy(false);
     if (error) {
-      setMessage(`Not marked done: ${error}`);
+      setMessage(intl.formatMessage({ id: 'follow-ups.not-done' }, { error }));
       setUndo(null);
       return;
     }
     setSelected(new Set());
     setMessage(null);
-    setUndo({ ids, text: `Marked done: ${what}.` });
+    setUndo({ ids, text: intl.formatMessage({ id: 'follow-ups.marked-done' }, { what }) });
   }
 
   async function undoDone() {
@@ -86,7 +88,9 @@ export function FollowUpsView({ followUps, onOpen }: Props) {
     const error = await setDone(undo.ids, false);
     setBusy(false);
     setMessage(
-      error ? `Not undone: ${error}` : `Open again: ${countOf(undo.ids.length, en('follow-up'))}.`,
+      error
+        ? intl.formatMessage({ id: 'follow-ups.not-undone' }, { error })
+        : intl.formatMessage({ id: 'follow-ups.open-again' }, { count: undo.ids.length }),
     );
     setUndo(null);
   }
@@ -94,15 +98,21 @@ export function FollowUpsView({ followUps, onOpen }: Props) {
   const onDone = (rows: readonly FollowUpRow[]) =>
     void markDone(
       rows.map((row) => row.id),
-      rows.length === 1 ? promisedText(rows[0]) : countOf(rows.length, en('follow-up')),
+      rows.length === 1 ? promisedText(rows[0], intl) : someFollowUps(rows.length),
     );
 
   return (
     <main className="follow-ups" data-testid="follow-ups">
-      <nav className="follow-up-jump" aria-label="Follow-up sections">
+      <nav
+        className="follow-up-jump"
+        aria-label={intl.formatMessage({ id: 'follow-ups.jump.label' })}
+      >
         {FOLLOW_UP_SECTIONS.map((section) => (
           <a key={section} href={`#follow-ups-${section}-title`} data-testid={`jump-${section}`}>
-            {SECTION_TITLES[section]} {formatNumber(followUps.counts[section])}
+            <FormattedMessage
+              id="follow-ups.jump"
+              values={{ section: sectionTitle(section, intl), count: followUps.counts[section] }}
+            />
           </a>
         ))}
       </nav>
@@ -115,20 +125,20 @@ export function FollowUpsView({ followUps, onOpen }: Props) {
         }}
       >
         <label>
-          Words
+          <FormattedMessage id="follow-ups.words" />
           <input
             type="search"
             value={textInput}
-            placeholder="Case, promise, notes…"
+            placeholder={intl.formatMessage({ id: 'follow-ups.words.placeholder' })}
             onChange={(e) => setTextInput(e.target.value)}
             data-testid="follow-ups-search"
           />
         </label>
         <button type="submit" data-testid="follow-ups-find">
-          Find
+          <FormattedMessage id="follow-ups.find" />
         </button>
         <label>
-          Channel
+          <FormattedMessage id="follow-ups.channel" />
           <select
             value={filters.channel}
             onChange={(e) =>
@@ -136,10 +146,10 @@ export function FollowUpsView({ followUps, onOpen }: Props) {
             }
             data-testid="follow-ups-channel"
           >
-            <option value="">Any channel</option>
+            <option value="">{intl.formatMessage({ id: 'follow-ups.channel.any' })}</option>
             {FOLLOW_UP_CHANNEL_VALUES.map((channel) => (
               <option key={channel} value={channel}>
-                {FOLLOW_UP_CHANNEL_LABELS[channel]}
+                {channelName(channel, intl)}
               </option>
             ))}
           </select>
@@ -152,7 +162,7 @@ export function FollowUpsView({ followUps, onOpen }: Props) {
               setFilters({ channel: '', text: '' });
             }}
           >
-            Clear filters
+            <FormattedMessage id="follow-ups.clear" />
           </button>
         )}
       </form>
@@ -160,12 +170,14 @@ export function FollowUpsView({ followUps, onOpen }: Props) {
         <button
           type="button"
           disabled={selected.size === 0 || busy}
-          onClick={() => void markDone([...selected], countOf(selected.size, en('follow-up')))}
+          onClick={() => void markDone([...selected], someFollowUps(selected.size))}
           data-testid="follow-ups-done-selected"
         >
-          {selected.size === 0
-            ? 'Mark selected done'
-            : `Mark ${countOf(selected.size, en('follow-up'))} done`}
+          {selected.size === 0 ? (
+            <FormattedMessage id="follow-ups.done-selected.none" />
+          ) : (
+            <FormattedMessage id="follow-ups.done-selected" values={{ count: selected.size }} />
+          )}
         </button>
         {undo && (
           <span className="follow-up-undo" data-testid="follow-ups-undo-notice">
@@ -176,7 +188,7 @@ export function FollowUpsView({ followUps, onOpen }: Props) {
               disabled={busy}
               data-testid="follow-ups-undo"
             >
-              Undo
+              <FormattedMessage id="follow-ups.undo" />
             </button>
           </span>
         )}
@@ -184,7 +196,7 @@ export function FollowUpsView({ followUps, onOpen }: Props) {
       </div>
       {followUps.error && (
         <p className="notice" role="alert">
-          Follow-ups could not be read: {followUps.error}
+          <FormattedMessage id="follow-ups.error" values={{ error: followUps.error }} />
         </p>
       )}
       {FOLLOW_UP_SECTIONS.map((section) => (

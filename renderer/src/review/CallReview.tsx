@@ -7,6 +7,7 @@ import {
   type KeyboardEvent,
   type PointerEvent,
 } from 'react';
+import { FormattedMessage, useIntl, type IntlShape } from 'react-intl';
 import WaveSurfer from 'wavesurfer.js';
 import HoverPlugin from 'wavesurfer.js/dist/plugins/hover.esm.js';
 import RegionsPlugin from 'wavesurfer.js/dist/plugins/regions.esm.js';
@@ -18,13 +19,14 @@ import {
   buildReviewRegions,
   describeRegion,
   regionBackground,
+  regionName,
+  regionShort,
   type RegionSource,
   type ReviewRegion,
 } from './review-regions';
 import { formatLufs, formatReviewTime, levelsAt, timelinePeaks } from './timeline-peaks';
 import { ReviewText } from './ReviewText';
 import './review.css';
-import { countOf, en } from '../../../preload/domain/count-words';
 
 export interface ReviewInput extends RegionSource {
   durationSec: number;
@@ -76,6 +78,7 @@ export function CallReview({
   const regions = useMemo(() => buildReviewRegions(input, input.durationSec), [input]);
   const duration = input.durationSec;
   const summaryId = useId();
+  const intl = useIntl();
 
   useEffect(() => {
     const host = hostRef.current;
@@ -105,13 +108,13 @@ export function CallReview({
         regionsPlugin,
         TimelinePlugin.create({
           height: 18,
-          formatTimeCallback: (s) => formatReviewTime(s).replace(/\.0$/, ''),
+          formatTimeCallback: (s) => formatReviewTime(s, intl).replace(/[.,]0$/, ''),
         }),
         HoverPlugin.create({
           lineColor: cssVar('--muted', '#5b6066'),
           lineWidth: 1,
           labelSize: 11,
-          formatTimeCallback: formatReviewTime,
+          formatTimeCallback: (s) => formatReviewTime(s, intl),
         }),
       ],
     });
@@ -121,7 +124,7 @@ export function CallReview({
       ws.on('play', () => setPlaying(true)),
       ws.on('pause', () => setPlaying(false)),
       ws.on('ready', () => {
-        for (const r of regions) addRegion(regionsPlugin, r, (t) => ws.setTime(t));
+        for (const r of regions) addRegion(regionsPlugin, r, (t) => ws.setTime(t), intl);
         setReady(true);
       }),
     ];
@@ -134,7 +137,7 @@ export function CallReview({
       setCursor(0);
       media?.removeAttribute('src');
     };
-  }, [timeline, duration, regions, input.audioUrl]);
+  }, [timeline, duration, regions, input.audioUrl, intl]);
 
   const jump = (t: number) => {
     const clamped = Math.min(duration, Math.max(0, t));
@@ -169,25 +172,25 @@ export function CallReview({
       data-testid={testId}
       data-ready={ready ? 'true' : 'false'}
       data-duration={duration.toFixed(3)}
-      aria-label="Call review"
+      aria-label={intl.formatMessage({ id: 'review.label' })}
     >
       <div className="review-lanes">
         <span className="lane-label caller" aria-hidden="true">
-          Caller
+          <FormattedMessage id="review.caller" />
         </span>
         <span className="lane-label agent" aria-hidden="true">
-          You
+          <FormattedMessage id="review.you" />
         </span>
         <div
           ref={hostRef}
           className="review-wave"
           tabIndex={0}
           role="slider"
-          aria-label="Position in the call (arrow keys move 1 s, Shift+arrow 5 s)"
+          aria-label={intl.formatMessage({ id: 'review.position' })}
           aria-valuemin={0}
           aria-valuemax={Math.round(duration * 10) / 10}
           aria-valuenow={Math.round(cursor * 10) / 10}
-          aria-valuetext={formatReviewTime(cursor)}
+          aria-valuetext={formatReviewTime(cursor, intl)}
           aria-describedby={input.timeline ? summaryId : undefined}
           data-testid="review-wave"
           onKeyDown={onKeyDown}
@@ -197,17 +200,28 @@ export function CallReview({
       </div>
       <div className="review-readouts">
         <p className="readout" data-testid="review-cursor" data-time={cursor.toFixed(2)}>
-          <strong>At {formatReviewTime(cursor)}</strong> · Caller {formatLufs(at.caller.momentary)}{' '}
-          · You {formatLufs(at.agent.momentary)}
+          <FormattedMessage
+            id="review.cursor"
+            values={{
+              time: formatReviewTime(cursor, intl),
+              caller: formatLufs(at.caller.momentary, intl),
+              agent: formatLufs(at.agent.momentary, intl),
+              b: (chunks) => <strong>{chunks}</strong>,
+            }}
+          />
         </p>
         <p className="readout muted" data-testid="review-hover" aria-live="off">
           {hovered ? (
-            <>
-              Pointer {formatReviewTime(hovered.timeSec)} · Caller{' '}
-              {formatLufs(hovered.caller.momentary)} · You {formatLufs(hovered.agent.momentary)}
-            </>
+            <FormattedMessage
+              id="review.pointer"
+              values={{
+                time: formatReviewTime(hovered.timeSec, intl),
+                caller: formatLufs(hovered.caller.momentary, intl),
+                agent: formatLufs(hovered.agent.momentary, intl),
+              }}
+            />
           ) : (
-            'Point at the lanes to read the levels; click to set the cursor.'
+            <FormattedMessage id="review.pointer.hint" />
           )}
         </p>
       </div>
@@ -219,28 +233,33 @@ export function CallReview({
             data-testid="review-play"
             disabled={!ready}
           >
-            {playing ? 'Pause' : 'Play'} <kbd>Space</kbd>
+            <FormattedMessage
+              id={playing ? 'review.pause' : 'review.play'}
+              values={{ key: (chunks) => <kbd>{chunks}</kbd> }}
+            />
           </button>
         </div>
       )}
       {input.timeline === null && (
         <p className="muted">
-          No loudness timeline was kept for this call; the regions are shown without it.
+          <FormattedMessage id="review.no-timeline" />
         </p>
       )}
-      <ul className="review-legend" aria-label="Legend">
+      <ul className="review-legend" aria-label={intl.formatMessage({ id: 'review.legend' })}>
         <li>
-          <span className="review-swatch lane caller" aria-hidden="true" /> Caller loudness (top)
+          <span className="review-swatch lane caller" aria-hidden="true" />{' '}
+          <FormattedMessage id="review.legend.caller" />
         </li>
         <li>
-          <span className="review-swatch lane agent" aria-hidden="true" /> Your loudness (bottom)
+          <span className="review-swatch lane agent" aria-hidden="true" />{' '}
+          <FormattedMessage id="review.legend.agent" />
         </li>
         {kindsPresent.map((k) => (
           <li key={k}>
             <span className="review-swatch" aria-hidden="true" style={regionBackground(k)}>
-              {REGION_STYLES[k].short}
+              {regionShort(k, intl)}
             </span>{' '}
-            {REGION_STYLES[k].name}
+            {regionName(k, intl)}
           </li>
         ))}
       </ul>
@@ -257,11 +276,16 @@ export function CallReview({
   );
 }
 
-function addRegion(plugin: RegionsPlugin, r: ReviewRegion, jump: (t: number) => void): void {
+function addRegion(
+  plugin: RegionsPlugin,
+  r: ReviewRegion,
+  jump: (t: number) => void,
+  intl: IntlShape,
+): void {
   const style = REGION_STYLES[r.kind];
   const label = document.createElement('span');
   label.className = 'region-label';
-  label.textContent = style.short;
+  label.textContent = regionShort(r.kind, intl);
   Object.assign(label.style, {
     fontSize: '10px',
     fontWeight: '700',
@@ -289,7 +313,7 @@ function addRegion(plugin: RegionsPlugin, r: ReviewRegion, jump: (t: number) => 
     el.dataset.end = r.end.toFixed(3);
     el.dataset.lane = String(style.lane);
     el.setAttribute('data-testid', 'review-region');
-    el.title = describeRegion(r);
+    el.title = describeRegion(r, intl);
   }
   region.on('click', (e) => {
     e.stopPropagation();
@@ -306,10 +330,18 @@ function RegionList({
   cursor: number;
   onJump(t: number): void;
 }) {
-  if (regions.length === 0) return <p className="muted">No overtalk and no cues in this call.</p>;
+  const intl = useIntl();
+  if (regions.length === 0)
+    return (
+      <p className="muted">
+        <FormattedMessage id="review.regions.none" />
+      </p>
+    );
   return (
     <details className="region-list">
-      <summary>{countOf(regions.length, en('marked moment'))} (overtalk and cues)</summary>
+      <summary>
+        <FormattedMessage id="review.regions" values={{ count: regions.length }} />
+      </summary>
       <ul className="plain" data-testid="review-region-list">
         {regions.map((r) => (
           <li
@@ -325,9 +357,9 @@ function RegionList({
               onClick={() => onJump(r.start)}
             >
               <span className="review-swatch" aria-hidden="true" style={regionBackground(r.kind)}>
-                {REGION_STYLES[r.kind].short}
+                {regionShort(r.kind, intl)}
               </span>{' '}
-              {describeRegion(r)}
+              {describeRegion(r, intl)}
             </button>
           </li>
         ))}

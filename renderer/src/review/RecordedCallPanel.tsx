@@ -1,4 +1,5 @@
 import { useId, useMemo, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { AgentChannel } from '../../engine/call-analysis-report';
 import type { CallTimeline } from '../../engine/call-types';
 import type { Settings } from '../api/host-api';
@@ -29,6 +30,7 @@ export function RecordedCallPanel({ settings, onSaveAsSession }: Props) {
     settings?.audio.agentSide ?? 'left',
   );
   const inputId = useId();
+  const intl = useIntl();
   const done = state.phase === 'done' ? state : null;
   const review = useMemo(
     () => (done ? reviewInputOfReport(done.report, done.audioUrl) : null),
@@ -42,7 +44,7 @@ export function RecordedCallPanel({ settings, onSaveAsSession }: Props) {
   return (
     <section
       className="panel recorded-call"
-      aria-label="Open a recorded call"
+      aria-label={intl.formatMessage({ id: 'review.recorded.label' })}
       data-testid="recorded-call"
     >
       <div className="recorded-head">
@@ -59,44 +61,56 @@ export function RecordedCallPanel({ settings, onSaveAsSession }: Props) {
           }}
         />
         <label htmlFor={inputId} className="recorded-file-button">
-          Open a recorded call…
+          <FormattedMessage id="review.recorded.open" />
         </label>
         <label className="inline-field">
-          Your voice is on the
+          <FormattedMessage id="review.recorded.agent-side" />
           <select
             value={agentChannel}
             onChange={(e) => setAgentChannel(e.target.value as AgentChannel)}
             data-testid="recorded-agent-channel"
           >
-            <option value="left">left channel</option>
-            <option value="right">right channel</option>
+            <option value="left">{intl.formatMessage({ id: 'review.recorded.left' })}</option>
+            <option value="right">{intl.formatMessage({ id: 'review.recorded.right' })}</option>
           </select>
         </label>
       </div>
       <p className="muted small">
-        A stereo recording with you on one channel and the caller on the other — WAV (PCM, µ-law,
-        A-law, GSM 6.10), MP3, Ogg Opus or FLAC. It is analysed on this computer and not saved
-        unless you ask.
+        <FormattedMessage id="review.recorded.help" />
       </p>
 
       {state.phase === 'analysing' && (
         <div className="analysis-progress" data-testid="recorded-progress">
-          <span>Analysing {state.name}…</span>
-          <progress max={1} value={state.fraction} aria-label="Analysis progress" />
-          <span className="pct">{Math.round(state.fraction * 100)}%</span>
+          <span>
+            <FormattedMessage id="review.recorded.analysing" values={{ name: state.name }} />
+          </span>
+          <progress
+            max={1}
+            value={state.fraction}
+            aria-label={intl.formatMessage({ id: 'review.recorded.progress' })}
+          />
+          <span className="pct">
+            {intl.formatNumber(state.fraction, { style: 'percent', maximumFractionDigits: 0 })}
+          </span>
           <button type="button" onClick={cancel} data-testid="recorded-cancel">
-            Cancel
+            <FormattedMessage id="review.recorded.cancel" />
           </button>
         </div>
       )}
       {state.phase === 'cancelled' && (
         <p className="notice info" role="status" data-testid="recorded-cancelled">
-          Analysis of {state.name} cancelled.
+          <FormattedMessage id="review.recorded.cancelled" values={{ name: state.name }} />
         </p>
       )}
       {state.phase === 'error' && (
         <p className="notice" role="alert" data-testid="recorded-error">
-          {state.name}: {state.message}
+          <FormattedMessage
+            id="review.recorded.error"
+            values={{
+              name: state.name,
+              error: state.message ?? intl.formatMessage({ id: 'review.recorded.stopped' }),
+            }}
+          />
         </p>
       )}
       {done && review && record && (
@@ -112,7 +126,7 @@ export function RecordedCallPanel({ settings, onSaveAsSession }: Props) {
               role="note"
               data-testid="recorded-warning"
             >
-              {describeRecordingWarning(w)}
+              {describeRecordingWarning(w, intl)}
             </p>
           ))}
           <CallReview input={review} testId="recorded-review" />
@@ -129,10 +143,10 @@ export function RecordedCallPanel({ settings, onSaveAsSession }: Props) {
                 )
               }
             >
-              Save as a session…
+              <FormattedMessage id="review.recorded.save" />
             </button>
             <button type="button" onClick={close}>
-              Close
+              <FormattedMessage id="review.recorded.close" />
             </button>
           </div>
         </div>

@@ -1,3 +1,4 @@
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { CallTimeline } from '../../engine/call-types';
 import type { ReviewRegion } from './review-regions';
 import { partySummary, reviewSpans, spanSeconds } from './review-text';
@@ -14,27 +15,42 @@ export function ReviewText({
   durationSec: number;
   regions: readonly ReviewRegion[];
 }) {
-  const rows = reviewSpans(timeline, durationSec, regions);
+  const intl = useIntl();
+  const rows = reviewSpans(timeline, durationSec, regions, intl);
   return (
     <div className="review-text" data-testid="review-text">
       <p id={id} data-testid="review-summary">
-        {partySummary('Caller', timeline.caller.momentary, timeline.stepSec)}{' '}
-        {partySummary('You', timeline.agent.momentary, timeline.stepSec)}
+        {partySummary('caller', timeline.caller.momentary, timeline.stepSec, intl)}{' '}
+        {partySummary('agent', timeline.agent.momentary, timeline.stepSec, intl)}
       </p>
       <details>
-        <summary>Loudness as a table</summary>
+        <summary>
+          <FormattedMessage id="review.table" />
+        </summary>
         <table className="review-table" data-testid="review-table">
           <caption>
-            Each {spanSeconds(durationSec)} s of the call: the loudest moment of each party
-            (momentary loudness) and the marked moments that start in it
+            <FormattedMessage
+              id="review.table.caption"
+              values={{ seconds: spanSeconds(durationSec) }}
+            />
           </caption>
           <thead>
             <tr>
-              <th scope="col">From</th>
-              <th scope="col">To</th>
-              <th scope="col">Caller</th>
-              <th scope="col">You</th>
-              <th scope="col">Marked moments</th>
+              <th scope="col">
+                <FormattedMessage id="review.table.from" />
+              </th>
+              <th scope="col">
+                <FormattedMessage id="review.table.to" />
+              </th>
+              <th scope="col">
+                <FormattedMessage id="review.caller" />
+              </th>
+              <th scope="col">
+                <FormattedMessage id="review.you" />
+              </th>
+              <th scope="col">
+                <FormattedMessage id="review.table.moments" />
+              </th>
             </tr>
           </thead>
           <tbody>

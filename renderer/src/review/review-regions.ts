@@ -3,15 +3,18 @@
  * lane on top, the agent's below, overtalk across both), a colour from the colour-blind-safe palette and,
  * because colour is never the only signal, a short label and a stripe pattern of its own.
  */
+import type { IntlShape } from 'react-intl';
 import type { CueKind, HoldSource } from '../../engine/call-types';
+import type { MessageKey } from '../i18n/catalogue';
+import { ENGLISH_INTL } from '../i18n/english-intl';
 
 export type RegionKind = 'overtalk' | CueKind | 'hold' | 'hold-music';
 
 export interface RegionStyle {
   /** The legend's and the list's name. */
-  name: string;
-  /** Shown inside the region (short: regions can be narrow at 360 px). */
-  short: string;
+  name: MessageKey;
+  /** Shown inside the region (short: regions can be narrow at 360 px; each its own in every language). */
+  short: MessageKey;
   /** CSS colour variable from styles.css. */
   tone: string;
   /** Stripe angle (deg) of the region's pattern; null = solid. */
@@ -21,30 +24,60 @@ export interface RegionStyle {
 }
 
 export const REGION_STYLES: Readonly<Record<RegionKind, RegionStyle>> = {
-  overtalk: { name: 'Overtalk', short: 'OT', tone: '--tone-over', stripes: 45, lane: -1 },
+  overtalk: {
+    name: 'review.region.overtalk',
+    short: 'review.region.overtalk.short',
+    tone: '--tone-over',
+    stripes: 45,
+    lane: -1,
+  },
   'wait-for-pause': {
-    name: 'Wait for the pause',
-    short: 'W',
+    name: 'review.region.wait-for-pause',
+    short: 'review.region.wait-for-pause.short',
     tone: '--tone-wait',
     stripes: null,
     lane: 0,
   },
   'caller-heated': {
-    name: 'Caller heated',
-    short: 'H',
+    name: 'review.region.caller-heated',
+    short: 'review.region.caller-heated.short',
     tone: '--tone-heated',
     stripes: 135,
     lane: 0,
   },
-  'your-turn': { name: 'Your turn', short: 'T', tone: '--tone-turn', stripes: null, lane: 1 },
-  'talking-over': { name: 'Talking over', short: 'TO', tone: '--tone-over', stripes: 90, lane: 1 },
-  'too-loud': { name: 'Too loud', short: 'L', tone: '--tone-loud', stripes: 0, lane: 1 },
+  'your-turn': {
+    name: 'review.region.your-turn',
+    short: 'review.region.your-turn.short',
+    tone: '--tone-turn',
+    stripes: null,
+    lane: 1,
+  },
+  'talking-over': {
+    name: 'review.region.talking-over',
+    short: 'review.region.talking-over.short',
+    tone: '--tone-over',
+    stripes: 90,
+    lane: 1,
+  },
+  'too-loud': {
+    name: 'review.region.too-loud',
+    short: 'review.region.too-loud.short',
+    tone: '--tone-loud',
+    stripes: 0,
+    lane: 1,
+  },
   // The phone software put the call on hold (music on hold: no cues then).
-  hold: { name: 'On hold', short: 'HO', tone: '--tone-idle', stripes: 60, lane: -1 },
+  hold: {
+    name: 'review.region.hold',
+    short: 'review.region.hold.short',
+    tone: '--tone-idle',
+    stripes: 60,
+    lane: -1,
+  },
   // Music on hold recognised from the caller's line, without an event (no cues then either).
   'hold-music': {
-    name: 'On hold (music)',
-    short: 'HM',
+    name: 'review.region.hold-music',
+    short: 'review.region.hold-music.short',
     tone: '--tone-idle',
     stripes: 120,
     lane: -1,
@@ -124,9 +157,22 @@ export function regionBackground(kind: RegionKind): {
   };
 }
 
+type Words = Pick<IntlShape, 'formatMessage'>;
+
+/** A region kind's name in the legend and the list, in the language of `intl` (English without one). */
+export function regionName(kind: RegionKind, intl: Words = ENGLISH_INTL): string {
+  return intl.formatMessage({ id: REGION_STYLES[kind].name });
+}
+
+/** The short label drawn inside a region. */
+export function regionShort(kind: RegionKind, intl: Words = ENGLISH_INTL): string {
+  return intl.formatMessage({ id: REGION_STYLES[kind].short });
+}
+
 /** "Overtalk 10.6–11.8 s, started by you" — the list's and the screen reader's description. */
-export function describeRegion(r: ReviewRegion): string {
-  const span = `${r.start.toFixed(1)}–${r.end.toFixed(1)} s`;
-  const by = r.startedBy ? `, started by ${r.startedBy === 'agent' ? 'you' : 'the caller'}` : '';
-  return `${REGION_STYLES[r.kind].name} ${span}${by}`;
+export function describeRegion(r: ReviewRegion, intl: Words = ENGLISH_INTL): string {
+  return intl.formatMessage(
+    { id: 'review.region.describe' },
+    { name: regionName(r.kind, intl), start: r.start, end: r.end, by: r.startedBy ?? 'none' },
+  );
 }

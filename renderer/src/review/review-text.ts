@@ -3,9 +3,13 @@
  * the call in spans (each party's loudest moment in the span and the marked moments that start in it), so
  * a screen reader or a magnifier user reads what the lanes draw. Pure, so tests check it without a canvas.
  */
-import type { CallTimeline } from '../../engine/call-types';
-import { REGION_STYLES, type ReviewRegion } from './review-regions';
+import type { IntlShape } from 'react-intl';
+import type { CallTimeline, Party } from '../../engine/call-types';
+import { ENGLISH_INTL } from '../i18n/english-intl';
+import { regionName, type ReviewRegion } from './review-regions';
 import { formatLufs, formatReviewTime } from './timeline-peaks';
+
+type Words = Pick<IntlShape, 'formatMessage' | 'formatNumber'>;
 
 export interface ReviewSpanRow {
   readonly from: string;
@@ -55,20 +59,31 @@ export function typicalSpeechLevel(values: readonly (number | null)[]): number |
 
 /** "Caller: typically −24 LUFS while speaking, loudest −14 LUFS at 0:32." */
 export function partySummary(
-  name: string,
+  party: Party,
   values: readonly (number | null)[],
   stepSec: number,
+  intl: Words = ENGLISH_INTL,
 ): string {
   const top = loudest(values, 0, values.length);
   const typical = typicalSpeechLevel(values);
-  if (!top || typical === null) return `${name}: not heard.`;
-  return `${name}: typically ${formatLufs(typical)} while speaking, loudest ${formatLufs(top.value)} at ${formatReviewTime(top.index * stepSec)}.`;
+  if (!top || typical === null)
+    return intl.formatMessage({ id: 'review.summary.not-heard' }, { party });
+  return intl.formatMessage(
+    { id: 'review.summary' },
+    {
+      party,
+      typical: formatLufs(typical, intl),
+      loudest: formatLufs(top.value, intl),
+      time: formatReviewTime(top.index * stepSec, intl),
+    },
+  );
 }
 
 export function reviewSpans(
   timeline: CallTimeline,
   durationSec: number,
   regions: readonly ReviewRegion[],
+  intl: Words = ENGLISH_INTL,
 ): ReviewSpanRow[] {
   const span = spanSeconds(durationSec);
   const rows: ReviewSpanRow[] = [];
@@ -79,14 +94,21 @@ export function reviewSpans(
     const agent = loudest(timeline.agent.momentary, i0, i1);
     const inSpan = regions.filter((r) => r.start >= start && r.start < end);
     const counts = new Map<string, number>();
-    for (const r of inSpan)
-      counts.set(REGION_STYLES[r.kind].name, (counts.get(REGION_STYLES[r.kind].name) ?? 0) + 1);
+    for (const r of inSpan) {
+      const name = regionName(r.kind, intl);
+      counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
     rows.push({
-      from: formatReviewTime(start),
-      to: formatReviewTime(end),
-      caller: caller ? formatLufs(caller.value) : 'silent',
-      agent: agent ? formatLufs(agent.value) : 'silent',
-      moments: [...counts].map(([name, n]) => (n > 1 ? `${name} ×${n}` : name)).join(', ') || '—',
+      from: formatReviewTime(start, intl),
+      to: formatReviewTime(end, intl),
+      caller: formatLufs(caller ? caller.value : null, intl),
+      agent: formatLufs(agent ? agent.value : null, intl),
+      moments:
+        [...counts]
+          .map(([name, count]) =>
+            count > 1 ? intl.formatMessage({ id: 'review.moments.times' }, { name, count }) : name,
+          )
+          .join(', ') || '—',
     });
   }
   return rows;

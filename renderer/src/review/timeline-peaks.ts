@@ -3,7 +3,9 @@
  * wavesurfer's `peaks` (loudness in dB mapped linearly to 0..1 between a floor and a ceiling, silence 0),
  * and the levels at any moment for the hover readout.
  */
+import type { IntlShape } from 'react-intl';
 import type { CallTimeline, Party } from '../../engine/call-types';
+import { ENGLISH_INTL } from '../i18n/english-intl';
 
 /** Bars start at this momentary loudness (LUFS); quieter (a phone line's hiss, room tone) is drawn as silence. */
 export const PEAK_FLOOR_LUFS = -50;
@@ -59,15 +61,29 @@ export function levelsAt(timeline: CallTimeline, timeSec: number): LevelsAt {
   return { timeSec, caller: at('caller'), agent: at('agent') };
 }
 
-/** "-23.4 LUFS", or "silent". */
-export function formatLufs(value: number | null): string {
-  return value === null ? 'silent' : `${value.toFixed(1)} LUFS`;
+/** "-23.4 LUFS", or "silent", in the language of `intl` (English without one). */
+export function formatLufs(
+  value: number | null,
+  intl: Pick<IntlShape, 'formatMessage'> = ENGLISH_INTL,
+): string {
+  return value === null
+    ? intl.formatMessage({ id: 'review.silent' })
+    : intl.formatMessage({ id: 'review.lufs' }, { lufs: value });
 }
 
-/** m:ss.t */
-export function formatReviewTime(sec: number): string {
+/** m:ss.t, the tenths after the locale's decimal sign ("1:05.3", "1:05,3"). */
+export function formatReviewTime(
+  sec: number,
+  intl: Pick<IntlShape, 'formatNumber'> = ENGLISH_INTL,
+): string {
   const tenths = Math.round(Math.max(0, sec) * 10);
   const m = Math.floor(tenths / 600);
   const rest = (tenths - m * 600) / 10;
-  return `${m}:${rest < 10 ? '0' : ''}${rest.toFixed(1)}`;
+  const seconds = intl.formatNumber(rest, {
+    minimumIntegerDigits: 2,
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+    useGrouping: false,
+  });
+  return `${m}:${seconds}`;
 }

@@ -7,7 +7,8 @@ export type RecordedCallState =
   | { phase: 'idle' }
   | { phase: 'analysing'; name: string; fraction: number }
   | { phase: 'done'; name: string; report: AnalysisReport; audioUrl: string; lastModified: number }
-  | { phase: 'error'; name: string; message: string }
+  /** `message`: the decoder's own words, null when the worker stopped without any. */
+  | { phase: 'error'; name: string; message: string | null }
   | { phase: 'cancelled'; name: string };
 
 /** Runs the engine on a chosen recorded call in a worker; cancel terminates it. One recording open at a time. */
@@ -63,7 +64,7 @@ export function useRecordedCall() {
         setState({
           phase: 'error',
           name: file.name,
-          message: event.message || 'The analysis stopped unexpectedly.',
+          message: event.message || null,
         });
       };
       const request: AnalyseRequest = { type: 'analyse', file, agentChannel, settings };

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { FormattedMessage, useIntl, type IntlShape } from 'react-intl';
 import type { Session } from '../../../preload/contract/session-schema';
 import type { CallTimeline } from '../../engine/call-types';
 import { hostApi } from '../api/host-api';
@@ -6,14 +7,7 @@ import { CallReview, type ReviewInput } from '../review/CallReview';
 import { recordingUrlOf } from '../recording/recording-url';
 import { CallMetricsSummary } from '../wrap-up/CallMetricsSummary';
 import { formatClock } from '../live-coach/cue-copy';
-import {
-  ESCALATION_LABELS,
-  FOLLOW_UP_CHANNEL_LABELS,
-  GOODWILL_LABELS,
-  PRIORITY_KIND_LABELS,
-  ROOT_CAUSE_LABELS,
-} from '../wrap-up/wrap-up-steps';
-import { formatDay, formatWhen, followUpText, resolutionText } from './session-format';
+import { VALUE_WORDS, formatDay, formatWhen, followUpText, resolutionText } from './session-format';
 import { SessionWrapUpEditor } from './SessionWrapUpEditor';
 import { editText } from './edit-history';
 
@@ -27,7 +21,8 @@ interface Props {
   onDelete(session: Session): void;
 }
 
-type Loaded = { session: Session; timeline: CallTimeline | null } | { error: string } | null;
+type Loaded =
+  { session: Session; timeline: CallTimeline | null } | { error: string } | { gone: true } | null;
 
 /** One saved call: its wrap-up, its figures and its review. */
 export function SessionDetail({ id, editor, onBack, onChanged, onDelete }: Props) {
@@ -36,6 +31,7 @@ export function SessionDetail({ id, editor, onBack, onChanged, onDelete }: Props
   const [editing, setEditing] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
+  const intl = useIntl();
 
   useEffect(() => {
     let live = true;
@@ -43,7 +39,7 @@ export function SessionDetail({ id, editor, onBack, onChanged, onDelete }: Props
     void Promise.all([hostApi.getSession({ id }), hostApi.getTimeline({ id })]).then(([s, t]) => {
       if (!live) return;
       if (!s.ok) setLoaded({ error: s.message });
-      else if (!s.value) setLoaded({ error: 'This session is no longer in the log.' });
+      else if (!s.value) setLoaded({ gone: true });
       else setLoaded({ session: s.value, timeline: t.ok ? t.value : null });
     });
     return () => {
@@ -85,24 +81,38 @@ export function SessionDetail({ id, editor, onBack, onChanged, onDelete }: Props
     <main className="session-detail" data-testid="session-detail" data-session-id={id}>
       <div className="actions">
         <button type="button" onClick={onBack} data-testid="session-back" autoFocus>
-          ← Back to the log
+          <FormattedMessage id="log.detail.back" />
         </button>
       </div>
-      {loaded === null && <p className="muted">Loading…</p>}
+      {loaded === null && (
+        <p className="muted">
+          <FormattedMessage id="log.loading" />
+        </p>
+      )}
       {loaded && 'error' in loaded && (
         <p className="notice" role="alert">
           {loaded.error}
+        </p>
+      )}
+      {loaded && 'gone' in loaded && (
+        <p className="notice" role="alert">
+          <FormattedMessage id="log.detail.gone" />
         </p>
       )}
       {session && review && (
         <>
           <section className="panel">
             <h2 className="detail-title">
-              {formatWhen(session.startedAt)} · {formatClock(session.call.durationSec)}
+              {formatWhen(session.startedAt, intl)} · {formatClock(session.call.durationSec)}
             </h2>
             <p className="muted detail-sub">
-              {session.agent || 'No agent name'} · after-call work{' '}
-              {formatClock(session.afterCallWorkSec)}
+              <FormattedMessage
+                id="log.detail.sub"
+                values={{
+                  agent: session.agent || intl.formatMessage({ id: 'log.detail.no-agent' }),
+                  time: formatClock(session.afterCallWorkSec),
+                }}
+              />
               {session.wrapUp.caseReference ? ` · ${session.wrapUp.caseReference}` : ''}
             </p>
             {editing ? (
@@ -113,16 +123,19 @@ export function SessionDetail({ id, editor, onBack, onChanged, onDelete }: Props
                 onSaved={(next) => {
                   setEditing(false);
                   setSaved(
-                    next.savedAt === session.savedAt
-                      ? 'Nothing changed.'
-                      : 'Correction saved; the history below says what changed.',
+                    intl.formatMessage({
+                      id:
+                        next.savedAt === session.savedAt
+                          ? 'log.detail.nothing-changed'
+                          : 'log.detail.correction-saved',
+                    }),
                   );
                   if (loaded && 'session' in loaded) setLoaded({ ...loaded, session: next });
                   onChanged();
                 }}
               />
             ) : (
-              <WrapUpSummary session={session} />
+              <WrapUpSummary session={session} intl={intl} />
             )}
             {saved && !editing && (
               <p className="notice info" role="status" data-testid="edit-saved">
@@ -139,21 +152,24 @@ export function SessionDetail({ id, editor, onBack, onChanged, onDelete }: Props
                   }}
                   data-testid="edit-wrap-up"
                 >
-                  Correct the wrap-up
+                  <FormattedMessage id="log.detail.correct" />
                 </button>
                 {confirmDelete ? (
-                  <span role="group" aria-label="Delete this session?">
-                    Delete this call from the log?{' '}
+                  <span
+                    role="group"
+                    aria-label={intl.formatMessage({ id: 'log.detail.delete-group' })}
+                  >
+                    <FormattedMessage id="log.detail.delete-ask" />{' '}
                     <button
                       type="button"
                       className="danger"
                       onClick={() => onDelete(session)}
                       data-testid="delete-confirm"
                     >
-                      Delete
+                      <FormattedMessage id="log.detail.delete" />
                     </button>{' '}
                     <button type="button" onClick={() => setConfirmDelete(false)}>
-                      Keep it
+                      <FormattedMessage id="log.detail.keep" />
                     </button>
                   </span>
                 ) : (
@@ -162,18 +178,20 @@ export function SessionDetail({ id, editor, onBack, onChanged, onDelete }: Props
                     onClick={() => setConfirmDelete(true)}
                     data-testid="delete-session"
                   >
-                    Delete…
+                    <FormattedMessage id="log.detail.delete-start" />
                   </button>
                 )}
               </div>
             )}
             {(session.edits?.length ?? 0) > 0 && (
               <details className="edit-history" data-testid="edit-history" open>
-                <summary>History of corrections</summary>
+                <summary>
+                  <FormattedMessage id="log.detail.history" />
+                </summary>
                 <ul className="plain">
                   {session.edits?.map((edit, i) => (
                     <li key={i} data-testid="edit-history-entry">
-                      {editText(edit)}
+                      {editText(edit, intl)}
                     </li>
                   ))}
                 </ul>
@@ -187,7 +205,7 @@ export function SessionDetail({ id, editor, onBack, onChanged, onDelete }: Props
                   disabled={marking}
                   data-testid="detail-mark-done"
                 >
-                  Mark follow-up done
+                  <FormattedMessage id="log.detail.mark-done" />
                 </button>
               </div>
             )}
@@ -200,54 +218,83 @@ export function SessionDetail({ id, editor, onBack, onChanged, onDelete }: Props
   );
 }
 
-function WrapUpSummary({ session }: { session: Session }) {
+function WrapUpSummary({ session, intl }: { session: Session; intl: IntlShape }) {
   const w = session.wrapUp;
   const fu = w.followUp;
+  const say = intl.formatMessage;
+  const withNote = (what: string, note: string) =>
+    note ? say({ id: 'log.summary.with-note' }, { what, note }) : what;
+  const goodwill =
+    w.goodwill.value !== null
+      ? say(
+          { id: 'log.summary.goodwill.value' },
+          { kind: say({ id: VALUE_WORDS.goodwill[w.goodwill.kind] }), value: w.goodwill.value },
+        )
+      : say({ id: VALUE_WORDS.goodwill[w.goodwill.kind] });
+  const cause =
+    w.rootCause.category === null
+      ? null
+      : withNote(say({ id: VALUE_WORDS.rootCause[w.rootCause.category] }), w.rootCause.note);
   const rows: [string, string][] = [
-    ['Resolution', resolutionText(w.resolution)],
-    ['What is at stake', w.emotionalCatalyst],
+    [say({ id: 'log.resolution' }), resolutionText(w.resolution, intl)],
+    [say({ id: 'log.summary.catalyst' }), w.emotionalCatalyst],
     [
-      'Ownership / apology',
-      `${w.ownershipTaken ? 'Ownership taken' : 'No ownership noted'} · ${w.apologyGiven ? 'apologised' : 'no apology noted'}`,
+      say({ id: 'log.summary.ownership' }),
+      say(
+        { id: 'log.summary.ownership.value' },
+        { ownership: w.ownershipTaken ? 'yes' : 'no', apology: w.apologyGiven ? 'yes' : 'no' },
+      ),
     ],
     [
-      'Escalation',
-      w.escalation.kind === 'none'
-        ? 'None'
-        : `${ESCALATION_LABELS[w.escalation.kind]}${w.escalation.reason ? ` — ${w.escalation.reason}` : ''}`,
+      say({ id: 'log.escalation' }),
+      withNote(say({ id: VALUE_WORDS.escalation[w.escalation.kind] }), w.escalation.reason),
     ],
     [
-      'Goodwill',
+      say({ id: 'log.summary.goodwill' }),
       w.goodwill.kind === 'none'
-        ? 'None'
-        : `${GOODWILL_LABELS[w.goodwill.kind]}${w.goodwill.value !== null ? ` ${w.goodwill.value}` : ''}${w.goodwill.note ? ` — ${w.goodwill.note}` : ''}`,
+        ? say({ id: VALUE_WORDS.goodwill.none })
+        : withNote(goodwill, w.goodwill.note),
     ],
     [
-      'Root cause',
-      w.rootCause.category === null
+      say({ id: 'log.summary.root-cause' }),
+      cause === null
         ? '—'
-        : `${ROOT_CAUSE_LABELS[w.rootCause.category]}${w.rootCause.note ? ` — ${w.rootCause.note}` : ''}${w.rootCause.mayAffectOthers ? ' (may affect other customers)' : ''}`,
+        : w.rootCause.mayAffectOthers
+          ? say({ id: 'log.summary.root-cause.others' }, { cause })
+          : cause,
     ],
     [
-      'Follow-up',
+      say({ id: 'log.follow-up' }),
       fu.date === null
-        ? 'None'
-        : `${followUpText({ followUpDate: fu.date, followUpDone: fu.doneAt !== null })} by ${FOLLOW_UP_CHANNEL_LABELS[fu.channel].toLowerCase()}`,
+        ? say({ id: 'log.follow-up.none' })
+        : say(
+            { id: 'log.summary.follow-up' },
+            {
+              status: followUpText(
+                { followUpDate: fu.date, followUpDone: fu.doneAt !== null },
+                undefined,
+                intl,
+              ),
+              channel: fu.channel,
+            },
+          ),
     ],
   ];
   return (
     <div className="wrap-up-summary" data-testid="session-wrap-up">
       {w.priorities.length > 0 && (
         <ol className="summary-priorities">
-          {w.priorities.map((p) => (
-            <li key={p.id}>
-              {p.text}{' '}
-              <small className="muted">
-                {PRIORITY_KIND_LABELS[p.kind].toLowerCase()}
-                {p.confirmed ? ' · confirmed' : ''}
-              </small>
-            </li>
-          ))}
+          {w.priorities.map((p) => {
+            const kind = say({ id: VALUE_WORDS.priorityKind[p.kind] });
+            return (
+              <li key={p.id}>
+                {p.text}{' '}
+                <small className="muted">
+                  {p.confirmed ? say({ id: 'coach.priorities.confirmed' }, { kind }) : kind}
+                </small>
+              </li>
+            );
+          })}
         </ol>
       )}
       <dl className="summary-fields">
@@ -262,13 +309,20 @@ function WrapUpSummary({ session }: { session: Session }) {
       </dl>
       {w.nextSteps.length > 0 && (
         <>
-          <h4>Next steps</h4>
+          <h4>
+            <FormattedMessage id="log.summary.next-steps" />
+          </h4>
           <ul className="plain">
             {w.nextSteps.map((s, i) => (
               <li key={i}>
-                {s.what}
-                {s.who ? ` — ${s.who}` : ''}
-                {s.byWhen ? ` by ${formatDay(s.byWhen)}` : ''}
+                {s.byWhen
+                  ? say(
+                      { id: s.who ? 'log.summary.step.who-by' : 'log.summary.step.by' },
+                      { what: s.what, who: s.who, date: formatDay(s.byWhen, intl) },
+                    )
+                  : s.who
+                    ? say({ id: 'log.summary.step.who' }, { what: s.what, who: s.who })
+                    : s.what}
               </li>
             ))}
           </ul>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { ESCALATION_VALUES, RESOLUTION_VALUES } from '../../../preload/contract/session-schema';
 import type { SessionSummary } from '../../../preload/contract/session-ipc-schema';
 import { FOLLOW_UP_FILTER_VALUES } from '../../../preload/domain/follow-up-status';
@@ -7,16 +8,21 @@ import type { Settings } from '../api/host-api';
 import { formatClock } from '../live-coach/cue-copy';
 import { RecordedCallPanel } from '../review/RecordedCallPanel';
 import type { CallForWrapUp } from '../wrap-up/wrap-up-draft';
-import { ESCALATION_LABELS, RESOLUTION_LABELS } from '../wrap-up/wrap-up-steps';
 import { SessionDetail } from './SessionDetail';
 import { activeFilterCount } from './log-query';
 import { localDay } from '../../../preload/domain/calendar-day';
 import { followUpStatus } from '../../../preload/domain/follow-up-status';
-import { escalationText, followUpText, formatWhen, resolutionText } from './session-format';
+import {
+  escalationName,
+  escalationText,
+  followUpText,
+  formatWhen,
+  resolutionText,
+} from './session-format';
+import type { MessageKey } from '../i18n/catalogue';
 import { useSessionLog } from './use-session-log';
 import { DELETE_UNDO_MS, usePendingDelete } from './use-pending-delete';
 import './session-log.css';
-import { countOf, en, formatNumber } from '../../../preload/domain/count-words';
 
 interface Props {
   settings: Settings | null;
@@ -30,11 +36,11 @@ interface Props {
 }
 
 const FOLLOW_UP_FILTER_LABELS = {
-  due: 'Due today',
-  overdue: 'Overdue',
-  open: 'Open',
-  done: 'Done',
-} as const;
+  due: 'log.follow-up-filter.due',
+  overdue: 'log.follow-up-filter.overdue',
+  open: 'log.follow-up-filter.open',
+  done: 'log.follow-up-filter.done',
+} as const satisfies Record<string, MessageKey>;
 
 /** Every saved call, newest first: search, filters, pages, and each session's wrap-up and review. */
 export function SessionLogView({
@@ -51,6 +57,7 @@ export function SessionLogView({
   const listRef = useRef<HTMLUListElement>(null);
   const { filters } = log;
   const [filtersOpen, setFiltersOpen] = useState(false);
+  const intl = useIntl();
 
   // "/" jumps to the search box from anywhere in the log.
   useEffect(() => {
@@ -101,29 +108,32 @@ export function SessionLogView({
     <main className="session-log" data-testid="session-log">
       {deletion.pending && (
         <p className="notice info" role="status" data-testid="delete-undo-notice">
-          Deleted the call of {formatWhen(deletion.pending.startedAt)}
-          {deletion.pending.wrapUp.caseReference
-            ? ` (${deletion.pending.wrapUp.caseReference})`
-            : ''}
-          . It goes for good in {countOf(DELETE_UNDO_MS / 1000, en('second'))}.{' '}
+          <FormattedMessage
+            id={deletion.pending.wrapUp.caseReference ? 'log.deleted.reference' : 'log.deleted'}
+            values={{
+              when: formatWhen(deletion.pending.startedAt, intl),
+              reference: deletion.pending.wrapUp.caseReference,
+              seconds: DELETE_UNDO_MS / 1000,
+            }}
+          />{' '}
           <button type="button" onClick={deletion.undo} data-testid="delete-undo">
-            Undo
+            <FormattedMessage id="log.undo" />
           </button>
         </p>
       )}
       {deletion.error && (
         <p className="notice" role="alert">
-          {deletion.error}
+          <FormattedMessage id="log.not-deleted" values={{ error: deletion.error }} />
         </p>
       )}
       <RecordedCallPanel settings={settings} onSaveAsSession={onSaveRecordedCall} />
-      <section className="panel" aria-label="Session log">
+      <section className="panel" aria-label={intl.formatMessage({ id: 'log.region' })}>
         <div className="log-search">
           <input
             ref={searchRef}
             type="search"
-            aria-label="Search sessions"
-            placeholder="Search priorities, notes, reference…  ( / )"
+            aria-label={intl.formatMessage({ id: 'log.search' })}
+            placeholder={intl.formatMessage({ id: 'log.search.placeholder' })}
             value={filters.text}
             maxLength={500}
             data-testid="log-search"
@@ -141,10 +151,16 @@ export function SessionLogView({
           open={filtersOpen}
           onToggle={(e) => setFiltersOpen(e.currentTarget.open)}
         >
-          <summary>Filters{filterCount > 0 ? ` (${filterCount})` : ''}</summary>
+          <summary>
+            {filterCount > 0 ? (
+              <FormattedMessage id="log.filters.count" values={{ count: filterCount }} />
+            ) : (
+              <FormattedMessage id="log.filters" />
+            )}
+          </summary>
           <div className="filter-grid">
             <label>
-              From
+              <FormattedMessage id="log.from" />
               <input
                 type="date"
                 value={filters.from}
@@ -153,7 +169,7 @@ export function SessionLogView({
               />
             </label>
             <label>
-              To
+              <FormattedMessage id="log.to" />
               <input
                 type="date"
                 value={filters.to}
@@ -162,7 +178,7 @@ export function SessionLogView({
               />
             </label>
             <label>
-              Resolution
+              <FormattedMessage id="log.resolution" />
               <select
                 value={filters.resolution}
                 onChange={(e) =>
@@ -170,17 +186,17 @@ export function SessionLogView({
                 }
                 data-testid="log-resolution"
               >
-                <option value="">Any</option>
+                <option value="">{intl.formatMessage({ id: 'log.any' })}</option>
                 {RESOLUTION_VALUES.map((r) => (
                   <option key={r} value={r}>
-                    {RESOLUTION_LABELS[r]}
+                    {resolutionText(r, intl)}
                   </option>
                 ))}
-                <option value="none">No resolution</option>
+                <option value="none">{resolutionText(null, intl)}</option>
               </select>
             </label>
             <label>
-              Escalation
+              <FormattedMessage id="log.escalation" />
               <select
                 value={filters.escalation}
                 onChange={(e) =>
@@ -188,16 +204,16 @@ export function SessionLogView({
                 }
                 data-testid="log-escalation"
               >
-                <option value="">Any</option>
+                <option value="">{intl.formatMessage({ id: 'log.any' })}</option>
                 {ESCALATION_VALUES.map((v) => (
                   <option key={v} value={v}>
-                    {ESCALATION_LABELS[v]}
+                    {escalationName(v, intl)}
                   </option>
                 ))}
               </select>
             </label>
             <label>
-              Follow-up
+              <FormattedMessage id="log.follow-up" />
               <select
                 value={filters.followUp}
                 onChange={(e) =>
@@ -205,16 +221,16 @@ export function SessionLogView({
                 }
                 data-testid="log-follow-up"
               >
-                <option value="">Any</option>
+                <option value="">{intl.formatMessage({ id: 'log.any' })}</option>
                 {FOLLOW_UP_FILTER_VALUES.map((v) => (
                   <option key={v} value={v}>
-                    {FOLLOW_UP_FILTER_LABELS[v]}
+                    {intl.formatMessage({ id: FOLLOW_UP_FILTER_LABELS[v] })}
                   </option>
                 ))}
               </select>
             </label>
             <button type="button" onClick={log.reset}>
-              Clear
+              <FormattedMessage id="log.clear" />
             </button>
           </div>
         </details>
@@ -226,14 +242,14 @@ export function SessionLogView({
           aria-busy={!log.settled}
         >
           {log.error
-            ? `The log could not be read: ${log.error}`
+            ? intl.formatMessage({ id: 'log.error' }, { error: log.error })
             : log.loading && log.rows.length === 0
-              ? 'Loading…'
+              ? intl.formatMessage({ id: 'log.loading' })
               : log.total === 0
                 ? filterCount > 0 || filters.text.trim() !== ''
-                  ? 'No sessions match these filters or words. Clear them to see every session.'
-                  : 'No sessions saved yet. Save a call’s wrap-up (or open a recorded call and save it) and it is listed here.'
-                : `${formatNumber(first)}–${formatNumber(last)} of ${countOf(log.total, en('session'))}, newest first`}
+                  ? intl.formatMessage({ id: 'log.none-match' })
+                  : intl.formatMessage({ id: 'log.empty' })
+                : intl.formatMessage({ id: 'log.count' }, { first, last, total: log.total })}
         </p>
         <ul className="session-rows" ref={listRef} onKeyDown={onListKey} data-testid="log-rows">
           {log.rows
@@ -245,14 +261,14 @@ export function SessionLogView({
         {log.total > log.pageSize && (
           <div className="actions pager">
             <button type="button" onClick={() => log.page(-1)} disabled={log.offset === 0}>
-              ← Newer
+              <FormattedMessage id="log.newer" />
             </button>
             <button
               type="button"
               onClick={() => log.page(1)}
               disabled={log.offset + log.pageSize >= log.total}
             >
-              Older →
+              <FormattedMessage id="log.older" />
             </button>
           </div>
         )}
@@ -262,7 +278,8 @@ export function SessionLogView({
 }
 
 function SessionRow({ row, onOpen }: { row: SessionSummary; onOpen(): void }) {
-  const esc = escalationText(row.escalation);
+  const intl = useIntl();
+  const esc = escalationText(row.escalation, intl);
   const status = followUpStatus(row, localDay(new Date()));
   return (
     <li>
@@ -274,24 +291,31 @@ function SessionRow({ row, onOpen }: { row: SessionSummary; onOpen(): void }) {
         data-session-id={row.id}
       >
         <span className="row-line">
-          <strong>{formatWhen(row.startedAt)}</strong>
+          <strong>{formatWhen(row.startedAt, intl)}</strong>
           <span className="muted"> · {formatClock(row.durationSec)}</span>
           <span className="badge" data-resolution={row.resolution ?? 'none'}>
-            {resolutionText(row.resolution)}
+            {resolutionText(row.resolution, intl)}
           </span>
         </span>
         <span className="row-line muted">
           {row.caseReference ? `${row.caseReference} · ` : ''}
-          {countOf(row.priorityCount, en('priority', 'priorities'))} (
-          {formatNumber(row.confirmedPriorityCount)} confirmed) · over {row.overtalkCount} · loud{' '}
-          {row.tooLoudCount} · heated {row.heatedCount}
+          <FormattedMessage
+            id="log.row.figures"
+            values={{
+              priorities: row.priorityCount,
+              confirmed: row.confirmedPriorityCount,
+              overtalk: row.overtalkCount,
+              loud: row.tooLoudCount,
+              heated: row.heatedCount,
+            }}
+          />
         </span>
         {(esc || status !== 'none') && (
           <span className="row-line">
             {esc && <span className="badge escalation">{esc}</span>}
             {status !== 'none' && (
               <span className="follow-up" data-status={status}>
-                {followUpText(row)}
+                {followUpText(row, undefined, intl)}
               </span>
             )}
           </span>

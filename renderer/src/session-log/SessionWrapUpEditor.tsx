@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import {
   ESCALATION_VALUES,
   FOLLOW_UP_CHANNEL_VALUES,
@@ -7,11 +8,7 @@ import {
   type WrapUp,
 } from '../../../preload/contract/session-schema';
 import { hostApi } from '../api/host-api';
-import {
-  ESCALATION_LABELS,
-  FOLLOW_UP_CHANNEL_LABELS,
-  RESOLUTION_LABELS,
-} from '../wrap-up/wrap-up-steps';
+import { channelName, escalationName, resolutionText } from './session-format';
 
 interface Props {
   session: Session;
@@ -29,27 +26,28 @@ export function SessionWrapUpEditor({ session, editor, onSaved, onCancel }: Prop
   const [w, setW] = useState<WrapUp>(session.wrapUp);
   const [problem, setProblem] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const intl = useIntl();
 
   async function save() {
     setSaving(true);
     const r = await hostApi.editSession({ id: session.id, wrapUp: w, by: editor });
     setSaving(false);
     if (r.ok) onSaved(r.value);
-    else setProblem(`Not saved: ${r.message}`);
+    else setProblem(intl.formatMessage({ id: 'log.edit.not-saved' }, { error: r.message }));
   }
 
   return (
     <form
       className="wrap-up-editor filter-grid"
       data-testid="session-editor"
-      aria-label="Correct the wrap-up"
+      aria-label={intl.formatMessage({ id: 'log.detail.correct' })}
       onSubmit={(e) => {
         e.preventDefault();
         void save();
       }}
     >
       <label>
-        Resolution
+        <FormattedMessage id="log.resolution" />
         <select
           value={w.resolution ?? ''}
           onChange={(e) =>
@@ -57,16 +55,16 @@ export function SessionWrapUpEditor({ session, editor, onSaved, onCancel }: Prop
           }
           data-testid="edit-resolution"
         >
-          <option value="">No resolution</option>
+          <option value="">{resolutionText(null, intl)}</option>
           {RESOLUTION_VALUES.map((r) => (
             <option key={r} value={r}>
-              {RESOLUTION_LABELS[r]}
+              {resolutionText(r, intl)}
             </option>
           ))}
         </select>
       </label>
       <label>
-        Escalation
+        <FormattedMessage id="log.escalation" />
         <select
           value={w.escalation.kind}
           onChange={(e) =>
@@ -82,13 +80,13 @@ export function SessionWrapUpEditor({ session, editor, onSaved, onCancel }: Prop
         >
           {ESCALATION_VALUES.map((k) => (
             <option key={k} value={k}>
-              {k === 'none' ? 'None' : ESCALATION_LABELS[k]}
+              {escalationName(k, intl)}
             </option>
           ))}
         </select>
       </label>
       <label>
-        Reason for the escalation
+        <FormattedMessage id="log.edit.reason" />
         <input
           value={w.escalation.reason}
           maxLength={5000}
@@ -96,7 +94,7 @@ export function SessionWrapUpEditor({ session, editor, onSaved, onCancel }: Prop
         />
       </label>
       <label>
-        Follow-up date
+        <FormattedMessage id="log.edit.follow-up-date" />
         <input
           type="date"
           value={w.followUp.date ?? ''}
@@ -107,7 +105,7 @@ export function SessionWrapUpEditor({ session, editor, onSaved, onCancel }: Prop
         />
       </label>
       <label>
-        Follow-up through
+        <FormattedMessage id="log.edit.follow-up-channel" />
         <select
           value={w.followUp.channel}
           onChange={(e) =>
@@ -122,13 +120,13 @@ export function SessionWrapUpEditor({ session, editor, onSaved, onCancel }: Prop
         >
           {FOLLOW_UP_CHANNEL_VALUES.map((c) => (
             <option key={c} value={c}>
-              {FOLLOW_UP_CHANNEL_LABELS[c]}
+              {channelName(c, intl)}
             </option>
           ))}
         </select>
       </label>
       <label>
-        Case reference
+        <FormattedMessage id="log.edit.case-reference" />
         <input
           value={w.caseReference}
           maxLength={200}
@@ -137,7 +135,7 @@ export function SessionWrapUpEditor({ session, editor, onSaved, onCancel }: Prop
         />
       </label>
       <label className="wide">
-        Notes
+        <FormattedMessage id="log.edit.notes" />
         <textarea
           value={w.notes}
           rows={3}
@@ -152,10 +150,10 @@ export function SessionWrapUpEditor({ session, editor, onSaved, onCancel }: Prop
       )}
       <div className="actions">
         <button type="submit" className="primary" disabled={saving} data-testid="edit-save">
-          Save the correction
+          <FormattedMessage id="log.edit.save" />
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          <FormattedMessage id="log.edit.cancel" />
         </button>
       </div>
     </form>

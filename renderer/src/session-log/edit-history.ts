@@ -1,59 +1,80 @@
-/** A saved session's corrections in words: "6 Dec 2026, 13:40 — Sam: resolution Partly resolved → Resolved". */
+/**
+ * A saved session's corrections in words: "Dec 6, 2026, 13:40 — Sam: resolution Partly resolved →
+ * Resolved", in the language of `intl` (English without one), with the wrap-up's own value names.
+ */
+import type { IntlShape } from 'react-intl';
 import type { WrapUpEdit } from '../../../preload/contract/session-schema';
-import {
-  ESCALATION_LABELS,
-  FOLLOW_UP_CHANNEL_LABELS,
-  GOODWILL_LABELS,
-  RESOLUTION_LABELS,
-  ROOT_CAUSE_LABELS,
-} from '../wrap-up/wrap-up-steps';
-import { formatWhen } from './session-format';
+import type { MessageKey } from '../i18n/catalogue';
+import { ENGLISH_INTL } from '../i18n/english-intl';
+import { VALUE_WORDS, formatWhen } from './session-format';
 
-const FIELD_NAMES: Record<string, string> = {
-  resolution: 'resolution',
-  'escalation.kind': 'escalation',
-  'escalation.reason': 'escalation reason',
-  'followUp.date': 'follow-up date',
-  'followUp.channel': 'follow-up channel',
-  'followUp.doneAt': 'follow-up done',
-  caseReference: 'case reference',
-  notes: 'notes',
-  emotionalCatalyst: 'what is at stake',
-  ownershipTaken: 'ownership taken',
-  apologyGiven: 'apology given',
-  priorities: 'priorities',
-  nextSteps: 'next steps',
-  'goodwill.kind': 'goodwill',
-  'goodwill.value': 'goodwill value',
-  'goodwill.note': 'goodwill note',
-  'rootCause.category': 'root cause',
-  'rootCause.note': 'root cause note',
-  'rootCause.mayAffectOthers': 'may affect others',
+type Words = Pick<IntlShape, 'formatMessage' | 'formatDate'>;
+
+const FIELD_NAMES: Readonly<Record<string, MessageKey>> = {
+  resolution: 'log.history.field.resolution',
+  'escalation.kind': 'log.history.field.escalation',
+  'escalation.reason': 'log.history.field.escalation-reason',
+  'followUp.date': 'log.history.field.follow-up-date',
+  'followUp.channel': 'log.history.field.follow-up-channel',
+  'followUp.doneAt': 'log.history.field.follow-up-done',
+  caseReference: 'log.history.field.case-reference',
+  notes: 'log.history.field.notes',
+  emotionalCatalyst: 'log.history.field.catalyst',
+  ownershipTaken: 'log.history.field.ownership',
+  apologyGiven: 'log.history.field.apology',
+  priorities: 'log.history.field.priorities',
+  nextSteps: 'log.history.field.next-steps',
+  'goodwill.kind': 'log.history.field.goodwill',
+  'goodwill.value': 'log.history.field.goodwill-value',
+  'goodwill.note': 'log.history.field.goodwill-note',
+  'rootCause.category': 'log.history.field.root-cause',
+  'rootCause.note': 'log.history.field.root-cause-note',
+  'rootCause.mayAffectOthers': 'log.history.field.may-affect-others',
 };
 
-const LABELS: Record<string, Record<string, string>> = {
-  resolution: RESOLUTION_LABELS,
-  'escalation.kind': ESCALATION_LABELS,
-  'followUp.channel': FOLLOW_UP_CHANNEL_LABELS,
-  'goodwill.kind': GOODWILL_LABELS,
-  'rootCause.category': ROOT_CAUSE_LABELS,
+const LABELS: Readonly<Record<string, Readonly<Record<string, MessageKey>>>> = {
+  resolution: VALUE_WORDS.resolution,
+  'escalation.kind': VALUE_WORDS.escalation,
+  'followUp.channel': VALUE_WORDS.channel,
+  'goodwill.kind': VALUE_WORDS.goodwill,
+  'rootCause.category': VALUE_WORDS.rootCause,
 };
 
 const SHORT = 60;
-function valueText(field: string, value: string): string {
-  if (value === '') return '(none)';
-  const label = LABELS[field]?.[value];
-  if (label) return label;
-  if (value === 'true') return 'yes';
-  if (value === 'false') return 'no';
-  return value.length > SHORT ? `“${value.slice(0, SHORT - 1)}…”` : `“${value}”`;
+function valueText(field: string, value: string, intl: Words): string {
+  if (value === '') return intl.formatMessage({ id: 'log.history.none' });
+  const label = Object.hasOwn(LABELS, field) ? LABELS[field][value] : undefined;
+  if (label) return intl.formatMessage({ id: label });
+  if (value === 'true') return intl.formatMessage({ id: 'log.history.yes' });
+  if (value === 'false') return intl.formatMessage({ id: 'log.history.no' });
+  const text = value.length > SHORT ? `${value.slice(0, SHORT - 1)}…` : value;
+  return intl.formatMessage({ id: 'log.history.quoted' }, { text });
 }
 
-export function changeText(change: WrapUpEdit['changes'][number]): string {
-  const name = FIELD_NAMES[change.field] ?? change.field;
-  return `${name} ${valueText(change.field, change.before)} → ${valueText(change.field, change.after)}`;
+export function changeText(
+  change: WrapUpEdit['changes'][number],
+  intl: Words = ENGLISH_INTL,
+): string {
+  const name = Object.hasOwn(FIELD_NAMES, change.field)
+    ? intl.formatMessage({ id: FIELD_NAMES[change.field] })
+    : change.field;
+  return intl.formatMessage(
+    { id: 'log.history.change' },
+    {
+      field: name,
+      before: valueText(change.field, change.before, intl),
+      after: valueText(change.field, change.after, intl),
+    },
+  );
 }
 
-export function editText(edit: WrapUpEdit): string {
-  return `${formatWhen(edit.at)} — ${edit.by || 'someone unnamed'}: ${edit.changes.map(changeText).join('; ')}`;
+export function editText(edit: WrapUpEdit, intl: Words = ENGLISH_INTL): string {
+  return intl.formatMessage(
+    { id: 'log.history.edit' },
+    {
+      when: formatWhen(edit.at, intl),
+      by: edit.by || intl.formatMessage({ id: 'log.history.someone' }),
+      changes: edit.changes.map((change) => changeText(change, intl)).join('; '),
+    },
+  );
 }

@@ -8,6 +8,7 @@ export const DELETE_UNDO_MS = 10_000;
 export interface PendingDelete {
   /** The session waiting to be deleted (hidden from the list), null when none. */
   pending: Session | null;
+  /** Why the last delete failed (the host's words), null when it did not. */
   error: string | null;
   start(session: Session): void;
   undo(): void;
@@ -32,7 +33,7 @@ export function usePendingDelete(onDeleted: () => void): PendingDelete {
     clearTimeout(now.timer);
     current.current = null;
     void hostApi.deleteSession({ id: now.session.id }).then((r) => {
-      setError(r.ok ? null : `Not deleted: ${r.message}`);
+      setError(r.ok ? null : r.message);
       setPending((shown) => (shown?.id === now.session.id ? null : shown));
       deletedRef.current();
     });

@@ -1,16 +1,18 @@
 import { useEffect, useId, useMemo, useRef } from 'react';
 import type { ChartDataset } from 'chart.js';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { downloadBlob } from '../export/download';
 import { Chart, agentStyle, paperBackground, teamStyle, type SeriesStyle } from './chart-style';
 import type { TeamMetricId, TeamTrends, TrendDays, TrendSeries } from './team-series';
 import { chartTable } from './team-chart-table';
 import { pointLabel, xLabelBoxes } from './chart-axis';
+import type { MessageKey } from '../i18n/catalogue';
 
 interface Props {
   readonly metric: {
     readonly id: TeamMetricId;
-    readonly label: string;
-    readonly axis: string;
+    readonly label: MessageKey;
+    readonly axis: MessageKey;
     readonly by: TrendDays;
   };
   readonly trends: TeamTrends;
@@ -48,6 +50,11 @@ function dataset(
 export function TeamChart({ metric, trends, shownAgents, agentIndex }: Props) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const chartRef = useRef<Chart<'line', (number | null)[], string> | null>(null);
+  const intl = useIntl();
+  const unit = trends.granularity ?? 'day';
+  const label = intl.formatMessage({ id: metric.label });
+  const axis = intl.formatMessage({ id: metric.axis });
+  const title = intl.formatMessage({ id: 'team.chart.per' }, { metric: label, unit });
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -61,7 +68,7 @@ export function TeamChart({ metric, trends, shownAgents, agentIndex }: Props) {
         maintainAspectRatio: false,
         interaction: { mode: 'index', intersect: false },
         plugins: {
-          title: { display: true, text: metric.label, color: '#1d1f21', font: { size: 14 } },
+          title: { display: true, text: label, color: '#1d1f21', font: { size: 14 } },
           // One legend for every chart: "Agents on the charts" above them.
           legend: { display: false },
         },
@@ -76,8 +83,12 @@ export function TeamChart({ metric, trends, shownAgents, agentIndex }: Props) {
           },
           y: {
             beginAtZero: true,
-            title: { display: true, text: metric.axis, color: '#3d4247' },
-            ticks: { color: '#3d4247' },
+            title: { display: true, text: axis, color: '#3d4247' },
+            ticks: {
+              color: '#3d4247',
+              callback: (value) =>
+                typeof value === 'number' ? intl.formatNumber(value) : String(value),
+            },
           },
         },
       },
@@ -97,19 +108,25 @@ export function TeamChart({ metric, trends, shownAgents, agentIndex }: Props) {
       chart.destroy();
       chartRef.current = null;
     };
-  }, [metric.label, metric.axis]);
+  }, [label, axis, intl]);
 
   useEffect(() => {
     const chart = chartRef.current;
     if (!chart) return;
     // Only this metric's days (calls, or follow-ups' due days); none at all gives an empty chart.
     const range = trends.ranges[metric.by] ?? [0, -1];
-    const unit = trends.granularity ?? 'day';
-    chart.data.labels = trends.days.slice(range[0], range[1] + 1).map((d) => pointLabel(d, unit));
-    if (chart.options.plugins?.title)
-      chart.options.plugins.title.text = `${metric.label} per ${unit}`;
+    chart.data.labels = trends.days
+      .slice(range[0], range[1] + 1)
+      .map((d) => pointLabel(d, unit, intl));
+    if (chart.options.plugins?.title) chart.options.plugins.title.text = title;
     chart.data.datasets = [
-      dataset(trends.team, metric.id, range, 'Team', teamStyle()),
+      dataset(
+        trends.team,
+        metric.id,
+        range,
+        intl.formatMessage({ id: 'team.chart.team' }),
+        teamStyle(),
+      ),
       ...trends.agents
         .filter((a) => a.agent !== null && shownAgents.has(a.agent))
         .map((a) =>
@@ -123,13 +140,12 @@ export function TeamChart({ metric, trends, shownAgents, agentIndex }: Props) {
         ),
     ];
     chart.update('none');
-  }, [trends, shownAgents, agentIndex, metric.id, metric.by, metric.label]);
-  const unit = trends.granularity ?? 'day';
+  }, [trends, shownAgents, agentIndex, metric.id, metric.by, title, unit, intl]);
 
   const summaryId = useId();
   const table = useMemo(
-    () => chartTable(trends, metric, shownAgents),
-    [trends, metric, shownAgents],
+    () => chartTable(trends, metric, shownAgents, intl),
+    [trends, metric, shownAgents, intl],
   );
 
   const savePng = () => {
@@ -144,7 +160,7 @@ export function TeamChart({ metric, trends, shownAgents, agentIndex }: Props) {
         <canvas
           ref={canvasRef}
           role="img"
-          aria-label={`${metric.label} per ${unit}, team and agents`}
+          aria-label={intl.formatMessage({ id: 'team.chart.label' }, { metric: label, unit })}
           aria-describedby={summaryId}
         />
       </div>
@@ -154,14 +170,16 @@ export function TeamChart({ metric, trends, shownAgents, agentIndex }: Props) {
         </p>
         {table.rows.length > 0 && (
           <details>
-            <summary>Figures as a table</summary>
+            <summary>
+              <FormattedMessage id="team.chart.table" />
+            </summary>
             <table className="team-chart-table" data-testid={`chart-table-${metric.id}`}>
-              <caption>
-                {metric.label} per {unit}
-              </caption>
+              <caption>{title}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{{ day: 'Day', week: 'Week of', month: 'Month' }[unit]}</th>
+                  <th scope="col">
+                    <FormattedMessage id="team.chart.table.when" values={{ unit }} />
+                  </th>
                   {table.columns.map((c) => (
                     <th key={c} scope="col">
                       {c}
@@ -172,7 +190,7 @@ export function TeamChart({ metric, trends, shownAgents, agentIndex }: Props) {
               <tbody>
                 {table.rows.map((r) => (
                   <tr key={r.day}>
-                    <th scope="row">{r.day}</th>
+                    <th scope="row">{r.label}</th>
                     {r.cells.map((c, i) => (
                       <td key={table.columns[i]}>{c}</td>
                     ))}
@@ -183,7 +201,7 @@ export function TeamChart({ metric, trends, shownAgents, agentIndex }: Props) {
           </details>
         )}
         <button type="button" onClick={savePng} data-testid={`save-png-${metric.id}`}>
-          Save PNG
+          <FormattedMessage id="team.chart.save" />
         </button>
       </figcaption>
     </figure>

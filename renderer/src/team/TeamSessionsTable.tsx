@@ -1,6 +1,6 @@
 import { useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { TeamSession } from './team-workspace';
-import { countOf, en } from '../../../preload/domain/count-words';
 import { escalationText, resolutionText } from '../session-log/session-format';
 
 const PAGE = 100;
@@ -8,39 +8,54 @@ const PAGE = 100;
 /** The merged sessions, newest first, with the agent and the export each came from. */
 export function TeamSessionsTable({ sessions }: { readonly sessions: readonly TeamSession[] }) {
   const [shown, setShown] = useState(PAGE);
+  const intl = useIntl();
   return (
     <section className="panel" aria-labelledby="team-sessions-title">
-      <h3 id="team-sessions-title">Sessions</h3>
+      <h3 id="team-sessions-title">
+        <FormattedMessage id="team.exports.sessions" />
+      </h3>
       <table className="team-table" data-testid="team-sessions">
         <thead>
           <tr>
-            <th scope="col">Call</th>
-            <th scope="col">Agent</th>
-            <th scope="col">From export</th>
-            <th scope="col">Resolution</th>
-            <th scope="col">Escalation</th>
-            <th scope="col">Talking over</th>
+            <th scope="col">
+              <FormattedMessage id="team.sessions.call" />
+            </th>
+            <th scope="col">
+              <FormattedMessage id="team.sessions.agent" />
+            </th>
+            <th scope="col">
+              <FormattedMessage id="team.sessions.source" />
+            </th>
+            <th scope="col">
+              <FormattedMessage id="log.resolution" />
+            </th>
+            <th scope="col">
+              <FormattedMessage id="log.escalation" />
+            </th>
+            <th scope="col">
+              <FormattedMessage id="team.sessions.overtalk" />
+            </th>
           </tr>
         </thead>
         <tbody>
           {sessions.slice(0, shown).map(({ session, agent, source, alsoIn }) => (
             <tr key={session.id} data-testid="team-session-row">
               <td>
-                {new Date(session.startedAt).toLocaleString(undefined, {
-                  dateStyle: 'short',
-                  timeStyle: 'short',
-                })}
+                {intl.formatDate(session.startedAt, { dateStyle: 'short', timeStyle: 'short' })}
               </td>
               <td>{agent}</td>
               <td>
                 {source.fileName}
                 {alsoIn > 0 && (
-                  <span className="muted"> (also in {countOf(alsoIn, en('other'))})</span>
+                  <span className="muted">
+                    {' '}
+                    <FormattedMessage id="team.sessions.also-in" values={{ count: alsoIn }} />
+                  </span>
                 )}
               </td>
-              <td>{resolutionText(session.wrapUp.resolution)}</td>
-              <td>{escalationText(session.wrapUp.escalation.kind) || '—'}</td>
-              <td className="num">{session.call.metrics.overtalkCount}</td>
+              <td>{resolutionText(session.wrapUp.resolution, intl)}</td>
+              <td>{escalationText(session.wrapUp.escalation.kind, intl) || '—'}</td>
+              <td className="num">{intl.formatNumber(session.call.metrics.overtalkCount)}</td>
             </tr>
           ))}
         </tbody>
@@ -48,7 +63,13 @@ export function TeamSessionsTable({ sessions }: { readonly sessions: readonly Te
       {shown < sessions.length && (
         <div className="actions">
           <button type="button" onClick={() => setShown((n) => n + PAGE)}>
-            Show {Math.min(PAGE, sessions.length - shown)} more of {sessions.length - shown}
+            <FormattedMessage
+              id="team.sessions.more"
+              values={{
+                count: Math.min(PAGE, sessions.length - shown),
+                rest: sessions.length - shown,
+              }}
+            />
           </button>
         </div>
       )}

@@ -1,15 +1,12 @@
 import { useMemo, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { ESCALATION_VALUES, RESOLUTION_VALUES } from '../../../preload/contract/session-schema';
 import type { TeamSyncStatus } from '../../../preload/contract/team-store-schema';
 import { localDay, localDayAfter } from '../../../preload/domain/calendar-day';
 import { TeamTrendCharts } from './TeamTrendCharts';
 import { computeTeamTrendsFromFigures } from './team-series';
 import { TEAM_PAGE_SIZE, useTeamStore, type TeamStoreFilter } from './use-team-store';
-import { formatNumber } from '../../../preload/domain/count-words';
-import { escalationText, resolutionText } from '../session-log/session-format';
-
-const formatTime = (iso: string): string =>
-  new Date(iso).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' });
+import { escalationName, escalationText, resolutionText } from '../session-log/session-format';
 
 /**
  * The team view when a team store is configured: every agent's sessions the lead may read (row-level
@@ -23,6 +20,7 @@ export function TeamStoreView({ status }: { readonly status: TeamSyncStatus }) {
   });
   const [offset, setOffset] = useState(0);
   const store = useTeamStore(filter, offset);
+  const intl = useIntl();
   const trends = useMemo(
     () =>
       store.figures ? computeTeamTrendsFromFigures(store.figures, localDay(new Date())) : null,
@@ -45,19 +43,25 @@ export function TeamStoreView({ status }: { readonly status: TeamSyncStatus }) {
   return (
     <>
       <section className="panel" aria-labelledby="team-store-title" data-testid="team-store">
-        <h2 id="team-store-title">Team store</h2>
+        <h2 id="team-store-title">
+          <FormattedMessage id="team.store.title" />
+        </h2>
         <p className="muted">
-          Sessions your agents&apos; apps sync to {status.store}. You see the teams you lead.
+          <FormattedMessage id="team.store.help" values={{ store: status.store ?? '—' }} />
         </p>
-        <form className="team-filters" onSubmit={(e) => e.preventDefault()} aria-label="Filter">
+        <form
+          className="team-filters"
+          onSubmit={(e) => e.preventDefault()}
+          aria-label={intl.formatMessage({ id: 'team.store.filter' })}
+        >
           <label>
-            Team{' '}
+            <FormattedMessage id="team.store.team" />{' '}
             <select
               value={filter.team ?? ''}
               onChange={(e) => change({ team: e.target.value || undefined })}
               data-testid="team-store-team"
             >
-              <option value="">All my teams</option>
+              <option value="">{intl.formatMessage({ id: 'team.store.all-teams' })}</option>
               {(store.figures?.teams ?? []).map((t) => (
                 <option key={t} value={t}>
                   {t}
@@ -66,7 +70,7 @@ export function TeamStoreView({ status }: { readonly status: TeamSyncStatus }) {
             </select>
           </label>
           <label>
-            From{' '}
+            <FormattedMessage id="log.from" />{' '}
             <input
               type="date"
               value={filter.from ?? ''}
@@ -75,7 +79,7 @@ export function TeamStoreView({ status }: { readonly status: TeamSyncStatus }) {
             />
           </label>
           <label>
-            To{' '}
+            <FormattedMessage id="log.to" />{' '}
             <input
               type="date"
               value={filter.to ?? ''}
@@ -84,17 +88,17 @@ export function TeamStoreView({ status }: { readonly status: TeamSyncStatus }) {
             />
           </label>
           <label>
-            Agent{' '}
+            <FormattedMessage id="team.sessions.agent" />{' '}
             <input
               type="search"
               value={filter.agent ?? ''}
               onChange={(e) => change({ agent: e.target.value || undefined })}
-              placeholder="Agent id or exact name"
+              placeholder={intl.formatMessage({ id: 'team.store.agent.placeholder' })}
               data-testid="team-store-agent"
             />
           </label>
           <label>
-            Resolution{' '}
+            <FormattedMessage id="log.resolution" />{' '}
             <select
               value={filter.resolution ?? ''}
               onChange={(e) =>
@@ -103,16 +107,16 @@ export function TeamStoreView({ status }: { readonly status: TeamSyncStatus }) {
                 })
               }
             >
-              <option value="">Any</option>
+              <option value="">{intl.formatMessage({ id: 'log.any' })}</option>
               {[...RESOLUTION_VALUES, 'none' as const].map((r) => (
                 <option key={r} value={r}>
-                  {r === 'none' ? 'No resolution' : resolutionText(r)}
+                  {resolutionText(r === 'none' ? null : r, intl)}
                 </option>
               ))}
             </select>
           </label>
           <label>
-            Escalation{' '}
+            <FormattedMessage id="log.escalation" />{' '}
             <select
               value={filter.escalation ?? ''}
               onChange={(e) =>
@@ -121,10 +125,10 @@ export function TeamStoreView({ status }: { readonly status: TeamSyncStatus }) {
                 })
               }
             >
-              <option value="">Any</option>
+              <option value="">{intl.formatMessage({ id: 'log.any' })}</option>
               {ESCALATION_VALUES.map((r) => (
                 <option key={r} value={r}>
-                  {escalationText(r) || 'None'}
+                  {escalationName(r, intl)}
                 </option>
               ))}
             </select>
@@ -141,34 +145,52 @@ export function TeamStoreView({ status }: { readonly status: TeamSyncStatus }) {
 
       <section className="panel" aria-labelledby="team-store-sessions-title">
         <h3 id="team-store-sessions-title">
-          Sessions{' '}
+          <FormattedMessage id="team.exports.sessions" />{' '}
           <span className="muted" data-testid="team-store-total" aria-live="polite">
-            — {store.loading && !page ? 'loading…' : `${formatNumber(total)} matching`}
+            {store.loading && !page ? (
+              <FormattedMessage id="team.store.loading" />
+            ) : (
+              <FormattedMessage id="team.store.matching" values={{ count: total }} />
+            )}
           </span>
         </h3>
         <table className="team-table" data-testid="team-sessions">
           <thead>
             <tr>
-              <th scope="col">Call</th>
-              <th scope="col">Agent</th>
-              <th scope="col">Team</th>
-              <th scope="col">Resolution</th>
-              <th scope="col">Escalation</th>
-              <th scope="col">Talking over</th>
+              <th scope="col">
+                <FormattedMessage id="team.sessions.call" />
+              </th>
+              <th scope="col">
+                <FormattedMessage id="team.sessions.agent" />
+              </th>
+              <th scope="col">
+                <FormattedMessage id="team.store.team" />
+              </th>
+              <th scope="col">
+                <FormattedMessage id="log.resolution" />
+              </th>
+              <th scope="col">
+                <FormattedMessage id="log.escalation" />
+              </th>
+              <th scope="col">
+                <FormattedMessage id="team.sessions.overtalk" />
+              </th>
             </tr>
           </thead>
           <tbody>
             {(page?.rows ?? []).map((row) => (
               <tr key={row.id} data-testid="team-session-row">
-                <td>{formatTime(row.startedAt)}</td>
+                <td>
+                  {intl.formatDate(row.startedAt, { dateStyle: 'short', timeStyle: 'short' })}
+                </td>
                 <td>
                   {row.agent}
                   {row.agent !== row.agentId && <span className="muted"> ({row.agentId})</span>}
                 </td>
                 <td>{row.teamId}</td>
-                <td>{resolutionText(row.resolution)}</td>
-                <td>{escalationText(row.escalation) || '—'}</td>
-                <td className="num">{row.overtalkCount}</td>
+                <td>{resolutionText(row.resolution, intl)}</td>
+                <td>{escalationText(row.escalation, intl) || '—'}</td>
+                <td className="num">{intl.formatNumber(row.overtalkCount)}</td>
               </tr>
             ))}
           </tbody>
@@ -180,18 +202,24 @@ export function TeamStoreView({ status }: { readonly status: TeamSyncStatus }) {
               disabled={offset === 0}
               onClick={() => setOffset(Math.max(0, offset - TEAM_PAGE_SIZE))}
             >
-              Newer
+              <FormattedMessage id="team.store.newer" />
             </button>
             <span className="muted">
-              {formatNumber(offset + 1)}–{formatNumber(Math.min(total, offset + TEAM_PAGE_SIZE))} of{' '}
-              {formatNumber(total)}
+              <FormattedMessage
+                id="team.store.range"
+                values={{
+                  first: offset + 1,
+                  last: Math.min(total, offset + TEAM_PAGE_SIZE),
+                  total,
+                }}
+              />
             </span>
             <button
               type="button"
               disabled={offset + TEAM_PAGE_SIZE >= total}
               onClick={() => setOffset(offset + TEAM_PAGE_SIZE)}
             >
-              Older
+              <FormattedMessage id="team.store.older" />
             </button>
           </div>
         )}

@@ -3,6 +3,7 @@
  * toggled by its checkbox. Both team views (imported files and the team store) show trends this way.
  */
 import { useMemo, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { agentStyle } from './chart-style';
 import { TeamChart } from './TeamChart';
 import { TEAM_METRICS, type TeamTrends } from './team-series';
@@ -20,13 +21,17 @@ export function TeamTrendCharts({ trends, idPrefix }: { trends: TeamTrends; idPr
       return next;
     });
   const titleId = `${idPrefix}-agents-title`;
+  const intl = useIntl();
   return (
     <>
       <section className="panel" aria-labelledby={titleId}>
-        <h3 id={titleId}>Agents on the charts — one legend for every chart</h3>
+        <h3 id={titleId}>
+          <FormattedMessage id="team.agents.title" />
+        </h3>
         <div className="team-agents" data-testid="team-agents">
           <span className="team-agent">
-            <span className="swatch team" aria-hidden="true" /> Team (always shown)
+            <span className="swatch team" aria-hidden="true" />{' '}
+            <FormattedMessage id="team.agents.team" />
           </span>
           {agents.map((a, i) => (
             <label key={a} className="team-agent">
@@ -41,7 +46,13 @@ export function TeamTrendCharts({ trends, idPrefix }: { trends: TeamTrends; idPr
           ))}
         </div>
       </section>
-      <section className="team-charts" aria-label={`Trends per ${trends.granularity ?? 'day'}`}>
+      <section
+        className="team-charts"
+        aria-label={intl.formatMessage(
+          { id: 'team.trends' },
+          { unit: trends.granularity ?? 'day' },
+        )}
+      >
         {TEAM_METRICS.map((metric) => (
           <TeamChart
             key={metric.id}

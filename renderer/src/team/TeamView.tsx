@@ -1,15 +1,26 @@
 import { useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
+import { FormattedMessage, useIntl, type IntlShape } from 'react-intl';
 import { namedJsonFiles } from './import-files';
 import { TeamTrendCharts } from './TeamTrendCharts';
 import { TeamSessionsTable } from './TeamSessionsTable';
 import { TeamStoreView } from './TeamStoreView';
-import { useTeamWorkspace } from './use-team-workspace';
+import { useTeamWorkspace, type ImportMessage } from './use-team-workspace';
+import { importProblemText } from './import-problem';
 import { useTeamSyncStatus } from './use-team-sync-status';
 import './team.css';
-import { countOf, en, formatNumber } from '../../../preload/domain/count-words';
 
-const formatTime = (iso: string): string =>
-  new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+/** One file's import in words: "ana.json: 60 new sessions.", or why it was refused. */
+function importMessageText(m: ImportMessage, intl: IntlShape): string {
+  if (!m.ok)
+    return intl.formatMessage(
+      { id: 'team.import.refused' },
+      { problem: importProblemText(m.problem, intl) },
+    );
+  return intl.formatMessage(
+    { id: m.duplicates > 0 ? 'team.import.added.duplicates' : 'team.import.added' },
+    { file: m.fileName, added: m.added, duplicates: m.duplicates },
+  );
+}
 
 /**
  * Team leads: with a team store configured, every agent's sessions from the store (TeamStoreView); and,
@@ -21,6 +32,7 @@ export function TeamView() {
   const team = useTeamWorkspace({ from: range.from || undefined, to: range.to || undefined });
   const sync = useTeamSyncStatus();
   const storeConfigured = sync !== null && sync.teamId !== null;
+  const intl = useIntl();
   const folderInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -40,14 +52,15 @@ export function TeamView() {
     <main className="team-view" data-testid="team-view">
       {storeConfigured && <TeamStoreView status={sync} />}
       <section className="panel" aria-labelledby="team-import-title">
-        <h2 id="team-import-title">{storeConfigured ? 'Import export files' : 'Team'}</h2>
+        <h2 id="team-import-title">
+          <FormattedMessage id={storeConfigured ? 'team.import.title' : 'team.title'} />
+        </h2>
         <p className="muted">
-          Import the JSON exports your agents send you. Sessions in several exports count once.
-          Imports are kept, each with its agent, until you remove them; the files are not changed.
+          <FormattedMessage id="team.import.help" />
         </p>
         <div className="actions">
           <label className={`file-button${busy ? ' disabled' : ''}`}>
-            Import export files…
+            <FormattedMessage id="team.import.files" />
             <input
               type="file"
               accept=".json,application/json"
@@ -58,7 +71,7 @@ export function TeamView() {
             />
           </label>
           <label className={`file-button${busy ? ' disabled' : ''}`}>
-            Import a folder…
+            <FormattedMessage id="team.import.folder" />
             <input
               ref={folderInput}
               type="file"
@@ -70,8 +83,14 @@ export function TeamView() {
         </div>
         {team.progress && (
           <div className="team-progress" role="status" data-testid="team-import-progress">
-            Importing {team.progress.fileName} ({team.progress.fileIndex + 1} of{' '}
-            {team.progress.fileCount})
+            <FormattedMessage
+              id="team.import.progress"
+              values={{
+                file: team.progress.fileName,
+                index: team.progress.fileIndex + 1,
+                count: team.progress.fileCount,
+              }}
+            />
             <progress max={team.progress.total || 1} value={team.progress.validated} />
           </div>
         )}
@@ -81,7 +100,7 @@ export function TeamView() {
               // The live role sits inside the item: on the <li> itself it would end its list semantics.
               <li key={m.key} className={m.ok ? 'notice info' : 'notice'}>
                 <span role={m.ok ? 'status' : 'alert'} data-testid="team-message" data-ok={m.ok}>
-                  {m.text}
+                  {importMessageText(m, intl)}
                 </span>
               </li>
             ))}
@@ -92,21 +111,33 @@ export function TeamView() {
       {team.workspace.sources.length > 0 && (
         <section className="panel" aria-labelledby="team-sources-title">
           <h3 id="team-sources-title">
-            Exports{' '}
+            <FormattedMessage id="team.exports" />{' '}
             <span className="muted">
-              — {countOf(team.merged.length, en('session'))} from{' '}
-              {countOf(agents.length, en('agent'))}
+              <FormattedMessage
+                id="team.exports.count"
+                values={{ sessions: team.merged.length, agents: agents.length }}
+              />
             </span>
           </h3>
           <table className="team-table" data-testid="team-sources">
             <thead>
               <tr>
-                <th scope="col">File</th>
-                <th scope="col">Exported by</th>
-                <th scope="col">Exported</th>
-                <th scope="col">Sessions</th>
                 <th scope="col">
-                  <span className="visually-hidden">Remove</span>
+                  <FormattedMessage id="team.exports.file" />
+                </th>
+                <th scope="col">
+                  <FormattedMessage id="team.exports.by" />
+                </th>
+                <th scope="col">
+                  <FormattedMessage id="team.exports.at" />
+                </th>
+                <th scope="col">
+                  <FormattedMessage id="team.exports.sessions" />
+                </th>
+                <th scope="col">
+                  <span className="visually-hidden">
+                    <FormattedMessage id="team.remove" />
+                  </span>
                 </th>
               </tr>
             </thead>
@@ -115,15 +146,23 @@ export function TeamView() {
                 <tr key={s.id}>
                   <td>{s.fileName}</td>
                   <td>{s.header.agent || '—'}</td>
-                  <td>{formatTime(s.header.exportedAt)}</td>
-                  <td className="num">{formatNumber(s.sessions.length)}</td>
+                  <td>
+                    {intl.formatDate(s.header.exportedAt, {
+                      dateStyle: 'medium',
+                      timeStyle: 'short',
+                    })}
+                  </td>
+                  <td className="num">{intl.formatNumber(s.sessions.length)}</td>
                   <td>
                     <button
                       type="button"
                       onClick={() => team.remove(s.id)}
-                      aria-label={`Remove ${s.fileName}`}
+                      aria-label={intl.formatMessage(
+                        { id: 'team.exports.remove' },
+                        { file: s.fileName },
+                      )}
                     >
-                      Remove
+                      <FormattedMessage id="team.remove" />
                     </button>
                   </td>
                 </tr>
@@ -137,11 +176,11 @@ export function TeamView() {
         <>
           <form
             className="panel team-range"
-            aria-label="Days on the charts"
+            aria-label={intl.formatMessage({ id: 'team.range' })}
             onSubmit={(e) => e.preventDefault()}
           >
             <label>
-              From{' '}
+              <FormattedMessage id="log.from" />{' '}
               <input
                 type="date"
                 value={range.from}
@@ -150,7 +189,7 @@ export function TeamView() {
               />
             </label>
             <label>
-              To{' '}
+              <FormattedMessage id="log.to" />{' '}
               <input
                 type="date"
                 value={range.to}
@@ -159,10 +198,13 @@ export function TeamView() {
               />
             </label>
             <span className="muted" data-testid="team-granularity">
-              One point per {team.trends.granularity ?? 'day'}
-              {team.trends.days.length > 0
-                ? ` (${countOf(team.trends.days.length, en(team.trends.granularity ?? 'day'))})`
-                : ''}
+              <FormattedMessage
+                id={team.trends.days.length > 0 ? 'team.granularity.count' : 'team.granularity'}
+                values={{
+                  unit: team.trends.granularity ?? 'day',
+                  count: team.trends.days.length,
+                }}
+              />
             </span>
           </form>
           <TeamTrendCharts trends={team.trends} idPrefix="team" />

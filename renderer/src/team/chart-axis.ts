@@ -4,14 +4,37 @@
  * chart — at 320 px as at 1280 px.
  */
 import type { Chart } from 'chart.js';
+import type { IntlShape } from 'react-intl';
+import { ENGLISH_INTL } from '../i18n/english-intl';
 import type { Granularity } from './team-series';
 
-export function pointLabel(day: string, granularity: Granularity): string {
+type Dates = Pick<IntlShape, 'formatDate'>;
+
+const dateOf = (day: string): Date => {
   const [y, m, d] = day.split('-').map(Number);
-  const date = new Date(y, m - 1, d);
+  return new Date(y, m - 1, d);
+};
+
+/** An x-axis label, short: "5 Jan", "Jan 2026" in the locale's own order. */
+export function pointLabel(
+  day: string,
+  granularity: Granularity,
+  intl: Dates = ENGLISH_INTL,
+): string {
   if (granularity === 'month')
-    return date.toLocaleDateString(undefined, { month: 'short', year: 'numeric' });
-  return date.toLocaleDateString(undefined, { day: 'numeric', month: 'short' });
+    return intl.formatDate(dateOf(day), { month: 'short', year: 'numeric' });
+  return intl.formatDate(dateOf(day), { day: 'numeric', month: 'short' });
+}
+
+/** A point in full, for the table and the summary: "Jan 5, 2026", "January 2026". */
+export function pointDate(
+  day: string,
+  granularity: Granularity,
+  intl: Dates = ENGLISH_INTL,
+): string {
+  if (granularity === 'month')
+    return intl.formatDate(dateOf(day), { month: 'long', year: 'numeric' });
+  return intl.formatDate(dateOf(day), { day: 'numeric', month: 'short', year: 'numeric' });
 }
 
 /** [left, right] in CSS px of each x label drawn (labels are horizontal, centred on their tick). */

@@ -1,5 +1,6 @@
 /** Reads and validates one File (size first, before reading it). Shared by the worker and the fallback. */
 import { IMPORT_LIMITS, parseSessionExport, type ImportOutcome } from './import-session-export';
+import { importProblem } from './import-problem';
 
 const MB = 1024 * 1024;
 
@@ -13,7 +14,10 @@ export async function importFile(
     return {
       ok: false,
       fileName: name,
-      problem: `is ${Math.ceil(file.size / MB)} MB; the team view imports exports up to ${Math.floor(IMPORT_LIMITS.maxFileChars / MB)} MB (export a shorter date range)`,
+      problem: importProblem('team.problem.too-big', name, {
+        size: Math.ceil(file.size / MB),
+        max: Math.floor(IMPORT_LIMITS.maxFileChars / MB),
+      }),
     };
   }
   let bytes: ArrayBuffer;
@@ -23,7 +27,9 @@ export async function importFile(
     return {
       ok: false,
       fileName: name,
-      problem: `could not be read: ${String((error as Error)?.message ?? error).slice(0, 200)}`,
+      problem: importProblem('team.problem.unreadable', name, {
+        error: String((error as Error)?.message ?? error).slice(0, 200),
+      }),
     };
   }
   let text: string;
@@ -34,8 +40,7 @@ export async function importFile(
     return {
       ok: false,
       fileName: name,
-      problem:
-        'is not valid UTF-8 text (damaged, or saved in another encoding); export it again from Calm Line',
+      problem: importProblem('team.problem.not-utf8', name),
     };
   }
   return parseSessionExport(name, text, IMPORT_LIMITS, onProgress);

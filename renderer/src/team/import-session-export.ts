@@ -8,6 +8,8 @@
  * no Node; the team view runs it in a worker, tests and the bench call it directly.
  */
 import { sessionSchema, type Session } from '../../../preload/contract/session-schema';
+import type { MessageKey } from '../i18n/catalogue';
+import { importProblem, type ImportProblem } from './import-problem';
 import {
   SESSION_EXPORT_FORMAT,
   SESSION_EXPORT_VERSION,
@@ -37,7 +39,7 @@ export interface ImportedExport {
 
 export type ImportOutcome =
   | { readonly ok: true; readonly file: ImportedExport }
-  | { readonly ok: false; readonly fileName: string; readonly problem: string };
+  | { readonly ok: false; readonly fileName: string; readonly problem: ImportProblem };
 
 const MB = 1024 * 1024;
 
@@ -77,10 +79,6 @@ function describeZodIssues(
     .join('; ');
 }
 
-function shortId(value: unknown): string {
-  return typeof value === 'string' ? `, id ${value.slice(0, 40)}` : '';
-}
-
 /** Parses and validates one export. `onProgress(validated, total)` is called every 1,000 sessions. */
 export function parseSessionExport(
   fileName: string,
@@ -88,79 +86,82 @@ export function parseSessionExport(
   limits: ImportLimits = IMPORT_LIMITS,
   onProgress?: (validated: number, total: number) => void,
 ): ImportOutcome {
-  const refuse = (problem: string): ImportOutcome => ({ ok: false, fileName, problem });
+  const refuse = (id: MessageKey, values?: Record<string, string | number>): ImportOutcome => ({
+    ok: false,
+    fileName,
+    problem: importProblem(id, fileName, values),
+  });
+  const errorText = (error: unknown) => String((error as Error)?.message ?? error).slice(0, 200);
   try {
-    if (typeof text !== 'string') return refuse('could not be read as text');
+    if (typeof text !== 'string') return refuse('team.problem.not-text');
     if (text.length > limits.maxFileChars) {
-      return refuse(
-        `is ${Math.ceil(text.length / MB)} MB; the team view imports exports up to ${Math.floor(limits.maxFileChars / MB)} MB (export a shorter date range)`,
-      );
+      return refuse('team.problem.too-big', {
+        size: Math.ceil(text.length / MB),
+        max: Math.floor(limits.maxFileChars / MB),
+      });
     }
     const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     const start = body.search(/\S/);
-    if (start < 0) return refuse('is empty');
+    if (start < 0) return refuse('team.problem.empty');
     if (body[start] !== '{') {
-      const hint = body.startsWith('PK')
-        ? ' (it looks like an XLSX file)'
+      const looks = body.startsWith('PK')
+        ? 'xlsx'
         : /^[^{[]*,/.test(body.slice(start, start + 200))
-          ? ' (it looks like a CSV file)'
-          : '';
-      return refuse(
-        `is not a Calm Line JSON export${hint}; export the sessions as JSON to import them here`,
-      );
+          ? 'csv'
+          : 'other';
+      return refuse('team.problem.not-json-export', { looks });
     }
     const depth = jsonNestingDepth(body, limits.maxDepth);
-    if (depth > limits.maxDepth)
-      return refuse(
-        `is nested more than ${limits.maxDepth} levels deep; a session export never is`,
-      );
+    if (depth > limits.maxDepth) return refuse('team.problem.too-deep', { max: limits.maxDepth });
 
     let parsed: unknown;
     try {
       parsed = JSON.parse(body);
     } catch (error) {
-      return refuse(
-        `is not valid JSON: ${String((error as Error)?.message ?? error).slice(0, 200)}`,
-      );
+      return refuse('team.problem.not-json', { error: errorText(error) });
     }
-    if (!isPlainRecord(parsed))
-      return refuse('is not a Calm Line session export (not a JSON object)');
+    if (!isPlainRecord(parsed)) return refuse('team.problem.not-object');
     if (parsed.format !== SESSION_EXPORT_FORMAT) {
-      const found =
-        typeof parsed.format === 'string' ? `"${parsed.format.slice(0, 60)}"` : 'missing';
-      return refuse(
-        `is not a Calm Line session export (format ${found}, expected "${SESSION_EXPORT_FORMAT}")`,
-      );
+      const expected = SESSION_EXPORT_FORMAT;
+      return typeof parsed.format === 'string'
+        ? refuse('team.problem.wrong-format', { found: parsed.format.slice(0, 60), expected })
+        : refuse('team.problem.no-format', { expected });
     }
     if (parsed.version !== SESSION_EXPORT_VERSION) {
       const newer = typeof parsed.version === 'number' && parsed.version > SESSION_EXPORT_VERSION;
-      return refuse(
-        newer
-          ? `was written by a newer Calm Line (export version ${parsed.version}); this version reads version ${SESSION_EXPORT_VERSION}`
-          : `has an unknown export version (${(JSON.stringify(parsed.version) ?? 'missing').slice(0, 20)})`,
-      );
+      const version = JSON.stringify(parsed.version)?.slice(0, 20);
+      return newer
+        ? refuse('team.problem.newer-version', {
+            version: String(parsed.version),
+            supported: String(SESSION_EXPORT_VERSION),
+          })
+        : version === undefined
+          ? refuse('team.problem.no-version')
+          : refuse('team.problem.unknown-version', { version });
     }
     const sessionsValue = Object.hasOwn(parsed, 'sessions') ? parsed.sessions : undefined;
-    if (!Array.isArray(sessionsValue)) return refuse('has no "sessions" list');
+    if (!Array.isArray(sessionsValue)) return refuse('team.problem.no-sessions');
     if (sessionsValue.length > limits.maxSessions) {
-      return refuse(
-        `holds ${sessionsValue.length} sessions; the team view imports at most ${limits.maxSessions} per file`,
-      );
+      return refuse('team.problem.too-many', {
+        count: sessionsValue.length,
+        max: limits.maxSessions,
+      });
     }
     const headerFields: Record<string, unknown> = {};
     for (const key of Object.keys(parsed)) if (key !== 'sessions') headerFields[key] = parsed[key];
     const header = sessionExportHeaderSchema.safeParse(headerFields);
     if (!header.success)
-      return refuse(`has a bad header: ${describeZodIssues(header.error.issues)}`);
+      return refuse('team.problem.bad-header', { detail: describeZodIssues(header.error.issues) });
 
     const sessions: Session[] = new Array(sessionsValue.length);
     for (let i = 0; i < sessionsValue.length; i++) {
       const result = sessionSchema.safeParse(sessionsValue[i]);
       if (!result.success) {
-        const id = isPlainRecord(sessionsValue[i]) ? shortId(sessionsValue[i].id) : '';
-        return refuse(
-          `has an invalid session (number ${i + 1}${id}): ${describeZodIssues(result.error.issues)}`,
-        );
+        const id = isPlainRecord(sessionsValue[i]) ? sessionsValue[i].id : undefined;
+        const detail = describeZodIssues(result.error.issues);
+        return typeof id === 'string'
+          ? refuse('team.problem.bad-session.id', { index: i + 1, id: id.slice(0, 40), detail })
+          : refuse('team.problem.bad-session', { index: i + 1, detail });
       }
       sessions[i] = result.data;
       if (onProgress && (i + 1) % 1000 === 0) onProgress(i + 1, sessionsValue.length);
@@ -168,6 +169,6 @@ export function parseSessionExport(
     return { ok: true, file: { fileName, header: header.data, sessions } };
   } catch (error) {
     // Nothing above should throw; if something does (out of memory on a huge string), the file is refused.
-    return refuse(`could not be read: ${String((error as Error)?.message ?? error).slice(0, 200)}`);
+    return refuse('team.problem.unreadable', { error: errorText(error) });
   }
 }

@@ -12,22 +12,54 @@
 import type { Session } from '../../../preload/contract/session-schema';
 import type { TeamFigures } from '../../../preload/contract/team-store-schema';
 import { daysBetween, localDay } from '../../../preload/domain/calendar-day';
+import type { MessageKey } from '../i18n/catalogue';
 
+/** The charts: `label` and `axis` are message keys (the chart's title and its y axis). */
 export const TEAM_METRICS = [
-  { id: 'calls', label: 'Calls', axis: 'calls', by: 'call' },
-  { id: 'overtalkPerCall', label: 'Talking-over per call', axis: 'episodes per call', by: 'call' },
-  { id: 'tooLoudPerCall', label: 'Too-loud cues per call', axis: 'cues per call', by: 'call' },
-  { id: 'timeToCalm', label: 'Time to calm', axis: 'seconds (mean)', by: 'call' },
+  { id: 'calls', label: 'team.metric.calls', axis: 'team.metric.calls.axis', by: 'call' },
   {
-    id: 'confirmedShare',
-    label: 'Calls with confirmed priorities',
-    axis: '% of calls',
+    id: 'overtalkPerCall',
+    label: 'team.metric.overtalk',
+    axis: 'team.metric.overtalk.axis',
     by: 'call',
   },
-  { id: 'escalations', label: 'Escalations', axis: 'calls escalated', by: 'call' },
-  { id: 'followUpsDue', label: 'Follow-ups due', axis: 'open, by due day', by: 'due' },
-  { id: 'followUpsOverdue', label: 'Follow-ups overdue', axis: 'open, by due day', by: 'due' },
-] as const;
+  {
+    id: 'tooLoudPerCall',
+    label: 'team.metric.too-loud',
+    axis: 'team.metric.too-loud.axis',
+    by: 'call',
+  },
+  {
+    id: 'timeToCalm',
+    label: 'team.metric.time-to-calm',
+    axis: 'team.metric.time-to-calm.axis',
+    by: 'call',
+  },
+  {
+    id: 'confirmedShare',
+    label: 'team.metric.confirmed',
+    axis: 'team.metric.confirmed.axis',
+    by: 'call',
+  },
+  {
+    id: 'escalations',
+    label: 'team.metric.escalations',
+    axis: 'team.metric.escalations.axis',
+    by: 'call',
+  },
+  {
+    id: 'followUpsDue',
+    label: 'team.metric.follow-ups-due',
+    axis: 'team.metric.follow-ups.axis',
+    by: 'due',
+  },
+  {
+    id: 'followUpsOverdue',
+    label: 'team.metric.follow-ups-overdue',
+    axis: 'team.metric.follow-ups.axis',
+    by: 'due',
+  },
+] as const satisfies readonly { id: string; label: MessageKey; axis: MessageKey; by: string }[];
 export type TeamMetricId = (typeof TEAM_METRICS)[number]['id'];
 /** Which days a metric is counted on: the call's day, or the follow-up's due day. */
 export type TrendDays = (typeof TEAM_METRICS)[number]['by'];

@@ -10,6 +10,7 @@
 import type { Session } from '../../../preload/contract/session-schema';
 import type { SessionExportHeader } from '../../../preload/contract/session-export-schema';
 import type { ImportedExport } from './import-session-export';
+import { importProblem, type ImportProblem } from './import-problem';
 
 export interface TeamSource {
   /** Stable within the workspace (1, 2, …). */
@@ -47,7 +48,7 @@ export type AddOutcome =
       readonly source: TeamSource;
       readonly summary: AddSummary;
     }
-  | { readonly ok: false; readonly fileName: string; readonly problem: string };
+  | { readonly ok: false; readonly fileName: string; readonly problem: ImportProblem };
 
 /** Most sessions the workspace holds across all exports. */
 export const MAX_TEAM_SESSIONS = 1_000_000;
@@ -69,14 +70,14 @@ export function addExport(workspace: TeamWorkspace, file: ImportedExport): AddOu
     return {
       ok: false,
       fileName: file.fileName,
-      problem: `is the same export as ${twin.fileName}, already imported`,
+      problem: importProblem('team.problem.same-export', file.fileName, { twin: twin.fileName }),
     };
   const held = workspace.sources.reduce((n, s) => n + s.sessions.length, 0);
   if (held + file.sessions.length > MAX_TEAM_SESSIONS) {
     return {
       ok: false,
       fileName: file.fileName,
-      problem: `would take the team view past ${MAX_TEAM_SESSIONS} sessions; remove an export first`,
+      problem: importProblem('team.problem.team-full', file.fileName, { max: MAX_TEAM_SESSIONS }),
     };
   }
   const known = new Set<string>();

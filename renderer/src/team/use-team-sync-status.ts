@@ -4,6 +4,8 @@
  * reached leaves the last status shown.
  */
 import { useEffect, useState } from 'react';
+import type { IntlShape } from 'react-intl';
+import { ENGLISH_INTL } from '../i18n/english-intl';
 import type { TeamSyncStatus } from '../../../preload/contract/team-store-schema';
 import { hostApi } from '../api/host-api';
 
@@ -28,18 +30,22 @@ export function useTeamSyncStatus(): TeamSyncStatus | null {
   return status;
 }
 
-/** The status in a few words for the header ('' when the store is off). */
-export function describeSyncStatus(status: TeamSyncStatus): string {
+/** The status in a few words for the header ('' when the store is off), in the language of `intl`. */
+export function describeSyncStatus(
+  status: TeamSyncStatus,
+  intl: Pick<IntlShape, 'formatMessage'> = ENGLISH_INTL,
+): string {
+  const error = status.error ?? intl.formatMessage({ id: 'team.sync.unreachable' });
   switch (status.state) {
     case 'off':
       return '';
     case 'synced':
-      return 'Team store: synced';
+      return intl.formatMessage({ id: 'team.sync.synced' });
     case 'queued':
-      return `Team store: ${status.queued} queued`;
+      return intl.formatMessage({ id: 'team.sync.queued' }, { count: status.queued });
     case 'error':
       return status.queued > 0
-        ? `Team store: ${status.queued} queued — ${status.error ?? 'not reachable'}`
-        : `Team store: ${status.error ?? 'not reachable'}`;
+        ? intl.formatMessage({ id: 'team.sync.error.queued' }, { count: status.queued, error })
+        : intl.formatMessage({ id: 'team.sync.error' }, { error });
   }
 }

@@ -16,15 +16,24 @@ import {
   removeExport,
   type TeamWorkspace,
 } from './team-workspace';
-import { countOf, en } from '../../../preload/domain/count-words';
 import { createTypedEmitter } from '../api/typed-emitter';
+import type { ImportProblem } from './import-problem';
 
-export interface ImportMessage {
-  readonly key: number;
-  readonly fileName: string;
-  readonly ok: boolean;
-  readonly text: string;
-}
+/** What became of one file: sessions added (and already there), or refused and why. Worded by the page. */
+export type ImportMessage =
+  | {
+      readonly key: number;
+      readonly fileName: string;
+      readonly ok: true;
+      readonly added: number;
+      readonly duplicates: number;
+    }
+  | {
+      readonly key: number;
+      readonly fileName: string;
+      readonly ok: false;
+      readonly problem: ImportProblem;
+    };
 
 export interface ImportProgress {
   readonly fileName: string;
@@ -82,18 +91,17 @@ export async function importTeamFiles(files: readonly NamedFile[]): Promise<void
         key: messageKey++,
         fileName: added.fileName,
         ok: false,
-        text: `Not imported: ${added.fileName} ${added.problem}.`,
+        problem: added.problem,
       });
       continue;
     }
     update({ workspace: added.workspace });
-    const { added: fresh, duplicates } = added.summary;
-    const dupes = duplicates ? `, ${duplicates} already imported` : '';
     batch.push({
       key: messageKey++,
       fileName: item.name,
       ok: true,
-      text: `${item.name}: ${countOf(fresh, en('new session'))}${dupes}.`,
+      added: added.summary.added,
+      duplicates: added.summary.duplicates,
     });
   }
   update({ progress: null, messages: batch });

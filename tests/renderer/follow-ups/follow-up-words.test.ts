@@ -7,6 +7,7 @@ import {
   promisedText,
   toWhomText,
 } from '../../../renderer/src/follow-ups/follow-up-words';
+import { intlForLocale } from '../../support/intl-for-locale';
 
 const row = (patch: Partial<FollowUpRow> = {}): FollowUpRow => ({
   id: '00000000-0000-4000-8000-000000000001',
@@ -42,5 +43,24 @@ describe('a follow-up in words', () => {
   it('an empty section says what to do', () => {
     expect(emptySectionText('upcoming', false)).toContain('Follow-up step');
     expect(emptySectionText('overdue', true)).toContain('Clear the filters');
+  });
+
+  it('in the agent’s language: the locale’s date, its relative days and its plurals', () => {
+    const es = intlForLocale('es');
+    expect(byWhenText(row({ date: '2026-12-04' }), '2026-12-06', es)).toBe(
+      'Para el 4 dic 2026 — 2 días de retraso',
+    );
+    expect(byWhenText(row({ date: '2026-12-07' }), '2026-12-06', es)).toBe(
+      'Para el 7 dic 2026 — dentro de 1 día',
+    );
+    const de = intlForLocale('de');
+    expect(byWhenText(row({ date: '2026-12-05' }), '2026-12-06', de)).toBe(
+      'Bis 5. Dez. 2026 — 1 Tag überfällig',
+    );
+    expect(byWhenText(row({ date: '2026-12-09' }), '2026-12-06', de)).toBe(
+      'Bis 9. Dez. 2026 — in 3 Tagen',
+    );
+    expect(channelText('letter', intlForLocale('fr'))).toBe('Par courrier');
+    expect(toWhomText(row(), intlForLocale('pt-BR'))).toBe('Para o cliente do caso CASE-4821');
   });
 });

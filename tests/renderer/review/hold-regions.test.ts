@@ -3,6 +3,7 @@ import {
   REGION_STYLES,
   buildReviewRegions,
   describeRegion,
+  regionShort,
 } from '../../../renderer/src/review/review-regions';
 
 describe('holds in the review', () => {
@@ -37,7 +38,7 @@ describe('holds in the review', () => {
     );
     expect(regions.map((r) => r.kind)).toEqual(['hold', 'hold-music']);
     expect(describeRegion(regions[1])).toBe('On hold (music) 9.1–39.4 s');
-    expect(REGION_STYLES['hold-music'].short).not.toBe(REGION_STYLES.hold.short);
+    expect(regionShort('hold-music')).not.toBe(regionShort('hold'));
   });
 
   it('a session without phone events has no hold regions', () => {

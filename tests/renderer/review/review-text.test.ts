@@ -7,6 +7,7 @@ import {
   typicalSpeechLevel,
 } from '../../../renderer/src/review/review-text';
 import type { ReviewRegion } from '../../../renderer/src/review/review-regions';
+import { intlForLocale } from '../../support/intl-for-locale';
 
 /** 25 s at 100 ms: the caller speaks at −24 LUFS with a −14 peak at 12.3 s; the agent from 15 s. */
 function timeline(): CallTimeline {
@@ -25,10 +26,10 @@ function timeline(): CallTimeline {
 describe('the review in words', () => {
   it('sums up each party: typical level while speaking, and the loudest moment with its time', () => {
     const t = timeline();
-    expect(partySummary('Caller', t.caller.momentary, t.stepSec)).toBe(
+    expect(partySummary('caller', t.caller.momentary, t.stepSec)).toBe(
       'Caller: typically -24.0 LUFS while speaking, loudest -14.0 LUFS at 0:12.3.',
     );
-    expect(partySummary('You', [null, null], 0.1)).toBe('You: not heard.');
+    expect(partySummary('agent', [null, null], 0.1)).toBe('You: not heard.');
   });
 
   it('the typical level is over speech only: line noise and silence between the words do not count', () => {
@@ -38,7 +39,7 @@ describe('the review in words', () => {
       i % 3 === 0 ? -13 + ((i % 7) - 3) * 0.5 : i % 3 === 1 ? -54 : -120,
     );
     expect(typicalSpeechLevel(values)).toBe(-13);
-    expect(partySummary('Caller', values, 0.1)).toMatch(
+    expect(partySummary('caller', values, 0.1)).toMatch(
       /^Caller: typically -13\.0 LUFS while speaking/,
     );
     // Only noise under the absolute gate: not heard.
@@ -64,5 +65,18 @@ describe('the review in words', () => {
     ]);
     expect(spanSeconds(25)).toBe(10);
     expect(spanSeconds(30 * 60)).toBe(60);
+  });
+
+  it('says it in the agent’s language', () => {
+    const t = timeline();
+    expect(partySummary('caller', t.caller.momentary, t.stepSec, intlForLocale('es'))).toMatch(
+      /^Cliente: normalmente .24,0 LUFS al hablar, máximo .14,0 LUFS en 0:12,3\.$/,
+    );
+    const regions = [{ id: 'a', kind: 'too-loud', start: 1, end: 2 }] as unknown as ReviewRegion[];
+    expect(reviewSpans(t, 10, regions, intlForLocale('de'))[0]).toMatchObject({
+      from: '0:00,0',
+      agent: 'still',
+      moments: 'Zu laut',
+    });
   });
 });

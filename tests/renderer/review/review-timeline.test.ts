@@ -9,17 +9,22 @@ import type { CallAnalysis, CallTimeline } from '../../../renderer/engine/call-t
 import {
   buildReviewRegions,
   describeRegion,
+  REGION_KINDS,
   REGION_STYLES,
+  regionShort,
 } from '../../../renderer/src/review/review-regions';
 import {
   PEAK_CEILING_LUFS,
   PEAK_FLOOR_LUFS,
+  formatLufs,
   formatReviewTime,
   levelsAt,
   lufsToPeak,
   timelinePeaks,
 } from '../../../renderer/src/review/timeline-peaks';
 import { buildDialogue, truthOf, type Dialogue } from '../../support/dialogues';
+import { intlForLocale } from '../../support/intl-for-locale';
+import { LOCALES } from '../../../renderer/src/i18n/locales';
 import { interruptionCall } from '../../engine/dialogue-scripts';
 
 let d: Dialogue;
@@ -92,6 +97,13 @@ describe('loudness lanes', () => {
     expect(formatReviewTime(75.04)).toBe('1:15.0');
     expect(formatReviewTime(-1)).toBe('0:00.0');
   });
+
+  it('writes the tenths and the levels with the locale’s decimal sign', () => {
+    const fr = intlForLocale('fr');
+    expect(formatReviewTime(75.04, fr)).toBe('1:15,0');
+    expect(formatLufs(-23.44, fr)).toMatch(/^.23,4 LUFS$/);
+    expect(formatLufs(null, intlForLocale('de'))).toBe('still');
+  });
 });
 
 describe('regions', () => {
@@ -127,7 +139,10 @@ describe('regions', () => {
       [0, 2],
       [9, 10],
     ]);
-    const shorts = Object.values(REGION_STYLES).map((s) => s.short);
-    expect(new Set(shorts).size).toBe(shorts.length);
+    for (const locale of LOCALES) {
+      const intl = intlForLocale(locale);
+      const shorts = REGION_KINDS.map((kind) => regionShort(kind, intl));
+      expect(new Set(shorts).size, locale).toBe(shorts.length);
+    }
   });
 });

@@ -18,6 +18,7 @@ import {
   resolutionText,
 } from '../../../renderer/src/session-log/session-format';
 import { sessionQuerySchema } from '../../../preload/contract/session-ipc-schema';
+import { intlForLocale } from '../../support/intl-for-locale';
 
 describe("the log's query", () => {
   it('asks for the first page of everything when nothing is set', () => {
@@ -98,5 +99,19 @@ describe('a correction in the history', () => {
   it('shortens long notes so one correction stays one line', () => {
     const text = changeText({ field: 'notes', before: '', after: 'n'.repeat(300) });
     expect(text).toBe(`notes (none) → “${'n'.repeat(59)}…”`);
+  });
+
+  it('reads in the agent’s language, with its quotes and the wrap-up’s own words', () => {
+    const fr = intlForLocale('fr');
+    expect(changeText({ field: 'resolution', before: 'partly', after: 'resolved' }, fr)).toBe(
+      'résolution Résolu en partie → Résolu',
+    );
+    expect(changeText({ field: 'caseReference', before: '', after: 'CASE-4711' }, fr)).toBe(
+      'référence du dossier (vide) → « CASE-4711 »',
+    );
+    expect(
+      followUpText({ followUpDate: '2026-12-01', followUpDone: false }, '2026-12-06', fr),
+    ).toBe('Suivi en retard depuis le 1 déc. 2026');
+    expect(resolutionText(null, intlForLocale('de'))).toBe('Ohne Lösung');
   });
 });

@@ -5,6 +5,7 @@ import {
   type TeamMetricId,
   type TeamTrends,
 } from '../../../renderer/src/team/team-series';
+import { intlForLocale } from '../../support/intl-for-locale';
 
 const values = (calls: (number | null)[]) =>
   Object.fromEntries(TEAM_METRICS.map((m) => [m.id, calls])) as Record<
@@ -28,12 +29,12 @@ describe('a trend chart in words', () => {
     const table = chartTable(trends, calls, new Set(['Ana Souza']));
     expect(table.columns).toEqual(['Team', 'Ana Souza']);
     expect(table.rows).toEqual([
-      { day: '2026-01-05', cells: ['3', '2'] },
-      { day: '2026-01-06', cells: ['—', '—'] },
-      { day: '2026-01-07', cells: ['5.3', '4'] },
+      { day: '2026-01-05', label: 'Jan 5, 2026', cells: ['3', '2'] },
+      { day: '2026-01-06', label: 'Jan 6, 2026', cells: ['—', '—'] },
+      { day: '2026-01-07', label: 'Jan 7, 2026', cells: ['5.3', '4'] },
     ]);
     expect(table.summary).toBe(
-      'Calls per day: 3 days from 2026-01-05 to 2026-01-07; team highest 5.3 on 2026-01-07.',
+      'Calls per day: 3 days from Jan 5, 2026 to Jan 7, 2026; team highest 5.3 on Jan 7, 2026.',
     );
   });
 
@@ -46,5 +47,27 @@ describe('a trend chart in words', () => {
         'Follow-ups due: no sessions in these days. Pick a longer range, or import an export that covers them.',
     });
     expect(formatFigure(null)).toBe('—');
+  });
+
+  it('says it in the agent’s language, with the locale’s dates and decimal sign', () => {
+    const table = chartTable(trends, calls, new Set(['Ana Souza']), intlForLocale('de'));
+    expect(table.columns).toEqual(['Team', 'Ana Souza']);
+    expect(table.rows[2]).toEqual({
+      day: '2026-01-07',
+      label: '7. Jan. 2026',
+      cells: ['5,3', '4'],
+    });
+    expect(table.summary).toBe(
+      'Anrufe pro Tag: 3 Tage vom 5. Jan. 2026 bis 7. Jan. 2026; Team-Höchstwert 5,3 am 7. Jan. 2026.',
+    );
+    const weeks = chartTable(
+      { ...trends, granularity: 'week' },
+      calls,
+      new Set(),
+      intlForLocale('fr'),
+    );
+    expect(weeks.summary).toMatch(
+      /^Appels par semaine : 3 semaines de la semaine du 5 janv\. 2026 à la semaine du 7 janv\. 2026 ; /,
+    );
   });
 });

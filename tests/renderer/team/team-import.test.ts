@@ -14,7 +14,14 @@ import {
   removeExport,
   type TeamWorkspace,
 } from '../../../renderer/src/team/team-workspace';
+import { importProblemText } from '../../../renderer/src/team/import-problem';
+import { ENGLISH_INTL } from '../../../renderer/src/i18n/english-intl';
+import { intlForLocale } from '../../support/intl-for-locale';
 import { makeSessions, seededRandom } from '../../support/session-factory';
+
+/** A refusal as the team view says it in English: "<file> <what is wrong>". */
+const said = (problem: Parameters<typeof importProblemText>[0]) =>
+  importProblemText(problem, ENGLISH_INTL);
 
 async function exportText(
   sessions: Session[],
@@ -29,11 +36,11 @@ async function exportText(
 
 function importInto(workspace: TeamWorkspace, fileName: string, text: string) {
   const parsed = parseSessionExport(fileName, text);
-  if (!parsed.ok) return { workspace, refused: `${parsed.fileName} ${parsed.problem}` };
+  if (!parsed.ok) return { workspace, refused: said(parsed.problem) };
   const added = addExport(workspace, parsed.file);
   return added.ok
     ? { workspace: added.workspace, refused: null, summary: added.summary }
-    : { workspace, refused: `${added.fileName} ${added.problem}` };
+    : { workspace, refused: said(added.problem) };
 }
 
 describe('team import: one export file', () => {
@@ -169,16 +176,17 @@ describe('team import: one export file', () => {
   it('refuses files over the size and session caps before parsing them', async () => {
     const text = await exportText(makeSessions(20, { seed: 24 }));
     const small = parseSessionExport('big.json', text, { ...IMPORT_LIMITS, maxFileChars: 1000 });
-    expect(small).toMatchObject({
-      ok: false,
-      fileName: 'big.json',
-      problem: expect.stringMatching(/up to 0 MB/),
-    });
+    expect(small).toMatchObject({ ok: false, fileName: 'big.json' });
+    expect(!small.ok && said(small.problem)).toMatch(/^big\.json is \d+ MB; .* up to 0 MB/);
     const few = parseSessionExport('many.json', text, { ...IMPORT_LIMITS, maxSessions: 10 });
-    expect(few).toMatchObject({
-      ok: false,
-      problem: 'holds 20 sessions; the team view imports at most 10 per file',
-    });
+    expect(few).toMatchObject({ ok: false });
+    expect(!few.ok && said(few.problem)).toBe(
+      'many.json holds 20 sessions; the team view imports at most 10 per file',
+    );
+    // In the lead's language, with its own number format.
+    expect(!few.ok && importProblemText(few.problem, intlForLocale('de'))).toBe(
+      'many.json enthält 20 Gespräche; die Teamansicht importiert höchstens 10 pro Datei',
+    );
   });
 
   it('never throws on 400 random mutations of a valid export; whatever it accepts is schema-valid', async () => {
@@ -220,7 +228,7 @@ describe('team import: one export file', () => {
           expect(sessionSchema.safeParse(s).success).toBe(true);
       } else {
         expect(outcome.fileName).toBe(`m${i}.json`);
-        expect(outcome.problem.length).toBeGreaterThan(5);
+        expect(said(outcome.problem)).toMatch(new RegExp(`^m${i}\\.json .{5}`));
       }
     }
     expect(accepted).toBeLessThan(400);
