@@ -4,7 +4,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { downloadBlob } from '../export/download';
 import { Chart, agentStyle, paperBackground, teamStyle, type SeriesStyle } from './chart-style';
 import type { TeamMetricId, TeamTrends, TrendDays, TrendSeries } from './team-series';
-import { chartTable } from './team-chart-table';
+import { agentName, chartTable } from './team-chart-table';
 import { pointLabel, xLabelBoxes } from './chart-axis';
 import type { MessageKey } from '../i18n/catalogue';
 
@@ -134,7 +134,7 @@ export function TeamChart({ metric, trends, shownAgents, agentIndex }: Props) {
             a,
             metric.id,
             range,
-            a.agent ?? '',
+            agentName(a.agent ?? '', intl),
             agentStyle(agentIndex.get(a.agent ?? '') ?? 0),
           ),
         ),

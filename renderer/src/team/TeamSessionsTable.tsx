@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { TeamSession } from './team-workspace';
 import { escalationText, resolutionText } from '../session-log/session-format';
+import { agentName } from './team-chart-table';
 
 const PAGE = 100;
 
@@ -43,7 +44,7 @@ export function TeamSessionsTable({ sessions }: { readonly sessions: readonly Te
               <td>
                 {intl.formatDate(session.startedAt, { dateStyle: 'short', timeStyle: 'short' })}
               </td>
-              <td>{agent}</td>
+              <td>{agentName(agent, intl)}</td>
               <td>
                 {source.fileName}
                 {alsoIn > 0 && (

@@ -6,6 +6,7 @@ import { useMemo, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { agentStyle } from './chart-style';
 import { TeamChart } from './TeamChart';
+import { agentName } from './team-chart-table';
 import { TEAM_METRICS, type TeamTrends } from './team-series';
 
 export function TeamTrendCharts({ trends, idPrefix }: { trends: TeamTrends; idPrefix: string }) {
@@ -41,7 +42,7 @@ export function TeamTrendCharts({ trends, idPrefix }: { trends: TeamTrends; idPr
                 aria-hidden="true"
                 style={{ borderColor: agentStyle(i).colour }}
               />{' '}
-              {a}
+              {agentName(a, intl)}
             </label>
           ))}
         </div>

@@ -23,6 +23,11 @@ export interface ChartTable {
   readonly summary: string;
 }
 
+/** An agent's name as the charts and tables show it: "Unknown agent" when the exports name none. */
+export function agentName(agent: string, intl: Pick<IntlShape, 'formatMessage'> = ENGLISH_INTL) {
+  return agent || intl.formatMessage({ id: 'team.agent.unknown' });
+}
+
 /** A figure as the table shows it: up to one decimal, a dash for a day without a value. */
 export function formatFigure(value: number | null, intl: Words = ENGLISH_INTL): string {
   if (value === null || !Number.isFinite(value)) return '—';
@@ -51,7 +56,7 @@ export function chartTable(
     { name: intl.formatMessage({ id: 'team.chart.team' }), values: trends.team.values[metric.id] },
     ...trends.agents
       .filter((a) => a.agent !== null && shownAgents.has(a.agent))
-      .map((a) => ({ name: a.agent ?? '', values: a.values[metric.id] })),
+      .map((a) => ({ name: agentName(a.agent ?? '', intl), values: a.values[metric.id] })),
   ];
   const label = intl.formatMessage({ id: metric.label });
   if (!range)

@@ -130,7 +130,8 @@ export function mergedSessions(workspace: TeamWorkspace): TeamSession[] {
   for (const { session, source, copies } of best.values()) {
     merged.push({
       session,
-      agent: session.agent || source.header.agent || 'unknown agent',
+      // '' when neither names one: the page says "unknown agent" in its language (agentName).
+      agent: session.agent || source.header.agent || '',
       source,
       alsoIn: copies.size - 1,
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartTable, formatFigure } from '../../../renderer/src/team/team-chart-table';
+import { agentName, chartTable, formatFigure } from '../../../renderer/src/team/team-chart-table';
 import {
   TEAM_METRICS,
   type TeamMetricId,
@@ -47,6 +47,12 @@ describe('a trend chart in words', () => {
         'Follow-ups due: no sessions in these days. Pick a longer range, or import an export that covers them.',
     });
     expect(formatFigure(null)).toBe('—');
+  });
+
+  it('names a session no export names an agent for, in the lead’s language', () => {
+    expect(agentName('Ana Souza')).toBe('Ana Souza');
+    expect(agentName('')).toBe('Unknown agent');
+    expect(agentName('', intlForLocale('de'))).toBe('Unbekannter Agent');
   });
 
   it('says it in the agent’s language, with the locale’s dates and decimal sign', () => {
