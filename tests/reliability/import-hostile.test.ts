@@ -15,6 +15,8 @@ import { jsonChunks } from '../../main/export/export-json';
 import { sessionSchema, type Session } from '../../preload/contract/session-schema';
 import { importOne } from '../../renderer/src/team/import-files';
 import { IMPORT_LIMITS } from '../../renderer/src/team/import-session-export';
+import { importProblemText, type ImportProblem } from '../../renderer/src/team/import-problem';
+import { ENGLISH_INTL } from '../../renderer/src/i18n/english-intl';
 import {
   EMPTY_WORKSPACE,
   addExport,
@@ -41,6 +43,20 @@ async function exportText(sessions: Session[], agent: string, at: string): Promi
   return text;
 }
 
+/** Why a file was refused, as the Team screen says it in English, without the file's name before it. */
+function problemText(problem: ImportProblem, fileName: string): string {
+  const text = importProblemText(problem, ENGLISH_INTL);
+  return text.startsWith(`${fileName} `) ? text.slice(fileName.length + 1) : text;
+}
+
+/** The Team screen's line for a refused file. */
+function refusal(problem: ImportProblem): string {
+  return ENGLISH_INTL.formatMessage(
+    { id: 'team.import.refused' },
+    { problem: importProblemText(problem, ENGLISH_INTL) },
+  );
+}
+
 /** What the Team screen does with one picked file: import it, add it, or show why not. */
 async function importInto(workspace: TeamWorkspace, name: string, bytes: Uint8Array) {
   const outcome = await importOne(
@@ -51,8 +67,8 @@ async function importInto(workspace: TeamWorkspace, name: string, bytes: Uint8Ar
     return {
       workspace,
       accepted: null,
-      message: `Not imported: ${outcome.fileName} ${outcome.problem}.`,
-      problem: outcome.problem,
+      message: refusal(outcome.problem),
+      problem: problemText(outcome.problem, outcome.fileName),
       fileName: outcome.fileName,
     };
   const added = addExport(workspace, outcome.file);
@@ -60,8 +76,8 @@ async function importInto(workspace: TeamWorkspace, name: string, bytes: Uint8Ar
     return {
       workspace,
       accepted: outcome.file.sessions,
-      message: `Not imported: ${added.fileName} ${added.problem}.`,
-      problem: added.problem,
+      message: refusal(added.problem),
+      problem: problemText(added.problem, added.fileName),
       fileName: added.fileName,
     };
   return {
@@ -194,10 +210,9 @@ describe('hostile export files into the team view', () => {
       arrayBuffer: () => Promise.reject(new Error('must not be read')),
     } as unknown as File;
     const outcome = await importOne({ file: big, name: 'huge.json' }, () => undefined);
-    expect(outcome).toMatchObject({
-      ok: false,
-      fileName: 'huge.json',
-      problem: expect.stringMatching(/^is \d+ MB; the team view imports exports up to \d+ MB/),
-    });
+    expect(outcome).toMatchObject({ ok: false, fileName: 'huge.json' });
+    expect(!outcome.ok && refusal(outcome.problem)).toMatch(
+      /^Not imported: huge\.json is \d+ MB; the team view imports exports up to \d+ MB/,
+    );
   });
 });
