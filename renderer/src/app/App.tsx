@@ -11,6 +11,7 @@ import { FirstRunSetup } from '../setup/FirstRunSetup';
 import { WrapUpSaved } from '../wrap-up/WrapUpSaved';
 import { CallEventProblemNotice } from '../phone-events/CallEventProblemNotice';
 import { FollowUpsView } from '../follow-ups/FollowUpsView';
+import { PracticeView } from '../practice/PracticeView';
 import { useFollowUps } from '../follow-ups/use-follow-ups';
 import { SessionLogView } from '../session-log/SessionLogView';
 import { SettingsView } from '../settings/SettingsView';
@@ -173,6 +174,7 @@ export function App() {
           />
         )}
         {screen === 'follow-ups' && <FollowUpsView followUps={followUps} onOpen={openSession} />}
+        {screen === 'practice' && !inCall && <PracticeView settings={settings} />}
         {screen === 'settings' && settings && (
           <>
             <SettingsView settings={settings} appInfo={appInfo} onUpdate={update} onReset={reset} />

@@ -5,12 +5,14 @@ import { LiveCallBadge } from '../call/LiveCallBadge';
 import { TeamSyncBadge } from '../team/TeamSyncBadge';
 import type { MessageKey } from '../i18n/catalogue';
 
-export type Screen = 'setup' | 'coach' | 'wrap-up' | 'log' | 'follow-ups' | 'team' | 'settings';
+export type Screen =
+  'setup' | 'coach' | 'wrap-up' | 'log' | 'follow-ups' | 'practice' | 'team' | 'settings';
 const SCREENS: { id: Screen; label: MessageKey }[] = [
   { id: 'coach', label: 'app.nav.coach' },
   { id: 'wrap-up', label: 'app.nav.wrap-up' },
   { id: 'log', label: 'app.nav.log' },
   { id: 'follow-ups', label: 'app.nav.follow-ups' },
+  { id: 'practice', label: 'app.nav.practice' },
   { id: 'team', label: 'app.nav.team' },
   { id: 'settings', label: 'app.nav.settings' },
 ];

@@ -1,0 +1,100 @@
+import { FormattedMessage } from 'react-intl';
+import type { PracticeScore, TurnScore } from '../../engine/practice/practice-score';
+
+/** The rehearsal's score in the playbook's words: overall first, then each caller turn. */
+export function PracticeScoreView({ score }: { score: PracticeScore }) {
+  const o = score.overall;
+  return (
+    <section aria-labelledby="practice-score-title" data-testid="practice-score">
+      <h3 id="practice-score-title">
+        <FormattedMessage id="practice.score.title" />
+      </h3>
+      <ul className="plain">
+        <li data-testid="score-waited" data-value={o.waited}>
+          <FormattedMessage
+            id="practice.score.waited"
+            values={{ count: o.waited, turns: o.turns }}
+          />
+        </li>
+        <li data-testid="score-softly" data-value={o.answeredSoftly}>
+          <FormattedMessage
+            id="practice.score.softly"
+            values={{ count: o.answeredSoftly, turns: o.turns }}
+          />
+        </li>
+        <li data-testid="score-talked-over" data-value={o.talkedOver}>
+          <FormattedMessage
+            id="practice.score.talked-over"
+            values={{ count: o.talkedOver, turns: o.turns }}
+          />
+        </li>
+        {o.medianWaitSec !== null && (
+          <li>
+            <FormattedMessage id="practice.score.median-wait" values={{ sec: o.medianWaitSec }} />
+          </li>
+        )}
+        <li data-testid="score-priorities">
+          <FormattedMessage
+            id="practice.score.priorities"
+            values={{
+              restated: o.priorities.restated,
+              expected: o.priorities.expected,
+              confirmed: o.priorities.confirmed,
+            }}
+          />
+        </li>
+        <li>
+          {o.timeToCalmSec === null ? (
+            <FormattedMessage id="practice.score.calm-none" />
+          ) : (
+            <FormattedMessage id="practice.score.calm" values={{ sec: o.timeToCalmSec }} />
+          )}
+        </li>
+      </ul>
+      <ol className="practice-turns">
+        {score.turns.map((t) => (
+          <li
+            key={t.turn}
+            data-testid="score-turn"
+            data-waited={t.waited}
+            data-softly={String(t.answeredSoftly)}
+          >
+            <TurnLine turn={t} />
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function TurnLine({ turn: t }: { turn: TurnScore }) {
+  return (
+    <>
+      <strong>
+        <FormattedMessage id="practice.score.turn" values={{ turn: t.turn + 1 }} />
+      </strong>{' '}
+      {t.waitSec === null ? (
+        <FormattedMessage id="practice.score.turn.unanswered" />
+      ) : t.waited ? (
+        <FormattedMessage id="practice.score.turn.waited" values={{ sec: t.waitSec }} />
+      ) : (
+        <FormattedMessage id="practice.score.turn.early" values={{ sec: -t.waitSec }} />
+      )}
+      {t.answeredSoftly !== null && t.overNormalLu !== null && (
+        <>
+          {' · '}
+          <FormattedMessage
+            id={t.answeredSoftly ? 'practice.score.turn.soft' : 'practice.score.turn.loud'}
+            values={{ lu: t.overNormalLu }}
+          />
+        </>
+      )}
+      {t.talkedOver.agentStarted > 0 && (
+        <>
+          {' · '}
+          <FormattedMessage id="practice.score.turn.over" />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,67 @@
+import { FormattedMessage, useIntl } from 'react-intl';
+import type { ScenarioSummary } from '../../../preload/contract/practice-schema';
+
+interface Props {
+  scenarios: readonly ScenarioSummary[];
+  selectedId: string | null;
+  onSelect(id: string): void;
+  onExport(id: string): void;
+  onDelete(id: string): void;
+}
+
+/** The scenarios as one radio group (arrow keys move the choice), each with Export and Delete. */
+export function ScenarioList({ scenarios, selectedId, onSelect, onExport, onDelete }: Props) {
+  const intl = useIntl();
+  if (scenarios.length === 0)
+    return (
+      <p className="muted" data-testid="practice-no-scenarios">
+        <FormattedMessage id="practice.scenarios.none" />
+      </p>
+    );
+  return (
+    <fieldset className="practice-scenarios">
+      <legend>
+        <FormattedMessage id="practice.scenarios" />
+      </legend>
+      <ul className="plain" data-testid="practice-scenarios">
+        {scenarios.map((s) => (
+          <li key={s.id} data-testid="practice-scenario" data-id={s.id}>
+            <label
+              style={{ display: 'flex', gap: 6, alignItems: 'baseline', flex: 1, minWidth: 0 }}
+            >
+              <input
+                type="radio"
+                name="practice-scenario"
+                checked={s.id === selectedId}
+                onChange={() => onSelect(s.id)}
+              />
+              <span style={{ overflowWrap: 'anywhere' }}>
+                {s.title}{' '}
+                <small className="muted">
+                  <FormattedMessage
+                    id="practice.scenario.summary"
+                    values={{ turns: s.turns, seconds: Math.round(s.durationSec) }}
+                  />
+                </small>
+              </span>
+            </label>
+            <button
+              type="button"
+              onClick={() => onExport(s.id)}
+              aria-label={intl.formatMessage({ id: 'practice.export.named' }, { title: s.title })}
+            >
+              <FormattedMessage id="practice.export" />
+            </button>
+            <button
+              type="button"
+              onClick={() => onDelete(s.id)}
+              aria-label={intl.formatMessage({ id: 'practice.delete.named' }, { title: s.title })}
+            >
+              <FormattedMessage id="practice.delete" />
+            </button>
+          </li>
+        ))}
+      </ul>
+    </fieldset>
+  );
+}
