@@ -23,6 +23,8 @@ import type { WrapUpDraft } from '../../preload/contract/session-ipc-schema';
 import type { Session } from '../../preload/contract/session-schema';
 import { WRAP_UP_STEPS } from '../../preload/contract/settings-schema';
 import { importOne } from '../../renderer/src/team/import-files';
+import { importProblemText } from '../../renderer/src/team/import-problem';
+import { ENGLISH_INTL } from '../../renderer/src/i18n/english-intl';
 import { CONTROLS, EMOJI, RTL } from '../support/hostile-text';
 import { makeSessions, seededRandom } from '../support/session-factory';
 
@@ -159,7 +161,9 @@ describe('notes round trip', () => {
       { file: new File([fs.readFileSync(file)], 'notes.json'), name: 'notes.json' },
       () => undefined,
     );
-    expect(outcome.ok, outcome.ok ? '' : outcome.problem).toBe(true);
+    expect(outcome.ok, outcome.ok ? '' : importProblemText(outcome.problem, ENGLISH_INTL)).toBe(
+      true,
+    );
     if (!outcome.ok) return;
     const byId = new Map(outcome.file.sessions.map((s) => [s.id, s]));
     for (const [i, session] of sessions.entries()) {
