@@ -108,7 +108,10 @@ export const exportBench: BenchModule = {
         importRuns.push(
           await wallSeconds(() => {
             const outcome = parseSessionExport('bench.json', text);
-            if (!outcome.ok) throw new Error(`import refused the bench export: ${outcome.problem}`);
+            if (!outcome.ok)
+              throw new Error(
+                `import refused the bench export: ${JSON.stringify(outcome.problem)}`,
+              );
             imported = outcome.file.sessions.length;
           }),
         );
