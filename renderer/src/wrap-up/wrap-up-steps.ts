@@ -12,9 +12,7 @@ import {
   type WrapUp,
 } from '../../../preload/contract/session-schema';
 import { WRAP_UP_STEPS, type WrapUpStep } from '../../../preload/contract/settings-schema';
-import type { IntlShape } from 'react-intl';
 import type { MessageKey } from '../i18n/catalogue';
-import { ENGLISH_INTL } from '../i18n/english-intl';
 
 export { WRAP_UP_STEPS };
 export type { WrapUpStep };
@@ -109,27 +107,6 @@ export const FOLLOW_UP_CHANNEL_MESSAGES: ValueMessages<(typeof FOLLOW_UP_CHANNEL
     email: 'wrap-up.value.follow-up-channel.email',
     letter: 'wrap-up.value.follow-up-channel.letter',
   };
-
-/** A map of message keys as words in the language of `intl` (English without one). */
-export function wordsOf<T extends string>(
-  messages: ValueMessages<T>,
-  intl: Pick<IntlShape, 'formatMessage'> = ENGLISH_INTL,
-): Readonly<Record<T, string>> {
-  return Object.fromEntries(
-    (Object.keys(messages) as T[]).map((value) => [
-      value,
-      intl.formatMessage({ id: messages[value] }),
-    ]),
-  ) as Record<T, string>;
-}
-
-// English words, for screens not yet translated (the session log reads these).
-export const PRIORITY_KIND_LABELS = wordsOf(PRIORITY_KIND_MESSAGES);
-export const RESOLUTION_LABELS = wordsOf(RESOLUTION_MESSAGES);
-export const ESCALATION_LABELS = wordsOf(ESCALATION_MESSAGES);
-export const GOODWILL_LABELS = wordsOf(GOODWILL_MESSAGES);
-export const ROOT_CAUSE_LABELS = wordsOf(ROOT_CAUSE_MESSAGES);
-export const FOLLOW_UP_CHANNEL_LABELS = wordsOf(FOLLOW_UP_CHANNEL_MESSAGES);
 
 /** Whether the step holds an answer that a team requiring it would accept. */
 export function isStepComplete(step: WrapUpStep, w: WrapUp): boolean {
