@@ -19,11 +19,15 @@ export function PracticeView({ settings }: { settings: Settings | null }) {
   const intl = useIntl();
   const { state, controller } = usePractice(settings);
   const fileInput = useRef<HTMLInputElement>(null);
+  const callInput = useRef<HTMLInputElement>(null);
 
-  async function importPicked(event: ChangeEvent<HTMLInputElement>) {
+  async function picked(event: ChangeEvent<HTMLInputElement>, from: 'scenario' | 'call') {
     const file = event.target.files?.[0];
     event.target.value = '';
-    if (file) await controller.importFile(file.name, new Uint8Array(await file.arrayBuffer()));
+    if (!file) return;
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    if (from === 'scenario') await controller.importFile(file.name, bytes);
+    else await controller.makeFromCallFile(file.name, bytes);
   }
 
   async function exportScenario(id: string) {
@@ -94,8 +98,24 @@ export function PracticeView({ settings }: { settings: Settings | null }) {
               accept=".calmscenario"
               hidden
               aria-label={intl.formatMessage({ id: 'practice.import.file' })}
-              onChange={(e) => void importPicked(e)}
+              onChange={(e) => void picked(e, 'scenario')}
               data-testid="practice-file"
+            />
+            <button
+              type="button"
+              onClick={() => callInput.current?.click()}
+              data-testid="practice-make"
+            >
+              <FormattedMessage id="practice.make" />
+            </button>
+            <input
+              ref={callInput}
+              type="file"
+              accept=".wav,.mp3,.opus,.ogg,.flac,audio/*"
+              hidden
+              aria-label={intl.formatMessage({ id: 'practice.make.file' })}
+              onChange={(e) => void picked(e, 'call')}
+              data-testid="practice-call-file"
             />
           </div>
           <PracticeHistory runs={state.history} total={state.historyTotal} />

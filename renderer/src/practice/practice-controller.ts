@@ -12,7 +12,11 @@ import type { CallAnalysis, LiveSnapshot } from '../../engine/call-types';
 import { DEFAULT_CUE_SETTINGS } from '../../engine/cue-settings';
 import type { PlayedTurn, PracticePhase } from '../../engine/practice/practice-run';
 import { scorePractice, type PracticeScore } from '../../engine/practice/practice-score';
-import { decodeScenario, type Scenario } from '../../engine/practice/scenario-file';
+import {
+  SCENARIO_FILE_EXTENSION,
+  decodeScenario,
+  type Scenario,
+} from '../../engine/practice/scenario-file';
 import { createTypedEmitter } from '../api/typed-emitter';
 import type { BannerState } from '../live-coach/cue-copy';
 import { agentDeviceKey } from '../live-coach/device-key';
@@ -68,6 +72,8 @@ export interface PracticeControllerDeps {
   readonly settings: () => Settings | null;
   readonly now?: () => Date;
   readonly newId: () => string;
+  /** A recorded call file → scenario file bytes (scenario-from-call-file.ts in the app). */
+  readonly makeScenario: (fileName: string, bytes: Uint8Array) => Promise<Uint8Array>;
 }
 
 export interface PracticeController {
@@ -76,6 +82,8 @@ export interface PracticeController {
   load(): Promise<void>;
   select(id: string | null): void;
   importFile(fileName: string, bytes: Uint8Array): Promise<boolean>;
+  /** A scenario from a recorded call file (its caller channel only), kept like an imported one. */
+  makeFromCallFile(fileName: string, bytes: Uint8Array): Promise<boolean>;
   /** The selected scenario's file, to save for the team; null when it could not be read. */
   exportFile(id: string): Promise<{ fileName: string; bytes: Uint8Array } | null>;
   deleteScenario(id: string): Promise<void>;
@@ -152,6 +160,20 @@ export function createPracticeController(deps: PracticeControllerDeps): Practice
     });
   };
 
+  async function importFile(fileName: string, bytes: Uint8Array): Promise<boolean> {
+    const result = await deps.api.importPracticeScenario({
+      fileName,
+      dataBase64: bytesToBase64(bytes),
+    });
+    if (!result.ok) {
+      set({ problem: { kind: 'import', reason: result.message } });
+      return false;
+    }
+    set({ problem: null, selectedId: result.value.id });
+    await loadScenarios();
+    return true;
+  }
+
   return {
     getState: () => state,
     subscribe: (listener) => changed.on('change', listener),
@@ -161,18 +183,16 @@ export function createPracticeController(deps: PracticeControllerDeps): Practice
     select(id) {
       if (state.step === 'pick') set({ selectedId: id });
     },
-    async importFile(fileName, bytes) {
-      const result = await deps.api.importPracticeScenario({
-        fileName,
-        dataBase64: bytesToBase64(bytes),
-      });
-      if (!result.ok) {
-        set({ problem: { kind: 'import', reason: result.message } });
+    importFile,
+    async makeFromCallFile(fileName, bytes) {
+      let scenario: Uint8Array;
+      try {
+        scenario = await deps.makeScenario(fileName, bytes);
+      } catch (error) {
+        set({ problem: { kind: 'import', reason: `${fileName}: ${reasonOf(error)}` } });
         return false;
       }
-      set({ problem: null, selectedId: result.value.id });
-      await loadScenarios();
-      return true;
+      return importFile(`${fileName}${SCENARIO_FILE_EXTENSION}`, scenario);
     },
     async exportFile(id) {
       const result = await deps.api.getPracticeScenario({ id });

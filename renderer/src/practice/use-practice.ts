@@ -8,6 +8,7 @@ import { hostApi } from '../api/host-api';
 import { newId } from '../live-coach/finished-call';
 import { openPracticeAudio } from './audio/practice-audio';
 import { createPracticeController } from './practice-controller';
+import { scenarioFromCallFile } from './scenario-from-call-file';
 
 export function usePractice(settings: Settings | null) {
   const settingsRef = useRef(settings);
@@ -20,6 +21,7 @@ export function usePractice(settings: Settings | null) {
       openAudio: (config, onState) => openPracticeAudio(config, { onState }),
       settings: () => settingsRef.current,
       newId,
+      makeScenario: scenarioFromCallFile,
     }),
   );
   const state = useSyncExternalStore(controller.subscribe, controller.getState);

@@ -191,7 +191,7 @@ describe('a scenario made from a kept recording', () => {
     made.turns.forEach((t, i) =>
       expect(Math.abs(t.start - callerTruth[i].start)).toBeLessThan(0.1),
     );
-    // Where only the agent spoke, the scenario is the caller's quiet line, 40 dB and more under speech.
+    // Where only the agent spoke, the scenario is the caller’s quiet line (-60 dBFS), not the agent (-24).
     for (const u of truthOf(dialogue, 'agent')) {
       const piece = made.audio.subarray(Math.round(u.start * SR), Math.round(u.end * SR));
       const rmsDb = 10 * Math.log10(piece.reduce((s, x) => s + x * x, 0) / piece.length);

@@ -29,6 +29,9 @@ import { buildDialogue, truthOf } from '../../support/dialogues';
 import { dbToGain, mixInto } from '../../support/test-audio';
 import { agentRepliesCall, callerScenarioCall } from '../../engine/practice/practice-scripts';
 import { tempDirs } from '../../main/support/temp-dirs';
+import { scenarioFromCallFile } from '../../../renderer/src/practice/scenario-from-call-file';
+import { decodeScenario } from '../../../renderer/engine/practice/scenario-file';
+import { readFileSync } from 'node:fs';
 
 const SR = 16000;
 const dirs = tempDirs('practice-screen');
@@ -123,6 +126,7 @@ function controller(openAudio: PracticeControllerDeps['openAudio']): PracticeCon
     openAudio,
     settings: () => settings,
     newId: () => `00000000-0000-4000-8000-${String(++ids).padStart(12, '0')}`,
+    makeScenario: scenarioFromCallFile,
   });
 }
 
@@ -152,6 +156,33 @@ describe('the Practice screen’s controller', () => {
       reason: expect.stringMatching(/notes\.txt: This is not a Calm Line scenario file/),
     });
     expect(c.getState().scenarios).toEqual([]);
+  });
+
+  it('makes a scenario from a recorded stereo call: the caller’s turns, none of the agent’s voice', async () => {
+    const call = buildDialogue({
+      ...callerScenarioCall(SR),
+      layout: 'agent-left',
+      utterances: [
+        ...callerScenarioCall(SR).utterances.slice(0, 2),
+        { who: 'agent', afterPrevEnd: 0.8, text: 'I am so sorry to hear that.' },
+        { who: 'caller', afterPrevEnd: 1.2, text: 'It is the same problem every single month.' },
+      ],
+    });
+    const c = controller(scriptedAudio(() => 0, 0, []));
+    await c.load();
+    expect(await c.makeFromCallFile('angry-call.wav', readFileSync(call.file))).toBe(true);
+    const made = c.getState().scenarios.find((s) => s.title === 'angry-call')!;
+    expect(made).toMatchObject({ turns: 2, source: { kind: 'call-file' } });
+    const file = await c.exportFile(made.id);
+    const scenario = decodeScenario(file!.bytes);
+    const agentLine = truthOf(call, 'agent')[0];
+    const piece = scenario.audio.subarray(
+      Math.round(agentLine.start * SR),
+      Math.round(agentLine.end * SR),
+    );
+    const rmsDb = 10 * Math.log10(piece.reduce((sum, x) => sum + x * x, 0) / piece.length);
+    expect(rmsDb, 'the scenario during the agent’s words').toBeLessThan(-45);
+    await c.deleteScenario(made.id);
   });
 
   it('rehearses a scenario that waits and answers softly, turn by turn, and keeps the score', async () => {
