@@ -1,16 +1,15 @@
 /**
  * Arguments of `npm run analyze -- FILE|FOLDER… [--agent left|right] [--series] [--agent-normal-lufs X]
  * [--csv FILE] [--out FILE] [--jobs N]`. Pure: argv in, options out, or a BadInputError with one sentence
- * saying what is wrong. One file and no --csv/--out is the single-call mode (a pretty document on a
+ * saying what is wrong (from the catalogue: English in its message, the program's language when said). One file and no --csv/--out is the single-call mode (a pretty document on a
  * terminal); anything else is a batch (analyze-batch.ts).
  */
 import type { AgentChannel } from '../../renderer/engine/call-analysis-report';
+import { CatalogueError } from '../i18n/catalogue-error';
 
-export class BadInputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'BadInputError';
-  }
+/** Bad flags or a call that cannot be read: exit 2 (a batch: the call is named and skipped). */
+export class BadInputError extends CatalogueError {
+  override name = 'BadInputError';
 }
 
 export interface AnalyzeArgs {
@@ -29,8 +28,7 @@ export interface AnalyzeArgs {
   agentNormalLufs: number | null;
 }
 
-export const USAGE =
-  'usage: npm run --silent analyze -- FILE|FOLDER... [--agent left|right] [--series] [--agent-normal-lufs X] [--csv FILE] [--out FILE] [--jobs N]';
+const USAGE = 'cli.analyze.usage';
 
 /** True when the arguments ask for a batch (several inputs, or an output file to resume). */
 export function isBatch(args: AnalyzeArgs): boolean {
@@ -55,31 +53,31 @@ export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs {
       if (inline !== null) return inline;
       const next = argv[i + 1];
       if (next === undefined || next.startsWith('--'))
-        throw new BadInputError(`${name} needs a value. ${USAGE}`);
+        throw new BadInputError('cli.option-needs-value', { option: name }, USAGE);
       i++;
       return next;
     };
-    if (name.startsWith('--') && seen.has(name)) throw new BadInputError(`${name} is given twice.`);
+    if (name.startsWith('--') && seen.has(name))
+      throw new BadInputError('cli.option-twice', { option: name });
     seen.add(name);
     switch (name) {
       case '--agent': {
         const v = value();
         if (v !== 'left' && v !== 'right')
-          throw new BadInputError(`--agent must be left or right, not "${v}".`);
+          throw new BadInputError('cli.analyze.agent', { value: v });
         agentChannel = v;
         break;
       }
       case '--series':
-        if (inline !== null) throw new BadInputError('--series takes no value.');
+        if (inline !== null)
+          throw new BadInputError('cli.option-takes-no-value', { option: '--series' });
         series = true;
         break;
       case '--agent-normal-lufs': {
         const v = value();
         const n = Number(v);
         if (v.trim() === '' || !Number.isFinite(n) || n < -70 || n > 0) {
-          throw new BadInputError(
-            `--agent-normal-lufs must be a level in LUFS between -70 and 0, not "${v}".`,
-          );
+          throw new BadInputError('cli.analyze.agent-normal-lufs', { value: v });
         }
         agentNormalLufs = n;
         break;
@@ -94,19 +92,20 @@ export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs {
         const v = value();
         const n = Number(v);
         if (!/^\d+$/.test(v.trim()) || n < 1 || n > 256)
-          throw new BadInputError(`--jobs must be a whole number from 1 to 256, not "${v}".`);
+          throw new BadInputError('cli.analyze.jobs', { value: v });
         jobs = n;
         break;
       }
       default:
         if (arg.startsWith('-') && arg !== '-')
-          throw new BadInputError(`Unknown option ${name}. ${USAGE}`);
-        if (inputs.includes(arg)) throw new BadInputError(`"${arg}" is given twice.`);
+          throw new BadInputError('cli.unknown-option', { option: name }, USAGE);
+        if (inputs.includes(arg))
+          throw new BadInputError('cli.analyze.input-twice', { input: arg });
         inputs.push(arg);
     }
   }
-  if (inputs.length === 0) throw new BadInputError(`No file given. ${USAGE}`);
+  if (inputs.length === 0) throw new BadInputError('cli.analyze.no-file', {}, USAGE);
   if (csv !== null && out !== null && csv === out)
-    throw new BadInputError('--csv and --out must be different files.');
+    throw new BadInputError('cli.analyze.csv-is-out');
   return { file: inputs[0], inputs, csv, out, jobs, agentChannel, series, agentNormalLufs };
 }

@@ -17,8 +17,12 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { isMainThread } from 'node:worker_threads';
+import { cliText } from '../i18n/main-locale';
 import { BadInputError, isBatch, parseAnalyzeArgs } from './analyze-args';
 import { analyseCallFile } from './call-file-analysis';
+
+/** Messages for people (stderr) in the environment's language; the JSON documents never change. */
+const text = cliText();
 
 async function main(argv: readonly string[]): Promise<number> {
   const args = parseAnalyzeArgs(argv);
@@ -27,7 +31,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const baseDir = fromNpm ? process.env.INIT_CWD! : process.cwd();
   if (isBatch(args) || isFolder(path.resolve(baseDir, args.file))) {
     const { runAnalyzeBatch } = await import('./batch/analyze-batch');
-    return runAnalyzeBatch(args, baseDir, new URL(import.meta.url));
+    return runAnalyzeBatch(args, baseDir, new URL(import.meta.url), text);
   }
   const report = await analyseCallFile(path.resolve(baseDir, args.file), args.file, args);
   process.stdout.write(
@@ -51,12 +55,11 @@ if (isMainThread) {
     },
     (error: unknown) => {
       if (error instanceof BadInputError) {
-        process.stderr.write(`analyze: ${error.message}\n`);
+        process.stderr.write(`analyze: ${error.in(text)}\n`);
         process.exitCode = 2;
       } else {
-        process.stderr.write(
-          `analyze: internal error: ${error instanceof Error ? error.message : String(error)}\n`,
-        );
+        const reason = error instanceof Error ? error.message : String(error);
+        process.stderr.write(`analyze: ${text.format('cli.analyze.internal-error', { reason })}\n`);
         process.exitCode = 1;
       }
     },

@@ -1,30 +1,17 @@
 /**
  * Arguments of `npm run --silent audio -- setup [--sink NAME] | teardown | --help`. Pure: argv in, the
- * command out, or a BadAudioArgsError with one sentence saying what is wrong.
+ * command out, or a BadAudioArgsError with one sentence saying what is wrong (from the catalogue: English
+ * in its message, the program's language when said).
  */
 import { parseArgs } from 'node:util';
+import { CatalogueError } from '../i18n/catalogue-error';
+import { parseArgsProblem } from './args-problem';
 
-export const AUDIO_USAGE =
-  'usage: npm run --silent audio -- setup [--sink NAME] | teardown | --help';
+const USAGE = 'cli.audio.usage';
 
-export const AUDIO_HELP = `${AUDIO_USAGE}
-
-Linux (PulseAudio, or PipeWire with pipewire-pulse): makes the caller's audio an input Calm Line can pick.
-Chromium does not offer an output's monitor as an input, so this loads a remap source on it.
-
-  setup            create the input "Calm Line caller audio": a copy of what the default output plays
-                   (where the softphone plays the caller); running it again changes nothing
-  setup --sink S   the same for the output named S (\`pactl list short sinks\` lists them)
-  teardown         remove exactly what setup created
-  --help           this text
-
-Exit codes: 0 done, 1 pactl missing, no sound server, or the server refused; 2 bad arguments.`;
-
-export class BadAudioArgsError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'BadAudioArgsError';
-  }
+/** Bad arguments: exit 2. */
+export class BadAudioArgsError extends CatalogueError {
+  override name = 'BadAudioArgsError';
 }
 
 export type AudioArgs =
@@ -42,20 +29,21 @@ export function parseAudioArgs(argv: readonly string[]): AudioArgs {
       options: { sink: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     });
   } catch (error) {
-    throw new BadAudioArgsError(`${(error as Error).message.split('\n')[0]} ${AUDIO_USAGE}`);
+    const problem = parseArgsProblem(error);
+    throw new BadAudioArgsError(problem.id, problem.values, USAGE);
   }
   if (parsed.values.help) return { command: 'help' };
   const [command, ...extra] = parsed.positionals;
-  if (command === undefined) throw new BadAudioArgsError(`Say what to do. ${AUDIO_USAGE}`);
+  if (command === undefined) throw new BadAudioArgsError('cli.say-what', {}, USAGE);
   if (command !== 'setup' && command !== 'teardown')
-    throw new BadAudioArgsError(`Unknown command "${command}". ${AUDIO_USAGE}`);
+    throw new BadAudioArgsError('cli.unknown-command', { command }, USAGE);
   if (extra.length > 0)
-    throw new BadAudioArgsError(`Unexpected argument "${extra[0]}". ${AUDIO_USAGE}`);
+    throw new BadAudioArgsError('cli.unexpected-argument', { argument: extra[0] }, USAGE);
   const { sink } = parsed.values;
   if (command === 'teardown') {
-    if (sink !== undefined) throw new BadAudioArgsError(`teardown takes no --sink. ${AUDIO_USAGE}`);
+    if (sink !== undefined) throw new BadAudioArgsError('cli.audio.teardown-no-sink', {}, USAGE);
     return { command };
   }
-  if (sink === '') throw new BadAudioArgsError(`--sink needs an output's name. ${AUDIO_USAGE}`);
+  if (sink === '') throw new BadAudioArgsError('cli.audio.sink-empty', {}, USAGE);
   return { command, sink };
 }

@@ -4,8 +4,9 @@
  * PulseAudio/PipeWire remap source on the default output's monitor — and prints what to pick in Settings;
  * `teardown` removes exactly that. Both are idempotent (main/caller-audio/).
  *
- * What to do goes to stdout; a failure is one line on stderr. Exit codes: 0 done; 1 pactl missing, no
- * sound server answering, or the server refused; 2 bad arguments.
+ * What to do goes to stdout; a failure is one line on stderr, both in the environment's language (the
+ * sound server's own words come as they are). Exit codes: 0 done; 1 pactl missing, no sound server
+ * answering, or the server refused; 2 bad arguments.
  */
 import path from 'node:path';
 import { CALLER_SOURCE_LABEL, CALLER_SOURCE_NAME } from '../caller-audio/caller-source-plan';
@@ -15,33 +16,32 @@ import {
   type SetupOutcome,
 } from '../caller-audio/caller-source';
 import { systemPactl, type Pactl } from '../caller-audio/pactl';
-import { AUDIO_HELP, BadAudioArgsError, parseAudioArgs } from './audio-args';
+import { describeError } from '../i18n/catalogue-error';
+import { cliText } from '../i18n/main-locale';
+import type { MainText } from '../i18n/main-text';
+import { BadAudioArgsError, parseAudioArgs } from './audio-args';
 
 export const EXIT_DONE = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_BAD_ARGS = 2;
 
-function setupText(o: SetupOutcome): string {
-  const lines = [
-    o.created
-      ? `Created the input "${CALLER_SOURCE_LABEL}" (source ${CALLER_SOURCE_NAME}, module ${o.moduleIndex}): a copy of what the output ${o.sink} plays.`
-      : `The input "${CALLER_SOURCE_LABEL}" is already there (source ${CALLER_SOURCE_NAME}, module ${o.moduleIndex}), copying the output ${o.sink}: nothing changed.`,
-  ];
-  if (o.unloaded.length > 0) lines.push(`Removed an older copy (module ${o.unloaded.join(', ')}).`);
+function setupText(o: SetupOutcome, text: MainText): string {
+  const input = {
+    label: CALLER_SOURCE_LABEL,
+    source: CALLER_SOURCE_NAME,
+    module: String(o.moduleIndex),
+    sink: o.sink,
+  };
+  const lines = [text.format(o.created ? 'cli.audio.created' : 'cli.audio.already-there', input)];
+  if (o.unloaded.length > 0)
+    lines.push(text.format('cli.audio.removed-older', { modules: o.unloaded.join(', ') }));
   if (o.restoredDefaultSource)
-    lines.push(
-      `Your default input stays ${o.restoredDefaultSource} (the sound server had switched to the new one).`,
-    );
+    lines.push(text.format('cli.audio.default-input-kept', { source: o.restoredDefaultSource }));
   lines.push(
     '',
-    'In Calm Line, Settings → Audio sources:',
-    '  How the call reaches Calm Line: "Two devices: my mic + the caller’s audio"',
-    `  Caller’s audio: "${CALLER_SOURCE_LABEL}"`,
-    '  My microphone: your headset’s microphone (not the caller’s input)',
+    text.format('cli.audio.what-to-pick', { label: CALLER_SOURCE_LABEL }),
     '',
-    `Let the softphone play the call to ${o.sink} (its default output). You still hear the caller there: the`,
-    'input only copies what that output plays (other sounds on it too: mute notifications during calls).',
-    'It lasts until the sound server restarts; run setup again then. Remove it: npm run --silent audio -- teardown',
+    text.format('cli.audio.how-it-works', { sink: o.sink }),
   );
   return `${lines.join('\n')}\n`;
 }
@@ -52,24 +52,31 @@ export async function runAudio(
   pactl: Pactl = systemPactl(),
   out: (text: string) => void = (t) => process.stdout.write(t),
   err: (text: string) => void = (t) => process.stderr.write(t),
+  text: MainText = cliText(),
 ): Promise<number> {
   try {
     const args = parseAudioArgs(argv);
     if (args.command === 'help') {
-      out(`${AUDIO_HELP}\n`);
+      const help = text.format('cli.audio.help', { label: CALLER_SOURCE_LABEL });
+      out(`${text.format('cli.audio.usage')}\n\n${help}\n`);
     } else if (args.command === 'setup') {
-      out(setupText(await setupCallerSource(pactl, { sink: args.sink })));
+      out(setupText(await setupCallerSource(pactl, { sink: args.sink }), text));
     } else {
       const { unloaded } = await teardownCallerSource(pactl);
       out(
-        unloaded.length > 0
-          ? `Removed the input "${CALLER_SOURCE_LABEL}" (module ${unloaded.join(', ')}).\n`
-          : `No "${CALLER_SOURCE_LABEL}" input to remove: nothing changed.\n`,
+        `${
+          unloaded.length > 0
+            ? text.format('cli.audio.removed', {
+                label: CALLER_SOURCE_LABEL,
+                modules: unloaded.join(', '),
+              })
+            : text.format('cli.audio.nothing-to-remove', { label: CALLER_SOURCE_LABEL })
+        }\n`,
       );
     }
     return EXIT_DONE;
   } catch (error) {
-    err(`audio: ${(error as Error)?.message ?? String(error)}\n`);
+    err(`audio: ${describeError(error, text)}\n`);
     return error instanceof BadAudioArgsError ? EXIT_BAD_ARGS : EXIT_FAILED;
   }
 }

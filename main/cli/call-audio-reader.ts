@@ -74,7 +74,7 @@ export async function readCallAudio(filePath: string, file = filePath): Promise<
 
 function asBadInput(error: unknown, file: string): unknown {
   if (error instanceof CallAudioError)
-    return new BadInputError(`${file}: ${lowerFirst(error.message)}`);
+    return new BadInputError('cli.analyze.not-a-call', { file, reason: lowerFirst(error.message) });
   return error;
 }
 
@@ -84,10 +84,13 @@ function openFile(filePath: string, file: string): { source: ByteSource; close()
     fd = openSync(filePath, 'r');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new BadInputError(`${file}: no such file.`);
+    if (code === 'ENOENT') throw new BadInputError('cli.analyze.no-such-file', { file });
     if (code === 'EACCES' || code === 'EPERM')
-      throw new BadInputError(`${file}: permission denied.`);
-    throw new BadInputError(`${file}: cannot be opened (${code ?? (error as Error).message}).`);
+      throw new BadInputError('cli.analyze.permission-denied', { file });
+    throw new BadInputError('cli.analyze.cannot-open', {
+      file,
+      reason: code ?? (error as Error).message,
+    });
   }
   let open = true;
   let reading = 0;
@@ -102,7 +105,7 @@ function openFile(filePath: string, file: string): { source: ByteSource; close()
   };
   try {
     const stat = fstatSync(fd);
-    if (stat.isDirectory()) throw new BadInputError(`${file}: is a directory, not an audio file.`);
+    if (stat.isDirectory()) throw new BadInputError('cli.analyze.is-folder', { file });
     const size = stat.size;
     /** Bytes [start, end) (fewer at the end of the file), read on libuv's thread pool. */
     const readAt = (start: number, end: number): Promise<Uint8Array> => {

@@ -10,13 +10,17 @@
  * 2 bad arguments (an unknown event word or option); 3 no app running (no file, a stale file, a port that
  * refuses, or no window open); 4 the app took the event but could not carry it out (a start whose call
  * could not start, e.g. no audio device); 1 anything else (the app refused the request, did not answer).
+ * Its own lines are in the environment's language (LC_ALL, LC_MESSAGES, LANG); what the app answers, and
+ * the shared parser's word on bad arguments, come as they are; the exit codes are what scripts read.
  */
 import http from 'node:http';
 import path from 'node:path';
-import { CALL_USAGE, parseCallArgs } from '../../preload/domain/call-event-args';
+import { parseCallArgs } from '../../preload/domain/call-event-args';
 import type { CallEvent } from '../../preload/domain/call-event';
 import { defaultUserDataDir } from '../storage/user-data-dir';
 import { readDiscoveryFile, type CallEventDiscovery } from '../call-events/discovery-file';
+import { cliText } from '../i18n/main-locale';
+import type { MainText } from '../i18n/main-text';
 
 export const EXIT_TAKEN = 0;
 export const EXIT_FAILED = 1;
@@ -35,6 +39,7 @@ function post(
   discovery: CallEventDiscovery,
   event: CallEvent,
   dropped: readonly string[] | undefined,
+  text: MainText,
 ): Promise<Outcome> {
   const body = JSON.stringify(dropped ? { ...event, dropped } : event);
   return new Promise((resolve) => {
@@ -65,7 +70,9 @@ function post(
             if (typeof parsed.message === 'string') message = parsed.message.replace(/\s+/g, ' ');
             outcome = parsed.outcome;
           } catch {
-            message = `unexpected answer (HTTP ${response.statusCode})`;
+            message = text.format('cli.call.unexpected-answer', {
+              status: String(response.statusCode),
+            });
           }
           if (response.statusCode === 200)
             resolve({
@@ -73,7 +80,11 @@ function post(
               line: message,
             });
           else if (response.statusCode === 409) resolve({ code: EXIT_NOT_RUNNING, line: message });
-          else resolve({ code: EXIT_FAILED, line: `Calm Line refused the event: ${message}` });
+          else
+            resolve({
+              code: EXIT_FAILED,
+              line: text.format('cli.call.refused', { reason: message }),
+            });
         });
       },
     );
@@ -82,11 +93,15 @@ function post(
       if (error.code === 'ECONNREFUSED')
         resolve({
           code: EXIT_NOT_RUNNING,
-          line: `Calm Line is not running (call-events.json names port ${discovery.port}, which refuses).`,
+          line: text.format('cli.call.not-running-port', { port: String(discovery.port) }),
         });
       else if (error.message === 'timeout')
-        resolve({ code: EXIT_FAILED, line: 'Calm Line did not answer in time.' });
-      else resolve({ code: EXIT_FAILED, line: `Could not reach Calm Line: ${error.message}.` });
+        resolve({ code: EXIT_FAILED, line: text.format('cli.call.no-answer') });
+      else
+        resolve({
+          code: EXIT_FAILED,
+          line: text.format('cli.call.unreachable', { reason: error.message }),
+        });
     });
     request.end(body);
   });
@@ -96,12 +111,13 @@ export async function runCall(
   argv: readonly string[],
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<Outcome> {
+  const text = cliText(env);
   const args = parseCallArgs(argv);
   if (!args.ok) return { code: EXIT_BAD_ARGS, line: args.message };
-  if ('help' in args) return { code: EXIT_TAKEN, line: CALL_USAGE };
+  if ('help' in args) return { code: EXIT_TAKEN, line: text.format('cli.call.usage') };
   const fromEnv = env.CALM_LINE_DATA_DIR?.trim() ? env.CALM_LINE_DATA_DIR : undefined;
   const dataDir = path.resolve(args.dataDir ?? fromEnv ?? defaultUserDataDir(env));
-  const outcome = await reach(dataDir, args.event, args.dropped);
+  const outcome = await reach(dataDir, args.event, args.dropped, text);
   return args.dropped
     ? { ...outcome, line: `${outcome.line} (${args.dropped.join(' ')})` }
     : outcome;
@@ -111,23 +127,27 @@ async function reach(
   dataDir: string,
   event: CallEvent,
   dropped: readonly string[] | undefined,
+  text: MainText,
 ): Promise<Outcome> {
   const found = readDiscoveryFile(dataDir);
   switch (found.state) {
     case 'missing':
       return {
         code: EXIT_NOT_RUNNING,
-        line: `Calm Line is not running (no call-events.json in ${dataDir}).`,
+        line: text.format('cli.call.not-running-no-file', { folder: dataDir }),
       };
     case 'stale':
       return {
         code: EXIT_NOT_RUNNING,
-        line: `Calm Line is not running (call-events.json was ${found.reason}).`,
+        line: text.format('cli.call.not-running-stale', { reason: found.reason }),
       };
     case 'unreadable':
-      return { code: EXIT_NOT_RUNNING, line: `Calm Line is not running (${found.reason}).` };
+      return {
+        code: EXIT_NOT_RUNNING,
+        line: text.format('cli.call.not-running', { reason: found.reason }),
+      };
     case 'found':
-      return post(found.discovery, event, dropped);
+      return post(found.discovery, event, dropped, text);
   }
 }
 

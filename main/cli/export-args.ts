@@ -3,9 +3,12 @@
  * [--data-dir DIR] [--agent NAME] [--resolution R] [--escalation E] [--follow-up due|overdue|open|done]
  * [--source local|team] [--team ID]` (team: the team store configured in the data folder; --team narrows
  * it to one team).
- * Pure: argv in, options out, or a BadExportArgsError with one sentence saying what is wrong.
+ * Pure: argv in, options out, or a BadExportArgsError with one sentence saying what is wrong (from the
+ * catalogue: English in its message, the program's language when said).
  */
 import { parseArgs } from 'node:util';
+import { CatalogueError } from '../i18n/catalogue-error';
+import { parseArgsProblem } from './args-problem';
 import { ESCALATION_VALUES, RESOLUTION_VALUES } from '../../preload/contract/session-schema';
 import { FOLLOW_UP_FILTER_VALUES } from '../../preload/domain/follow-up-status';
 import {
@@ -14,18 +17,12 @@ import {
   type ExportFormat,
 } from '../../preload/contract/session-export-schema';
 
-export class BadExportArgsError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'BadExportArgsError';
-  }
+/** Bad flags or paths: exit 2. */
+export class BadExportArgsError extends CatalogueError {
+  override name = 'BadExportArgsError';
 }
 
-export const EXPORT_USAGE =
-  'usage: npm run --silent export -- --from YYYY-MM-DD --to YYYY-MM-DD --format csv|json|xlsx --out FILE ' +
-  '[--data-dir DIR] [--agent NAME] [--resolution resolved|partly|pending|escalated|none] ' +
-  '[--escalation none|manager-requested|handed-off|abusive-conduct] [--follow-up due|overdue|open|done] ' +
-  '[--source local|team] [--team ID]';
+const USAGE = 'cli.export.usage';
 
 export const EXPORT_SOURCES = ['local', 'team'] as const;
 export type ExportSource = (typeof EXPORT_SOURCES)[number];
@@ -55,7 +52,11 @@ function oneOf<T extends string>(
 ): T | undefined {
   if (value === undefined) return undefined;
   if (!(allowed as readonly string[]).includes(value))
-    throw new BadExportArgsError(`${flag} must be one of ${allowed.join(', ')}, not "${value}".`);
+    throw new BadExportArgsError('cli.option-one-of', {
+      option: flag,
+      values: allowed.join(', '),
+      value,
+    });
   return value as T;
 }
 
@@ -81,10 +82,12 @@ export function parseExportArgs(argv: readonly string[]): ExportArgs {
       },
     }) as { values: Record<string, string | undefined> });
   } catch (error) {
-    throw new BadExportArgsError(`${(error as Error).message.split('\n')[0]} ${EXPORT_USAGE}`);
+    const problem = parseArgsProblem(error);
+    throw new BadExportArgsError(problem.id, problem.values, USAGE);
   }
   for (const flag of ['from', 'to', 'format', 'out'] as const) {
-    if (!values[flag]) throw new BadExportArgsError(`--${flag} is required. ${EXPORT_USAGE}`);
+    if (!values[flag])
+      throw new BadExportArgsError('cli.option-required', { option: `--${flag}` }, USAGE);
   }
   const from = values.from!;
   const to = values.to!;
@@ -93,14 +96,14 @@ export function parseExportArgs(argv: readonly string[]): ExportArgs {
     ['--to', to],
   ] as const) {
     if (!isCalendarDay(day))
-      throw new BadExportArgsError(`${flag} must be a calendar day like 2026-01-31, not "${day}".`);
+      throw new BadExportArgsError('cli.export.day', { option: flag, value: day });
   }
-  if (from > to) throw new BadExportArgsError(`--from (${from}) is after --to (${to}).`);
+  if (from > to) throw new BadExportArgsError('cli.export.from-after-to', { from, to });
   const format = oneOf('--format', values.format, EXPORT_FORMATS)!;
   const filter: ExportFilter & { from: string; to: string } = { from, to };
   if (values.agent !== undefined) {
     if (values.agent.length === 0 || values.agent.length > 200)
-      throw new BadExportArgsError('--agent must be a name of 1 to 200 characters.');
+      throw new BadExportArgsError('cli.export.agent');
     filter.agent = values.agent;
   }
   const resolution = oneOf('--resolution', values.resolution, [
@@ -115,11 +118,9 @@ export function parseExportArgs(argv: readonly string[]): ExportArgs {
   const source = oneOf('--source', values.source, EXPORT_SOURCES) ?? 'local';
   const team = values.team;
   if (team !== undefined) {
-    if (source !== 'team') throw new BadExportArgsError('--team needs --source team.');
+    if (source !== 'team') throw new BadExportArgsError('cli.export.team-needs-source');
     if (!/^[A-Za-z0-9._-]{1,64}$/.test(team))
-      throw new BadExportArgsError(
-        `--team must be a team id (1 to 64 letters, digits, dots, dashes or underscores), not "${team}".`,
-      );
+      throw new BadExportArgsError('cli.export.team-id', { value: team });
   }
   return { format, out: values.out!, dataDir: values['data-dir'], filter, source, team };
 }

@@ -5,11 +5,19 @@
  * or with `--source team [--team ID]` the team store configured there (same formats and columns),
  * writes the file atomically (a cancelled run — Ctrl+C — or a failure leaves no file) and prints one line.
  * Exit codes: 0 written; 1 the export failed (disk, data folder unreadable); 2 bad flags or paths.
+ * Its line and its errors are in the environment's language; the file itself never changes with it.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { describeError } from '../i18n/catalogue-error';
+import { cliText } from '../i18n/main-locale';
 import { defaultUserDataDir } from '../storage/user-data-dir';
 import { BadExportArgsError, parseExportArgs } from './export-args';
+
+const text = cliText();
+
+/** The team store cannot be used as a source (not configured, unreadable configuration): exit 2. */
+class UnusableTeamSource extends Error {}
 
 /** The agent named in the data folder's settings (for the JSON envelope); '' when unknown. */
 function agentNameIn(dataDir: string): string {
@@ -36,14 +44,15 @@ async function main(argv: readonly string[]): Promise<number> {
     args.dataDir !== undefined ? path.resolve(base, args.dataDir) : defaultUserDataDir();
   if (!fs.existsSync(dataDir) || !fs.statSync(dataDir).isDirectory()) {
     throw new BadExportArgsError(
-      `No Calm Line data folder at ${dataDir}${args.dataDir === undefined ? ' (the default; pass --data-dir)' : ''}.`,
+      args.dataDir === undefined ? 'cli.no-default-data-folder' : 'cli.no-data-folder',
+      { folder: dataDir },
     );
   }
   const outDir = path.dirname(out);
   if (!fs.existsSync(outDir) || !fs.statSync(outDir).isDirectory())
-    throw new BadExportArgsError(`--out: the folder ${outDir} does not exist.`);
+    throw new BadExportArgsError('cli.export.out-folder-missing', { folder: outDir });
   if (fs.existsSync(out) && fs.statSync(out).isDirectory())
-    throw new BadExportArgsError(`--out: ${out} is a folder; give a file name.`);
+    throw new BadExportArgsError('cli.export.out-is-folder', { file: out });
 
   // Loaded only once the flags are good: bad flags answer at once.
   const [
@@ -67,7 +76,7 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     if (args.source === 'team') team = openTeamExportSource(dataDir, args.filter, args.team, today);
   } catch (error) {
-    throw new BadExportArgsError((error as Error).message);
+    throw new UnusableTeamSource((error as Error).message);
   }
   const sessions = team
     ? team.sessions
@@ -93,21 +102,29 @@ async function main(argv: readonly string[]): Promise<number> {
       agentIds,
       progress: { signal: controller.signal, onSession: (n) => (written = n) },
     });
-    const from = team ? ` from ${team.where}` : '';
+    const done = {
+      count: written,
+      from: args.filter.from,
+      to: args.filter.to,
+      format: args.format.toUpperCase(),
+      file: out,
+      bytes,
+    };
+    const line = team
+      ? text.format('cli.export.done-from-team', { ...done, store: team.store })
+      : text.format('cli.export.done', done);
     const skipped = team?.skipped.count
-      ? ` ${team.skipped.count} stored row${team.skipped.count === 1 ? ' was' : 's were'} not a valid session and left out.`
+      ? ` ${text.format('cli.export.rows-left-out', { count: team.skipped.count })}`
       : '';
-    process.stdout.write(
-      `Exported ${written} session${written === 1 ? '' : 's'} (${args.filter.from} to ${args.filter.to})${from} as ${args.format.toUpperCase()} to ${out} (${bytes} bytes).${skipped}\n`,
-    );
+    process.stdout.write(`${line}${skipped}\n`);
     return 0;
   } catch (error) {
     if (controller.signal.aborted) {
-      process.stderr.write('Export cancelled; no file was written.\n');
+      process.stderr.write(`${text.format('cli.export.cancelled')}\n`);
       return 130;
     }
-    const reason = team ? team.describeError(error) : ((error as Error)?.message ?? error);
-    process.stderr.write(`Export failed: ${reason}. No file was written.\n`);
+    const reason = team ? team.describeError(error) : String((error as Error)?.message ?? error);
+    process.stderr.write(`${text.format('cli.export.failed', { reason })}\n`);
     return 1;
   } finally {
     await team?.close();
@@ -119,11 +136,12 @@ async function main(argv: readonly string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof BadExportArgsError) {
-      process.stderr.write(`${error.message}\n`);
+    if (error instanceof BadExportArgsError || error instanceof UnusableTeamSource) {
+      process.stderr.write(`${describeError(error, text)}\n`);
       process.exit(2);
     }
-    process.stderr.write(`Export failed: ${(error as Error)?.message ?? error}\n`);
+    const reason = String((error as Error)?.message ?? error);
+    process.stderr.write(`${text.format('cli.export.failed-early', { reason })}\n`);
     process.exit(1);
   },
 );

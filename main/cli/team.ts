@@ -6,13 +6,16 @@
  *   sync    — sends what the queue holds (every saved session the first time) and exits.
  *   status  — prints the local, queued (every saved session not yet sent, from the first run on), refused
  *             and stored counts.
- * Each prints one line (status: a few); errors are one line on stderr, never with the password.
+ * Each prints one line (status: a few); errors are one line on stderr, never with the password. Both in
+ * the environment's language (the database's own words come as they are).
  * Exit codes: 0 done; 1 the store failed (down, refused, wrong login, sessions refused); 2 bad arguments,
  * no data folder, or no usable team configuration.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { defaultUserDataDir } from '../storage/user-data-dir';
+import { describeError } from '../i18n/catalogue-error';
+import { cliText } from '../i18n/main-locale';
 import { BadTeamArgsError, parseTeamArgs, type TeamArgs } from './team-args';
 import {
   describeStore,
@@ -26,6 +29,8 @@ import { LATEST_VERSION, migrate, storeVersion, StoreVersionError } from '../tea
 
 class StoreFailure extends Error {}
 
+const text = cliText();
+
 function dataDirOf(args: TeamArgs): string {
   const base =
     process.env.npm_lifecycle_event === 'team' && process.env.INIT_CWD
@@ -35,7 +40,8 @@ function dataDirOf(args: TeamArgs): string {
     args.dataDir !== undefined ? path.resolve(base, args.dataDir) : defaultUserDataDir();
   if (!fs.existsSync(dataDir) || !fs.statSync(dataDir).isDirectory())
     throw new BadTeamArgsError(
-      `No Calm Line data folder at ${dataDir}${args.dataDir === undefined ? ' (the default; pass --data-dir)' : ''}.`,
+      args.dataDir === undefined ? 'cli.no-default-data-folder' : 'cli.no-data-folder',
+      { folder: dataDir },
     );
   return dataDir;
 }
@@ -43,13 +49,11 @@ function dataDirOf(args: TeamArgs): string {
 function configIn(dataDir: string): TeamConfig {
   const config = loadTeamConfig(dataDir);
   if (config === null)
-    throw new TeamConfigError(
-      `No team store is configured: ${path.join(dataDir, TEAM_CONFIG_FILE)} does not exist.`,
-    );
+    throw new BadTeamArgsError('cli.team.not-configured', {
+      file: path.join(dataDir, TEAM_CONFIG_FILE),
+    });
   return config;
 }
-
-const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
 async function runMigrate(config: TeamConfig): Promise<number> {
   const pool = openStorePool(config, { max: 1 });
@@ -57,15 +61,22 @@ async function runMigrate(config: TeamConfig): Promise<number> {
     const result = await migrate(pool);
     const where = describeStore(config.url);
     process.stdout.write(
-      result.applied.length === 0
-        ? `The team store at ${where} is up to date (schema version ${result.to}).\n`
-        : `The team store at ${where} went from schema version ${result.from} to ${result.to} (${result.applied.map((m) => m.name).join('; ')}).\n`,
+      `${
+        result.applied.length === 0
+          ? text.format('cli.team.up-to-date', { store: where, version: result.to })
+          : text.format('cli.team.migrated', {
+              store: where,
+              from: result.from,
+              to: result.to,
+              steps: result.applied.map((m) => m.name).join('; '),
+            })
+      }\n`,
     );
     return 0;
   } catch (error) {
-    throw new StoreFailure(
-      `Migration failed: ${error instanceof StoreVersionError ? error.message : describeStoreError(error, config)}. Nothing was changed by the failed step.`,
-    );
+    const reason =
+      error instanceof StoreVersionError ? error.message : describeStoreError(error, config);
+    throw new StoreFailure(text.format('cli.team.migration-failed', { reason }));
   } finally {
     await pool.end().catch(() => undefined);
   }
@@ -96,16 +107,28 @@ async function runSync(dataDir: string, config: TeamConfig): Promise<number> {
     team.sync!.retryRefused();
     const result = await team.sync!.pushNow();
     const status = team.status();
-    const who = `${config.teamId}/${config.agentId} at ${describeStore(config.url)}`;
+    const who = text.format('cli.team.who', {
+      team: config.teamId,
+      agent: config.agentId,
+      store: describeStore(config.url),
+    });
     if (result.error !== null)
       throw new StoreFailure(
-        `Team sync failed: ${result.error}. ${plural(status.queued, 'session')} stay queued (sent ${result.sent} before the failure).`,
+        text.format('cli.team.sync-failed', {
+          reason: result.error,
+          queued: status.queued,
+          sent: result.sent,
+        }),
       );
     if (status.refused > 0)
       throw new StoreFailure(
-        `Sent ${plural(result.sent, 'session')} as ${who}; ${status.error ?? `${status.refused} refused`}.`,
+        text.format('cli.team.sent-some-refused', {
+          sent: result.sent,
+          who,
+          refused: status.error ?? text.format('cli.team.refused-count', { count: status.refused }),
+        }),
       );
-    process.stdout.write(`Sent ${plural(result.sent, 'session')} as ${who}; none queued.\n`);
+    process.stdout.write(`${text.format('cli.team.sent', { sent: result.sent, who })}\n`);
     return 0;
   } finally {
     await team.close();
@@ -123,22 +146,30 @@ async function runStatus(dataDir: string, config: TeamConfig): Promise<number> {
     const status = team.status();
     const where = describeStore(config.url);
     process.stdout.write(
-      `Team store: ${where}, team ${config.teamId}, agent ${config.agentId}\n` +
-        `Local sessions: ${local}\nQueued: ${status.queued - status.refused}\nRefused: ${status.refused}\n`,
+      `${text.format('cli.team.status', {
+        store: where,
+        team: config.teamId,
+        agent: config.agentId,
+        local: String(local),
+        queued: String(status.queued - status.refused),
+        refused: String(status.refused),
+      })}\n`,
     );
     const pool = openStorePool(config, { max: 1 });
     try {
       const version = await storeVersion(pool);
       if (version !== LATEST_VERSION) {
-        process.stdout.write(`Schema version: ${version} (this app needs ${LATEST_VERSION})\n`);
+        process.stdout.write(
+          `${text.format('cli.team.schema-behind', { version, needed: LATEST_VERSION })}\n`,
+        );
         return 1;
       }
       const stored = await team.store!.countMine();
-      process.stdout.write(`In the store (this agent): ${stored}\nSchema version: ${version}\n`);
+      process.stdout.write(`${text.format('cli.team.stored', { stored, version })}\n`);
       return 0;
     } catch (error) {
       throw new StoreFailure(
-        `The team store could not be read: ${describeStoreError(error, config)}.`,
+        text.format('cli.team.unreadable', { reason: describeStoreError(error, config) }),
       );
     } finally {
       await pool.end().catch(() => undefined);
@@ -166,8 +197,7 @@ async function main(argv: readonly string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    const message = (error as Error)?.message ?? String(error);
-    process.stderr.write(`${message}\n`);
+    process.stderr.write(`${describeError(error, text)}\n`);
     process.exit(error instanceof BadTeamArgsError || error instanceof TeamConfigError ? 2 : 1);
   },
 );

@@ -18,8 +18,8 @@ export interface TeamExportSource {
   readonly sessions: AsyncGenerator<Session>;
   /** The syncing login's agent id of a session this source yielded (null for any other session). */
   agentIdOf(session: Session): string | null;
-  /** "the team store at host:port/db" (for the summary line). */
-  readonly where: string;
+  /** "host:port/db": which store (for the summary line). */
+  readonly store: string;
   /** Rows skipped because they were not valid sessions. */
   readonly skipped: { count: number };
   /** One line for a failure while reading. */
@@ -68,7 +68,7 @@ export function openTeamExportSource(
   return {
     sessions: sessions(),
     agentIdOf: (session) => agentIds.get(session) ?? null,
-    where: `the team store at ${describeStore(config.url)}`,
+    store: describeStore(config.url),
     skipped,
     describeError: (error) =>
       error instanceof StoreVersionError || error instanceof StoreSetupError

@@ -11,6 +11,7 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { MainText } from '../../i18n/main-text';
 import type { AnalyzeArgs } from '../analyze-args';
 import { expandBatchInputs, type BatchCall } from './batch-inputs';
 import { jsonLinesFile, stdoutJsonLines, summaryCsvFile, type BatchOutput } from './batch-outputs';
@@ -23,6 +24,7 @@ export async function runAnalyzeBatch(
   args: AnalyzeArgs,
   baseDir: string,
   workerUrl: URL,
+  text: MainText,
 ): Promise<number> {
   const calls = expandBatchInputs(args.inputs, baseDir);
   const files: BatchOutput[] = [];
@@ -38,7 +40,7 @@ export async function runAnalyzeBatch(
       failed: 0,
       alreadyDone: calls.length - todo.length,
     };
-    const progress = new BatchProgress(counts);
+    const progress = new BatchProgress(counts, text);
     let internalErrors = 0;
     await runPool(todo, Math.min(args.jobs ?? availableParallelism(), todo.length), workerUrl, {
       job: (call, id) => ({
@@ -59,9 +61,14 @@ export async function runAnalyzeBatch(
           counts.failed++;
           if (!result.unreadable) internalErrors++;
           progress.message(
-            result.unreadable
-              ? `analyze: ${result.message}`
-              : `analyze: ${call.file}: internal error: ${result.message}`,
+            `analyze: ${
+              result.unreadable
+                ? result.message
+                : text.format('cli.analyze.call-internal-error', {
+                    file: call.file,
+                    reason: result.message,
+                  })
+            }`,
           );
         }
         progress.update();

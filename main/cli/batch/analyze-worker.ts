@@ -1,9 +1,12 @@
 /**
  * A batch worker thread: analyses the calls it is sent, one at a time (call-file-analysis.ts, the same
- * code as `analyze FILE`), and answers each with the document or the one-line reason it could not be read.
+ * code as `analyze FILE`), and answers each with the document or the one-line reason it could not be read
+ * (in the program's language: the thread has its environment).
  */
 import { getHeapStatistics } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
+import { describeError } from '../../i18n/catalogue-error';
+import { cliText } from '../../i18n/main-locale';
 import { BadInputError } from '../analyze-args';
 import { analyseCallFile } from '../call-file-analysis';
 import type { AnalyzeJob, AnalyzeJobResult } from './batch-protocol';
@@ -27,7 +30,7 @@ export function serveAnalyzeJobs(): void {
           id: job.id,
           ok: false,
           unreadable: error instanceof BadInputError,
-          message: error instanceof Error ? error.message : String(error),
+          message: describeError(error, cliText()),
           heapUsedBytes: getHeapStatistics().used_heap_size,
         };
         port.postMessage(result);

@@ -39,9 +39,10 @@ export function expandBatchInputs(inputs: readonly string[], baseDir: string): B
     }
     const found = callsUnder(abs);
     if (found.length === 0 && inputs.length === 1)
-      throw new BadInputError(
-        `${input}: a folder with no calls in it (no ${CALL_FILE_EXTENSIONS.join(', ')} files).`,
-      );
+      throw new BadInputError('cli.analyze.empty-folder', {
+        folder: input,
+        extensions: CALL_FILE_EXTENSIONS.join(', '),
+      });
     for (const rel of found) add(path.join(input, rel), path.join(abs, rel));
   }
   return calls;

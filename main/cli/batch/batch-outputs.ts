@@ -35,9 +35,7 @@ export function jsonLinesFile(filePath: string, name: string): BatchOutput {
       const file = (JSON.parse(line) as { file?: unknown }).file;
       if (typeof file === 'string') done.add(file);
     } catch {
-      throw new BadInputError(
-        `${name}: has a line that is not a JSON document; give another --out file.`,
-      );
+      throw new BadInputError('cli.analyze.out-not-json-lines', { file: name });
     }
   }
   const fd = openOutput(filePath, name);
@@ -55,9 +53,7 @@ export function summaryCsvFile(filePath: string, name: string): BatchOutput {
   const done = new Set<string>();
   if (records.length > 0) {
     if (`${records[0]}\n` !== header)
-      throw new BadInputError(
-        `${name}: is not a summary with this version's columns; give another --csv file.`,
-      );
+      throw new BadInputError('cli.analyze.csv-other-columns', { file: name });
     for (const record of records.slice(1)) if (record.trim() !== '') done.add(firstField(record));
   }
   const fd = openOutput(filePath, name);
@@ -76,7 +72,10 @@ function completeRecords(filePath: string, name: string): string[] {
   try {
     text = readFileSync(filePath, 'utf8');
   } catch (error) {
-    throw new BadInputError(`${name}: cannot be read (${(error as NodeJS.ErrnoException).code}).`);
+    throw new BadInputError('cli.analyze.cannot-read', {
+      file: name,
+      reason: String((error as NodeJS.ErrnoException).code),
+    });
   }
   const end = text.lastIndexOf('\n') + 1;
   if (end < text.length) truncateSync(filePath, Buffer.byteLength(text.slice(0, end)));
@@ -87,9 +86,10 @@ function openOutput(filePath: string, name: string): number {
   try {
     return openSync(filePath, 'a');
   } catch (error) {
-    throw new BadInputError(
-      `${name}: cannot be written (${(error as NodeJS.ErrnoException).code ?? String(error)}).`,
-    );
+    throw new BadInputError('cli.analyze.cannot-write', {
+      file: name,
+      reason: (error as NodeJS.ErrnoException).code ?? String(error),
+    });
   }
 }
 

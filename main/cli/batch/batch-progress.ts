@@ -1,7 +1,10 @@
 /**
  * A batch's progress on stderr: on a terminal a bar redrawn in place (at most 10 times a second);
  * otherwise (a log, a pipe) one line every PROGRESS_LINE_SEC. Either way one summary line at the end.
+ * Worded in the program's language (numbers too: 41,3 s in French); the `analyze:` tag stays.
  */
+import { ENGLISH_TEXT, type MainText } from '../../i18n/main-text';
+
 export const PROGRESS_LINE_SEC = 5;
 const BAR_WIDTH = 24;
 
@@ -20,6 +23,7 @@ export class BatchProgress {
 
   constructor(
     private readonly counts: ProgressCounts,
+    private readonly text: MainText = ENGLISH_TEXT,
     private readonly stream: NodeJS.WriteStream = process.stderr,
     private readonly now: () => number = Date.now,
   ) {
@@ -48,17 +52,24 @@ export class BatchProgress {
 
   finish(): void {
     const c = this.counts;
-    const t = this.now();
-    const parts = [`${c.analysed} analysed`];
-    if (c.failed > 0) parts.push(`${c.failed} could not be read`);
-    if (c.alreadyDone > 0) parts.push(`${c.alreadyDone} already done`);
-    const line = `analyze: ${c.total + c.alreadyDone} calls: ${parts.join(', ')} (${this.elapsed(t)})`;
+    const summary = this.text.format('cli.analyze.summary', {
+      calls: c.total + c.alreadyDone,
+      analysed: c.analysed,
+      failed: c.failed,
+      alreadyDone: c.alreadyDone,
+      elapsed: this.elapsed(this.now()),
+    });
+    const line = `analyze: ${summary}`;
     this.stream.write(this.stream.isTTY ? `\r\x1b[K${line}\n` : `${line}\n`);
   }
 
   private doneText(): string {
     const c = this.counts;
-    return `${c.analysed + c.failed}/${c.total} calls${c.failed > 0 ? `, ${c.failed} could not be read` : ''}`;
+    return this.text.format('cli.analyze.progress', {
+      done: c.analysed + c.failed,
+      total: c.total,
+      failed: c.failed,
+    });
   }
 
   private bar(t: number): string {
@@ -67,10 +78,14 @@ export class BatchProgress {
     const filled = c.total > 0 ? Math.round((BAR_WIDTH * done) / c.total) : BAR_WIDTH;
     const elapsedSec = (t - this.startMs) / 1000;
     const left = done > 0 ? (elapsedSec / done) * (c.total - done) : null;
-    return `analyze [${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}] ${this.doneText()}  ${this.elapsed(t)}${left === null ? '' : `, about ${Math.ceil(left)} s left`}`;
+    const timeLeft =
+      left === null
+        ? ''
+        : `, ${this.text.format('cli.analyze.time-left', { seconds: Math.ceil(left) })}`;
+    return `analyze [${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}] ${this.doneText()}  ${this.elapsed(t)}${timeLeft}`;
   }
 
   private elapsed(t: number): string {
-    return `${((t - this.startMs) / 1000).toFixed(1)} s`;
+    return this.text.format('cli.analyze.elapsed', { seconds: (t - this.startMs) / 1000 });
   }
 }

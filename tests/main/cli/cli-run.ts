@@ -1,6 +1,6 @@
 /**
  * Runs the shipped command-line programs as users do: the bundle (out/cli/NAME.js, built first when
- * stale, as `npm run` does) under plain node, in a child process.
+ * stale, as `npm run` does) under plain node, in a child process, in English unless asked otherwise.
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -20,9 +20,23 @@ export async function ensureCliBundle(name: string): Promise<string> {
   return path.join(PROJECT_ROOT, 'out/cli', `${name}.js`);
 }
 
-export function runNode(bundle: string, args: readonly string[], cwd: string): CliRun {
+/**
+ * The environment of a run in English, whatever the machine's: the programs' messages for people follow
+ * LC_ALL, LC_MESSAGES and LANG (main/i18n/main-locale.ts).
+ */
+export function languageEnv(lang = 'C.UTF-8'): NodeJS.ProcessEnv {
+  return { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: lang };
+}
+
+export function runNode(
+  bundle: string,
+  args: readonly string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = languageEnv(),
+): CliRun {
   const r = spawnSync(process.execPath, [bundle, ...args], {
     cwd,
+    env,
     encoding: 'utf8',
     maxBuffer: 64 << 20,
   });

@@ -15,6 +15,7 @@ import type { Session } from '../../../preload/contract/session-schema';
 import { parseSessionExport } from '../../../renderer/src/team/import-session-export';
 import { makeSessions } from '../../support/session-factory';
 import { tempDirs } from '../support/temp-dirs';
+import { languageEnv } from './cli-run';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
@@ -37,7 +38,7 @@ beforeAll(() => {
 afterAll(() => dirs.cleanup());
 
 function run(args: string[]) {
-  const r = spawnSync(TSX, [CLI, ...args], { cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync(TSX, [CLI, ...args], { cwd: ROOT, env: languageEnv(), encoding: 'utf8' });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -177,14 +178,18 @@ describe('npm run export', () => {
     [
       'an unknown flag',
       [...range, '--format', 'csv', '--out', 'x.csv', '--colour', 'red'],
-      /^Unknown option '--colour'/,
+      /^Unknown option --colour\. usage: npm run --silent export/,
     ],
     [
       'a positional argument',
       [...range, '--format', 'csv', '--out', 'x.csv', 'extra'],
-      /positional argument/,
+      /^Unexpected argument "extra"\. usage: /,
     ],
-    ['a flag without its value', [...range, '--format', 'csv', '--out'], /--out/],
+    [
+      'a flag without its value',
+      [...range, '--format', 'csv', '--out'],
+      /^--out needs a value\. usage: /,
+    ],
     [
       'a bad follow-up status',
       [...range, '--format', 'csv', '--out', 'x.csv', '--follow-up', 'soon'],
