@@ -8,7 +8,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { createIntl } from 'react-intl';
 import { describe, expect, it } from 'vitest';
 import {
@@ -19,6 +18,9 @@ import {
 } from '../../../renderer/src/i18n/catalogue';
 import { LOCALES, PSEUDO_LOCALE } from '../../../renderer/src/i18n/locales';
 import { pseudoLocalize } from '../../../renderer/src/i18n/pseudo-locale';
+// What a message needs from its caller and gives the renderer (arguments with their types, tags,
+// selects) and its plural forms: one reading of ICU for this catalogue and the main process's.
+import { icuPluralForms as pluralForms, icuShape as shape } from '../../support/icu-message-shape';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const MESSAGES = path.join(ROOT, 'renderer/src/i18n/messages');
@@ -26,48 +28,6 @@ const load = (locale: string): Record<string, string> =>
   JSON.parse(readFileSync(path.join(MESSAGES, `${locale}.json`), 'utf8')) as Record<string, string>;
 const TRANSLATED = LOCALES.filter((locale) => locale !== 'en');
 const KEYS = Object.keys(ENGLISH) as MessageKey[];
-
-/** What a message needs from its caller and gives the renderer: arguments with their types, tags, forms. */
-function shape(message: string): string[] {
-  const found = new Set<string>();
-  const walk = (elements: MessageFormatElement[]) => {
-    for (const el of elements) {
-      if (el.type === TYPE.argument) found.add(`{${el.value}}`);
-      else if (el.type === TYPE.number) found.add(`{${el.value}, number}`);
-      else if (el.type === TYPE.date || el.type === TYPE.time) found.add(`{${el.value}, date}`);
-      else if (el.type === TYPE.tag) {
-        found.add(`<${el.value}>`);
-        walk(el.children);
-      } else if (el.type === TYPE.plural) {
-        found.add(`{${el.value}, ${el.pluralType === 'ordinal' ? 'selectordinal' : 'plural'}}`);
-        for (const option of Object.values(el.options)) walk(option.value);
-      } else if (el.type === TYPE.select) {
-        // Select keys are the caller's values: the same set in every language.
-        found.add(`{${el.value}, select, ${Object.keys(el.options).sort().join(' ')}}`);
-        for (const option of Object.values(el.options)) walk(option.value);
-      }
-    }
-  };
-  walk(parse(message));
-  return [...found].sort();
-}
-
-/** Plural forms used, with the `other` every locale needs. */
-function pluralForms(message: string): string[][] {
-  const forms: string[][] = [];
-  const walk = (elements: MessageFormatElement[]) => {
-    for (const el of elements) {
-      if (el.type === TYPE.plural) {
-        forms.push(Object.keys(el.options));
-        for (const option of Object.values(el.options)) walk(option.value);
-      } else if (el.type === TYPE.tag) walk(el.children);
-      else if (el.type === TYPE.select)
-        for (const option of Object.values(el.options)) walk(option.value);
-    }
-  };
-  walk(parse(message));
-  return forms;
-}
 
 describe('the message catalogues', () => {
   it('has one file per locale and no other', () => {
