@@ -58,6 +58,12 @@ export function PracticeScoreView({ score }: { score: PracticeScore }) {
             data-testid="score-turn"
             data-waited={t.waited}
             data-softly={String(t.answeredSoftly)}
+            data-agent-started={t.talkedOver.agentStarted}
+            data-caller-start={t.callerStart.toFixed(3)}
+            data-caller-end={t.callerEnd.toFixed(3)}
+            data-reply-start={t.reply?.start.toFixed(3)}
+            data-reply-end={t.reply?.end.toFixed(3)}
+            data-over-normal={t.overNormalLu?.toFixed(2)}
           >
             <TurnLine turn={t} />
           </li>

@@ -39,18 +39,20 @@ export async function openPracticeAudio(
   listener: PracticeAudioListener,
 ): Promise<PracticeRehearsalAudio> {
   const stereo = config.audio.mode === 'stereo-split';
-  const stream = await navigator.mediaDevices.getUserMedia(
-    stereo
-      ? stereoConstraints(config.audio.stereoDeviceId)
-      : monoConstraints(config.audio.micDeviceId),
-  );
+  // The worklet is loaded before the microphone opens, so the rehearsal's clock starts with its first sample.
   const context = new AudioContext({ latencyHint: 'interactive' });
+  let stream: MediaStream | null = null;
   const close = () => {
-    for (const track of stream.getTracks()) track.stop();
+    for (const track of stream?.getTracks() ?? []) track.stop();
     void context.close().catch(() => undefined);
   };
   try {
     await context.audioWorklet.addModule(workletUrl);
+    stream = await navigator.mediaDevices.getUserMedia(
+      stereo
+        ? stereoConstraints(config.audio.stereoDeviceId)
+        : monoConstraints(config.audio.micDeviceId),
+    );
     const processorOptions: PracticeProcessorOptions = {
       settings: config.settings,
       agentNormalLufs: config.agentNormalLufs,
