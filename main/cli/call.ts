@@ -19,8 +19,7 @@ import { parseCallArgs } from '../../preload/domain/call-event-args';
 import type { CallEvent } from '../../preload/domain/call-event';
 import { defaultUserDataDir } from '../storage/user-data-dir';
 import { readDiscoveryFile, type CallEventDiscovery } from '../call-events/discovery-file';
-import { cliText } from '../i18n/main-locale';
-import type { MainText } from '../i18n/main-text';
+import type { MainMessageId, MessageValues } from '../i18n/main-text';
 
 export const EXIT_TAKEN = 0;
 export const EXIT_FAILED = 1;
@@ -35,12 +34,32 @@ interface Outcome {
   readonly line: string;
 }
 
+/**
+ * A line to say: the app's own words as they came, or one of ours, put in the environment's language
+ * only when said — the catalogue (FormatJS) loads only then, so a hook whose event the app took waits
+ * for no formatter.
+ */
+type Said =
+  string | { readonly id: MainMessageId; readonly values?: MessageValues; readonly reason?: Said };
+
+interface Reached {
+  readonly code: number;
+  readonly said: Said;
+}
+
+async function say(said: Said, env: NodeJS.ProcessEnv): Promise<string> {
+  if (typeof said === 'string') return said;
+  const reason: MessageValues =
+    said.reason === undefined ? {} : { reason: await say(said.reason, env) };
+  const { cliText } = await import('../i18n/main-locale');
+  return cliText(env).format(said.id, { ...said.values, ...reason });
+}
+
 function post(
   discovery: CallEventDiscovery,
   event: CallEvent,
   dropped: readonly string[] | undefined,
-  text: MainText,
-): Promise<Outcome> {
+): Promise<Reached> {
   const body = JSON.stringify(dropped ? { ...event, dropped } : event);
   return new Promise((resolve) => {
     const request = http.request(
@@ -60,7 +79,7 @@ function post(
         const chunks: Buffer[] = [];
         response.on('data', (c: Buffer) => chunks.push(c));
         response.on('end', () => {
-          let message = '';
+          let message: Said = '';
           let outcome: unknown;
           try {
             const parsed = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
@@ -70,21 +89,18 @@ function post(
             if (typeof parsed.message === 'string') message = parsed.message.replace(/\s+/g, ' ');
             outcome = parsed.outcome;
           } catch {
-            message = text.format('cli.call.unexpected-answer', {
-              status: String(response.statusCode),
-            });
+            message = {
+              id: 'cli.call.unexpected-answer',
+              values: { status: String(response.statusCode) },
+            };
           }
           if (response.statusCode === 200)
             resolve({
               code: outcome === 'failed' ? EXIT_NOT_CARRIED_OUT : EXIT_TAKEN,
-              line: message,
+              said: message,
             });
-          else if (response.statusCode === 409) resolve({ code: EXIT_NOT_RUNNING, line: message });
-          else
-            resolve({
-              code: EXIT_FAILED,
-              line: text.format('cli.call.refused', { reason: message }),
-            });
+          else if (response.statusCode === 409) resolve({ code: EXIT_NOT_RUNNING, said: message });
+          else resolve({ code: EXIT_FAILED, said: { id: 'cli.call.refused', reason: message } });
         });
       },
     );
@@ -93,14 +109,14 @@ function post(
       if (error.code === 'ECONNREFUSED')
         resolve({
           code: EXIT_NOT_RUNNING,
-          line: text.format('cli.call.not-running-port', { port: String(discovery.port) }),
+          said: { id: 'cli.call.not-running-port', values: { port: String(discovery.port) } },
         });
       else if (error.message === 'timeout')
-        resolve({ code: EXIT_FAILED, line: text.format('cli.call.no-answer') });
+        resolve({ code: EXIT_FAILED, said: { id: 'cli.call.no-answer' } });
       else
         resolve({
           code: EXIT_FAILED,
-          line: text.format('cli.call.unreachable', { reason: error.message }),
+          said: { id: 'cli.call.unreachable', values: { reason: error.message } },
         });
     });
     request.end(body);
@@ -111,43 +127,40 @@ export async function runCall(
   argv: readonly string[],
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<Outcome> {
-  const text = cliText(env);
   const args = parseCallArgs(argv);
   if (!args.ok) return { code: EXIT_BAD_ARGS, line: args.message };
-  if ('help' in args) return { code: EXIT_TAKEN, line: text.format('cli.call.usage') };
+  if ('help' in args) return { code: EXIT_TAKEN, line: await say({ id: 'cli.call.usage' }, env) };
   const fromEnv = env.CALM_LINE_DATA_DIR?.trim() ? env.CALM_LINE_DATA_DIR : undefined;
   const dataDir = path.resolve(args.dataDir ?? fromEnv ?? defaultUserDataDir(env));
-  const outcome = await reach(dataDir, args.event, args.dropped, text);
-  return args.dropped
-    ? { ...outcome, line: `${outcome.line} (${args.dropped.join(' ')})` }
-    : outcome;
+  const { code, said } = await reach(dataDir, args.event, args.dropped);
+  const line = await say(said, env);
+  return { code, line: args.dropped ? `${line} (${args.dropped.join(' ')})` : line };
 }
 
 async function reach(
   dataDir: string,
   event: CallEvent,
   dropped: readonly string[] | undefined,
-  text: MainText,
-): Promise<Outcome> {
+): Promise<Reached> {
   const found = readDiscoveryFile(dataDir);
   switch (found.state) {
     case 'missing':
       return {
         code: EXIT_NOT_RUNNING,
-        line: text.format('cli.call.not-running-no-file', { folder: dataDir }),
+        said: { id: 'cli.call.not-running-no-file', values: { folder: dataDir } },
       };
     case 'stale':
       return {
         code: EXIT_NOT_RUNNING,
-        line: text.format('cli.call.not-running-stale', { reason: found.reason }),
+        said: { id: 'cli.call.not-running-stale', values: { reason: found.reason } },
       };
     case 'unreadable':
       return {
         code: EXIT_NOT_RUNNING,
-        line: text.format('cli.call.not-running', { reason: found.reason }),
+        said: { id: 'cli.call.not-running', values: { reason: found.reason } },
       };
     case 'found':
-      return post(found.discovery, event, dropped, text);
+      return post(found.discovery, event, dropped);
   }
 }
 
