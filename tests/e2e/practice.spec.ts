@@ -2,6 +2,9 @@ import { test, expect, type Page } from '@playwright/test';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { launchApp } from './support/app-fixture.js';
+import { expectAccessible } from './support/a11y-audit.js';
+import { expectKeyboardWalk } from './support/keyboard-walk.js';
+import { expectReflows } from './support/layout-check.js';
 import { E2E_TMP } from './support/paths.js';
 import { buildDialogue, truthOf } from '../support/dialogues.js';
 import { scriptedRehearsal, type ScriptedRehearsal } from '../support/practice-rehearsal.js';
@@ -131,7 +134,14 @@ test('a rehearsal that waits and answers softly, then one that cuts in loudly: s
     await expect(page.getByTestId('practice-scenario')).toContainText(
       path.basename(callFile, '.wav'),
     );
+    // Keyboard first, accessible, docked at 420 px: the scenarios screen.
+    await page.setViewportSize({ width: 420, height: 760 });
+    await expectAccessible(page, 'practice: scenarios');
+    await expectKeyboardWalk(page, 'practice: scenarios');
+    await expectReflows(page, 'practice: scenarios');
     const turns = await rehearse(page);
+    await expectAccessible(page, 'practice: score');
+    await expectReflows(page, 'practice: score');
     expect(turns).toHaveLength(3);
     turns.forEach((t, k) => {
       expect(t.waited, `turn ${k + 1}`).toBe(true);
