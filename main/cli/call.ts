@@ -10,13 +10,13 @@
  * 2 bad arguments (an unknown event word or option); 3 no app running (no file, a stale file, a port that
  * refuses, or no window open); 4 the app took the event but could not carry it out (a start whose call
  * could not start, e.g. no audio device); 1 anything else (the app refused the request, did not answer).
- * Its own lines are in the environment's language (LC_ALL, LC_MESSAGES, LANG); what the app answers, and
- * the shared parser's word on bad arguments, come as they are; the exit codes are what scripts read.
+ * Its own lines (bad arguments included) are in the environment's language (LC_ALL, LC_MESSAGES, LANG);
+ * what the app answers and the notes on dropped fields come as they are; exit codes are what scripts read.
  */
 import http from 'node:http';
 import path from 'node:path';
-import { parseCallArgs } from '../../preload/domain/call-event-args';
-import type { CallEvent } from '../../preload/domain/call-event';
+import { parseCallArgs, type CallArgsProblem } from '../../preload/domain/call-event-args';
+import { CALL_EVENT_KINDS, type CallEvent } from '../../preload/domain/call-event';
 import { defaultUserDataDir } from '../storage/user-data-dir';
 import { readDiscoveryFile, type CallEventDiscovery } from '../call-events/discovery-file';
 import type { MainMessageId, MessageValues } from '../i18n/main-text';
@@ -53,6 +53,37 @@ async function say(said: Said, env: NodeJS.ProcessEnv): Promise<string> {
     said.reason === undefined ? {} : { reason: await say(said.reason, env) };
   const { cliText } = await import('../i18n/main-locale');
   return cliText(env).format(said.id, { ...said.values, ...reason });
+}
+
+const USAGE: Said = { id: 'cli.call.usage' };
+
+/** The parser's refusal in the command's words, with the usage where the parser gives it. */
+function refusal(problem: CallArgsProblem): Said[] {
+  switch (problem.kind) {
+    case 'too-many-arguments':
+      return [{ id: 'cli.call.too-many-arguments' }, USAGE];
+    case 'argument-too-long':
+      return [{ id: 'cli.call.argument-too-long' }];
+    case 'data-dir-empty':
+      return [{ id: 'cli.call.data-dir-empty' }];
+    case 'no-event':
+      return [{ id: 'cli.call.no-event' }, USAGE];
+    case 'unexpected-argument':
+      return [{ id: 'cli.call.unexpected-argument', values: { argument: problem.shown } }, USAGE];
+    case 'unknown-option':
+      return [{ id: 'cli.unknown-option', values: { option: problem.shown } }, USAGE];
+    case 'unknown-event':
+      return [
+        {
+          id: 'cli.call.unknown-event',
+          values: { event: problem.shown, kinds: CALL_EVENT_KINDS.join(', ') },
+        },
+      ];
+    case 'needs-value':
+      return [{ id: 'cli.option-needs-value', values: { option: problem.option } }, USAGE];
+    case 'given-twice':
+      return [{ id: 'cli.option-twice', values: { option: problem.option } }];
+  }
 }
 
 function post(
@@ -128,8 +159,12 @@ export async function runCall(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<Outcome> {
   const args = parseCallArgs(argv);
-  if (!args.ok) return { code: EXIT_BAD_ARGS, line: args.message };
-  if ('help' in args) return { code: EXIT_TAKEN, line: await say({ id: 'cli.call.usage' }, env) };
+  if (!args.ok) {
+    if (args.problem === undefined) return { code: EXIT_BAD_ARGS, line: args.message };
+    const parts = await Promise.all(refusal(args.problem).map((said) => say(said, env)));
+    return { code: EXIT_BAD_ARGS, line: parts.join(' ') };
+  }
+  if ('help' in args) return { code: EXIT_TAKEN, line: await say(USAGE, env) };
   const fromEnv = env.CALM_LINE_DATA_DIR?.trim() ? env.CALM_LINE_DATA_DIR : undefined;
   const dataDir = path.resolve(args.dataDir ?? fromEnv ?? defaultUserDataDir(env));
   const { code, said } = await reach(dataDir, args.event, args.dropped);

@@ -21,7 +21,21 @@ export type CallArgsParse =
       readonly dataDir?: string;
     }
   | { readonly ok: true; readonly help: true }
-  | { readonly ok: false; readonly message: string };
+  | {
+      readonly ok: false;
+      readonly message: string;
+      /** The `call` command's refusals, without words: the command says them in its language. */
+      readonly problem?: CallArgsProblem;
+    };
+
+/** Why the `call` command's arguments were refused; `shown` is the value as quoteForMessage shows it. */
+export type CallArgsProblem =
+  | { readonly kind: 'too-many-arguments' | 'argument-too-long' | 'data-dir-empty' | 'no-event' }
+  | {
+      readonly kind: 'unexpected-argument' | 'unknown-option' | 'unknown-event';
+      readonly shown: string;
+    }
+  | { readonly kind: 'needs-value' | 'given-twice'; readonly option: string };
 
 export const CALL_USAGE =
   'Usage: call start|end|hold|resume|mark [--id CALL_ID] [--ref CASE_REF] [--from NUMBER] [--data-dir DIR]';
@@ -31,9 +45,18 @@ const MAX_ARG_CHARS = 4096;
 
 /** The `call` command's arguments (after the program name). */
 export function parseCallArgs(argv: readonly string[]): CallArgsParse {
-  if (argv.length > MAX_ARGS) return { ok: false, message: `Too many arguments. ${CALL_USAGE}` };
+  if (argv.length > MAX_ARGS)
+    return {
+      ok: false,
+      message: `Too many arguments. ${CALL_USAGE}`,
+      problem: { kind: 'too-many-arguments' },
+    };
   if (argv.some((a) => typeof a !== 'string' || a.length > MAX_ARG_CHARS))
-    return { ok: false, message: 'An argument is too long.' };
+    return {
+      ok: false,
+      message: 'An argument is too long.',
+      problem: { kind: 'argument-too-long' },
+    };
   if (argv.includes('--help') || argv.includes('-h')) return { ok: true, help: true };
   let kind: string | undefined;
   const fields: Record<string, string> = {};
@@ -42,7 +65,11 @@ export function parseCallArgs(argv: readonly string[]): CallArgsParse {
     const arg = argv[i];
     if (!arg.startsWith('--')) {
       if (kind !== undefined)
-        return { ok: false, message: `Unexpected argument ${quoteForMessage(arg)}. ${CALL_USAGE}` };
+        return {
+          ok: false,
+          message: `Unexpected argument ${quoteForMessage(arg)}. ${CALL_USAGE}`,
+          problem: { kind: 'unexpected-argument', shown: quoteForMessage(arg) },
+        };
       kind = arg;
       continue;
     }
@@ -55,24 +82,45 @@ export function parseCallArgs(argv: readonly string[]): CallArgsParse {
       i++;
     }
     if (value === undefined)
-      return { ok: false, message: `--${name} needs a value. ${CALL_USAGE}` };
+      return {
+        ok: false,
+        message: `--${name} needs a value. ${CALL_USAGE}`,
+        problem: { kind: 'needs-value', option: `--${name}` },
+      };
     if (name === 'data-dir') {
-      if (value.trim() === '') return { ok: false, message: '--data-dir is empty.' };
+      if (value.trim() === '')
+        return {
+          ok: false,
+          message: '--data-dir is empty.',
+          problem: { kind: 'data-dir-empty' },
+        };
       dataDir = value;
     } else if ((CALL_EVENT_FIELDS as readonly string[]).includes(name)) {
-      if (name in fields) return { ok: false, message: `--${name} is given twice.` };
+      if (name in fields)
+        return {
+          ok: false,
+          message: `--${name} is given twice.`,
+          problem: { kind: 'given-twice', option: `--${name}` },
+        };
       // An empty softphone variable is "not known", not an error.
       if (value.trim() !== '') fields[name] = value;
     } else {
       return {
         ok: false,
         message: `Unknown option ${quoteForMessage(`--${name}`)}. ${CALL_USAGE}`,
+        problem: { kind: 'unknown-option', shown: quoteForMessage(`--${name}`) },
       };
     }
   }
-  if (kind === undefined) return { ok: false, message: `No call event given. ${CALL_USAGE}` };
+  if (kind === undefined)
+    return {
+      ok: false,
+      message: `No call event given. ${CALL_USAGE}`,
+      problem: { kind: 'no-event' },
+    };
   const parsed = makeCallEvent(kind, fields);
-  if (!parsed.ok) return parsed;
+  if (!parsed.ok)
+    return { ...parsed, problem: { kind: 'unknown-event', shown: quoteForMessage(kind) } };
   return dataDir === undefined ? parsed : { ...parsed, dataDir };
 }
 

@@ -165,6 +165,11 @@ describe('audio and call in German and French', () => {
     expect(fr.code).toBe(en.code);
     expect(fr.line).toBe(`Calm Line n’est pas lancé (pas de call-events.json dans ${empty}).`);
     expect(en.line).toBe(`Calm Line is not running (no call-events.json in ${empty}).`);
+    const badFr = await runCall(['start', '--colour', 'red'], { LANG: 'fr_FR.UTF-8' });
+    const badEn = await runCall(['start', '--colour', 'red'], { LANG: 'C' });
+    expect([badFr.code, badEn.code]).toEqual([2, 2]);
+    expect(badEn.line).toMatch(/^Unknown option "--colour"\. Usage: call /);
+    expect(badFr.line).toMatch(/^Option inconnue\u00a0: "--colour"\. Utilisation\u00a0: call /);
     expect((await runCall(['--help'], { LANG: 'fr_CA.UTF-8' })).line).toMatch(
       /^Utilisation\u00a0: call /,
     );
