@@ -356,7 +356,11 @@ export class CallEngine {
         this.echoGate.gateFor(callerHasFloor, this.caller.vad.floorDb),
       ),
     );
-    const gate = this.agentGate.beforeAgentFrame(this.caller.vad.frameDb, this.agent.vad.speaking);
+    const gate = this.agentGate.beforeAgentFrame(
+      this.caller.vad.frameDb,
+      this.agent.vad.speaking,
+      this.caller.vad.speaking,
+    );
     this.recordSegment(this.agent.endFrame(this.samplesDone, gate));
     this.agentGate.afterAgentFrame(this.agent.vad, this.caller.vad);
     this.crosstalk.afterFrame(this.caller.vad.voiced, this.agent.vad.voiced);

@@ -62,6 +62,13 @@ export const LEARN_VOICED_SEC = 3;
  * after one normal sentence is cued.
  */
 export const NORMAL_PROVISIONAL_SEC = 1;
+/**
+ * A reply this far under the normal voice learned so far (LU, its 1.5 s level) is the agent speaking softly,
+ * not their normal voice: not learned. Measured on the path calls: a second reply 6 dB softer pulled the
+ * normal voice 2–3 LU down and the next normal reply read "too loud" (soft-6); 3 LU: none, the floor table and
+ * the raised-12 call unchanged.
+ */
+export const SOFT_REPLY_LU = 3;
 /** A pause shorter than this (a breath, a comma, between two sentences) does not end an overlap or a loud answer. */
 export const FLOOR_BRIDGE_SEC = 0.5;
 /** The caller's recent speech (voiced frames only, however far back) that must be calm to end caller-heated. */
@@ -224,8 +231,9 @@ export class CueRules {
       this.callerRecentSpeech.push(caller.power, true);
       this.callerBaseline.push(caller.power, this.heated);
     }
-    // A reply already flagged too loud is not the normal voice being learned.
-    if (agent.voiced && !this.agentCalibrated && !this.loud)
+    // A reply already flagged too loud is not the normal voice being learned, nor one clearly softer than
+    // it so far: the agent answering softly, as "your turn" asks, would make their next normal one look loud.
+    if (agent.voiced && !this.agentCalibrated && !this.loud && !this.agentSofter())
       this.agentNormal.push(agent.power, false);
     if (caller.segmentStarted) this.callerSegStart = caller.segmentStartSec;
     this.callerLastVoicedEnd = caller.lastVoicedEndSec;
@@ -343,6 +351,13 @@ export class CueRules {
 
   callerBaselineLufs(): number | null {
     return this.callerBaseline.lufs();
+  }
+
+  /** The agent's level now is SOFT_REPLY_LU or more under the normal voice learned so far. */
+  private agentSofter(): boolean {
+    const normal = this.agentNormal.provisionalLufs(this.normalProvisionalFrames);
+    const level = this.agentLevel.levelLufs();
+    return normal !== null && level !== null && level < normal - SOFT_REPLY_LU;
   }
 
   /** The normal voice in use: calibrated, or learned on a side known to be the agent's; else null. */

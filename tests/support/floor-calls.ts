@@ -45,7 +45,8 @@ export type FloorCondition =
 /**
  * The audio paths agents really have (issue 25), each swept over levels: the agent's voice echoed back on
  * the caller's line, an AGC headset pumping the room up in the agent's silences, neighbours closer than
- * the floor set's, one who calls out, a caller whose line level steps, an agent who raises the voice early.
+ * the floor set's, one who calls out, a caller whose line level steps, an agent who raises the voice early,
+ * and one who answers softly, as the cue asks (their voice must still count as theirs).
  */
 export type PathCondition =
   | 'echo-20'
@@ -60,7 +61,9 @@ export type PathCondition =
   | 'step-up-10'
   | 'step-down-6'
   | 'step-down-10'
-  | 'raised-12';
+  | 'raised-12'
+  | 'soft-6'
+  | 'soft-10';
 
 export const PATH_CONDITIONS: readonly PathCondition[] = [
   'echo-20',
@@ -76,6 +79,8 @@ export const PATH_CONDITIONS: readonly PathCondition[] = [
   'step-down-6',
   'step-down-10',
   'raised-12',
+  'soft-6',
+  'soft-10',
 ];
 
 export const FLOOR_CONDITIONS: readonly FloorCondition[] = [
@@ -135,7 +140,7 @@ interface ConditionSpec {
   calloutDb?: number;
   /** The caller's line level (voice and room) steps by this much, as the agent's third reply starts, and stays. */
   lineStepDb?: number;
-  /** The agent's second reply this much louder than their normal voice. */
+  /** The agent's second reply this much louder (or, negative, softer) than their normal voice. */
   raisedDb?: number;
   description: string;
 }
@@ -235,7 +240,19 @@ const SPECS: Record<FloorCondition, ConditionSpec> = {
     description:
       'the agent’s second reply 12 dB over their normal voice (after one sentence of it)',
   },
+  'soft-6': softSpec(6, 34),
+  'soft-10': softSpec(10, 35),
 };
+
+function softSpec(db: number, seed: number): ConditionSpec {
+  return {
+    seed,
+    agent: 'en-allison',
+    caller: 'ru-voice',
+    raisedDb: -db,
+    description: `the agent answers the caller's first pause ${db} dB under their normal voice (as "speak softly" asks)`,
+  };
+}
 
 function echoSpecs(): Record<'echo-20' | 'echo-30' | 'echo-40', ConditionSpec> {
   const spec = (db: number, seed: number, delaySec: number): ConditionSpec => ({
@@ -385,7 +402,7 @@ function planCall(spec: ConditionSpec): Plan {
   backchannel(c1[1]);
   pauses.push(endOf(c1));
   const a2 = agentTurn(endOf(c1) + 1.6, 2, spec.raisedDb ?? 0);
-  if (spec.raisedDb) loudReplies.push([first(a2[0]), endOf(a2)]);
+  if (spec.raisedDb && spec.raisedDb > 0) loudReplies.push([first(a2[0]), endOf(a2)]);
   const c2 = callerTurn(endOf(a2) + 0.45, 4, spec.heated);
   // The agent interrupts the caller mid-sentence (the caller goes on).
   const cut = c2[1].at + c2[1].clip.speech[0][0] + 0.6;
