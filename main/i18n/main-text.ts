@@ -32,7 +32,7 @@ export const TRANSLATIONS: Readonly<Record<CatalogueLocale, MainTranslation>> = 
 export interface MainText {
   readonly locale: CatalogueLocale;
   format(id: MainMessageId, values?: MessageValues): string;
-  /** Items as the language lists them with commas ("a, b, c": Intl.ListFormat's unit style). */
+  /** Items as the language lists them (Intl.ListFormat's unit style: "a, b, c"; French "a, b et c"). */
   list(items: readonly string[]): string;
 }
 
