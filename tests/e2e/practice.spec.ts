@@ -80,6 +80,7 @@ interface TurnShown {
   waited: boolean;
   softly: string;
   agentStarted: number;
+  callerStarted: number;
   callerStart: number;
   callerEnd: number;
   replyStart: number;
@@ -106,6 +107,7 @@ async function rehearse(page: Page): Promise<TurnShown[]> {
         waited: d.waited === 'true',
         softly: d.softly ?? '',
         agentStarted: Number(d.agentStarted),
+        callerStarted: Number(d.callerStarted),
         callerStart: Number(d.callerStart),
         callerEnd: Number(d.callerEnd),
         replyStart: Number(d.replyStart),
@@ -147,6 +149,7 @@ test('a rehearsal that waits and answers softly, then one that cuts in loudly: s
       expect(t.waited, `turn ${k + 1}`).toBe(true);
       expect(t.softly, `turn ${k + 1}`).toBe('true');
       expect(t.agentStarted, `turn ${k + 1}`).toBe(0);
+      expect(t.callerStarted, `turn ${k + 1}`).toBe(0);
       expect(Math.abs(t.replyStart - t.callerEnd - 0.9), `turn ${k + 1} wait`).toBeLessThan(
         EDGE_SEC,
       );

@@ -59,6 +59,7 @@ export function PracticeScoreView({ score }: { score: PracticeScore }) {
             data-waited={t.waited}
             data-softly={String(t.answeredSoftly)}
             data-agent-started={t.talkedOver.agentStarted}
+            data-caller-started={t.talkedOver.callerStarted}
             data-caller-start={t.callerStart.toFixed(3)}
             data-caller-end={t.callerEnd.toFixed(3)}
             data-reply-start={t.reply?.start.toFixed(3)}
