@@ -35,7 +35,11 @@ export function PracticeScoreView({ score }: { score: PracticeScore }) {
         )}
         <li data-testid="score-priorities">
           <FormattedMessage
-            id="practice.score.priorities"
+            id={
+              o.priorities.expected > 0
+                ? 'practice.score.priorities'
+                : 'practice.score.priorities-unlisted'
+            }
             values={{
               restated: o.priorities.restated,
               expected: o.priorities.expected,
