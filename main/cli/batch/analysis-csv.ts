@@ -2,7 +2,7 @@
  * The batch's CSV summary: one row per analysed call. Where a figure means what a session export column
  * means (main/export/export-columns.ts) it has that column's name — duration_sec, caller_talk_sec,
  * talk_ratio, cue_*, caller_integrated_lufs, sample_rate, … — so a quality team's sheet reads both;
- * `file`, `agent_channel` and `note` are the batch's own. CSV rules (RFC 4180, UTF-8 BOM, CRLF, formula
+ * `file`, `agent_channel`, `note` and `warnings` are the batch's own. CSV rules (RFC 4180, UTF-8 BOM, CRLF, formula
  * injection neutralised) are the export's (export-csv.ts).
  */
 import type { AnalysisReport } from '../../../renderer/engine/call-analysis-report';
@@ -58,6 +58,15 @@ export const SUMMARY_COLUMNS: readonly SummaryColumn[] = [
   ...loudness('caller'),
   ...loudness('agent'),
   own('note', (r) => r.note ?? null),
+  // What the analysis found wrong with the recording itself (a codec's crosstalk between the channels), as
+  // the JSON's warnings say it: `crosstalk caller->agent -27.0 dB`, several joined by "; ".
+  own('warnings', (r) =>
+    r.warnings?.length
+      ? r.warnings
+          .map((w) => `${w.kind} ${w.from}->${w.into} ${w.levelDb.toFixed(1)} dB`)
+          .join('; ')
+      : null,
+  ),
 ];
 
 // A column renamed in the session export must be renamed here too (and a new one must not clash).

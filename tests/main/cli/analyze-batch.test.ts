@@ -150,6 +150,7 @@ describe('analyze on several calls', () => {
       'file',
       'agent_channel',
       'note',
+      'warnings',
     ]);
     expect(rows).toHaveLength(3);
     for (const row of rows) {
