@@ -6,7 +6,9 @@
  * How the caller behaves (the rules a real caller's turn-taking follows, simplified):
  *   - a turn plays to its end whatever the agent does: talking over the caller does not stop them;
  *   - after a turn the caller waits for the agent's reply: the reply is the agent's speech going on at or
- *     starting after the turn's end (the engine's voice detector decides what is speech);
+ *     starting after the turn's end (the engine's voice detector decides what is speech) — or, when the
+ *     agent cut in during the turn (CUT_IN_SEC of speech, more than a backchannel) and stopped before its
+ *     end, what they said;
  *   - the next turn starts once the reply has finished: the agent silent for the pause threshold (the
  *     cue settings' `pauseSec`, 0.8 s — the same silence that says "your turn" to the agent), plus the
  *     caller's reaction time;
@@ -52,6 +54,11 @@ export type PracticePhase = 'lead-in' | 'caller' | 'waiting' | 'reply' | 'done';
 
 const EDGE_LEAD_SEC = 0.05;
 const EDGE_TAIL_SEC = 0.15;
+/**
+ * The agent speaking this long during a caller's turn (the voice detector's speaking time, its 0.3 s
+ * hangover included) cut in with words, not an "mm-hm" (0.2–0.4 s of voice, under 0.7 s with the hangover).
+ */
+const CUT_IN_SEC = 1;
 
 export class PracticeRun {
   readonly sampleRate: number;
@@ -75,6 +82,8 @@ export class PracticeRun {
   private gain = 1;
   private waitFrom = 0;
   private agentSilentSince = 0;
+  /** How long the agent spoke during the caller's current turn (s). */
+  private agentSpokeSec = 0;
   private nextAt: number;
   private finished: CallAnalysis | null = null;
 
@@ -176,8 +185,11 @@ export class PracticeRun {
         if (t >= this.nextAt) this.startTurn(0, t);
         return;
       case 'caller':
+        if (agentSpeaking) this.agentSpokeSec += this.engine.frameSamples / this.sampleRate;
         if (this.readPos >= this.clipEnd - 1) {
-          this.phaseNow = agentSpeaking ? 'reply' : 'waiting';
+          // An agent who cut in and stopped before the caller finished has answered already.
+          const answered = agentSpeaking || this.agentSpokeSec >= CUT_IN_SEC;
+          this.phaseNow = answered ? 'reply' : 'waiting';
           this.waitFrom = t;
           this.agentSilentSince = t;
         }
@@ -212,6 +224,7 @@ export class PracticeRun {
     const next = index + 1 < this.turns.length ? this.turns[index + 1].start : Infinity;
     const to = Math.min(turn.end + EDGE_TAIL_SEC, next, this.source.length / srcRate);
     this.turnIndex = index;
+    this.agentSpokeSec = 0;
     this.readPos = from * srcRate;
     this.clipEnd = to * srcRate;
     this.step = rate * turn.pace;

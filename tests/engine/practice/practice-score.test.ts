@@ -190,6 +190,16 @@ describe('an agent who interrupts and answers loudly', () => {
     }
   });
 
+  it('takes a reply that cut in and stopped as the answer: the caller goes on after the pause', () => {
+    for (let k = 0; k + 1 < r.played.length; k++) {
+      const lastWord = Math.max(r.played[k].end, r.replies[k][1]);
+      const gap = r.played[k + 1].start - lastWord;
+      expect(r.played[k].unanswered, `turn ${k + 1}`).toBe(false);
+      expect(gap, `turn ${k + 2} after turn ${k + 1}`).toBeGreaterThan(S.pauseSec);
+      expect(gap, `turn ${k + 2} after turn ${k + 1}`).toBeLessThan(S.pauseSec + 1.2);
+    }
+  });
+
   it('let the caller finish every turn the agent talked over', () => {
     for (const p of r.played) {
       const heard = r.analysis.speech.caller.filter((c) => c.end > p.start && c.start < p.end);
