@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react';
+import { FormattedMessage } from 'react-intl';
 import { hostApi } from '../api/host-api';
 import { useHostEvent } from '../api/use-host-event';
 import { mergeNotices } from './storage-notice-list';
 
 /**
  * Files the host could not read at start (truncated, not JSON, written by a newer version) were moved
- * aside unchanged; this tells the user what happened and where each file is now, until dismissed.
+ * aside unchanged; this tells the user what happened and where each file is now, until dismissed. The
+ * frame is in the page's language; each file's line is the host's own sentence (English for now).
  */
 export function StorageNotices() {
   const [notices, setNotices] = useState<readonly string[]>([]);
@@ -26,14 +28,17 @@ export function StorageNotices() {
   if (notices.length === 0) return null;
   return (
     <div className="notice" role="alert" data-testid="storage-notices">
-      <strong>Calm Line could not read some of its files.</strong> Nothing else was lost.
+      <strong>
+        <FormattedMessage id="app.storage.title" />
+      </strong>{' '}
+      <FormattedMessage id="app.storage.nothing-lost" />
       <ul>
         {notices.map((notice) => (
           <li key={notice}>{notice}</li>
         ))}
       </ul>
       <button type="button" onClick={() => setNotices([])}>
-        Dismiss
+        <FormattedMessage id="app.storage.dismiss" />
       </button>
     </div>
   );
