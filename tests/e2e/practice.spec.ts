@@ -89,17 +89,25 @@ interface TurnShown {
 }
 
 async function rehearse(page: Page): Promise<TurnShown[]> {
-  await page.getByTestId('practice-start').click();
+  // Keyboard first: Start, the priorities typed while the caller talks, the wrap-up, the score.
+  await page.getByTestId('practice-start').focus();
+  await page.keyboard.press('Enter');
   await expect(page.getByTestId('practice')).toHaveAttribute('data-step', 'rehearsing');
   await expect(page.getByTestId('practice').getByTestId('cue-banner')).toBeVisible();
+  await expect(page.getByLabel('Priority the customer stated')).toBeFocused();
+  await page.keyboard.type('Call back today');
+  await page.keyboard.press('Enter');
   await expect(page.getByTestId('practice')).toHaveAttribute('data-step', 'wrap-up', {
     timeout: 90_000,
   });
-  await page.getByLabel('Priority the customer stated').fill('Call back today');
+  await expect(page.getByTestId('practice-note')).toBeFocused();
+  await page.keyboard.type('Breathe first.');
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('practice-finish')).toBeFocused();
   await page.keyboard.press('Enter');
-  await page.getByTestId('practice-note').fill('Breathe first.');
-  await page.getByTestId('practice-finish').click();
   await expect(page.getByTestId('practice')).toHaveAttribute('data-step', 'score');
+  await expect(page.locator('#practice-score-title')).toBeFocused();
+  await expect(page.getByTestId('score-priorities')).toContainText('Priorities restated: 1;');
   return page.getByTestId('score-turn').evaluateAll((items) =>
     items.map((li) => {
       const d = (li as HTMLElement).dataset;

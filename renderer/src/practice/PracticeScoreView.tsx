@@ -6,7 +6,7 @@ export function PracticeScoreView({ score }: { score: PracticeScore }) {
   const o = score.overall;
   return (
     <section aria-labelledby="practice-score-title" data-testid="practice-score">
-      <h3 id="practice-score-title">
+      <h3 id="practice-score-title" tabIndex={-1}>
         <FormattedMessage id="practice.score.title" />
       </h3>
       <ul className="plain">

@@ -1,4 +1,4 @@
-import { useRef, type ChangeEvent } from 'react';
+import { useEffect, useRef, type ChangeEvent } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { Settings } from '../../../preload/contract/settings-schema';
 import { CueTile } from '../live-coach/CueTile';
@@ -7,7 +7,16 @@ import { PracticeHistory } from './PracticeHistory';
 import { PracticeScoreView } from './PracticeScoreView';
 import { ScenarioList } from './ScenarioList';
 import { usePractice } from './use-practice';
+import type { PracticeStep } from './practice-controller';
 import { PHASE_MESSAGES, PROBLEM_MESSAGES } from './practice-words';
+
+/** Where the focus goes when a step opens. */
+const STEP_FOCUS: Readonly<Partial<Record<PracticeStep, string>>> = {
+  pick: '[data-testid="practice-start"]',
+  rehearsing: '.priorities-pad input',
+  'wrap-up': '[data-testid="practice-note"]',
+  score: '#practice-score-title',
+};
 
 /**
  * Practice before the real call: pick a scenario, rehearse it with the live coach (the caller's turns in
@@ -20,6 +29,17 @@ export function PracticeView({ settings }: { settings: Settings | null }) {
   const { state, controller } = usePractice(settings);
   const fileInput = useRef<HTMLInputElement>(null);
   const callInput = useRef<HTMLInputElement>(null);
+  const screen = useRef<HTMLElement>(null);
+
+  // Keyboard first: a step that opens puts the focus where the agent goes on (the button that opened it
+  // is gone); opening the screen leaves it on the tab.
+  const stepShown = useRef(state.step);
+  useEffect(() => {
+    if (stepShown.current === state.step) return;
+    stepShown.current = state.step;
+    const target = STEP_FOCUS[state.step];
+    if (target) screen.current?.querySelector<HTMLElement>(target)?.focus();
+  }, [state.step]);
 
   async function picked(event: ChangeEvent<HTMLInputElement>, from: 'scenario' | 'call') {
     const file = event.target.files?.[0];
@@ -46,6 +66,7 @@ export function PracticeView({ settings }: { settings: Settings | null }) {
   const live = state.live;
   return (
     <main
+      ref={screen}
       className="practice"
       data-testid="practice"
       data-step={state.step}
