@@ -15,7 +15,8 @@ import { DEFAULT_SETTINGS, type Settings } from '../../../preload/contract/setti
 import type { IpcResult } from '../../../preload/contract/ipc-result';
 import { createLiveSnapshot } from '../../../renderer/engine/call-engine';
 import { makeScenario } from '../../../renderer/engine/practice/make-scenario';
-import { PracticeRun } from '../../../renderer/engine/practice/practice-run';
+import { PracticeRun, type PlayedTurn } from '../../../renderer/engine/practice/practice-run';
+import type { CallAnalysis } from '../../../renderer/engine/call-types';
 import { encodeScenario } from '../../../renderer/engine/practice/scenario-file';
 import { measureNormalVoice } from '../../../renderer/engine/voice-calibration';
 import { agentDeviceKey } from '../../../renderer/src/live-coach/device-key';
@@ -219,5 +220,35 @@ describe('the Practice screen’s controller', () => {
     expect(sessions.repository.list({}).total).toBe(0);
     c.back();
     expect(c.getState()).toMatchObject({ step: 'pick', score: null, priorities: [] });
+  });
+  it('says why a rehearsal could not start, and stays on the scenarios', async () => {
+    const c = controller(() => Promise.reject(new Error('Permission denied')));
+    await c.load();
+    await c.start();
+    expect(c.getState()).toMatchObject({
+      step: 'pick',
+      problem: { kind: 'audio', reason: 'Permission denied' },
+    });
+  });
+
+  it('stopped during the first turn, scores the turn so far as unanswered', async () => {
+    let stopped = () => undefined as void;
+    const c = controller(async (config) => {
+      const run = new PracticeRun({ sampleRate: SR, scenario: config.scenario });
+      const silent = new Float32Array(3 * SR);
+      run.process(silent, new Float32Array(3 * SR));
+      const finished = new Promise<{ analysis: CallAnalysis; played: PlayedTurn[] }>((resolve) => {
+        stopped = () => resolve({ analysis: run.finish(), played: run.played });
+      });
+      return { finished, stop: () => stopped() };
+    });
+    await c.load();
+    const started = c.start();
+    await expect.poll(() => c.getState().step).toBe('rehearsing');
+    c.stop();
+    await started;
+    expect(c.getState().step).toBe('wrap-up');
+    await c.finishWrapUp();
+    expect(c.getState().score!.overall).toMatchObject({ turns: 1, unanswered: 1, waited: 0 });
   });
 });
