@@ -5,9 +5,12 @@ import type { PracticeRunRecord } from '../../../preload/contract/practice-schem
 export function PracticeHistory({
   runs,
   total,
+  onExport,
 }: {
   runs: readonly PracticeRunRecord[];
   total: number;
+  /** Saves the whole history as a JSON file. */
+  onExport(): void;
 }) {
   return (
     <section
@@ -21,6 +24,11 @@ export function PracticeHistory({
       <p className="muted">
         <FormattedMessage id="practice.history.apart" />
       </p>
+      {total > 0 && (
+        <button type="button" onClick={onExport} data-testid="practice-history-export">
+          <FormattedMessage id="practice.history.export" />
+        </button>
+      )}
       {runs.length === 0 ? (
         <p className="muted">
           <FormattedMessage id="practice.history.none" />

@@ -7,6 +7,7 @@ import { PracticeHistory } from './PracticeHistory';
 import { PracticeScoreView } from './PracticeScoreView';
 import { ScenarioList } from './ScenarioList';
 import { usePractice } from './use-practice';
+import { saveFile } from './save-file';
 import type { PracticeStep } from './practice-controller';
 import { PHASE_MESSAGES, PROBLEM_MESSAGES } from './practice-words';
 
@@ -52,15 +53,12 @@ export function PracticeView({ settings }: { settings: Settings | null }) {
 
   async function exportScenario(id: string) {
     const file = await controller.exportFile(id);
-    if (!file) return;
-    const url = URL.createObjectURL(
-      new Blob([file.bytes as BlobPart], { type: 'application/octet-stream' }),
-    );
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = file.fileName;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    if (file) saveFile(file, 'application/octet-stream');
+  }
+
+  async function exportHistory() {
+    const file = await controller.historyFile();
+    if (file) saveFile(file, 'application/json');
   }
 
   const live = state.live;
@@ -139,7 +137,11 @@ export function PracticeView({ settings }: { settings: Settings | null }) {
               data-testid="practice-call-file"
             />
           </div>
-          <PracticeHistory runs={state.history} total={state.historyTotal} />
+          <PracticeHistory
+            runs={state.history}
+            total={state.historyTotal}
+            onExport={() => void exportHistory()}
+          />
         </>
       )}
 
@@ -225,7 +227,11 @@ export function PracticeView({ settings }: { settings: Settings | null }) {
               <FormattedMessage id="practice.again" />
             </button>
           </div>
-          <PracticeHistory runs={state.history} total={state.historyTotal} />
+          <PracticeHistory
+            runs={state.history}
+            total={state.historyTotal}
+            onExport={() => void exportHistory()}
+          />
         </>
       )}
     </main>

@@ -6,7 +6,11 @@
  * audio and a fake host.
  */
 import type { CalmLineApi } from '../../../preload/contract/ipc-contract';
-import type { PracticeRunRecord, ScenarioSummary } from '../../../preload/contract/practice-schema';
+import {
+  PRACTICE_PAGE_MAX,
+  type PracticeRunRecord,
+  type ScenarioSummary,
+} from '../../../preload/contract/practice-schema';
 import type { Settings } from '../../../preload/contract/settings-schema';
 import type { CallAnalysis, LiveSnapshot } from '../../engine/call-types';
 import { DEFAULT_CUE_SETTINGS } from '../../engine/cue-settings';
@@ -87,6 +91,8 @@ export interface PracticeController {
   /** The selected scenario's file, to save for the team; null when it could not be read. */
   exportFile(id: string): Promise<{ fileName: string; bytes: Uint8Array } | null>;
   deleteScenario(id: string): Promise<void>;
+  /** The whole practice history as a JSON file (every run, newest first); null when it could not be read. */
+  historyFile(): Promise<{ fileName: string; bytes: Uint8Array } | null>;
   start(): Promise<void>;
   /** Ends the rehearsal before the last turn (the turns so far are scored). */
   stop(): void;
@@ -201,6 +207,28 @@ export function createPracticeController(deps: PracticeControllerDeps): Practice
         return null;
       }
       return { fileName: result.value.fileName, bytes: base64ToBytes(result.value.dataBase64) };
+    },
+    async historyFile() {
+      const runs: PracticeRunRecord[] = [];
+      for (;;) {
+        const page = await deps.api.listPracticeRuns({
+          offset: runs.length,
+          limit: PRACTICE_PAGE_MAX,
+        });
+        if (!page.ok) {
+          set({ problem: { kind: 'load', reason: page.message } });
+          return null;
+        }
+        runs.push(...page.value.runs);
+        if (page.value.runs.length === 0 || runs.length >= page.value.total) break;
+      }
+      const day = now().toISOString().slice(0, 10);
+      const json = JSON.stringify(
+        { kind: 'calm-line-practice-history', exportedAt: now().toISOString(), runs },
+        null,
+        1,
+      );
+      return { fileName: `practice-${day}.json`, bytes: new TextEncoder().encode(json) };
     },
     async deleteScenario(id) {
       const result = await deps.api.deletePracticeScenario({ id });

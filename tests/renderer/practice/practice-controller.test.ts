@@ -221,6 +221,22 @@ describe('the Practice screen’s controller', () => {
     c.back();
     expect(c.getState()).toMatchObject({ step: 'pick', score: null, priorities: [] });
   });
+  it('saves the whole history as one JSON file, every run marked practice', async () => {
+    const c = controller(scriptedAudio(() => 0, 0, []));
+    await c.load();
+    const file = await c.historyFile();
+    const saved = JSON.parse(new TextDecoder().decode(file!.bytes)) as {
+      kind: string;
+      runs: { kind: string; score: { overall: { talkedOver: number } } }[];
+    };
+    expect(file!.fileName).toMatch(/^practice-\d{4}-\d{2}-\d{2}\.json$/);
+    expect(saved.kind).toBe('calm-line-practice-history');
+    expect(saved.runs.map((r) => [r.kind, r.score.overall.talkedOver])).toEqual([
+      ['practice', 3],
+      ['practice', 0],
+    ]);
+  });
+
   it('says why a rehearsal could not start, and stays on the scenarios', async () => {
     const c = controller(() => Promise.reject(new Error('Permission denied')));
     await c.load();
