@@ -9,21 +9,14 @@
  * does) rather than played as a call per cue: the layout depends on the words, and six locales × five
  * cues of real calls would cost minutes.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
-import { createIntl } from 'react-intl';
-import { createSettingsService } from '../../main/settings/settings-service.js';
-import { openSettingsStore } from '../../main/settings/settings-store.js';
-import type { LanguageSetting } from '../../preload/contract/settings-schema.js';
-import { ENGLISH, pseudoCatalogue, type Messages } from '../../renderer/src/i18n/catalogue.js';
 import { LOCALES, PSEUDO_LOCALE, type AppLocale } from '../../renderer/src/i18n/locales.js';
 import { CUE_MESSAGES, type BannerState } from '../../renderer/src/live-coach/cue-copy.js';
 import { buildDialogue } from '../support/dialogues.js';
 import { launchApp, type LaunchedApp } from './support/app-fixture.js';
 import { expectAccessible } from './support/a11y-audit.js';
 import { expectReflows } from './support/layout-check.js';
-import { E2E_TMP, REPO_ROOT } from './support/paths.js';
+import { dataDirIn, messagesOf, say } from './support/locale-messages.js';
 
 let app: LaunchedApp | undefined;
 test.afterEach(async () => {
@@ -38,30 +31,6 @@ const SIZES = [
   { width: 1280, height: 800 },
 ];
 const CUES = Object.keys(CUE_MESSAGES) as BannerState[];
-
-/** A locale's messages as the app shows them: its catalogue over English (the pseudo-locale built). */
-function messagesOf(locale: AppLocale): Messages {
-  if (locale === PSEUDO_LOCALE) return pseudoCatalogue().messages;
-  const file = path.join(REPO_ROOT, 'renderer/src/i18n/messages', `${locale}.json`);
-  return { ...ENGLISH, ...(JSON.parse(readFileSync(file, 'utf8')) as Partial<Messages>) };
-}
-
-/** A message as the page shows it: formatted, spaces collapsed as Playwright compares text. */
-function say(
-  messages: Messages,
-  id: keyof Messages,
-  values: Record<string, string | number> = {},
-): string {
-  const intl = createIntl({ locale: 'en', messages });
-  return intl.formatMessage({ id }, values).replace(/\s+/g, ' ').trim();
-}
-
-function dataDirIn(language: LanguageSetting): string {
-  const dir = mkdtempSync(path.join(E2E_TMP, 'lang-'));
-  const settings = createSettingsService(openSettingsStore(dir));
-  settings.update({ profile: { setupDone: true }, ui: { language } });
-  return dir;
-}
 
 /** A short call: the caller vents, the agent answers; the call stays live after it. */
 function shortCall() {
