@@ -170,9 +170,9 @@ function dataWords(data: readonly string[]): Set<string> {
 
 const SCREENS: Screen[] = ['coach', 'wrap-up', 'log', 'follow-ups', 'team', 'settings'];
 
-/** The pseudo-locale and German (the longest words of the five) also at the narrowest width. */
-const sizesFor = (locale: AppLocale) =>
-  locale === PSEUDO_LOCALE || locale === 'de' ? [DOCKED, NARROWEST] : [DOCKED];
+/** The pseudo-locale and German (the longest words of the five): also at the narrowest width, and deeper. */
+const LONGEST: AppLocale[] = [PSEUDO_LOCALE, 'de'];
+const sizesFor = (locale: AppLocale) => (LONGEST.includes(locale) ? [DOCKED, NARROWEST] : [DOCKED]);
 
 for (const locale of [...LOCALES, PSEUDO_LOCALE] as AppLocale[]) {
   const sizes = sizesFor(locale);
@@ -210,15 +210,45 @@ for (const locale of [...LOCALES, PSEUDO_LOCALE] as AppLocale[]) {
     for (const screen of SCREENS) {
       await open(page, screen, messages);
       await check(`${screen} in ${locale}`);
-      if (screen !== 'wrap-up') continue;
-      // Each step of the wrap-up has its own fields: laid out (and, in the pseudo-locale, audited) too.
-      for (const [i, step] of WRAP_UP_STEPS.entries()) {
-        if (i === 0) continue;
-        await page.getByTestId('step-nav-item').nth(i).click();
-        await expect(page.getByTestId('wrap-up-step-title')).toContainText(
-          messages[STEP_MESSAGES[step]],
-        );
-        await check(`wrap-up step ${step} in ${locale}`, locale === PSEUDO_LOCALE);
+      if (!LONGEST.includes(locale)) continue;
+      // In the longest languages, what each screen opens into: its own longer sentences and buttons.
+      const deeper = `${screen} in ${locale}`;
+      switch (screen) {
+        case 'wrap-up':
+          // Each step has its own fields; saving with required steps open names them.
+          for (const [i, step] of WRAP_UP_STEPS.entries()) {
+            if (i === 0) continue;
+            await page.getByTestId('step-nav-item').nth(i).click();
+            await expect(page.getByTestId('wrap-up-step-title')).toContainText(
+              messages[STEP_MESSAGES[step]],
+            );
+            await check(`wrap-up step ${step} in ${locale}`, locale === PSEUDO_LOCALE);
+          }
+          await page.getByTestId('save-wrap-up').click();
+          await expect(page.getByTestId('wrap-up-problem')).toBeVisible();
+          await check(`${deeper}, required steps open`);
+          break;
+        case 'log':
+          await page.getByTestId('log-row').first().click();
+          await expect(page.getByTestId('session-back')).toHaveText(messages['log.detail.back']);
+          await check(`${deeper}, a session`);
+          await page.getByTestId('session-back').click();
+          break;
+        case 'follow-ups':
+          await page.getByTestId('follow-up-select').first().check();
+          await check(`${deeper}, one selected`);
+          await page.getByTestId('follow-up-select').first().uncheck();
+          break;
+        case 'team':
+          await page.getByTestId('chart-calls').getByText(messages['team.chart.table']).click();
+          await check(`${deeper}, a chart's figures as a table`);
+          break;
+        case 'settings':
+          await page.getByTestId('nav-export').click();
+          await expect(page.getByTestId('export-dialog')).toBeVisible();
+          await check(`export dialog in ${locale}`);
+          await page.getByTestId('export-close').click();
+          break;
       }
     }
 
