@@ -15,7 +15,9 @@
  *   - a caller left without an answer for `maxWaitSec` goes on (the turn is scored as unanswered).
  *
  * Each turn plays the scenario's samples [start − lead, end + tail] at the turn's gain and pace (pace by
- * linear interpolation: a faster caller, a little higher). Times in `played` are on the rehearsal's clock
+ * linear interpolation: a faster caller, a little higher). Between turns the line is not digital silence but
+ * the recording's own line after the turn (its noise, read back and forth): against silence the engine's
+ * voice detector would take a turn's last breath of line noise for voice. Times in `played` are on the rehearsal's clock
  * (s from its first sample): where the caller's speech of each turn started and ended as played.
  */
 import { CallEngine, createLiveSnapshot } from '../call-engine';
@@ -54,6 +56,8 @@ export type PracticePhase = 'lead-in' | 'caller' | 'waiting' | 'reply' | 'done';
 
 const EDGE_LEAD_SEC = 0.05;
 const EDGE_TAIL_SEC = 0.15;
+/** A line stretch shorter than this is not looped (silence instead). */
+const MIN_LINE_SEC = 0.2;
 /**
  * The agent speaking this long during a caller's turn (the voice detector's speaking time, its 0.3 s
  * hangover included) cut in with words, not an "mm-hm" (0.2–0.4 s of voice, under 0.7 s with the hangover).
@@ -79,6 +83,11 @@ export class PracticeRun {
   private readPos = 0;
   private clipEnd = 0;
   private step = 1;
+  /** The line between turns: where in the scenario it reads (fractional samples), and which way. */
+  private lineFrom = 0;
+  private lineTo = 0;
+  private linePos = 0;
+  private lineStep = 1;
   private gain = 1;
   private waitFrom = 0;
   private agentSilentSince = 0;
@@ -104,6 +113,7 @@ export class PracticeRun {
     this.maxWaitSec = options.maxWaitSec ?? 12;
     this.nextAt = options.leadInSec ?? 1;
     if (this.turns.length === 0) this.phaseNow = 'done';
+    else this.setLine(0, this.turns[0].start - EDGE_LEAD_SEC);
   }
 
   get phase(): PracticePhase {
@@ -159,15 +169,12 @@ export class PracticeRun {
   }
 
   private render(out: Float32Array, start: number, end: number): void {
-    if (this.phaseNow !== 'caller') {
-      out.fill(0, start, end);
-      return;
-    }
     const src = this.source;
+    const playing = this.phaseNow === 'caller';
     for (let i = start; i < end; i++) {
       const p = this.readPos;
-      if (p >= this.clipEnd - 1) {
-        out[i] = 0;
+      if (!playing || p >= this.clipEnd - 1) {
+        out[i] = this.lineSample() * this.gain;
         continue;
       }
       const k = Math.floor(p);
@@ -175,6 +182,30 @@ export class PracticeRun {
       out[i] = (src[k] * (1 - f) + src[k + 1] * f) * this.gain;
       this.readPos = p + this.step;
     }
+  }
+
+  /** The caller's line between turns: the recording's own silence after the turn, read back and forth. */
+  private lineSample(): number {
+    if (this.lineTo <= this.lineFrom) return 0;
+    let p = this.linePos + this.lineStep;
+    if (p >= this.lineTo || p < this.lineFrom) {
+      this.lineStep = -this.lineStep;
+      p = this.linePos + this.lineStep;
+    }
+    this.linePos = p;
+    const k = Math.floor(p);
+    const f = p - k;
+    return this.source[k] * (1 - f) + this.source[k + 1] * f;
+  }
+
+  /** The stretch of the scenario (s) the line plays until the next turn; none when shorter than 0.2 s. */
+  private setLine(fromSec: number, toSec: number): void {
+    const srcRate = this.sampleRate * this.rateRatio;
+    this.lineFrom = Math.max(0, fromSec * srcRate);
+    this.lineTo = Math.min(this.source.length - 2, toSec * srcRate);
+    if (this.lineTo - this.lineFrom < MIN_LINE_SEC * srcRate) this.lineTo = this.lineFrom;
+    this.linePos = this.lineFrom;
+    this.lineStep = this.rateRatio;
   }
 
   private afterFrame(): void {
@@ -227,6 +258,7 @@ export class PracticeRun {
     this.agentSpokeSec = 0;
     this.readPos = from * srcRate;
     this.clipEnd = to * srcRate;
+    this.setLine(to, Math.min(next - EDGE_LEAD_SEC, this.source.length / srcRate));
     this.step = rate * turn.pace;
     this.gain = Math.pow(10, turn.gainDb / 20);
     // The clip starts playing at the next sample: t on the rehearsal's clock.
