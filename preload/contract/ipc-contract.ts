@@ -196,7 +196,7 @@ export const ipcMethods = {
   /** The UI tells the host where the call stands (tray icon, menu, notifications follow). */
   reportCallStatus: { request: callStatusSchema, response: returns<DesktopState>() },
   setStartAtLogin: { request: startAtLoginRequestSchema, response: returns<DesktopState>() },
-  /** Opted-in call audio, streamed during the call: interleaved stereo 16-bit PCM (caller left, agent
+  /** Opted-in call audio, streamed during the call: interleaved stereo 16-bit PCM (agent left, caller
    * right), chunks numbered 0, 1, 2, … (0 starts afresh). At most 1 s at 192 kHz per chunk. */
   appendRecording: {
     request: z.strictObject({
