@@ -4,13 +4,15 @@
  * rows, follow-ups due and overdue) opens the coach, a wrap-up (after a short call), the log, the
  * follow-ups, the team view (a folder of two agents' exports imported) and Settings in turn, docked beside
  * the softphone at 420×700 — the pseudo-locale and German (the longest words) also at 320×640, the
- * narrowest reflow width, where long words fail first; the wrap-up on each of its ten steps. On each screen:
+ * narrowest reflow width, where long words fail first — and in those two, what each screen leads to: every
+ * wrap-up step and its required-steps message, a session, a follow-up selected, a chart's figures as a
+ * table, the export dialog. On each screen:
  * the page's `lang` is the language, a heading or button the agent reads says the locale's catalogue text,
  * no English sentence of the catalogue shows where the locale words it otherwise (in the pseudo-locale: no
  * word outside its ⟦…⟧ but the data the app was given), nothing is cut off, outside the window or
  * overlapping (the layout check the reflow specs use) and axe finds 0 violations. The English run ends by
  * choosing German in Settings: the screens visited after it speak German, with no reload.
- * Six launches, about a minute and a half.
+ * Six launches, under two minutes.
  */
 import fs from 'node:fs';
 import path from 'node:path';
