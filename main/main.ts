@@ -22,6 +22,7 @@ import { createMainWindow, focusWindow, followWindowSettings } from './shell/win
 import { announceQuitToPages } from './shell/ipc/quit-guard';
 import { deliverArgv, setupDesktopCallEvents } from './shell/call-links/desktop-call-links';
 import { HOOKS_FOLDER } from './call-events/hook-scripts';
+import { SHIPPED_SCENARIOS_FOLDER } from './practice/shipped-scenarios';
 import { shellText } from './i18n/main-locale';
 
 const OUT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -50,6 +51,10 @@ function start(): void {
     exportTargets: electronExportTargets(() => mainWindow, text),
     desktop,
     log,
+    // Practice scenarios shipped with the app: beside the resources when packaged, else assets/scenarios.
+    shippedScenariosDir: app.isPackaged
+      ? path.join(process.resourcesPath, SHIPPED_SCENARIOS_FOLDER)
+      : path.join(OUT_DIR, '..', 'assets', SHIPPED_SCENARIOS_FOLDER),
     callEndpoint: {
       // `--call` reaches this instance through the single-instance lock: no data folder on the line.
       program: [process.execPath, '--call'],

@@ -24,6 +24,7 @@ import { createExportDownloads } from './export-downloads';
 import { hostOrigin } from './request-guard';
 import { createSessionToken } from './session-token';
 import { HOOKS_FOLDER } from '../call-events/hook-scripts';
+import { SHIPPED_SCENARIOS_FOLDER } from '../practice/shipped-scenarios';
 import { defaultUserDataDir } from '../storage/user-data-dir';
 
 export interface BrowserHostOptions {
@@ -92,6 +93,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     exportTargets: downloads.targets,
     now: options.now,
     log,
+    shippedScenariosDir: path.join(PROJECT_ROOT, 'assets', SHIPPED_SCENARIOS_FOLDER),
     callEndpoint: {
       program: [process.execPath, CALL_CLI_PATH],
       defaultDataDir: defaultUserDataDir(),

@@ -49,6 +49,8 @@ export interface HostServicesOptions {
   /** Where an export is written: a save dialog (Electron) or a one-time download (browser host). */
   readonly exportTargets: ExportTargets;
   readonly desktop?: DesktopStateService;
+  /** The folder of the practice scenarios shipped with the app (assets/scenarios, or the packaged resources). */
+  readonly shippedScenariosDir?: string;
   /** Clock for follow-ups and stored times (tests); default the system clock. */
   readonly now?: () => Date;
   readonly log?: Log;
@@ -92,7 +94,12 @@ export function openHostServices(options: HostServicesOptions): OpenedHostServic
     exports,
     desktop: options.desktop,
     callEvents: createCallEventRelay(),
-    practice: openPracticeStore({ dataDir, now, log }),
+    practice: openPracticeStore({
+      dataDir,
+      shippedDir: options.shippedScenariosDir,
+      now,
+      log,
+    }),
     dataDir,
     settingsPath: store.path,
   };

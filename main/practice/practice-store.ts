@@ -1,5 +1,6 @@
 /**
- * The practice folder: `<data>/practice/scenarios/<id>.calmscenario` (the scenario files as imported or
+ * The scenarios shipped with the app (shipped-scenarios.ts, read-only: listed after the agent's own,
+ * exported like them, never deleted) and the practice folder: `<data>/practice/scenarios/<id>.calmscenario` (the scenario files as imported or
  * made, each written atomically, each checked by the strict decoder before it is kept) with
  * `scenarios.json` listing them, and `<data>/practice/runs/YYYY-MM/<id>.json`, one rehearsal a file.
  * Nothing here is a session: the session log, its index, the team queue and the exports never read this
@@ -26,12 +27,15 @@ import {
   type ScenarioSummary,
 } from '../../preload/contract/practice-schema';
 import { writeFileAtomic } from '../storage/atomic-write';
+import { readShippedScenarios, type ShippedScenario } from './shipped-scenarios';
 
 const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MONTH = /^\d{4}-\d{2}$/;
 
 export interface PracticeStoreDeps {
   readonly dataDir: string;
+  /** The folder of the scenarios shipped with the app (read-only); none when absent. */
+  readonly shippedDir?: string;
   readonly now?: () => Date;
   readonly newId?: () => string;
   readonly log?: (message: string) => void;
@@ -42,6 +46,7 @@ export class PracticeError extends Error {}
 
 export interface PracticeStore {
   readonly practiceDir: string;
+  /** The agent's own scenarios, newest first, then those shipped with the app (`shipped: true`). */
   listScenarios(): ScenarioSummary[];
   /** Checks the file strictly and keeps it under a new id. */
   importScenario(bytes: Uint8Array, fileName: string): ScenarioSummary;
@@ -49,6 +54,7 @@ export interface PracticeStore {
   addScenario(scenario: Scenario): ScenarioSummary;
   /** The scenario's file, null when there is none. */
   scenarioFile(id: string): { fileName: string; bytes: Uint8Array } | null;
+  /** False when there is no such scenario; a shipped one is refused (PracticeError). */
   deleteScenario(id: string): boolean;
   saveRun(run: PracticeRunRecord): PracticeRunRecord;
   listRuns(query: { offset: number; limit: number; scenarioId?: string }): PracticeRunPage;
@@ -63,7 +69,12 @@ export function openPracticeStore(deps: PracticeStoreDeps): PracticeStore {
   const newId = deps.newId ?? randomUUID;
   const fileOf = (id: string) => path.join(scenariosDir, `${id}${SCENARIO_FILE_EXTENSION}`);
 
-  const summaryOf = (id: string, s: Scenario, addedAt: string): ScenarioSummary => ({
+  const summaryOf = (
+    id: string,
+    s: Scenario,
+    addedAt: string,
+    shipped = false,
+  ): ScenarioSummary => ({
     id,
     title: s.title,
     turns: s.turns.length,
@@ -72,7 +83,16 @@ export function openPracticeStore(deps: PracticeStoreDeps): PracticeStore {
     priorities: s.priorities,
     source: s.source,
     addedAt,
+    shipped,
   });
+
+  let shippedScenarios: ShippedScenario[] | undefined;
+  const shipped = (): ShippedScenario[] =>
+    (shippedScenarios ??= readShippedScenarios(deps.shippedDir, deps.log));
+  const shippedOne = (id: string) => shipped().find((s) => s.id === id);
+
+  /** The agent's own, as kept in the index (an index written before `shipped` existed says false too). */
+  const ownScenarios = (): ScenarioSummary[] => readIndex().map((s) => ({ ...s, shipped: false }));
 
   const readIndex = (): ScenarioSummary[] => {
     try {
@@ -149,7 +169,10 @@ export function openPracticeStore(deps: PracticeStoreDeps): PracticeStore {
 
   return {
     practiceDir,
-    listScenarios: readIndex,
+    listScenarios: () => [
+      ...ownScenarios(),
+      ...shipped().map((s) => summaryOf(s.id, s.scenario, s.addedAt, true)),
+    ],
     importScenario(bytes, fileName) {
       if (bytes.length > SCENARIO_MAX_BYTES)
         throw new PracticeError(`${fileName}: the file is too large to be a scenario.`);
@@ -166,6 +189,12 @@ export function openPracticeStore(deps: PracticeStoreDeps): PracticeStore {
     },
     scenarioFile(id) {
       if (!ID.test(id)) return null;
+      const fromApp = shippedOne(id);
+      if (fromApp)
+        return {
+          fileName: `${safeFileName(fromApp.scenario.title)}${SCENARIO_FILE_EXTENSION}`,
+          bytes: fromApp.bytes(),
+        };
       const summary = readIndex().find((s) => s.id === id);
       if (!summary) return null;
       return {
@@ -174,6 +203,11 @@ export function openPracticeStore(deps: PracticeStoreDeps): PracticeStore {
       };
     },
     deleteScenario(id) {
+      const fromApp = shippedOne(id);
+      if (fromApp)
+        throw new PracticeError(
+          `“${fromApp.scenario.title}” is shipped with Calm Line: it can be exported, not deleted.`,
+        );
       if (!ID.test(id) || !fs.existsSync(fileOf(id))) return false;
       fs.rmSync(fileOf(id), { force: true });
       writeIndex(readIndex().filter((s) => s.id !== id));

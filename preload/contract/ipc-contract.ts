@@ -238,7 +238,7 @@ export const ipcMethods = {
     request: testCallEventRequestSchema,
     response: returns<CallEventAnswer | null>(),
   },
-  /** Practice scenarios kept in the data folder, newest first. */
+  /** Practice scenarios kept in the data folder, newest first, then those shipped with the app (`shipped`). */
   listPracticeScenarios: { request: noPayload, response: returns<ScenarioSummary[]>() },
   /** A `.calmscenario` file the agent picked: checked strictly (scenario-file.ts), then kept. */
   importPracticeScenario: {

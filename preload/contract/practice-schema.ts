@@ -29,6 +29,8 @@ export interface ScenarioSummary {
   readonly priorities: readonly string[];
   readonly source: z.infer<typeof scenarioSourceSchema>;
   readonly addedAt: string;
+  /** Shipped with the app (read-only: exported, never deleted), not the agent's own. */
+  readonly shipped: boolean;
 }
 
 export const importScenarioRequestSchema = z.strictObject({

@@ -9,7 +9,10 @@ interface Props {
   onDelete(id: string): void;
 }
 
-/** The scenarios as one radio group (arrow keys move the choice), each with Export and Delete. */
+/**
+ * The scenarios as one radio group (arrow keys move the choice), each with Export; the agent's own with
+ * Delete too. Those shipped with the app say so and whose voice they are (their licence asks for it).
+ */
 export function ScenarioList({ scenarios, selectedId, onSelect, onExport, onDelete }: Props) {
   const intl = useIntl();
   if (scenarios.length === 0)
@@ -25,7 +28,12 @@ export function ScenarioList({ scenarios, selectedId, onSelect, onExport, onDele
       </legend>
       <ul className="plain" data-testid="practice-scenarios">
         {scenarios.map((s) => (
-          <li key={s.id} data-testid="practice-scenario" data-id={s.id}>
+          <li
+            key={s.id}
+            data-testid="practice-scenario"
+            data-id={s.id}
+            data-shipped={String(s.shipped)}
+          >
             <label
               style={{ display: 'flex', gap: 6, alignItems: 'baseline', flex: 1, minWidth: 0 }}
             >
@@ -43,6 +51,17 @@ export function ScenarioList({ scenarios, selectedId, onSelect, onExport, onDele
                     values={{ turns: s.turns, seconds: Math.round(s.durationSec) }}
                   />
                 </small>
+                {s.shipped && (
+                  <small className="muted" style={{ display: 'block' }}>
+                    <FormattedMessage id="practice.scenario.shipped" />
+                    {s.source.credit && (
+                      <>
+                        {' · '}
+                        <span data-testid="practice-scenario-credit">{s.source.credit}</span>
+                      </>
+                    )}
+                  </small>
+                )}
               </span>
             </label>
             <button
@@ -52,13 +71,15 @@ export function ScenarioList({ scenarios, selectedId, onSelect, onExport, onDele
             >
               <FormattedMessage id="practice.export" />
             </button>
-            <button
-              type="button"
-              onClick={() => onDelete(s.id)}
-              aria-label={intl.formatMessage({ id: 'practice.delete.named' }, { title: s.title })}
-            >
-              <FormattedMessage id="practice.delete" />
-            </button>
+            {!s.shipped && (
+              <button
+                type="button"
+                onClick={() => onDelete(s.id)}
+                aria-label={intl.formatMessage({ id: 'practice.delete.named' }, { title: s.title })}
+              >
+                <FormattedMessage id="practice.delete" />
+              </button>
+            )}
           </li>
         ))}
       </ul>
