@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { launchApp } from './support/app-fixture.js';
 import { expectAccessible } from './support/a11y-audit.js';
@@ -8,7 +8,7 @@ import { expectReflows } from './support/layout-check.js';
 import { E2E_TMP } from './support/paths.js';
 import { buildDialogue, truthOf } from '../support/dialogues.js';
 import { scriptedRehearsal, type ScriptedRehearsal } from '../support/practice-rehearsal.js';
-import { scratchDir, writeWavFile } from '../support/test-audio.js';
+import { PROJECT_ROOT, scratchDir, writeWavFile } from '../support/test-audio.js';
 import { agentRepliesCall, callerScenarioCall } from '../engine/practice/practice-scripts.js';
 import { decodeScenario } from '../../renderer/engine/practice/scenario-file.js';
 import { measureNormalVoice } from '../../renderer/engine/voice-calibration.js';
@@ -27,11 +27,16 @@ import { openSessionServices } from '../../main/host/session-services.js';
  * who cuts in 1.2 s into each turn 8 dB over it. The microphone tracks are made offline by the same
  * PracticeRun answering each turn as it is played, so the page replays the same turns; the scores must
  * follow the script, each caller turn must wait for the reply before it, the history shows both runs and
- * the session log holds no call.
+ * the session log holds no call. The scenarios shipped with the app are listed after the agent's own,
+ * credited, exportable and not deletable.
  */
 const SR = 48000;
 const EDGE_SEC = 0.15;
 const AGENT_KEY = agentDeviceKey(DEFAULT_SETTINGS.audio);
+const SHIPPED = readdirSync(path.join(PROJECT_ROOT, 'assets/scenarios')).filter((f) =>
+  f.endsWith('.calmscenario'),
+).length;
+const own = (page: Page) => page.locator('[data-testid="practice-scenario"][data-shipped="false"]');
 
 let callFile: string;
 let soft: ScriptedRehearsal;
@@ -140,10 +145,23 @@ test('a rehearsal that waits and answers softly, then one that cuts in loudly: s
     const { page } = first;
     await page.getByTestId('nav-practice').click();
     await page.getByTestId('practice-call-file').setInputFiles(callFile);
-    await expect(page.getByTestId('practice-scenario')).toHaveCount(1);
-    await expect(page.getByTestId('practice-scenario')).toContainText(
-      path.basename(callFile, '.wav'),
+    await expect(own(page)).toHaveCount(1);
+    await expect(own(page)).toContainText(path.basename(callFile, '.wav'));
+    await expect(page.getByTestId('practice-scenario').first()).toHaveAttribute(
+      'data-shipped',
+      'false',
     );
+    // The scenarios shipped with the app come after it: credited, exportable, not deletable.
+    const shipped = page.locator('[data-testid="practice-scenario"][data-shipped="true"]');
+    await expect(shipped).toHaveCount(SHIPPED);
+    for (let k = 0; k < SHIPPED; k++) {
+      await expect(shipped.nth(k)).toContainText('Shipped with Calm Line');
+      await expect(shipped.nth(k).getByTestId('practice-scenario-credit')).toContainText(
+        'CC BY-SA 3.0',
+      );
+    }
+    await expect(shipped.getByRole('button', { name: /^Export / })).toHaveCount(SHIPPED);
+    await expect(shipped.getByRole('button', { name: /^Delete / })).toHaveCount(0);
     // Keyboard first, accessible, docked at 420 px: the scenarios screen.
     await page.setViewportSize({ width: 420, height: 760 });
     await expectAccessible(page, 'practice: scenarios');
@@ -181,7 +199,7 @@ test('a rehearsal that waits and answers softly, then one that cuts in loudly: s
   try {
     const { page } = second;
     await page.getByTestId('nav-practice').click();
-    await expect(page.getByTestId('practice-scenario')).toHaveCount(1);
+    await expect(own(page)).toHaveCount(1);
     const turns = await rehearse(page);
     expect(turns).toHaveLength(3);
     turns.forEach((t, k) => {
