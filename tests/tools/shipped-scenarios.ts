@@ -71,27 +71,28 @@ const RECIPES: readonly ScenarioRecipe[] = [
     priorities: ['Get calls to my number through again', 'Say when it will be fixed'],
     turns: [
       {
-        prompts: ['hello', 'number-not-answering'],
-        words: 'Hello. The number you have dialed is not answering.',
+        prompts: ['hello', 'number-not-answering', 'please-try-call-later'],
+        words:
+          'Hello. The number you have dialed is not answering. Please try your call again later.',
         gainDb: 0,
         pace: 1,
       },
       {
-        prompts: ['all-circuits-busy-now', 'please-try-call-later'],
-        words: 'All circuits are busy now. Please try your call again later.',
-        gainDb: 6,
+        prompts: ['all-circuits-busy-now', 'cannot-complete-as-dialed'],
+        words: 'All circuits are busy now. Your call cannot be completed as dialed.',
+        gainDb: 7,
         pace: 1.1,
       },
       {
         prompts: ['something-terribly-wrong', 'tt-weasels'],
         words: 'Something is terribly wrong. Weasels have eaten our phone system.',
-        gainDb: 10,
+        gainDb: 12,
         pace: 1.2,
       },
       {
         prompts: ['im-sorry', 'please-try-again'],
         words: 'I’m sorry. Please try again.',
-        gainDb: -3,
+        gainDb: -2,
         pace: 0.95,
       },
     ],
@@ -108,8 +109,8 @@ const RECIPES: readonly ScenarioRecipe[] = [
     priorities: ['Rétablir les appels sur ma ligne', 'Dire quand ce sera réparé'],
     turns: [
       {
-        prompts: ['hello', 'all-circuits-busy-now'],
-        words: 'Hello. All circuits are busy now.',
+        prompts: ['hello', 'all-circuits-busy-now', 'check-number-dial-again'],
+        words: 'Hello. All circuits are busy now. Please check the number and dial again.',
         gainDb: 0,
         pace: 1,
       },
@@ -128,7 +129,7 @@ const RECIPES: readonly ScenarioRecipe[] = [
       {
         prompts: ['something-terribly-wrong', 'tt-weasels'],
         words: 'Something is terribly wrong. Weasels have eaten our phone system.',
-        gainDb: 10,
+        gainDb: 12,
         pace: 1.2,
       },
       {

@@ -2,7 +2,8 @@
  * The scenarios shipped in assets/scenarios/ (made by tests/tools/shipped-scenarios.ts from the Asterisk
  * prompt voices): each is a file the strict decoder takes, small, at a phone rate, with 3–5 caller turns
  * where the engine itself cuts them, a heated wave made by its own per-turn gain and pace (a louder and
- * faster turn, then a calmer one), and its voice and licence credited beside it and inside it.
+ * faster turn, then a calmer one) that the coach sees when it is rehearsed (caller heated on in the loud
+ * turns, off again in a calmer one), and its voice and licence credited beside it and inside it.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import {
   SCENARIO_FILE_EXTENSION,
   decodeScenario,
 } from '../../../renderer/engine/practice/scenario-file';
+import { PracticeRun } from '../../../renderer/engine/practice/practice-run';
 import { cutScenarioTurns } from '../../../renderer/engine/practice/scenario-turns';
 import { PROJECT_ROOT } from '../../support/test-audio';
 
@@ -74,6 +76,37 @@ describe('the scenarios shipped with the app', () => {
       expect(after.length).toBeGreaterThan(0);
       expect(Math.min(...after.map((t) => t.gainDb))).toBeLessThan(peak.gainDb - 6);
       expect(Math.min(...after.map((t) => t.pace))).toBeLessThan(peak.pace);
+    });
+
+    it('rehearsed, shows the coach a heated caller in the loud turns, not the first, and calming after', () => {
+      const sr = 48000;
+      const run = new PracticeRun({
+        sampleRate: sr,
+        scenario,
+        agentNormalLufs: null,
+        maxWaitSec: 2,
+      });
+      const total = 120 * sr;
+      const mic = new Float32Array(total);
+      const callerOut = new Float32Array(total);
+      for (let pos = 0; pos < total && run.phase !== 'done'; pos += 128)
+        run.process(mic, callerOut, pos, Math.min(total, pos + 128));
+      expect(run.phase).toBe('done');
+      const heated = run.finish().cues.filter((c) => c.cue === 'caller-heated');
+      const played = run.played;
+      const peakAt = scenario.turns.reduce(
+        (best, t, i, all) => (t.gainDb > all[best].gainDb ? i : best),
+        0,
+      );
+      const overlaps = (c: { start: number; end: number }, p: { start: number; end: number }) =>
+        c.start < p.end && c.end > p.start;
+      expect(heated.filter((c) => overlaps(c, played[0]))).toEqual([]);
+      expect(heated.some((c) => overlaps(c, played[peakAt]))).toBe(true);
+      // The calmer turn after the loudest brings the cue off while the caller is still speaking.
+      const calmedIn = played
+        .slice(peakAt + 1)
+        .filter((p) => heated.some((c) => c.end > p.start && c.end <= p.end));
+      expect(calmedIn.length).toBeGreaterThan(0);
     });
 
     it('does not clip at its loudest turn’s gain', () => {
