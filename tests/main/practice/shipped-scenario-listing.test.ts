@@ -1,15 +1,20 @@
 /**
  * The scenarios shipped with the app, through the real dispatch: listed after the agent's own and marked
  * `shipped`, handed out byte for byte for a rehearsal or an export, never deleted; the same ids on every
- * data folder; a damaged file in the shipped folder left out and named to the log.
+ * data folder; a damaged file in the shipped folder left out and named to the log; packaged beside the
+ * app's resources, where the Electron main reads them.
  */
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../main/ipc/dispatch';
 import { createPracticeHandlers } from '../../../main/practice/practice-handlers';
 import { openPracticeStore } from '../../../main/practice/practice-store';
-import { shippedScenarioId } from '../../../main/practice/shipped-scenarios';
+import {
+  SHIPPED_SCENARIOS_FOLDER,
+  shippedScenarioId,
+} from '../../../main/practice/shipped-scenarios';
 import type { IpcHandlers } from '../../../preload/contract/ipc-handlers';
 import type { IpcResult } from '../../../preload/contract/ipc-result';
 import type { ScenarioSummary } from '../../../preload/contract/practice-schema';
@@ -119,6 +124,19 @@ describe('the scenarios shipped with the app', () => {
     const { handlers } = open(dir, (m) => logged.push(m));
     expect((await list(handlers)).map((s) => s.id)).toEqual([shippedScenarioId(FILES[0])]);
     expect(logged).toEqual([expect.stringContaining(FILES[1])]);
+  });
+
+  it('reach a packaged app: electron-builder copies them to the resources folder main reads', async () => {
+    const { getConfig } = createRequire(import.meta.url)(
+      'app-builder-lib/out/util/config/config',
+    ) as {
+      getConfig(dir: string, file: string, options: null): Promise<{ extraResources?: unknown }>;
+    };
+    const config = await getConfig(PROJECT_ROOT, 'electron-builder.yml', null);
+    expect(config.extraResources).toContainEqual({
+      from: 'assets/scenarios',
+      to: SHIPPED_SCENARIOS_FOLDER,
+    });
   });
 
   it('are none, and nothing breaks, when the host ships no folder', async () => {
