@@ -60,7 +60,7 @@ const JUNE =
 
 const RECIPES: readonly ScenarioRecipe[] = [
   {
-    file: 'line-keeps-failing-en.calmscenario',
+    file: 'calls-never-get-through-en.calmscenario',
     title: 'My calls never get through (English, one wave)',
     speaker: 'en-allison',
     voice: 'Allison Smith, US English (en_US_f_Allison)',
