@@ -1,7 +1,8 @@
 /**
  * The scenarios shipped with the app (shipped-scenarios.ts, read-only: listed after the agent's own,
- * exported like them, never deleted) and the practice folder: `<data>/practice/scenarios/<id>.calmscenario` (the scenario files as imported or
- * made, each written atomically, each checked by the strict decoder before it is kept) with
+ * exported like them, never deleted) and the practice folder:
+ * `<data>/practice/scenarios/<id>.calmscenario` (the scenario files as imported or made, each written
+ * atomically, each checked by the strict decoder before it is kept) with
  * `scenarios.json` listing them, and `<data>/practice/runs/YYYY-MM/<id>.json`, one rehearsal a file.
  * Nothing here is a session: the session log, its index, the team queue and the exports never read this
  * folder, so a rehearsal is never counted among real calls.
