@@ -3,7 +3,8 @@
  * float, G.711 µ-law/A-law or GSM 6.10; MP3; Ogg Opus; FLAC). `openCallAudioFile` streams a call of any
  * length block by block; `readCallAudio` decodes a whole call into memory. Both refuse a file cut short
  * (an analysis of part of a call must not pass for the whole) and turn every reason a file cannot be
- * read into a BadInputError of one sentence that names the file as the user typed it.
+ * read into a BadInputError of one sentence that names the file as the user typed it, the reason worded
+ * from the CLI's catalogue (call-audio-reason.ts) in the program's language.
  */
 import { closeSync, fstatSync, openSync, read } from 'node:fs';
 import {
@@ -14,6 +15,7 @@ import {
   type CallAudioStream,
 } from '../../renderer/engine/call-audio/open-call-audio';
 import { BadInputError } from './analyze-args';
+import { callAudioReason } from './call-audio-reason';
 
 export interface CallAudio {
   sampleRate: number;
@@ -74,7 +76,10 @@ export async function readCallAudio(filePath: string, file = filePath): Promise<
 
 function asBadInput(error: unknown, file: string): unknown {
   if (error instanceof CallAudioError)
-    return new BadInputError('cli.analyze.not-a-call', { file, reason: lowerFirst(error.message) });
+    return new BadInputError('cli.analyze.not-a-call', {
+      file,
+      reason: callAudioReason(error.problem),
+    });
   return error;
 }
 
@@ -153,8 +158,4 @@ function openFile(filePath: string, file: string): { source: ByteSource; close()
     close();
     throw error;
   }
-}
-
-function lowerFirst(s: string): string {
-  return s.length > 0 ? s[0].toLowerCase() + s.slice(1) : s;
 }

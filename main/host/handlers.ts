@@ -11,7 +11,7 @@ import { createSessionHandlers } from '../sessions/session-handlers';
 import { createSettingsHandlers } from '../settings/settings-handlers';
 import { createDesktopHandlers } from '../desktop/desktop-handlers';
 import { createDesktopStateService } from '../desktop/desktop-state-service';
-import { describeStoreProblem } from '../storage/store-problems';
+import { storageNoticeOf } from '../storage/store-problems';
 import { createTeamHandlers } from '../team/team-handlers';
 import { createPracticeHandlers } from '../practice/practice-handlers';
 import { recordedCallerReader } from './recorded-caller';
@@ -25,7 +25,7 @@ export function createHandlers(services: HostServices, log?: Log): IpcHandlers {
     getStorageNotices: () =>
       succeed([
         ...(services.startupNotes ?? []),
-        ...(services.sessions?.problems.list().map(describeStoreProblem) ?? []),
+        ...(services.sessions?.problems.list().map(storageNoticeOf) ?? []),
       ]),
     ...createSettingsHandlers(services.settings),
     ...createSessionHandlers(services.sessions, log),

@@ -1,7 +1,7 @@
 /** Forwards service changes to the UI as contract events, whatever carries them (IPC or WebSocket). */
 import type { HostEventName, HostEvents } from '../../preload/contract/ipc-contract';
 import type { HostServices } from './host-services';
-import { describeStoreProblem } from '../storage/store-problems';
+import { storageNoticeOf } from '../storage/store-problems';
 
 export type EmitHostEvent = <E extends HostEventName>(event: E, payload: HostEvents[E]) => void;
 
@@ -17,7 +17,7 @@ export function forwardServiceEvents(services: HostServices, emit: EmitHostEvent
     ...(services.sessions
       ? [
           services.sessions.problems.onProblem((problem) =>
-            emit('storage-notice', { message: describeStoreProblem(problem) }),
+            emit('storage-notice', storageNoticeOf(problem)),
           ),
         ]
       : []),

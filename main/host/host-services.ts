@@ -8,8 +8,9 @@ import type { AppInfo, HostFeatures, HostKind } from '../../preload/contract/ipc
 import { createRepositoryExportService } from '../export/export-over-repository';
 import type { ExportService, ExportTargets } from '../export/export-service';
 import type { Log } from '../../preload/contract/handler-results';
+import type { StorageNotice } from '../../preload/contract/storage-notice';
 import { openSessionServices, type SessionServices } from './session-services';
-import { describeSettingsFileCheck } from '../settings/settings-file';
+import { settingsNoticeOf } from '../settings/settings-file';
 import { createSettingsService, type SettingsService } from '../settings/settings-service';
 import { openSettingsStore } from '../settings/settings-store';
 import type { DesktopStateService } from '../desktop/desktop-state-service';
@@ -28,7 +29,7 @@ export interface HostServices {
   /** Tray, shortcuts and start at login (Electron); a host without them gets an inert one. */
   readonly desktop?: DesktopStateService;
   /** Notes from opening the settings file (a damaged file repaired, and where its copy was kept). */
-  readonly startupNotes?: readonly string[];
+  readonly startupNotes?: readonly StorageNotice[];
   /** Call events from the phone software, relayed to the page (the host attaches its transport). */
   readonly callEvents?: CallEventRelay;
   /** The data folder (Settings shows it in the phone software's command line). */
@@ -68,8 +69,8 @@ export interface OpenedHostServices extends HostServices {
 export function openHostServices(options: HostServicesOptions): OpenedHostServices {
   const { dataDir, openStore, now, log } = options;
   const { store, fileCheck } = openSettingsStore(dataDir, openStore);
-  const repairNote = describeSettingsFileCheck(fileCheck);
-  if (repairNote) log?.(repairNote);
+  const repairNote = settingsNoticeOf(fileCheck);
+  if (repairNote) log?.(repairNote.message);
   const settings = createSettingsService({ store, warn: log });
   const sessions = openSessionServices({ dataDir, openStore, now, warn: log });
   const exports = createRepositoryExportService({

@@ -5,10 +5,18 @@
  */
 import { ENGLISH_TEXT, type MainMessageId, type MainText, type MessageValues } from './main-text';
 
+/** A value that is itself a sentence of the catalogue (a file's reason), said in the same language. */
+export interface SaidValue {
+  readonly id: MainMessageId;
+  readonly values?: MessageValues;
+}
+
+export type CatalogueValues = Readonly<Record<string, string | number | SaidValue>>;
+
 export class CatalogueError extends Error {
   constructor(
     readonly id: MainMessageId,
-    readonly values: MessageValues = {},
+    readonly values: CatalogueValues = {},
     /** A usage line said after the sentence. */
     readonly usage: MainMessageId | null = null,
   ) {
@@ -17,7 +25,13 @@ export class CatalogueError extends Error {
   }
 
   in(text: MainText): string {
-    const sentence = text.format(this.id, this.values);
+    const values = Object.fromEntries(
+      Object.entries(this.values).map(([name, value]) => [
+        name,
+        typeof value === 'object' ? text.format(value.id, value.values) : value,
+      ]),
+    );
+    const sentence = text.format(this.id, values);
     return this.usage === null ? sentence : `${sentence} ${text.format(this.usage)}`;
   }
 }

@@ -80,18 +80,29 @@ export function openDraftStore(deps: DraftStoreDeps): DraftStore {
     const read = readJsonFile(file);
     if (read.status === 'missing') return;
     if (read.status === 'bad') {
-      problems.report(quarantine(file, 'not-json', read.detail, now()));
+      problems.report(quarantine(file, 'not-json', read.why, now()));
       return;
     }
     const version = schemaVersionOf(read.value);
     if (version !== undefined && version > SESSION_SCHEMA_VERSION) {
-      const detail = `schema version ${version}, this app reads up to ${SESSION_SCHEMA_VERSION}`;
-      problems.report(quarantine(file, 'future-version', detail, now()));
+      const why = {
+        code: 'newer-version',
+        found: version,
+        readsUpTo: SESSION_SCHEMA_VERSION,
+      } as const;
+      problems.report(quarantine(file, 'future-version', why, now()));
       return;
     }
     const parsed = draftFileSchema.safeParse(read.value);
     if (!parsed.success)
-      problems.report(quarantine(file, 'invalid', describeIssues(parsed.error), now()));
+      problems.report(
+        quarantine(
+          file,
+          'invalid',
+          { code: 'invalid', issues: describeIssues(parsed.error) },
+          now(),
+        ),
+      );
   };
 
   const open = (): JsonStore<DraftFile> => {

@@ -139,7 +139,7 @@ export function createPartitionStore(deps: PartitionStoreDeps): PartitionStore {
     const read = readPartition(file, sameFingerprint(trusted.get(key), current));
     if (read.status === 'missing') return [];
     if (read.status === 'bad') {
-      problems.report(quarantine(file, read.kind, read.detail, now()));
+      problems.report(quarantine(file, read.kind, read.why, now()));
       stores.delete(key);
       trusted.delete(key);
       parsed.delete(key);

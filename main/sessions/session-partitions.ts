@@ -17,7 +17,12 @@ import {
 } from '../../preload/contract/session-schema';
 import { migrateSession } from './session-migrations';
 import { jsonSchemaProperties } from '../storage/json-store';
-import { readJsonFile, schemaVersionOf, type StoreProblemKind } from '../storage/store-problems';
+import {
+  readJsonFile,
+  schemaVersionOf,
+  type StoreProblemKind,
+  type StoreProblemWhy,
+} from '../storage/store-problems';
 
 export type PartitionGranularity = 'day' | 'month';
 
@@ -107,7 +112,7 @@ export type PartitionRead =
       readonly sessions: Session[];
       /** Held older records (now migrated). */ readonly migrated: boolean;
     }
-  | { readonly status: 'bad'; readonly kind: StoreProblemKind; readonly detail: string };
+  | { readonly status: 'bad'; readonly kind: StoreProblemKind; readonly why: StoreProblemWhy };
 
 /**
  * Reads a partition of any known version: parsed, migrated, validated. Never changes the file.
@@ -117,16 +122,20 @@ export type PartitionRead =
 export function readPartition(file: string, trusted = false): PartitionRead {
   const read = readJsonFile(file);
   if (read.status === 'missing') return read;
-  if (read.status === 'bad') return { status: 'bad', kind: 'not-json', detail: read.detail };
+  if (read.status === 'bad') return { status: 'bad', kind: 'not-json', why: read.why };
   const raw = read.value;
   const version = schemaVersionOf(raw);
   if (version !== undefined && version > SESSION_SCHEMA_VERSION) {
-    const detail = `schema version ${version}, this app reads up to ${SESSION_SCHEMA_VERSION}`;
-    return { status: 'bad', kind: 'future-version', detail };
+    const why = {
+      code: 'newer-version',
+      found: version,
+      readsUpTo: SESSION_SCHEMA_VERSION,
+    } as const;
+    return { status: 'bad', kind: 'future-version', why };
   }
   const list = (raw as { sessions?: unknown } | null)?.sessions;
   if (version === undefined || !Array.isArray(list)) {
-    return { status: 'bad', kind: 'invalid', detail: 'no schemaVersion or no sessions list' };
+    return { status: 'bad', kind: 'invalid', why: { code: 'no-sessions' } };
   }
   if (
     trusted &&
@@ -141,7 +150,12 @@ export function readPartition(file: string, trusted = false): PartitionRead {
     const outcome = migrateSession(record);
     if (!outcome.ok) {
       const kind = outcome.reason === 'future-version' ? 'future-version' : 'invalid';
-      return { status: 'bad', kind, detail: `session ${position + 1}: ${outcome.message}` };
+      const why = {
+        code: 'invalid-session',
+        position: position + 1,
+        issues: outcome.message,
+      } as const;
+      return { status: 'bad', kind, why };
     }
     if (outcome.from !== SESSION_SCHEMA_VERSION) migrated = true;
     sessions.push(outcome.session);

@@ -15,6 +15,8 @@ import {
   readJsonFile,
   schemaVersionOf,
   type ProblemLog,
+  type StoreProblemKind,
+  type StoreProblemWhy,
 } from '../storage/store-problems';
 
 export const TIMELINE_FILE_VERSION = 1;
@@ -86,17 +88,18 @@ export function openTimelineStore(deps: TimelineStoreDeps): TimelineStore {
       if (file === undefined) return null;
       const read = readJsonFile(file);
       if (read.status === 'missing') return null;
-      const report = (kind: 'not-json' | 'invalid' | 'future-version', detail: string) => {
-        problems.report(quarantine(file, kind, detail, now()));
+      const report = (kind: StoreProblemKind, why: StoreProblemWhy) => {
+        problems.report(quarantine(file, kind, why, now()));
         return null;
       };
-      if (read.status === 'bad') return report('not-json', read.detail);
+      if (read.status === 'bad') return report('not-json', read.why);
       const version = schemaVersionOf(read.value);
       if (version !== undefined && version > TIMELINE_FILE_VERSION) {
-        return report(
-          'future-version',
-          `timeline file version ${version}, this app reads up to ${TIMELINE_FILE_VERSION}`,
-        );
+        return report('future-version', {
+          code: 'newer-version',
+          found: version,
+          readsUpTo: TIMELINE_FILE_VERSION,
+        });
       }
       const parsed = callTimelineSchema.safeParse(
         (read.value as { timeline?: unknown } | null)?.timeline,
@@ -104,7 +107,9 @@ export function openTimelineStore(deps: TimelineStoreDeps): TimelineStore {
       if (version !== TIMELINE_FILE_VERSION || !parsed.success) {
         return report(
           'invalid',
-          parsed.success ? 'no schemaVersion' : describeIssues(parsed.error),
+          parsed.success
+            ? { code: 'no-version' }
+            : { code: 'invalid', issues: describeIssues(parsed.error) },
         );
       }
       return parsed.data;

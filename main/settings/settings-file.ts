@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
+import type { StorageNotice } from '../../preload/contract/storage-notice';
 import { writeFileAtomic } from '../storage/atomic-write';
 import { repairSettings } from './settings-repair';
 
@@ -14,6 +15,19 @@ export interface SettingsFileCheck {
   readonly status: 'missing' | 'valid' | 'repaired';
   readonly replaced: readonly string[];
   readonly backupPath?: string;
+}
+
+/** The page's notice when the file had to be repaired (the log's line as its `message`); undefined otherwise. */
+export function settingsNoticeOf(check: SettingsFileCheck): StorageNotice | undefined {
+  const message = describeSettingsFileCheck(check);
+  if (message === undefined || check.backupPath === undefined) return undefined;
+  return {
+    kind: 'settings-repaired',
+    replaced: check.replaced.filter(Boolean),
+    unknownOnly: check.replaced.length === 0,
+    backupPath: check.backupPath,
+    message,
+  };
 }
 
 /** A line for the log when the file had to be repaired; undefined otherwise. */

@@ -5,8 +5,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import type {
+  StorageNotice,
+  StoreProblemKind,
+  StoreProblemWhy,
+} from '../../preload/contract/storage-notice';
 
-export type StoreProblemKind = 'not-json' | 'invalid' | 'future-version';
+export type { StoreProblemKind, StoreProblemWhy } from '../../preload/contract/storage-notice';
 
 export interface StoreProblem {
   readonly kind: StoreProblemKind;
@@ -14,14 +19,18 @@ export interface StoreProblem {
   readonly file: string;
   /** Where it is now. */
   readonly movedTo: string;
-  /** What was wrong, for people (e.g. "schema version 3, this app reads up to 2"). */
+  /** What was wrong, as data (the page words it in the agent's language). */
+  readonly why: StoreProblemWhy;
+  /** The same in English, for the log (e.g. "schema version 3, this app reads up to 2"). */
   readonly detail: string;
   /** When it was moved (ISO). */
   readonly at: string;
 }
 
 export type ReadJson =
-  { status: 'missing' } | { status: 'ok'; value: unknown } | { status: 'bad'; detail: string };
+  | { status: 'missing' }
+  | { status: 'ok'; value: unknown }
+  | { status: 'bad'; why: StoreProblemWhy };
 
 /** Reads and parses a JSON file. An empty or cut-off file is 'bad' (a crash or full disk mid-write). */
 export function readJsonFile(file: string): ReadJson {
@@ -35,9 +44,11 @@ export function readJsonFile(file: string): ReadJson {
   try {
     return { status: 'ok', value: JSON.parse(text) as unknown };
   } catch (error) {
-    const detail =
-      text.trim() === '' ? 'the file is empty' : `not valid JSON (${(error as Error).message})`;
-    return { status: 'bad', detail };
+    const why: StoreProblemWhy =
+      text.trim() === ''
+        ? { code: 'empty' }
+        : { code: 'not-json', parser: (error as Error).message };
+    return { status: 'bad', why };
   }
 }
 
@@ -74,11 +85,31 @@ export function moveAside(file: string, now: Date): string {
 export function quarantine(
   file: string,
   kind: StoreProblemKind,
-  detail: string,
+  why: StoreProblemWhy,
   now: Date,
 ): StoreProblem {
   const movedTo = moveAside(file, now);
-  return { kind, file, movedTo, detail, at: now.toISOString() };
+  return { kind, file, movedTo, why, detail: describeWhy(why), at: now.toISOString() };
+}
+
+/** Why, in English for the log. */
+export function describeWhy(why: StoreProblemWhy): string {
+  switch (why.code) {
+    case 'empty':
+      return 'the file is empty';
+    case 'not-json':
+      return `not valid JSON (${why.parser})`;
+    case 'newer-version':
+      return `schema version ${why.found}, this app reads up to ${why.readsUpTo}`;
+    case 'no-version':
+      return 'no schemaVersion';
+    case 'no-sessions':
+      return 'no schemaVersion or no sessions list';
+    case 'invalid':
+      return why.issues;
+    case 'invalid-session':
+      return `session ${why.position}: ${why.issues}`;
+  }
 }
 
 const KIND_TEXT: Record<StoreProblemKind, string> = {
@@ -87,9 +118,21 @@ const KIND_TEXT: Record<StoreProblemKind, string> = {
   'future-version': 'was written by a newer version of Calm Line',
 };
 
-/** One line for the log or a notice: what happened and where the file is now. */
+/** One line for the log: what happened and where the file is now. */
 export function describeStoreProblem(problem: StoreProblem): string {
   return `${path.basename(problem.file)} ${KIND_TEXT[problem.kind]} (${problem.detail}); it was moved, unchanged, to ${problem.movedTo}`;
+}
+
+/** The page's notice of a moved file: the same facts as data, with the English line as its identity. */
+export function storageNoticeOf(problem: StoreProblem): StorageNotice {
+  return {
+    kind: 'moved',
+    problem: problem.kind,
+    file: path.basename(problem.file),
+    movedTo: problem.movedTo,
+    why: problem.why,
+    message: describeStoreProblem(problem),
+  };
 }
 
 export interface ProblemLog {

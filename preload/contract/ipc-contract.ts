@@ -19,6 +19,7 @@ import {
   type MethodsOf,
 } from './ipc-channels';
 import type { IpcResult } from './ipc-result';
+import type { StorageNotice } from './storage-notice';
 
 export {
   HOST_EVENT_NAMES,
@@ -129,7 +130,7 @@ export interface AppInfo {
 export const ipcMethods = {
   getAppInfo: { request: noPayload, response: returns<AppInfo>() },
   /** What the host found wrong in its files at start (and since): each says what happened and where the file is now. */
-  getStorageNotices: { request: noPayload, response: returns<string[]>() },
+  getStorageNotices: { request: noPayload, response: returns<StorageNotice[]>() },
   getSettings: { request: noPayload, response: returns<Settings>() },
   /** Applies a partial update; the whole result is validated before anything is written. */
   updateSettings: { request: settingsPatchSchema, response: returns<Settings>() },
@@ -293,7 +294,7 @@ export interface HostEvents {
   /** An export's progress (throttled), then exactly one final state: done (with where), cancelled or failed. */
   'export-progress': ExportProgress;
   /** A file the host could not read was moved aside (found after start): what happened and where it is. */
-  'storage-notice': { readonly message: string };
+  'storage-notice': StorageNotice;
   /** The host is about to stop (Ctrl+C, quit): end a call in progress and save the wrap-up draft now. */
   'host-closing': { readonly graceMs: number };
   /** An event from the phone software (start, end, hold, resume, mark): answer with answerCallEvent. */

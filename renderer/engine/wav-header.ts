@@ -5,8 +5,14 @@
  * the decoder cannot read is a WavFormatError with one sentence a person can act on.
  */
 
+import { callAudioProblem, type CallAudioProblem } from './call-audio/call-audio-problem';
+
+/** `problem`: why, in no language (call-audio-problem.ts); the message: the same in English, for logs. */
 export class WavFormatError extends Error {
-  constructor(message: string) {
+  constructor(
+    readonly problem: CallAudioProblem,
+    message: string,
+  ) {
     super(message);
     this.name = 'WavFormatError';
   }
@@ -75,20 +81,28 @@ function looksLikeChunkId(bytes: Uint8Array, at: number): boolean {
   return true;
 }
 
+const FORMAT_NAMES: Record<number, string> = {
+  2: 'Microsoft ADPCM',
+  6: 'A-law',
+  7: 'µ-law',
+  0x11: 'IMA ADPCM',
+  0x55: 'MP3',
+};
+
+/** A format tag's values for a problem: its codec's name ('none' when unknown) and the tag. */
+function formatTagValues(tag: number): { name: string; tag: number } {
+  return { name: FORMAT_NAMES[tag] ?? 'none', tag };
+}
+
 function describeFormatTag(tag: number): string {
-  const names: Record<number, string> = {
-    2: 'Microsoft ADPCM',
-    6: 'A-law',
-    7: 'µ-law',
-    0x11: 'IMA ADPCM',
-    0x55: 'MP3',
-  };
-  return names[tag] ? `${names[tag]} (format ${tag})` : `format code ${tag}`;
+  const name = FORMAT_NAMES[tag];
+  return name ? `${name} (format ${tag})` : `format code ${tag}`;
 }
 
 function parseFmt(view: DataView, at: number, size: number): WavFormat {
   if (size < 16)
     throw new WavFormatError(
+      callAudioProblem('wav-fmt-short', { bytes: size }),
       `The WAV header is truncated: its fmt chunk has ${size} bytes, at least 16 are needed.`,
     );
   const formatTag = view.getUint16(at, true);
@@ -101,6 +115,7 @@ function parseFmt(view: DataView, at: number, size: number): WavFormat {
   if (formatTag === FORMAT_EXTENSIBLE) {
     if (size < 40)
       throw new WavFormatError(
+        callAudioProblem('wav-extensible-short'),
         'The WAV header is truncated: its WAVE_FORMAT_EXTENSIBLE fmt chunk is shorter than 40 bytes.',
       );
     encodingTag = view.getUint16(at + 24, true); // first two bytes of the sub-format GUID
@@ -113,28 +128,38 @@ function parseFmt(view: DataView, at: number, size: number): WavFormat {
   else if (encodingTag === FORMAT_GSM610 && formatTag === FORMAT_GSM610) encoding = 'gsm610';
   else if (encodingTag === FORMAT_MULAW || encodingTag === FORMAT_ALAW)
     throw new WavFormatError(
+      callAudioProblem('wav-g711-bits', { bits, ...formatTagValues(encodingTag) }),
       `Unsupported encoding: ${bits}-bit ${describeFormatTag(encodingTag)}; G.711 is 8 bits a sample.`,
     );
   else if (encodingTag === FORMAT_PCM)
     throw new WavFormatError(
+      callAudioProblem('wav-pcm-bits', { bits }),
       `Unsupported encoding: ${bits}-bit PCM (supported: 16-, 24- and 32-bit PCM, 32-bit float).`,
     );
   else if (encodingTag === FORMAT_FLOAT)
     throw new WavFormatError(
+      callAudioProblem('wav-float-bits', { bits }),
       `Unsupported encoding: ${bits}-bit float (supported: 16-, 24- and 32-bit PCM, 32-bit float).`,
     );
   else
     throw new WavFormatError(
+      callAudioProblem('wav-format', formatTagValues(encodingTag)),
       `Unsupported encoding: ${describeFormatTag(encodingTag)}; WAV files in PCM, 32-bit float, G.711 µ-law or A-law and GSM 6.10 can be read.`,
     );
 
   if (channels !== 1 && channels !== 2) {
     throw new WavFormatError(
+      callAudioProblem('wav-channels', { channels }),
       `The WAV file has ${channels} channels; only mono and stereo files are supported.`,
     );
   }
   if (sampleRate < WAV_MIN_SAMPLE_RATE || sampleRate > WAV_MAX_SAMPLE_RATE) {
     throw new WavFormatError(
+      callAudioProblem('sample-rate', {
+        rate: sampleRate,
+        min: WAV_MIN_SAMPLE_RATE,
+        max: WAV_MAX_SAMPLE_RATE,
+      }),
       `Unsupported sample rate: ${sampleRate} Hz (supported: ${WAV_MIN_SAMPLE_RATE}–${WAV_MAX_SAMPLE_RATE} Hz).`,
     );
   }
@@ -142,11 +167,13 @@ function parseFmt(view: DataView, at: number, size: number): WavFormat {
     // WAV49: 65-byte blocks of two 160-sample frames, mono (cbSize 2 + wSamplesPerBlock 320 follow).
     if (channels !== 1)
       throw new WavFormatError(
+        callAudioProblem('wav-gsm-channels', { channels }),
         `The WAV file is GSM 6.10 with ${channels} channels; GSM 6.10 WAV files are mono.`,
       );
     const perBlock = size >= 20 ? view.getUint16(at + 18, true) : GSM_BLOCK_FRAMES;
     if (blockAlign !== GSM_BLOCK_BYTES || perBlock !== GSM_BLOCK_FRAMES)
       throw new WavFormatError(
+        callAudioProblem('wav-gsm-blocks', { blockAlign, perBlock }),
         `Unsupported encoding: GSM 6.10 with ${blockAlign}-byte blocks of ${perBlock} samples (WAV49 has 65-byte blocks of 320).`,
       );
     return {
@@ -162,6 +189,7 @@ function parseFmt(view: DataView, at: number, size: number): WavFormat {
   const expectedAlign = (channels * bits) / 8;
   if (blockAlign !== expectedAlign) {
     throw new WavFormatError(
+      callAudioProblem('wav-block-align', { blockAlign, channels, bits }),
       `The WAV header is inconsistent: block align ${blockAlign} does not match ${channels} channel(s) of ${bits}-bit samples.`,
     );
   }
@@ -197,6 +225,7 @@ export function parseWavHeader(
   if (bytes.length < 12) {
     if (bytes.length >= 4 && fourCC(bytes, 0) !== 'RIFF') throw notWav(bytes);
     throw new WavFormatError(
+      callAudioProblem('wav-header-short', { bytes: bytes.length }),
       `The WAV header is truncated: the file has only ${bytes.length} bytes.`,
     );
   }
@@ -215,6 +244,7 @@ export function parseWavHeader(
     if (id === 'fmt ') {
       if (body + 16 > bytes.length) {
         throw new WavFormatError(
+          callAudioProblem('wav-fmt-cut'),
           'The WAV header is truncated: the file ends inside its fmt chunk.',
         );
       }
@@ -235,13 +265,21 @@ export function parseWavHeader(
   }
 
   if (format === null) {
-    throw new WavFormatError(
-      dataStart < 0
-        ? 'The WAV header is truncated: no fmt chunk was found.'
-        : 'The WAV file has no fmt chunk before its sample data.',
-    );
+    throw dataStart < 0
+      ? new WavFormatError(
+          callAudioProblem('wav-no-fmt'),
+          'The WAV header is truncated: no fmt chunk was found.',
+        )
+      : new WavFormatError(
+          callAudioProblem('wav-fmt-after-data'),
+          'The WAV file has no fmt chunk before its sample data.',
+        );
   }
-  if (dataStart < 0) throw new WavFormatError('The WAV file has no data chunk: it holds no audio.');
+  if (dataStart < 0)
+    throw new WavFormatError(
+      callAudioProblem('wav-no-data'),
+      'The WAV file has no data chunk: it holds no audio.',
+    );
 
   const available = fileSize - dataStart;
   let dataBytes = dataDeclared;
@@ -263,7 +301,10 @@ export function parseWavHeader(
   if (format.framesPerBlock > 1 && factFrames > frameCount - format.framesPerBlock)
     frameCount = Math.min(frameCount, factFrames);
   if (frameCount === 0)
-    throw new WavFormatError('The WAV file holds no audio: its data chunk is empty.');
+    throw new WavFormatError(
+      callAudioProblem('wav-data-empty'),
+      'The WAV file holds no audio: its data chunk is empty.',
+    );
   const whole = blocks * format.blockAlign;
   // (One byte past GSM's 65-byte blocks is the writer padding the data to an even size.)
   if (whole !== dataBytes && !(format.framesPerBlock > 1 && dataBytes - whole === 1)) {
@@ -285,10 +326,17 @@ export function parseWavHeader(
 function notWav(bytes: Uint8Array): WavFormatError {
   const head = bytes.length >= 4 ? fourCC(bytes, 0) : '';
   if (head === 'RIFX')
-    return new WavFormatError('This is a big-endian (RIFX) WAV file, which is not supported.');
+    return new WavFormatError(
+      callAudioProblem('wav-rifx'),
+      'This is a big-endian (RIFX) WAV file, which is not supported.',
+    );
   if (head === 'RF64')
-    return new WavFormatError('This is an RF64 (64-bit) WAV file, which is not supported.');
+    return new WavFormatError(
+      callAudioProblem('wav-rf64'),
+      'This is an RF64 (64-bit) WAV file, which is not supported.',
+    );
   return new WavFormatError(
+    callAudioProblem('wav-not-riff'),
     'This file is not a WAV file: it does not start with a RIFF/WAVE header.',
   );
 }

@@ -2,6 +2,8 @@
  * Where a recorded call's bytes come from: a file on disk in the CLI, a File's slices in the renderer's
  * worker, a buffer in tests. The decoders only ask for ranges, so a file of any length streams.
  */
+import type { CallAudioProblem } from './call-audio-problem';
+
 export interface ByteSource {
   readonly size: number;
   /** Bytes [start, end) (fewer only at the end of the file). */
@@ -16,9 +18,16 @@ export function bytesSource(bytes: Uint8Array): ByteSource {
   };
 }
 
-/** Thrown for a file that cannot be read as a call: one sentence a person can act on (no file name). */
+/**
+ * Thrown for a file that cannot be read as a call: `problem` says why in no language (the page and the
+ * CLIs word it in the user's); the message is the same sentence in English, one a person can act on (no
+ * file name), for logs.
+ */
 export class CallAudioError extends Error {
-  constructor(message: string) {
+  constructor(
+    readonly problem: CallAudioProblem,
+    message: string,
+  ) {
     super(message);
     this.name = 'CallAudioError';
   }

@@ -4,6 +4,7 @@
  * Vorbis and others are refused by name) and FLAC. Anything else is refused with what it looks like.
  */
 import { CallAudioError } from './byte-source';
+import { callAudioProblem } from './call-audio-problem';
 
 export type CallAudioContainer = 'wav' | 'mp3' | 'ogg-opus' | 'flac';
 
@@ -31,7 +32,10 @@ export function isMpegFrameHeader(bytes: Uint8Array, at: number): boolean {
 
 export function sniffContainer(head: Uint8Array): CallAudioContainer {
   if (head.length === 0)
-    throw new CallAudioError('The file is empty (0 bytes): it holds no audio.');
+    throw new CallAudioError(
+      callAudioProblem('empty-file'),
+      'The file is empty (0 bytes): it holds no audio.',
+    );
   const magic = ascii(head, 0, 4);
   if (magic === 'RIFF' || magic === 'RIFX' || magic === 'RF64') return 'wav';
   if (magic === 'fLaC') return 'flac';
@@ -42,39 +46,65 @@ export function sniffContainer(head: Uint8Array): CallAudioContainer {
     const id = ascii(head, body, 8);
     if (id === 'OpusHead') return 'ogg-opus';
     if (head.length < body + 8)
-      throw new CallAudioError('The Ogg file is truncated: it ends inside its first page.');
+      throw new CallAudioError(
+        callAudioProblem('ogg-cut-first-page'),
+        'The Ogg file is truncated: it ends inside its first page.',
+      );
     const codec = id.startsWith('\x01vorbis')
-      ? 'Vorbis'
+      ? 'vorbis'
       : id.startsWith('Speex')
-        ? 'Speex'
+        ? 'speex'
         : id.startsWith('\x7fFLAC')
-          ? 'FLAC'
-          : 'an unknown codec';
+          ? 'flac'
+          : 'unknown';
     throw new CallAudioError(
-      `Unsupported encoding: Ogg with ${codec} inside; Ogg files are read when they hold Opus.`,
+      callAudioProblem('ogg-codec', { codec }),
+      `Unsupported encoding: Ogg with ${OGG_CODEC_NAMES[codec]} inside; Ogg files are read when they hold Opus.`,
     );
   }
   if (ascii(head, 0, 3) === 'ID3' || isMpegFrameHeader(head, 0)) return 'mp3';
+  const looksLike = lookalike(head);
   throw new CallAudioError(
-    `This is not an audio file we read: ${lookalike(head)}; we read ${READS}.`,
+    callAudioProblem('not-audio', { looksLike }),
+    `This is not an audio file we read: ${LOOKALIKE_TEXT[looksLike]}; we read ${READS}.`,
   );
 }
 
-function lookalike(head: Uint8Array): string {
+const OGG_CODEC_NAMES = {
+  vorbis: 'Vorbis',
+  speex: 'Speex',
+  flac: 'FLAC',
+  unknown: 'an unknown codec',
+} as const;
+
+type Lookalike = 'mp4' | 'amr' | 'aiff' | 'au' | 'webm' | 'pdf' | 'zip' | 'text' | 'unknown';
+
+const LOOKALIKE_TEXT: Record<Lookalike, string> = {
+  mp4: 'it looks like an MP4/M4A file',
+  amr: 'it looks like an AMR file',
+  aiff: 'it looks like an AIFF file',
+  au: 'it looks like a Sun/NeXT AU file',
+  webm: 'it looks like a WebM/Matroska file',
+  pdf: 'it looks like a PDF document',
+  zip: 'it looks like a ZIP archive',
+  text: 'it looks like text',
+  unknown: 'its first bytes match no audio format',
+};
+
+function lookalike(head: Uint8Array): Lookalike {
   const s4 = ascii(head, 4, 4);
-  if (s4 === 'ftyp') return 'it looks like an MP4/M4A file';
-  if (ascii(head, 0, 5) === '#!AMR') return 'it looks like an AMR file';
-  if (ascii(head, 0, 4) === 'FORM') return 'it looks like an AIFF file';
-  if (ascii(head, 0, 4) === '.snd') return 'it looks like a Sun/NeXT AU file';
-  if (head[0] === 0x1a && head[1] === 0x45 && head[2] === 0xdf && head[3] === 0xa3)
-    return 'it looks like a WebM/Matroska file';
-  if (ascii(head, 0, 4) === '%PDF') return 'it looks like a PDF document';
-  if (head[0] === 0x50 && head[1] === 0x4b) return 'it looks like a ZIP archive';
+  if (s4 === 'ftyp') return 'mp4';
+  if (ascii(head, 0, 5) === '#!AMR') return 'amr';
+  if (ascii(head, 0, 4) === 'FORM') return 'aiff';
+  if (ascii(head, 0, 4) === '.snd') return 'au';
+  if (head[0] === 0x1a && head[1] === 0x45 && head[2] === 0xdf && head[3] === 0xa3) return 'webm';
+  if (ascii(head, 0, 4) === '%PDF') return 'pdf';
+  if (head[0] === 0x50 && head[1] === 0x4b) return 'zip';
   let text = 0;
   const n = Math.min(head.length, 512);
   for (let i = 0; i < n; i++) {
     const c = head[i];
     if (c === 9 || c === 10 || c === 13 || (c >= 32 && c < 127)) text++;
   }
-  return text === n ? 'it looks like text' : 'its first bytes match no audio format';
+  return text === n ? 'text' : 'unknown';
 }

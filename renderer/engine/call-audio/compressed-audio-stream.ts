@@ -17,6 +17,7 @@ import {
   type OpenCallAudioOptions,
 } from './byte-source';
 import type { CallAudioContainer } from './call-audio-format';
+import { callAudioProblem, type CallAudioProblem } from './call-audio-problem';
 import { flacTotalSamples, mp3AnnouncedSamples, oggLastPage, opusPreSkip } from './stream-lengths';
 
 interface Decoded {
@@ -109,8 +110,15 @@ export async function openCompressedStream(
   const check = (d: Decoded): Float32Array[] | null => {
     if (d.errors.length > 0) {
       const e = d.errors[0];
+      const detail = e.message.replace(/[.\s]+$/, '');
       throw new CallAudioError(
-        `The ${name} stream is damaged: ${d.errors.length} frame(s) could not be decoded, the first at frame ${e.frameNumber} (${e.message.replace(/[.\s]+$/, '')}).`,
+        callAudioProblem('stream-damaged-frames', {
+          format: name,
+          count: d.errors.length,
+          frame: e.frameNumber,
+          detail,
+        }),
+        `The ${name} stream is damaged: ${d.errors.length} frame(s) could not be decoded, the first at frame ${e.frameNumber} (${detail}).`,
       );
     }
     if (d.samplesDecoded === 0) return null;
@@ -118,16 +126,29 @@ export async function openCompressedStream(
     if (sampleRate === 0) {
       if (channels < 1 || channels > 2)
         throw new CallAudioError(
+          callAudioProblem('stream-channels', { format: name, channels }),
           `The ${name} file has ${channels} channels; only mono and stereo calls are supported.`,
         );
       if (d.sampleRate < WAV_MIN_SAMPLE_RATE || d.sampleRate > WAV_MAX_SAMPLE_RATE)
         throw new CallAudioError(
+          callAudioProblem('sample-rate', {
+            rate: d.sampleRate,
+            min: WAV_MIN_SAMPLE_RATE,
+            max: WAV_MAX_SAMPLE_RATE,
+          }),
           `Unsupported sample rate: ${d.sampleRate} Hz (supported: ${WAV_MIN_SAMPLE_RATE}–${WAV_MAX_SAMPLE_RATE} Hz).`,
         );
       sampleRate = d.sampleRate;
       channelCount = channels;
     } else if (d.sampleRate !== sampleRate || channels !== channelCount) {
       throw new CallAudioError(
+        callAudioProblem('stream-format-change', {
+          format: name,
+          rate: sampleRate,
+          channels: channelCount,
+          newRate: d.sampleRate,
+          newChannels: channels,
+        }),
         `The ${name} file changes format mid-stream (${sampleRate} Hz × ${channelCount} → ${d.sampleRate} Hz × ${channels}), which is not supported.`,
       );
     }
@@ -138,23 +159,35 @@ export async function openCompressedStream(
   const notes: string[] = [];
   const endChecks = async (): Promise<void> => {
     let cut: string | null = null;
-    if (kind === 'flac' && expected !== null && expected > 0 && decodedFrames < expected)
+    let problem: CallAudioProblem | null = null;
+    const cutShort = (how: string, announced: number, decoded: number) =>
+      callAudioProblem('stream-cut', { format: name, cut: how, expected: announced, decoded });
+    if (kind === 'flac' && expected !== null && expected > 0 && decodedFrames < expected) {
       cut = `its header says ${expected} samples but only ${decodedFrames} could be decoded`;
+      problem = cutShort('flacSamples', expected, decodedFrames);
+    }
     // (The announced count includes the encoder's delay and padding, which gapless decoding drops:
     // at most about 3,000 samples.)
-    if (kind === 'mp3' && expected !== null && decodedFrames < expected - MP3_GAPLESS_SLACK)
+    if (kind === 'mp3' && expected !== null && decodedFrames < expected - MP3_GAPLESS_SLACK) {
       cut = `its header announces about ${expected} samples but only ${decodedFrames} could be decoded`;
+      problem = cutShort('mp3Samples', expected, decodedFrames);
+    }
     if (kind === 'ogg-opus') {
       const tail = await source.read(Math.max(0, source.size - 70 * 1024), source.size);
       const last = oggLastPage(tail);
       const announced = last ? last.granule - opusPreSkip(head) : 0;
-      if (!last?.endOfStream) cut = 'its last page (marked end of stream) is missing';
-      else if (decodedFrames < announced - OPUS_GRANULE_SLACK)
+      const seconds = (samples: number) => Math.round(samples / 4800) / 10;
+      if (!last?.endOfStream) {
+        cut = 'its last page (marked end of stream) is missing';
+        problem = cutShort('oggNoEnd', 0, 0);
+      } else if (decodedFrames < announced - OPUS_GRANULE_SLACK) {
         cut = `its pages announce ${(announced / 48000).toFixed(1)} s of audio but only ${(decodedFrames / 48000).toFixed(1)} s could be decoded`;
+        problem = cutShort('oggSeconds', seconds(announced), seconds(decodedFrames));
+      }
     }
-    if (cut === null) return;
+    if (cut === null || problem === null) return;
     if (options.refuseCutShort)
-      throw new CallAudioError(`The ${name} file is truncated or damaged: ${cut}.`);
+      throw new CallAudioError(problem, `The ${name} file is truncated or damaged: ${cut}.`);
     notes.push(`The ${name} file is cut short or damaged (${cut}); the audio decoded was used.`);
   };
 
@@ -164,8 +197,10 @@ export async function openCompressedStream(
       return await quietly(call);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
+      const detail = message.replace(/[.\s]+$/, '');
       throw new CallAudioError(
-        `The ${name} stream is damaged: its decoder stopped (${message.replace(/[.\s]+$/, '')}).`,
+        callAudioProblem('stream-decoder-stopped', { format: name, detail }),
+        `The ${name} stream is damaged: its decoder stopped (${detail}).`,
       );
     }
   };
@@ -177,6 +212,7 @@ export async function openCompressedStream(
       const bytes = await source.read(offset, Math.min(source.size, offset + inputBytes));
       if (bytes.length === 0)
         throw new CallAudioError(
+          callAudioProblem('ended-while-reading'),
           'The file ended while reading its audio (was it cut short while being read?).',
         );
       offset += bytes.length;
@@ -197,7 +233,10 @@ export async function openCompressedStream(
   try {
     const first = await pull();
     if (first === null)
-      throw new CallAudioError(`The ${name} file holds no audio: no frame could be decoded.`);
+      throw new CallAudioError(
+        callAudioProblem('stream-no-audio', { format: name }),
+        `The ${name} file holds no audio: no frame could be decoded.`,
+      );
     pending.push(first);
   } catch (error) {
     free();

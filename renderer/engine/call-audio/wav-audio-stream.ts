@@ -11,6 +11,7 @@ import {
   type CallAudioStream,
   type OpenCallAudioOptions,
 } from './byte-source';
+import { callAudioProblem } from './call-audio-problem';
 
 const HEADER_PREFIXES = [64 * 1024, 1024 * 1024, 16 * 1024 * 1024, 64 * 1024 * 1024];
 const STREAMED_SIZE = 0xffffffff;
@@ -33,10 +34,11 @@ async function readHeader(source: ByteSource): Promise<{ header: WavHeader; head
       // Only a header that goes on past the prefix (a large metadata chunk first) is worth a longer read.
       const more =
         /truncated|no data chunk|no fmt chunk/i.test(error.message) && prefix < source.size;
-      if (!more) throw new CallAudioError(error.message);
+      if (!more) throw new CallAudioError(error.problem, error.message);
     }
   }
   throw new CallAudioError(
+    callAudioProblem('wav-header-too-large'),
     'The WAV header is too large: no audio was found in its first 64 MB of metadata.',
   );
 }
@@ -55,6 +57,7 @@ export async function openWavStream(
   const present = source.size - header.dataOffset;
   if (options.refuseCutShort && declared !== 0 && declared !== STREAMED_SIZE && declared > present)
     throw new CallAudioError(
+      callAudioProblem('wav-cut-short', { declared, present }),
       `The WAV file is truncated: its data chunk declares ${declared} bytes but only ${present} are present.`,
     );
 
@@ -82,6 +85,7 @@ export async function openWavStream(
       const bytes = await source.read(start, start + blocks * format.blockAlign);
       if (bytes.length < blocks * format.blockAlign)
         throw new CallAudioError(
+          callAudioProblem('ended-while-reading'),
           'The file ended while reading its audio (was it cut short while being read?).',
         );
       const got = Math.min(decoder.decode(bytes, out), header.frameCount - frame);

@@ -1,16 +1,19 @@
 import { useEffect, useState } from 'react';
-import { FormattedMessage } from 'react-intl';
+import { FormattedMessage, useIntl } from 'react-intl';
+import type { StorageNotice } from '../../../preload/contract/storage-notice';
 import { hostApi } from '../api/host-api';
 import { useHostEvent } from '../api/use-host-event';
 import { mergeNotices } from './storage-notice-list';
+import { describeStorageNotice } from './storage-notice-text';
 
 /**
  * Files the host could not read at start (truncated, not JSON, written by a newer version) were moved
- * aside unchanged; this tells the user what happened and where each file is now, until dismissed. The
- * frame is in the page's language; each file's line is the host's own sentence (English for now).
+ * aside unchanged; this tells the user what happened and where each file is now, until dismissed, in
+ * the page's language (the host sends the facts; storage-notice-text.ts words them).
  */
 export function StorageNotices() {
-  const [notices, setNotices] = useState<readonly string[]>([]);
+  const intl = useIntl();
+  const [notices, setNotices] = useState<readonly StorageNotice[]>([]);
   useEffect(() => {
     let live = true;
     void hostApi.getStorageNotices().then((result) => {
@@ -22,9 +25,7 @@ export function StorageNotices() {
     };
   }, []);
   // Files read later (the draft, a day of the log) are reported as they are found.
-  useHostEvent('storage-notice', ({ message }) =>
-    setNotices((list) => mergeNotices(list, [message])),
-  );
+  useHostEvent('storage-notice', (notice) => setNotices((list) => mergeNotices(list, [notice])));
   if (notices.length === 0) return null;
   return (
     <div className="notice" role="alert" data-testid="storage-notices">
@@ -34,7 +35,7 @@ export function StorageNotices() {
       <FormattedMessage id="app.storage.nothing-lost" />
       <ul>
         {notices.map((notice) => (
-          <li key={notice}>{notice}</li>
+          <li key={notice.message}>{describeStorageNotice(notice, intl)}</li>
         ))}
       </ul>
       <button type="button" onClick={() => setNotices([])}>

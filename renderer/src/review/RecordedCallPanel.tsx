@@ -11,6 +11,7 @@ import {
   reviewInputOfReport,
   timelineOfReport,
 } from './recorded-call-session';
+import { describeRecordedCallError } from './recorded-call-error';
 import { describeRecordingWarning } from './recording-warnings';
 import { useRecordedCall } from './use-recorded-call';
 
@@ -108,7 +109,7 @@ export function RecordedCallPanel({ settings, onSaveAsSession }: Props) {
             id="review.recorded.error"
             values={{
               name: state.name,
-              error: state.message ?? intl.formatMessage({ id: 'review.recorded.stopped' }),
+              error: describeRecordedCallError(state, intl),
             }}
           />
         </p>

@@ -1,6 +1,7 @@
 /** Messages between the review and its analysis worker. */
 import type { AgentChannel, AnalysisReport } from '../../engine/call-analysis-report';
 import type { CueSettings } from '../../engine/cue-settings';
+import type { RecordedCallError } from './recorded-call-error';
 
 export interface AnalyseRequest {
   type: 'analyse';
@@ -13,4 +14,4 @@ export type WorkerReply =
   | { type: 'progress'; fraction: number }
   /** `playable`: a 16-bit PCM WAV of the call, when Chromium cannot play the file as it is (GSM 6.10). */
   | { type: 'done'; report: AnalysisReport; playable?: ArrayBuffer }
-  | { type: 'error'; message: string };
+  | ({ type: 'error' } & RecordedCallError);

@@ -9,6 +9,7 @@
 const CHROMIUM_CANNOT_PLAY = new Set(['WAV (GSM 6.10)']);
 import { encodeWav } from '../../engine/wav-codec';
 import { analyseRecordedCall } from './recorded-call-analysis';
+import { recordedCallErrorOf } from './recorded-call-error';
 import type { AnalyseRequest, WorkerReply } from './recorded-call-protocol';
 
 interface WorkerScope {
@@ -45,11 +46,7 @@ scope.onmessage = (event) => {
       const playable = copy.length > 0 ? playableWav(copy, copyRate) : undefined;
       scope.postMessage({ type: 'done', report, playable });
     },
-    (error: unknown) =>
-      scope.postMessage({
-        type: 'error',
-        message: error instanceof Error ? error.message : String(error),
-      }),
+    (error: unknown) => scope.postMessage({ type: 'error', ...recordedCallErrorOf(error) }),
   );
 };
 

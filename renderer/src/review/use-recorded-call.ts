@@ -1,14 +1,15 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AgentChannel, AnalysisReport } from '../../engine/call-analysis-report';
 import type { CueSettings } from '../../engine/cue-settings';
+import type { RecordedCallError } from './recorded-call-error';
 import type { AnalyseRequest, WorkerReply } from './recorded-call-protocol';
 
 export type RecordedCallState =
   | { phase: 'idle' }
   | { phase: 'analysing'; name: string; fraction: number }
   | { phase: 'done'; name: string; report: AnalysisReport; audioUrl: string; lastModified: number }
-  /** `message`: the decoder's own words, null when the worker stopped without any. */
-  | { phase: 'error'; name: string; message: string | null }
+  /** Why: the file's problem (worded by the page), or the error's own words, or none at all. */
+  | ({ phase: 'error'; name: string } & RecordedCallError)
   | { phase: 'cancelled'; name: string };
 
 /** Runs the engine on a chosen recorded call in a worker; cancel terminates it. One recording open at a time. */
@@ -55,7 +56,13 @@ export function useRecordedCall() {
               audioUrl: url,
               lastModified: file.lastModified,
             });
-          } else setState({ phase: 'error', name: file.name, message: reply.message });
+          } else
+            setState({
+              phase: 'error',
+              name: file.name,
+              problem: reply.problem,
+              message: reply.message,
+            });
         }
       };
       worker.onerror = (event) => {
@@ -64,6 +71,7 @@ export function useRecordedCall() {
         setState({
           phase: 'error',
           name: file.name,
+          problem: null,
           message: event.message || null,
         });
       };

@@ -62,6 +62,34 @@ describe('analyze in French', () => {
     expect(missing.stderr).toMatch(/^analyze: Aucun fichier indiqué\. utilisation\u00a0: npm run/);
   });
 
+  it('says why a call file cannot be read in French, with the same exit code and nothing on stdout', () => {
+    const cwd = dirs.make();
+    fs.writeFileSync(path.join(cwd, 'cut.wav'), fs.readFileSync(callFile).subarray(0, 30));
+    const fr = runNode(analyze, ['cut.wav'], cwd, FRENCH);
+    const en = runNode(analyze, ['cut.wav'], cwd, ENGLISH);
+    expect([fr.status, en.status]).toEqual([2, 2]);
+    expect([fr.stdout, en.stdout]).toEqual(['', '']);
+    expect(en.stderr).toBe(
+      'analyze: cut.wav: the WAV header is truncated: the file ends inside its fmt chunk.\n',
+    );
+    expect(fr.stderr).toBe(
+      'analyze: cut.wav\u00a0: l’en-tête WAV est tronqué\u00a0: le fichier s’arrête dans son bloc fmt.\n',
+    );
+    // In a batch (a worker thread per call) too; the CSV and the JSON lines are the English run's.
+    const batch = (env: NodeJS.ProcessEnv, csv: string) =>
+      runNode(analyze, [callFile, 'cut.wav', '--csv', csv, '--jobs', '1'], cwd, env);
+    const frBatch = batch(FRENCH, 'fr.csv');
+    const enBatch = batch(ENGLISH, 'en.csv');
+    expect([frBatch.status, enBatch.status]).toEqual([3, 3]);
+    expect(frBatch.stdout).toBe(enBatch.stdout);
+    expect(fs.readFileSync(path.join(cwd, 'fr.csv'))).toEqual(
+      fs.readFileSync(path.join(cwd, 'en.csv')),
+    );
+    expect(frBatch.stderr).toContain(
+      'analyze: cut.wav\u00a0: l’en-tête WAV est tronqué\u00a0: le fichier s’arrête dans son bloc fmt.\n',
+    );
+  });
+
   it('prints the same analysis document, byte for byte, and a French summary of a batch', () => {
     const cwd = dirs.make();
     const fr = runNode(analyze, [callFile], cwd, FRENCH);
