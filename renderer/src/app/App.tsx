@@ -11,7 +11,6 @@ import { FirstRunSetup } from '../setup/FirstRunSetup';
 import { WrapUpSaved } from '../wrap-up/WrapUpSaved';
 import { CallEventProblemNotice } from '../phone-events/CallEventProblemNotice';
 import { FollowUpsView } from '../follow-ups/FollowUpsView';
-import { PracticeView } from '../practice/PracticeView';
 import { useFollowUps } from '../follow-ups/use-follow-ups';
 import { SessionLogView } from '../session-log/SessionLogView';
 import { SettingsView } from '../settings/SettingsView';
@@ -31,6 +30,11 @@ import { AppHeader, type Screen } from './AppHeader';
 
 // The team screen carries chart.js: loaded when first opened, not with the coach.
 const TeamView = lazy(() => import('../team/TeamView').then((m) => ({ default: m.TeamView })));
+// Practice (its screens, the scenario maker, the caller's player) is not needed to coach a call:
+// loaded when first opened.
+const PracticeView = lazy(() =>
+  import('../practice/PracticeView').then((m) => ({ default: m.PracticeView })),
+);
 
 export function App() {
   const { settings, appInfo, error, update, reset } = useSettings();
@@ -174,7 +178,17 @@ export function App() {
           />
         )}
         {screen === 'follow-ups' && <FollowUpsView followUps={followUps} onOpen={openSession} />}
-        {screen === 'practice' && !inCall && <PracticeView settings={settings} />}
+        {screen === 'practice' && !inCall && (
+          <Suspense
+            fallback={
+              <p className="muted">
+                <FormattedMessage id="app.practice-loading" />
+              </p>
+            }
+          >
+            <PracticeView settings={settings} />
+          </Suspense>
+        )}
         {screen === 'settings' && settings && (
           <>
             <SettingsView settings={settings} appInfo={appInfo} onUpdate={update} onReset={reset} />
