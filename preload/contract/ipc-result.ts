@@ -21,10 +21,24 @@ export interface IpcSuccess<T> {
   readonly value: T;
 }
 
+/**
+ * Why the host could not do what was asked, in no language, when it is one a person can act on (the
+ * page words it in the agent's language; `message` says the same in English for logs and scripts).
+ * The write reasons also mean that nothing saved before was changed (writes are atomic).
+ */
+export type HostFailureReason =
+  | 'disk-full'
+  | 'no-write-permission'
+  | 'read-only'
+  | 'storage-check'
+  | 'write-failed'
+  | 'read-failed';
+
 export interface IpcFailure {
   readonly ok: false;
   readonly code: IpcErrorCode;
   readonly message: string;
+  readonly reason?: HostFailureReason;
 }
 
 export type IpcResult<T> = IpcSuccess<T> | IpcFailure;
@@ -33,8 +47,8 @@ export function succeed<T>(value: T): IpcSuccess<T> {
   return { ok: true, value };
 }
 
-export function fail(code: IpcErrorCode, message: string): IpcFailure {
-  return { ok: false, code, message };
+export function fail(code: IpcErrorCode, message: string, reason?: HostFailureReason): IpcFailure {
+  return reason === undefined ? { ok: false, code, message } : { ok: false, code, message, reason };
 }
 
 const ERROR_CODES: ReadonlySet<string> = new Set<IpcErrorCode>([

@@ -12,6 +12,7 @@ import { promisedText, sectionTitle } from './follow-up-words';
 import { channelName } from '../session-log/session-format';
 import type { FollowUpFilters } from './use-follow-up-section';
 import type { FollowUps } from './use-follow-ups';
+import { describeHostFailure } from '../api/host-failure-text';
 import './follow-ups.css';
 
 interface Props {
@@ -70,9 +71,10 @@ export function FollowUpsView({ followUps, onOpen }: Props) {
 
   async function markDone(ids: readonly string[], what: string) {
     setBusy(true);
-    const error = await setDone(ids, true);
+    const failed = await setDone(ids, true);
     setBusy(false);
-    if (error) {
+    if (failed) {
+      const error = describeHostFailure(failed, intl);
       setMessage(intl.formatMessage({ id: 'follow-ups.not-done' }, { error }));
       setUndo(null);
       return;
@@ -85,11 +87,14 @@ export function FollowUpsView({ followUps, onOpen }: Props) {
   async function undoDone() {
     if (!undo) return;
     setBusy(true);
-    const error = await setDone(undo.ids, false);
+    const failed = await setDone(undo.ids, false);
     setBusy(false);
     setMessage(
-      error
-        ? intl.formatMessage({ id: 'follow-ups.not-undone' }, { error })
+      failed
+        ? intl.formatMessage(
+            { id: 'follow-ups.not-undone' },
+            { error: describeHostFailure(failed, intl) },
+          )
         : intl.formatMessage({ id: 'follow-ups.open-again' }, { count: undo.ids.length }),
     );
     setUndo(null);

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { hostApi } from '../api/host-api';
+import type { HostFailure } from '../api/host-failure-text';
 import type { FollowUpSection } from '../../../preload/contract/follow-up-ipc-schema';
 import { useHostEvent } from '../api/use-host-event';
 
@@ -13,7 +14,8 @@ export interface FollowUps {
   version: number;
   refresh(): void;
   /** Marks done (or, done false, opens again); null when it worked, else why not. */
-  setDone(ids: readonly string[], done: boolean): Promise<string | null>;
+  /** Resolves to the host's failure (worded by the page, host-failure-text.ts), or null when done. */
+  setDone(ids: readonly string[], done: boolean): Promise<HostFailure | null>;
 }
 
 /** Reloads at most this often while the app is open (a new day makes follow-ups due). */
@@ -60,7 +62,7 @@ export function useFollowUps(refreshKey: unknown): FollowUps {
     async (ids: readonly string[], done: boolean) => {
       const r = await hostApi.setFollowUpsDone({ ids: [...ids], done });
       refresh();
-      return r.ok ? null : r.message;
+      return r.ok ? null : r;
     },
     [refresh],
   );

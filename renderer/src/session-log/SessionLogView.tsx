@@ -22,6 +22,7 @@ import {
 import type { MessageKey } from '../i18n/catalogue';
 import { useSessionLog } from './use-session-log';
 import { DELETE_UNDO_MS, usePendingDelete } from './use-pending-delete';
+import { describeHostFailure } from '../api/host-failure-text';
 import './session-log.css';
 
 interface Props {
@@ -123,7 +124,10 @@ export function SessionLogView({
       )}
       {deletion.error && (
         <p className="notice" role="alert">
-          <FormattedMessage id="log.not-deleted" values={{ error: deletion.error }} />
+          <FormattedMessage
+            id="log.not-deleted"
+            values={{ error: describeHostFailure(deletion.error, intl) }}
+          />
         </p>
       )}
       <RecordedCallPanel settings={settings} onSaveAsSession={onSaveRecordedCall} />

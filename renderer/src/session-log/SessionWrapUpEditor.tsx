@@ -8,6 +8,7 @@ import {
   type WrapUp,
 } from '../../../preload/contract/session-schema';
 import { hostApi } from '../api/host-api';
+import { describeHostFailure } from '../api/host-failure-text';
 import { channelName, escalationName, resolutionText } from './session-format';
 
 interface Props {
@@ -33,7 +34,10 @@ export function SessionWrapUpEditor({ session, editor, onSaved, onCancel }: Prop
     const r = await hostApi.editSession({ id: session.id, wrapUp: w, by: editor });
     setSaving(false);
     if (r.ok) onSaved(r.value);
-    else setProblem(intl.formatMessage({ id: 'log.edit.not-saved' }, { error: r.message }));
+    else
+      setProblem(
+        intl.formatMessage({ id: 'log.edit.not-saved' }, { error: describeHostFailure(r, intl) }),
+      );
   }
 
   return (

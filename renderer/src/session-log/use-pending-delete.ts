@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Session } from '../../../preload/contract/session-schema';
 import { hostApi } from '../api/host-api';
+import type { HostFailure } from '../api/host-failure-text';
 
 /** How long a deleted session can be brought back. */
 export const DELETE_UNDO_MS = 10_000;
@@ -8,8 +9,8 @@ export const DELETE_UNDO_MS = 10_000;
 export interface PendingDelete {
   /** The session waiting to be deleted (hidden from the list), null when none. */
   pending: Session | null;
-  /** Why the last delete failed (the host's words), null when it did not. */
-  error: string | null;
+  /** Why the last delete failed (worded by the page: host-failure-text.ts), null when it did not. */
+  error: HostFailure | null;
   start(session: Session): void;
   undo(): void;
 }
@@ -20,7 +21,7 @@ export interface PendingDelete {
  */
 export function usePendingDelete(onDeleted: () => void): PendingDelete {
   const [pending, setPending] = useState<Session | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<HostFailure | null>(null);
   const current = useRef<{ session: Session; timer: ReturnType<typeof setTimeout> } | null>(null);
   const deletedRef = useRef(onDeleted);
   useEffect(() => {
@@ -33,7 +34,7 @@ export function usePendingDelete(onDeleted: () => void): PendingDelete {
     clearTimeout(now.timer);
     current.current = null;
     void hostApi.deleteSession({ id: now.session.id }).then((r) => {
-      setError(r.ok ? null : r.message);
+      setError(r.ok ? null : r);
       setPending((shown) => (shown?.id === now.session.id ? null : shown));
       deletedRef.current();
     });

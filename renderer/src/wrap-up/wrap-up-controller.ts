@@ -19,6 +19,7 @@ import {
 import { wrapUpReducer, type WrapUpAction } from './wrap-up-reducer';
 import { missingRequiredSteps, type WrapUpStep } from './wrap-up-steps';
 import { createTypedEmitter } from '../api/typed-emitter';
+import type { HostFailure } from '../api/host-failure-text';
 
 export interface WrapUpState {
   /** The open wrap-up, null when none is open. */
@@ -45,8 +46,9 @@ export interface WrapUpState {
 /** Why the open wrap-up was not saved or discarded. */
 export type WrapUpProblem =
   | { readonly kind: 'missing-steps'; readonly steps: readonly WrapUpStep[] }
-  | { readonly kind: 'not-saved'; readonly error: string }
-  | { readonly kind: 'not-discarded'; readonly error: string };
+  /** `error`: the host's failure (its reason worded by the page, wrap-up-words.ts). */
+  | { readonly kind: 'not-saved'; readonly error: HostFailure }
+  | { readonly kind: 'not-discarded'; readonly error: HostFailure };
 
 /** What the agent is told about the wrap-ups waiting behind the open one (each by its call's end time). */
 export type WrapUpNotice =
@@ -125,10 +127,9 @@ export function createWrapUpController(deps: WrapUpControllerDeps): WrapUpContro
     onStatus: (status, error) => set({ autosave: { status, error } }),
   });
 
-  const storeSession = async (d: WrapUpDraft): Promise<Session | string> => {
+  const storeSession = (d: WrapUpDraft) => {
     const session = sessionFromDraft(d, { now: now(), hasTimeline: timelineSaved.has(d.callId) });
-    const r = await host.saveSession({ session });
-    return r.ok ? r.value : r.message;
+    return host.saveSession({ session });
   };
 
   const load = (): Promise<void> =>
@@ -178,9 +179,9 @@ export function createWrapUpController(deps: WrapUpControllerDeps): WrapUpContro
     try {
       await autosaver.flush();
       autosaver.cancel();
-      const result = await storeSession(current);
-      if (typeof result === 'string') {
-        set({ problem: { kind: 'not-saved', error: result } });
+      const stored = await storeSession(current);
+      if (!stored.ok) {
+        set({ problem: { kind: 'not-saved', error: stored } });
         autosaver.schedule(current);
         return null;
       }
@@ -188,7 +189,7 @@ export function createWrapUpController(deps: WrapUpControllerDeps): WrapUpContro
       set({
         draft: next ?? null,
         waiting: rest,
-        lastSaved: result,
+        lastSaved: stored.value,
         lastDiscarded: null,
         problem: null,
         notice: next
@@ -201,7 +202,7 @@ export function createWrapUpController(deps: WrapUpControllerDeps): WrapUpContro
         autosaver.schedule(next);
         await autosaver.flush();
       }
-      return result;
+      return stored.value;
     } finally {
       set({ saving: false });
     }
@@ -216,7 +217,7 @@ export function createWrapUpController(deps: WrapUpControllerDeps): WrapUpContro
       autosaver.cancel();
       const r = await host.discardCall({ id: current.callId });
       if (!r.ok) {
-        set({ problem: { kind: 'not-discarded', error: r.message } });
+        set({ problem: { kind: 'not-discarded', error: r } });
         return false;
       }
       const [next, ...rest] = state.waiting;

@@ -4,6 +4,7 @@
  * Times are the calls' end times in the locale's own format.
  */
 import type { IntlShape } from 'react-intl';
+import { describeHostFailure } from '../api/host-failure-text';
 import { ENGLISH_INTL } from '../i18n/english-intl';
 import type { WrapUpNotice, WrapUpProblem } from './wrap-up-controller';
 import { STEP_MESSAGES, STEP_REQUIREMENT_MESSAGES } from './wrap-up-steps';
@@ -29,9 +30,15 @@ export function problemText(problem: WrapUpProblem, intl: Formatter = ENGLISH_IN
       );
     }
     case 'not-saved':
-      return intl.formatMessage({ id: 'wrap-up.problem.not-saved' }, { error: problem.error });
+      return intl.formatMessage(
+        { id: 'wrap-up.problem.not-saved' },
+        { error: describeHostFailure(problem.error, intl) },
+      );
     case 'not-discarded':
-      return intl.formatMessage({ id: 'wrap-up.problem.not-discarded' }, { error: problem.error });
+      return intl.formatMessage(
+        { id: 'wrap-up.problem.not-discarded' },
+        { error: describeHostFailure(problem.error, intl) },
+      );
   }
 }
 

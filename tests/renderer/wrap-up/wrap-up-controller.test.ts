@@ -18,6 +18,9 @@ import type { CallForWrapUp } from '../../../renderer/src/wrap-up/wrap-up-draft'
 import { noticeText, problemText } from '../../../renderer/src/wrap-up/wrap-up-words';
 import { seededRandom, sessionAt } from '../../support/session-factory';
 import { tempDirs } from '../../main/support/temp-dirs';
+import { createIntl } from 'react-intl';
+import { withFallback, type Translation } from '../../../renderer/src/i18n/catalogue';
+import de from '../../../renderer/src/i18n/messages/de.json' with { type: 'json' };
 
 const dirs = tempDirs('wrap-up-controller');
 afterEach(() => dirs.cleanup());
@@ -184,6 +187,33 @@ describe('wrap-up controller', () => {
     );
     expect(state.draft?.wrapUp.resolution).toBe('resolved');
     expect(state.saving).toBe(false);
+  });
+
+  it('says a save that failed on a full disk in the agent’s language, the host’s words kept for the log', async () => {
+    const { host, services } = realHost(dirs.make());
+    services.repository.save = () => {
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    };
+    const wrapUp = controllerOn(host);
+    await wrapUp.begin(endedCall(9, [REFUND]), null);
+    wrapUp.dispatch({ type: 'set', patch: { resolution: 'resolved' } });
+    expect(await wrapUp.save()).toBeNull();
+    const { problem } = wrapUp.getState();
+    if (problem?.kind !== 'not-saved') throw new Error('expected a save that failed');
+    expect(problem.error).toMatchObject({
+      reason: 'disk-full',
+      message: 'The session was not saved: the disk is full. Nothing saved before was changed.',
+    });
+    const german = createIntl({
+      locale: 'de',
+      messages: withFallback('de', de as Translation).messages,
+    });
+    expect(problemText(problem, german)).toBe(
+      'Nicht gespeichert: Der Datenträger ist voll. Nichts zuvor Gespeichertes wurde geändert.',
+    );
+    expect(problemText(problem)).toBe(
+      'Not saved: the disk is full. Nothing saved before was changed.',
+    );
   });
 
   it('ignores changes while a save is in progress', async () => {
