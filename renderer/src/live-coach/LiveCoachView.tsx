@@ -4,6 +4,7 @@ import type { Settings } from '../../../preload/contract/settings-schema';
 import type { AppInfo } from '../../../preload/contract/ipc-contract';
 import type { UseCall } from '../call/use-call';
 import { CallClock } from './CallClock';
+import { describeSourceProblem } from './audio/source-problem-text';
 import { CueTile } from './CueTile';
 import { CueLiveRegion } from './CueLiveRegion';
 import { LevelMeter } from './LevelMeter';
@@ -101,7 +102,7 @@ export function LiveCoachView({ settings, appInfo, live, shown }: Props) {
             data-testid="source-problem"
             data-kind={coach.problem.kind}
           >
-            {coach.problem.message}{' '}
+            {describeSourceProblem(coach.problem, intl)}{' '}
             {coach.problem.kind !== 'mono-source' && (
               <button type="button" onClick={coach.retrySources} data-testid="retry-source">
                 <FormattedMessage id="coach.retry-source" />

@@ -150,7 +150,7 @@ export function sessionConfig(settings: Settings): CoachSessionConfig {
 function problemOf(error: unknown): SourceProblem {
   return error instanceof SourceProblemError
     ? error.problem
-    : { kind: 'other', message: String(error) };
+    : { kind: 'other', message: String(error), detail: String(error) };
 }
 
 export function createCoachController<S extends CoachSessionLike>(

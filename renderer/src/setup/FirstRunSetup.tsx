@@ -5,6 +5,7 @@ import type { UseCall } from '../call/use-call';
 import { swappedSides } from '../live-coach/coach-controller';
 import { VOICE_CHECK_MESSAGES, voiceCheckVerdict, type VoiceCheckVerdict } from './voice-check';
 import type { MessageKey } from '../i18n/catalogue';
+import { describeSourceProblem } from '../live-coach/audio/source-problem-text';
 
 const MODES: { id: Settings['audio']['mode']; label: MessageKey; hint: MessageKey }[] = [
   { id: 'stereo-split', label: 'setup.mode.stereo-split', hint: 'setup.mode.stereo-split.hint' },
@@ -218,7 +219,7 @@ export function FirstRunSetup({
         )}
         {coach.problem && (
           <p className="notice" role="alert">
-            {coach.problem.message}
+            {describeSourceProblem(coach.problem, intl)}
           </p>
         )}
       </section>

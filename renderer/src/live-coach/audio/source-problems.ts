@@ -10,7 +10,10 @@ export type SourceProblemKind =
 
 export interface SourceProblem {
   kind: SourceProblemKind;
+  /** In English, for the console; the page says it in its language (source-problem-text.ts). */
   message: string;
+  /** 'other': what the browser said, quoted as it came. */
+  detail?: string;
 }
 
 export class SourceProblemError extends Error {
@@ -50,11 +53,14 @@ export function describeCaptureError(error: unknown): SourceProblemError {
         kind: 'unsupported',
         message: 'This window cannot capture audio here (getUserMedia is not available).',
       });
-    default:
+    default: {
+      const detail = error instanceof Error ? error.message : String(error);
       return new SourceProblemError({
         kind: 'other',
-        message: `Audio capture failed: ${error instanceof Error ? error.message : String(error)}`,
+        message: `Audio capture failed: ${detail}`,
+        detail,
       });
+    }
   }
 }
 
