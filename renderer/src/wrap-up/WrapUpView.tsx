@@ -23,7 +23,7 @@ import {
   stepIndex,
 } from './wrap-up-steps';
 import type { UseWrapUp } from './use-wrap-up';
-import { endTime, noticeText, problemText } from './wrap-up-words';
+import { autosaveErrorText, endTime, noticeText, problemText } from './wrap-up-words';
 import type { MessageKey } from '../i18n/catalogue';
 import './wrap-up.css';
 
@@ -118,7 +118,7 @@ export function WrapUpView({ wrapUp, settings, onSaved }: Props) {
 
   function autosaveText(): string {
     const { status, error } = wrapUp.autosave;
-    if (error) return intl.formatMessage({ id: 'wrap-up.autosave.error-because' }, { error });
+    if (error) return autosaveErrorText(error, intl);
     const id = AUTOSAVE_MESSAGES[status];
     return id ? intl.formatMessage({ id }) : '';
   }

@@ -6,11 +6,11 @@
  */
 export type AutosaveStatus = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
 
-export interface AutosaveOptions<T> {
-  /** Writes one draft; resolves to an error message, or null when written. Must not reject. */
-  save(draft: T): Promise<string | null>;
+export interface AutosaveOptions<T, E = string> {
+  /** Writes one draft; resolves to why it was not written (a message or a failure), or null. Must not reject. */
+  save(draft: T): Promise<E | null>;
   delayMs?: number;
-  onStatus?(status: AutosaveStatus, error: string | null): void;
+  onStatus?(status: AutosaveStatus, error: E | null): void;
 }
 
 export interface DraftAutosaver<T> {
@@ -21,14 +21,16 @@ export interface DraftAutosaver<T> {
   cancel(): void;
 }
 
-export function createDraftAutosaver<T>(options: AutosaveOptions<T>): DraftAutosaver<T> {
+export function createDraftAutosaver<T, E = string>(
+  options: AutosaveOptions<T, E>,
+): DraftAutosaver<T> {
   const delay = options.delayMs ?? 300;
   let pending: { draft: T } | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let inFlight: Promise<void> | null = null;
   let generation = 0;
 
-  const report = (status: AutosaveStatus, error: string | null = null) =>
+  const report = (status: AutosaveStatus, error: E | null = null) =>
     options.onStatus?.(status, error);
 
   const clearTimer = () => {

@@ -30,7 +30,8 @@ export interface WrapUpState {
   readonly loaded: boolean;
   /** A draft was found at start (the app was closed or crashed during a wrap-up). */
   readonly restored: boolean;
-  readonly autosave: { readonly status: AutosaveStatus; readonly error: string | null };
+  /** `error`: the host's failure to write the draft (worded by the page, host-failure-text.ts). */
+  readonly autosave: { readonly status: AutosaveStatus; readonly error: HostFailure | null };
   readonly saving: boolean;
   /** What the last save attempt said (missing required steps, a host error), null when fine. In words:
    * wrap-up-words.ts. */
@@ -118,11 +119,11 @@ export function createWrapUpController(deps: WrapUpControllerDeps): WrapUpContro
     changed.emit('change');
   };
 
-  const autosaver = createDraftAutosaver<WrapUpDraft>({
+  const autosaver = createDraftAutosaver<WrapUpDraft, HostFailure>({
     delayMs: deps.autosaveDelayMs ?? 300,
     save: async (d) => {
       const r = await host.saveDraft({ ...d, updatedAt: now().toISOString() });
-      return r.ok ? null : r.message;
+      return r.ok ? null : r;
     },
     onStatus: (status, error) => set({ autosave: { status, error } }),
   });

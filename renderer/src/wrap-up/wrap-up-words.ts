@@ -4,7 +4,7 @@
  * Times are the calls' end times in the locale's own format.
  */
 import type { IntlShape } from 'react-intl';
-import { describeHostFailure } from '../api/host-failure-text';
+import { describeHostFailure, type HostFailure } from '../api/host-failure-text';
 import { ENGLISH_INTL } from '../i18n/english-intl';
 import type { WrapUpNotice, WrapUpProblem } from './wrap-up-controller';
 import { STEP_MESSAGES, STEP_REQUIREMENT_MESSAGES } from './wrap-up-steps';
@@ -40,6 +40,17 @@ export function problemText(problem: WrapUpProblem, intl: Formatter = ENGLISH_IN
         { error: describeHostFailure(problem.error, intl) },
       );
   }
+}
+
+/** "Draft not saved: the disk is full. …" — the host's failure to write the draft, in the agent's language. */
+export function autosaveErrorText(
+  error: HostFailure,
+  intl: Pick<IntlShape, 'formatMessage'> = ENGLISH_INTL,
+): string {
+  return intl.formatMessage(
+    { id: 'wrap-up.autosave.error-because' },
+    { error: describeHostFailure(error, intl) },
+  );
 }
 
 /** The end time of a call, as a wrap-up is named by it ("the call that ended at 2:30:15 PM": with the

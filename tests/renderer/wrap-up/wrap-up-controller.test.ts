@@ -15,7 +15,11 @@ import {
   type WrapUpHost,
 } from '../../../renderer/src/wrap-up/wrap-up-controller';
 import type { CallForWrapUp } from '../../../renderer/src/wrap-up/wrap-up-draft';
-import { noticeText, problemText } from '../../../renderer/src/wrap-up/wrap-up-words';
+import {
+  autosaveErrorText,
+  noticeText,
+  problemText,
+} from '../../../renderer/src/wrap-up/wrap-up-words';
 import { seededRandom, sessionAt } from '../../support/session-factory';
 import { tempDirs } from '../../main/support/temp-dirs';
 import { createIntl } from 'react-intl';
@@ -213,6 +217,30 @@ describe('wrap-up controller', () => {
     );
     expect(problemText(problem)).toBe(
       'Not saved: the disk is full. Nothing saved before was changed.',
+    );
+  });
+
+  it('says a draft the data folder refused in the agent’s language', async () => {
+    const { host, services } = realHost(dirs.make());
+    const wrapUp = controllerOn(host);
+    await wrapUp.begin(endedCall(10, [REFUND]), null);
+    services.drafts.save = () => {
+      throw Object.assign(new Error('EACCES: permission denied, open'), { code: 'EACCES' });
+    };
+    wrapUp.dispatch({ type: 'set', patch: { resolution: 'resolved' } });
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const { autosave } = wrapUp.getState();
+    expect(autosave.status).toBe('error');
+    if (!autosave.error) throw new Error('expected a draft that was not saved');
+    const german = createIntl({
+      locale: 'de',
+      messages: withFallback('de', de as Translation).messages,
+    });
+    expect(autosaveErrorText(autosave.error, german)).toBe(
+      'Entwurf nicht gespeichert: Calm Line darf nicht in seinen Datenordner schreiben. Nichts zuvor Gespeichertes wurde geändert.',
+    );
+    expect(autosave.error.message).toBe(
+      'The draft was not saved: Calm Line may not write in its data folder. Nothing saved before was changed.',
     );
   });
 
