@@ -86,12 +86,16 @@ export function createDesktopStateService({
     },
     setStartAtLogin(enabled) {
       if (loginItem === undefined)
-        return fail('internal', 'This host cannot start Calm Line at login.');
+        return fail(
+          'internal',
+          'This host cannot start Calm Line at login.',
+          'start-at-login-unsupported',
+        );
       try {
         loginItem.setEnabled(enabled);
       } catch (error) {
         warn?.(`Could not change start at login: ${(error as Error)?.message ?? error}`);
-        return fail('internal', 'Start at login could not be changed.');
+        return fail('internal', 'Start at login could not be changed.', 'start-at-login-failed');
       }
       return succeed(change(() => (startAtLogin = readLoginItem())));
     },

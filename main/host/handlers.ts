@@ -27,7 +27,7 @@ export function createHandlers(services: HostServices, log?: Log): IpcHandlers {
         ...(services.startupNotes ?? []),
         ...(services.sessions?.problems.list().map(storageNoticeOf) ?? []),
       ]),
-    ...createSettingsHandlers(services.settings),
+    ...createSettingsHandlers(services.settings, log),
     ...createSessionHandlers(services.sessions, log),
     ...createExportHandlers(services.exports, log),
     ...createRecordingHandlers(services.sessions?.recordings, log),

@@ -8,6 +8,7 @@ import {
   succeed,
   type HostFailureReason,
   type IpcFailure,
+  type StorageFailureReason,
   type IpcResult,
 } from './ipc-result';
 
@@ -26,7 +27,7 @@ export interface Because {
 export type Explain = (error: unknown) => string | Because | IpcFailure;
 
 /** Why a write failed, as a reason (the path and stack stay in the host's log). */
-export function writeFailureReason(error: unknown): HostFailureReason {
+export function writeFailureReason(error: unknown): StorageFailureReason {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'ENOSPC') return 'disk-full';
   if (code === 'EACCES' || code === 'EPERM') return 'no-write-permission';
@@ -37,7 +38,7 @@ export function writeFailureReason(error: unknown): HostFailureReason {
   return 'write-failed';
 }
 
-const WRITE_WORDS: Record<HostFailureReason, string> = {
+const WRITE_WORDS: Record<StorageFailureReason, string> = {
   'disk-full': 'the disk is full',
   'no-write-permission': 'Calm Line may not write in its data folder',
   'read-only': 'the data folder is read-only',

@@ -26,13 +26,17 @@ export interface IpcSuccess<T> {
  * page words it in the agent's language; `message` says the same in English for logs and scripts).
  * The write reasons also mean that nothing saved before was changed (writes are atomic).
  */
-export type HostFailureReason =
+export type StorageFailureReason =
   | 'disk-full'
   | 'no-write-permission'
   | 'read-only'
   | 'storage-check'
   | 'write-failed'
   | 'read-failed';
+
+/** The storage reasons, and the system's refusals the page words the same way (start at login). */
+export type HostFailureReason =
+  StorageFailureReason | 'start-at-login-unsupported' | 'start-at-login-failed';
 
 export interface IpcFailure {
   readonly ok: false;

@@ -17,6 +17,8 @@ const REASONS: Record<HostFailureReason, MessageKey> = {
   'storage-check': 'app.host-failure.storage-check',
   'write-failed': 'app.host-failure.write-failed',
   'read-failed': 'app.host-failure.read-failed',
+  'start-at-login-unsupported': 'app.host-failure.start-at-login-unsupported',
+  'start-at-login-failed': 'app.host-failure.start-at-login-failed',
 };
 
 export type HostFailure = Pick<IpcFailure, 'code' | 'message' | 'reason'>;

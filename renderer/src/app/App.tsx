@@ -24,6 +24,7 @@ import type { CallForWrapUp } from '../wrap-up/wrap-up-draft';
 import { useWrapUp } from '../wrap-up/use-wrap-up';
 import { useHostEvent } from '../api/use-host-event';
 import { useSettings } from './use-settings';
+import { SettingsNotLoaded } from './SettingsNotLoaded';
 import { StorageNotices } from './StorageNotices';
 import { I18nProvider } from '../i18n/I18nProvider';
 import { AppHeader, type Screen } from './AppHeader';
@@ -136,11 +137,7 @@ export function App() {
           followUpsDue={followUps.count}
           onExport={() => setExportOpen(true)}
         />
-        {error && (
-          <div className="notice" role="alert">
-            <FormattedMessage id="app.settings-not-loaded" values={{ error }} />
-          </div>
-        )}
+        {error && <SettingsNotLoaded failure={error} />}
         <StorageNotices />
         <CallEventProblemNotice />
         {screen === 'setup' && settings && (

@@ -12,6 +12,7 @@ import {
 import { captureAccelerator, displayAccelerator } from './accelerator-from-key';
 import { useDesktopState } from './use-desktop-state';
 import type { MessageKey } from '../i18n/catalogue';
+import { describeHostFailure } from '../api/host-failure-text';
 
 interface Props {
   settings: Settings;
@@ -116,7 +117,10 @@ export function DesktopSettings({ settings, appInfo, apply, say }: Props) {
         ? intl.formatMessage({
             id: enabled ? 'settings.desktop.login-on' : 'settings.desktop.login-off',
           })
-        : intl.formatMessage({ id: 'settings.desktop.not-changed' }, { error: result.message }),
+        : intl.formatMessage(
+            { id: 'settings.desktop.not-changed' },
+            { error: describeHostFailure(result, intl) },
+          ),
     );
   };
 

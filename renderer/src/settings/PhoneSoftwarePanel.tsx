@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { hostApi, type Settings, type SettingsPatch } from '../api/host-api';
+import type { HostFailure } from '../api/host-failure-text';
 import type { CallEventSetup } from '../../../preload/contract/call-event-contract';
 import { callEventUrl } from '../../../preload/domain/call-event-args';
 import {
@@ -14,7 +15,7 @@ import './phone-software.css';
 
 interface Props {
   settings: Settings;
-  onUpdate(patch: SettingsPatch): Promise<string | null>;
+  onUpdate(patch: SettingsPatch): Promise<HostFailure | null>;
 }
 
 const POLICY_MESSAGES: Readonly<Record<CallerNumberPolicy, MessageKey>> = {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { AppInfo, AudioSettings, Settings, SettingsPatch } from '../api/host-api';
+import { describeHostFailure, type HostFailure } from '../api/host-failure-text';
 import {
   CUE_SETTING_LIMITS,
   DEFAULT_CUE_SETTINGS,
@@ -15,8 +16,8 @@ import { LanguageSelect } from '../i18n/LanguageSelect';
 interface Props {
   settings: Settings;
   appInfo: AppInfo | null;
-  onUpdate(patch: SettingsPatch): Promise<string | null>;
-  onReset(): Promise<string | null>;
+  onUpdate(patch: SettingsPatch): Promise<HostFailure | null>;
+  onReset(): Promise<HostFailure | null>;
 }
 
 const CUE_FIELDS: { key: keyof CueSettings; label: MessageKey; unit: 's' | 'LU'; step: number }[] =
@@ -39,7 +40,10 @@ export function SettingsView({ settings, appInfo, onUpdate, onReset }: Props) {
     const error = await onUpdate(patch);
     setMessage(
       error
-        ? intl.formatMessage({ id: 'settings.not-saved' }, { error })
+        ? intl.formatMessage(
+            { id: 'settings.not-saved' },
+            { error: describeHostFailure(error, intl) },
+          )
         : intl.formatMessage({ id: 'settings.saved' }),
     );
   }
@@ -213,7 +217,10 @@ export function SettingsView({ settings, appInfo, onUpdate, onReset }: Props) {
             void onReset().then((error) =>
               setMessage(
                 error
-                  ? intl.formatMessage({ id: 'settings.not-reset' }, { error })
+                  ? intl.formatMessage(
+                      { id: 'settings.not-reset' },
+                      { error: describeHostFailure(error, intl) },
+                    )
                   : intl.formatMessage({ id: 'settings.reset-done' }),
               ),
             )

@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { Settings, SettingsPatch } from '../api/host-api';
+import { describeHostFailure, type HostFailure } from '../api/host-failure-text';
 import { STEP_MESSAGES, WRAP_UP_STEPS, type WrapUpStep } from './wrap-up-steps';
 import './wrap-up.css';
 
 interface Props {
   settings: Settings;
-  onUpdate(patch: SettingsPatch): Promise<string | null>;
+  onUpdate(patch: SettingsPatch): Promise<HostFailure | null>;
 }
 
 /** The wrap-up's settings: who takes the calls, the default follow-up, and the steps the team requires. */
@@ -18,11 +19,14 @@ export function WrapUpSettingsPanel({ settings, onUpdate }: Props) {
   useEffect(() => setName(settings.profile.agentName), [settings.profile.agentName]);
   useEffect(() => setDays(String(settings.wrapUp.followUpDays)), [settings.wrapUp.followUpDays]);
 
-  async function apply(patch: SettingsPatch): Promise<string | null> {
+  async function apply(patch: SettingsPatch): Promise<HostFailure | null> {
     const error = await onUpdate(patch);
     setMessage(
       error
-        ? intl.formatMessage({ id: 'settings.not-saved' }, { error })
+        ? intl.formatMessage(
+            { id: 'settings.not-saved' },
+            { error: describeHostFailure(error, intl) },
+          )
         : intl.formatMessage({ id: 'settings.saved' }),
     );
     return error;

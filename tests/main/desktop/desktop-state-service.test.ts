@@ -68,6 +68,7 @@ describe('the desktop state', () => {
       ok: false,
       code: 'internal',
       message: 'This host cannot start Calm Line at login.',
+      reason: 'start-at-login-unsupported',
     });
   });
 
