@@ -11,6 +11,7 @@ import {
   toWhomText,
 } from './follow-up-words';
 import { useFollowUpSection, type FollowUpFilters } from './use-follow-up-section';
+import { describeHostFailure } from '../api/host-failure-text';
 
 export const FOLLOW_UP_PAGE_SIZE = 25;
 
@@ -101,7 +102,10 @@ export function FollowUpSectionList(props: Props) {
       </div>
       {error && (
         <p className="notice" role="alert">
-          <FormattedMessage id="follow-ups.section-error" values={{ error }} />
+          <FormattedMessage
+            id="follow-ups.section-error"
+            values={{ error: describeHostFailure(error, intl) }}
+          />
         </p>
       )}
       {loaded && rows.length === 0 && !error ? (

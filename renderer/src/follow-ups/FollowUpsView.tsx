@@ -201,7 +201,10 @@ export function FollowUpsView({ followUps, onOpen }: Props) {
       </div>
       {followUps.error && (
         <p className="notice" role="alert">
-          <FormattedMessage id="follow-ups.error" values={{ error: followUps.error }} />
+          <FormattedMessage
+            id="follow-ups.error"
+            values={{ error: describeHostFailure(followUps.error, intl) }}
+          />
         </p>
       )}
       {FOLLOW_UP_SECTIONS.map((section) => (

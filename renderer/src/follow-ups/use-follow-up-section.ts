@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { hostApi } from '../api/host-api';
+import type { HostFailure } from '../api/host-failure-text';
 import type {
   FollowUpChannel,
   FollowUpPage,
@@ -13,7 +14,8 @@ export interface FollowUpFilters {
 
 export interface SectionPage {
   page: FollowUpPage | null;
-  error: string | null;
+  /** Why the section could not be read (worded by the page, host-failure-text.ts). */
+  error: HostFailure | null;
   loading: boolean;
 }
 
@@ -44,7 +46,7 @@ export function useFollowUpSection(
         setState(
           r.ok
             ? { page: r.value, error: null, loading: false }
-            : (s) => ({ ...s, error: r.message, loading: false }),
+            : (s) => ({ ...s, error: r, loading: false }),
         );
       });
   }, [section, filters.channel, filters.text, offset, limit, version]);

@@ -9,7 +9,8 @@ export interface FollowUps {
   counts: Readonly<Record<FollowUpSection, number>>;
   /** What is due today: the nav badge (overdue ones are counted on the screen, not in the badge). */
   count: number;
-  error: string | null;
+  /** Why the counts could not be read (worded by the page, host-failure-text.ts). */
+  error: HostFailure | null;
   /** Changes whenever the follow-ups may have changed: the screen reloads its pages. */
   version: number;
   refresh(): void;
@@ -28,7 +29,7 @@ const NO_COUNTS = { overdue: 0, due: 0, upcoming: 0 } as const;
  */
 export function useFollowUps(refreshKey: unknown): FollowUps {
   const [counts, setCounts] = useState<FollowUps['counts']>(NO_COUNTS);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<HostFailure | null>(null);
   const [version, setVersion] = useState(0);
   const seq = useRef(0);
 
@@ -40,7 +41,7 @@ export function useFollowUps(refreshKey: unknown): FollowUps {
       if (r.ok) {
         setCounts(r.value.counts);
         setError(null);
-      } else setError(r.message);
+      } else setError(r);
     });
   }, []);
 

@@ -3,6 +3,7 @@ import { FormattedMessage, useIntl, type IntlShape } from 'react-intl';
 import type { Session } from '../../../preload/contract/session-schema';
 import type { CallTimeline } from '../../engine/call-types';
 import { hostApi } from '../api/host-api';
+import { describeHostFailure, type HostFailure } from '../api/host-failure-text';
 import { CallReview, type ReviewInput } from '../review/CallReview';
 import { recordingUrlOf } from '../recording/recording-url';
 import { CallMetricsSummary } from '../wrap-up/CallMetricsSummary';
@@ -22,7 +23,10 @@ interface Props {
 }
 
 type Loaded =
-  { session: Session; timeline: CallTimeline | null } | { error: string } | { gone: true } | null;
+  | { session: Session; timeline: CallTimeline | null }
+  | { error: HostFailure }
+  | { gone: true }
+  | null;
 
 /** One saved call: its wrap-up, its figures and its review. */
 export function SessionDetail({ id, editor, onBack, onChanged, onDelete }: Props) {
@@ -38,7 +42,7 @@ export function SessionDetail({ id, editor, onBack, onChanged, onDelete }: Props
     setLoaded(null);
     void Promise.all([hostApi.getSession({ id }), hostApi.getTimeline({ id })]).then(([s, t]) => {
       if (!live) return;
-      if (!s.ok) setLoaded({ error: s.message });
+      if (!s.ok) setLoaded({ error: s });
       else if (!s.value) setLoaded({ gone: true });
       else setLoaded({ session: s.value, timeline: t.ok ? t.value : null });
     });
@@ -91,7 +95,10 @@ export function SessionDetail({ id, editor, onBack, onChanged, onDelete }: Props
       )}
       {loaded && 'error' in loaded && (
         <p className="notice" role="alert">
-          {loaded.error}
+          <FormattedMessage
+            id="log.detail.not-read"
+            values={{ error: describeHostFailure(loaded.error, intl) }}
+          />
         </p>
       )}
       {loaded && 'gone' in loaded && (

@@ -246,7 +246,10 @@ export function SessionLogView({
           aria-busy={!log.settled}
         >
           {log.error
-            ? intl.formatMessage({ id: 'log.error' }, { error: log.error })
+            ? intl.formatMessage(
+                { id: 'log.error' },
+                { error: describeHostFailure(log.error, intl) },
+              )
             : log.loading && log.rows.length === 0
               ? intl.formatMessage({ id: 'log.loading' })
               : log.total === 0

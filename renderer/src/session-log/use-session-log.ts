@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { hostApi } from '../api/host-api';
+import type { HostFailure } from '../api/host-failure-text';
 import type { SessionSummary } from '../../../preload/contract/session-ipc-schema';
 import { EMPTY_FILTERS, LOG_PAGE_SIZE, sessionQueryOf, type LogFilters } from './log-query';
 
@@ -9,7 +10,8 @@ export interface SessionLogState {
   rows: SessionSummary[];
   total: number;
   loading: boolean;
-  error: string | null;
+  /** Why the log could not be read (worded by the page, host-failure-text.ts). */
+  error: HostFailure | null;
 }
 
 /** The log's query state: typing in the search box waits a moment, filters and paging query at once. */
@@ -19,7 +21,7 @@ export function useSessionLog(refreshKey: unknown) {
   const [rows, setRows] = useState<SessionSummary[]>([]);
   const [total, setTotal] = useState(0);
   const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<HostFailure | null>(null);
   const [query, setQuery] = useState({ filters: EMPTY_FILTERS, offset: 0 });
   const queriedText = useRef(EMPTY_FILTERS.text);
   /** The query whose answer is on screen. */
@@ -47,7 +49,7 @@ export function useSessionLog(refreshKey: unknown) {
         setRows(r.value.rows);
         setTotal(r.value.total);
         setError(null);
-      } else setError(r.message);
+      } else setError(r);
     });
   }, [query, refreshKey]);
 
