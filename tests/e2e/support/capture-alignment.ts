@@ -9,7 +9,8 @@
  * channels summed), and at every ANCHOR_SEC the lag within ±SEARCH_SEC of the call's overall offset whose
  * ±WINDOW_SEC of envelope correlates best with the file's. A moment of the recording maps to the file through
  * the nearest anchor that found a clear match (correlation ≥ MIN_CORRELATION, a lag its neighbours share;
- * quiet stretches have none). A recording that matches the file at fewer than half the anchors is refused.
+ * quiet stretches have none), refined over the ±0.4 s around it. A recording that matches the file at fewer
+ * than half the anchors is refused.
  */
 
 const FRAME_SEC = 0.01;
@@ -20,6 +21,9 @@ const MIN_CORRELATION = 0.8;
 /** A found lag this close to its neighbours' median is kept (s); this share of the points must match. */
 const STEADY_SEC = 0.05;
 const MIN_COVERAGE = 0.5;
+/** At a moment asked for, the lag is refined over this window (s, each side) within this of the anchor's. */
+const LOCAL_WINDOW_SEC = 0.4;
+const LOCAL_SEARCH_SEC = 0.2;
 
 export interface CaptureAlignment {
   /** The file's time (s) of the recording's moment `t` (s). */
@@ -112,11 +116,26 @@ export function alignCapture(
       `the recording matches the played file at ${anchors.length} of ${tried} points: not the same sound`,
     );
   const lags = anchors.map((a) => a.lag);
+  const local = Math.round(LOCAL_WINDOW_SEC / FRAME_SEC);
+  const refine = Math.round(LOCAL_SEARCH_SEC / FRAME_SEC);
   return {
     fileTime(t) {
       let nearest = anchors[0];
       for (const a of anchors) if (Math.abs(a.t - t) < Math.abs(nearest.t - t)) nearest = a;
-      return t - nearest.lag;
+      // A drop or repeat right by t moves it by less than an anchor's window sees: the lag is measured
+      // again over the ±LOCAL_WINDOW_SEC around t, near the anchor's.
+      const c = Math.round(t / FRAME_SEC);
+      const coarse = Math.round(nearest.lag / FRAME_SEC);
+      let best = -Infinity;
+      let bestLag = coarse;
+      for (let lag = coarse - refine; lag <= coarse + refine; lag++) {
+        const r = correlation(h, c - local, f, c - local - lag, 2 * local);
+        if (r > best) {
+          best = r;
+          bestLag = lag;
+        }
+      }
+      return t - (best >= MIN_CORRELATION ? bestLag : coarse) * FRAME_SEC;
     },
     driftSec: Math.max(...lags) - Math.min(...lags),
   };
