@@ -8,8 +8,11 @@ export type ExportHandlers = GroupHandlers<'export'>;
 
 const UNAVAILABLE = 'Export is not available in this window.';
 
-/** The exporter reads the whole log; a failure there is a read failure of the log. */
-const logUnreadable: Explain = () => 'the session log could not be read';
+/** The exporter reads the whole log; a failure there is a read failure of the log (worded by the page). */
+const logUnreadable: Explain = () => ({
+  why: 'the session log could not be read',
+  reason: 'read-failed',
+});
 
 export function createExportHandlers(
   exports: ExportService | undefined,

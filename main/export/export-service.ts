@@ -18,6 +18,15 @@ import { exportHeader, exportSessionsToFile, suggestedFileName } from './export-
 import { localDay } from '../../preload/domain/calendar-day';
 import type { SessionSource } from './export-stream';
 
+/**
+ * A full disk as its reason (the page words it); anything else keeps its message, quoted as it came (the
+ * file is one the agent chose, not the data folder the other write reasons speak of).
+ */
+const fileSystemReason = (error: unknown) =>
+  (error as NodeJS.ErrnoException | undefined)?.code === 'ENOSPC'
+    ? { reason: 'disk-full' as const }
+    : {};
+
 export interface ExportTarget {
   /** Where the export is written (atomically: a temporary file beside it, then a rename). */
   readonly filePath: string;
@@ -112,6 +121,7 @@ export function createExportService(options: ExportServiceOptions): ExportServic
           written,
           total,
           message: (error as Error)?.message ?? String(error),
+          ...fileSystemReason(error),
         });
     }
   }

@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import { sessionQuerySchema } from './session-ipc-schema';
+import type { HostFailureReason } from './ipc-result';
 
 export const SESSION_EXPORT_FORMAT = 'calm-line-sessions';
 export const SESSION_EXPORT_VERSION = 1;
@@ -65,6 +66,8 @@ export interface ExportProgress {
   /** Set when state is 'done'. */
   readonly delivery?: ExportDelivery;
   readonly bytes?: number;
-  /** Set when state is 'failed'. */
+  /** Set when state is 'failed': what went wrong, in English (the host's words, for logs). */
   readonly message?: string;
+  /** When 'failed' on the file system (disk full, no permission…): the reason the page words. */
+  readonly reason?: HostFailureReason;
 }

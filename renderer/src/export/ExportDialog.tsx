@@ -10,6 +10,8 @@ import type { HostKind } from '../api/host-api';
 import type { MessageKey } from '../i18n/catalogue';
 import { ESCALATION_MESSAGES, RESOLUTION_MESSAGES } from '../wrap-up/wrap-up-steps';
 import { useExport } from './use-export';
+import { exportFailureText } from './export-failure-text';
+import { describeHostFailure } from '../api/host-failure-text';
 import { EMPTY_EXPORT_FIELDS, exportFilterOf, type ExportFilterFields } from './export-filter';
 import './export.css';
 
@@ -165,7 +167,10 @@ export function ExportDialog({ open, onClose, host }: Props) {
         >
           {exp.count.status === 'counting' && <FormattedMessage id="export.counting" />}
           {exp.count.status === 'error' && (
-            <FormattedMessage id="export.count-error" values={{ error: exp.count.message }} />
+            <FormattedMessage
+              id="export.count-error"
+              values={{ error: describeHostFailure(exp.count.failure, intl) }}
+            />
           )}
           {matching !== null && (
             <FormattedMessage id="export.matching" values={{ count: matching }} />
@@ -228,23 +233,17 @@ export function ExportDialog({ open, onClose, host }: Props) {
                 />
               )}
               {state === 'cancelled' && <FormattedMessage id="export.progress.cancelled" />}
-              {state === 'failed' && (
-                <FormattedMessage
-                  id="export.progress.failed"
-                  values={{
-                    error:
-                      progress?.message ??
-                      intl.formatMessage({ id: 'export.progress.unknown-error' }),
-                  }}
-                />
-              )}
+              {state === 'failed' && exportFailureText(progress, intl)}
             </span>
           </div>
         )}
         {exp.message && (
           <p className="notice info" role="status" data-testid="export-message">
             {exp.message.kind === 'not-started' ? (
-              <FormattedMessage id="export.not-started" values={{ error: exp.message.error }} />
+              <FormattedMessage
+                id="export.not-started"
+                values={{ error: describeHostFailure(exp.message.error, intl) }}
+              />
             ) : (
               <FormattedMessage id="export.no-file" />
             )}

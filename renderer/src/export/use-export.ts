@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { hostApi } from '../api/host-api';
 import { useHostEvent } from '../api/use-host-event';
+import type { HostFailure } from '../api/host-failure-text';
 import type {
   ExportFilter,
   ExportFormat,
@@ -23,11 +24,12 @@ export interface ExportJob {
 export type CountState =
   | { readonly status: 'counting' }
   | { readonly status: 'ready'; readonly count: number }
-  | { readonly status: 'error'; readonly message: string };
+  /** `failure`: the host's (worded by the dialog, host-failure-text.ts). */
+  | { readonly status: 'error'; readonly failure: HostFailure };
 
 /** Why nothing was exported, before an export began (worded by the dialog). */
 export type ExportMessage =
-  { readonly kind: 'not-started'; readonly error: string } | { readonly kind: 'no-file' };
+  { readonly kind: 'not-started'; readonly error: HostFailure } | { readonly kind: 'no-file' };
 
 const COUNT_DELAY_MS = 250;
 
@@ -48,7 +50,7 @@ export function useExport(filter: ExportFilter) {
         setCount(
           result.ok
             ? { status: 'ready', count: result.value.count }
-            : { status: 'error', message: result.message },
+            : { status: 'error', failure: result },
         );
       });
     }, COUNT_DELAY_MS);
@@ -80,7 +82,7 @@ export function useExport(filter: ExportFilter) {
       setMessage(null);
       const result = await hostApi.startExport({ format, filter });
       if (!result.ok) {
-        setMessage({ kind: 'not-started', error: result.message });
+        setMessage({ kind: 'not-started', error: result });
         return;
       }
       if (result.value === null) {
