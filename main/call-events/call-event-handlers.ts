@@ -14,8 +14,15 @@ export function createCallEventHandlers(
   if (!relay)
     return {
       answerCallEvent: () => succeed({ taken: false }),
-      getCallEventSetup: () => succeed({ command: null, problem: NOT_HERE, dataDir, recent: [] }),
-      testCallEvent: () => fail('internal', NOT_HERE),
+      getCallEventSetup: () =>
+        succeed({
+          command: null,
+          problem: NOT_HERE,
+          problemKind: 'unavailable',
+          dataDir,
+          recent: [],
+        }),
+      testCallEvent: () => fail('internal', NOT_HERE, 'call-events-unavailable'),
     };
   return {
     answerCallEvent: ({ eventId, answer }) => succeed({ taken: relay.answer(eventId, answer) }),

@@ -18,7 +18,7 @@ import type { HostEvents } from '../../preload/contract/ipc-contract';
 /** How the phone software reaches this host (the command line, the hook script), or why it cannot. */
 export type CallEventEndpoint = Pick<
   CallEventSetup,
-  'command' | 'problem' | 'commandNeedsShell' | 'hookScript'
+  'command' | 'problem' | 'problemKind' | 'problemDetail' | 'commandNeedsShell' | 'hookScript'
 >;
 
 type RelayEvent = 'call-event' | 'call-event-outcome';
@@ -66,6 +66,7 @@ export function createCallEventRelay(
   let endpoint: CallEventEndpoint = {
     command: null,
     problem: 'The call-event endpoint has not started.',
+    problemKind: 'not-started',
   };
   const waiting = new Map<string, (answer: CallEventAnswer) => void>();
   const recent: ReceivedCallEvent[] = [];

@@ -98,9 +98,15 @@ export function openHost(options: HostOptions): Host {
         problem: null,
       });
     } catch (error) {
-      const problem = `Calm Line could not open its port for the phone software: ${(error as Error)?.message ?? error}`;
+      const detail = String((error as Error)?.message ?? error);
+      const problem = `Calm Line could not open its port for the phone software: ${detail}`;
       log?.(problem);
-      relay.setEndpoint({ command: null, problem });
+      relay.setEndpoint({
+        command: null,
+        problem,
+        problemKind: 'port-refused',
+        problemDetail: detail,
+      });
     }
   };
 

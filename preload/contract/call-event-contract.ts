@@ -57,6 +57,12 @@ export function isCallEventProblem(entry: ReceivedCallEvent): boolean {
   return entry.outcome === 'failed' || entry.outcome === 'not-delivered' || entry.event === null;
 }
 
+/**
+ * Why the phone software cannot reach this host: it has no call events (a window without a host behind
+ * it), the endpoint has not started yet, or its port could not be opened.
+ */
+export type CallEventSetupProblem = 'unavailable' | 'not-started' | 'port-refused';
+
 /** What Settings shows under "Phone software". */
 export interface CallEventSetup {
   /**
@@ -71,8 +77,11 @@ export interface CallEventSetup {
    * Twinkle's variables when given no event), or null where none is shipped with this install.
    */
   readonly hookScript?: string | null;
-  /** Why there is no command line (e.g. the endpoint could not start). */
+  /** Why there is no command line (e.g. the endpoint could not start), in English for the log. */
   readonly problem: string | null;
+  /** The same in no language, worded by the page; `problemDetail`: the system's words, as they came. */
+  readonly problemKind?: CallEventSetupProblem;
+  readonly problemDetail?: string;
   readonly dataDir: string;
   readonly recent: readonly ReceivedCallEvent[];
 }

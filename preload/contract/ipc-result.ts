@@ -34,9 +34,15 @@ export type StorageFailureReason =
   | 'write-failed'
   | 'read-failed';
 
-/** The storage reasons, and the system's refusals the page words the same way (start at login). */
+/**
+ * The storage reasons, and the other refusals the page words the same way: start at login, call events
+ * in a host that has none.
+ */
 export type HostFailureReason =
-  StorageFailureReason | 'start-at-login-unsupported' | 'start-at-login-failed';
+  | StorageFailureReason
+  | 'start-at-login-unsupported'
+  | 'start-at-login-failed'
+  | 'call-events-unavailable';
 
 export interface IpcFailure {
   readonly ok: false;

@@ -19,6 +19,7 @@ const REASONS: Record<HostFailureReason, MessageKey> = {
   'read-failed': 'app.host-failure.read-failed',
   'start-at-login-unsupported': 'app.host-failure.start-at-login-unsupported',
   'start-at-login-failed': 'app.host-failure.start-at-login-failed',
+  'call-events-unavailable': 'app.host-failure.call-events-unavailable',
 };
 
 export type HostFailure = Pick<IpcFailure, 'code' | 'message' | 'reason'>;

@@ -9,7 +9,7 @@ import {
   type CallerNumberPolicy,
 } from '../../../preload/domain/caller-number';
 import { useHostEvent } from '../api/use-host-event';
-import { eventOutcomeText, testMarkText } from './phone-software-words';
+import { eventOutcomeText, setupProblemText, testMarkText } from './phone-software-words';
 import type { MessageKey } from '../i18n/catalogue';
 import './phone-software.css';
 
@@ -36,7 +36,7 @@ const exampleLine = (command: string) => `${command} start --id CALL_ID --ref CA
  */
 export function PhoneSoftwarePanel({ settings, onUpdate }: Props) {
   const [setup, setSetup] = useState<CallEventSetup | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<HostFailure | null>(null);
   const intl = useIntl();
   // The test mark's answer, worded when shown (a change of language rewords it).
   const [testResult, setTestResult] = useState<
@@ -46,7 +46,7 @@ export function PhoneSoftwarePanel({ settings, onUpdate }: Props) {
   const refresh = useCallback(async () => {
     const r = await hostApi.getCallEventSetup();
     if (r.ok) setSetup(r.value);
-    else setError(r.message);
+    else setError(r);
   }, []);
   useEffect(() => void refresh(), [refresh]);
   // Each event (or refused request) updates the list once its outcome is known.
@@ -75,7 +75,8 @@ export function PhoneSoftwarePanel({ settings, onUpdate }: Props) {
         </pre>
       ) : (
         <p className="notice" role="status">
-          {error ?? setup?.problem ?? intl.formatMessage({ id: 'settings.phone.loading' })}
+          {setupProblemText(setup, error, intl) ??
+            intl.formatMessage({ id: 'settings.phone.loading' })}
         </p>
       )}
       {command && setup?.commandNeedsShell && (

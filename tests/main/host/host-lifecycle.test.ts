@@ -109,6 +109,10 @@ describe('a host that has started', () => {
     const setup = await valueOf(host.handlers.getCallEventSetup(undefined));
     expect(setup.command).toBeNull();
     expect(setup.problem).toContain('listen EACCES 127.0.0.1');
+    expect(setup).toMatchObject({
+      problemKind: 'port-refused',
+      problemDetail: 'listen EACCES 127.0.0.1',
+    });
     expect((await valueOf(host.handlers.getSettings(undefined))).ui.compact).toBe(false);
   });
 

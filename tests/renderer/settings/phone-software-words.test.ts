@@ -6,10 +6,32 @@
 import { describe, expect, it } from 'vitest';
 import {
   eventOutcomeText,
+  setupProblemText,
   testMarkText,
 } from '../../../renderer/src/settings/phone-software-words';
 import { fail, succeed } from '../../../preload/contract/ipc-result';
-import type { ReceivedCallEvent } from '../../../preload/contract/call-event-contract';
+import type {
+  CallEventSetup,
+  ReceivedCallEvent,
+} from '../../../preload/contract/call-event-contract';
+import type { IpcResult } from '../../../preload/contract/ipc-result';
+import type { IpcHandlers } from '../../../preload/contract/ipc-handlers';
+import { dispatch } from '../../../main/ipc/dispatch';
+import { createCallEventHandlers } from '../../../main/call-events/call-event-handlers';
+import { createCallEventRelay } from '../../../main/call-events/call-event-relay';
+import { createIntl } from 'react-intl';
+import { withFallback, type Translation } from '../../../renderer/src/i18n/catalogue';
+import de from '../../../renderer/src/i18n/messages/de.json' with { type: 'json' };
+import fr from '../../../renderer/src/i18n/messages/fr.json' with { type: 'json' };
+
+const german = createIntl({
+  locale: 'de',
+  messages: withFallback('de', de as Translation).messages,
+});
+const french = createIntl({
+  locale: 'fr',
+  messages: withFallback('fr', fr as Translation).messages,
+});
 
 const received = (outcome: ReceivedCallEvent['outcome'], did: string): ReceivedCallEvent => ({
   event: { kind: 'end' },
@@ -45,7 +67,49 @@ describe('the test mark', () => {
 
   it('says why it was not sent', () => {
     expect(testMarkText(fail('host-unavailable', 'Could not reach the Calm Line host.'))).toBe(
-      'Not sent: Could not reach the Calm Line host.',
+      'Not sent: the Calm Line host could not be reached.',
     );
+  });
+
+  it('says in French that a window without call events cannot send it (the real handlers)', async () => {
+    const handlers = createCallEventHandlers(undefined, '/data') as unknown as IpcHandlers;
+    const result = (await dispatch(handlers, 'testCallEvent', { kind: 'mark' })) as IpcResult<null>;
+    expect(testMarkText(result, french)).toBe(
+      'Non envoyé\u00a0: les événements d’appel ne sont pas disponibles dans cette fenêtre.',
+    );
+  });
+});
+
+describe('why the phone software cannot reach Calm Line', () => {
+  it('is said in German: no call events here, the endpoint not started, its port refused', async () => {
+    const none = createCallEventHandlers(undefined, '/data') as unknown as IpcHandlers;
+    const setup = (await dispatch(
+      none,
+      'getCallEventSetup',
+      undefined,
+    )) as IpcResult<CallEventSetup>;
+    if (!setup.ok) throw new Error('expected the setup');
+    expect(setupProblemText(setup.value, null, german)).toBe(
+      'Die Telefonsoftware erreicht Calm Line nicht: Anrufereignisse sind in diesem Fenster nicht verfügbar.',
+    );
+    const relay = createCallEventRelay();
+    expect(setupProblemText(relay.endpoint(), null, german)).toBe(
+      'Die Telefonsoftware erreicht Calm Line nicht: Der Endpunkt für Anrufereignisse ist noch nicht gestartet.',
+    );
+    expect(
+      setupProblemText(
+        {
+          command: null,
+          problem: 'Calm Line could not open its port for the phone software: listen EACCES',
+          problemKind: 'port-refused',
+          problemDetail: 'listen EACCES 127.0.0.1',
+        },
+        null,
+        german,
+      ),
+    ).toBe(
+      'Die Telefonsoftware erreicht Calm Line nicht: Calm Line konnte seinen Port für die Telefonsoftware nicht öffnen (listen EACCES 127.0.0.1).',
+    );
+    expect(setupProblemText(null, null, german)).toBeNull();
   });
 });
