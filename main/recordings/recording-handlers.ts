@@ -6,6 +6,7 @@ import { fail } from '../../preload/contract/ipc-result';
 import {
   describeWriteFailure,
   guarded,
+  writeFailureReason,
   type Explain,
   type Log,
 } from '../../preload/contract/handler-results';
@@ -14,11 +15,14 @@ import { RecordingError, type RecordingStore } from './recording-store';
 
 export type RecordingHandlers = GroupHandlers<'recordings'>;
 
-/** A refused chunk (wrong order, too large, unknown call) says why; a failed write says what failed. */
+/**
+ * A refused chunk (wrong order, too large, unknown call) says why; a failed write says what failed, with
+ * its reason (disk full, no permission…) for the page to word.
+ */
 const recordingFailure: Explain = (error) =>
   error instanceof RecordingError
     ? fail('invalid-payload', error.message)
-    : describeWriteFailure(error);
+    : { why: describeWriteFailure(error), reason: writeFailureReason(error) };
 
 const run = <T>(what: string, work: () => T, log?: Log) =>
   guarded(what, work, recordingFailure, log);

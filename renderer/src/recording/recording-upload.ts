@@ -4,6 +4,7 @@
  */
 import type { CalmLineApi } from '../../../preload/contract/ipc-contract';
 import { bytesToBase64, interleavePcm16 } from './pcm16-base64';
+import type { HostFailure } from '../api/host-failure-text';
 
 export type RecordingApi = Pick<
   CalmLineApi,
@@ -13,8 +14,8 @@ export type RecordingApi = Pick<
 export class RecordingUpload {
   private seq = 0;
   private queue: Promise<void> = Promise.resolve();
-  /** Why the recording was given up (first failure), null while it is fine. */
-  problem: string | null = null;
+  /** Why the recording was given up (the host's first failure, worded by the page: host-failure-text.ts). */
+  problem: HostFailure | null = null;
 
   constructor(
     private readonly api: RecordingApi,
@@ -28,7 +29,7 @@ export class RecordingUpload {
     this.queue = this.queue.then(async () => {
       if (this.problem !== null) return;
       const result = await this.api.appendRecording({ callId: this.callId, seq, pcm16Base64 });
-      if (!result.ok) this.problem = result.message;
+      if (!result.ok) this.problem = result;
     });
   }
 
@@ -44,7 +45,7 @@ export class RecordingUpload {
       sampleRate: this.sampleRate,
     });
     if (result.ok) return result.value.path;
-    this.problem = result.message;
+    this.problem = result;
     await this.discard();
     return null;
   }

@@ -14,6 +14,10 @@ import {
 import type { IpcResult } from '../../../preload/contract/ipc-result';
 import { request, writeFakeRenderer } from '../support/host-requests';
 import { tempDirs } from '../support/temp-dirs';
+import { createIntl } from 'react-intl';
+import { describeHostFailure } from '../../../renderer/src/api/host-failure-text';
+import { withFallback, type Translation } from '../../../renderer/src/i18n/catalogue';
+import de from '../../../renderer/src/i18n/messages/de.json' with { type: 'json' };
 
 const dirs = tempDirs('recording-upload');
 const RATE = 8000;
@@ -29,18 +33,16 @@ beforeEach(() => {
 });
 afterEach(() => dirs.cleanup());
 
-/** The page's API over the real handlers (validation included); `failSeq` makes that chunk's request fail. */
+/** The page's API over the real handlers (validation included); `failSeq`: that chunk's write finds the disk full. */
 function apiOverHandlers(failSeq?: number): RecordingApi {
-  const call = (method: string) => (payload: unknown) => {
-    if (method === 'appendRecording' && (payload as { seq: number }).seq === failSeq) {
-      return Promise.resolve({
-        ok: false,
-        code: 'internal',
-        message: 'the disk is full',
-      } as IpcResult<never>);
-    }
-    return dispatch(handlers, method, payload) as Promise<IpcResult<never>>;
+  const append = store.append.bind(store);
+  store.append = (callId, seq, bytes) => {
+    if (seq === failSeq)
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    return append(callId, seq, bytes);
   };
+  const call = (method: string) => (payload: unknown) =>
+    dispatch(handlers, method, payload) as Promise<IpcResult<never>>;
   return {
     appendRecording: call('appendRecording'),
     finishRecording: call('finishRecording'),
@@ -76,7 +78,17 @@ describe('the page’s recording upload', () => {
     const upload = new RecordingUpload(apiOverHandlers(1), CALL, RATE);
     for (let i = 0; i < 3; i++) upload.push(ramp(4000, 0.5), ramp(4000, 0.5), 4000);
     expect(await upload.finish()).toBeNull();
-    expect(upload.problem).toBe('the disk is full');
+    expect(upload.problem).toMatchObject({
+      reason: 'disk-full',
+      message: 'The call audio was not stored: the disk is full.',
+    });
+    const german = createIntl({
+      locale: 'de',
+      messages: withFallback('de', de as Translation).messages,
+    });
+    expect(describeHostFailure(upload.problem!, german)).toBe(
+      'Der Datenträger ist voll. Nichts zuvor Gespeichertes wurde geändert.',
+    );
     expect(filesUnder(path.join(dataDir, 'recordings'))).toEqual([]);
   });
 
