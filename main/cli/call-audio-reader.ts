@@ -49,6 +49,9 @@ export async function openCallAudioFile(filePath: string, file = filePath): Prom
       get notes() {
         return stream.notes;
       },
+      get cutShort() {
+        return stream.cutShort;
+      },
       next: () => stream.next().catch((error: unknown) => Promise.reject(asBadInput(error, file))),
       fraction: () => stream.fraction(),
       close() {

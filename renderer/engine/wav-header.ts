@@ -48,6 +48,8 @@ export interface WavHeader {
   readonly durationSec: number;
   /** What was repaired or guessed, one sentence each (empty for a clean file). */
   readonly warnings: string[];
+  /** The warning that says the data chunk is cut short, when it is (also in `warnings`). */
+  readonly cutShortWarning?: string;
 }
 
 export const WAV_MIN_SAMPLE_RATE = 8000;
@@ -283,6 +285,7 @@ export function parseWavHeader(
 
   const available = fileSize - dataStart;
   let dataBytes = dataDeclared;
+  let cutShortWarning: string | undefined;
   if (dataDeclared === 0 || dataDeclared === STREAMED_SIZE) {
     dataBytes = available;
     if (available > 0)
@@ -291,9 +294,8 @@ export function parseWavHeader(
       );
   } else if (dataDeclared > available) {
     dataBytes = available;
-    warnings.push(
-      `The data chunk claims ${dataDeclared} bytes but only ${available} are in the file (cut short); the ${available} bytes present were used.`,
-    );
+    cutShortWarning = `The data chunk claims ${dataDeclared} bytes but only ${available} are in the file (cut short); the ${available} bytes present were used.`;
+    warnings.push(cutShortWarning);
   }
   const blocks = Math.floor(dataBytes / format.blockAlign);
   let frameCount = blocks * format.framesPerBlock;
@@ -320,6 +322,7 @@ export function parseWavHeader(
     frameCount,
     durationSec: frameCount / format.sampleRate,
     warnings,
+    ...(cutShortWarning === undefined ? {} : { cutShortWarning }),
   };
 }
 

@@ -34,6 +34,12 @@ export class CallAudioError extends Error {
 }
 
 /** What every reader of a recorded call gives: blocks of audio in order, one array per channel. */
+/** A cut-short file read anyway: what was wrong (a problem code and values) and its English note. */
+export interface CutShortNote {
+  readonly problem: CallAudioProblem;
+  readonly note: string;
+}
+
 export interface CallAudioStream {
   /** 'WAV (µ-law)', 'MP3', 'Ogg Opus', 'FLAC', … — for messages and reports. */
   readonly formatName: string;
@@ -41,6 +47,12 @@ export interface CallAudioStream {
   readonly channelCount: 1 | 2;
   /** Repairs or facts worth telling the user (a streamed WAV size, a cut-short file read anyway). */
   readonly notes: string[];
+  /**
+   * A file cut short that was read anyway: the problem a refusing reader would have thrown (worded by
+   * the page) and its English sentence among `notes`. Null for a whole file; for compressed files known
+   * only once the last block was read.
+   */
+  readonly cutShort: CutShortNote | null;
   /**
    * The next block (all channels the same length, at least one frame), or null at the end. The arrays
    * may be reused by the following call: copy what you keep.

@@ -14,6 +14,7 @@ import {
   CallAudioError,
   type ByteSource,
   type CallAudioStream,
+  type CutShortNote,
   type OpenCallAudioOptions,
 } from './byte-source';
 import type { CallAudioContainer } from './call-audio-format';
@@ -157,6 +158,7 @@ export async function openCompressedStream(
   };
 
   const notes: string[] = [];
+  let readAnyway: CutShortNote | null = null;
   const endChecks = async (): Promise<void> => {
     let cut: string | null = null;
     let problem: CallAudioProblem | null = null;
@@ -188,7 +190,9 @@ export async function openCompressedStream(
     if (cut === null || problem === null) return;
     if (options.refuseCutShort)
       throw new CallAudioError(problem, `The ${name} file is truncated or damaged: ${cut}.`);
-    notes.push(`The ${name} file is cut short or damaged (${cut}); the audio decoded was used.`);
+    const note = `The ${name} file is cut short or damaged (${cut}); the audio decoded was used.`;
+    notes.push(note);
+    readAnyway = { problem, note };
   };
 
   /** A decoder that traps (a WebAssembly fault on hostile input) is a damaged file, said in one sentence. */
@@ -247,6 +251,9 @@ export async function openCompressedStream(
     sampleRate,
     channelCount: channelCount as 1 | 2,
     notes,
+    get cutShort() {
+      return readAnyway;
+    },
     async next() {
       if (pending.length > 0) return pending.shift()!;
       if (freed) return null;

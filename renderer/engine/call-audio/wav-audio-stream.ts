@@ -61,6 +61,14 @@ export async function openWavStream(
       `The WAV file is truncated: its data chunk declares ${declared} bytes but only ${present} are present.`,
     );
 
+  const cutShort =
+    header.cutShortWarning === undefined
+      ? null
+      : {
+          problem: callAudioProblem('wav-cut-short', { declared, present }),
+          note: header.cutShortWarning,
+        };
+
   const decoder = createWavDataDecoder(format);
   const blocksPerRead = Math.max(
     1,
@@ -74,6 +82,7 @@ export async function openWavStream(
     sampleRate: format.sampleRate,
     channelCount: format.channelCount,
     notes,
+    cutShort,
     async next() {
       if (frame >= header.frameCount) return null;
       const block = frame / format.framesPerBlock;

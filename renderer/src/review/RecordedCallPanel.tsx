@@ -12,6 +12,7 @@ import {
   timelineOfReport,
 } from './recorded-call-session';
 import { describeRecordedCallError } from './recorded-call-error';
+import { describeCallAudioProblem } from './call-audio-problem-text';
 import { describeRecordingWarning } from './recording-warnings';
 import { useRecordedCall } from './use-recorded-call';
 
@@ -120,6 +121,14 @@ export function RecordedCallPanel({ settings, onSaveAsSession }: Props) {
             {done.name}
             {done.report.note ? <small className="muted"> — {done.report.note}</small> : null}
           </h3>
+          {done.cutShort && (
+            <p className="notice info" role="note" data-testid="recorded-cut-short">
+              <FormattedMessage
+                id="review.recorded.cut-short"
+                values={{ problem: describeCallAudioProblem(done.cutShort, intl) }}
+              />
+            </p>
+          )}
           {done.report.warnings?.map((w) => (
             <p
               key={`${w.kind}-${w.from}-${w.into}`}

@@ -11,6 +11,7 @@ import {
 } from '../../engine/call-analysis-report';
 import type { CueSettings } from '../../engine/cue-settings';
 import { openCallAudio } from '../../engine/call-audio/open-call-audio';
+import type { CallAudioProblem } from '../../engine/call-audio/call-audio-problem';
 
 /** Reads bytes [start, end) of the file (fewer at its end). */
 export type ReadBytes = (start: number, end: number) => Promise<Uint8Array>;
@@ -29,6 +30,11 @@ export interface RecordedCallOptions {
   onBlock?(block: Float32Array[], sampleRate: number, formatName: string): void;
   /** Frames per block of a WAV (default 2^16); for compressed files, a quarter of the bytes read at once. */
   blockFrames?: number;
+  /**
+   * Told, after the last block, that the file was cut short and read as far as it goes (the problem, for
+   * the page to word); the report's note then leaves that English sentence out.
+   */
+  onCutShort?(problem: CallAudioProblem): void;
 }
 
 export class CancelledError extends Error {
@@ -62,6 +68,14 @@ export async function analyseRecordedCall(o: RecordedCallOptions): Promise<Analy
       o.onProgress?.(call.fraction());
     }
     if (o.cancelled?.()) throw new CancelledError();
+    const cut = call.cutShort;
+    if (cut && o.onCutShort) {
+      o.onCutShort(cut.problem);
+      return analyser.finish(
+        o.name,
+        call.notes.filter((note) => note !== cut.note),
+      );
+    }
     return analyser.finish(o.name, call.notes);
   } finally {
     call.close();

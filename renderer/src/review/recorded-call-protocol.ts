@@ -1,6 +1,7 @@
 /** Messages between the review and its analysis worker. */
 import type { AgentChannel, AnalysisReport } from '../../engine/call-analysis-report';
 import type { CueSettings } from '../../engine/cue-settings';
+import type { CallAudioProblem } from '../../engine/call-audio/call-audio-problem';
 import type { RecordedCallError } from './recorded-call-error';
 
 export interface AnalyseRequest {
@@ -13,5 +14,6 @@ export interface AnalyseRequest {
 export type WorkerReply =
   | { type: 'progress'; fraction: number }
   /** `playable`: a 16-bit PCM WAV of the call, when Chromium cannot play the file as it is (GSM 6.10). */
-  | { type: 'done'; report: AnalysisReport; playable?: ArrayBuffer }
+  /** `cutShort`: the file was cut short and analysed as far as it goes (worded by the page). */
+  | { type: 'done'; report: AnalysisReport; playable?: ArrayBuffer; cutShort?: CallAudioProblem }
   | ({ type: 'error' } & RecordedCallError);

@@ -11,6 +11,7 @@ import { encodeWav } from '../../engine/wav-codec';
 import { analyseRecordedCall } from './recorded-call-analysis';
 import { recordedCallErrorOf } from './recorded-call-error';
 import type { AnalyseRequest, WorkerReply } from './recorded-call-protocol';
+import type { CallAudioProblem } from '../../engine/call-audio/call-audio-problem';
 
 interface WorkerScope {
   postMessage(message: WorkerReply): void;
@@ -23,6 +24,7 @@ scope.onmessage = (event) => {
   let lastPosted = -1;
   const copy: Float32Array[][] = [];
   let copyRate = 0;
+  let cutShort: CallAudioProblem | undefined;
   analyseRecordedCall({
     name: file.name,
     size: file.size,
@@ -34,6 +36,7 @@ scope.onmessage = (event) => {
       copyRate = sampleRate;
       copy.push(block.map((c) => c.slice()));
     },
+    onCutShort: (problem) => (cutShort = problem),
     onProgress: (fraction) => {
       // At most one message per percent.
       const pct = Math.floor(fraction * 100);
@@ -44,7 +47,7 @@ scope.onmessage = (event) => {
   }).then(
     (report) => {
       const playable = copy.length > 0 ? playableWav(copy, copyRate) : undefined;
-      scope.postMessage({ type: 'done', report, playable });
+      scope.postMessage({ type: 'done', report, playable, cutShort });
     },
     (error: unknown) => scope.postMessage({ type: 'error', ...recordedCallErrorOf(error) }),
   );

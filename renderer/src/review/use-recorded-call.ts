@@ -1,13 +1,22 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AgentChannel, AnalysisReport } from '../../engine/call-analysis-report';
 import type { CueSettings } from '../../engine/cue-settings';
+import type { CallAudioProblem } from '../../engine/call-audio/call-audio-problem';
 import type { RecordedCallError } from './recorded-call-error';
 import type { AnalyseRequest, WorkerReply } from './recorded-call-protocol';
 
 export type RecordedCallState =
   | { phase: 'idle' }
   | { phase: 'analysing'; name: string; fraction: number }
-  | { phase: 'done'; name: string; report: AnalysisReport; audioUrl: string; lastModified: number }
+  | {
+      phase: 'done';
+      name: string;
+      report: AnalysisReport;
+      audioUrl: string;
+      lastModified: number;
+      /** The file was cut short and analysed as far as it goes (worded by the page). */
+      cutShort?: CallAudioProblem;
+    }
   /** Why: the file's problem (worded by the page), or the error's own words, or none at all. */
   | ({ phase: 'error'; name: string } & RecordedCallError)
   | { phase: 'cancelled'; name: string };
@@ -55,6 +64,7 @@ export function useRecordedCall() {
               report: reply.report,
               audioUrl: url,
               lastModified: file.lastModified,
+              ...(reply.cutShort ? { cutShort: reply.cutShort } : {}),
             });
           } else
             setState({

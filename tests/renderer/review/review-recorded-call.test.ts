@@ -13,6 +13,11 @@ import {
   type ReadBytes,
 } from '../../../renderer/src/review/recorded-call-analysis';
 import { buildDialogue, type Dialogue } from '../../support/dialogues';
+import { createIntl } from 'react-intl';
+import type { CallAudioProblem } from '../../../renderer/engine/call-audio/call-audio-problem';
+import { describeCallAudioProblem } from '../../../renderer/src/review/call-audio-problem-text';
+import { withFallback, type Translation } from '../../../renderer/src/i18n/catalogue';
+import de from '../../../renderer/src/i18n/messages/de.json' with { type: 'json' };
 import { interruptionCall } from '../../engine/dialogue-scripts';
 
 let d: Dialogue;
@@ -104,6 +109,39 @@ describe('recorded call analysis', () => {
     });
     await expect(run).rejects.toBeInstanceOf(CancelledError);
     expect(blocks).toBe(3);
+  });
+
+  it('reads a WAV cut short as far as it goes and says so in the agent’s language', async () => {
+    const cut = bytes.slice(0, bytes.length - 48_000);
+    const problems: CallAudioProblem[] = [];
+    const report = await analyseRecordedCall({
+      name: 'cut.wav',
+      size: cut.length,
+      read: reader(cut),
+      agentChannel: 'right',
+      onCutShort: (problem) => problems.push(problem),
+    });
+    expect(problems).toHaveLength(1);
+    // The English sentence is left out of the note: the page words the problem instead.
+    expect(report.note ?? '').not.toContain('cut short');
+    const german = createIntl({
+      locale: 'de',
+      messages: withFallback('de', de as Translation).messages,
+    });
+    expect(
+      german.formatMessage(
+        { id: 'review.recorded.cut-short' },
+        { problem: describeCallAudioProblem(problems[0], german) },
+      ),
+    ).toMatch(/^Die WAV-Datei ist abgeschnitten: .*\. Der vorhandene Ton wurde ausgewertet\.$/);
+    // Without a listener (as before) the English note stays in the report.
+    const plain = await analyseRecordedCall({
+      name: 'cut.wav',
+      size: cut.length,
+      read: reader(cut),
+      agentChannel: 'right',
+    });
+    expect(plain.note).toContain('(cut short)');
   });
 
   it('refuses a file that is not audio with a reason a person can act on', async () => {
