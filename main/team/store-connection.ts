@@ -8,6 +8,10 @@ import fs from 'node:fs';
 import pg from 'pg';
 import { describeStore, storeUser, TeamConfigError, type TeamConfig } from './team-config';
 import { resolveStorePassword, storeAddress } from './store-password';
+import type {
+  TeamStoreProblem,
+  TeamStoreProblemKind,
+} from '../../preload/contract/team-store-problem';
 
 export type StorePool = pg.Pool;
 
@@ -84,49 +88,88 @@ export function isRowRefusal(error: unknown): boolean {
   return /^(22|23)/.test(code);
 }
 
-/** One line: why the store could not be used, for the status, the CLI and the log. */
-export function describeStoreError(error: unknown, config: Pick<TeamConfig, 'url'>): string {
+/** Why the store could not be used, in no language: the kind, where, as whom, and the driver's words. */
+export function storeProblem(error: unknown, config: Pick<TeamConfig, 'url'>): TeamStoreProblem {
   const where = describeStore(config.url);
   const user = storeUser(config.url);
   const e = error as { code?: string; message?: string } | undefined;
-  const message = String(e?.message ?? error);
+  const detail = String(e?.message ?? error);
+  const is = (problem: TeamStoreProblemKind): TeamStoreProblem => ({
+    problem,
+    where,
+    user,
+    detail,
+  });
   switch (e?.code) {
     case 'ECONNREFUSED':
-      return `the team store at ${where} refused the connection (is the server running?)`;
+      return is('refused');
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
-      return `the team store's host in ${where} could not be found`;
+      return is('hostNotFound');
     case 'ETIMEDOUT':
     case 'EHOSTUNREACH':
     case 'ENETUNREACH':
-      return `the team store at ${where} could not be reached`;
+      return is('unreachable');
     case 'ECONNRESET':
     case 'EPIPE':
     case '57P01':
     case '57P02':
     case '57P03':
-      return `the team store at ${where} closed the connection (restarting or shutting down)`;
+      return is('closed');
     case '28P01':
     case '28000':
-      return `the team store at ${where} refused the login of "${user}" (wrong user or password, or not allowed from here)`;
+      return is('loginRefused');
     case '3D000':
-      return `the team store at ${where} has no such database`;
+      return is('noDatabase');
     case '57014':
-      return `the team store at ${where} took too long and cancelled the statement (statement timeout)`;
+      return is('statementTimeout');
     case '42P01':
-      return `the team store at ${where} has no Calm Line tables yet (run: npm run --silent team -- migrate)`;
+      return is('noTables');
     case '42501':
-      return `the team store refused "${user}": ${message}`;
+      return is('permission');
     case '53300':
-      return `the team store at ${where} has too many connections`;
+      return is('tooManyConnections');
   }
-  if (/client password must be a (non-empty )?string/.test(message))
-    return `the team store at ${where} asks for a password for "${user}" and none was found (passwordFile or the URL, PGPASSWORD, PGPASSFILE or ~/.pgpass)`;
-  if (/timeout/i.test(message))
-    return `the team store at ${where} did not answer in time (${message})`;
-  if (/certificate|self[- ]signed|SSL|TLS/i.test(message))
-    return `the TLS connection to ${where} failed: ${message}`;
-  if (/Connection terminated|connection closed/i.test(message))
-    return `the connection to the team store at ${where} was lost`;
-  return `the team store at ${where} failed: ${message}`;
+  if (/client password must be a (non-empty )?string/.test(detail)) return is('noPassword');
+  if (/timeout/i.test(detail)) return is('noAnswer');
+  if (/certificate|self[- ]signed|SSL|TLS/i.test(detail)) return is('tls');
+  if (/Connection terminated|connection closed/i.test(detail)) return is('lost');
+  return is('other');
+}
+
+/** One line: why the store could not be used, for the status, the CLI and the log (English). */
+export function describeStoreError(error: unknown, config: Pick<TeamConfig, 'url'>): string {
+  const { problem, where, user, detail } = storeProblem(error, config);
+  switch (problem) {
+    case 'refused':
+      return `the team store at ${where} refused the connection (is the server running?)`;
+    case 'hostNotFound':
+      return `the team store's host in ${where} could not be found`;
+    case 'unreachable':
+      return `the team store at ${where} could not be reached`;
+    case 'closed':
+      return `the team store at ${where} closed the connection (restarting or shutting down)`;
+    case 'loginRefused':
+      return `the team store at ${where} refused the login of "${user}" (wrong user or password, or not allowed from here)`;
+    case 'noDatabase':
+      return `the team store at ${where} has no such database`;
+    case 'statementTimeout':
+      return `the team store at ${where} took too long and cancelled the statement (statement timeout)`;
+    case 'noTables':
+      return `the team store at ${where} has no Calm Line tables yet (run: npm run --silent team -- migrate)`;
+    case 'permission':
+      return `the team store refused "${user}": ${detail}`;
+    case 'tooManyConnections':
+      return `the team store at ${where} has too many connections`;
+    case 'noPassword':
+      return `the team store at ${where} asks for a password for "${user}" and none was found (passwordFile or the URL, PGPASSWORD, PGPASSFILE or ~/.pgpass)`;
+    case 'noAnswer':
+      return `the team store at ${where} did not answer in time (${detail})`;
+    case 'tls':
+      return `the TLS connection to ${where} failed: ${detail}`;
+    case 'lost':
+      return `the connection to the team store at ${where} was lost`;
+    case 'other':
+      return `the team store at ${where} failed: ${detail}`;
+  }
 }

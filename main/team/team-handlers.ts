@@ -5,9 +5,9 @@
  */
 import { fail, succeed } from '../../preload/contract/ipc-result';
 import { localDay } from '../../preload/domain/calendar-day';
-import { guardedAsync, type Log } from '../../preload/contract/handler-results';
+import { guardedAsync, type Because, type Log } from '../../preload/contract/handler-results';
 import type { GroupHandlers } from '../../preload/contract/ipc-handlers';
-import { describeStoreError } from './store-connection';
+import { describeStoreError, storeProblem } from './store-connection';
 import { StoreVersionError } from './store-migrations';
 import { offStatus, type TeamServices } from './team-services';
 
@@ -21,18 +21,23 @@ export function createTeamHandlers(
   now: () => Date = () => new Date(),
   log?: Log,
 ): TeamHandlers {
-  const explain = (error: unknown): string =>
+  // The page words the store's problem in the agent's language; the English line goes to the log.
+  const explain = (error: unknown): string | Because =>
     error instanceof StoreVersionError
       ? error.message
       : team?.config
-        ? describeStoreError(error, team.config)
+        ? {
+            why: describeStoreError(error, team.config),
+            reason: 'team-store',
+            values: { ...storeProblem(error, team.config) },
+          }
         : String(error);
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   return {
     getTeamStatus: () => succeed(team?.status() ?? offStatus(null)),
     listTeamSessions: (query) => {
       const store = team?.store;
-      if (!store) return fail('internal', NOT_CONFIGURED);
+      if (!store) return fail('internal', NOT_CONFIGURED, 'team-store-not-configured');
       return guardedAsync(
         'The team store could not be read',
         () => store.list(query, localDay(now())),
@@ -42,7 +47,7 @@ export function createTeamHandlers(
     },
     getTeamFigures: (filter) => {
       const store = team?.store;
-      if (!store) return fail('internal', NOT_CONFIGURED);
+      if (!store) return fail('internal', NOT_CONFIGURED, 'team-store-not-configured');
       return guardedAsync(
         'The team store could not be read',
         () => store.figures(filter, localDay(now()), timeZone),

@@ -18,6 +18,7 @@ export type Log = (message: string) => void;
 export interface Because {
   readonly why: string;
   readonly reason: HostFailureReason;
+  readonly values?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -70,7 +71,7 @@ function failure(what: string, error: unknown, explain: Explain, log?: Log): Ipc
   log?.(`${what}: ${error instanceof Error ? error.message : String(error)}`);
   return typeof why === 'string'
     ? fail('internal', `${what}: ${why}.`)
-    : fail('internal', `${what}: ${why.why}.`, why.reason);
+    : fail('internal', `${what}: ${why.why}.`, why.reason, why.values);
 }
 
 export function guarded<T>(what: string, work: () => T, explain: Explain, log?: Log): IpcResult<T> {

@@ -42,13 +42,18 @@ export type HostFailureReason =
   | StorageFailureReason
   | 'start-at-login-unsupported'
   | 'start-at-login-failed'
-  | 'call-events-unavailable';
+  | 'call-events-unavailable'
+  /** The team store could not be used: `values` says why (preload/contract/team-store-problem.ts). */
+  | 'team-store'
+  | 'team-store-not-configured';
 
 export interface IpcFailure {
   readonly ok: false;
   readonly code: IpcErrorCode;
   readonly message: string;
   readonly reason?: HostFailureReason;
+  /** What the reason's words need (the team store's problem: where, as whom, the driver's words). */
+  readonly values?: Readonly<Record<string, string>>;
 }
 
 export type IpcResult<T> = IpcSuccess<T> | IpcFailure;
@@ -57,8 +62,16 @@ export function succeed<T>(value: T): IpcSuccess<T> {
   return { ok: true, value };
 }
 
-export function fail(code: IpcErrorCode, message: string, reason?: HostFailureReason): IpcFailure {
-  return reason === undefined ? { ok: false, code, message } : { ok: false, code, message, reason };
+export function fail(
+  code: IpcErrorCode,
+  message: string,
+  reason?: HostFailureReason,
+  values?: Readonly<Record<string, string>>,
+): IpcFailure {
+  if (reason === undefined) return { ok: false, code, message };
+  return values === undefined
+    ? { ok: false, code, message, reason }
+    : { ok: false, code, message, reason, values };
 }
 
 const ERROR_CODES: ReadonlySet<string> = new Set<IpcErrorCode>([

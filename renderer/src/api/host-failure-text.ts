@@ -20,15 +20,17 @@ const REASONS: Record<HostFailureReason, MessageKey> = {
   'start-at-login-unsupported': 'app.host-failure.start-at-login-unsupported',
   'start-at-login-failed': 'app.host-failure.start-at-login-failed',
   'call-events-unavailable': 'app.host-failure.call-events-unavailable',
+  'team-store': 'app.host-failure.team-store',
+  'team-store-not-configured': 'app.host-failure.team-store-not-configured',
 };
 
-export type HostFailure = Pick<IpcFailure, 'code' | 'message' | 'reason'>;
+export type HostFailure = Pick<IpcFailure, 'code' | 'message' | 'reason' | 'values'>;
 
 export function describeHostFailure(
   failure: HostFailure,
   intl: Pick<IntlShape, 'formatMessage'> = ENGLISH_INTL,
 ): string {
-  if (failure.reason) return intl.formatMessage({ id: REASONS[failure.reason] });
+  if (failure.reason) return intl.formatMessage({ id: REASONS[failure.reason] }, failure.values);
   if (failure.code === 'host-unavailable')
     return intl.formatMessage({ id: 'app.host-failure.unavailable' });
   return failure.message;

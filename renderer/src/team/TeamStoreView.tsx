@@ -4,6 +4,7 @@ import { ESCALATION_VALUES, RESOLUTION_VALUES } from '../../../preload/contract/
 import type { TeamSyncStatus } from '../../../preload/contract/team-store-schema';
 import { localDay, localDayAfter } from '../../../preload/domain/calendar-day';
 import { TeamTrendCharts } from './TeamTrendCharts';
+import { describeHostFailure } from '../api/host-failure-text';
 import { computeTeamTrendsFromFigures } from './team-series';
 import { TEAM_PAGE_SIZE, useTeamStore, type TeamStoreFilter } from './use-team-store';
 import { escalationName, escalationText, resolutionText } from '../session-log/session-format';
@@ -136,7 +137,10 @@ export function TeamStoreView({ status }: { readonly status: TeamSyncStatus }) {
         </form>
         {store.error && (
           <p className="notice" role="alert" data-testid="team-store-error">
-            {store.error}
+            <FormattedMessage
+              id="team.store.not-read"
+              values={{ error: describeHostFailure(store.error, intl) }}
+            />
           </p>
         )}
       </section>

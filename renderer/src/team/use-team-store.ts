@@ -10,6 +10,7 @@ import type {
   TeamSessionQuery,
 } from '../../../preload/contract/team-store-schema';
 import { hostApi } from '../api/host-api';
+import type { HostFailure } from '../api/host-failure-text';
 
 export const TEAM_PAGE_SIZE = 50;
 
@@ -19,7 +20,8 @@ export interface TeamStoreState {
   readonly page: TeamSessionPage | null;
   readonly figures: TeamFigures | null;
   readonly loading: boolean;
-  readonly error: string | null;
+  /** Why the store could not be read (worded by the page, host-failure-text.ts). */
+  readonly error: HostFailure | null;
 }
 
 export function useTeamStore(filter: TeamStoreFilter, offset: number): TeamStoreState {
@@ -43,7 +45,7 @@ export function useTeamStore(filter: TeamStoreFilter, offset: number): TeamStore
         page: page.ok ? page.value : s.page,
         figures: figures.ok ? figures.value : s.figures,
         loading: false,
-        error: failed ? failed.message : null,
+        error: failed,
       }));
     });
     return () => {

@@ -155,6 +155,7 @@ describe.skipIf(unavailable !== null)('team store in the host (real PostgreSQL)'
       code: 'internal',
       message:
         'No team store is configured on this computer (IT places team-store.json in the data folder).',
+      reason: 'team-store-not-configured',
     });
   });
 
