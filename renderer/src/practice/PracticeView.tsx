@@ -9,7 +9,7 @@ import { ScenarioList } from './ScenarioList';
 import { usePractice } from './use-practice';
 import { saveFile } from './save-file';
 import type { PracticeStep } from './practice-controller';
-import { PHASE_MESSAGES, PROBLEM_MESSAGES } from './practice-words';
+import { PHASE_MESSAGES, PROBLEM_MESSAGES, problemReason } from './practice-words';
 
 /** Where the focus goes when a step opens. */
 const STEP_FOCUS: Readonly<Partial<Record<PracticeStep, string>>> = {
@@ -77,7 +77,7 @@ export function PracticeView({ settings }: { settings: Settings | null }) {
         <div className="notice" role="alert" data-testid="practice-problem">
           <FormattedMessage
             id={PROBLEM_MESSAGES[state.problem.kind]}
-            values={{ reason: state.problem.reason }}
+            values={{ reason: problemReason(state.problem, intl) }}
           />
         </div>
       )}

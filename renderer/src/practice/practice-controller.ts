@@ -14,6 +14,7 @@ import {
 import type { Settings } from '../../../preload/contract/settings-schema';
 import type { CallAnalysis, LiveSnapshot } from '../../engine/call-types';
 import { DEFAULT_CUE_SETTINGS } from '../../engine/cue-settings';
+import { problemOf, type CallAudioProblem } from '../../engine/call-audio/call-audio-problem';
 import type { PlayedTurn, PracticePhase } from '../../engine/practice/practice-run';
 import { scorePractice, type PracticeScore } from '../../engine/practice/practice-score';
 import {
@@ -34,6 +35,9 @@ export type PracticeStep = 'pick' | 'opening' | 'rehearsing' | 'wrap-up' | 'scor
 export interface PracticeProblem {
   readonly kind: 'load' | 'import' | 'open' | 'audio' | 'save' | 'delete';
   readonly reason: string;
+  /** A call file's problem (code and values), worded by the view in the agent's language; `file` names it. */
+  readonly audioProblem?: CallAudioProblem;
+  readonly file?: string;
 }
 
 export interface PracticeLive {
@@ -195,7 +199,13 @@ export function createPracticeController(deps: PracticeControllerDeps): Practice
       try {
         scenario = await deps.makeScenario(fileName, bytes);
       } catch (error) {
-        set({ problem: { kind: 'import', reason: `${fileName}: ${reasonOf(error)}` } });
+        set({
+          problem: {
+            kind: 'import',
+            reason: `${fileName}: ${reasonOf(error)}`,
+            ...audioProblemOf(error, fileName),
+          },
+        });
         return false;
       }
       return importFile(`${fileName}${SCENARIO_FILE_EXTENSION}`, scenario);
@@ -262,7 +272,10 @@ export function createPracticeController(deps: PracticeControllerDeps): Practice
         );
       } catch (error) {
         rehearsal = null;
-        set({ step: 'pick', problem: { kind: 'audio', reason: reasonOf(error) } });
+        set({
+          step: 'pick',
+          problem: { kind: 'audio', reason: reasonOf(error), ...audioProblemOf(error) },
+        });
         return;
       }
       set({
@@ -331,6 +344,16 @@ export function createPracticeController(deps: PracticeControllerDeps): Practice
 
 function reasonOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** The engine's problem with a call file, kept as data for the view to word (none for other errors). */
+function audioProblemOf(
+  error: unknown,
+  file?: string,
+): Pick<PracticeProblem, 'audioProblem' | 'file'> {
+  const audioProblem = problemOf(error);
+  if (!audioProblem) return {};
+  return file === undefined ? { audioProblem } : { audioProblem, file };
 }
 
 /** The score as stored: times to 1 ms and levels to 0.01, as the session log keeps its figures. */

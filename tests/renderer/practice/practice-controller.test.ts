@@ -27,6 +27,10 @@ import {
   type PracticeControllerDeps,
 } from '../../../renderer/src/practice/practice-controller';
 import { buildDialogue, truthOf } from '../../support/dialogues';
+import { createIntl } from 'react-intl';
+import { problemReason } from '../../../renderer/src/practice/practice-words';
+import { withFallback, type Translation } from '../../../renderer/src/i18n/catalogue';
+import fr from '../../../renderer/src/i18n/messages/fr.json' with { type: 'json' };
 import { dbToGain, mixInto } from '../../support/test-audio';
 import { agentRepliesCall, callerScenarioCall } from '../../engine/practice/practice-scripts';
 import { tempDirs } from '../../main/support/temp-dirs';
@@ -157,6 +161,27 @@ describe('the Practice screen’s controller', () => {
       reason: expect.stringMatching(/notes\.txt: This is not a Calm Line scenario file/),
     });
     expect(c.getState().scenarios).toEqual([]);
+  });
+
+  it('says in French why a call file cannot make a scenario (the engine’s problem, worded by the page)', async () => {
+    const c = controller(scriptedAudio(() => 0, 0, []));
+    await c.load();
+    const notes = new TextEncoder().encode('Call notes: customer wants a refund. '.repeat(10));
+    expect(await c.makeFromCallFile('notes.wav', notes)).toBe(false);
+    const problem = c.getState().problem!;
+    expect(problem).toMatchObject({
+      kind: 'import',
+      file: 'notes.wav',
+      audioProblem: { code: 'not-audio' },
+    });
+    const french = createIntl({
+      locale: 'fr',
+      messages: withFallback('fr', fr as Translation).messages,
+    });
+    expect(problemReason(problem, french)).toMatch(
+      /^notes\.wav: Ce n’est pas un fichier audio que nous lisons\u00a0: il ressemble à du texte\u00a0;/,
+    );
+    expect(problemReason(problem, french)).not.toBe(problemReason(problem));
   });
 
   it('makes a scenario from a recorded stereo call: the caller’s turns, none of the agent’s voice', async () => {
