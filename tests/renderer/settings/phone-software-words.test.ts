@@ -99,7 +99,6 @@ describe('why the phone software cannot reach Calm Line', () => {
     expect(
       setupProblemText(
         {
-          command: null,
           problem: 'Calm Line could not open its port for the phone software: listen EACCES',
           problemKind: 'port-refused',
           problemDetail: 'listen EACCES 127.0.0.1',
