@@ -52,6 +52,13 @@ describe('alignCapture', () => {
     expect(alignment.driftSec).toBeCloseTo(0.25, 1);
   });
 
+  it('says where the capture kept the file as it is for 1.5 s either side, and where it did not', () => {
+    expect(alignment.steadyAround(5)).toBe(true);
+    expect(alignment.steadyAround(12.5)).toBe(false); // 0.25 s dropped at 12 s
+    expect(alignment.steadyAround(29)).toBe(false); // 0.1 s repeated at 30 s
+    expect(alignment.steadyAround(35)).toBe(true);
+  });
+
   it('refuses a recording that is not the file', () => {
     expect(() =>
       alignCapture(

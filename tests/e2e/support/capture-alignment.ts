@@ -24,12 +24,19 @@ const MIN_COVERAGE = 0.5;
 /** At a moment asked for, the lag is refined over this window (s, each side) within this of the anchor's. */
 const LOCAL_WINDOW_SEC = 0.4;
 const LOCAL_SEARCH_SEC = 0.2;
+/** A moment is steady when the lag this far before and after it (s) is the same within STEADY_SEC. */
+const STEADY_AROUND_SEC = 1.5;
 
 export interface CaptureAlignment {
   /** The file's time (s) of the recording's moment `t` (s). */
   fileTime(t: number): number;
   /** The largest change of offset along the call (s): how much the capture dropped or repeated. */
   driftSec: number;
+  /**
+   * The capture neither dropped nor repeated sound within STEADY_AROUND_SEC of the file's moment `t`: what
+   * the engine decided there was decided on the file's sound.
+   */
+  steadyAround(fileT: number): boolean;
 }
 
 /** 10 ms log energies of the channels' sum of squares. */
@@ -138,5 +145,14 @@ export function alignCapture(
       return t - (best >= MIN_CORRELATION ? bestLag : coarse) * FRAME_SEC;
     },
     driftSec: Math.max(...lags) - Math.min(...lags),
+    steadyAround(fileT) {
+      let nearest = anchors[0];
+      for (const a of anchors)
+        if (Math.abs(a.t - a.lag - fileT) < Math.abs(nearest.t - nearest.lag - fileT)) nearest = a;
+      const t = fileT + nearest.lag;
+      const lagBefore = t - STEADY_AROUND_SEC - this.fileTime(t - STEADY_AROUND_SEC);
+      const lagAfter = t + STEADY_AROUND_SEC - this.fileTime(t + STEADY_AROUND_SEC);
+      return Math.abs(lagBefore - lagAfter) <= STEADY_SEC;
+    },
   };
 }
