@@ -20,7 +20,8 @@
 import type { Session } from '../../preload/contract/session-schema';
 import type { TeamSyncStatus } from '../../preload/contract/team-store-schema';
 import { describeStore, type TeamConfig } from './team-config';
-import { describeStoreError, isRowRefusal } from './store-connection';
+import { describeStoreError, isRowRefusal, storeProblem } from './store-connection';
+import type { TeamStoreProblem } from '../../preload/contract/team-store-problem';
 import { StoreSetupError } from './store-membership';
 import { StoreVersionError } from './store-migrations';
 import { backoffDelayMs, SYNC_BACKOFF, type SyncBackoff } from './sync-backoff';
@@ -102,6 +103,12 @@ const describeFailure = (error: unknown, config: TeamConfig): string =>
     ? error.message
     : describeStoreError(error, config);
 
+/** The store's problem as data (the page words it), for the failures describeStoreError words. */
+const failureProblem = (error: unknown, config: TeamConfig): TeamStoreProblem | null =>
+  error instanceof StoreVersionError || error instanceof StoreSetupError
+    ? null
+    : storeProblem(error, config);
+
 export function createTeamSync(deps: TeamSyncDeps): TeamSync {
   const { config, store, queue, local } = deps;
   const now = deps.now ?? (() => new Date());
@@ -115,6 +122,7 @@ export function createTeamSync(deps: TeamSyncDeps): TeamSync {
   let failures = 0;
   let stopped = true;
   let lastError: string | null = null;
+  let lastProblem: TeamStoreProblem | null = null;
   let lastLogged: string | null = null;
   let lastSyncedAt: string | null = null;
   let nextTryAt: string | null = null;
@@ -133,6 +141,7 @@ export function createTeamSync(deps: TeamSyncDeps): TeamSync {
       store: describeStore(config.url),
       lastSyncedAt,
       error: lastError,
+      ...(lastError !== null && lastProblem !== null ? { problem: lastProblem } : {}),
       nextTryAt: lastError !== null ? nextTryAt : null,
     };
   };
@@ -249,6 +258,7 @@ export function createTeamSync(deps: TeamSyncDeps): TeamSync {
         refusedNow > 0
           ? `${refusedNow} session${refusedNow === 1 ? ' was' : 's were'} refused by the store and kept on this computer: ${queue.refusedReason()}`
           : null;
+      lastProblem = null;
       if (lastError !== null) log(`Team sync: ${lastError}`);
       lastLogged = lastError === null ? null : lastLogged;
       lastSyncedAt = now().toISOString();
@@ -258,6 +268,7 @@ export function createTeamSync(deps: TeamSyncDeps): TeamSync {
       settle();
       failures++;
       lastError = describeFailure(error, config);
+      lastProblem = failureProblem(error, config);
       schedule(backoffDelayMs(failures, random, backoff));
       log(`Team sync: ${lastError}`);
       return { sent, refused, error: lastError };

@@ -8,6 +8,7 @@ import type { IntlShape } from 'react-intl';
 import { ENGLISH_INTL } from '../i18n/english-intl';
 import type { TeamSyncStatus } from '../../../preload/contract/team-store-schema';
 import { hostApi } from '../api/host-api';
+import { describeHostFailure } from '../api/host-failure-text';
 
 /** How often the status is asked for (ms): fresh enough to watch a queue drain, cheap for the host. */
 export const TEAM_STATUS_POLL_MS = 2_000;
@@ -35,7 +36,12 @@ export function describeSyncStatus(
   status: TeamSyncStatus,
   intl: Pick<IntlShape, 'formatMessage'> = ENGLISH_INTL,
 ): string {
-  const error = status.error ?? intl.formatMessage({ id: 'team.sync.unreachable' });
+  const error = status.problem
+    ? describeHostFailure(
+        { code: 'internal', message: '', reason: 'team-store', values: { ...status.problem } },
+        intl,
+      )
+    : (status.error ?? intl.formatMessage({ id: 'team.sync.unreachable' }));
   switch (status.state) {
     case 'off':
       return '';
