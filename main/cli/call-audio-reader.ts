@@ -52,6 +52,9 @@ export async function openCallAudioFile(filePath: string, file = filePath): Prom
       get cutShort() {
         return stream.cutShort;
       },
+      get repairs() {
+        return stream.repairs;
+      },
       next: () => stream.next().catch((error: unknown) => Promise.reject(asBadInput(error, file))),
       fraction: () => stream.fraction(),
       close() {

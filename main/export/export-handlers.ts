@@ -27,11 +27,11 @@ export function createExportHandlers(
             logUnreadable,
             log,
           )
-        : fail('internal', UNAVAILABLE),
+        : fail('internal', UNAVAILABLE, 'export-unavailable'),
     startExport: (request) =>
       exports
         ? guardedAsync('The export did not start', () => exports.start(request), logUnreadable, log)
-        : fail('internal', UNAVAILABLE),
+        : fail('internal', UNAVAILABLE, 'export-unavailable'),
     cancelExport: ({ exportId }) => succeed({ cancelled: exports?.cancel(exportId) ?? false }),
   };
 }

@@ -32,7 +32,8 @@ export function createRecordingHandlers(
   log?: Log,
 ): RecordingHandlers {
   if (store === undefined) {
-    const refuse = () => fail('internal', 'This host keeps no recordings.');
+    const refuse = () =>
+      fail('internal', 'This host keeps no recordings.', 'recordings-unavailable');
     return { appendRecording: refuse, finishRecording: refuse, discardRecording: refuse };
   }
   return {

@@ -43,6 +43,9 @@ export type HostFailureReason =
   | 'start-at-login-unsupported'
   | 'start-at-login-failed'
   | 'call-events-unavailable'
+  /** A window whose host has no exporter, or keeps no recordings. */
+  | 'export-unavailable'
+  | 'recordings-unavailable'
   /** The team store could not be used: `values` says why (preload/contract/team-store-problem.ts). */
   | 'team-store'
   | 'team-store-not-configured';

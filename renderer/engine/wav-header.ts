@@ -50,6 +50,22 @@ export interface WavHeader {
   readonly warnings: string[];
   /** The warning that says the data chunk is cut short, when it is (also in `warnings`). */
   readonly cutShortWarning?: string;
+  /** The other repairs among `warnings`, as data for the page to word (each with its English warning). */
+  readonly repairs?: readonly WavRepairNote[];
+}
+
+/**
+ * A repair made while reading a WAV file, in no language: a data size of 0 or 0xFFFFFFFF (a streamed
+ * recording, read to the end of the file), or a last frame or block cut in the middle (its bytes ignored).
+ */
+export type WavRepair =
+  | { readonly repair: 'streamed-size'; readonly declared: '0' | '0xFFFFFFFF' }
+  | { readonly repair: 'partial-frame'; readonly bytes: number; readonly unit: 'block' | 'frame' };
+
+/** A repair and the English sentence that says it (among the header's `warnings`). */
+export interface WavRepairNote {
+  readonly repair: WavRepair;
+  readonly note: string;
 }
 
 export const WAV_MIN_SAMPLE_RATE = 8000;
@@ -286,11 +302,18 @@ export function parseWavHeader(
   const available = fileSize - dataStart;
   let dataBytes = dataDeclared;
   let cutShortWarning: string | undefined;
+  const repairs: WavRepairNote[] = [];
+  const repaired = (repair: WavRepair, note: string): void => {
+    warnings.push(note);
+    repairs.push({ repair, note });
+  };
   if (dataDeclared === 0 || dataDeclared === STREAMED_SIZE) {
     dataBytes = available;
+    const declared = dataDeclared === 0 ? '0' : '0xFFFFFFFF';
     if (available > 0)
-      warnings.push(
-        `The data chunk size is ${dataDeclared === 0 ? '0' : '0xFFFFFFFF'} (a streamed recording); the audio up to the end of the file was used.`,
+      repaired(
+        { repair: 'streamed-size', declared },
+        `The data chunk size is ${declared} (a streamed recording); the audio up to the end of the file was used.`,
       );
   } else if (dataDeclared > available) {
     dataBytes = available;
@@ -310,8 +333,10 @@ export function parseWavHeader(
   const whole = blocks * format.blockAlign;
   // (One byte past GSM's 65-byte blocks is the writer padding the data to an even size.)
   if (whole !== dataBytes && !(format.framesPerBlock > 1 && dataBytes - whole === 1)) {
-    warnings.push(
-      `The data ends with ${dataBytes - whole} byte(s) of an incomplete ${format.framesPerBlock > 1 ? 'block' : 'frame'}, which were ignored.`,
+    const unit = format.framesPerBlock > 1 ? 'block' : 'frame';
+    repaired(
+      { repair: 'partial-frame', bytes: dataBytes - whole, unit },
+      `The data ends with ${dataBytes - whole} byte(s) of an incomplete ${unit}, which were ignored.`,
     );
   }
   dataBytes = whole;
@@ -323,6 +348,7 @@ export function parseWavHeader(
     durationSec: frameCount / format.sampleRate,
     warnings,
     ...(cutShortWarning === undefined ? {} : { cutShortWarning }),
+    ...(repairs.length === 0 ? {} : { repairs }),
   };
 }
 

@@ -3,6 +3,7 @@
  * worker, a buffer in tests. The decoders only ask for ranges, so a file of any length streams.
  */
 import type { CallAudioProblem } from './call-audio-problem';
+import type { WavRepairNote } from '../wav-header';
 
 export interface ByteSource {
   readonly size: number;
@@ -53,6 +54,8 @@ export interface CallAudioStream {
    * only once the last block was read.
    */
   readonly cutShort: CutShortNote | null;
+  /** A WAV's other repairs (a streamed size, a partial last frame) as data, each with its note. */
+  readonly repairs?: readonly WavRepairNote[];
   /**
    * The next block (all channels the same length, at least one frame), or null at the end. The arrays
    * may be reused by the following call: copy what you keep.

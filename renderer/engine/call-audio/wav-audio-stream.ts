@@ -83,6 +83,7 @@ export async function openWavStream(
     channelCount: format.channelCount,
     notes,
     cutShort,
+    repairs: header.repairs ?? [],
     async next() {
       if (frame >= header.frameCount) return null;
       const block = frame / format.framesPerBlock;

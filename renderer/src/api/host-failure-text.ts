@@ -20,6 +20,8 @@ const REASONS: Record<HostFailureReason, MessageKey> = {
   'start-at-login-unsupported': 'app.host-failure.start-at-login-unsupported',
   'start-at-login-failed': 'app.host-failure.start-at-login-failed',
   'call-events-unavailable': 'app.host-failure.call-events-unavailable',
+  'export-unavailable': 'app.host-failure.export-unavailable',
+  'recordings-unavailable': 'app.host-failure.recordings-unavailable',
   'team-store': 'app.host-failure.team-store',
   'team-store-not-configured': 'app.host-failure.team-store-not-configured',
 };

@@ -14,6 +14,7 @@ import {
 import { describeRecordedCallError } from './recorded-call-error';
 import { describeCallAudioProblem } from './call-audio-problem-text';
 import { describeRecordingWarning } from './recording-warnings';
+import { describeWavRepair } from './wav-repair-text';
 import { useRecordedCall } from './use-recorded-call';
 
 interface Props {
@@ -129,6 +130,11 @@ export function RecordedCallPanel({ settings, onSaveAsSession }: Props) {
               />
             </p>
           )}
+          {done.repairs?.map((r) => (
+            <p key={r.repair} className="notice info" role="note" data-testid="recorded-repair">
+              {describeWavRepair(r, intl)}
+            </p>
+          ))}
           {done.report.warnings?.map((w) => (
             <p
               key={`${w.kind}-${w.from}-${w.into}`}

@@ -12,6 +12,7 @@ import {
 import type { CueSettings } from '../../engine/cue-settings';
 import { openCallAudio } from '../../engine/call-audio/open-call-audio';
 import type { CallAudioProblem } from '../../engine/call-audio/call-audio-problem';
+import type { WavRepair } from '../../engine/wav-header';
 
 /** Reads bytes [start, end) of the file (fewer at its end). */
 export type ReadBytes = (start: number, end: number) => Promise<Uint8Array>;
@@ -35,6 +36,11 @@ export interface RecordedCallOptions {
    * the page to word); the report's note then leaves that English sentence out.
    */
   onCutShort?(problem: CallAudioProblem): void;
+  /**
+   * Told, after the last block, the WAV's repairs (a streamed size, a partial last frame) as data for the
+   * page to word; the report's note then leaves their English sentences out.
+   */
+  onRepairs?(repairs: WavRepair[]): void;
 }
 
 export class CancelledError extends Error {
@@ -68,15 +74,21 @@ export async function analyseRecordedCall(o: RecordedCallOptions): Promise<Analy
       o.onProgress?.(call.fraction());
     }
     if (o.cancelled?.()) throw new CancelledError();
+    const worded = new Set<string>();
     const cut = call.cutShort;
     if (cut && o.onCutShort) {
       o.onCutShort(cut.problem);
-      return analyser.finish(
-        o.name,
-        call.notes.filter((note) => note !== cut.note),
-      );
+      worded.add(cut.note);
     }
-    return analyser.finish(o.name, call.notes);
+    const repairs = call.repairs ?? [];
+    if (repairs.length > 0 && o.onRepairs) {
+      o.onRepairs(repairs.map((r) => r.repair));
+      for (const r of repairs) worded.add(r.note);
+    }
+    return analyser.finish(
+      o.name,
+      call.notes.filter((note) => !worded.has(note)),
+    );
   } finally {
     call.close();
   }

@@ -12,6 +12,7 @@ import { analyseRecordedCall } from './recorded-call-analysis';
 import { recordedCallErrorOf } from './recorded-call-error';
 import type { AnalyseRequest, WorkerReply } from './recorded-call-protocol';
 import type { CallAudioProblem } from '../../engine/call-audio/call-audio-problem';
+import type { WavRepair } from '../../engine/wav-header';
 
 interface WorkerScope {
   postMessage(message: WorkerReply): void;
@@ -25,6 +26,7 @@ scope.onmessage = (event) => {
   const copy: Float32Array[][] = [];
   let copyRate = 0;
   let cutShort: CallAudioProblem | undefined;
+  let repairs: WavRepair[] | undefined;
   analyseRecordedCall({
     name: file.name,
     size: file.size,
@@ -37,6 +39,7 @@ scope.onmessage = (event) => {
       copy.push(block.map((c) => c.slice()));
     },
     onCutShort: (problem) => (cutShort = problem),
+    onRepairs: (found) => (repairs = found),
     onProgress: (fraction) => {
       // At most one message per percent.
       const pct = Math.floor(fraction * 100);
@@ -47,7 +50,7 @@ scope.onmessage = (event) => {
   }).then(
     (report) => {
       const playable = copy.length > 0 ? playableWav(copy, copyRate) : undefined;
-      scope.postMessage({ type: 'done', report, playable, cutShort });
+      scope.postMessage({ type: 'done', report, playable, cutShort, repairs });
     },
     (error: unknown) => scope.postMessage({ type: 'error', ...recordedCallErrorOf(error) }),
   );

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AgentChannel, AnalysisReport } from '../../engine/call-analysis-report';
 import type { CueSettings } from '../../engine/cue-settings';
 import type { CallAudioProblem } from '../../engine/call-audio/call-audio-problem';
+import type { WavRepair } from '../../engine/wav-header';
 import type { RecordedCallError } from './recorded-call-error';
 import type { AnalyseRequest, WorkerReply } from './recorded-call-protocol';
 
@@ -16,6 +17,8 @@ export type RecordedCallState =
       lastModified: number;
       /** The file was cut short and analysed as far as it goes (worded by the page). */
       cutShort?: CallAudioProblem;
+      /** A WAV's streamed size or partial last frame, read anyway (worded by the page). */
+      repairs?: WavRepair[];
     }
   /** Why: the file's problem (worded by the page), or the error's own words, or none at all. */
   | ({ phase: 'error'; name: string } & RecordedCallError)
@@ -65,6 +68,7 @@ export function useRecordedCall() {
               audioUrl: url,
               lastModified: file.lastModified,
               ...(reply.cutShort ? { cutShort: reply.cutShort } : {}),
+              ...(reply.repairs?.length ? { repairs: reply.repairs } : {}),
             });
           } else
             setState({

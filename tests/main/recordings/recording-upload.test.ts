@@ -92,6 +92,20 @@ describe('the page’s recording upload', () => {
     expect(filesUnder(path.join(dataDir, 'recordings'))).toEqual([]);
   });
 
+  it('says in German that a host without recordings keeps none (the English message kept)', async () => {
+    const none = createRecordingHandlers(undefined) as unknown as IpcHandlers;
+    const result = await dispatch(none, 'discardRecording', { callId: CALL });
+    if (result.ok) throw new Error('expected a failure');
+    expect(result.message).toBe('This host keeps no recordings.');
+    const german = createIntl({
+      locale: 'de',
+      messages: withFallback('de', de as Translation).messages,
+    });
+    expect(describeHostFailure(result, german)).toBe(
+      'Dieses Fenster speichert keine Anrufaufnahmen.',
+    );
+  });
+
   it('a call too short for any chunk leaves no file', async () => {
     expect(await new RecordingUpload(apiOverHandlers(), CALL, RATE).finish()).toBeNull();
     expect(filesUnder(path.join(dataDir, 'recordings'))).toEqual([]);

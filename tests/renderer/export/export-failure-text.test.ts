@@ -81,6 +81,15 @@ describe('the export dialog', () => {
     expect(start.message).toBe('The export did not start: the session log could not be read.');
   });
 
+  it('says in French that this window has no exporter (the English message kept)', async () => {
+    const handlers = createExportHandlers(undefined) as unknown as IpcHandlers;
+    const count = failed(await dispatch(handlers, 'countExportSessions', {}));
+    expect(count.message).toBe('Export is not available in this window.');
+    expect(describeHostFailure(count, french)).toBe(
+      'l’export n’est pas disponible dans cette fenêtre.',
+    );
+  });
+
   it('says in French that an export stopped on a full disk; another failure keeps its detail', async () => {
     const [first] = makeSessions(1, { seed: 7 });
     const { service, events } = exportsOver(dirs.make(), () =>

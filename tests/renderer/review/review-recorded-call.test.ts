@@ -18,6 +18,9 @@ import type { CallAudioProblem } from '../../../renderer/engine/call-audio/call-
 import { describeCallAudioProblem } from '../../../renderer/src/review/call-audio-problem-text';
 import { withFallback, type Translation } from '../../../renderer/src/i18n/catalogue';
 import de from '../../../renderer/src/i18n/messages/de.json' with { type: 'json' };
+import fr from '../../../renderer/src/i18n/messages/fr.json' with { type: 'json' };
+import type { WavRepair } from '../../../renderer/engine/wav-header';
+import { describeWavRepair } from '../../../renderer/src/review/wav-repair-text';
 import { interruptionCall } from '../../engine/dialogue-scripts';
 
 let d: Dialogue;
@@ -142,6 +145,41 @@ describe('recorded call analysis', () => {
       agentChannel: 'right',
     });
     expect(plain.note).toContain('(cut short)');
+  });
+
+  it('says in French that a streamed WAV with a partial last frame was read to its end', async () => {
+    // A streamed recording: the data size left at 0xFFFFFFFF, and 3 bytes of a frame that never ended.
+    const streamed = new Uint8Array(bytes.length + 3);
+    streamed.set(bytes);
+    const data = new TextDecoder('latin1').decode(bytes.subarray(0, 200)).indexOf('data');
+    new DataView(streamed.buffer).setUint32(data + 4, 0xffffffff, true);
+    const repairs: WavRepair[] = [];
+    const report = await analyseRecordedCall({
+      name: 'streamed.wav',
+      size: streamed.length,
+      read: reader(streamed),
+      agentChannel: 'right',
+      onRepairs: (found) => repairs.push(...found),
+    });
+    // The English sentences are left out of the note: the page words the repairs instead.
+    expect(report.note ?? '').not.toMatch(/streamed|incomplete/);
+    const french = createIntl({
+      locale: 'fr',
+      messages: withFallback('fr', fr as Translation).messages,
+    });
+    expect(repairs.map((r) => describeWavRepair(r, french))).toEqual([
+      'La taille des données de l’enregistrement est 0xFFFFFFFF (un enregistrement en flux) : l’audio jusqu’à la fin du fichier a été analysé.',
+      'L’audio se termine par 3 octets d’une trame incomplète, laissés de côté.',
+    ]);
+    // Without a listener (the CLIs) the English notes stay in the report.
+    const plain = await analyseRecordedCall({
+      name: 'streamed.wav',
+      size: streamed.length,
+      read: reader(streamed),
+      agentChannel: 'right',
+    });
+    expect(plain.note).toContain('(a streamed recording)');
+    expect(plain.note).toContain('3 byte(s) of an incomplete frame');
   });
 
   it('refuses a file that is not audio with a reason a person can act on', async () => {
