@@ -22,8 +22,25 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from '../storage/atomic-write';
+import {
+  TEAM_STORE_PROBLEM_KINDS,
+  type SessionRefusal,
+} from '../../preload/contract/team-store-problem';
 
 const QUEUE_VERSION = 1;
+
+const words = z.string().max(1000);
+/** Why the store refused a session, as data (preload/contract/team-store-problem.ts). */
+const refusalSchema = z.discriminatedUnion('refusal', [
+  z.strictObject({ refusal: z.literal('otherAgent'), session: words, team: words }),
+  z.strictObject({
+    refusal: z.literal('store'),
+    problem: z.enum(TEAM_STORE_PROBLEM_KINDS),
+    where: words,
+    user: words,
+    detail: words,
+  }),
+]);
 
 const entrySchema = z.strictObject({
   id: z.uuid(),
@@ -31,6 +48,8 @@ const entrySchema = z.strictObject({
   queuedAt: z.iso.datetime({ offset: true }),
   /** Why the store refused this session (it stays queued until the next backfill or edit). */
   refused: z.string().max(1000).optional(),
+  /** The same as data, for the page to word (absent in queues written before it was kept). */
+  refusal: refusalSchema.optional(),
 });
 const queueFileSchema = z.strictObject({
   version: z.literal(QUEUE_VERSION),
@@ -42,7 +61,10 @@ const queueFileSchema = z.strictObject({
 export type QueueEntry = z.infer<typeof entrySchema>;
 
 /** An entry the store did not take, and why. */
-export type RefusedEntry = Pick<QueueEntry, 'id' | 'seq'> & { readonly reason: string };
+export type RefusedEntry = Pick<QueueEntry, 'id' | 'seq'> & {
+  readonly reason: string;
+  readonly refusal?: SessionRefusal;
+};
 
 export interface SyncQueue {
   readonly file: string;
@@ -55,6 +77,8 @@ export interface SyncQueue {
   refusedCount(): number;
   /** Why the first refused entry was refused ('' when none was). */
   refusedReason(): string;
+  /** The same as data, when it was kept (undefined when none was refused). */
+  refusedAs(): SessionRefusal | undefined;
   /** Removes the entries that were not re-queued since they were read (same seq). */
   acknowledge(sent: readonly Pick<QueueEntry, 'id' | 'seq'>[]): void;
   /** Marks entries refused by the store, with the reason. */
@@ -154,15 +178,23 @@ export function openSyncQueue(deps: SyncQueueDeps): SyncQueue {
   ): void => {
     change(() => {
       const done = sameAsRead(sent);
-      const reasons = new Map<string, string>();
+      const reasons = new Map<string, RefusedEntry>();
       for (const entry of refused)
-        if (byId.get(entry.id)?.seq === entry.seq) reasons.set(entry.id, entry.reason);
+        if (byId.get(entry.id)?.seq === entry.seq) reasons.set(entry.id, entry);
       if (done.size === 0 && reasons.size === 0) return null;
       const entries: QueueEntry[] = [];
       for (const entry of state.entries) {
         if (done.has(entry.id)) continue;
-        const reason = reasons.get(entry.id);
-        entries.push(reason === undefined ? entry : { ...entry, refused: reason.slice(0, 1000) });
+        const why = reasons.get(entry.id);
+        entries.push(
+          why === undefined
+            ? entry
+            : {
+                ...entry,
+                refused: why.reason.slice(0, 1000),
+                ...(why.refusal ? { refusal: clipped(why.refusal) } : {}),
+              },
+        );
       }
       return { ...state, entries };
     });
@@ -183,6 +215,7 @@ export function openSyncQueue(deps: SyncQueueDeps): SyncQueue {
       fresh(),
       state.entries.find((entry) => entry.refused !== undefined)?.refused ?? ''
     ),
+    refusedAs: () => (fresh(), state.entries.find((entry) => entry.refused !== undefined)?.refusal),
     acknowledge(sent) {
       settle(sent, []);
     },
@@ -196,7 +229,12 @@ export function openSyncQueue(deps: SyncQueueDeps): SyncQueue {
     clearRefused() {
       change(() =>
         state.entries.some((entry) => entry.refused !== undefined)
-          ? { ...state, entries: state.entries.map(({ refused: _refused, ...entry }) => entry) }
+          ? {
+              ...state,
+              entries: state.entries.map(
+                ({ refused: _refused, refusal: _refusal, ...entry }) => entry,
+              ),
+            }
           : null,
       );
     },
@@ -212,4 +250,11 @@ export function openSyncQueue(deps: SyncQueueDeps): SyncQueue {
       change(() => ({ ...requeued(ids), backfilledFor: store }));
     },
   };
+}
+
+/** A refusal's words cut to what the queue file keeps (the driver's detail can be long). */
+function clipped(refusal: SessionRefusal): SessionRefusal {
+  return Object.fromEntries(
+    Object.entries(refusal).map(([key, value]) => [key, String(value).slice(0, 1000)]),
+  ) as unknown as SessionRefusal;
 }

@@ -16,6 +16,7 @@ import { agentIdOfLogin, READER_TEAMS_SQL } from './store-membership';
 import { assertStoreVersion } from './store-migrations';
 import { daysOnlyCountSql, isDaysOnly, teamsSql, whereFor, type StoreFilter } from './store-query';
 import type { StorePool } from './store-connection';
+import type { SessionRefusal } from '../../preload/contract/team-store-problem';
 
 export interface SessionToStore {
   readonly session: Session;
@@ -34,7 +35,11 @@ export interface UpsertResult {
   /** Sessions the store now holds as sent (written, or already there in a copy at least as new). */
   readonly stored: number;
   /** Ids the store did not take, with why (another agent's session id in this team). */
-  readonly notTaken: readonly { readonly id: string; readonly reason: string }[];
+  readonly notTaken: readonly {
+    readonly id: string;
+    readonly reason: string;
+    readonly refusal: SessionRefusal;
+  }[];
 }
 
 export interface TeamStore {
@@ -247,6 +252,7 @@ export function openTeamStore(
         .map((id) => ({
           id,
           reason: `session ${id} is another agent's in team ${identity.teamId} (the store keeps theirs)`,
+          refusal: { refusal: 'otherAgent', session: id, team: identity.teamId } as const,
         }));
       return { stored: rows.length - notTaken.length, notTaken };
     },

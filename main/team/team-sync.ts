@@ -21,7 +21,7 @@ import type { Session } from '../../preload/contract/session-schema';
 import type { TeamSyncStatus } from '../../preload/contract/team-store-schema';
 import { describeStore, type TeamConfig } from './team-config';
 import { describeStoreError, isRowRefusal, storeProblem } from './store-connection';
-import type { TeamStoreProblem } from '../../preload/contract/team-store-problem';
+import type { SessionRefusal, TeamStoreProblem } from '../../preload/contract/team-store-problem';
 import { StoreSetupError } from './store-membership';
 import { StoreVersionError } from './store-migrations';
 import { backoffDelayMs, SYNC_BACKOFF, type SyncBackoff } from './sync-backoff';
@@ -123,6 +123,7 @@ export function createTeamSync(deps: TeamSyncDeps): TeamSync {
   let stopped = true;
   let lastError: string | null = null;
   let lastProblem: TeamStoreProblem | null = null;
+  let lastRefusal: SessionRefusal | undefined;
   let lastLogged: string | null = null;
   let lastSyncedAt: string | null = null;
   let nextTryAt: string | null = null;
@@ -142,6 +143,7 @@ export function createTeamSync(deps: TeamSyncDeps): TeamSync {
       lastSyncedAt,
       error: lastError,
       ...(lastError !== null && lastProblem !== null ? { problem: lastProblem } : {}),
+      ...(lastError !== null && lastRefusal !== undefined ? { refusal: lastRefusal } : {}),
       nextTryAt: lastError !== null ? nextTryAt : null,
     };
   };
@@ -175,11 +177,11 @@ export function createTeamSync(deps: TeamSyncDeps): TeamSync {
   ): Promise<{ sent: number; refused: number }> => {
     try {
       const result = await store.upsert(items.map((one) => one.item));
-      const notTaken = new Map(result.notTaken.map((n) => [n.id, n.reason]));
+      const notTaken = new Map(result.notTaken.map((n) => [n.id, n]));
       for (const one of items) {
-        const reason = notTaken.get(one.entry.id);
-        if (reason === undefined) unsettled.sent.push(one.entry);
-        else unsettled.refused.push({ ...one.entry, reason });
+        const why = notTaken.get(one.entry.id);
+        if (why === undefined) unsettled.sent.push(one.entry);
+        else unsettled.refused.push({ ...one.entry, reason: why.reason, refusal: why.refusal });
       }
       return { sent: items.length - notTaken.size, refused: notTaken.size };
     } catch (error) {
@@ -187,7 +189,8 @@ export function createTeamSync(deps: TeamSyncDeps): TeamSync {
       if (items.length === 1) {
         const reason = describeStoreError(error, config);
         log(`Team store refused session ${items[0].entry.id}: ${reason}`);
-        unsettled.refused.push({ ...items[0].entry, reason });
+        const refusal: SessionRefusal = { refusal: 'store', ...storeProblem(error, config) };
+        unsettled.refused.push({ ...items[0].entry, reason, refusal });
         return { sent: 0, refused: 1 };
       }
     }
@@ -258,6 +261,7 @@ export function createTeamSync(deps: TeamSyncDeps): TeamSync {
         refusedNow > 0
           ? `${refusedNow} session${refusedNow === 1 ? ' was' : 's were'} refused by the store and kept on this computer: ${queue.refusedReason()}`
           : null;
+      lastRefusal = refusedNow > 0 ? queue.refusedAs() : undefined;
       lastProblem = null;
       if (lastError !== null) log(`Team sync: ${lastError}`);
       lastLogged = lastError === null ? null : lastLogged;
@@ -269,6 +273,7 @@ export function createTeamSync(deps: TeamSyncDeps): TeamSync {
       failures++;
       lastError = describeFailure(error, config);
       lastProblem = failureProblem(error, config);
+      lastRefusal = undefined;
       schedule(backoffDelayMs(failures, random, backoff));
       log(`Team sync: ${lastError}`);
       return { sent, refused, error: lastError };

@@ -3,7 +3,7 @@
  * team view's requests and answers when it reads the store (a page of sessions with their agent and team,
  * and per-day figures per agent for the charts). Shared by main (answers), preload and the renderer.
  */
-import type { TeamStoreProblem } from './team-store-problem';
+import type { SessionRefusal, TeamStoreProblem } from './team-store-problem';
 import { z } from 'zod';
 import { sessionQuerySchema, type SessionSummary } from './session-ipc-schema';
 
@@ -32,6 +32,8 @@ export interface TeamSyncStatus {
   readonly error: string | null;
   /** When `error` is the store's problem: the same as data, worded by the page (team-store-problem.ts). */
   readonly problem?: TeamStoreProblem;
+  /** When `error` says sessions were refused: why the first was, as data (worded by the page). */
+  readonly refusal?: SessionRefusal;
   readonly nextTryAt: string | null;
 }
 
