@@ -14,20 +14,26 @@ import { tempDirs } from '../support/temp-dirs';
 const dirs = tempDirs('dispatch');
 let handlers: IpcHandlers;
 let settingsFile: string;
+/** What the host's log heard (why a storage call failed). */
+let logged: string[];
 
 beforeEach(() => {
   const dataDir = dirs.make();
   const { store } = openSettingsStore(dataDir);
   settingsFile = path.join(dataDir, 'settings.json');
-  handlers = createHandlers({
-    appInfo: {
-      version: '9.9.9',
-      host: 'browser',
-      platform: 'linux',
-      features: electronHostFeatures('linux'),
+  logged = [];
+  handlers = createHandlers(
+    {
+      appInfo: {
+        version: '9.9.9',
+        host: 'browser',
+        platform: 'linux',
+        features: electronHostFeatures('linux'),
+      },
+      settings: createSettingsService({ store }),
     },
-    settings: createSettingsService({ store }),
-  });
+    (line) => logged.push(line),
+  );
 });
 afterEach(() => dirs.cleanup());
 
@@ -116,6 +122,9 @@ describe('dispatch', () => {
     );
     expect(result).toMatchObject({ ok: false, code: 'internal' });
     expect(!result.ok && result.message).not.toContain(settingsFile);
-    expect(errors).toHaveLength(1);
+    // The settings handler answers the failure itself (with its reason) and the host's log hears the cause.
+    expect(errors).toHaveLength(0);
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatch(/^updateSettings: /);
   });
 });
