@@ -14,10 +14,8 @@ import {
 import type { IpcResult } from '../../../preload/contract/ipc-result';
 import { request, writeFakeRenderer } from '../support/host-requests';
 import { tempDirs } from '../support/temp-dirs';
-import { createIntl } from 'react-intl';
 import { describeHostFailure } from '../../../renderer/src/api/host-failure-text';
-import { withFallback, type Translation } from '../../../renderer/src/i18n/catalogue';
-import de from '../../../renderer/src/i18n/messages/de.json' with { type: 'json' };
+import { intlForLocale } from '../../support/intl-for-locale';
 
 const dirs = tempDirs('recording-upload');
 const RATE = 8000;
@@ -82,10 +80,7 @@ describe('the page’s recording upload', () => {
       reason: 'disk-full',
       message: 'The call audio was not stored: the disk is full.',
     });
-    const german = createIntl({
-      locale: 'de',
-      messages: withFallback('de', de as Translation).messages,
-    });
+    const german = intlForLocale('de');
     expect(describeHostFailure(upload.problem!, german)).toBe(
       'Der Datenträger ist voll. Nichts zuvor Gespeichertes wurde geändert.',
     );
@@ -97,10 +92,7 @@ describe('the page’s recording upload', () => {
     const result = await dispatch(none, 'discardRecording', { callId: CALL });
     if (result.ok) throw new Error('expected a failure');
     expect(result.message).toBe('This host keeps no recordings.');
-    const german = createIntl({
-      locale: 'de',
-      messages: withFallback('de', de as Translation).messages,
-    });
+    const german = intlForLocale('de');
     expect(describeHostFailure(result, german)).toBe(
       'Dieses Fenster speichert keine Anrufaufnahmen.',
     );

@@ -13,10 +13,8 @@ import { openSyncQueue } from '../../../main/team/sync-queue';
 import { createTeamSync, type TeamSync } from '../../../main/team/team-sync';
 import type { TeamStore } from '../../../main/team/team-store';
 import { makeSessions } from '../../support/session-factory';
-import { createIntl } from 'react-intl';
 import { describeHostFailure } from '../../../renderer/src/api/host-failure-text';
-import { withFallback, type Translation } from '../../../renderer/src/i18n/catalogue';
-import de from '../../../renderer/src/i18n/messages/de.json' with { type: 'json' };
+import { intlForLocale } from '../../support/intl-for-locale';
 
 const CONFIG = parseTeamConfig(
   {
@@ -93,10 +91,7 @@ describe('team sync backoff (fake clock)', () => {
       nextTryAt: new Date(tries[tries.length - 1] + 60_000).toISOString(),
     });
     // The header words why in the agent's language (the store's problem comes as data).
-    const german = createIntl({
-      locale: 'de',
-      messages: withFallback('de', de as Translation).messages,
-    });
+    const german = intlForLocale('de');
     const { problem } = running.status();
     expect(problem).toMatchObject({ problem: 'refused', where: '127.0.0.1:5999/calm' });
     const why = {

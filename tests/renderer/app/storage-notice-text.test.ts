@@ -7,16 +7,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createIntl } from 'react-intl';
 import { createHandlers } from '../../../main/host/handlers';
 import { forwardServiceEvents } from '../../../main/host/host-events';
 import { openHostServices } from '../../../main/host/host-services';
 import { BROWSER_HOST_FEATURES } from '../../../main/host/host-features';
 import type { StorageNotice } from '../../../preload/contract/storage-notice';
 import { describeStorageNotice } from '../../../renderer/src/app/storage-notice-text';
-import { withFallback, type Translation } from '../../../renderer/src/i18n/catalogue';
-import de from '../../../renderer/src/i18n/messages/de.json' with { type: 'json' };
 import { tempDirs } from '../../main/support/temp-dirs';
+import { intlForLocale } from '../../support/intl-for-locale';
 
 const dirs = tempDirs('storage-notice-text');
 const toClose: (() => void)[] = [];
@@ -25,10 +23,7 @@ afterEach(() => {
   dirs.cleanup();
 });
 
-const german = createIntl({
-  locale: 'de',
-  messages: withFallback('de', de as Translation).messages,
-});
+const german = intlForLocale('de');
 
 function open(dataDir: string) {
   const services = openHostServices({

@@ -5,7 +5,6 @@
  */
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createIntl } from 'react-intl';
 import { dispatch } from '../../../main/ipc/dispatch';
 import type { IpcHandlers } from '../../../preload/contract/ipc-handlers';
 import type { IpcFailure, IpcResult } from '../../../preload/contract/ipc-result';
@@ -15,23 +14,15 @@ import { createExportService } from '../../../main/export/export-service';
 import { createExportHandlers } from '../../../main/export/export-handlers';
 import { describeHostFailure } from '../../../renderer/src/api/host-failure-text';
 import { exportFailureText } from '../../../renderer/src/export/export-failure-text';
-import { withFallback, type Translation } from '../../../renderer/src/i18n/catalogue';
-import de from '../../../renderer/src/i18n/messages/de.json' with { type: 'json' };
-import fr from '../../../renderer/src/i18n/messages/fr.json' with { type: 'json' };
 import { makeSessions } from '../../support/session-factory';
 import { tempDirs } from '../../main/support/temp-dirs';
+import { intlForLocale } from '../../support/intl-for-locale';
 
 const dirs = tempDirs('export-failure-text');
 afterEach(() => dirs.cleanup());
 
-const german = createIntl({
-  locale: 'de',
-  messages: withFallback('de', de as Translation).messages,
-});
-const french = createIntl({
-  locale: 'fr',
-  messages: withFallback('fr', fr as Translation).messages,
-});
+const german = intlForLocale('de');
+const french = intlForLocale('fr');
 
 function failed(result: IpcResult<unknown>): IpcFailure {
   if (result.ok) throw new Error('expected a failure');

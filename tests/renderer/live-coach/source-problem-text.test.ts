@@ -4,19 +4,14 @@
  * English sentence unchanged (it is also the problem's message, for the console).
  */
 import { describe, expect, it } from 'vitest';
-import { createIntl } from 'react-intl';
 import {
   MONO_SOURCE_PROBLEM,
   describeCaptureError,
 } from '../../../renderer/src/live-coach/audio/source-problems';
 import { describeSourceProblem } from '../../../renderer/src/live-coach/audio/source-problem-text';
-import { withFallback, type Translation } from '../../../renderer/src/i18n/catalogue';
-import fr from '../../../renderer/src/i18n/messages/fr.json' with { type: 'json' };
+import { intlForLocale } from '../../support/intl-for-locale';
 
-const french = createIntl({
-  locale: 'fr',
-  messages: withFallback('fr', fr as Translation).messages,
-});
+const french = intlForLocale('fr');
 
 describe('an audio source problem in the agent’s language', () => {
   it('a microphone the browser refuses says what to do, in French', () => {

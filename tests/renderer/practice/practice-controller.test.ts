@@ -27,16 +27,14 @@ import {
   type PracticeControllerDeps,
 } from '../../../renderer/src/practice/practice-controller';
 import { buildDialogue, truthOf } from '../../support/dialogues';
-import { createIntl } from 'react-intl';
 import { problemReason } from '../../../renderer/src/practice/practice-words';
-import { withFallback, type Translation } from '../../../renderer/src/i18n/catalogue';
-import fr from '../../../renderer/src/i18n/messages/fr.json' with { type: 'json' };
 import { dbToGain, mixInto } from '../../support/test-audio';
 import { agentRepliesCall, callerScenarioCall } from '../../engine/practice/practice-scripts';
 import { tempDirs } from '../../main/support/temp-dirs';
 import { scenarioFromCallFile } from '../../../renderer/src/practice/scenario-from-call-file';
 import { decodeScenario } from '../../../renderer/engine/practice/scenario-file';
 import { readFileSync } from 'node:fs';
+import { intlForLocale } from '../../support/intl-for-locale';
 
 const SR = 16000;
 const dirs = tempDirs('practice-screen');
@@ -174,10 +172,7 @@ describe('the Practice screen’s controller', () => {
       file: 'notes.wav',
       audioProblem: { code: 'not-audio' },
     });
-    const french = createIntl({
-      locale: 'fr',
-      messages: withFallback('fr', fr as Translation).messages,
-    });
+    const french = intlForLocale('fr');
     expect(problemReason(problem, french)).toMatch(
       /^notes\.wav: Ce n’est pas un fichier audio que nous lisons\u00a0: il ressemble à du texte\u00a0;/,
     );

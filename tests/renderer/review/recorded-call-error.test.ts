@@ -5,7 +5,6 @@
  * French; the English catalogue says what the engine's English message says.
  */
 import { describe, expect, it } from 'vitest';
-import { createIntl } from 'react-intl';
 import { encodeWav } from '../../../renderer/engine/wav-codec';
 import { analyseRecordedCall } from '../../../renderer/src/review/recorded-call-analysis';
 import {
@@ -14,13 +13,9 @@ import {
   type RecordedCallError,
 } from '../../../renderer/src/review/recorded-call-error';
 import { ENGLISH_INTL } from '../../../renderer/src/i18n/english-intl';
-import { withFallback, type Translation } from '../../../renderer/src/i18n/catalogue';
-import fr from '../../../renderer/src/i18n/messages/fr.json' with { type: 'json' };
+import { intlForLocale } from '../../support/intl-for-locale';
 
-const french = createIntl({
-  locale: 'fr',
-  messages: withFallback('fr', fr as Translation).messages,
-});
+const french = intlForLocale('fr');
 
 const call = encodeWav([new Float32Array(8000), new Float32Array(8000)], 8000, 16);
 

@@ -13,15 +13,12 @@ import {
   type ReadBytes,
 } from '../../../renderer/src/review/recorded-call-analysis';
 import { buildDialogue, type Dialogue } from '../../support/dialogues';
-import { createIntl } from 'react-intl';
 import type { CallAudioProblem } from '../../../renderer/engine/call-audio/call-audio-problem';
 import { describeCallAudioProblem } from '../../../renderer/src/review/call-audio-problem-text';
-import { withFallback, type Translation } from '../../../renderer/src/i18n/catalogue';
-import de from '../../../renderer/src/i18n/messages/de.json' with { type: 'json' };
-import fr from '../../../renderer/src/i18n/messages/fr.json' with { type: 'json' };
 import type { WavRepair } from '../../../renderer/engine/wav-header';
 import { describeWavRepair } from '../../../renderer/src/review/wav-repair-text';
 import { interruptionCall } from '../../engine/dialogue-scripts';
+import { intlForLocale } from '../../support/intl-for-locale';
 
 let d: Dialogue;
 let bytes: Uint8Array;
@@ -127,10 +124,7 @@ describe('recorded call analysis', () => {
     expect(problems).toHaveLength(1);
     // The English sentence is left out of the note: the page words the problem instead.
     expect(report.note ?? '').not.toContain('cut short');
-    const german = createIntl({
-      locale: 'de',
-      messages: withFallback('de', de as Translation).messages,
-    });
+    const german = intlForLocale('de');
     expect(
       german.formatMessage(
         { id: 'review.recorded.cut-short' },
@@ -163,10 +157,7 @@ describe('recorded call analysis', () => {
     });
     // The English sentences are left out of the note: the page words the repairs instead.
     expect(report.note ?? '').not.toMatch(/streamed|incomplete/);
-    const french = createIntl({
-      locale: 'fr',
-      messages: withFallback('fr', fr as Translation).messages,
-    });
+    const french = intlForLocale('fr');
     expect(repairs.map((r) => describeWavRepair(r, french))).toEqual([
       'La taille des données de l’enregistrement est 0xFFFFFFFF (un enregistrement en flux) : l’audio jusqu’à la fin du fichier a été analysé.',
       'L’audio se termine par 3 octets d’une trame incomplète, laissés de côté.',

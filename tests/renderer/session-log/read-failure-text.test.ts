@@ -3,29 +3,20 @@
  * handlers answer with a reason, and the page says it in the agent's language (host-failure-text.ts).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createIntl } from 'react-intl';
 import { dispatch } from '../../../main/ipc/dispatch';
 import type { IpcHandlers } from '../../../preload/contract/ipc-handlers';
 import type { IpcFailure, IpcResult } from '../../../preload/contract/ipc-result';
 import { createSessionHandlers } from '../../../main/sessions/session-handlers';
 import { openSessionServices } from '../../../main/host/session-services';
 import { describeHostFailure } from '../../../renderer/src/api/host-failure-text';
-import { withFallback, type Translation } from '../../../renderer/src/i18n/catalogue';
-import de from '../../../renderer/src/i18n/messages/de.json' with { type: 'json' };
-import fr from '../../../renderer/src/i18n/messages/fr.json' with { type: 'json' };
 import { tempDirs } from '../../main/support/temp-dirs';
+import { intlForLocale } from '../../support/intl-for-locale';
 
 const dirs = tempDirs('read-failure-text');
 afterEach(() => dirs.cleanup());
 
-const german = createIntl({
-  locale: 'de',
-  messages: withFallback('de', de as Translation).messages,
-});
-const french = createIntl({
-  locale: 'fr',
-  messages: withFallback('fr', fr as Translation).messages,
-});
+const german = intlForLocale('de');
+const french = intlForLocale('fr');
 
 function failed(result: IpcResult<unknown>): IpcFailure {
   if (result.ok) throw new Error('expected a failure');

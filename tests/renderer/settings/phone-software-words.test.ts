@@ -19,19 +19,10 @@ import type { IpcHandlers } from '../../../preload/contract/ipc-handlers';
 import { dispatch } from '../../../main/ipc/dispatch';
 import { createCallEventHandlers } from '../../../main/call-events/call-event-handlers';
 import { createCallEventRelay } from '../../../main/call-events/call-event-relay';
-import { createIntl } from 'react-intl';
-import { withFallback, type Translation } from '../../../renderer/src/i18n/catalogue';
-import de from '../../../renderer/src/i18n/messages/de.json' with { type: 'json' };
-import fr from '../../../renderer/src/i18n/messages/fr.json' with { type: 'json' };
+import { intlForLocale } from '../../support/intl-for-locale';
 
-const german = createIntl({
-  locale: 'de',
-  messages: withFallback('de', de as Translation).messages,
-});
-const french = createIntl({
-  locale: 'fr',
-  messages: withFallback('fr', fr as Translation).messages,
-});
+const german = intlForLocale('de');
+const french = intlForLocale('fr');
 
 const received = (outcome: ReceivedCallEvent['outcome'], did: string): ReceivedCallEvent => ({
   event: { kind: 'end' },

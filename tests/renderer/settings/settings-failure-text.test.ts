@@ -4,7 +4,6 @@
  * English message stays for the log.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createIntl } from 'react-intl';
 import { dispatch } from '../../../main/ipc/dispatch';
 import type { IpcHandlers } from '../../../preload/contract/ipc-handlers';
 import type { IpcFailure, IpcResult } from '../../../preload/contract/ipc-result';
@@ -14,22 +13,14 @@ import { createSettingsHandlers } from '../../../main/settings/settings-handlers
 import { createDesktopStateService } from '../../../main/desktop/desktop-state-service';
 import { createDesktopHandlers } from '../../../main/desktop/desktop-handlers';
 import { describeHostFailure } from '../../../renderer/src/api/host-failure-text';
-import { withFallback, type Translation } from '../../../renderer/src/i18n/catalogue';
-import de from '../../../renderer/src/i18n/messages/de.json' with { type: 'json' };
-import fr from '../../../renderer/src/i18n/messages/fr.json' with { type: 'json' };
 import { tempDirs } from '../../main/support/temp-dirs';
+import { intlForLocale } from '../../support/intl-for-locale';
 
 const dirs = tempDirs('settings-failure');
 afterEach(() => dirs.cleanup());
 
-const german = createIntl({
-  locale: 'de',
-  messages: withFallback('de', de as Translation).messages,
-});
-const french = createIntl({
-  locale: 'fr',
-  messages: withFallback('fr', fr as Translation).messages,
-});
+const german = intlForLocale('de');
+const french = intlForLocale('fr');
 
 function failed(result: IpcResult<unknown>): IpcFailure {
   if (result.ok) throw new Error('expected a failure');

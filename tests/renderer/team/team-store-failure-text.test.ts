@@ -4,24 +4,15 @@
  * keeps its English line for the log, the status and the CLI.
  */
 import { describe, expect, it } from 'vitest';
-import { createIntl } from 'react-intl';
 import { createTeamHandlers } from '../../../main/team/team-handlers';
 import type { TeamServices } from '../../../main/team/team-services';
 import type { TeamConfig } from '../../../main/team/team-config';
 import { describeHostFailure } from '../../../renderer/src/api/host-failure-text';
-import { withFallback, type Translation } from '../../../renderer/src/i18n/catalogue';
-import de from '../../../renderer/src/i18n/messages/de.json' with { type: 'json' };
-import fr from '../../../renderer/src/i18n/messages/fr.json' with { type: 'json' };
 import type { IpcFailure, IpcResult } from '../../../preload/contract/ipc-result';
+import { intlForLocale } from '../../support/intl-for-locale';
 
-const german = createIntl({
-  locale: 'de',
-  messages: withFallback('de', de as Translation).messages,
-});
-const french = createIntl({
-  locale: 'fr',
-  messages: withFallback('fr', fr as Translation).messages,
-});
+const german = intlForLocale('de');
+const french = intlForLocale('fr');
 
 function failed(result: IpcResult<unknown>): IpcFailure {
   if (result.ok) throw new Error('expected a failure');

@@ -22,9 +22,7 @@ import {
 } from '../../../renderer/src/wrap-up/wrap-up-words';
 import { seededRandom, sessionAt } from '../../support/session-factory';
 import { tempDirs } from '../../main/support/temp-dirs';
-import { createIntl } from 'react-intl';
-import { withFallback, type Translation } from '../../../renderer/src/i18n/catalogue';
-import de from '../../../renderer/src/i18n/messages/de.json' with { type: 'json' };
+import { intlForLocale } from '../../support/intl-for-locale';
 
 const dirs = tempDirs('wrap-up-controller');
 afterEach(() => dirs.cleanup());
@@ -208,10 +206,7 @@ describe('wrap-up controller', () => {
       reason: 'disk-full',
       message: 'The session was not saved: the disk is full. Nothing saved before was changed.',
     });
-    const german = createIntl({
-      locale: 'de',
-      messages: withFallback('de', de as Translation).messages,
-    });
+    const german = intlForLocale('de');
     expect(problemText(problem, german)).toBe(
       'Nicht gespeichert: Der Datenträger ist voll. Nichts zuvor Gespeichertes wurde geändert.',
     );
@@ -232,10 +227,7 @@ describe('wrap-up controller', () => {
     const { autosave } = wrapUp.getState();
     expect(autosave.status).toBe('error');
     if (!autosave.error) throw new Error('expected a draft that was not saved');
-    const german = createIntl({
-      locale: 'de',
-      messages: withFallback('de', de as Translation).messages,
-    });
+    const german = intlForLocale('de');
     expect(autosaveErrorText(autosave.error, german)).toBe(
       'Entwurf nicht gespeichert: Calm Line darf nicht in seinen Datenordner schreiben. Nichts zuvor Gespeichertes wurde geändert.',
     );
