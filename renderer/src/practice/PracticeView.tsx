@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ChangeEvent } from 'react';
+import { useEffect, useRef } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { Settings } from '../../../preload/contract/settings-schema';
 import { CueTile } from '../live-coach/CueTile';
@@ -6,6 +6,7 @@ import { PrioritiesPad } from '../live-coach/PrioritiesPad';
 import { PracticeHistory } from './PracticeHistory';
 import { PracticeScoreView } from './PracticeScoreView';
 import { ScenarioList } from './ScenarioList';
+import { FilePickButton } from './FilePickButton';
 import { usePractice } from './use-practice';
 import { saveFile } from './save-file';
 import type { PracticeStep } from './practice-controller';
@@ -28,8 +29,6 @@ const STEP_FOCUS: Readonly<Partial<Record<PracticeStep, string>>> = {
 export function PracticeView({ settings }: { settings: Settings | null }) {
   const intl = useIntl();
   const { state, controller } = usePractice(settings);
-  const fileInput = useRef<HTMLInputElement>(null);
-  const callInput = useRef<HTMLInputElement>(null);
   const screen = useRef<HTMLElement>(null);
 
   // Keyboard first: a step that opens puts the focus where the agent goes on (the button that opened it
@@ -41,15 +40,6 @@ export function PracticeView({ settings }: { settings: Settings | null }) {
     const target = STEP_FOCUS[state.step];
     if (target) screen.current?.querySelector<HTMLElement>(target)?.focus();
   }, [state.step]);
-
-  async function picked(event: ChangeEvent<HTMLInputElement>, from: 'scenario' | 'call') {
-    const file = event.target.files?.[0];
-    event.target.value = '';
-    if (!file) return;
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    if (from === 'scenario') await controller.importFile(file.name, bytes);
-    else await controller.makeFromCallFile(file.name, bytes);
-  }
 
   async function exportScenario(id: string) {
     const file = await controller.exportFile(id);
@@ -104,37 +94,21 @@ export function PracticeView({ settings }: { settings: Settings | null }) {
             >
               <FormattedMessage id="practice.start" />
             </button>
-            <button
-              type="button"
-              onClick={() => fileInput.current?.click()}
-              data-testid="practice-import"
-            >
-              <FormattedMessage id="practice.import" />
-            </button>
-            <input
-              ref={fileInput}
-              type="file"
+            <FilePickButton
+              labelId="practice.import"
+              fileLabelId="practice.import.file"
               accept=".calmscenario"
-              hidden
-              aria-label={intl.formatMessage({ id: 'practice.import.file' })}
-              onChange={(e) => void picked(e, 'scenario')}
-              data-testid="practice-file"
+              onFile={(name, bytes) => controller.importFile(name, bytes)}
+              testId="practice-import"
+              fileTestId="practice-file"
             />
-            <button
-              type="button"
-              onClick={() => callInput.current?.click()}
-              data-testid="practice-make"
-            >
-              <FormattedMessage id="practice.make" />
-            </button>
-            <input
-              ref={callInput}
-              type="file"
+            <FilePickButton
+              labelId="practice.make"
+              fileLabelId="practice.make.file"
               accept=".wav,.mp3,.opus,.ogg,.flac,audio/*"
-              hidden
-              aria-label={intl.formatMessage({ id: 'practice.make.file' })}
-              onChange={(e) => void picked(e, 'call')}
-              data-testid="practice-call-file"
+              onFile={(name, bytes) => controller.makeFromCallFile(name, bytes)}
+              testId="practice-make"
+              fileTestId="practice-call-file"
             />
           </div>
           <PracticeHistory
