@@ -78,6 +78,32 @@ describe('stereo filter pass', () => {
     });
   }
 
+  it('takes the sample peaks as the scalar loop does: any chunk length, −0, a NaN sample', () => {
+    // The kernel takes the peaks four frames at a time, then the frames left one by one.
+    const caller = signal(30000, 3);
+    const agent = signal(30000, 4).map((v) => -v);
+    caller.fill(-0, 0, 9);
+    agent.fill(-0, 0, 5);
+    caller[12345] = 0.9;
+    agent[20003] = -0.95;
+    agent[25001] = NaN;
+    const simd = [party(48000), party(48000)];
+    const scalar = [party(48000), party(48000)];
+    const sizes = [1, 2, 3, 4, 5, 6, 7, 8, 9, 1021, 1023, 1025, 1027];
+    let pos = 0;
+    for (let k = 0; pos < caller.length; k++) {
+      const end = Math.min(caller.length, pos + sizes[k % sizes.length]);
+      runStereoFilterPass(simd[0], simd[1], caller, agent, pos, end);
+      runFusedFilterPass(scalar[0].kw, scalar[0].band, caller, pos, end, scalar[0].sums);
+      runFusedFilterPass(scalar[1].kw, scalar[1].band, agent, pos, end, scalar[1].sums);
+      expectBitIdentical(snapshot(simd[0]), snapshot(scalar[0]));
+      expectBitIdentical(snapshot(simd[1]), snapshot(scalar[1]));
+      pos = end;
+    }
+    expect(simd[0].kw.inputPeak).toBe(Math.fround(0.9));
+    expect(simd[1].kw.inputPeak).toBe(Math.fround(0.95));
+  });
+
   it('the engine finds the same call with the SIMD loop as with the scalar fallback (a real-voice call)', () => {
     // Caller on the right, agent on the left, in 128-sample blocks as the AudioWorklet feeds it.
     const { channels, sampleRate } = readWavFile(floorCall('leak-28').wav);
