@@ -83,7 +83,7 @@ async function runMigrate(config: TeamConfig): Promise<number> {
 }
 
 async function openLocal(dataDir: string, config: TeamConfig) {
-  const [{ openSessionServices }, { openTeamServices }] = await Promise.all([
+  const [{ openSessionServices }, { openTeamServices, practiceRunsOf }] = await Promise.all([
     import('../host/session-services'),
     import('../team/team-services'),
   ]);
@@ -92,6 +92,7 @@ async function openLocal(dataDir: string, config: TeamConfig) {
     dataDir,
     config,
     repository: sessions.repository,
+    practiceRuns: practiceRunsOf(sessions.practice),
     timelineJson: (session) => {
       const timeline = sessions.timelines.get(session.id);
       return timeline === null ? null : JSON.stringify(timeline);

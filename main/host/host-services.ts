@@ -17,7 +17,7 @@ import type { DesktopStateService } from '../desktop/desktop-state-service';
 import type { JsonStoreFactory } from '../storage/json-store';
 import { APP_VERSION } from './app-version';
 import { createCallEventRelay, type CallEventRelay } from '../call-events/call-event-relay';
-import { openPracticeStore, type PracticeStore } from '../practice/practice-store';
+import type { PracticeStore } from '../practice/practice-store';
 
 export interface HostServices {
   readonly appInfo: AppInfo;
@@ -72,7 +72,13 @@ export function openHostServices(options: HostServicesOptions): OpenedHostServic
   const repairNote = settingsNoticeOf(fileCheck);
   if (repairNote) log?.(repairNote.message);
   const settings = createSettingsService({ store, warn: log });
-  const sessions = openSessionServices({ dataDir, openStore, now, warn: log });
+  const sessions = openSessionServices({
+    dataDir,
+    openStore,
+    now,
+    warn: log,
+    shippedScenariosDir: options.shippedScenariosDir,
+  });
   const exports = createRepositoryExportService({
     repository: () => sessions.repository,
     targets: options.exportTargets,
@@ -95,12 +101,7 @@ export function openHostServices(options: HostServicesOptions): OpenedHostServic
     exports,
     desktop: options.desktop,
     callEvents: createCallEventRelay(),
-    practice: openPracticeStore({
-      dataDir,
-      shippedDir: options.shippedScenariosDir,
-      now,
-      log,
-    }),
+    practice: sessions.practice,
     dataDir,
     settingsPath: store.path,
   };

@@ -4,8 +4,9 @@
  * `<data>/practice/scenarios/<id>.calmscenario` (the scenario files as imported or made, each written
  * atomically, each checked by the strict decoder before it is kept) with
  * `scenarios.json` listing them, and `<data>/practice/runs/YYYY-MM/<id>.json`, one rehearsal a file.
- * Nothing here is a session: the session log, its index, the team queue and the exports never read this
- * folder, so a rehearsal is never counted among real calls.
+ * Nothing here is a session: the session log, its index and the exports never read this folder, so a
+ * rehearsal is never counted among real calls. With a team store, rehearsals go to its own practice table
+ * (main/team/practice-row.ts), never to the sessions.
  *
  * A damaged or hand-edited `scenarios.json` is rebuilt from the files; a run file that does not pass its
  * schema is skipped when listing (and named to the log).
@@ -59,6 +60,10 @@ export interface PracticeStore {
   deleteScenario(id: string): boolean;
   saveRun(run: PracticeRunRecord): PracticeRunRecord;
   listRuns(query: { offset: number; limit: number; scenarioId?: string }): PracticeRunPage;
+  /** The rehearsals with these ids that exist (what the team sync sends). */
+  getRuns(ids: readonly string[]): PracticeRunRecord[];
+  /** Every kept rehearsal's id. */
+  runIds(): string[];
 }
 
 export function openPracticeStore(deps: PracticeStoreDeps): PracticeStore {
@@ -168,6 +173,21 @@ export function openPracticeStore(deps: PracticeStoreDeps): PracticeStore {
     });
   };
 
+  /** The rehearsals these files hold; a file that cannot be read or fails its check is named to the log. */
+  const readRuns = (files: readonly string[]): PracticeRunRecord[] => {
+    const runs: PracticeRunRecord[] = [];
+    for (const file of files) {
+      try {
+        const parsed = practiceRunSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
+        if (parsed.success) runs.push(parsed.data);
+        else deps.log?.(`Practice run ${path.basename(file)} skipped: it does not pass its check.`);
+      } catch {
+        deps.log?.(`Practice run ${path.basename(file)} skipped: it could not be read.`);
+      }
+    }
+    return runs;
+  };
+
   return {
     practiceDir,
     listScenarios: () => [
@@ -222,22 +242,16 @@ export function openPracticeStore(deps: PracticeStoreDeps): PracticeStore {
       return checked;
     },
     listRuns({ offset, limit, scenarioId }) {
-      const runs: PracticeRunRecord[] = [];
-      for (const file of runFiles()) {
-        try {
-          const parsed = practiceRunSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
-          if (parsed.success) runs.push(parsed.data);
-          else
-            deps.log?.(`Practice run ${path.basename(file)} skipped: it does not pass its check.`);
-        } catch {
-          deps.log?.(`Practice run ${path.basename(file)} skipped: it could not be read.`);
-        }
-      }
-      const matching = runs
+      const matching = readRuns(runFiles())
         .filter((r) => scenarioId === undefined || r.scenarioId === scenarioId)
         .sort((a, b) => b.startedAt.localeCompare(a.startedAt) || b.id.localeCompare(a.id));
       return { total: matching.length, runs: matching.slice(offset, offset + limit) };
     },
+    getRuns(ids) {
+      const wanted = new Set(ids);
+      return readRuns(runFiles().filter((file) => wanted.has(path.basename(file, '.json'))));
+    },
+    runIds: () => runFiles().map((file) => path.basename(file, '.json')),
   };
 }
 

@@ -14,7 +14,8 @@
  * fail) and the exact text beside it in `session_exact`; session ids are unique per team (the primary key
  * is (team_id, id)), and team names are visible to their members only. The columns beside the session are
  * what the team view filters, sorts and counts on, with indexes that start with the team: a reader's
- * "all my teams" is one index range per team (team-store.ts).
+ * "all my teams" is one index range per team (team-store.ts). Since version 3 rehearsals (Practice) have
+ * their own table, `calm_practice_runs`, under the same rules: no session query reads it.
  */
 import type pg from 'pg';
 
@@ -209,6 +210,56 @@ CREATE POLICY own_teams ON calm_teams FOR SELECT TO ${MEMBER_ROLE}
                  WHERE a.team_id = calm_teams.team_id AND a.role_name = current_user)
          OR EXISTS (SELECT 1 FROM calm_team_leads l
                     WHERE l.team_id = calm_teams.team_id AND l.role_name = current_user));
+`,
+  },
+  {
+    version: 3,
+    name: 'rehearsals: the practice history, apart from the sessions',
+    sql: `
+-- A rehearsal (Practice) is never a call: its own table, which no session query reads. The same rules as
+-- calm_sessions: an agent writes and reads its own rows, a lead reads its teams' rows, nobody deletes.
+CREATE TABLE calm_practice_runs (
+  team_id text NOT NULL,
+  id uuid NOT NULL,
+  agent_id text NOT NULL,
+  agent_name text NOT NULL,
+  scenario_id uuid NOT NULL,
+  scenario_title text NOT NULL,
+  started_at timestamptz NOT NULL,
+  ended_at timestamptz NOT NULL,
+  turns integer NOT NULL,
+  waited integer NOT NULL,
+  answered_softly integer NOT NULL,
+  talked_over integer NOT NULL,
+  unanswered integer NOT NULL,
+  run json NOT NULL,
+  synced_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (team_id, id),
+  FOREIGN KEY (team_id, agent_id) REFERENCES calm_agents (team_id, agent_id)
+);
+CREATE INDEX calm_practice_runs_team_started ON calm_practice_runs (team_id, started_at DESC)
+  INCLUDE (agent_id);
+
+ALTER TABLE calm_practice_runs ENABLE ROW LEVEL SECURITY;
+CREATE POLICY agent_reads_own ON calm_practice_runs FOR SELECT TO ${MEMBER_ROLE}
+  USING (EXISTS (SELECT 1 FROM calm_agents a
+                 WHERE a.team_id = calm_practice_runs.team_id AND a.agent_id = calm_practice_runs.agent_id
+                   AND a.role_name = current_user));
+CREATE POLICY lead_reads_team ON calm_practice_runs FOR SELECT TO ${MEMBER_ROLE}
+  USING (EXISTS (SELECT 1 FROM calm_team_leads l
+                 WHERE l.team_id = calm_practice_runs.team_id AND l.role_name = current_user));
+CREATE POLICY agent_inserts_own ON calm_practice_runs FOR INSERT TO ${MEMBER_ROLE}
+  WITH CHECK (EXISTS (SELECT 1 FROM calm_agents a
+                      WHERE a.team_id = calm_practice_runs.team_id
+                        AND a.agent_id = calm_practice_runs.agent_id AND a.role_name = current_user));
+CREATE POLICY agent_updates_own ON calm_practice_runs FOR UPDATE TO ${MEMBER_ROLE}
+  USING (EXISTS (SELECT 1 FROM calm_agents a
+                 WHERE a.team_id = calm_practice_runs.team_id AND a.agent_id = calm_practice_runs.agent_id
+                   AND a.role_name = current_user))
+  WITH CHECK (EXISTS (SELECT 1 FROM calm_agents a
+                      WHERE a.team_id = calm_practice_runs.team_id
+                        AND a.agent_id = calm_practice_runs.agent_id AND a.role_name = current_user));
+GRANT SELECT, INSERT, UPDATE ON calm_practice_runs TO ${MEMBER_ROLE};
 `,
   },
 ];

@@ -97,6 +97,8 @@ export interface SyncQueue {
 
 export interface SyncQueueDeps {
   readonly dataDir: string;
+  /** The file in `team-sync/` (default `queue.json`, the sessions; rehearsals have their own). */
+  readonly fileName?: string;
   readonly now?: () => Date;
   /** Told when a damaged queue file was moved aside. */
   readonly warn?: (message: string) => void;
@@ -105,7 +107,7 @@ export interface SyncQueueDeps {
 type QueueFile = z.infer<typeof queueFileSchema>;
 
 export function openSyncQueue(deps: SyncQueueDeps): SyncQueue {
-  const file = path.join(deps.dataDir, 'team-sync', 'queue.json');
+  const file = path.join(deps.dataDir, 'team-sync', deps.fileName ?? 'queue.json');
   const now = deps.now ?? (() => new Date());
   const load = (): QueueFile => {
     let text: string;

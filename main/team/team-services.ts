@@ -15,7 +15,14 @@ import { describeStore, loadTeamConfig, type TeamConfig } from './team-config';
 import { openStorePool, type StorePool } from './store-connection';
 import { openSyncQueue } from './sync-queue';
 import { openTeamStore, type TeamStore } from './team-store';
-import { createTeamSync, type LocalSessions, type TeamSync, type TeamSyncDeps } from './team-sync';
+import {
+  createTeamSync,
+  type LocalPracticeRuns,
+  type LocalSessions,
+  type TeamSync,
+  type TeamSyncDeps,
+} from './team-sync';
+import type { PracticeStore } from '../practice/practice-store';
 
 export interface TeamServices {
   /** null: no store configured, or its configuration is unusable (see status().error). */
@@ -32,6 +39,8 @@ export interface TeamServicesDeps {
   /** Reads the local sessions (the repository before it is wrapped). */
   readonly repository: Pick<SessionRepository, 'getMany' | 'list'>;
   readonly timelineJson?: (session: Session) => string | null;
+  /** The practice history: its rehearsals go to the store's practice table (absent: none are sent). */
+  readonly practiceRuns?: LocalPracticeRuns;
   readonly now?: () => Date;
   readonly log?: (message: string) => void;
   /** Start background tries at once (default true; the CLI pushes by itself). */
@@ -96,11 +105,21 @@ export function openTeamServices(deps: TeamServicesDeps): TeamServices {
     allIds: () => allSessionIds(deps.repository),
     timelineJson: deps.timelineJson,
   };
+  const practice = deps.practiceRuns && {
+    queue: openSyncQueue({
+      dataDir: deps.dataDir,
+      fileName: PRACTICE_QUEUE_FILE,
+      now: deps.now,
+      warn: deps.log,
+    }),
+    local: deps.practiceRuns,
+  };
   const sync = createTeamSync({
     config,
     store,
     queue,
     local,
+    practice,
     now: deps.now,
     log: deps.log,
     ...deps.tuning,
@@ -118,6 +137,27 @@ export function openTeamServices(deps: TeamServicesDeps): TeamServices {
     async close() {
       await sync.stop();
       await pool.end().catch(() => undefined);
+    },
+  };
+}
+
+/** The rehearsals' own queue file in `team-sync/`. */
+export const PRACTICE_QUEUE_FILE = 'practice-queue.json';
+
+/** The practice history as the sync reads it. */
+export const practiceRunsOf = (practice: PracticeStore): LocalPracticeRuns => ({
+  getMany: (ids) => practice.getRuns(ids),
+  allIds: () => practice.runIds(),
+});
+
+/** The practice store, with every rehearsal queued for the team store before it is kept locally. */
+export function withPracticeQueue(practice: PracticeStore, sync: TeamSync | null): PracticeStore {
+  if (sync === null) return practice;
+  return {
+    ...practice,
+    saveRun(run) {
+      sync.queuedPractice([run.id]);
+      return practice.saveRun(run);
     },
   };
 }

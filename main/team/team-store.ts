@@ -17,6 +17,8 @@ import { assertStoreVersion } from './store-migrations';
 import { daysOnlyCountSql, isDaysOnly, teamsSql, whereFor, type StoreFilter } from './store-query';
 import type { StorePool } from './store-connection';
 import type { SessionRefusal } from '../../preload/contract/team-store-problem';
+import type { PracticeRunRecord } from '../../preload/contract/practice-schema';
+import { practiceParameters, practiceUpsertSql } from './practice-row';
 
 export interface SessionToStore {
   readonly session: Session;
@@ -49,6 +51,8 @@ export interface TeamStore {
   checkReady(toSend: boolean): Promise<void>;
   /** Upserts the sessions as this login's agent, in one statement (all or none). */
   upsert(items: readonly SessionToStore[]): Promise<UpsertResult>;
+  /** Upserts rehearsals (Practice) into their own table as this login's agent, in one statement. */
+  upsertPractice(runs: readonly PracticeRunRecord[]): Promise<UpsertResult>;
   list(
     query: StoreFilter & Pick<SessionQuery, 'offset' | 'limit'>,
     today: string,
@@ -221,6 +225,32 @@ export function openTeamStore(
     }
   }
 
+  /** What an upsert did: the ids it did not write are this agent's own rows already newer (sent before),
+   * or another agent's ids in the team (not taken, with why). */
+  const notTakenOf = async (
+    table: 'calm_sessions' | 'calm_practice_runs',
+    asAgent: string,
+    ids: readonly string[],
+    written: readonly { id: string }[],
+  ): Promise<UpsertResult> => {
+    if (written.length === ids.length) return { stored: ids.length, notTaken: [] };
+    const taken = new Set(written.map((row) => row.id));
+    const rest = ids.filter((id) => !taken.has(id));
+    const { rows: own } = await pool.query<{ id: string }>(
+      `SELECT id FROM ${table} WHERE team_id = $1 AND agent_id = $2 AND id = ANY($3::uuid[])`,
+      [identity.teamId, asAgent, rest],
+    );
+    const mine = new Set(own.map((row) => row.id));
+    const notTaken = rest
+      .filter((id) => !mine.has(id))
+      .map((id) => ({
+        id,
+        reason: `session ${id} is another agent's in team ${identity.teamId} (the store keeps theirs)`,
+        refusal: { refusal: 'otherAgent', session: id, team: identity.teamId } as const,
+      }));
+    return { stored: ids.length - notTaken.length, notTaken };
+  };
+
   return {
     async checkReady(toSend) {
       if (!toSend) return ready();
@@ -238,23 +268,27 @@ export function openTeamStore(
         asAgent,
         ...upsertParameters(rows, timelines),
       ]);
-      if (written.rows.length === rows.length) return { stored: rows.length, notTaken: [] };
-      // Not written: this agent's own row that is newer already (sent before), or another agent's id.
-      const taken = new Set(written.rows.map((row) => row.id));
-      const rest = rows.map((row) => row.id).filter((id) => !taken.has(id));
-      const { rows: own } = await pool.query<{ id: string }>(
-        'SELECT id FROM calm_sessions WHERE team_id = $1 AND agent_id = $2 AND id = ANY($3::uuid[])',
-        [identity.teamId, asAgent, rest],
+      return notTakenOf(
+        'calm_sessions',
+        asAgent,
+        rows.map((row) => row.id),
+        written.rows,
       );
-      const mine = new Set(own.map((row) => row.id));
-      const notTaken = rest
-        .filter((id) => !mine.has(id))
-        .map((id) => ({
-          id,
-          reason: `session ${id} is another agent's in team ${identity.teamId} (the store keeps theirs)`,
-          refusal: { refusal: 'otherAgent', session: id, team: identity.teamId } as const,
-        }));
-      return { stored: rows.length - notTaken.length, notTaken };
+    },
+    async upsertPractice(runs) {
+      if (runs.length === 0) return { stored: 0, notTaken: [] };
+      const asAgent = await agentId();
+      const written = await pool.query<{ id: string }>(practiceUpsertSql(runs.length), [
+        identity.teamId,
+        asAgent,
+        ...practiceParameters(runs, asAgent),
+      ]);
+      return notTakenOf(
+        'calm_practice_runs',
+        asAgent,
+        runs.map((run) => run.id),
+        written.rows,
+      );
     },
     async list(query, today) {
       await ready();
@@ -302,7 +336,14 @@ export function openTeamStore(
       // session carries); each agent is labelled with the display name of their latest call beside it.
       const label = `first_value(max(agent_name)) OVER (PARTITION BY team_id, agent_id ORDER BY max(started_at) DESC)
         || ' (' || agent_id || ')'`;
-      const [calls, followUps, teams] = await Promise.all([
+      // Rehearsals by the days, team and agent only (a call's resolution or follow-up is not theirs).
+      const practiceParams: unknown[] = [];
+      const practiceWhere = whereFor(
+        { team: filter.team, from: filter.from, to: filter.to, agent: filter.agent },
+        today,
+        practiceParams,
+      );
+      const [calls, followUps, teams, practice] = await Promise.all([
         pool.query(
           `SELECT day, agent, calls, overtalk_sum, too_loud_sum, time_to_calm_sum, time_to_calm_count,
              confirmed_calls, escalations FROM (
@@ -324,6 +365,14 @@ export function openTeamStore(
           dueParams,
         ),
         pool.query<{ team_id: string }>(`${READER_TEAMS_SQL} ORDER BY 1`),
+        pool.query(
+          `SELECT max(agent_name) || ' (' || agent_id || ')' AS agent, count(*)::int AS rehearsals,
+             sum(turns)::int AS turns, sum(waited)::int AS waited,
+             sum(answered_softly)::int AS answered_softly, sum(talked_over)::int AS talked_over,
+             sum(unanswered)::int AS unanswered, max(started_at) AS last_at
+           FROM calm_practice_runs ${practiceWhere.sql} GROUP BY team_id, agent_id ORDER BY 1`,
+          practiceParams,
+        ),
       ]);
       return {
         calls: calls.rows.map((r) => ({
@@ -339,6 +388,16 @@ export function openTeamStore(
         })),
         followUps: followUps.rows.map((r) => ({ day: r.day, agent: r.agent, open: r.open })),
         teams: teams.rows.map((r) => r.team_id),
+        practice: practice.rows.map((r) => ({
+          agent: r.agent,
+          rehearsals: r.rehearsals,
+          turns: r.turns,
+          waited: r.waited,
+          answeredSoftly: r.answered_softly,
+          talkedOver: r.talked_over,
+          unanswered: r.unanswered,
+          lastAt: (r.last_at as Date).toISOString(),
+        })),
       };
     },
     async countMine() {

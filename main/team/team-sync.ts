@@ -18,6 +18,7 @@
  * Status: 'synced', 'queued' (N waiting), or 'error' with the reason and the time of the next try.
  */
 import type { Session } from '../../preload/contract/session-schema';
+import type { PracticeRunRecord } from '../../preload/contract/practice-schema';
 import type { TeamSyncStatus } from '../../preload/contract/team-store-schema';
 import { describeStore, type TeamConfig } from './team-config';
 import { describeStoreError, isRowRefusal, storeProblem } from './store-connection';
@@ -26,7 +27,7 @@ import { StoreSetupError } from './store-membership';
 import { StoreVersionError } from './store-migrations';
 import { backoffDelayMs, SYNC_BACKOFF, type SyncBackoff } from './sync-backoff';
 import type { QueueEntry, RefusedEntry, SyncQueue } from './sync-queue';
-import type { SessionToStore, TeamStore } from './team-store';
+import type { SessionToStore, TeamStore, UpsertResult } from './team-store';
 
 /** Batches sent between two writes of the queue file. */
 export const SETTLE_EVERY = 10;
@@ -41,11 +42,21 @@ export interface LocalSessions {
   timelineJson?(session: Session): string | null;
 }
 
+/** The practice history the sync sends to the store's own practice table (never among the sessions). */
+export interface LocalPracticeRuns {
+  /** The rehearsals with these ids that exist. */
+  getMany(ids: readonly string[]): PracticeRunRecord[];
+  /** Every kept rehearsal's id. */
+  allIds(): string[];
+}
+
 export interface TeamSyncDeps {
   readonly config: TeamConfig;
   readonly store: TeamStore;
   readonly queue: SyncQueue;
   readonly local: LocalSessions;
+  /** Rehearsals and their own queue (`team-sync/practice-queue.json`); absent: none are sent. */
+  readonly practice?: { readonly queue: SyncQueue; readonly local: LocalPracticeRuns };
   readonly now?: () => Date;
   /** Sessions per upsert (default 500). */
   readonly batchSize?: number;
@@ -65,6 +76,8 @@ export interface PushResult {
 export interface TeamSync {
   /** Queue sessions for the store and schedule a try soon (never waits for the store). */
   queued(ids: readonly string[]): void;
+  /** The same for rehearsals (they go to the store's practice table). */
+  queuedPractice(ids: readonly string[]): void;
   /** Sends everything pending now; resolves when the queue is empty or a try failed. */
   pushNow(): Promise<PushResult>;
   /** Starts background tries (after a backfill when the store is new to this data folder); sessions
@@ -86,16 +99,30 @@ export function storeFingerprint(config: TeamConfig): string {
   return `${config.teamId}/${config.agentId}@${describeStore(config.url)}`;
 }
 
-/** One queued session read for sending. */
-interface Outgoing {
+/** One queued entry read for sending. */
+interface Outgoing<T> {
   readonly entry: QueueEntry;
-  readonly item: SessionToStore;
+  readonly item: T;
 }
 
 /** What a push has to write to the queue file (acknowledged and refused entries). */
 interface Unsettled {
   sent: QueueEntry[];
   refused: RefusedEntry[];
+}
+
+/** How one kind of thing the sync sends (sessions; rehearsals) is read from the data folder (entries
+ * whose item is gone are left out) and taken by the store. */
+interface Outbox<T> {
+  read(entries: readonly QueueEntry[]): Outgoing<T>[];
+  upsert(items: T[]): Promise<UpsertResult>;
+}
+
+/** A kind of thing the sync sends: its queue, what a push has yet to write to it, and how a batch goes. */
+interface Lane {
+  readonly queue: SyncQueue;
+  readonly unsettled: Unsettled;
+  send(entries: QueueEntry[]): Promise<{ sent: number; refused: number }>;
 }
 
 const describeFailure = (error: unknown, config: TeamConfig): string =>
@@ -110,7 +137,7 @@ const failureProblem = (error: unknown, config: TeamConfig): TeamStoreProblem | 
     : storeProblem(error, config);
 
 export function createTeamSync(deps: TeamSyncDeps): TeamSync {
-  const { config, store, queue, local } = deps;
+  const { config, store, queue, local, practice } = deps;
   const now = deps.now ?? (() => new Date());
   const batchSize = deps.batchSize ?? 500;
   const backoff = deps.backoff ?? SYNC_BACKOFF;
@@ -127,11 +154,43 @@ export function createTeamSync(deps: TeamSyncDeps): TeamSync {
   let lastLogged: string | null = null;
   let lastSyncedAt: string | null = null;
   let nextTryAt: string | null = null;
-  const unsettled: Unsettled = { sent: [], refused: [] };
+  const sessions: Outbox<SessionToStore> = {
+    read(entries) {
+      const found = new Map(local.getMany(entries.map((entry) => entry.id)).map((s) => [s.id, s]));
+      return entries.flatMap((entry) => {
+        const session = found.get(entry.id);
+        if (session === undefined) return [];
+        const timelineJson =
+          config.includeTimeline && session.hasTimeline
+            ? (local.timelineJson?.(session) ?? null)
+            : null;
+        return [{ entry, item: { session, timelineJson } }];
+      });
+    },
+    upsert: (items) => store.upsert(items),
+  };
+  // Rehearsals go to the store's practice table, never among the sessions.
+  const lanes: Lane[] = [laneOf(queue, sessions)];
+  if (practice) {
+    const rehearsals: Outbox<PracticeRunRecord> = {
+      read(entries) {
+        const found = new Map(
+          practice.local.getMany(entries.map((entry) => entry.id)).map((r) => [r.id, r]),
+        );
+        return entries.flatMap((entry) => {
+          const run = found.get(entry.id);
+          return run === undefined ? [] : [{ entry, item: run }];
+        });
+      },
+      upsert: (runs) => store.upsertPractice(runs),
+    };
+    lanes.push(laneOf(practice.queue, rehearsals));
+  }
+  const sum = (count: (lane: Lane) => number) => lanes.reduce((n, lane) => n + count(lane), 0);
 
   const status = (): TeamSyncStatus => {
-    const queuedCount = queue.size() - unsettled.sent.length;
-    const refused = queue.refusedCount() + unsettled.refused.length;
+    const queuedCount = sum((lane) => lane.queue.size() - lane.unsettled.sent.length);
+    const refused = sum((lane) => lane.queue.refusedCount() + lane.unsettled.refused.length);
     const state = lastError !== null ? 'error' : queuedCount > 0 ? 'queued' : 'synced';
     return {
       state,
@@ -160,23 +219,29 @@ export function createTeamSync(deps: TeamSyncDeps): TeamSync {
   const ensureBackfilled = (): void => {
     const fingerprint = storeFingerprint(config);
     if (queue.backfilledFor() !== fingerprint) queue.backfill(fingerprint, local.allIds());
+    if (practice && practice.queue.backfilledFor() !== fingerprint)
+      practice.queue.backfill(fingerprint, practice.local.allIds());
   };
 
-  /** Writes what the push has settled so far to the queue file (one write). */
+  /** Writes what the push has settled so far to the queue files (one write each). */
   const settle = (): void => {
-    if (unsettled.sent.length === 0 && unsettled.refused.length === 0) return;
-    const { sent, refused } = unsettled;
-    unsettled.sent = [];
-    unsettled.refused = [];
-    queue.settle(sent, refused);
+    for (const { queue: laneQueue, unsettled } of lanes) {
+      if (unsettled.sent.length === 0 && unsettled.refused.length === 0) continue;
+      const { sent, refused } = unsettled;
+      unsettled.sent = [];
+      unsettled.refused = [];
+      laneQueue.settle(sent, refused);
+    }
   };
 
-  /** Sends sessions; a batch refused for one of its rows is split until the refused rows are found. */
-  const sendItems = async (
-    items: readonly Outgoing[],
-  ): Promise<{ sent: number; refused: number }> => {
+  /** Sends items; a batch refused for one of its rows is split until the refused rows are found. */
+  async function sendItems<T>(
+    outbox: Outbox<T>,
+    unsettled: Unsettled,
+    items: readonly Outgoing<T>[],
+  ): Promise<{ sent: number; refused: number }> {
     try {
-      const result = await store.upsert(items.map((one) => one.item));
+      const result = await outbox.upsert(items.map((one) => one.item));
       const notTaken = new Map(result.notTaken.map((n) => [n.id, n]));
       for (const one of items) {
         const why = notTaken.get(one.entry.id);
@@ -188,38 +253,35 @@ export function createTeamSync(deps: TeamSyncDeps): TeamSync {
       if (!isRowRefusal(error)) throw error;
       if (items.length === 1) {
         const reason = describeStoreError(error, config);
-        log(`Team store refused session ${items[0].entry.id}: ${reason}`);
+        log(`Team store refused ${items[0].entry.id}: ${reason}`);
         const refusal: SessionRefusal = { refusal: 'store', ...storeProblem(error, config) };
         unsettled.refused.push({ ...items[0].entry, reason, refusal });
         return { sent: 0, refused: 1 };
       }
     }
     const half = Math.ceil(items.length / 2);
-    const first = await sendItems(items.slice(0, half));
-    const second = await sendItems(items.slice(half));
+    const first = await sendItems(outbox, unsettled, items.slice(0, half));
+    const second = await sendItems(outbox, unsettled, items.slice(half));
     return { sent: first.sent + second.sent, refused: first.refused + second.refused };
-  };
+  }
 
-  const sendBatch = async (entries: QueueEntry[]): Promise<{ sent: number; refused: number }> => {
-    const outgoing: Outgoing[] = [];
-    const missing: string[] = [];
-    const found = new Map(local.getMany(entries.map((entry) => entry.id)).map((s) => [s.id, s]));
-    for (const entry of entries) {
-      const session = found.get(entry.id);
-      if (session === undefined) {
-        missing.push(entry.id);
-        continue;
-      }
-      const timelineJson =
-        config.includeTimeline && session.hasTimeline
-          ? (local.timelineJson?.(session) ?? null)
-          : null;
-      outgoing.push({ entry, item: { session, timelineJson } });
-    }
-    if (missing.length > 0) queue.drop(missing);
-    if (outgoing.length === 0) return { sent: 0, refused: 0 };
-    return sendItems(outgoing);
-  };
+  /** A lane over a queue: a batch of its entries is sent, and those whose item is gone leave the queue. */
+  function laneOf<T>(laneQueue: SyncQueue, outbox: Outbox<T>): Lane {
+    const unsettled: Unsettled = { sent: [], refused: [] };
+    return {
+      queue: laneQueue,
+      unsettled,
+      async send(entries) {
+        const outgoing = outbox.read(entries);
+        if (outgoing.length < entries.length) {
+          const found = new Set(outgoing.map((one) => one.entry.id));
+          laneQueue.drop(entries.filter((e) => !found.has(e.id)).map((e) => e.id));
+        }
+        if (outgoing.length === 0) return { sent: 0, refused: 0 };
+        return sendItems(outbox, unsettled, outgoing);
+      },
+    };
+  }
 
   const schedule = (delayMs: number): void => {
     if (stopped) return;
@@ -240,28 +302,31 @@ export function createTeamSync(deps: TeamSyncDeps): TeamSync {
       // Asked even with nothing queued: `team sync` says so when the store cannot be used. The login's
       // agent row only matters with something to send (a lead's app with no calls of its own has none; a
       // session queued meanwhile is still checked: the upsert asks for the row first).
-      await store.checkReady(queue.pending().length > 0);
+      await store.checkReady(lanes.some((lane) => lane.queue.pending().length > 0));
+      // Sessions first, then rehearsals; again while something was queued meanwhile.
       for (;;) {
         again = false;
-        const pending = queue.pending();
-        if (pending.length === 0) break;
-        for (let start = 0, batches = 0; start < pending.length; start += batchSize) {
-          const result = await sendBatch(pending.slice(start, start + batchSize));
-          sent += result.sent;
-          refused += result.refused;
-          if (++batches % SETTLE_EVERY === 0) settle();
-          emit();
+        for (const lane of lanes) {
+          const pending = lane.queue.pending();
+          for (let start = 0, batches = 0; start < pending.length; start += batchSize) {
+            const result = await lane.send(pending.slice(start, start + batchSize));
+            sent += result.sent;
+            refused += result.refused;
+            if (++batches % SETTLE_EVERY === 0) settle();
+            emit();
+          }
+          settle();
         }
-        settle();
         if (!again) break;
       }
       failures = 0;
-      const refusedNow = queue.refusedCount();
+      const refusedNow = sum((lane) => lane.queue.refusedCount());
+      const firstRefused = lanes.find((lane) => lane.queue.refusedCount() > 0)?.queue;
       lastError =
-        refusedNow > 0
-          ? `${refusedNow} session${refusedNow === 1 ? ' was' : 's were'} refused by the store and kept on this computer: ${queue.refusedReason()}`
+        firstRefused !== undefined
+          ? `${refusedNow} session${refusedNow === 1 ? ' was' : 's were'} refused by the store and kept on this computer: ${firstRefused.refusedReason()}`
           : null;
-      lastRefusal = refusedNow > 0 ? queue.refusedAs() : undefined;
+      lastRefusal = firstRefused?.refusedAs();
       lastProblem = null;
       if (lastError !== null) log(`Team sync: ${lastError}`);
       lastLogged = lastError === null ? null : lastLogged;
@@ -281,6 +346,13 @@ export function createTeamSync(deps: TeamSyncDeps): TeamSync {
       emit();
     }
   };
+  const queuedIn = (laneQueue: SyncQueue, ids: readonly string[]): void => {
+    laneQueue.enqueue(ids);
+    again = true;
+    emit();
+    if (!stopped) schedule(50);
+  };
+
   const pushNow = (): Promise<PushResult> => {
     if (running !== null) {
       again = true;
@@ -293,17 +365,15 @@ export function createTeamSync(deps: TeamSyncDeps): TeamSync {
   };
 
   return {
-    queued(ids) {
-      queue.enqueue(ids);
-      again = true;
-      emit();
-      if (!stopped) schedule(50);
+    queued: (ids) => queuedIn(queue, ids),
+    queuedPractice: (ids) => {
+      if (practice) queuedIn(practice.queue, ids);
     },
     pushNow,
-    retryRefused: () => queue.clearRefused(),
+    retryRefused: () => lanes.forEach((lane) => lane.queue.clearRefused()),
     queueSaved: ensureBackfilled,
     start() {
-      queue.clearRefused();
+      for (const lane of lanes) lane.queue.clearRefused();
       // Queue what is already saved now, so the status counts it from the first moment (not "synced").
       try {
         ensureBackfilled();

@@ -79,9 +79,25 @@ export interface TeamDueFigures {
   readonly open: number;
 }
 
+/** One agent's rehearsals (Practice) in the filter's days: never part of the call figures. */
+export interface TeamPracticeFigures {
+  readonly agent: string;
+  readonly rehearsals: number;
+  /** Caller turns over those rehearsals, and how many the agent waited for, answered softly, talked
+   * over, or left unanswered. */
+  readonly turns: number;
+  readonly waited: number;
+  readonly answeredSoftly: number;
+  readonly talkedOver: number;
+  readonly unanswered: number;
+  readonly lastAt: string;
+}
+
 export interface TeamFigures {
   readonly calls: TeamDayFigures[];
   readonly followUps: TeamDueFigures[];
+  /** Rehearsals per agent, by the filter's days, team and agent (the call filters do not apply). */
+  readonly practice: TeamPracticeFigures[];
   /** The teams the viewer may read (RLS decides). */
   readonly teams: string[];
 }

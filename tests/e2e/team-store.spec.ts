@@ -10,6 +10,7 @@ import { chromium, expect, test, type Browser, type Page } from '@playwright/tes
 import { startBrowserHost, type BrowserHost } from '../../main/browser-host/browser-host.js';
 import { localDayAfter } from '../../preload/domain/calendar-day.js';
 import { makeSessions } from '../support/session-factory.js';
+import { practiceRun } from '../support/practice-runs.js';
 import { postgresUnavailableReason } from '../support/postgres-server.js';
 import {
   agentDataDir,
@@ -81,6 +82,22 @@ test("a team lead sees three agents' sessions from the store, with filters and p
     dirs.push(dir);
     if (i < 2) {
       const app = openAgentApp(dir, fx.config(login));
+      // Ana rehearsed twice: the team view shows it as practice, never among the calls.
+      if (i === 0)
+        for (const [n, waited] of [3, 1].entries())
+          app.practice.saveRun(
+            practiceRun(
+              `b0000000-0000-4000-8000-00000000000${n}`,
+              `${fromDay}T10:0${n}:00Z`,
+              {
+                turns: 4,
+                waited,
+                answeredSoftly: 2,
+                talkedOver: 4 - waited,
+              },
+              agent.name,
+            ),
+          );
       expect((await app.team.sync!.pushNow()).error).toBeNull();
       await app.close();
     } else {
@@ -105,6 +122,18 @@ test("a team lead sees three agents' sessions from the store, with filters and p
   const chartAgents = page.getByTestId('team-agents');
   for (const agent of AGENTS) await expect(chartAgents).toContainText(agent.name);
   await expect(page.locator('.team-chart canvas').first()).toBeVisible();
+
+  // Ana's two rehearsals: their own table, 4 of 8 turns waited for, 4 overlaps — and not in the total.
+  const practice = page.getByTestId('team-practice-row');
+  await expect(practice).toHaveCount(1);
+  await expect(practice.locator('td')).toHaveText([
+    'Ana Souza (ana)',
+    '2',
+    '50%',
+    '50%',
+    '4',
+    /\d/,
+  ]);
 
   // Every agent's sessions are there, each once: the second page holds the rest.
   await page.getByRole('button', { name: 'Older', exact: true }).click();

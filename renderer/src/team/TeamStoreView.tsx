@@ -4,6 +4,7 @@ import { ESCALATION_VALUES, RESOLUTION_VALUES } from '../../../preload/contract/
 import type { TeamSyncStatus } from '../../../preload/contract/team-store-schema';
 import { localDay, localDayAfter } from '../../../preload/domain/calendar-day';
 import { TeamTrendCharts } from './TeamTrendCharts';
+import { TeamPracticeTable } from './TeamPracticeTable';
 import { describeHostFailure } from '../api/host-failure-text';
 import { computeTeamTrendsFromFigures } from './team-series';
 import { TEAM_PAGE_SIZE, useTeamStore, type TeamStoreFilter } from './use-team-store';
@@ -228,6 +229,8 @@ export function TeamStoreView({ status }: { readonly status: TeamSyncStatus }) {
           </div>
         )}
       </section>
+
+      {store.figures && <TeamPracticeTable practice={store.figures.practice} />}
     </>
   );
 }

@@ -25,6 +25,7 @@ import {
 import { bytesToBase64, interleavePcm16 } from '../../../renderer/src/recording/pcm16-base64';
 import { buildDialogue, truthOf, type Dialogue, type DialogueSpec } from '../../support/dialogues';
 import { tempDirs } from '../support/temp-dirs';
+import { practiceRun } from '../../support/practice-runs';
 
 const dirs = tempDirs('practice');
 const NOW = new Date('2026-03-14T10:00:00Z');
@@ -213,30 +214,7 @@ describe('a scenario made from a kept recording', () => {
 });
 
 describe('the practice history', () => {
-  const run = (id: string, startedAt: string): PracticeRunRecord => ({
-    id,
-    kind: 'practice',
-    scenarioId: '9f3a2c1e-5b4d-4e6f-8a7b-1c2d3e4f5a6b',
-    scenarioTitle: 'Lost parcel',
-    agent: 'Ana',
-    startedAt,
-    endedAt: startedAt,
-    note: 'Wait longer.',
-    score: {
-      turns: [],
-      overall: {
-        turns: 3,
-        waited: 2,
-        answeredSoftly: 3,
-        talkedOver: 1,
-        unanswered: 0,
-        medianWaitSec: 0.9,
-        priorities: { expected: 2, restated: 2, confirmed: 1 },
-        timeToCalmSec: null,
-        agentNormalLufs: -24,
-      },
-    },
-  });
+  const run = (id: string, startedAt: string) => practiceRun(id, startedAt);
 
   it('keeps rehearsals newest first, marked practice, and never in the session log', async () => {
     const a = run('11111111-1111-4111-8111-111111111111', '2026-02-27T09:00:00Z');

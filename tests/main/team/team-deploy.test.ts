@@ -166,7 +166,7 @@ describe.skipIf(unavailable !== null)('the team store as IT deploys it (SCRAM, T
     expect(command).toContain('npm run --silent team -- migrate --data-dir /path/to/admin-folder');
     const migrated = await cli('team', ['migrate', '--data-dir', adminDir]);
     expect(migrated).toMatchObject({ code: 0, stderr: '' });
-    expect(migrated.stdout).toMatch(/went from schema version 0 to 2 /);
+    expect(migrated.stdout).toMatch(/went from schema version 0 to 3 /);
 
     // The setup SQL, with a password for each '…'.
     const sql = readmeBlock('**Setting it up (IT, once)**', 'sql');
@@ -192,7 +192,7 @@ describe.skipIf(unavailable !== null)('the team store as IT deploys it (SCRAM, T
     expect(before.stderr).toBe('');
     // Before the first sync every saved session counts as queued (once "Queued: 0").
     expect(before.stdout).toContain('Local sessions: 30\nQueued: 30\nRefused: 0\n');
-    expect(before.stdout).toContain('In the store (this agent): 0\nSchema version: 2\n');
+    expect(before.stdout).toContain('In the store (this agent): 0\nSchema version: 3\n');
     const synced = await cli('team', ['sync', '--data-dir', anaDir]);
     expect(synced).toMatchObject({ code: 0, stderr: '' });
     expect(synced.stdout).toMatch(

@@ -13,9 +13,12 @@ import { migrate, MEMBER_ROLE } from '../../../main/team/store-migrations';
 import { TEAM_CONFIG_FILE, parseTeamConfig, type TeamConfig } from '../../../main/team/team-config';
 import {
   openTeamServices,
+  practiceRunsOf,
+  withPracticeQueue,
   withTeamQueue,
   type TeamServices,
 } from '../../../main/team/team-services';
+import type { PracticeStore } from '../../../main/practice/practice-store';
 import { startPostgres, type PostgresServer } from '../../support/postgres-server';
 
 export const DATABASE = 'calm';
@@ -131,6 +134,8 @@ export interface AgentApp {
   readonly team: TeamServices;
   /** The repository as the app's handlers use it (every write queued for the store). */
   readonly repository: SessionServices['repository'];
+  /** The practice history as the app's handlers use it (every rehearsal queued for the store). */
+  readonly practice: PracticeStore;
   close(): Promise<void>;
 }
 
@@ -149,6 +154,7 @@ export function openAgentApp(
     dataDir,
     config,
     repository: sessions.repository,
+    practiceRuns: practiceRunsOf(sessions.practice),
     background: options.background ?? false,
     log: options.log,
     tuning: options.tuning,
@@ -157,6 +163,7 @@ export function openAgentApp(
     sessions,
     team,
     repository: withTeamQueue(sessions.repository, team.sync),
+    practice: withPracticeQueue(sessions.practice, team.sync),
     async close() {
       await team.close();
       sessions.close();

@@ -406,7 +406,7 @@ describe.skipIf(unavailable !== null)(
       const status = await teamCli(['status', '--data-dir', dataDirs.get('bjorn')!]);
       expect(status.code).toBe(0);
       expect(status.stdout).toContain('Local sessions: 120\nQueued: 0\nRefused: 0\n');
-      expect(status.stdout).toContain('In the store (this agent): 120\nSchema version: 2\n');
+      expect(status.stdout).toContain('In the store (this agent): 120\nSchema version: 3\n');
       expect(status.stdout).not.toContain('pw-bjorn');
 
       const adminDir = agentDataDir({
@@ -418,7 +418,7 @@ describe.skipIf(unavailable !== null)(
       const migrate = await teamCli(['migrate', '--data-dir', adminDir]);
       expect(migrate).toMatchObject({ code: 0, stderr: '' });
       expect(migrate.stdout).toMatch(
-        /^The team store at 127\.0\.0\.1:\d+\/calm is up to date \(schema version 2\)\.\n$/,
+        /^The team store at 127\.0\.0\.1:\d+\/calm is up to date \(schema version 3\)\.\n$/,
       );
       fs.rmSync(adminDir, { recursive: true, force: true });
     });
