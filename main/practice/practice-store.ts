@@ -80,6 +80,7 @@ export function openPracticeStore(deps: PracticeStoreDeps): PracticeStore {
     s: Scenario,
     addedAt: string,
     shipped = false,
+    language?: string,
   ): ScenarioSummary => ({
     id,
     title: s.title,
@@ -90,6 +91,7 @@ export function openPracticeStore(deps: PracticeStoreDeps): PracticeStore {
     source: s.source,
     addedAt,
     shipped,
+    ...(language ? { language } : {}),
   });
 
   let shippedScenarios: ShippedScenario[] | undefined;
@@ -192,7 +194,7 @@ export function openPracticeStore(deps: PracticeStoreDeps): PracticeStore {
     practiceDir,
     listScenarios: () => [
       ...ownScenarios(),
-      ...shipped().map((s) => summaryOf(s.id, s.scenario, s.addedAt, true)),
+      ...shipped().map((s) => summaryOf(s.id, s.scenario, s.addedAt, true, s.language)),
     ],
     importScenario(bytes, fileName) {
       if (bytes.length > SCENARIO_MAX_BYTES)

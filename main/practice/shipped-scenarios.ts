@@ -21,6 +21,8 @@ export const SHIPPED_SCENARIOS_FOLDER = 'scenarios';
 export interface ShippedScenario {
   readonly id: string;
   readonly fileName: string;
+  /** The caller's language, from the file name's last part (`ligne-en-panne-fr.calmscenario`: fr). */
+  readonly language?: string;
   readonly scenario: Scenario;
   /** When the file was written (the list's "added" time). */
   readonly addedAt: string;
@@ -34,6 +36,12 @@ export function shippedScenarioId(fileName: string): string {
   h[8] = (h[8] & 0x3f) | 0x80;
   const hex = h.subarray(0, 16).toString('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** The language a shipped file names as its last dash-separated part (a BCP 47 tag), if any. */
+export function languageOfFileName(fileName: string): string | undefined {
+  const match = /-([a-z]{2,3}(?:-[A-Z]{2})?)\.calmscenario$/.exec(fileName);
+  return match?.[1];
 }
 
 /** The folder's scenarios, by file name; none when there is no folder. */
@@ -59,9 +67,11 @@ export function readShippedScenarios(
       const stat = fs.statSync(file);
       if (stat.size > SCENARIO_MAX_BYTES) throw new Error('the file is too large');
       const scenario = decodeScenario(fs.readFileSync(file));
+      const language = languageOfFileName(fileName);
       out.push({
         id: shippedScenarioId(fileName),
         fileName,
+        ...(language ? { language } : {}),
         scenario,
         addedAt: stat.mtime.toISOString(),
         bytes: () => fs.readFileSync(file),

@@ -31,6 +31,8 @@ export interface ScenarioSummary {
   readonly addedAt: string;
   /** Shipped with the app (read-only: exported, never deleted), not the agent's own. */
   readonly shipped: boolean;
+  /** The caller's language (BCP 47), when known: the shipped scenarios name theirs. */
+  readonly language?: string;
 }
 
 export const importScenarioRequestSchema = z.strictObject({

@@ -160,6 +160,11 @@ test('a rehearsal that waits and answers softly, then one that cuts in loudly: s
         'CC BY-SA 3.0',
       );
     }
+    // In the page's language first, each with its caller's language named.
+    await expect(shipped.getByTestId('practice-scenario-language')).toHaveText([
+      'English',
+      'French',
+    ]);
     await expect(shipped.getByRole('button', { name: /^Export / })).toHaveCount(SHIPPED);
     await expect(shipped.getByRole('button', { name: /^Delete / })).toHaveCount(0);
     // Keyboard first, accessible, docked at 420 px: the scenarios screen.

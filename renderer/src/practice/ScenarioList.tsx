@@ -1,5 +1,6 @@
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { ScenarioSummary } from '../../../preload/contract/practice-schema';
+import { orderScenarios } from './scenario-order';
 
 interface Props {
   scenarios: readonly ScenarioSummary[];
@@ -11,7 +12,8 @@ interface Props {
 
 /**
  * The scenarios as one radio group (arrow keys move the choice), each with Export; the agent's own with
- * Delete too. Those shipped with the app say so and whose voice they are (their licence asks for it).
+ * Delete too. Those shipped with the app say so, in which language, and whose voice they are (their
+ * licence asks for it); those in the page's language come first (scenario-order.ts).
  */
 export function ScenarioList({ scenarios, selectedId, onSelect, onExport, onDelete }: Props) {
   const intl = useIntl();
@@ -27,7 +29,7 @@ export function ScenarioList({ scenarios, selectedId, onSelect, onExport, onDele
         <FormattedMessage id="practice.scenarios" />
       </legend>
       <ul className="plain" data-testid="practice-scenarios">
-        {scenarios.map((s) => (
+        {orderScenarios(scenarios, intl.locale).map((s) => (
           <li
             key={s.id}
             data-testid="practice-scenario"
@@ -54,6 +56,14 @@ export function ScenarioList({ scenarios, selectedId, onSelect, onExport, onDele
                 {s.shipped && (
                   <small className="muted" style={{ display: 'block' }}>
                     <FormattedMessage id="practice.scenario.shipped" />
+                    {s.language && (
+                      <>
+                        {' · '}
+                        <span data-testid="practice-scenario-language">
+                          {languageName(s.language, intl.locale)}
+                        </span>
+                      </>
+                    )}
                     {s.source.credit && (
                       <>
                         {' · '}
@@ -85,4 +95,13 @@ export function ScenarioList({ scenarios, selectedId, onSelect, onExport, onDele
       </ul>
     </fieldset>
   );
+}
+
+/** A language's name in the page's language ("français" in a French page, "French" in an English one). */
+function languageName(tag: string, pageLocale: string): string {
+  try {
+    return new Intl.DisplayNames([pageLocale], { type: 'language' }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
 }

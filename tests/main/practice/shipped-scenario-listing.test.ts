@@ -62,6 +62,8 @@ describe('the scenarios shipped with the app', () => {
         source: { kind: 'shipped', credit: expect.stringContaining('CC BY-SA 3.0') as unknown },
       });
     }
+    // Each names its caller's language (the file name's last part), which the list orders by.
+    expect(listed.map((s) => s.language)).toEqual(['en', 'fr']);
   });
 
   it('come after the agent’s own scenarios, which stay deletable', async () => {
