@@ -15,7 +15,11 @@
  * after a backoff (sync-backoff.ts: 1 s doubling to 60 s, ±20 %); a new save tries again at once. The same
  * failure is logged once, not on every try.
  *
- * Status: 'synced', 'queued' (N waiting), or 'error' with the reason and the time of the next try.
+ * Rehearsals (Practice) take the same path through their own queue (`team-sync/practice-queue.json`) to
+ * the store's practice table, after the sessions: never among them.
+ *
+ * Status: 'synced', 'queued' (N waiting, sessions and rehearsals), or 'error' with the reason and the time
+ * of the next try.
  */
 import type { Session } from '../../preload/contract/session-schema';
 import type { PracticeRunRecord } from '../../preload/contract/practice-schema';
@@ -125,6 +129,19 @@ interface Lane {
   send(entries: QueueEntry[]): Promise<{ sent: number; refused: number }>;
 }
 
+/** The entries whose item the data folder still has, each with what is sent for it. */
+function foundFor<I extends { readonly id: string }, T>(
+  entries: readonly QueueEntry[],
+  items: readonly I[],
+  toSend: (item: I) => T,
+): Outgoing<T>[] {
+  const found = new Map(items.map((item) => [item.id, item]));
+  return entries.flatMap((entry) => {
+    const item = found.get(entry.id);
+    return item === undefined ? [] : [{ entry, item: toSend(item) }];
+  });
+}
+
 const describeFailure = (error: unknown, config: TeamConfig): string =>
   error instanceof StoreVersionError || error instanceof StoreSetupError
     ? error.message
@@ -155,33 +172,22 @@ export function createTeamSync(deps: TeamSyncDeps): TeamSync {
   let lastSyncedAt: string | null = null;
   let nextTryAt: string | null = null;
   const sessions: Outbox<SessionToStore> = {
-    read(entries) {
-      const found = new Map(local.getMany(entries.map((entry) => entry.id)).map((s) => [s.id, s]));
-      return entries.flatMap((entry) => {
-        const session = found.get(entry.id);
-        if (session === undefined) return [];
-        const timelineJson =
+    read: (entries) =>
+      foundFor(entries, local.getMany(entries.map((entry) => entry.id)), (session) => ({
+        session,
+        timelineJson:
           config.includeTimeline && session.hasTimeline
             ? (local.timelineJson?.(session) ?? null)
-            : null;
-        return [{ entry, item: { session, timelineJson } }];
-      });
-    },
+            : null,
+      })),
     upsert: (items) => store.upsert(items),
   };
   // Rehearsals go to the store's practice table, never among the sessions.
   const lanes: Lane[] = [laneOf(queue, sessions)];
   if (practice) {
     const rehearsals: Outbox<PracticeRunRecord> = {
-      read(entries) {
-        const found = new Map(
-          practice.local.getMany(entries.map((entry) => entry.id)).map((r) => [r.id, r]),
-        );
-        return entries.flatMap((entry) => {
-          const run = found.get(entry.id);
-          return run === undefined ? [] : [{ entry, item: run }];
-        });
-      },
+      read: (entries) =>
+        foundFor(entries, practice.local.getMany(entries.map((entry) => entry.id)), (run) => run),
       upsert: (runs) => store.upsertPractice(runs),
     };
     lanes.push(laneOf(practice.queue, rehearsals));
