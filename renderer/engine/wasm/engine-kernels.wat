@@ -4,9 +4,10 @@
 ;;
 ;; run: both parties' per-sample filters, caller in lane 0 and agent in lane 1 of f64x2 — the
 ;; K-weighting (with the sample peak), the voice band filter and the raw energy of fused-filter-pass.ts,
-;; operation for operation and in the same order (2 y is written y + y, the same number). Measured on the
-;; bench's 10-min call (Node 20, 2-core EPYC VM): one loop of everything 11.6 ns a frame; with the frames
-;; converted and their peaks taken first, 4 frames at a time, then a loop per filter, 9.8.
+;; operation for operation and in the same order (2 y is written y + y, the same number). Timed alone on
+;; 128-frame runs (Node 20, 2-core EPYC VM, best of 200 alternated): one loop of everything 10.2 ns a frame;
+;; the frames converted and their peaks taken first, then three loops (K-weighting and raw energy; the voice
+;; band's first two sections; its third) 9.8. Splitting further (a loop per section) was slower: 11.2.
 ;;
 ;; Memory (two pages), filled and read by stereo-filter-pass.ts (run) and wav-codec.ts (pcm16):
 ;;   [0, 4096)     input: the caller's samples, up to 1024 as f32
@@ -15,7 +16,8 @@
 ;;                 (b0 b1 b2 a1 a2 c1 c2), the voice band's 8 (a01 a02 a11 a12 a21 a22 m1 m2), the
 ;;                 K-weighting's 8 states (x1 x2 y1 y2 z1 z2 hi lo), the voice band's 8 (v1 v2 p1 p2 q1 q2
 ;;                 r1 r2), then the three sums (K-weighted, voice band, raw). States and sums are written back.
-;;   [65536, 81920) run's frames as (caller, agent) f64 pairs (its own scratch).
+;;   [65536, 81920) run's scratch: the frames as (caller, agent) f64 pairs,
+;;   [81920, 98304) and the voice band's second section's outputs.
 ;; run(n) filters the first n frames (1 ≤ n ≤ 1024).
 ;;
 ;; pcm16(n) reads 16-bit stereo PCM as wav-codec.ts's JavaScript does, 4 frames at a time: n frames
@@ -35,7 +37,7 @@
     (local $q2 v128) (local $r1 v128) (local $r2 v128)
     (local $kSum v128) (local $bandSum v128) (local $rawSum v128)
     (local $x0 v128) (local $y0 v128) (local $z0 v128) (local $p v128) (local $q v128) (local $r v128)
-    (local $o i32) (local $pair v128) (local $pair2 v128) (local $hi4 v128) (local $lo4 v128)
+    (local $o i32) (local $qq1 v128) (local $qq2 v128) (local $pair v128) (local $pair2 v128) (local $hi4 v128) (local $lo4 v128)
 
     (local.set $b0 (v128.load offset=8192 (i32.const 0)))
     (local.set $b1 (v128.load offset=8208 (i32.const 0)))
@@ -75,9 +77,9 @@
     ;; First the frames as (caller, agent) f64 pairs at [65536, 81920), four at a time, and the sample
     ;; peaks over the f32 lanes (caller, agent, caller, agent): max and min are exact and any order gives the
     ;; same (NaN in, NaN out; −0 under +0), and promotion keeps the order, so hi and lo are the per-sample
-    ;; loop's. The filters then load each frame's pair at once. The K-weighting and the voice band run as
-    ;; two loops over the pairs: each keeps its state in registers (one loop of both spilled); each lane
-    ;; still does the scalar loop's operations in its order.
+    ;; loop's. The filters then load each frame's pair at once, in three loops over the pairs (shorter
+    ;; chains of dependent operations than one loop of everything); each lane still does the scalar loop's
+    ;; operations in its order.
     (local.set $end (i32.shl (local.get $n) (i32.const 2)))
     (local.set $hi4 (v128.const f32x4 -inf -inf -inf -inf))
     (local.set $lo4 (v128.const f32x4 inf inf inf inf))
@@ -149,14 +151,18 @@
       (local.set $z2 (local.get $z1))
       (local.set $z1 (local.get $z0))
       (local.set $kSum (f64x2.add (local.get $kSum) (f64x2.mul (local.get $z0) (local.get $z0))))
+      ;; Raw energy.
+      (local.set $rawSum (f64x2.add (local.get $rawSum) (f64x2.mul (local.get $x0) (local.get $x0))))
       (local.set $i (i32.add (local.get $i) (i32.const 16)))
       (br_if $next (i32.lt_u (local.get $i) (local.get $end))))
 
+    ;; The voice band's third section reads the second's outputs from the scratch: qq1, qq2 are its q1, q2.
+    (local.set $qq1 (local.get $q1))
+    (local.set $qq2 (local.get $q2))
     (local.set $i (i32.const 0))
     (loop $next
       (local.set $x0 (v128.load offset=65536 (local.get $i)))
-      ;; Voice band: p = x0 - 2 v1 + v2 - a02 p2 - a01 p1; q = p - 2 p1 + p2 - a12 q2 - a11 q1;
-      ;; r = q + m1 q1 + m2 q2 - a22 r2 - a21 r1
+      ;; Voice band: p = x0 - 2 v1 + v2 - a02 p2 - a01 p1; q = p - 2 p1 + p2 - a12 q2 - a11 q1
       (local.set $p
         (f64x2.sub
           (f64x2.sub
@@ -173,27 +179,34 @@
               (local.get $p2))
             (f64x2.mul (local.get $a12) (local.get $q2)))
           (f64x2.mul (local.get $a11) (local.get $q1))))
-      (local.set $r
-        (f64x2.sub
-          (f64x2.sub
-            (f64x2.add
-              (f64x2.add (local.get $q) (f64x2.mul (local.get $m1) (local.get $q1)))
-              (f64x2.mul (local.get $m2) (local.get $q2)))
-            (f64x2.mul (local.get $a22) (local.get $r2)))
-          (f64x2.mul (local.get $a21) (local.get $r1))))
       (local.set $v2 (local.get $v1))
       (local.set $v1 (local.get $x0))
       (local.set $p2 (local.get $p1))
       (local.set $p1 (local.get $p))
       (local.set $q2 (local.get $q1))
       (local.set $q1 (local.get $q))
+      (v128.store offset=81920 (local.get $i) (local.get $q))
+      (local.set $i (i32.add (local.get $i) (i32.const 16)))
+      (br_if $next (i32.lt_u (local.get $i) (local.get $end))))
+    (local.set $i (i32.const 0))
+    (loop $nextR
+      (local.set $q (v128.load offset=81920 (local.get $i)))
+      ;; r = q + m1 q1 + m2 q2 - a22 r2 - a21 r1
+      (local.set $r
+        (f64x2.sub
+          (f64x2.sub
+            (f64x2.add
+              (f64x2.add (local.get $q) (f64x2.mul (local.get $m1) (local.get $qq1)))
+              (f64x2.mul (local.get $m2) (local.get $qq2)))
+            (f64x2.mul (local.get $a22) (local.get $r2)))
+          (f64x2.mul (local.get $a21) (local.get $r1))))
+      (local.set $qq2 (local.get $qq1))
+      (local.set $qq1 (local.get $q))
       (local.set $r2 (local.get $r1))
       (local.set $r1 (local.get $r))
       (local.set $bandSum (f64x2.add (local.get $bandSum) (f64x2.mul (local.get $r) (local.get $r))))
-      ;; Raw energy.
-      (local.set $rawSum (f64x2.add (local.get $rawSum) (f64x2.mul (local.get $x0) (local.get $x0))))
       (local.set $i (i32.add (local.get $i) (i32.const 16)))
-      (br_if $next (i32.lt_u (local.get $i) (local.get $end))))
+      (br_if $nextR (i32.lt_u (local.get $i) (local.get $end))))
 
     (v128.store offset=8432 (i32.const 0) (local.get $x1))
     (v128.store offset=8448 (i32.const 0) (local.get $x2))
