@@ -27,6 +27,28 @@ export interface Migration {
 
 export const MEMBER_ROLE = 'calm_line_member';
 
+/**
+ * The row-level security of a table of agents' rows (sessions, rehearsals): a role reads its own rows
+ * and every row of the teams it leads, and inserts and updates only the rows of the (team, agent)
+ * `calm_agents` lists for it.
+ */
+function agentRowPolicies(table: string): string {
+  const own = (indent: string) => `EXISTS (SELECT 1 FROM calm_agents a
+${indent}WHERE a.team_id = ${table}.team_id AND a.agent_id = ${table}.agent_id
+${indent}  AND a.role_name = current_user)`;
+  return `CREATE POLICY agent_reads_own ON ${table} FOR SELECT TO ${MEMBER_ROLE}
+  USING (${own('                 ')});
+CREATE POLICY lead_reads_team ON ${table} FOR SELECT TO ${MEMBER_ROLE}
+  USING (EXISTS (SELECT 1 FROM calm_team_leads l
+                 WHERE l.team_id = ${table}.team_id AND l.role_name = current_user));
+CREATE POLICY agent_inserts_own ON ${table} FOR INSERT TO ${MEMBER_ROLE}
+  WITH CHECK (${own('                      ')});
+CREATE POLICY agent_updates_own ON ${table} FOR UPDATE TO ${MEMBER_ROLE}
+  USING (${own('                 ')})
+  WITH CHECK (${own('                      ')});
+`;
+}
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -101,25 +123,7 @@ CREATE POLICY own_membership ON calm_agents FOR SELECT TO ${MEMBER_ROLE}
 CREATE POLICY own_leadership ON calm_team_leads FOR SELECT TO ${MEMBER_ROLE}
   USING (role_name = current_user);
 
-CREATE POLICY agent_reads_own ON calm_sessions FOR SELECT TO ${MEMBER_ROLE}
-  USING (EXISTS (SELECT 1 FROM calm_agents a
-                 WHERE a.team_id = calm_sessions.team_id AND a.agent_id = calm_sessions.agent_id
-                   AND a.role_name = current_user));
-CREATE POLICY lead_reads_team ON calm_sessions FOR SELECT TO ${MEMBER_ROLE}
-  USING (EXISTS (SELECT 1 FROM calm_team_leads l
-                 WHERE l.team_id = calm_sessions.team_id AND l.role_name = current_user));
-CREATE POLICY agent_inserts_own ON calm_sessions FOR INSERT TO ${MEMBER_ROLE}
-  WITH CHECK (EXISTS (SELECT 1 FROM calm_agents a
-                      WHERE a.team_id = calm_sessions.team_id AND a.agent_id = calm_sessions.agent_id
-                        AND a.role_name = current_user));
-CREATE POLICY agent_updates_own ON calm_sessions FOR UPDATE TO ${MEMBER_ROLE}
-  USING (EXISTS (SELECT 1 FROM calm_agents a
-                 WHERE a.team_id = calm_sessions.team_id AND a.agent_id = calm_sessions.agent_id
-                   AND a.role_name = current_user))
-  WITH CHECK (EXISTS (SELECT 1 FROM calm_agents a
-                      WHERE a.team_id = calm_sessions.team_id AND a.agent_id = calm_sessions.agent_id
-                        AND a.role_name = current_user));
-
+${agentRowPolicies('calm_sessions')}
 GRANT SELECT ON calm_teams, calm_agents, calm_team_leads TO ${MEMBER_ROLE};
 GRANT SELECT, INSERT, UPDATE ON calm_sessions TO ${MEMBER_ROLE};
 `,
@@ -241,25 +245,7 @@ CREATE INDEX calm_practice_runs_team_started ON calm_practice_runs (team_id, sta
   INCLUDE (agent_id);
 
 ALTER TABLE calm_practice_runs ENABLE ROW LEVEL SECURITY;
-CREATE POLICY agent_reads_own ON calm_practice_runs FOR SELECT TO ${MEMBER_ROLE}
-  USING (EXISTS (SELECT 1 FROM calm_agents a
-                 WHERE a.team_id = calm_practice_runs.team_id AND a.agent_id = calm_practice_runs.agent_id
-                   AND a.role_name = current_user));
-CREATE POLICY lead_reads_team ON calm_practice_runs FOR SELECT TO ${MEMBER_ROLE}
-  USING (EXISTS (SELECT 1 FROM calm_team_leads l
-                 WHERE l.team_id = calm_practice_runs.team_id AND l.role_name = current_user));
-CREATE POLICY agent_inserts_own ON calm_practice_runs FOR INSERT TO ${MEMBER_ROLE}
-  WITH CHECK (EXISTS (SELECT 1 FROM calm_agents a
-                      WHERE a.team_id = calm_practice_runs.team_id
-                        AND a.agent_id = calm_practice_runs.agent_id AND a.role_name = current_user));
-CREATE POLICY agent_updates_own ON calm_practice_runs FOR UPDATE TO ${MEMBER_ROLE}
-  USING (EXISTS (SELECT 1 FROM calm_agents a
-                 WHERE a.team_id = calm_practice_runs.team_id AND a.agent_id = calm_practice_runs.agent_id
-                   AND a.role_name = current_user))
-  WITH CHECK (EXISTS (SELECT 1 FROM calm_agents a
-                      WHERE a.team_id = calm_practice_runs.team_id
-                        AND a.agent_id = calm_practice_runs.agent_id AND a.role_name = current_user));
-GRANT SELECT, INSERT, UPDATE ON calm_practice_runs TO ${MEMBER_ROLE};
+${agentRowPolicies('calm_practice_runs')}GRANT SELECT, INSERT, UPDATE ON calm_practice_runs TO ${MEMBER_ROLE};
 `,
   },
 ];
