@@ -120,18 +120,21 @@ export class LineFineSpectrum {
     const im = this.im;
     const lp = this.logPower;
     const bins = lp.length;
+    const cos = this.cos;
+    const sin = this.sin;
+    const lo0 = this.lo;
     let power = 0;
     for (let k = 0; k < bins; k++) {
       // Bin b of the real window from the packed spectrum: X[b] = E + e^(−2πib/N)·O, where
       // E = (Z[b] + conj Z[M−b]) / 2 (the even samples') and O = (Z[b] − conj Z[M−b]) / 2i (the odd ones').
-      const b = this.lo + k;
+      const b = lo0 + k;
       const m = HALF - b;
       const er = re[b] + re[m];
       const ei = im[b] - im[m];
       const or = im[b] + im[m];
       const oi = re[m] - re[b];
-      const c = this.cos[b];
-      const s = this.sin[b];
+      const c = cos[b];
+      const s = sin[b];
       const xr = er + c * or - s * oi;
       const xi = ei + c * oi + s * or;
       const p = 0.25 * (xr * xr + xi * xi);
@@ -169,21 +172,27 @@ export class LineFineSpectrum {
       im[j] = ring[p] * w[2 * i + 1];
       p = p + 1 === FFT_SIZE ? 0 : p + 1;
     }
+    const cos = this.cos;
+    const sin = this.sin;
     for (let len = 2; len <= HALF; len <<= 1) {
       const half = len >> 1;
       const stride = FFT_SIZE / len; // the HALF-point FFT's twiddle k·(HALF/len) is the table's 2k·(HALF/len)
-      for (let i = 0; i < HALF; i += len) {
-        for (let k = 0; k < half; k++) {
-          const c = this.cos[k * stride];
-          const s = this.sin[k * stride];
-          const a = i + k;
+      // Butterflies of a stage touch disjoint pairs: each twiddle's are done together, in any order.
+      for (let k = 0; k < half; k++) {
+        const c = cos[k * stride];
+        const s = sin[k * stride];
+        for (let a = k; a < HALF; a += len) {
           const b = a + half;
-          const vr = re[b] * c - im[b] * s;
-          const vi = re[b] * s + im[b] * c;
-          re[b] = re[a] - vr;
-          im[b] = im[a] - vi;
-          re[a] += vr;
-          im[a] += vi;
+          const rb = re[b];
+          const ib = im[b];
+          const vr = rb * c - ib * s;
+          const vi = rb * s + ib * c;
+          const ra = re[a];
+          const ia = im[a];
+          re[b] = ra - vr;
+          im[b] = ia - vi;
+          re[a] = ra + vr;
+          im[a] = ia + vi;
         }
       }
     }
