@@ -122,10 +122,10 @@ export class VoiceActivityDetector {
   private readonly recent = new Float64Array(SMOOTH_FRAMES);
   private recentSum = 0;
 
-  // The last STATIONARY_SEC of 50 ms energies (dB), for the steady-sound check.
-  private readonly steady: Float64Array;
-  private steadyPos = 0;
-  private readonly fastFrames: number;
+  // The lowest and highest of the last STATIONARY_SEC and FAST_STATIONARY_SEC of 50 ms energies (dB), for
+  // the steady-sound checks.
+  private readonly steady: SlidingRange;
+  private readonly steadyFast: SlidingRange;
 
   /** Band-limited squares of the frame so far, in the filter's own scale (× its gainSquared to read). */
   private sumSquares = 0;
@@ -185,10 +185,10 @@ export class VoiceActivityDetector {
     this.minima = new Float64Array(
       Math.max(1, Math.round(o.floorWindowSec / FLOOR_SUB_WINDOW_SEC)),
     ).fill(Infinity);
-    this.steady = new Float64Array(Math.max(2, Math.round(STATIONARY_SEC / frameSec)));
-    this.fastFrames = Math.min(
-      this.steady.length,
-      Math.max(2, Math.round(FAST_STATIONARY_SEC / frameSec)),
+    const steadyFrames = Math.max(2, Math.round(STATIONARY_SEC / frameSec));
+    this.steady = new SlidingRange(steadyFrames);
+    this.steadyFast = new SlidingRange(
+      Math.min(steadyFrames, Math.max(2, Math.round(FAST_STATIONARY_SEC / frameSec))),
     );
     this.muteFrames = Math.max(1, Math.round(MUTE_SEC / frameSec));
     this.floorWindowFrames = Math.round(o.floorWindowSec / frameSec);
@@ -399,33 +399,21 @@ export class VoiceActivityDetector {
 
   /** Steady sound for STATIONARY_SEC moves the floor up to its minimum at once (a noise step, not speech). */
   private trackSteady(db: number, filled: number): void {
-    const ring = this.steady;
-    ring[this.steadyPos] = db;
-    this.steadyPos = this.steadyPos + 1 === ring.length ? 0 : this.steadyPos + 1;
-    if (filled >= this.fastFrames - 1) {
+    const all = this.steady;
+    const fast = this.steadyFast;
+    all.push(db);
+    fast.push(db);
+    if (filled >= fast.size - 1) {
       // A step to a very steady level (a line's gain, a fan switched on) is re-learned sooner.
-      let lo = Infinity;
-      let hi = -Infinity;
-      for (let k = 1; k <= this.fastFrames; k++) {
-        const i = this.steadyPos - k;
-        const v = ring[i < 0 ? i + ring.length : i];
-        if (v < lo) lo = v;
-        if (v > hi) hi = v;
-      }
-      if (hi - lo < FAST_STATIONARY_SPREAD_DB && lo > this.currentFloor() && this.floorKnown) {
+      const lo = fast.lo;
+      if (fast.hi - lo < FAST_STATIONARY_SPREAD_DB && lo > this.currentFloor() && this.floorKnown) {
         this.minima.fill(lo);
         this.subWindowMin = lo;
       }
     }
-    if (filled < ring.length - 1) return;
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (let i = 0; i < ring.length; i++) {
-      const v = ring[i];
-      if (v < lo) lo = v;
-      if (v > hi) hi = v;
-    }
-    if (hi - lo >= STATIONARY_SPREAD_DB) return;
+    if (filled < all.size - 1) return;
+    const lo = all.lo;
+    if (all.hi - lo >= STATIONARY_SPREAD_DB) return;
     if (lo > this.currentFloor() || !this.floorKnown) {
       this.minima.fill(lo);
       this.subWindowMin = lo;
@@ -440,7 +428,6 @@ export class VoiceActivityDetector {
     this.subWindowMin = Infinity;
     this.recent.fill(0);
     this.recentSum = 0;
-    this.steadyPos = 0;
   }
 
   private currentFloor(): number {
@@ -465,4 +452,64 @@ function sumOf(a: Float64Array): number {
   let s = 0;
   for (let i = 0; i < a.length; i++) s += a[i];
   return s;
+}
+
+/**
+ * The lowest and highest of the last `size` numbers pushed (±Infinity before any; NaN is never either,
+ * as a loop of `<` and `>` over them finds): two monotonic queues, O(1) a push on average, no allocation.
+ */
+class SlidingRange {
+  readonly size: number;
+  /** Lowest and highest of the window. */
+  lo = Infinity;
+  hi = -Infinity;
+  private pushed = 0;
+  // Rings of (push index, value), oldest first: rising values for lo, falling for hi.
+  private readonly loAt: Float64Array;
+  private readonly loVal: Float64Array;
+  private readonly hiAt: Float64Array;
+  private readonly hiVal: Float64Array;
+  private loHead = 0;
+  private loCount = 0;
+  private hiHead = 0;
+  private hiCount = 0;
+
+  constructor(size: number) {
+    this.size = size;
+    this.loAt = new Float64Array(size);
+    this.loVal = new Float64Array(size);
+    this.hiAt = new Float64Array(size);
+    this.hiVal = new Float64Array(size);
+  }
+
+  push(v: number): void {
+    const at = this.pushed++;
+    const n = this.size;
+    const oldest = at - n + 1;
+    // Drop what left the window, then what the new number outdoes (it stays longer).
+    while (this.loCount > 0 && this.loAt[this.loHead] < oldest) {
+      this.loHead = this.loHead + 1 === n ? 0 : this.loHead + 1;
+      this.loCount--;
+    }
+    while (this.hiCount > 0 && this.hiAt[this.hiHead] < oldest) {
+      this.hiHead = this.hiHead + 1 === n ? 0 : this.hiHead + 1;
+      this.hiCount--;
+    }
+    if (v === v) {
+      while (this.loCount > 0 && !(this.loVal[(this.loHead + this.loCount - 1) % n] < v))
+        this.loCount--;
+      const li = (this.loHead + this.loCount) % n;
+      this.loAt[li] = at;
+      this.loVal[li] = v;
+      this.loCount++;
+      while (this.hiCount > 0 && !(this.hiVal[(this.hiHead + this.hiCount - 1) % n] > v))
+        this.hiCount--;
+      const hi = (this.hiHead + this.hiCount) % n;
+      this.hiAt[hi] = at;
+      this.hiVal[hi] = v;
+      this.hiCount++;
+    }
+    this.lo = this.loCount > 0 ? this.loVal[this.loHead] : Infinity;
+    this.hi = this.hiCount > 0 ? this.hiVal[this.hiHead] : -Infinity;
+  }
 }
