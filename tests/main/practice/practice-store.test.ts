@@ -15,7 +15,6 @@ import { openPracticeStore, type PracticeStore } from '../../../main/practice/pr
 import { createRecordingHandlers } from '../../../main/recordings/recording-handlers';
 import type { IpcHandlers } from '../../../preload/contract/ipc-handlers';
 import type { PracticeRunRecord } from '../../../preload/contract/practice-schema';
-import type { IpcResult } from '../../../preload/contract/ipc-result';
 import { makeScenario } from '../../../renderer/engine/practice/make-scenario';
 import {
   decodeScenario,
@@ -26,6 +25,7 @@ import { bytesToBase64, interleavePcm16 } from '../../../renderer/src/recording/
 import { buildDialogue, truthOf, type Dialogue, type DialogueSpec } from '../../support/dialogues';
 import { tempDirs } from '../support/temp-dirs';
 import { practiceRun } from '../../support/practice-runs';
+import { valueOf as value } from '../../support/ipc-results';
 
 const dirs = tempDirs('practice');
 const NOW = new Date('2026-03-14T10:00:00Z');
@@ -79,11 +79,6 @@ afterEach(() => {
   services.close();
   dirs.cleanup();
 });
-
-function value<T>(result: IpcResult<T>): T {
-  if (!result.ok) throw new Error(`${result.code}: ${result.message}`);
-  return result.value;
-}
 
 const importFile = (h: IpcHandlers, bytes: Uint8Array, fileName = 'lost-parcel.calmscenario') =>
   dispatch(h, 'importPracticeScenario', { fileName, dataBase64: bytesToBase64(bytes) });

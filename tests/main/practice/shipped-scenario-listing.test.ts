@@ -16,7 +16,6 @@ import {
   shippedScenarioId,
 } from '../../../main/practice/shipped-scenarios';
 import type { IpcHandlers } from '../../../preload/contract/ipc-handlers';
-import type { IpcResult } from '../../../preload/contract/ipc-result';
 import type { ScenarioSummary } from '../../../preload/contract/practice-schema';
 import {
   SCENARIO_FILE_EXTENSION,
@@ -26,6 +25,7 @@ import {
 import { bytesToBase64 } from '../../../renderer/src/recording/pcm16-base64';
 import { PROJECT_ROOT } from '../../support/test-audio';
 import { tempDirs } from '../support/temp-dirs';
+import { valueOf as value } from '../../support/ipc-results';
 
 const SHIPPED = path.join(PROJECT_ROOT, 'assets/scenarios');
 const FILES = fs
@@ -38,11 +38,6 @@ afterEach(() => dirs.cleanup());
 function open(shippedDir = SHIPPED, log?: (message: string) => void) {
   const store = openPracticeStore({ dataDir: dirs.make(), shippedDir, log });
   return { store, handlers: createPracticeHandlers(store) as unknown as IpcHandlers };
-}
-
-function value<T>(result: IpcResult<T>): T {
-  if (!result.ok) throw new Error(`${result.code}: ${result.message}`);
-  return result.value;
 }
 
 const list = async (h: IpcHandlers) =>

@@ -5,17 +5,13 @@
  * itself refused (a constraint).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createIntl } from 'react-intl';
 import { parseTeamConfig } from '../../../main/team/team-config';
 import { openSyncQueue } from '../../../main/team/sync-queue';
 import { createTeamSync, type TeamSync } from '../../../main/team/team-sync';
 import type { SessionToStore, TeamStore } from '../../../main/team/team-store';
 import { describeSyncStatus } from '../../../renderer/src/team/team-sync-words';
-import { withFallback, type Translation } from '../../../renderer/src/i18n/catalogue';
-import type { AppLocale } from '../../../renderer/src/i18n/locales';
-import de from '../../../renderer/src/i18n/messages/de.json' with { type: 'json' };
-import fr from '../../../renderer/src/i18n/messages/fr.json' with { type: 'json' };
 import { makeSessions } from '../../support/session-factory';
+import { intlForLocale } from '../../support/intl-for-locale';
 import { tempDirs } from '../support/temp-dirs';
 
 const dirs = tempDirs('session-refusal-words');
@@ -36,8 +32,6 @@ const CONFIG = parseTeamConfig(
 );
 const sessions = makeSessions(3, { seed: 21, agents: ['Ana'] });
 const CONSTRAINT = 'new row violates check constraint "calm_sessions_check"';
-const intlFor = (locale: AppLocale, messages: Translation) =>
-  createIntl({ locale, messages: withFallback(locale, messages).messages });
 
 /** The sync over a store that refuses `refused` as another agent's, or its rows outright (a constraint). */
 function syncOver(dir: string, refused: string, how: 'otherAgent' | 'constraint'): TeamSync {
@@ -83,13 +77,13 @@ describe('sessions the team store refused', () => {
       `1 session was refused by the store and kept on this computer: session ${theirs} is another agent's in team north (the store keeps theirs)`,
     );
     const french = `Base d’équipe : 1 en attente — 1 session a été refusée par la base et gardée sur cet ordinateur : la session ${theirs} appartient à un autre agent de l’équipe north (la base garde la sienne).`;
-    expect(describeSyncStatus(status, intlFor('fr', fr as Translation))).toBe(french);
+    expect(describeSyncStatus(status, intlForLocale('fr'))).toBe(french);
     await sync.stop();
     // After a restart the reason comes from the queue file, as data still.
     const again = syncOver(dir, theirs, 'otherAgent');
     await again.pushNow();
     expect(again.status().error).toBe(status.error);
-    expect(describeSyncStatus(again.status(), intlFor('fr', fr as Translation))).toBe(french);
+    expect(describeSyncStatus(again.status(), intlForLocale('fr'))).toBe(french);
   });
 
   it('a row the store refused: said in German with the store’s own words quoted', async () => {
@@ -98,7 +92,7 @@ describe('sessions the team store refused', () => {
     const status = sync.status();
     expect(status.error).toMatch(/^1 session was refused by the store and kept on this computer: /);
     expect(status.refusal).toMatchObject({ refusal: 'store', detail: CONSTRAINT });
-    const german = describeSyncStatus(status, intlFor('de', de as Translation));
+    const german = describeSyncStatus(status, intlForLocale('de'));
     expect(german).toMatch(
       /^Team-Datenbank: 1 in der Warteschlange — 1 Gespräch wurde von der Datenbank abgelehnt und auf diesem Computer behalten: Die Team-Datenbank .*calm_sessions_check/,
     );

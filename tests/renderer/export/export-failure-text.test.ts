@@ -7,7 +7,6 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../main/ipc/dispatch';
 import type { IpcHandlers } from '../../../preload/contract/ipc-handlers';
-import type { IpcFailure, IpcResult } from '../../../preload/contract/ipc-result';
 import type { ExportProgress } from '../../../preload/contract/session-export-schema';
 import type { Session } from '../../../preload/contract/session-schema';
 import { createExportService } from '../../../main/export/export-service';
@@ -17,17 +16,13 @@ import { exportFailureText } from '../../../renderer/src/export/export-failure-t
 import { makeSessions } from '../../support/session-factory';
 import { tempDirs } from '../../main/support/temp-dirs';
 import { intlForLocale } from '../../support/intl-for-locale';
+import { failureOf as failed } from '../../support/ipc-results';
 
 const dirs = tempDirs('export-failure-text');
 afterEach(() => dirs.cleanup());
 
 const german = intlForLocale('de');
 const french = intlForLocale('fr');
-
-function failed(result: IpcResult<unknown>): IpcFailure {
-  if (result.ok) throw new Error('expected a failure');
-  return result;
-}
 
 const errno = (code: string, message: string) => Object.assign(new Error(message), { code });
 

@@ -5,23 +5,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../main/ipc/dispatch';
 import type { IpcHandlers } from '../../../preload/contract/ipc-handlers';
-import type { IpcFailure, IpcResult } from '../../../preload/contract/ipc-result';
 import { createSessionHandlers } from '../../../main/sessions/session-handlers';
 import { openSessionServices } from '../../../main/host/session-services';
 import { describeHostFailure } from '../../../renderer/src/api/host-failure-text';
 import { tempDirs } from '../../main/support/temp-dirs';
 import { intlForLocale } from '../../support/intl-for-locale';
+import { failureOf as failed } from '../../support/ipc-results';
 
 const dirs = tempDirs('read-failure-text');
 afterEach(() => dirs.cleanup());
 
 const german = intlForLocale('de');
 const french = intlForLocale('fr');
-
-function failed(result: IpcResult<unknown>): IpcFailure {
-  if (result.ok) throw new Error('expected a failure');
-  return result;
-}
 
 /** Session handlers over a data folder whose every read throws EIO. */
 function unreadable() {

@@ -6,7 +6,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../main/ipc/dispatch';
 import type { IpcHandlers } from '../../../preload/contract/ipc-handlers';
-import type { IpcFailure, IpcResult } from '../../../preload/contract/ipc-result';
 import { openSettingsStore, type SettingsStore } from '../../../main/settings/settings-store';
 import { createSettingsService } from '../../../main/settings/settings-service';
 import { createSettingsHandlers } from '../../../main/settings/settings-handlers';
@@ -15,17 +14,13 @@ import { createDesktopHandlers } from '../../../main/desktop/desktop-handlers';
 import { describeHostFailure } from '../../../renderer/src/api/host-failure-text';
 import { tempDirs } from '../../main/support/temp-dirs';
 import { intlForLocale } from '../../support/intl-for-locale';
+import { failureOf as failed } from '../../support/ipc-results';
 
 const dirs = tempDirs('settings-failure');
 afterEach(() => dirs.cleanup());
 
 const german = intlForLocale('de');
 const french = intlForLocale('fr');
-
-function failed(result: IpcResult<unknown>): IpcFailure {
-  if (result.ok) throw new Error('expected a failure');
-  return result;
-}
 
 /** A settings file on a disk that is full: it reads, but every write throws ENOSPC. */
 function fullDiskStore(dataDir: string): SettingsStore {

@@ -8,16 +8,11 @@ import { createTeamHandlers } from '../../../main/team/team-handlers';
 import type { TeamServices } from '../../../main/team/team-services';
 import type { TeamConfig } from '../../../main/team/team-config';
 import { describeHostFailure } from '../../../renderer/src/api/host-failure-text';
-import type { IpcFailure, IpcResult } from '../../../preload/contract/ipc-result';
 import { intlForLocale } from '../../support/intl-for-locale';
+import { failureOf as failed } from '../../support/ipc-results';
 
 const german = intlForLocale('de');
 const french = intlForLocale('fr');
-
-function failed(result: IpcResult<unknown>): IpcFailure {
-  if (result.ok) throw new Error('expected a failure');
-  return result;
-}
 
 /** A team whose store throws `error` on every read. */
 function teamWhoseStoreThrows(error: Error): TeamServices {
