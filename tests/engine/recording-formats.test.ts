@@ -1,8 +1,9 @@
 /**
  * Recorded calls as call recorders store them (tests/support/recording-formats.ts), read as the analyser
  * reads them and scored against the truth of the floor calls:
- *   - at 8 kHz in G.711 µ-law and A-law: each floor call's caller and agent speech accuracy within 0.03
- *     of the same call at 48 kHz, the same your-turn cues found, no warning;
+ *   - at 8 kHz in G.711 µ-law and A-law: each floor call's (and in µ-law each audio path call's) caller
+ *     and agent speech accuracy within 0.03 of the same call at 48 kHz, the same your-turn cues found,
+ *     no warning;
  *   - stereo Opus at 24 kbit/s codes the pair as intensity stereo, each party's voice on the other's
  *     channel too: the analysis warns of crosstalk both ways with its level, and the copy is not coached:
  *     agent accuracy within 0.03 of PCM, false overtalk at most 1 a call and 3 in all (before: 2–7, 40);
@@ -15,6 +16,7 @@ import { describe, expect, it } from 'vitest';
 import { CallAnalyser, type AnalysisReport } from '../../renderer/engine/call-analysis-report';
 import {
   FLOOR_CONDITIONS,
+  PATH_CONDITIONS,
   floorCall,
   frameAccuracy,
   scoreFloorCall,
@@ -35,9 +37,14 @@ function analysed(call: FloorCall, format: RecordingFormat): Promise<AnalysisRep
 }
 
 describe('a call recorded at 8 kHz in G.711 reads as the same call at 48 kHz', () => {
-  const cases: [FloorCondition, RecordingFormat][] = FLOOR_CONDITIONS.flatMap((c) =>
-    (['mulaw-8k', 'alaw-8k'] as const).map((f): [FloorCondition, RecordingFormat] => [c, f]),
-  );
+  // The floor set in both laws; the audio paths (echo, AGC, near voices, line steps) in µ-law, the
+  // recorders' usual (the two laws read alike on every floor call).
+  const cases: [FloorCondition, RecordingFormat][] = [
+    ...FLOOR_CONDITIONS.flatMap((c) =>
+      (['mulaw-8k', 'alaw-8k'] as const).map((f): [FloorCondition, RecordingFormat] => [c, f]),
+    ),
+    ...PATH_CONDITIONS.map((c): [FloorCondition, RecordingFormat] => [c, 'mulaw-8k']),
+  ];
   it.each(cases)(
     '%s as %s',
     async (condition, format) => {
