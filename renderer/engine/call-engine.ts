@@ -33,7 +33,7 @@ import {
 } from './call-types';
 import { CalmTracker, LiveTalkStats, computeCallMetrics } from './call-metrics';
 import { AgentVoiceGate } from './agent-voice-gate';
-import { CallerEchoGate } from './caller-echo-gate';
+import { CallerEchoGate, FLOOR_LEAD_SEC } from './caller-echo-gate';
 import { CallParty } from './call-party';
 import { TimelineRecorder } from './call-timeline';
 import { ChannelOrderCheck, type ChannelOrder } from './channel-order';
@@ -349,7 +349,7 @@ export class CallEngine {
     const cp = this.caller.frame;
     const ap = this.agent.frame;
     const callerHasFloor =
-      cp.speaking && (!ap.speaking || cp.segmentStartSec <= ap.segmentStartSec);
+      cp.speaking && (!ap.speaking || cp.segmentStartSec + FLOOR_LEAD_SEC <= ap.segmentStartSec);
     this.recordSegment(
       this.caller.endFrame(
         this.samplesDone,

@@ -41,6 +41,15 @@ const ECHO_CONTRAST = 0.5;
  */
 export const PROVISIONAL_FRAMES = 15;
 /**
+ * The caller has the floor (gateFor's `callerHasFloor`) when their speech began this long or more before the
+ * agent's speech in progress: sound opening with the agent's first syllable is as likely the agent's — a
+ * codec's pre-echo spreads an onset over its 20 ms frame into both channels of a jointly coded pair, and a
+ * 10 ms frame of ours on top. Measured on Opus 24 kbit/s (babble-45): the caller's channel "began" 10 ms
+ * before the agent's first word and, holding the floor, went on past the echo prior for 0.4 s (a false
+ * "talking over"); with 30 ms it does not, and the PCM, 8 kHz and Opus 64 kbit/s tables are unchanged.
+ */
+export const FLOOR_LEAD_SEC = 0.03;
+/**
  * Before any evidence — the agent's first ECHO_PRIOR_SEC of speech — faint sound that began after the agent
  * did, at most ECHO_PRIOR_OVER_FLOOR_DB over the line's floor and ECHO_PRIOR_DB or more under the agent's
  * loudest speech of the last MAX_LAG_SEC, may be their echo (as earpiece leak has its prior). A caller who
@@ -104,7 +113,8 @@ export class CallerEchoGate {
 
   /**
    * Before the caller's frame is decided: the minimum energy (dB) for it to be the caller's voice.
-   * `callerHasFloor`: the caller is speaking and began before the agent's speech in progress, if any;
+   * `callerHasFloor`: the caller is speaking and began FLOOR_LEAD_SEC or more before the agent's speech in
+   * progress, if any;
    * `callerFloorDb`: the caller's line floor (dB).
    */
   gateFor(callerHasFloor: boolean, callerFloorDb: number): number {
@@ -187,7 +197,19 @@ export class CallerEchoGate {
     if (best >= 0 && bestDev > (devSum / devCount) * ECHO_CONTRAST) best = -1;
     if (best >= 0 && this.count[best] > ECHO_MIN_FRAMES) {
       if (this.lag < 0 || bestDev < this.deviation[this.lag]) this.lag = best;
-    } else this.provisional = best;
+    } else if (
+      best < 0 ||
+      this.provisional < 0 ||
+      this.count[best] >= this.count[this.provisional] ||
+      !(this.deviation[this.provisional] < ECHO_MAX_DEVIATION_DB)
+    )
+      // A provisional delay gives way only to one with as much evidence (or once it no longer qualifies):
+      // a delay with a handful of frames can look steadier for a moment. On Opus 24 kbit/s (echo-20) the
+      // codec's noise pumping over the floor moved it from the echo's 180 ms (33 frames of evidence) to
+      // 350 ms (19 to 22 frames) for 70 ms, and an echo frame then read as the caller: a false "talking
+      // over".
+      // The PCM, 8 kHz and Opus 64 kbit/s tables are unchanged.
+      this.provisional = best;
     this.missing = 0;
   }
 

@@ -13,7 +13,11 @@
  *      (12 windows of 250 ms). Real speech always has low stretches between words within 3 s, so F sits on
  *      the line noise (pink noise, residual hum harmonics, a quiet room) whatever the speech level. The
  *      50 ms mean matters for hum: 50/60 Hz harmonics repeat every 20/50 ms, so single 10 ms frames
- *      alternate by a few dB and one lucky cancellation would drag a plain minimum below the hum;
+ *      alternate by a few dB and one lucky cancellation would drag a plain minimum below the hum. A 50 ms
+ *      mean holding a frame judged plainly a copy of the other channel (penaltyDb of MAX_PENALTY_DB,
+ *      channel-crosstalk.ts) is not tracked: that frame is the other side's sound, or what a codec left of
+ *      this line while coding it — Opus 24 kbit/s codes the quiet channel down to −85…−100 dB while the
+ *      other party speaks, and a floor learned there hears the line's own noise, back at −65 dB, as speech;
  *   4. voiced when E > max(F + thresholdDb, minFrameDbfs, the caller's gate). A 10 ms frame of band-limited noise has about
  *      67 degrees of freedom (2 × 3.35 kHz × 10 ms), so its energy varies by about ±1 dB; 5 dB above the
  *      lowest 50 ms mean is 4 or more standard deviations above the noise, while speech at 5–10 dB SNR
@@ -38,8 +42,9 @@
  * last 0.5 s of 50 ms energies: when they stay within STATIONARY_SPREAD_DB of each other the sound is
  * steady — speech never is for half a second, its syllables rise and fall by 10 dB and more — and the
  * floor is moved up to their minimum at once. A gradual rise (a bus approaching) is followed as it
- * happens and never crosses the threshold; a sudden step is re-learned 0.5 s after it — 0.2 s after it
- * when the new level is very steady (FAST_STATIONARY_SEC).
+ * happens and never crosses the threshold; a sudden step is re-learned 0.5 s after it — 0.35 s after it
+ * when it rises STEP_MAX_DB or less (STEP_STATIONARY_SEC), 0.2 s when the new level is very steady
+ * (FAST_STATIONARY_SEC).
  *
  * Turning frames into speech segments:
  *   - onset: `onsetFrames` voiced frames (a gap of one unvoiced frame allowed) confirm speech — one
@@ -52,6 +57,7 @@
  * No allocation after construction; block size does not matter (filters run per sample, the caller
  * decides where frames end).
  */
+import { MAX_PENALTY_DB } from './channel-crosstalk';
 import { SUM_K_WEIGHTED, SUM_RAW, SUM_VOICE_BAND, runFusedFilterPass } from './fused-filter-pass';
 import type { KWeightingFilter } from './k-weighting';
 import { VoiceBandFilter } from './voice-band-filter';
@@ -92,9 +98,27 @@ export const MUTE_SEC = 0.1;
 const RETURN_ONSET_SEC = 0.1;
 /** The floor assumed after digital silence until the real one is known again (dB, band-limited). */
 export const RETURN_FLOOR_DB = -67;
-/** Span over which steady sound moves the floor up at once, and how steady it must be (dB, max − min of 50 ms energies). */
+/**
+ * Span over which steady sound moves the floor up at once, and how steady it must be (dB, max − min of 50 ms
+ * energies). A line's noise coded at a low rate is not steady to 4 dB: Opus 24 kbit/s makes it pump 5–7 dB
+ * and rides the other party's coded voice on it, so a caller's line stepping +6 dB as the agent spoke was
+ * re-learned only by the 3 s minimum window (a false "talking over" and the caller's interruption after it
+ * missed). Measured: 5.5 dB re-learns it, and leaves the floor and path tables and the calls' PCM, 8 kHz
+ * and Opus 64 kbit/s rows unchanged.
+ */
 export const STATIONARY_SEC = 0.5;
-export const STATIONARY_SPREAD_DB = 4;
+export const STATIONARY_SPREAD_DB = 5.5;
+/**
+ * A rise of STEP_MAX_DB or less to a level steady within STATIONARY_SPREAD_DB is re-learned after
+ * STEP_STATIONARY_SEC: a line's gain or room stepping, not a voice 20–40 dB over the line. On Opus 24 kbit/s
+ * a caller's line stepping +10 dB as the agent spoke was re-learned 0.53 s after the step, the line read as
+ * the caller over the agent's first 0.35 s (a false "talking over"); at 0.35 s it is not. The bound keeps
+ * out a venting caller's vowels, steady that long: without it, 0.35 s cost them speech (hold-music calls,
+ * caller accuracy en-male 0.979 → 0.942, es-allison 1.000 → 0.994); with 12 dB (or 15) the venting calls,
+ * the floor, path and hold tables are unchanged.
+ */
+export const STEP_STATIONARY_SEC = 0.35;
+export const STEP_MAX_DB = 12;
 /**
  * A step to a very steady level is re-learned sooner: 50 ms energies within FAST_STATIONARY_SPREAD_DB for
  * FAST_STATIONARY_SEC (a caller's line whose gain stepped, a fan switched on) — steadier than any syllable
@@ -118,13 +142,17 @@ export class VoiceActivityDetector {
   private subWindowCount = 0;
   private subWindowMin = Infinity;
 
-  // Last SMOOTH_FRAMES frame powers, for the 50 ms mean the minimum tracker follows.
+  // Last SMOOTH_FRAMES frame powers, for the 50 ms mean the minimum tracker follows, and which of them
+  // were judged plainly a copy of the other channel (the mean is not tracked while any is).
   private readonly recent = new Float64Array(SMOOTH_FRAMES);
   private recentSum = 0;
+  private readonly recentCopy = new Uint8Array(SMOOTH_FRAMES);
+  private recentCopies = 0;
 
-  // The lowest and highest of the last STATIONARY_SEC and FAST_STATIONARY_SEC of 50 ms energies (dB), for
-  // the steady-sound checks.
+  // The lowest and highest of the last STATIONARY_SEC, STEP_STATIONARY_SEC and FAST_STATIONARY_SEC of 50 ms
+  // energies (dB), for the steady-sound checks.
   private readonly steady: SlidingRange;
+  private readonly steadyStep: SlidingRange;
   private readonly steadyFast: SlidingRange;
 
   /** Band-limited squares of the frame so far, in the filter's own scale (× its gainSquared to read). */
@@ -187,6 +215,9 @@ export class VoiceActivityDetector {
     ).fill(Infinity);
     const steadyFrames = Math.max(2, Math.round(STATIONARY_SEC / frameSec));
     this.steady = new SlidingRange(steadyFrames);
+    this.steadyStep = new SlidingRange(
+      Math.min(steadyFrames, Math.max(2, Math.round(STEP_STATIONARY_SEC / frameSec))),
+    );
     this.steadyFast = new SlidingRange(
       Math.min(steadyFrames, Math.max(2, Math.round(FAST_STATIONARY_SEC / frameSec))),
     );
@@ -256,7 +287,8 @@ export class VoiceActivityDetector {
    * decision fields. Frames must be of equal length except possibly the last one of a stream. `minDb`
    * raises the bar for this frame's voicing (dB, band-limited mean square), e.g. the agent's gates;
    * `penaltyDb` is taken off the frame's energy for that decision only (the share of it that is a copy of
-   * the other channel, channel-crosstalk.ts): frameDb and the floor keep the energy as measured.
+   * the other channel, channel-crosstalk.ts): frameDb and the floor keep the energy as measured, but a
+   * frame judged plainly a copy (MAX_PENALTY_DB) keeps the minimum tracker off for the 50 ms it is in.
    */
   endFrame(frameEndSample: number, minDb = -Infinity, penaltyDb = 0): void {
     const meanSquare =
@@ -284,7 +316,7 @@ export class VoiceActivityDetector {
     if (noSignal) this.noSignalFrame();
     else {
       if (this.muted) this.returnSample = frameEndSample - frameSamples;
-      this.signalFrame(meanSquare);
+      this.signalFrame(meanSquare, penaltyDb >= MAX_PENALTY_DB);
     }
 
     this.voiced = voiced;
@@ -380,19 +412,25 @@ export class VoiceActivityDetector {
     }
   }
 
-  /** Sound: the 50 ms smoothing, then (once it holds sound only, filters settled) the floor trackers. */
-  private signalFrame(meanSquare: number): void {
+  /**
+   * Sound: the 50 ms smoothing, then (once it holds sound only, filters settled) the floor trackers; the
+   * minimum tracker only while no frame of the 50 ms is a `copy` of the other channel.
+   */
+  private signalFrame(meanSquare: number, copy: boolean): void {
     this.silentRun = 0;
     this.muted = false;
     const run = this.signalRun++;
     const slot = run % SMOOTH_FRAMES;
     this.recentSum += meanSquare - this.recent[slot];
     this.recent[slot] = meanSquare;
+    const c = copy ? 1 : 0;
+    this.recentCopies += c - this.recentCopy[slot];
+    this.recentCopy[slot] = c;
     if (slot === SMOOTH_FRAMES - 1) this.recentSum = sumOf(this.recent);
     if (run < SETTLE_FRAMES + SMOOTH_FRAMES - 1) return;
     const smooth = this.recentSum / SMOOTH_FRAMES;
     const db = smooth > 1e-12 ? 10 * Math.log10(smooth) : SILENCE_DB;
-    this.trackMinimum(db);
+    if (this.recentCopies === 0) this.trackMinimum(db);
     this.trackSteady(db, run - (SETTLE_FRAMES + SMOOTH_FRAMES - 1));
     if (!this.floorKnown && run >= this.floorWindowFrames) this.floorKnown = true;
   }
@@ -400,9 +438,20 @@ export class VoiceActivityDetector {
   /** Steady sound for STATIONARY_SEC moves the floor up to its minimum at once (a noise step, not speech). */
   private trackSteady(db: number, filled: number): void {
     const all = this.steady;
+    const step = this.steadyStep;
     const fast = this.steadyFast;
     all.push(db);
+    step.push(db);
     fast.push(db);
+    if (filled >= step.size - 1 && this.floorKnown) {
+      // A step of a line's level (STEP_MAX_DB or less) is re-learned sooner.
+      const lo = step.lo;
+      const floor = this.currentFloor();
+      if (step.hi - lo < STATIONARY_SPREAD_DB && lo > floor && lo - floor <= STEP_MAX_DB) {
+        this.minima.fill(lo);
+        this.subWindowMin = lo;
+      }
+    }
     if (filled >= fast.size - 1) {
       // A step to a very steady level (a line's gain, a fan switched on) is re-learned sooner.
       const lo = fast.lo;
@@ -428,6 +477,8 @@ export class VoiceActivityDetector {
     this.subWindowMin = Infinity;
     this.recent.fill(0);
     this.recentSum = 0;
+    this.recentCopy.fill(0);
+    this.recentCopies = 0;
   }
 
   private currentFloor(): number {
