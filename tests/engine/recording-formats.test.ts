@@ -66,15 +66,6 @@ describe('a call recorded at 8 kHz in G.711 reads as the same call at 48 kHz', (
   );
 });
 
-/**
- * False "talking over" allowed at 24 kbit/s (PCM: 0 on every floor call; before the crosstalk was recognised:
- * 2–7 a call, 40 in all; then 0–1, 2 in all, and 6 on the path calls with 2 of their interruptions missed —
- * the codec's work on the caller's line: its floor learned while the codec gated the line, noise pumping
- * 5–7 dB, the agent's onsets pre-echoed into it in anti-phase; now 0, every interruption found).
- */
-const OPUS_24K_MAX_FALSE_OVERTALK = 0;
-const OPUS_24K_MAX_FALSE_OVERTALK_IN_ALL = 0;
-
 describe('stereo Opus at 24 kbit/s: crosstalk warned of, not coached', () => {
   it.each(FLOOR_CONDITIONS)(
     '%s',
@@ -95,7 +86,9 @@ describe('stereo Opus at 24 kbit/s: crosstalk warned of, not coached', () => {
       }
       expect(Math.abs(opus.accuracy.agent - pcm.accuracy.agent)).toBeLessThanOrEqual(TOLERANCE);
       expect(pcm.falseOvertalk).toBe(0);
-      expect(opus.falseOvertalk).toBeLessThanOrEqual(OPUS_24K_MAX_FALSE_OVERTALK);
+      // Before the codec's work on the quiet line was recognised: 0–1 false a call here (2 in all), 6 on
+      // the path calls with 2 of their interruptions missed.
+      expect(opus.falseOvertalk).toBe(0);
       expect(opus.interruptionsFound).toBe(call.interruptions.length);
     },
     60_000,
@@ -106,20 +99,11 @@ describe('stereo Opus at 24 kbit/s: crosstalk warned of, not coached', () => {
     async (condition) => {
       const call = floorCall(condition);
       const opus = scoreFloorCall(call, await analysed(call, 'opus-24k'));
-      expect(opus.falseOvertalk).toBeLessThanOrEqual(OPUS_24K_MAX_FALSE_OVERTALK);
+      expect(opus.falseOvertalk).toBe(0);
       expect(opus.interruptionsFound).toBe(call.interruptions.length);
     },
     60_000,
   );
-
-  it('has no false "talking over" over the nine calls', async () => {
-    let total = 0;
-    for (const condition of FLOOR_CONDITIONS) {
-      const call = floorCall(condition);
-      total += scoreFloorCall(call, await analysed(call, 'opus-24k')).falseOvertalk;
-    }
-    expect(total).toBeLessThanOrEqual(OPUS_24K_MAX_FALSE_OVERTALK_IN_ALL);
-  }, 120_000);
 
   it.each(['clean', 'leak-28', 'heated-soft'] as const)(
     '%s at 64 kbit/s and as PCM: no warning',
