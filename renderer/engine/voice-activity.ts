@@ -435,7 +435,11 @@ export class VoiceActivityDetector {
     if (!this.floorKnown && run >= this.floorWindowFrames) this.floorKnown = true;
   }
 
-  /** Steady sound for STATIONARY_SEC moves the floor up to its minimum at once (a noise step, not speech). */
+  /**
+   * Steady sound for STATIONARY_SEC moves the floor up to its minimum at once (a noise step, not speech);
+   * once the floor is known, a rise of STEP_MAX_DB or less steady for STEP_STATIONARY_SEC, or any rise very
+   * steady for FAST_STATIONARY_SEC (a line's gain, a fan switched on), moves it sooner.
+   */
   private trackSteady(db: number, filled: number): void {
     const all = this.steady;
     const step = this.steadyStep;
@@ -443,31 +447,25 @@ export class VoiceActivityDetector {
     all.push(db);
     step.push(db);
     fast.push(db);
-    if (filled >= step.size - 1 && this.floorKnown) {
-      // A step of a line's level (STEP_MAX_DB or less) is re-learned sooner.
-      const lo = step.lo;
-      const floor = this.currentFloor();
-      if (step.hi - lo < STATIONARY_SPREAD_DB && lo > floor && lo - floor <= STEP_MAX_DB) {
-        this.minima.fill(lo);
-        this.subWindowMin = lo;
-      }
-    }
-    if (filled >= fast.size - 1) {
-      // A step to a very steady level (a line's gain, a fan switched on) is re-learned sooner.
-      const lo = fast.lo;
-      if (fast.hi - lo < FAST_STATIONARY_SPREAD_DB && lo > this.currentFloor() && this.floorKnown) {
-        this.minima.fill(lo);
-        this.subWindowMin = lo;
-      }
-    }
-    if (filled < all.size - 1) return;
-    const lo = all.lo;
-    if (all.hi - lo >= STATIONARY_SPREAD_DB) return;
-    if (lo > this.currentFloor() || !this.floorKnown) {
-      this.minima.fill(lo);
-      this.subWindowMin = lo;
-    }
+    let floor = this.currentFloor();
+    if (
+      this.floorKnown &&
+      steadyOver(step, filled, STATIONARY_SPREAD_DB, floor) &&
+      step.lo - floor <= STEP_MAX_DB
+    )
+      floor = this.raiseFloor(step.lo);
+    if (this.floorKnown && steadyOver(fast, filled, FAST_STATIONARY_SPREAD_DB, floor))
+      floor = this.raiseFloor(fast.lo);
+    if (filled < all.size - 1 || all.hi - all.lo >= STATIONARY_SPREAD_DB) return;
+    if (all.lo > floor || !this.floorKnown) this.raiseFloor(all.lo);
     this.floorKnown = true;
+  }
+
+  /** Every minimum the floor is taken from becomes `db` (the floor is then `db`). */
+  private raiseFloor(db: number): number {
+    this.minima.fill(db);
+    this.subWindowMin = db;
+    return db;
   }
 
   private forgetFloor(): void {
@@ -503,6 +501,16 @@ function sumOf(a: Float64Array): number {
   let s = 0;
   for (let i = 0; i < a.length; i++) s += a[i];
   return s;
+}
+
+/** `range` (filled once `filled` reaches its size less one) holds sound steady within `spreadDb` and over `floorDb`. */
+function steadyOver(
+  range: SlidingRange,
+  filled: number,
+  spreadDb: number,
+  floorDb: number,
+): boolean {
+  return filled >= range.size - 1 && range.hi - range.lo < spreadDb && range.lo > floorDb;
 }
 
 /**
